@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QStringList>
+
+// The headless subcommands. Each takes the arguments after `kanri <name>` and returns the
+// process exit status; a QCoreApplication exists while it runs.
+namespace kanri::cli {
+
+int runTf(
+    const QStringList &args); // cmd_tf.cpp      kanri tf maps|get|set|unset|add|remove|rename|fmt
+int runRender(const QStringList &args); // cmd_render.cpp  kanri render [--verify] DIR
+int runClone(const QStringList &args);  // cmd_git.cpp     kanri clone URL DIR
+int runStatus(const QStringList &args); // cmd_git.cpp     kanri status
+int runBranch(const QStringList &args); // cmd_git.cpp     kanri branch NAME
+int runCommit(const QStringList &args); // cmd_git.cpp     kanri commit -m MSG [--all | PATH...]
+int runPush(const QStringList &args);   // cmd_git.cpp     kanri push [REMOTE [BRANCH]]
+int runPull(const QStringList &args);   // cmd_git.cpp     kanri pull
+int runPr(const QStringList &args); // cmd_pr.cpp      kanri pr create|list|fetch|show|review|sync
+int runWorkspace(const QStringList &args); // cmd_workspace.cpp kanri workspace init|path
+
+} // namespace kanri::cli

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QString>
+
+#include <expected>
+#include <utility>
+
+namespace kanri {
+
+// What went wrong, as a value that can cross threads. Libraries return Result<T>; they never
+// throw across their boundary and never exit.
+struct Error
+{
+    enum class Code {
+        Generic,
+        Usage,     // bad command-line or API usage
+        NotFound,  // a path, key or ref that does not exist
+        Syntax,    // a file that does not parse; file/line/column say where
+        Io,        // reading or writing a file failed
+        Network,   // the connection failed, timed out or dropped
+        Auth,      // credentials were refused
+        Rejected,  // the other side refused (non-fast-forward push, 422, ...)
+        Conflict,  // a merge or rebase stopped on conflicts
+        Cancelled, // the user cancelled
+        Unsupported,
+    };
+
+    QString message;
+    QString file; // empty when the error is not about a file
+    int line = 0; // 1-based; 0 when unknown
+    int column = 0;
+    Code code = Code::Generic;
+
+    // "file:line:col: error: message", dropping the parts that are unknown.
+    QString toString() const;
+};
+
+template<typename T> using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> fail(Error::Code code, QString message)
+{
+    return std::unexpected(Error{std::move(message), {}, 0, 0, code});
+}
+
+inline std::unexpected<Error> failAt(Error::Code code, QString message, QString file, int line = 0,
+                                     int column = 0)
+{
+    return std::unexpected(Error{std::move(message), std::move(file), line, column, code});
+}
+
+} // namespace kanri
