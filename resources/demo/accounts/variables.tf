@@ -1,7 +1,8 @@
 # Input variables of the accounts repository.
 #
-# The SRE team decides which fields exist: a developer or a microservice can only be given
-# what is declared here. Add a field in a PR to the SRE team first, then use it in an entry.
+# The SRE team decides which fields exist: a developer can only be given what is declared
+# here. Add a field in a PR to the SRE team first, then use it in an entry. The fields of a
+# microservice are declared in modules/microservices/variables.tf.
 
 variable "developers" {
   description = <<-EOT
@@ -33,30 +34,6 @@ variable "developers" {
     condition     = alltrue([for d in var.developers : endswith(d.email, "@example.co.jp") || endswith(d.email, "@example.com")])
     error_message = "Only company e-mail addresses (example.co.jp, example.com) may be used."
   }
-}
-
-variable "microservices" {
-  description = <<-EOT
-    Every microservice of the platform, keyed by its name. One application is one Kubernetes
-    namespace, so the namespace is normally the name. The entries live in one file per team
-    (microservices_<team>.tf) so that CODEOWNERS gives each team its own entries only; this
-    variable is the merged view and is only set by microservices.tf.
-  EOT
-  type = map(object({
-    team                       = string                          # owning GitHub team in demo-org
-    description                = string                          # one line, shown in the catalog
-    namespace                  = string                          # Kubernetes namespace (= name)
-    gar_repository             = string                          # Artifact Registry repository id
-    clusters                   = optional(list(string), ["gke"]) # gke, eks or both
-    transit_gateway_attachment = optional(bool, false)           # reaches the AWS side via TGW
-    slack_usergroup            = string                          # handle of the on-call user group
-    slack_channel              = optional(string)                # alerts channel, without the #
-    datadog_monitors           = optional(bool, true)            # default monitors (errors, latency)
-    pagerduty_service          = optional(bool, false)           # a PagerDuty service and escalation
-    cloudsql                   = optional(bool, false)           # a Cloud SQL user and database
-    public                     = optional(bool, false)           # exposed through the shared gateway
-  }))
-  default = {}
 }
 
 variable "gcp_project" {
