@@ -1,0 +1,118 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+// Lossless reading and editing of Terraform files (HCL2 native syntax and the JSON syntax).
+//
+// A Document keeps the file's bytes; parsing only records where things are. Printing an
+// unedited document gives back the input byte for byte. Edits splice new bytes into the text
+// and touch nothing outside the edited entry except the padding of the `=` and
+// trailing-comment alignment runs the edited lines belong to (and only when those runs were
+// aligned the way `terraform fmt` aligns them before the edit).
+namespace kanri::hcl {
+
+enum class ValueKind { Object, List, String, Template, Number, Bool, Null, Expression };
+
+// "object", "list", ... — the vocabulary of the conformance sidecars.
+QString valueKindName(ValueKind kind);
+
+enum class Syntax { Native, Json };
+
+struct FieldSchema
+{
+    QString name;
+    QString type; // the type expression's source text, e.g. "string", "list(string)"
+    bool optional = false;
+    std::optional<QJsonValue> defaultValue; // only for optional(T, default)
+};
+
+struct MapEntry
+{
+    QString key;   // map key with quotes removed; for list maps the element index
+    int line = 0;  // 1-based line of the key (of the element for lists)
+    ValueKind kind = ValueKind::Expression;
+    QJsonObject fields; // entries whose value is an object: literal values as JSON,
+                        // non-literal values as their source text
+    QJsonValue value;   // the whole entry value, same conversion as fields
+};
+
+struct MapInfo
+{
+    QString name;   // "developers", "module.<label>.<argument>"
+    QString source; // "tfvars" | "locals" | "variable.default" | "module.argument"
+    int line = 0;   // line of the attribute holding the map
+    bool isList = false;
+    QList<MapEntry> entries;
+    QStringList fields;          // union of the object entries' keys, first-seen order
+    QList<ValueKind> valueKinds; // kinds of the entry values, first-seen order
+    QList<FieldSchema> schema;   // from the variable's `type`; empty when none
+};
+
+class DocumentData;
+
+class Document
+{
+public:
+    Document();
+    ~Document();
+    Document(const Document &);
+    Document &operator=(const Document &);
+    Document(Document &&) noexcept;
+    Document &operator=(Document &&) noexcept;
+
+    // Picks the JSON syntax for names ending in .json, the native syntax otherwise. A syntax
+    // error is returned as Error{Code::Syntax} with file, line and column.
+    static Result<Document> parse(QByteArray bytes, QString fileName);
+
+    QByteArray text() const; // current bytes (== input when unedited)
+    QString fileName() const;
+    Syntax syntax() const;
+
+    QList<MapInfo> maps() const;
+    std::optional<MapInfo> map(const QString &name) const;
+
+    // path: {MAP}, {MAP, KEY} or {MAP, KEY, FIELD}. NotFound when a part does not exist.
+    Result<QJsonValue> get(const QStringList &path) const;
+
+    // Schema for a map whose `type` is declared elsewhere (variables.tf vs a .tfvars file):
+    // maps() then reports it and addEntry orders fields by it.
+    void attachSchema(const QString &map, const QList<FieldSchema> &schema);
+
+    // Edits. KEY of a list map is the element index. setField with an empty field replaces
+    // the entry's whole value. Setting a value equal to the current one changes nothing.
+    Result<void> setField(const QString &map, const QString &key, const QString &field,
+                          const QJsonValue &value);
+    Result<void> unsetField(const QString &map, const QString &key, const QString &field);
+    // value is usually an object; maps of strings take any JSON value. Lists append.
+    Result<void> addEntry(const QString &map, const QString &key, const QJsonValue &value);
+    Result<void> removeEntry(const QString &map, const QString &key);
+    Result<void> renameEntry(const QString &map, const QString &key, const QString &newKey);
+
+private:
+    std::unique_ptr<DocumentData> d;
+};
+
+// The schema declared by `variable "<name>" { type = map(object({...})) }` (or list/set of
+// objects) in a native-syntax document; nullopt when there is no such variable or its type
+// is not a collection of objects.
+std::optional<QList<FieldSchema>> variableSchema(const Document &doc, const QString &variable);
+
+// terraform fmt's layout rules (indentation, spacing, `=` and comment alignment). Returns the
+// input unchanged when it does not parse.
+QByteArray formatHcl(const QByteArray &text);
+
+// Parses a path written as on the command line: parts separated by '.', a part that is not an
+// identifier written as a JSON string (developers."a.b".gcp).
+Result<QStringList> parsePath(const QString &path);
+
+} // namespace kanri::hcl
