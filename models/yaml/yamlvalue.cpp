@@ -1,0 +1,499 @@
+#include "yamlvalue.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <QCoreApplication>
+
+#include <cstdlib>
+#include <map>
+#include <sstream>
+
+namespace kanri::yaml {
+
+Value Value::string(std::string s)
+{
+    Value v;
+    v.type = Type::String;
+    v.text = std::move(s);
+    return v;
+}
+
+Value Value::integer(long long n)
+{
+    Value v;
+    v.type = Type::Int;
+    v.text = std::to_string(n);
+    return v;
+}
+
+Value Value::boolean(bool b)
+{
+    Value v;
+    v.type = Type::Bool;
+    v.text = b ? "true" : "false";
+    return v;
+}
+
+Value Value::plain(std::string text)
+{
+    Value v;
+    v.type = resolvePlain(text);
+    v.text = std::move(text);
+    return v;
+}
+
+const Value *Value::get(std::string_view key) const
+{
+    if (type != Type::Map)
+        return nullptr;
+    for (const MapEntry &e : entries)
+        if (e.key == key)
+            return &e.value;
+    return nullptr;
+}
+
+Value *Value::get(std::string_view key)
+{
+    return const_cast<Value *>(static_cast<const Value *>(this)->get(key));
+}
+
+Value &Value::set(std::string_view key, Value v)
+{
+    if (type != Type::Map) {
+        *this = map();
+    }
+    for (MapEntry &e : entries)
+        if (e.key == key) {
+            e.value = std::move(v);
+            return e.value;
+        }
+    entries.push_back(MapEntry{std::string(key), std::move(v)});
+    return entries.back().value;
+}
+
+Value &Value::getOrAddMap(std::string_view key)
+{
+    Value *v = get(key);
+    if (v && v->isMap())
+        return *v;
+    return set(key, map());
+}
+
+bool Value::remove(std::string_view key)
+{
+    for (auto it = entries.begin(); it != entries.end(); ++it)
+        if (it->key == key) {
+            entries.erase(it);
+            return true;
+        }
+    return false;
+}
+
+const Value *Value::at(std::initializer_list<std::string_view> path) const
+{
+    const Value *v = this;
+    for (std::string_view k : path) {
+        v = v->get(k);
+        if (!v)
+            return nullptr;
+    }
+    return v;
+}
+
+std::string Value::str(std::initializer_list<std::string_view> path) const
+{
+    const Value *v = at(path);
+    if (!v || !v->isScalar() || v->isNull())
+        return {};
+    return v->text;
+}
+
+bool Value::operator==(const Value &o) const
+{
+    if (type != o.type)
+        return false;
+    if (isMap()) {
+        if (entries.size() != o.entries.size())
+            return false;
+        for (size_t i = 0; i < entries.size(); ++i)
+            if (entries[i].key != o.entries[i].key || !(entries[i].value == o.entries[i].value))
+                return false;
+        return true;
+    }
+    if (isSeq())
+        return items == o.items;
+    return text == o.text;
+}
+
+namespace {
+
+bool isDigitIn(char c, int base)
+{
+    if (base == 16)
+        return std::isxdigit(static_cast<unsigned char>(c));
+    if (base == 2)
+        return c == '0' || c == '1';
+    if (base == 8)
+        return c >= '0' && c <= '7';
+    return c >= '0' && c <= '9';
+}
+
+// Go's strconv.ParseInt/ParseUint syntax with base 0 (after underscores were removed).
+bool goIntSyntax(std::string_view s)
+{
+    if (!s.empty() && (s[0] == '+' || s[0] == '-'))
+        s.remove_prefix(1);
+    if (s.empty())
+        return false;
+    int base = 10;
+    if (s.size() >= 2 && s[0] == '0') {
+        char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
+        if (p == 'x') {
+            base = 16;
+            s.remove_prefix(2);
+        } else if (p == 'b') {
+            base = 2;
+            s.remove_prefix(2);
+        } else if (p == 'o') {
+            base = 8;
+            s.remove_prefix(2);
+        } else {
+            base = 8;
+            s.remove_prefix(1);
+        }
+        if (s.empty())
+            return base == 8; // "0" handled below; "0x" fails
+    }
+    for (char c : s)
+        if (!isDigitIn(c, base))
+            return false;
+    return true;
+}
+
+bool yamlStyleFloat(std::string_view s)
+{
+    // ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+    size_t i = 0;
+    auto digits = [&] {
+        size_t st = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        return i - st;
+    };
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+        ++i;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (digits() == 0)
+            return false;
+    } else {
+        if (digits() == 0)
+            return false;
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            digits();
+        }
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == s.size();
+}
+
+bool isTimestamp(std::string_view s)
+{
+    // Go layouts 2006-1-2, 2006-1-2T15:4:5.999999999Z07:00 (t or T), 2006-1-2 15:4:5.999999999
+    size_t i = 0;
+    auto num = [&](size_t minD, size_t maxD) {
+        size_t st = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - st < maxD)
+            ++i;
+        return i - st >= minD;
+    };
+    if (!num(4, 4) || i >= s.size() || s[i] != '-')
+        return false;
+    ++i;
+    if (!num(1, 2) || i >= s.size() || s[i] != '-')
+        return false;
+    ++i;
+    if (!num(1, 2))
+        return false;
+    if (i == s.size())
+        return true;
+    const char sep = s[i];
+    if (sep != 'T' && sep != 't' && sep != ' ')
+        return false;
+    ++i;
+    if (!num(1, 2) || i >= s.size() || s[i] != ':')
+        return false;
+    ++i;
+    if (!num(1, 2) || i >= s.size() || s[i] != ':')
+        return false;
+    ++i;
+    if (!num(1, 2))
+        return false;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (!num(1, 9))
+            return false;
+    }
+    if (i == s.size())
+        return true;
+    if (sep == ' ')
+        return false;
+    if (s[i] == 'Z')
+        return i + 1 == s.size();
+    if (s[i] == '+' || s[i] == '-') {
+        ++i;
+        if (!num(2, 2) || i >= s.size() || s[i] != ':')
+            return false;
+        ++i;
+        return num(2, 2) && i == s.size();
+    }
+    return false;
+}
+
+} // namespace
+
+Value::Type resolvePlain(std::string_view s)
+{
+    if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
+        return Value::Type::Null;
+    if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
+        return Value::Type::Bool;
+    const char c = s[0];
+    if (c == '.' || c == '+' || c == '-') {
+        static const char *const specials[] = {".inf", ".Inf", ".INF", "+.inf", "+.Inf",
+                                               "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
+                                               ".NaN", ".NAN"};
+        for (const char *sp : specials)
+            if (s == sp)
+                return Value::Type::Float;
+    }
+    if (c == '.') {
+        if (yamlStyleFloat(s))
+            return Value::Type::Float;
+        return Value::Type::String;
+    }
+    if ((c >= '0' && c <= '9') || c == '+' || c == '-') {
+        if (isTimestamp(s))
+            return Value::Type::Timestamp;
+        std::string plain;
+        plain.reserve(s.size());
+        for (char ch : s)
+            if (ch != '_')
+                plain += ch;
+        if (goIntSyntax(plain))
+            return Value::Type::Int;
+        if (yamlStyleFloat(plain))
+            return Value::Type::Float;
+    }
+    return Value::Type::String;
+}
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("kanri::yaml", s);
+}
+
+struct TooBig
+{
+    QString message;
+    YAML::Mark mark;
+};
+
+class Builder : public YAML::EventHandler
+{
+public:
+    explicit Builder(const ParseLimits &limits)
+        : m_limits(limits)
+    {}
+
+    std::vector<Value> docs;
+
+    void OnDocumentStart(const YAML::Mark &) override { m_stack.clear(); }
+    void OnDocumentEnd() override
+    {
+        if (!m_haveRoot)
+            docs.emplace_back();
+        m_haveRoot = false;
+    }
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        add(Value(), anchor, mark);
+    }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        auto it = m_anchors.find(anchor);
+        Value v = it == m_anchors.end() ? Value() : it->second.first;
+        m_nodes += it == m_anchors.end() ? 1 : it->second.second;
+        if (m_nodes > m_limits.maxNodes)
+            throw TooBig{tr("document expands to too many nodes (alias bomb?)"), mark};
+        add(std::move(v), 0, mark);
+    }
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        Value v;
+        if (tag == "?" || tag.empty()) {
+            v = Value::plain(value);
+        } else if (tag == "!" || tag == "tag:yaml.org,2002:str") {
+            v = Value::string(value);
+        } else if (tag == "tag:yaml.org,2002:int") {
+            v.type = Value::Type::Int;
+            v.text = value;
+        } else if (tag == "tag:yaml.org,2002:float") {
+            v.type = Value::Type::Float;
+            v.text = value;
+        } else if (tag == "tag:yaml.org,2002:bool") {
+            v = Value::plain(value);
+        } else if (tag == "tag:yaml.org,2002:null") {
+            v = Value();
+        } else {
+            v = Value::string(value);
+        }
+        add(std::move(v), anchor, mark);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        push(Value::seq(), anchor, mark);
+    }
+    void OnSequenceEnd() override { pop(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        push(Value::map(), anchor, mark);
+    }
+    void OnMapEnd() override { pop(); }
+
+private:
+    struct Frame
+    {
+        Value value;
+        YAML::anchor_t anchor;
+        qsizetype startNodes;
+        bool haveKey = false;
+        std::string key;
+    };
+
+    void push(Value v, YAML::anchor_t anchor, const YAML::Mark &mark)
+    {
+        if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
+            throw TooBig{tr("document is nested too deeply (more than %1 levels)")
+                             .arg(m_limits.maxDepth),
+                         mark};
+        countNode(mark);
+        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}});
+    }
+    void pop()
+    {
+        Frame f = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (f.anchor)
+            m_anchors[f.anchor] = {f.value, m_nodes - f.startNodes + 1};
+        attach(std::move(f.value));
+    }
+    void countNode(const YAML::Mark &mark)
+    {
+        if (++m_nodes > m_limits.maxNodes)
+            throw TooBig{tr("document has too many nodes"), mark};
+    }
+    void add(Value v, YAML::anchor_t anchor, const YAML::Mark &mark)
+    {
+        countNode(mark);
+        if (anchor)
+            m_anchors[anchor] = {v, 1};
+        attach(std::move(v));
+    }
+    void attach(Value v)
+    {
+        if (m_stack.empty()) {
+            docs.push_back(std::move(v));
+            m_haveRoot = true;
+            return;
+        }
+        Frame &top = m_stack.back();
+        if (top.value.isSeq()) {
+            top.value.items.push_back(std::move(v));
+        } else if (!top.haveKey) {
+            top.key = v.isScalar() ? v.text : std::string();
+            top.haveKey = true;
+        } else {
+            top.haveKey = false;
+            if (top.key == "<<" && (v.isMap() || v.isSeq())) {
+                // YAML merge key: keys not already present are added.
+                auto mergeOne = [&](const Value &m) {
+                    for (const MapEntry &e : m.entries)
+                        if (!top.value.get(e.key))
+                            top.value.entries.push_back(e);
+                };
+                if (v.isMap())
+                    mergeOne(v);
+                else
+                    for (const Value &m : v.items)
+                        if (m.isMap())
+                            mergeOne(m);
+                return;
+            }
+            bool replaced = false;
+            for (MapEntry &e : top.value.entries)
+                if (e.key == top.key) {
+                    e.value = std::move(v);
+                    replaced = true;
+                    break;
+                }
+            if (!replaced)
+                top.value.entries.push_back(MapEntry{std::move(top.key), std::move(v)});
+        }
+    }
+
+    const ParseLimits &m_limits;
+    std::vector<Frame> m_stack;
+    std::map<YAML::anchor_t, std::pair<Value, qsizetype>> m_anchors;
+    qsizetype m_nodes = 0;
+    bool m_haveRoot = false;
+};
+
+} // namespace
+
+Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString &file,
+                                          const ParseLimits &limits)
+{
+    if (bytes.size() > limits.maxBytes)
+        return failAt(Error::Code::Syntax,
+                      tr("document is too large (%1 bytes, limit %2)")
+                          .arg(bytes.size())
+                          .arg(limits.maxBytes),
+                      file);
+    std::istringstream in(std::string(bytes.constData(), size_t(bytes.size())));
+    Builder builder(limits);
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder)) {
+        }
+    } catch (const TooBig &e) {
+        return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
+    } catch (const YAML::DeepRecursion &e) {
+        return failAt(Error::Code::Syntax, tr("document is nested too deeply"), file,
+                      e.mark.line + 1, e.mark.column + 1);
+    } catch (const YAML::Exception &e) {
+        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), file, e.mark.line + 1,
+                      e.mark.column + 1);
+    } catch (const std::exception &e) {
+        return failAt(Error::Code::Syntax, QString::fromUtf8(e.what()), file);
+    }
+    return std::move(builder.docs);
+}
+
+} // namespace kanri::yaml

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kanri::yaml {
+
+struct MapEntry;
+
+// A parsed YAML/JSON node, light enough to copy: maps keep insertion order (kustomize edits
+// objects in place and only the emitter sorts keys). Scalars keep their source text and the
+// type yaml.v3 resolves them to (kustomize's kyaml layer), because the printed form depends
+// on it: a plain `1.0` prints as `1`, a quoted "1.0" stays a string.
+class Value
+{
+public:
+    enum class Type : std::uint8_t { Null, Bool, Int, Float, String, Timestamp, Map, Seq };
+
+    Value() = default;
+    static Value string(std::string s);
+    static Value null() { return Value(); }
+    static Value map() { Value v; v.type = Type::Map; return v; }
+    static Value seq() { Value v; v.type = Type::Seq; return v; }
+    static Value integer(long long n);
+    static Value boolean(bool b);
+    // A plain (unquoted) scalar: its type is resolved as yaml.v3 does.
+    static Value plain(std::string text);
+
+    bool isNull() const { return type == Type::Null; }
+    bool isMap() const { return type == Type::Map; }
+    bool isSeq() const { return type == Type::Seq; }
+    bool isScalar() const { return type != Type::Map && type != Type::Seq; }
+    bool isString() const { return type == Type::String; }
+
+    // Map access (nullptr / no-op when not a map or absent).
+    const Value *get(std::string_view key) const;
+    Value *get(std::string_view key);
+    Value &set(std::string_view key, Value v); // replaces in place or appends
+    Value &getOrAddMap(std::string_view key);  // adds an empty map when absent or null
+    bool remove(std::string_view key);
+    // Nested path lookup: get({"metadata", "name"}).
+    const Value *at(std::initializer_list<std::string_view> path) const;
+    // Scalar text of a nested string field, or empty.
+    std::string str(std::initializer_list<std::string_view> path) const;
+
+    bool operator==(const Value &o) const;
+
+    Type type = Type::Null;
+    std::string text; // scalar text (the string itself for strings)
+    std::vector<MapEntry> entries;
+    std::vector<Value> items;
+};
+
+struct MapEntry
+{
+    std::string key;
+    Value value;
+};
+
+struct ParseLimits
+{
+    qsizetype maxBytes = 64 * 1024 * 1024;
+    int maxDepth = 200;
+    qsizetype maxNodes = 2'000'000; // after alias expansion: stops alias bombs
+};
+
+// Parses every document of a YAML (or JSON) stream. Empty documents are returned as Null
+// values. Errors carry `file` and the line/column yaml-cpp reports.
+Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString &file = {},
+                                          const ParseLimits &limits = {});
+
+// yaml.v3's resolution of a plain scalar (what `Value::plain` uses).
+Value::Type resolvePlain(std::string_view text);
+
+} // namespace kanri::yaml
