@@ -1,0 +1,192 @@
+#include "linediff.h"
+
+#include <vector>
+
+namespace kanri::diff {
+
+QByteArray Hunk::header() const
+{
+    auto range = [](int start, int count) {
+        if (count == 1)
+            return QByteArray::number(start);
+        return QByteArray::number(start) + ',' + QByteArray::number(count);
+    };
+    return "@@ -" + range(oldStart, oldCount) + " +" + range(newStart, newCount) + " @@";
+}
+
+QList<QByteArray> splitLines(const QByteArray &text)
+{
+    QList<QByteArray> lines = text.split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+namespace {
+
+enum class Op { Keep, Insert, Delete };
+
+// Myers' greedy algorithm with the V arrays kept for backtracking; the inputs here are
+// rendered resources (hundreds of lines), for which O((N+M)·D) time and space is fine.
+std::vector<Op> shortestEditScript(const QList<QByteArray> &a, const QList<QByteArray> &b)
+{
+    const int n = int(a.size()), m = int(b.size());
+    const int max = n + m;
+    const int offset = max + 1;
+    std::vector<int> v(size_t(2 * max + 3), 0);
+    std::vector<std::vector<int>> trace;
+    int found = -1;
+    for (int d = 0; d <= max && found < 0; ++d) {
+        trace.push_back(v);
+        for (int k = -d; k <= d; k += 2) {
+            int x;
+            if (k == -d || (k != d && v[size_t(offset + k - 1)] < v[size_t(offset + k + 1)]))
+                x = v[size_t(offset + k + 1)];
+            else
+                x = v[size_t(offset + k - 1)] + 1;
+            int y = x - k;
+            while (x < n && y < m && a[x] == b[y]) {
+                ++x;
+                ++y;
+            }
+            v[size_t(offset + k)] = x;
+            if (x >= n && y >= m) {
+                found = d;
+                break;
+            }
+        }
+    }
+    std::vector<Op> ops;
+    int x = n, y = m;
+    for (int d = found; d > 0; --d) {
+        const std::vector<int> &pv = trace[size_t(d)];
+        const int k = x - y;
+        int prevK;
+        if (k == -d || (k != d && pv[size_t(offset + k - 1)] < pv[size_t(offset + k + 1)]))
+            prevK = k + 1;
+        else
+            prevK = k - 1;
+        const int prevX = pv[size_t(offset + prevK)];
+        const int prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            ops.push_back(Op::Keep);
+            --x;
+            --y;
+        }
+        ops.push_back(x == prevX ? Op::Insert : Op::Delete);
+        x = prevX;
+        y = prevY;
+    }
+    while (x > 0 && y > 0) {
+        ops.push_back(Op::Keep);
+        --x;
+        --y;
+    }
+    return {ops.rbegin(), ops.rend()};
+}
+
+} // namespace
+
+QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context)
+{
+    const QList<QByteArray> a = splitLines(sides[0]);
+    const QList<QByteArray> b = splitLines(sides[1]);
+    const std::vector<Op> ops = shortestEditScript(a, b);
+
+    // Every line with its numbers, then cut into hunks around the changes.
+    QList<DiffLine> all;
+    int i = 0, j = 0;
+    for (Op op : ops) {
+        switch (op) {
+        case Op::Keep:
+            all.append({DiffLine::Kind::Context, a[i], i + 1, j + 1});
+            ++i;
+            ++j;
+            break;
+        case Op::Delete:
+            all.append({DiffLine::Kind::Removed, a[i], i + 1, 0});
+            ++i;
+            break;
+        case Op::Insert:
+            all.append({DiffLine::Kind::Added, b[j], 0, j + 1});
+            ++j;
+            break;
+        }
+    }
+
+    QList<Hunk> hunks;
+    const int total = int(all.size());
+    int pos = 0;
+    while (pos < total) {
+        while (pos < total && all[pos].kind == DiffLine::Kind::Context)
+            ++pos;
+        if (pos >= total)
+            break;
+        int start = std::max(0, pos - context);
+        int end = pos;
+        // Extend while the next change is within 2*context lines.
+        while (end < total) {
+            if (all[end].kind != DiffLine::Kind::Context) {
+                ++end;
+                continue;
+            }
+            int next = end;
+            while (next < total && all[next].kind == DiffLine::Kind::Context)
+                ++next;
+            if (next < total && next - end <= 2 * context) {
+                end = next;
+                continue;
+            }
+            end = std::min(total, end + context);
+            break;
+        }
+        Hunk h;
+        for (int k = start; k < end; ++k) {
+            const DiffLine &l = all[k];
+            h.lines.append(l);
+            if (l.kind != DiffLine::Kind::Added) {
+                if (!h.oldStart)
+                    h.oldStart = l.oldLine;
+                ++h.oldCount;
+            }
+            if (l.kind != DiffLine::Kind::Removed) {
+                if (!h.newStart)
+                    h.newStart = l.newLine;
+                ++h.newCount;
+            }
+        }
+        // An empty side starts at the line before the hunk, as diff -u writes it.
+        if (!h.oldStart) {
+            int before = 0;
+            for (int k = start - 1; k >= 0 && !before; --k)
+                before = all[k].oldLine;
+            h.oldStart = before;
+        }
+        if (!h.newStart) {
+            int before = 0;
+            for (int k = start - 1; k >= 0 && !before; --k)
+                before = all[k].newLine;
+            h.newStart = before;
+        }
+        hunks.append(h);
+        pos = end;
+    }
+    return hunks;
+}
+
+QByteArray formatHunks(const QList<Hunk> &hunks)
+{
+    QByteArray out;
+    for (const Hunk &h : hunks) {
+        out += h.header() + '\n';
+        for (const DiffLine &l : h.lines) {
+            out += l.kind == DiffLine::Kind::Added     ? '+'
+                   : l.kind == DiffLine::Kind::Removed ? '-'
+                                                       : ' ';
+            out += l.text + '\n';
+        }
+    }
+    return out;
+}
+
+} // namespace kanri::diff

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+#include <array>
+
+namespace kanri::diff {
+
+// A line-based diff (Myers' O(ND) algorithm) grouped into unified-diff hunks.
+struct DiffLine
+{
+    enum class Kind { Context, Added, Removed };
+    Kind kind = Kind::Context;
+    QByteArray text; // without the line break
+    int oldLine = 0; // 1-based line in the old text; 0 for an added line
+    int newLine = 0; // 1-based line in the new text; 0 for a removed line
+};
+
+struct Hunk
+{
+    int oldStart = 0, oldCount = 0, newStart = 0, newCount = 0;
+    QList<DiffLine> lines;
+    QByteArray header() const; // "@@ -a,b +c,d @@"
+};
+
+QList<QByteArray> splitLines(const QByteArray &text);
+
+// Hunks turning `sides[0]` into `sides[1]`, with `context` unchanged lines around changes.
+QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context = 3);
+
+// The hunks as unified-diff text (header lines and `+`/`-`/` ` prefixed lines).
+QByteArray formatHunks(const QList<Hunk> &hunks);
+
+} // namespace kanri::diff

@@ -1,0 +1,138 @@
+#include "linediff.h"
+#include "renderdiff.h"
+
+#include <QtTest>
+
+using namespace kanri::diff;
+
+class TestDiff : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unifiedHunks_data();
+    void unifiedHunks();
+    void farApartChangesMakeTwoHunks();
+    void resourcesAddedRemovedChanged();
+    void hashSuffixChangeIsARename();
+    void secretValuesAreMasked();
+    void unchangedRenderIsEmpty();
+};
+
+void TestDiff::unifiedHunks_data()
+{
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("after");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("one line changed in the middle")
+        << QByteArray("a\nb\nc\nd\ne\n") << QByteArray("a\nb\nX\nd\ne\n")
+        << QByteArray("@@ -1,5 +1,5 @@\n a\n b\n-c\n+X\n d\n e\n");
+    QTest::newRow("a line added at the end") << QByteArray("a\nb\n") << QByteArray("a\nb\nc\n")
+                                             << QByteArray("@@ -1,2 +1,3 @@\n a\n b\n+c\n");
+    QTest::newRow("everything added to an empty text")
+        << QByteArray() << QByteArray("x\ny\n") << QByteArray("@@ -0,0 +1,2 @@\n+x\n+y\n");
+    QTest::newRow("everything removed")
+        << QByteArray("x\n") << QByteArray() << QByteArray("@@ -1 +0,0 @@\n-x\n");
+    QTest::newRow("identical texts give no hunk")
+        << QByteArray("same\n") << QByteArray("same\n") << QByteArray();
+}
+
+void TestDiff::unifiedHunks()
+{
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(formatHunks(diffLines({before, after})), expected);
+}
+
+void TestDiff::farApartChangesMakeTwoHunks()
+{
+    QByteArray a, b;
+    for (int i = 1; i <= 30; ++i) {
+        a += "line " + QByteArray::number(i) + '\n';
+        b += (i == 3 || i == 25 ? "changed " : "line ") + QByteArray::number(i) + '\n';
+    }
+    const QList<Hunk> hunks = diffLines({a, b});
+    QCOMPARE(hunks.size(), 2);
+    QCOMPARE(hunks[0].header(), QByteArray("@@ -1,6 +1,6 @@"));
+    QCOMPARE(hunks[1].header(), QByteArray("@@ -22,7 +22,7 @@"));
+}
+
+static ResourceText res(const char *apiVersion, const char *kind, const char *name,
+                        const QByteArray &yaml, const char *ns = "shop")
+{
+    return ResourceText{QString::fromLatin1(apiVersion),
+                        QString::fromLatin1(kind),
+                        QString::fromLatin1(ns),
+                        QString::fromLatin1(name),
+                        yaml,
+                        {}};
+}
+
+void TestDiff::resourcesAddedRemovedChanged()
+{
+    const QList<ResourceText> before{
+        res("apps/v1", "Deployment", "api", "spec:\n  replicas: 2\n"),
+        res("v1", "Service", "api", "spec:\n  port: 80\n"),
+        res("v1", "ConfigMap", "old", "data: {}\n"),
+    };
+    const QList<ResourceText> after{
+        res("apps/v1", "Deployment", "api", "spec:\n  replicas: 5\n"),
+        res("v1", "Service", "api", "spec:\n  port: 80\n"),
+        res("policy/v1", "PodDisruptionBudget", "api", "spec: {}\n"),
+    };
+    const RenderDiff d = diffRenders(before, after);
+    QCOMPARE(d.changed, 1);
+    QCOMPARE(d.added, 1);
+    QCOMPARE(d.removed, 1);
+    QCOMPARE(d.summary(), QStringLiteral("1 changed, 1 added, 1 removed"));
+    QCOMPARE(d.resources[0].change, ResourceDiff::Change::Modified);
+    QCOMPARE(formatHunks(d.resources[0].hunks),
+             QByteArray("@@ -1,2 +1,2 @@\n spec:\n-  replicas: 2\n+  replicas: 5\n"));
+    const QByteArray text = formatRenderDiff(d, QStringLiteral("prd"));
+    QVERIFY(text.contains("=== prd Deployment api (shop): changed\n"));
+    QVERIFY(text.contains("=== prd ConfigMap old (shop): removed\n"));
+}
+
+void TestDiff::hashSuffixChangeIsARename()
+{
+    const QList<ResourceText> before{
+        res("v1", "ConfigMap", "app-config-5d8f7c9b2k", "data:\n  A: one\n")};
+    const QList<ResourceText> after{
+        res("v1", "ConfigMap", "app-config-hm7k9bt2g6", "data:\n  A: two\n")};
+    const RenderDiff d = diffRenders(before, after);
+    QCOMPARE(d.renamed, 1);
+    QCOMPARE(d.added + d.removed, 0);
+    QVERIFY(formatRenderDiff(d).contains("renamed from app-config-5d8f7c9b2k"));
+    QCOMPARE(stripHashSuffix(QStringLiteral("app-config-5d8f7c9b2k")),
+             QStringLiteral("app-config"));
+    QVERIFY(!stripHashSuffix(QStringLiteral("payment-api")).has_value());
+}
+
+void TestDiff::secretValuesAreMasked()
+{
+    const QList<ResourceText> before{
+        res("v1", "Secret", "db", "data:\n  password: c2VjcmV0\n  user: YWRtaW4=\nkind: Secret\n")};
+    const QList<ResourceText> after{
+        res("v1", "Secret", "db",
+            "data:\n  password: bmV3LXNlY3JldA==\n  user: YWRtaW4=\nkind: Secret\n")};
+    const RenderDiff d = diffRenders(before, after);
+    QCOMPARE(d.changed, 1);
+    const QByteArray text = formatRenderDiff(d);
+    QVERIFY(!text.contains("c2VjcmV0"));
+    QVERIFY(!text.contains("bmV3LXNlY3JldA"));
+    QVERIFY(!text.contains("YWRtaW4"));
+    QVERIFY(text.contains("+  password: '*** (changed)'"));
+    QVERIFY(text.contains("  user: '***'"));
+}
+
+void TestDiff::unchangedRenderIsEmpty()
+{
+    const QList<ResourceText> same{res("v1", "Service", "a", "x: 1\n")};
+    const RenderDiff d = diffRenders(same, same);
+    QVERIFY(d.isEmpty());
+    QCOMPARE(d.summary(), QStringLiteral("no changes"));
+}
+
+QTEST_GUILESS_MAIN(TestDiff)
+#include "tst_diff.moc"
