@@ -108,21 +108,33 @@ resource "pagerduty_user" "developer" {
   role  = "limited_user"
 }
 
-# Argo CD (SSO through Google groups; the team projects in the manifests repository give the
-# rights) -------------------------------------------------------------------------------
+# Argo CD (SSO through GitHub: dex accepts members of these two teams; the rights in each
+# team's namespaces come from the AppProjects in the manifests repository) ----------------
 
-resource "googleworkspace_group_member" "argocd_user" {
-  for_each = { for id, d in var.developers : id => d if d.argocd }
+resource "github_team" "argocd" {
+  for_each = toset(["argocd-users", "argocd-admins"])
 
-  group_id = "argocd-users@example.co.jp"
-  email    = each.value.email
-  role     = "MEMBER"
+  name        = each.key
+  description = "Managed by demo-org/accounts (developers.auto.tfvars)."
+  privacy     = "closed"
 }
 
-resource "googleworkspace_group_member" "argocd_admin" {
+resource "github_team_membership" "argocd_user" {
+  for_each = { for id, d in var.developers : id => d if d.argocd }
+
+  team_id  = github_team.argocd["argocd-users"].id
+  username = each.value.github
+  role     = "member"
+
+  depends_on = [github_membership.developer]
+}
+
+resource "github_team_membership" "argocd_admin" {
   for_each = { for id, d in var.developers : id => d if d.argocd_admin }
 
-  group_id = "argocd-admins@example.co.jp"
-  email    = each.value.email
-  role     = "MEMBER"
+  team_id  = github_team.argocd["argocd-admins"].id
+  username = each.value.github
+  role     = "member"
+
+  depends_on = [github_membership.developer]
 }

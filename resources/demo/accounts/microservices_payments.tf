@@ -8,7 +8,6 @@ locals {
       description                = "Takes payments for orders: card, carrier billing and points."
       namespace                  = "payment-api"
       gar_repository             = "payment-api"
-      clusters                   = ["gke", "eks"]
       transit_gateway_attachment = true
       slack_usergroup            = "payments-oncall"
       slack_channel              = "payments-alerts"

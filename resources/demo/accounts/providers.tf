@@ -6,10 +6,6 @@ provider "google" {
   region  = var.gcp_region
 }
 
-provider "googleworkspace" {
-  customer_id = "C0demo123"
-}
-
 provider "aws" {
   region = var.aws_region
 

@@ -21,7 +21,7 @@ variable "developers" {
     slack           = optional(bool, true)  # member of the platform Slack user groups
     datadog         = optional(bool, false) # Datadog standard role
     pagerduty       = optional(bool, false) # PagerDuty responder, may be put on call
-    argocd          = optional(bool, false) # Argo CD login (SSO); rights come from the team projects
+    argocd          = optional(bool, false) # Argo CD login (GitHub SSO); rights come from the team projects
     argocd_admin    = optional(bool, false) # Argo CD admin; SRE only
   }))
 

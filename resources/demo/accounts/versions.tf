@@ -23,10 +23,6 @@ terraform {
       source  = "hashicorp/google"
       version = "~> 6.8"
     }
-    googleworkspace = {
-      source  = "hashicorp/googleworkspace"
-      version = "~> 0.7"
-    }
     pagerduty = {
       source  = "PagerDuty/pagerduty"
       version = "~> 3.16"
