@@ -16,6 +16,5 @@ int runCommit(const QStringList &args); // cmd_git.cpp     kanri commit -m MSG [
 int runPush(const QStringList &args);   // cmd_git.cpp     kanri push [REMOTE [BRANCH]]
 int runPull(const QStringList &args);   // cmd_git.cpp     kanri pull
 int runPr(const QStringList &args); // cmd_pr.cpp      kanri pr create|list|fetch|show|review|sync
-int runWorkspace(const QStringList &args); // cmd_workspace.cpp kanri workspace init|path
 
 } // namespace kanri::cli

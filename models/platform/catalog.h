@@ -1,0 +1,111 @@
+#pragma once
+
+#include "codeowners.h"
+#include "hcldocument.h"
+#include "result.h"
+#include "workspace.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace kanri::platform {
+
+// One entry of a Terraform map variable: a developer or a microservice.
+struct MapEntryRef
+{
+    QString key;
+    QJsonObject fields;
+    QString file; // path relative to the accounts repository
+    QString map;  // the map variable holding it, as hcl::MapInfo::name
+    int line = 0;
+    QStringList owners; // CODEOWNERS owners of the file
+};
+
+struct Environment
+{
+    QString name;          // "dev", "stg", "prd"
+    QString namespaceName; // the overlay's `namespace:`, empty when it sets none
+    QString overlay;       // the overlay folder, relative to the manifests repository
+    QString error;         // set when the overlay's kustomization cannot be read
+};
+
+struct Service
+{
+    QString name;
+    QString path; // "services/<name>", relative to the manifests repository
+    QString team; // the first team among the owners ("@org/team"), else the first owner
+    QStringList owners;
+    QList<Environment> environments;
+    int microservice = -1; // index into Catalog::microservices, -1 when there is no entry
+    QString error;         // a broken file of this service: "file:line:col: error: ..."
+};
+
+struct Team
+{
+    QString name; // "@demo-org/payments"
+    QStringList services;
+    QStringList microservices;
+};
+
+// Where the developers and microservices live in the accounts repository. Read from
+// .kanri.yaml at its root, or found by looking (see Catalog::assumptions):
+//
+//   developers:
+//     schema: variables.tf#variable.developers        # FILE#variable.NAME
+//     entries: developers.auto.tfvars#developers       # FILE-GLOB#[SOURCE.]MAP-GLOB
+//   microservices:
+//     schema: modules/microservices/variables.tf#variable.microservices
+//     entries: microservices_*.tf#locals.microservices_*
+struct MapLocation
+{
+    QString schemaFile, schemaVariable;
+    QString entriesGlob, entriesSource, entriesMapGlob;
+};
+
+struct AccountsLayout
+{
+    std::optional<MapLocation> developers;
+    std::optional<MapLocation> microservices;
+};
+
+// Layout of the manifests repository (.kanri.yaml `services:`, `overlays:`), default
+// services/*/base and services/*/overlays/*.
+struct ManifestsLayout
+{
+    QString servicesGlob = QStringLiteral("services/*");
+    QString base = QStringLiteral("base");
+    QString overlays = QStringLiteral("overlays");
+};
+
+// One model of both repositories at their working trees: what the windows, the command line
+// and the rules read. Broken files are recorded (problems, Service::error) and everything
+// else still loads.
+class Catalog
+{
+public:
+    static Result<Catalog> load(const Workspace &workspace);
+
+    Workspace workspace;
+    QString accountsRoot, manifestsRoot; // absolute; empty when the workspace lacks one
+
+    QList<MapEntryRef> developers;
+    QList<hcl::FieldSchema> developerSchema;
+    QStringList developerFields; // the schema's fields, else the union of the entries' fields
+    QList<MapEntryRef> microservices;
+    QList<hcl::FieldSchema> microserviceSchema;
+    QStringList microserviceFields;
+    QList<Service> services;
+    QList<Team> teams;
+
+    CodeOwners accountsOwners, manifestsOwners;
+    QStringList assumptions; // what Kanri guessed because .kanri.yaml did not say
+    QList<Error> problems;   // broken files and configuration
+
+    const Service *service(const QString &name) const;
+    int microserviceIndex(const QString &name) const;
+};
+
+} // namespace kanri::platform

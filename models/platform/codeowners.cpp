@@ -1,0 +1,153 @@
+#include "codeowners.h"
+
+namespace kanri::platform {
+
+namespace {
+
+// Splits a line into whitespace-separated words, honouring `\ ` and `\#` escapes.
+QStringList splitWords(const QString &line)
+{
+    QStringList words;
+    QString word;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c == QLatin1Char('\\') && i + 1 < line.size()) {
+            word += line.at(++i);
+        } else if (c.isSpace()) {
+            if (!word.isEmpty())
+                words << std::exchange(word, {});
+        } else if (c == QLatin1Char('#')) {
+            break; // an unescaped hash starts a comment
+        } else {
+            word += c;
+        }
+    }
+    if (!word.isEmpty())
+        words << word;
+    return words;
+}
+
+QString globToRegex(QString pattern, bool *folderOnly)
+{
+    *folderOnly = pattern.endsWith(QLatin1Char('/'));
+    while (pattern.endsWith(QLatin1Char('/')))
+        pattern.chop(1);
+    const bool anchored = pattern.contains(QLatin1Char('/'));
+    if (pattern.startsWith(QLatin1Char('/')))
+        pattern.remove(0, 1);
+
+    QString rx;
+    if (!anchored)
+        rx = QStringLiteral("(?:.*/)?");
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == QLatin1Char('*')) {
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == QLatin1Char('*')) {
+                const bool atStart = i == 0 || pattern.at(i - 1) == QLatin1Char('/');
+                const bool slashAfter =
+                    i + 2 < pattern.size() && pattern.at(i + 2) == QLatin1Char('/');
+                const bool atEnd = i + 2 == pattern.size();
+                if (atStart && slashAfter) { // "**/": zero or more folders
+                    rx += QStringLiteral("(?:.*/)?");
+                    i += 2;
+                    continue;
+                }
+                if (atStart && atEnd) { // "/**": everything inside
+                    rx += QStringLiteral(".*");
+                    i += 1;
+                    continue;
+                }
+                rx += QStringLiteral("[^/]*"); // any other "**" acts like "*"
+                i += 1;
+                continue;
+            }
+            rx += QStringLiteral("[^/]*");
+        } else if (c == QLatin1Char('?')) {
+            rx += QStringLiteral("[^/]");
+        } else {
+            rx += QRegularExpression::escape(QString(c));
+        }
+    }
+    return QStringLiteral("\\A") + rx + QStringLiteral("\\z");
+}
+
+} // namespace
+
+CodeOwners CodeOwners::parse(const QByteArray &text, QString fileName)
+{
+    CodeOwners co;
+    co.m_fileName = std::move(fileName);
+    const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    for (qsizetype n = 0; n < lines.size(); ++n) {
+        QString line = lines.at(n);
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        const QStringList words = splitWords(line);
+        if (words.isEmpty())
+            continue;
+        Rule rule;
+        rule.pattern = words.first();
+        rule.owners = words.mid(1);
+        rule.line = int(n + 1);
+        if (rule.pattern.contains(QLatin1Char('[')) || rule.pattern.startsWith(QLatin1Char('!'))) {
+            co.m_problems.append(
+                Error{QStringLiteral("GitHub does not support '%1' in CODEOWNERS "
+                                     "patterns")
+                          .arg(rule.pattern.startsWith(QLatin1Char('!')) ? QStringLiteral("!")
+                                                                         : QStringLiteral("[ ]")),
+                      co.m_fileName, rule.line, 1, Error::Code::Syntax});
+            continue;
+        }
+        for (const QString &owner : std::as_const(rule.owners)) {
+            if (!owner.startsWith(QLatin1Char('@')) && !owner.contains(QLatin1Char('@')))
+                co.m_problems.append(Error{QStringLiteral("'%1' is not a user, team or e-mail "
+                                                          "address")
+                                               .arg(owner),
+                                           co.m_fileName, rule.line, 1, Error::Code::Syntax});
+        }
+        rule.regex = QRegularExpression(globToRegex(rule.pattern, &rule.folderOnly));
+        const QString last =
+            rule.pattern.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
+        rule.ownsContents = rule.folderOnly ||
+                            !(last.contains(QLatin1Char('*')) || last.contains(QLatin1Char('?')));
+        co.m_rules.append(rule);
+    }
+    return co;
+}
+
+bool CodeOwners::ruleMatches(const Rule &rule, const QString &path, bool isFolder)
+{
+    // A rule naming a folder owns everything in it: try the path and each folder above it. A
+    // wildcard in the last part only matches that level ("docs/*" owns docs/a.md, not
+    // docs/sub/b.md), as GitHub documents.
+    if (!rule.ownsContents)
+        return rule.regex.match(path).hasMatch() && (!rule.folderOnly || isFolder);
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    QString prefix;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        prefix += (i ? QStringLiteral("/") : QString()) + parts.at(i);
+        const bool prefixIsFolder = i + 1 < parts.size() || isFolder;
+        if (rule.folderOnly && !prefixIsFolder)
+            continue;
+        if (rule.regex.match(prefix).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+const CodeOwners::Rule *CodeOwners::ruleFor(const QString &path, bool isFolder) const
+{
+    for (auto it = m_rules.crbegin(); it != m_rules.crend(); ++it) {
+        if (ruleMatches(*it, path, isFolder))
+            return &*it;
+    }
+    return nullptr;
+}
+
+QStringList CodeOwners::ownersOf(const QString &path, bool isFolder) const
+{
+    const Rule *rule = ruleFor(path, isFolder);
+    return rule ? rule->owners : QStringList();
+}
+
+} // namespace kanri::platform

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace kanri::platform {
+
+// The unsaved state of a workspace: files whose edited content differs from what is on disk.
+// Every edit is an undo command that swaps one file's content, so undo gives back the exact
+// bytes; "modified" is the undo stack's clean state. Reading goes through the buffers, so
+// renders and the catalog see edits before they are saved.
+class EditBuffers : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EditBuffers(QObject *parent = nullptr);
+
+    // The edited content when the file has unsaved edits, else what is on disk.
+    Result<QByteArray> read(const QString &path) const;
+    bool isModified(const QString &path) const;
+    QStringList modifiedFiles() const;
+    bool isModified() const { return !m_stack.isClean(); }
+
+    // Absolute path → content of every edited file (std::nullopt: not yet created on disk and
+    // edited back to nothing). What a renderer layers over the working tree.
+    QHash<QString, std::optional<QByteArray>> overlay() const { return m_edited; }
+
+    // Records an edit as an undoable command. `mergeKey` non-empty: consecutive edits with the
+    // same key (one field typed into) merge into one undo step. Returns false when the content
+    // is unchanged (nothing is pushed).
+    bool edit(const QString &path, const QByteArray &content, const QString &description,
+              const QString &mergeKey = {});
+
+    // Writes every modified file atomically. Files already written stay written when a later
+    // one fails; the failed ones stay modified, so nothing typed is lost.
+    Result<void> save();
+    // Drops every unsaved edit.
+    void revert();
+
+    QUndoStack *undoStack() { return &m_stack; }
+
+Q_SIGNALS:
+    void fileChanged(const QString &path);
+
+private:
+    friend class SetContentCommand;
+    void setContent(const QString &path, const std::optional<QByteArray> &content);
+    std::optional<QByteArray> diskContent(const QString &path) const;
+
+    QHash<QString, std::optional<QByteArray>> m_edited;
+    QUndoStack m_stack;
+};
+
+} // namespace kanri::platform

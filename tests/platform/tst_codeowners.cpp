@@ -1,0 +1,116 @@
+#include "codeowners.h"
+
+#include <QtTest>
+
+using namespace kanri::platform;
+
+class TestCodeOwners : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void githubExamples_data();
+    void githubExamples();
+    void emptyOwnersRemoveOwnership();
+    void escapesAndComments();
+    void unsupportedSyntaxIsReported();
+    void ruleLinesAreKept();
+};
+
+// The example file from GitHub's documentation ("About code owners"), in its order.
+static const QByteArray kGithubExample = R"(# This is a comment.
+# Each line is a file pattern followed by one or more owners.
+*       @global-owner1 @global-owner2
+*.js    @js-owner #This is an inline comment.
+*.go docs@example.com
+*.txt @octo-org/octocats
+/build/logs/ @doctocat
+docs/*  docs@example.com
+apps/ @octocat
+/docs/ @doctocat
+/scripts/ @doctocat @octocat
+**/logs @octocat
+)";
+
+void TestCodeOwners::githubExamples_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("owners");
+    const QStringList global{QStringLiteral("@global-owner1"), QStringLiteral("@global-owner2")};
+    QTest::newRow("a file no other rule matches belongs to the global owners")
+        << QStringLiteral("README.md") << global;
+    QTest::newRow("a JavaScript file anywhere belongs to the js owner")
+        << QStringLiteral("src/app/main.js") << QStringList{QStringLiteral("@js-owner")};
+    QTest::newRow("an e-mail address can own files")
+        << QStringLiteral("cmd/tool.go") << QStringList{QStringLiteral("docs@example.com")};
+    QTest::newRow("a team owns text files")
+        << QStringLiteral("notes.txt") << QStringList{QStringLiteral("@octo-org/octocats")};
+    QTest::newRow("a root folder rule owns files inside it")
+        << QStringLiteral("build/logs/today.log") << QStringList{QStringLiteral("@octocat")};
+    QTest::newRow("docs/* owns a file directly in docs")
+        << QStringLiteral("docs/getting-started.md") << QStringList{QStringLiteral("@doctocat")};
+    QTest::newRow("the later /docs/ rule owns nested docs files")
+        << QStringLiteral("docs/build-app/troubleshooting.md")
+        << QStringList{QStringLiteral("@doctocat")};
+    QTest::newRow("apps/ matches an apps folder at any depth")
+        << QStringLiteral("web/apps/index.html") << QStringList{QStringLiteral("@octocat")};
+    QTest::newRow("a folder rule with two owners")
+        << QStringLiteral("scripts/deploy.sh")
+        << QStringList{QStringLiteral("@doctocat"), QStringLiteral("@octocat")};
+    QTest::newRow("**/logs matches logs folders anywhere")
+        << QStringLiteral("deeply/nested/logs/x.txt") << QStringList{QStringLiteral("@octocat")};
+    QTest::newRow("a logs folder below another folder falls to the **/logs rule")
+        << QStringLiteral("other/build/logs/x.md") << QStringList{QStringLiteral("@octocat")};
+}
+
+void TestCodeOwners::githubExamples()
+{
+    QFETCH(QString, path);
+    QFETCH(QStringList, owners);
+    const CodeOwners co = CodeOwners::parse(kGithubExample);
+    QCOMPARE(co.ownersOf(path), owners);
+}
+
+void TestCodeOwners::emptyOwnersRemoveOwnership()
+{
+    const CodeOwners co = CodeOwners::parse("/apps/ @octocat\n/apps/github\n");
+    QCOMPARE(co.ownersOf(QStringLiteral("apps/web/a.js")), QStringList{QStringLiteral("@octocat")});
+    QVERIFY(co.ownersOf(QStringLiteral("apps/github/a.js")).isEmpty());
+    QVERIFY(co.ruleFor(QStringLiteral("apps/github/a.js")) != nullptr);
+
+    const CodeOwners co2 = CodeOwners::parse("/apps/ @octocat\n/apps/github @doctocat\n");
+    QCOMPARE(co2.ownersOf(QStringLiteral("apps/github/a.js")),
+             QStringList{QStringLiteral("@doctocat")});
+}
+
+void TestCodeOwners::escapesAndComments()
+{
+    const CodeOwners co = CodeOwners::parse("\\#notes.md @a\nmy\\ file.txt @b # trailing\r\n"
+                                            "   # indented comment\n\n/docs/*.md @c\n");
+    QCOMPARE(co.rules().size(), 3);
+    QCOMPARE(co.ownersOf(QStringLiteral("#notes.md")), QStringList{QStringLiteral("@a")});
+    QCOMPARE(co.ownersOf(QStringLiteral("x/my file.txt")), QStringList{QStringLiteral("@b")});
+    QCOMPARE(co.ownersOf(QStringLiteral("docs/a.md")), QStringList{QStringLiteral("@c")});
+    QVERIFY(co.ownersOf(QStringLiteral("docs/sub/a.md")).isEmpty());
+    QVERIFY(co.ownersOf(QStringLiteral("other/docs/a.md")).isEmpty());
+}
+
+void TestCodeOwners::unsupportedSyntaxIsReported()
+{
+    const CodeOwners co = CodeOwners::parse("!secret.txt @a\n*.[ch] @b\n*.md owner-without-at\n");
+    QCOMPARE(co.problems().size(), 3);
+    QCOMPARE(co.problems().at(0).line, 1);
+    QCOMPARE(co.problems().at(2).line, 3);
+}
+
+void TestCodeOwners::ruleLinesAreKept()
+{
+    const CodeOwners co = CodeOwners::parse(kGithubExample, QStringLiteral(".github/CODEOWNERS"));
+    const auto *rule = co.ruleFor(QStringLiteral("docs/build-app/troubleshooting.md"));
+    QVERIFY(rule);
+    QCOMPARE(rule->line, 10);
+    QCOMPARE(rule->pattern, QStringLiteral("/docs/"));
+}
+
+QTEST_GUILESS_MAIN(TestCodeOwners)
+#include "tst_codeowners.moc"
