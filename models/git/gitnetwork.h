@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stop_token>
+
+namespace kanri::git {
+
+class TokenSource;
+
+// A snapshot of a network operation. Callbacks receive it on the worker thread, at most
+// once per NetworkOptions::progressIntervalMs (plus one final report).
+struct TransferProgress
+{
+    enum class Stage { Receiving, Resolving, CheckingOut, Pushing, Done };
+    Stage stage = Stage::Receiving;
+    unsigned totalObjects = 0;
+    unsigned receivedObjects = 0;
+    unsigned indexedObjects = 0;
+    unsigned totalDeltas = 0;
+    unsigned indexedDeltas = 0;
+    std::uint64_t receivedBytes = 0; // bytes received (fetch, clone) or sent (push)
+    unsigned checkoutDone = 0;
+    unsigned checkoutTotal = 0;
+};
+
+// The SSH host key the server presented when it is not in known_hosts or differs from the
+// recorded one (libgit2 does not say which of the two).
+struct HostKeyInfo
+{
+    QString host;
+    int port = 22;
+    QString fingerprint; // "SHA256:<base64>" like ssh prints it
+};
+
+enum class HostKeyDecision { Refuse, AcceptOnce };
+
+// Everything a network operation (clone, fetch, push, pull) needs from its caller. Copyable;
+// the callbacks run on the thread that runs the operation (never the GUI thread in the GUI:
+// post to it with QMetaObject::invokeMethod and a context object).
+struct NetworkOptions
+{
+    std::function<void(const TransferProgress &)> progress;
+    int progressIntervalMs = 100; // at most 10 reports a second
+
+    // Cancellation: either a std::stop_token or a predicate (e.g. QPromise::isCanceled);
+    // checked at every progress step of libgit2.
+    std::stop_token stop;
+    std::function<bool()> isCancelled;
+
+    // Where HTTPS tokens come from; null means defaultTokenSource() (environment, then the
+    // system keychain).
+    std::shared_ptr<TokenSource> tokens;
+
+    // Asked when an SSH host key is unknown or changed. Unset: refused with a clear message.
+    std::function<HostKeyDecision(const HostKeyInfo &)> unknownHostKey;
+
+    // Where SSH key files are looked for (id_ed25519, id_ecdsa, id_rsa); empty: ~/.ssh.
+    QString sshKeyDirectory;
+
+    bool cancelRequested() const { return stop.stop_requested() || (isCancelled && isCancelled()); }
+};
+
+} // namespace kanri::git

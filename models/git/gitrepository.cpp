@@ -1,0 +1,853 @@
+#include "gitrepository.h"
+#include "giterrors.h"
+#include "gitoperation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <git2.h>
+
+namespace kanri::git {
+
+using detail::gitFail;
+using detail::tr;
+
+namespace {
+
+template<typename T, void (*Free)(T *)> struct Freer
+{
+    void operator()(T *p) const { Free(p); }
+};
+template<typename T, void (*Free)(T *)> using Owned = std::unique_ptr<T, Freer<T, Free>>;
+
+using ReferencePtr = Owned<git_reference, git_reference_free>;
+using CommitPtr = Owned<git_commit, git_commit_free>;
+using TreePtr = Owned<git_tree, git_tree_free>;
+using IndexPtr = Owned<git_index, git_index_free>;
+using RemotePtr = Owned<git_remote, git_remote_free>;
+using SignaturePtr = Owned<git_signature, git_signature_free>;
+using AnnotatedPtr = Owned<git_annotated_commit, git_annotated_commit_free>;
+using RebasePtr = Owned<git_rebase, git_rebase_free>;
+using StatusListPtr = Owned<git_status_list, git_status_list_free>;
+using BranchIteratorPtr = Owned<git_branch_iterator, git_branch_iterator_free>;
+using ConflictIteratorPtr = Owned<git_index_conflict_iterator, git_index_conflict_iterator_free>;
+
+QString oidText(const git_oid &oid)
+{
+    char buffer[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(buffer, sizeof buffer, &oid);
+    return QString::fromLatin1(buffer);
+}
+
+// Pathspecs for libgit2; the byte arrays must outlive the strarray.
+struct PathSpec
+{
+    explicit PathSpec(const QStringList &paths)
+    {
+        for (const QString &p : paths)
+            bytes.push_back(QFile::encodeName(p));
+        for (QByteArray &b : bytes)
+            pointers.push_back(b.data());
+        array.strings = pointers.data();
+        array.count = pointers.size();
+    }
+    std::vector<QByteArray> bytes;
+    std::vector<char *> pointers;
+    git_strarray array{};
+};
+
+QStringList conflictedPaths(git_index *index)
+{
+    QStringList paths;
+    git_index_conflict_iterator *raw = nullptr;
+    if (git_index_conflict_iterator_new(&raw, index) < 0)
+        return paths;
+    ConflictIteratorPtr it(raw);
+    const git_index_entry *ancestor = nullptr, *ours = nullptr, *theirs = nullptr;
+    while (git_index_conflict_next(&ancestor, &ours, &theirs, it.get()) == 0) {
+        const git_index_entry *any = ours ? ours : theirs ? theirs : ancestor;
+        const QString path = QString::fromUtf8(any->path);
+        if (!paths.contains(path))
+            paths << path;
+    }
+    return paths;
+}
+
+void removeFailedClone(const QString &path, bool existedBefore)
+{
+    QDir dir(path);
+    if (!existedBefore) {
+        dir.removeRecursively();
+        return;
+    }
+    // The folder was there (empty) before: leave it, empty again.
+    const auto entries =
+        dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    for (const QFileInfo &entry : entries) {
+        if (entry.isDir() && !entry.isSymLink())
+            QDir(entry.absoluteFilePath()).removeRecursively();
+        else
+            QFile::remove(entry.absoluteFilePath());
+    }
+}
+
+int collectConflict(git_checkout_notify_t why, const char *path, const git_diff_file *,
+                    const git_diff_file *, const git_diff_file *, void *payload)
+{
+    if (why == GIT_CHECKOUT_NOTIFY_CONFLICT)
+        static_cast<QStringList *>(payload)->append(QString::fromUtf8(path));
+    return 0;
+}
+
+} // namespace
+
+void Repository::Deleter::operator()(git_repository *repo) const
+{
+    git_repository_free(repo);
+}
+
+Repository::Repository(git_repository *repo)
+    : m_repo(repo)
+{}
+Repository::Repository(Repository &&) noexcept = default;
+Repository &Repository::operator=(Repository &&) noexcept = default;
+Repository::~Repository() = default;
+
+Result<Repository> Repository::init(const QString &path, bool bare, const QString &initialBranch)
+{
+    Library library;
+    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    options.flags = GIT_REPOSITORY_INIT_MKPATH;
+    if (bare)
+        options.flags |= GIT_REPOSITORY_INIT_BARE;
+    const QByteArray head = initialBranch.toUtf8();
+    options.initial_head = head.constData();
+    git_repository *repo = nullptr;
+    const int rc = git_repository_init_ext(&repo, QFile::encodeName(path).constData(), &options);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot create a repository in %1").arg(path));
+    return Repository(repo);
+}
+
+Result<Repository> Repository::open(const QString &path)
+{
+    Library library;
+    git_repository *repo = nullptr;
+    const int rc = git_repository_open_ext(&repo, QFile::encodeName(path).constData(), 0, nullptr);
+    if (rc == GIT_ENOTFOUND) {
+        git_error_clear();
+        return fail(Error::Code::NotFound, tr("not a git repository: %1").arg(path));
+    }
+    if (rc < 0)
+        return gitFail(rc, tr("cannot open the repository %1").arg(path));
+    return Repository(repo);
+}
+
+Result<Repository> Repository::clone(const QString &url, const QString &path,
+                                     const NetworkOptions &options)
+{
+    Library library;
+    QString cleanUrl = url;
+    std::optional<QString> urlToken;
+    if (url.contains(QLatin1String("://"))) {
+        QUrl parsed(url);
+        if (parsed.isValid() && !parsed.password().isEmpty()) {
+            urlToken = parsed.password(QUrl::FullyDecoded);
+            parsed.setPassword({});
+            cleanUrl = parsed.toString(QUrl::FullyEncoded);
+        }
+    }
+    const QFileInfo target(path);
+    const bool existed = target.exists();
+    if (existed && (!target.isDir() || !QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot |
+                                                           QDir::Hidden | QDir::System)))
+        return fail(Error::Code::Io, tr("%1 already exists and is not an empty folder").arg(path));
+
+    detail::Operation operation(options, cleanUrl);
+    if (urlToken)
+        operation.setUrlToken(*urlToken);
+    git_clone_options cloneOptions = GIT_CLONE_OPTIONS_INIT;
+    operation.install(cloneOptions.fetch_opts.callbacks);
+    cloneOptions.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE;
+    operation.installCheckout(cloneOptions.checkout_opts);
+
+    git_repository *repo = nullptr;
+    const int rc = git_clone(&repo, cleanUrl.toUtf8().constData(),
+                             QFile::encodeName(path).constData(), &cloneOptions);
+    if (rc < 0) {
+        Error error = operation.failure(rc, tr("cannot clone %1").arg(operation.displayUrl()));
+        if (repo)
+            git_repository_free(repo);
+        removeFailedClone(path, existed);
+        return std::unexpected(std::move(error));
+    }
+    TransferProgress done;
+    done.stage = TransferProgress::Stage::Done;
+    operation.report(done, true);
+    return Repository(repo);
+}
+
+QString Repository::currentBranch() const
+{
+    git_reference *raw = nullptr;
+    if (git_reference_lookup(&raw, m_repo.get(), "HEAD") < 0) {
+        git_error_clear();
+        return {};
+    }
+    ReferencePtr head(raw);
+    if (git_reference_type(head.get()) != GIT_REFERENCE_SYMBOLIC)
+        return {};
+    const QString target = QString::fromUtf8(git_reference_symbolic_target(head.get()));
+    const QString prefix = QStringLiteral("refs/heads/");
+    return target.startsWith(prefix) ? target.mid(prefix.size()) : QString();
+}
+
+QString Repository::workdir() const
+{
+    const char *dir = git_repository_workdir(m_repo.get());
+    return dir ? QDir::cleanPath(QFile::decodeName(dir)) : QString();
+}
+
+QString Repository::gitDir() const
+{
+    return QDir::cleanPath(QFile::decodeName(git_repository_path(m_repo.get())));
+}
+
+bool Repository::isBare() const
+{
+    return git_repository_is_bare(m_repo.get()) == 1;
+}
+
+Result<QString> Repository::headCommit() const
+{
+    git_oid oid;
+    const int rc = git_reference_name_to_id(&oid, m_repo.get(), "HEAD");
+    if (rc < 0)
+        return gitFail(rc, tr("the branch has no commits yet"));
+    return oidText(oid);
+}
+
+Result<std::vector<StatusEntry>> Repository::status() const
+{
+    if (isBare())
+        return fail(Error::Code::Usage, tr("a bare repository has no working tree"));
+    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                    GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
+    git_status_list *raw = nullptr;
+    const int rc = git_status_list_new(&raw, m_repo.get(), &options);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read the status"));
+    StatusListPtr list(raw);
+    std::vector<StatusEntry> entries;
+    const size_t count = git_status_list_entrycount(list.get());
+    for (size_t i = 0; i < count; ++i) {
+        const git_status_entry *e = git_status_byindex(list.get(), i);
+        const unsigned s = e->status;
+        if (s == GIT_STATUS_CURRENT || (s & GIT_STATUS_IGNORED))
+            continue;
+        StatusEntry entry;
+        if (s & GIT_STATUS_CONFLICTED) {
+            entry.index = entry.worktree = 'U';
+        } else if (s & GIT_STATUS_WT_NEW && !(s & GIT_STATUS_INDEX_NEW)) {
+            entry.index = entry.worktree = '?';
+        } else {
+            if (s & GIT_STATUS_INDEX_NEW)
+                entry.index = 'A';
+            else if (s & GIT_STATUS_INDEX_MODIFIED)
+                entry.index = 'M';
+            else if (s & GIT_STATUS_INDEX_DELETED)
+                entry.index = 'D';
+            else if (s & GIT_STATUS_INDEX_RENAMED)
+                entry.index = 'R';
+            else if (s & GIT_STATUS_INDEX_TYPECHANGE)
+                entry.index = 'T';
+            if (s & GIT_STATUS_WT_MODIFIED)
+                entry.worktree = 'M';
+            else if (s & GIT_STATUS_WT_DELETED)
+                entry.worktree = 'D';
+            else if (s & GIT_STATUS_WT_TYPECHANGE)
+                entry.worktree = 'T';
+            else if (s & GIT_STATUS_WT_RENAMED)
+                entry.worktree = 'R';
+        }
+        const git_diff_delta *delta = e->head_to_index ? e->head_to_index : e->index_to_workdir;
+        entry.path = QString::fromUtf8(delta->new_file.path);
+        if (e->head_to_index && (s & GIT_STATUS_INDEX_RENAMED))
+            entry.oldPath = QString::fromUtf8(e->head_to_index->old_file.path);
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+Result<void> Repository::stageAll()
+{
+    if (isBare())
+        return fail(Error::Code::Usage, tr("a bare repository has no working tree"));
+    git_index *raw = nullptr;
+    int rc = git_repository_index(&raw, m_repo.get());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read the index"));
+    IndexPtr index(raw);
+    PathSpec all(QStringList{QStringLiteral("*")});
+    if ((rc = git_index_add_all(index.get(), &all.array, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr)) <
+            0 ||
+        (rc = git_index_update_all(index.get(), &all.array, nullptr, nullptr)) < 0 ||
+        (rc = git_index_write(index.get())) < 0)
+        return gitFail(rc, tr("cannot stage the changes"));
+    return {};
+}
+
+Result<void> Repository::stagePaths(const QStringList &paths)
+{
+    if (isBare())
+        return fail(Error::Code::Usage, tr("a bare repository has no working tree"));
+    if (paths.isEmpty())
+        return {};
+    git_index *raw = nullptr;
+    int rc = git_repository_index(&raw, m_repo.get());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read the index"));
+    IndexPtr index(raw);
+    const QDir root(workdir());
+    for (const QString &path : paths) {
+        if (QFileInfo::exists(root.filePath(path)))
+            continue;
+        // A deleted file is staged by removing it from the index; it must be known there.
+        size_t position = 0;
+        const QByteArray prefix = QFile::encodeName(path);
+        if (git_index_find_prefix(&position, index.get(), prefix.constData()) < 0) {
+            git_error_clear();
+            return fail(Error::Code::NotFound, tr("%1 matches no file").arg(path));
+        }
+    }
+    PathSpec spec(paths);
+    if ((rc = git_index_add_all(index.get(), &spec.array, GIT_INDEX_ADD_DEFAULT, nullptr,
+                                nullptr)) < 0 ||
+        (rc = git_index_update_all(index.get(), &spec.array, nullptr, nullptr)) < 0 ||
+        (rc = git_index_write(index.get())) < 0)
+        return gitFail(rc, tr("cannot stage %1").arg(paths.join(QStringLiteral(", "))));
+    return {};
+}
+
+Result<void> Repository::unstagePaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return {};
+    git_object *head = nullptr;
+    int rc = git_revparse_single(&head, m_repo.get(), "HEAD^{commit}");
+    if (rc < 0 && rc != GIT_ENOTFOUND)
+        return gitFail(rc, tr("cannot read HEAD"));
+    git_error_clear();
+    PathSpec spec(paths);
+    rc = git_reset_default(m_repo.get(), head, &spec.array);
+    git_object_free(head);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot unstage %1").arg(paths.join(QStringLiteral(", "))));
+    return {};
+}
+
+Result<Signature> Repository::defaultSignature() const
+{
+    git_signature *raw = nullptr;
+    const int rc = git_signature_default(&raw, m_repo.get());
+    if (rc < 0) {
+        git_error_clear();
+        return fail(Error::Code::NotFound,
+                    tr("no author configured: set user.name and user.email (git config) or "
+                       "choose an author in the settings"));
+    }
+    SignaturePtr signature(raw);
+    return Signature{QString::fromUtf8(signature->name), QString::fromUtf8(signature->email)};
+}
+
+Result<QString> Repository::commit(const QString &message, const std::optional<Signature> &author)
+{
+    if (message.trimmed().isEmpty())
+        return fail(Error::Code::Usage, tr("the commit message is empty"));
+    git_index *rawIndex = nullptr;
+    int rc = git_repository_index(&rawIndex, m_repo.get());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read the index"));
+    IndexPtr index(rawIndex);
+    if (git_index_has_conflicts(index.get()))
+        return fail(Error::Code::Conflict, tr("resolve the conflicts before committing"));
+    git_oid treeId;
+    if ((rc = git_index_write_tree(&treeId, index.get())) < 0)
+        return gitFail(rc, tr("cannot write the tree"));
+
+    CommitPtr parent;
+    git_oid parentId;
+    rc = git_reference_name_to_id(&parentId, m_repo.get(), "HEAD");
+    if (rc == 0) {
+        git_commit *raw = nullptr;
+        if ((rc = git_commit_lookup(&raw, m_repo.get(), &parentId)) < 0)
+            return gitFail(rc, tr("cannot read HEAD"));
+        parent.reset(raw);
+        if (git_oid_equal(git_commit_tree_id(parent.get()), &treeId))
+            return fail(Error::Code::Usage, tr("nothing to commit"));
+    } else if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+        git_error_clear();
+        if (git_index_entrycount(index.get()) == 0)
+            return fail(Error::Code::Usage, tr("nothing to commit"));
+    } else {
+        return gitFail(rc, tr("cannot read HEAD"));
+    }
+
+    git_tree *rawTree = nullptr;
+    if ((rc = git_tree_lookup(&rawTree, m_repo.get(), &treeId)) < 0)
+        return gitFail(rc, tr("cannot read the tree"));
+    TreePtr tree(rawTree);
+
+    Signature authorSig;
+    if (author) {
+        authorSig = *author;
+    } else {
+        auto configured = defaultSignature();
+        if (!configured)
+            return std::unexpected(configured.error());
+        authorSig = *configured;
+    }
+    auto committerSig = defaultSignature();
+    const Signature committerValue = committerSig ? *committerSig : authorSig;
+
+    git_signature *rawAuthor = nullptr, *rawCommitter = nullptr;
+    if ((rc = git_signature_now(&rawAuthor, authorSig.name.toUtf8().constData(),
+                                authorSig.email.toUtf8().constData())) < 0)
+        return gitFail(rc, tr("invalid author"));
+    SignaturePtr authorPtr(rawAuthor);
+    if ((rc = git_signature_now(&rawCommitter, committerValue.name.toUtf8().constData(),
+                                committerValue.email.toUtf8().constData())) < 0)
+        return gitFail(rc, tr("invalid committer"));
+    SignaturePtr committerPtr(rawCommitter);
+
+    QByteArray text = message.toUtf8();
+    if (!text.endsWith('\n'))
+        text.append('\n');
+    const git_commit *parents[] = {parent.get()};
+    git_oid commitId;
+    rc = git_commit_create(&commitId, m_repo.get(), "HEAD", authorPtr.get(), committerPtr.get(),
+                           nullptr, text.constData(), tree.get(), parent ? 1 : 0, parents);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot create the commit"));
+    return oidText(commitId);
+}
+
+Result<std::vector<BranchInfo>> Repository::branches() const
+{
+    git_branch_iterator *rawIt = nullptr;
+    int rc = git_branch_iterator_new(&rawIt, m_repo.get(), GIT_BRANCH_LOCAL);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot list the branches"));
+    BranchIteratorPtr it(rawIt);
+    std::vector<BranchInfo> result;
+    git_reference *raw = nullptr;
+    git_branch_t type;
+    while ((rc = git_branch_next(&raw, &type, it.get())) == 0) {
+        ReferencePtr ref(raw);
+        BranchInfo info;
+        const char *name = nullptr;
+        git_branch_name(&name, ref.get());
+        info.name = QString::fromUtf8(name);
+        info.current = git_branch_is_head(ref.get()) == 1;
+        git_reference *rawUp = nullptr;
+        if (git_branch_upstream(&rawUp, ref.get()) == 0) {
+            ReferencePtr up(rawUp);
+            const char *upName = nullptr;
+            git_branch_name(&upName, up.get());
+            info.upstream = QString::fromUtf8(upName);
+        }
+        git_error_clear();
+        result.push_back(std::move(info));
+    }
+    if (rc != GIT_ITEROVER)
+        return gitFail(rc, tr("cannot list the branches"));
+    git_error_clear();
+    std::sort(result.begin(), result.end(),
+              [](const BranchInfo &a, const BranchInfo &b) { return a.name < b.name; });
+    return result;
+}
+
+bool Repository::hasLocalBranch(const QString &name) const
+{
+    git_reference *raw = nullptr;
+    const int rc =
+        git_branch_lookup(&raw, m_repo.get(), name.toUtf8().constData(), GIT_BRANCH_LOCAL);
+    git_reference_free(raw);
+    git_error_clear();
+    return rc == 0;
+}
+
+// Checks the commit out over the working tree without overwriting local changes; on
+// conflicts nothing is written and the files are named.
+static Result<void> checkoutSafely(git_repository *repo, const git_oid &commitId)
+{
+    git_commit *raw = nullptr;
+    int rc = git_commit_lookup(&raw, repo, &commitId);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read the commit to check out"));
+    CommitPtr commit(raw);
+    QStringList conflicts;
+    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    options.checkout_strategy = GIT_CHECKOUT_SAFE;
+    options.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+    options.notify_cb = &collectConflict;
+    options.notify_payload = &conflicts;
+    rc = git_checkout_tree(repo, reinterpret_cast<const git_object *>(commit.get()), &options);
+    if (rc == GIT_ECONFLICT || (rc < 0 && !conflicts.isEmpty())) {
+        git_error_clear();
+        return fail(Error::Code::Conflict,
+                    tr("your local changes to %1 would be overwritten; commit or discard them "
+                       "first")
+                        .arg(conflicts.join(QStringLiteral(", "))));
+    }
+    if (rc < 0)
+        return gitFail(rc, tr("cannot check out"));
+    return {};
+}
+
+Result<void> Repository::createBranch(const QString &name, SwitchTo switchTo)
+{
+    int valid = 0;
+    const QByteArray nameBytes = name.toUtf8();
+    if (git_branch_name_is_valid(&valid, nameBytes.constData()) < 0 || !valid) {
+        git_error_clear();
+        return fail(Error::Code::Usage, tr("'%1' is not a valid branch name").arg(name));
+    }
+    git_oid headId;
+    int rc = git_reference_name_to_id(&headId, m_repo.get(), "HEAD");
+    if (rc < 0)
+        return gitFail(rc, tr("cannot create a branch before the first commit"));
+    git_commit *rawCommit = nullptr;
+    if ((rc = git_commit_lookup(&rawCommit, m_repo.get(), &headId)) < 0)
+        return gitFail(rc, tr("cannot read HEAD"));
+    CommitPtr head(rawCommit);
+    git_reference *raw = nullptr;
+    rc = git_branch_create(&raw, m_repo.get(), nameBytes.constData(), head.get(), 0);
+    if (rc == GIT_EEXISTS) {
+        git_error_clear();
+        return fail(Error::Code::Usage, tr("a branch named %1 already exists").arg(name));
+    }
+    if (rc < 0)
+        return gitFail(rc, tr("cannot create the branch %1").arg(name));
+    git_reference_free(raw);
+    if (switchTo == SwitchTo::Yes)
+        return switchBranch(name);
+    return {};
+}
+
+Result<void> Repository::switchBranch(const QString &name)
+{
+    const QByteArray nameBytes = name.toUtf8();
+    git_reference *raw = nullptr;
+    int rc = git_branch_lookup(&raw, m_repo.get(), nameBytes.constData(), GIT_BRANCH_LOCAL);
+    if (rc < 0)
+        return gitFail(rc, tr("no branch named %1").arg(name));
+    ReferencePtr branch(raw);
+    const git_oid *target = git_reference_target(branch.get());
+    if (auto checkedOut = checkoutSafely(m_repo.get(), *target); !checkedOut)
+        return checkedOut;
+    if ((rc = git_repository_set_head(m_repo.get(), git_reference_name(branch.get()))) < 0)
+        return gitFail(rc, tr("cannot switch to %1").arg(name));
+    return {};
+}
+
+Result<QString> Repository::upstreamOf(const QString &branch) const
+{
+    git_reference *raw = nullptr;
+    int rc = git_branch_lookup(&raw, m_repo.get(), branch.toUtf8().constData(), GIT_BRANCH_LOCAL);
+    if (rc < 0)
+        return gitFail(rc, tr("no branch named %1").arg(branch));
+    ReferencePtr local(raw);
+    git_reference *rawUp = nullptr;
+    rc = git_branch_upstream(&rawUp, local.get());
+    if (rc < 0) {
+        git_error_clear();
+        return fail(Error::Code::NotFound, tr("the branch %1 has no upstream").arg(branch));
+    }
+    ReferencePtr up(rawUp);
+    const char *name = nullptr;
+    git_branch_name(&name, up.get());
+    return QString::fromUtf8(name);
+}
+
+Result<AheadBehind> Repository::aheadBehind(const QString &branch) const
+{
+    auto upstream = upstreamOf(branch);
+    if (!upstream)
+        return std::unexpected(upstream.error());
+    git_oid local, remote;
+    int rc = git_reference_name_to_id(&local, m_repo.get(),
+                                      ("refs/heads/" + branch).toUtf8().constData());
+    if (rc == 0)
+        rc = git_reference_name_to_id(&remote, m_repo.get(),
+                                      ("refs/remotes/" + *upstream).toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot compare %1 with %2").arg(branch, *upstream));
+    AheadBehind counts;
+    if ((rc = git_graph_ahead_behind(&counts.ahead, &counts.behind, m_repo.get(), &local,
+                                     &remote)) < 0)
+        return gitFail(rc, tr("cannot compare %1 with %2").arg(branch, *upstream));
+    return counts;
+}
+
+Result<void> Repository::addRemote(const QString &name, const QString &url)
+{
+    if (url.contains(QLatin1String("://")) && !QUrl(url).password().isEmpty())
+        return fail(Error::Code::Usage,
+                    tr("refusing to store a remote URL that contains a password or token: %1")
+                        .arg(scrubSecrets(url)));
+    git_remote *raw = nullptr;
+    const int rc =
+        git_remote_create(&raw, m_repo.get(), name.toUtf8().constData(), url.toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot add the remote %1").arg(name));
+    git_remote_free(raw);
+    return {};
+}
+
+Result<QString> Repository::remoteUrl(const QString &name) const
+{
+    git_remote *raw = nullptr;
+    const int rc = git_remote_lookup(&raw, m_repo.get(), name.toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("no remote named %1").arg(name));
+    RemotePtr remote(raw);
+    return QString::fromUtf8(git_remote_url(remote.get()));
+}
+
+Result<void> Repository::fetch(const QString &remoteName, const NetworkOptions &options)
+{
+    git_remote *raw = nullptr;
+    int rc = git_remote_lookup(&raw, m_repo.get(), remoteName.toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("no remote named %1").arg(remoteName));
+    RemotePtr remote(raw);
+    detail::Operation operation(options, QString::fromUtf8(git_remote_url(remote.get())));
+    git_fetch_options fetchOptions = GIT_FETCH_OPTIONS_INIT;
+    operation.install(fetchOptions.callbacks);
+    rc = git_remote_fetch(remote.get(), nullptr, &fetchOptions, nullptr);
+    if (rc < 0)
+        return std::unexpected(
+            operation.failure(rc, tr("cannot fetch from %1").arg(operation.displayUrl())));
+    TransferProgress done;
+    done.stage = TransferProgress::Stage::Done;
+    operation.report(done, true);
+    return {};
+}
+
+Result<void> Repository::push(const QString &remoteName, const QString &branch, bool setUpstream,
+                              const NetworkOptions &options)
+{
+    if (!hasLocalBranch(branch))
+        return fail(Error::Code::NotFound, tr("no branch named %1").arg(branch));
+    git_remote *raw = nullptr;
+    int rc = git_remote_lookup(&raw, m_repo.get(), remoteName.toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("no remote named %1").arg(remoteName));
+    RemotePtr remote(raw);
+    detail::Operation operation(options, QString::fromUtf8(git_remote_url(remote.get())));
+    const QString ref = QStringLiteral("refs/heads/") + branch;
+    PathSpec refspecs(QStringList{ref + QLatin1Char(':') + ref});
+    git_push_options pushOptions = GIT_PUSH_OPTIONS_INIT;
+    operation.install(pushOptions.callbacks);
+    rc = git_remote_push(remote.get(), &refspecs.array, &pushOptions);
+    if (rc < 0)
+        return std::unexpected(
+            operation.failure(rc, tr("cannot push to %1").arg(operation.displayUrl())));
+    const QStringList rejected = operation.rejectedRefs();
+    if (!rejected.isEmpty()) {
+        const QString joined = rejected.join(QStringLiteral(", "));
+        if (joined.contains(QLatin1String("fast-forward")) ||
+            joined.contains(QLatin1String("fetch first")))
+            return fail(Error::Code::Rejected,
+                        tr("push rejected: the remote has commits you do not have; pull first"));
+        return fail(Error::Code::Rejected,
+                    scrubSecrets(tr("push rejected by %1: %2").arg(operation.displayUrl(), joined),
+                                 operation.secrets()));
+    }
+    if (setUpstream) {
+        git_reference *rawLocal = nullptr;
+        rc = git_branch_lookup(&rawLocal, m_repo.get(), branch.toUtf8().constData(),
+                               GIT_BRANCH_LOCAL);
+        if (rc < 0)
+            return gitFail(rc, tr("no branch named %1").arg(branch));
+        ReferencePtr local(rawLocal);
+        const QString upstream = remoteName + QLatin1Char('/') + branch;
+        if ((rc = git_branch_set_upstream(local.get(), upstream.toUtf8().constData())) < 0)
+            return gitFail(rc, tr("pushed, but cannot set the upstream to %1").arg(upstream));
+    }
+    TransferProgress done;
+    done.stage = TransferProgress::Stage::Done;
+    operation.report(done, true);
+    return {};
+}
+
+Result<PullResult> Repository::pull(PullStrategy strategy, const NetworkOptions &options)
+{
+    const QString branch = currentBranch();
+    if (branch.isEmpty())
+        return fail(Error::Code::Usage, tr("HEAD is detached; switch to a branch before pulling"));
+    const QByteArray localRef = ("refs/heads/" + branch).toUtf8();
+
+    git_buf buffer = GIT_BUF_INIT;
+    int rc = git_branch_upstream_remote(&buffer, m_repo.get(), localRef.constData());
+    if (rc < 0) {
+        git_error_clear();
+        return fail(
+            Error::Code::NotFound,
+            tr("the branch %1 has no upstream; push it with --set-upstream first").arg(branch));
+    }
+    const QString remoteName = QString::fromUtf8(buffer.ptr);
+    git_buf_dispose(&buffer);
+    if ((rc = git_branch_upstream_name(&buffer, m_repo.get(), localRef.constData())) < 0)
+        return gitFail(rc, tr("cannot read the upstream of %1").arg(branch));
+    const QByteArray upstreamRef(buffer.ptr);
+    git_buf_dispose(&buffer);
+
+    if (auto fetched = fetch(remoteName, options); !fetched)
+        return std::unexpected(fetched.error());
+
+    git_reference *rawUp = nullptr;
+    if ((rc = git_reference_lookup(&rawUp, m_repo.get(), upstreamRef.constData())) < 0) {
+        git_error_clear();
+        return fail(Error::Code::NotFound,
+                    tr("%1 does not exist on %2").arg(QString::fromUtf8(upstreamRef), remoteName));
+    }
+    ReferencePtr upstream(rawUp);
+    git_annotated_commit *rawTheirs = nullptr;
+    if ((rc = git_annotated_commit_from_ref(&rawTheirs, m_repo.get(), upstream.get())) < 0)
+        return gitFail(rc, tr("cannot read %1").arg(QString::fromUtf8(upstreamRef)));
+    AnnotatedPtr theirs(rawTheirs);
+    const git_oid theirsId = *git_annotated_commit_id(theirs.get());
+
+    git_merge_analysis_t analysis;
+    git_merge_preference_t preference;
+    const git_annotated_commit *heads[] = {theirs.get()};
+    if ((rc = git_merge_analysis(&analysis, &preference, m_repo.get(), heads, 1)) < 0)
+        return gitFail(rc, tr("cannot compare %1 with its upstream").arg(branch));
+
+    PullResult result;
+    if (analysis & GIT_MERGE_ANALYSIS_UP_TO_DATE) {
+        auto head = headCommit();
+        result.head = head ? *head : QString();
+        return result;
+    }
+
+    git_oid newHead = theirsId;
+    if (analysis & (GIT_MERGE_ANALYSIS_FASTFORWARD | GIT_MERGE_ANALYSIS_UNBORN)) {
+        result.outcome = PullResult::Outcome::FastForwarded;
+    } else {
+        git_oid oursId;
+        if ((rc = git_reference_name_to_id(&oursId, m_repo.get(), localRef.constData())) < 0)
+            return gitFail(rc, tr("cannot read %1").arg(branch));
+        git_commit *rawOurs = nullptr, *rawTheirsCommit = nullptr;
+        if ((rc = git_commit_lookup(&rawOurs, m_repo.get(), &oursId)) < 0)
+            return gitFail(rc, tr("cannot read %1").arg(branch));
+        CommitPtr oursCommit(rawOurs);
+        if ((rc = git_commit_lookup(&rawTheirsCommit, m_repo.get(), &theirsId)) < 0)
+            return gitFail(rc, tr("cannot read the upstream commit"));
+        CommitPtr theirsCommit(rawTheirsCommit);
+        auto who = defaultSignature();
+        if (!who)
+            return std::unexpected(who.error());
+        git_signature *rawSig = nullptr;
+        if ((rc = git_signature_now(&rawSig, who->name.toUtf8().constData(),
+                                    who->email.toUtf8().constData())) < 0)
+            return gitFail(rc, tr("invalid committer"));
+        SignaturePtr signature(rawSig);
+
+        if (strategy == PullStrategy::Merge) {
+            git_index *rawIndex = nullptr;
+            git_merge_options mergeOptions = GIT_MERGE_OPTIONS_INIT;
+            if ((rc = git_merge_commits(&rawIndex, m_repo.get(), oursCommit.get(),
+                                        theirsCommit.get(), &mergeOptions)) < 0)
+                return gitFail(rc, tr("cannot merge %1").arg(QString::fromUtf8(upstreamRef)));
+            IndexPtr merged(rawIndex);
+            if (git_index_has_conflicts(merged.get())) {
+                result.outcome = PullResult::Outcome::Conflicts;
+                result.conflicts = conflictedPaths(merged.get());
+                result.head = oidText(oursId);
+                return result;
+            }
+            git_oid treeId;
+            if ((rc = git_index_write_tree_to(&treeId, merged.get(), m_repo.get())) < 0)
+                return gitFail(rc, tr("cannot write the merged tree"));
+            git_tree *rawTree = nullptr;
+            if ((rc = git_tree_lookup(&rawTree, m_repo.get(), &treeId)) < 0)
+                return gitFail(rc, tr("cannot read the merged tree"));
+            TreePtr tree(rawTree);
+            const QString upstreamName =
+                QString::fromUtf8(upstreamRef).mid(int(qstrlen("refs/remotes/")));
+            const QByteArray message =
+                QStringLiteral("Merge remote-tracking branch '%1'\n").arg(upstreamName).toUtf8();
+            const git_commit *parents[] = {oursCommit.get(), theirsCommit.get()};
+            // No ref is updated here: the branch moves only after the checkout succeeded.
+            if ((rc = git_commit_create(&newHead, m_repo.get(), nullptr, signature.get(),
+                                        signature.get(), nullptr, message.constData(), tree.get(),
+                                        2, parents)) < 0)
+                return gitFail(rc, tr("cannot create the merge commit"));
+            result.outcome = PullResult::Outcome::Merged;
+        } else {
+            git_annotated_commit *rawOursAnnotated = nullptr;
+            if ((rc = git_annotated_commit_lookup(&rawOursAnnotated, m_repo.get(), &oursId)) < 0)
+                return gitFail(rc, tr("cannot read %1").arg(branch));
+            AnnotatedPtr oursAnnotated(rawOursAnnotated);
+            git_rebase_options rebaseOptions = GIT_REBASE_OPTIONS_INIT;
+            rebaseOptions.inmemory = 1;
+            git_rebase *rawRebase = nullptr;
+            if ((rc = git_rebase_init(&rawRebase, m_repo.get(), oursAnnotated.get(), theirs.get(),
+                                      nullptr, &rebaseOptions)) < 0)
+                return gitFail(rc, tr("cannot rebase %1").arg(branch));
+            RebasePtr rebase(rawRebase);
+            git_rebase_operation *step = nullptr;
+            while ((rc = git_rebase_next(&step, rebase.get())) == 0) {
+                git_index *rawIndex = nullptr;
+                if ((rc = git_rebase_inmemory_index(&rawIndex, rebase.get())) < 0)
+                    return gitFail(rc, tr("cannot rebase %1").arg(branch));
+                IndexPtr index(rawIndex);
+                if (git_index_has_conflicts(index.get())) {
+                    result.outcome = PullResult::Outcome::Conflicts;
+                    result.conflicts = conflictedPaths(index.get());
+                    result.head = oidText(oursId);
+                    git_rebase_abort(rebase.get());
+                    git_error_clear();
+                    return result;
+                }
+                git_oid rebased;
+                rc = git_rebase_commit(&rebased, rebase.get(), nullptr, signature.get(), nullptr,
+                                       nullptr);
+                if (rc == GIT_EAPPLIED) {
+                    git_error_clear();
+                    continue; // the upstream already has this change
+                }
+                if (rc < 0)
+                    return gitFail(rc, tr("cannot rebase %1").arg(branch));
+                newHead = rebased;
+            }
+            if (rc != GIT_ITEROVER)
+                return gitFail(rc, tr("cannot rebase %1").arg(branch));
+            git_error_clear();
+            result.outcome = PullResult::Outcome::Rebased;
+        }
+    }
+
+    if (!isBare()) {
+        if (auto checkedOut = checkoutSafely(m_repo.get(), newHead); !checkedOut)
+            return std::unexpected(checkedOut.error());
+    }
+    git_reference *rawMoved = nullptr;
+    const QByteArray reflog =
+        QStringLiteral("pull: %1").arg(QString::fromUtf8(upstreamRef)).toUtf8();
+    if ((rc = git_reference_create(&rawMoved, m_repo.get(), localRef.constData(), &newHead, 1,
+                                   reflog.constData())) < 0)
+        return gitFail(rc, tr("cannot move %1").arg(branch));
+    git_reference_free(rawMoved);
+    result.head = oidText(newHead);
+    return result;
+}
+
+} // namespace kanri::git

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "gitlibrary.h"
+#include "gitnetwork.h"
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct git_repository;
+
+namespace kanri::git {
+
+struct Signature
+{
+    QString name, email;
+};
+
+// One line of `git status --porcelain`: index and worktree columns use git's letters
+// (' ', 'M', 'A', 'D', 'R', 'T', '?', 'U' for a conflict).
+struct StatusEntry
+{
+    QString path;
+    QString oldPath; // the source of a rename, else empty
+    char index = ' ';
+    char worktree = ' ';
+};
+
+struct AheadBehind
+{
+    std::size_t ahead = 0;
+    std::size_t behind = 0;
+};
+
+struct BranchInfo
+{
+    QString name;
+    bool current = false;
+    QString upstream; // "origin/main", or empty
+};
+
+enum class PullStrategy { Merge, Rebase };
+
+struct PullResult
+{
+    enum class Outcome { UpToDate, FastForwarded, Merged, Rebased, Conflicts };
+    Outcome outcome = Outcome::UpToDate;
+    QString head;          // the branch's commit afterwards
+    QStringList conflicts; // Outcome::Conflicts: the files; nothing was changed
+};
+
+enum class SetUpstream { No, Yes };
+enum class SwitchTo { No, Yes };
+
+// A git repository (a movable value owning the libgit2 handle). Not thread-safe: use one
+// Repository per thread (open the same path again on a worker thread).
+class Repository
+{
+public:
+    static Result<Repository> init(const QString &path, bool bare,
+                                   const QString &initialBranch = QStringLiteral("main"));
+    static Result<Repository> open(const QString &path);
+    // A failed or cancelled clone leaves no folder behind (nor files in a folder that was
+    // empty before). A password in the URL is used as the token for this clone only and is
+    // not written to the remote's URL.
+    static Result<Repository> clone(const QString &url, const QString &path,
+                                    const NetworkOptions &options = {});
+
+    Repository(Repository &&) noexcept;
+    Repository &operator=(Repository &&) noexcept;
+    ~Repository();
+
+    QString currentBranch() const; // empty when HEAD is detached
+    QString workdir() const;       // empty for a bare repository
+    QString gitDir() const;
+    bool isBare() const;
+
+    // Working tree and index.
+    Result<std::vector<StatusEntry>> status() const;
+    Result<void> stageAll(); // like git add -A
+    Result<void> stagePaths(const QStringList &paths);
+    Result<void> unstagePaths(const QStringList &paths);
+    // Author and committer from the repository's / global config unless given. Refuses an
+    // empty commit.
+    Result<QString> commit(const QString &message, const std::optional<Signature> &author = {});
+    Result<Signature> defaultSignature() const;
+
+    // Branches.
+    Result<std::vector<BranchInfo>> branches() const;
+    Result<void> createBranch(const QString &name, SwitchTo switchTo = SwitchTo::Yes);
+    // Checks out safely: local changes that the switch would overwrite stop it, untouched.
+    Result<void> switchBranch(const QString &name);
+    bool hasLocalBranch(const QString &name) const;
+    // "origin/main" for a local branch, or NotFound.
+    Result<QString> upstreamOf(const QString &branch) const;
+    Result<AheadBehind> aheadBehind(const QString &branch) const;
+    Result<QString> headCommit() const;
+
+    // Remotes. URLs with a password are refused (tokens never go into .git/config).
+    Result<void> addRemote(const QString &name, const QString &url);
+    Result<QString> remoteUrl(const QString &name) const;
+
+    // Network. Every ref the server refuses is reported (Error::Code::Rejected);
+    // a non-fast-forward push fails before sending anything and keeps the local commits.
+    Result<void> fetch(const QString &remote, const NetworkOptions &options = {});
+    Result<void> push(const QString &remote, const QString &branch, bool setUpstream,
+                      const NetworkOptions &options = {});
+    // Fetches the current branch's upstream and integrates it: fast-forward when possible,
+    // else merge or rebase. All work happens in memory first; on conflicts (or local
+    // changes in the way) nothing in the branch, index or working tree changes.
+    Result<PullResult> pull(PullStrategy strategy, const NetworkOptions &options = {});
+
+private:
+    struct Deleter
+    {
+        void operator()(git_repository *repo) const;
+    };
+    explicit Repository(git_repository *repo);
+    Library m_library; // declared first: destroyed after the handle
+    std::unique_ptr<git_repository, Deleter> m_repo;
+};
+
+// Removes a URL's user information (and any known secret) from text meant for people.
+QString scrubSecrets(QString text, const QStringList &secrets = {});
+
+} // namespace kanri::git

@@ -1,0 +1,417 @@
+// Local repository operations: init, stage, commit, branches, status, push to and pull from
+// a bare repository on disk.
+
+#include "gitrepository.h"
+
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kanri;
+using namespace kanri::git;
+
+namespace {
+
+const Signature author{QStringLiteral("Test Author"), QStringLiteral("author@example.invalid")};
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    f.write(content);
+}
+
+// The error text of a failed result, for QVERIFY2 (which evaluates its message eagerly).
+template<typename T> const char *why(const Result<T> &result)
+{
+    static QByteArray text;
+    text = result ? QByteArray() : result.error().toString().toUtf8();
+    return text.constData();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+QString gitOut(const QStringList &args, const QString &dir)
+{
+    auto r = kanri::test::run(QStringLiteral("git"), args, dir);
+    return QString::fromUtf8(r.out).trimmed();
+}
+
+// Sets a repository-local identity so commits never depend on the machine's config.
+void configureIdentity(const QString &dir)
+{
+    kanri::test::run(QStringLiteral("git"), {"config", "user.name", "Test Author"}, dir);
+    kanri::test::run(QStringLiteral("git"), {"config", "user.email", "author@example.invalid"},
+                     dir);
+}
+
+} // namespace
+
+class TestGitRepository : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initStageCommitAndReadBack();
+    void commitRefusesAnEmptyCommit();
+    void statusListsChanges();
+    void stagePathsAndUnstage();
+    void branchesCreateAndSwitch();
+    void switchRefusesToOverwriteLocalChanges();
+    void pushToLocalBareRepositoryAndSetUpstream();
+    void addRemoteRefusesATokenInTheUrl();
+    void pullFastForwards();
+    void pullMergesOrRebasesDivergedBranches_data();
+    void pullMergesOrRebasesDivergedBranches();
+    void pullWithConflictListsFilesAndChangesNothing_data();
+    void pullWithConflictListsFilesAndChangesNothing();
+    void aheadBehindCounts();
+};
+
+void TestGitRepository::initStageCommitAndReadBack()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("repo"));
+    auto repo = Repository::init(dir, false, QStringLiteral("main"));
+    QVERIFY2(repo, why(repo));
+    QCOMPARE(repo->currentBranch(), QStringLiteral("main"));
+    QCOMPARE(repo->workdir(), QDir::cleanPath(dir));
+    writeFile(dir + "/a.txt", "hello\n");
+    writeFile(dir + "/sub/b.txt", "world\n");
+    QVERIFY(repo->stageAll());
+    auto id = repo->commit(QStringLiteral("first"), author);
+    QVERIFY2(id, why(id));
+    QCOMPARE(id->size(), 40);
+    QCOMPARE(gitOut({"log", "-1", "--format=%H %an <%ae> %s"}, dir),
+             *id + " Test Author <author@example.invalid> first");
+    QCOMPARE(gitOut({"ls-files"}, dir), QStringLiteral("a.txt\nsub/b.txt"));
+
+    // Deletions are staged by stageAll too.
+    QFile::remove(dir + "/a.txt");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("second"), author));
+    QCOMPARE(gitOut({"ls-files"}, dir), QStringLiteral("sub/b.txt"));
+
+    auto reopened = Repository::open(dir + "/sub");
+    QVERIFY2(reopened, why(reopened));
+    QCOMPARE(reopened->workdir(), QDir::cleanPath(dir));
+
+    auto missing = Repository::open(tmp.filePath(QStringLiteral("nothing-here")));
+    QVERIFY(!missing);
+}
+
+void TestGitRepository::commitRefusesAnEmptyCommit()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    auto none = repo->commit(QStringLiteral("empty"), author);
+    QVERIFY(!none);
+    QVERIFY(none.error().message.contains("nothing to commit"));
+    writeFile(tmp.filePath("x"), "x");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("x"), author));
+    auto again = repo->commit(QStringLiteral("again"), author);
+    QVERIFY(!again);
+    QVERIFY(again.error().message.contains("nothing to commit"));
+}
+
+void TestGitRepository::statusListsChanges()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    writeFile(tmp.filePath("kept.txt"), "1\n");
+    writeFile(tmp.filePath("gone.txt"), "1\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit("base", author));
+    writeFile(tmp.filePath("kept.txt"), "2\n");
+    QFile::remove(tmp.filePath("gone.txt"));
+    writeFile(tmp.filePath("new.txt"), "n\n");
+    writeFile(tmp.filePath("staged.txt"), "s\n");
+    QVERIFY(repo->stagePaths({"staged.txt"}));
+    auto status = repo->status();
+    QVERIFY(status);
+    QStringList lines;
+    for (const auto &e : *status)
+        lines << QStringLiteral("%1%2 %3").arg(QChar(e.index), QChar(e.worktree), e.path);
+    QCOMPARE(lines, (QStringList{" D gone.txt", " M kept.txt", "?? new.txt", "A  staged.txt"}));
+}
+
+void TestGitRepository::stagePathsAndUnstage()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    writeFile(tmp.filePath("a"), "a");
+    writeFile(tmp.filePath("d/b"), "b");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit("base", author));
+    writeFile(tmp.filePath("a"), "a2");
+    writeFile(tmp.filePath("d/b"), "b2");
+    QFile::remove(tmp.filePath("a"));
+    QVERIFY(repo->stagePaths({"a", "d"}));
+    QCOMPARE(gitOut({"status", "--porcelain"}, tmp.path()), QStringLiteral("D  a\nM  d/b"));
+    QVERIFY(repo->unstagePaths({"d/b"}));
+    QCOMPARE(gitOut({"status", "--porcelain"}, tmp.path()), QStringLiteral("D  a\n M d/b"));
+    auto bad = repo->stagePaths({"no-such-file"});
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().code, Error::Code::NotFound);
+}
+
+void TestGitRepository::branchesCreateAndSwitch()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    QVERIFY(!repo->createBranch("early")); // no commit yet
+    writeFile(tmp.filePath("f"), "main\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit("base", author));
+    QVERIFY(repo->createBranch("feature"));
+    QCOMPARE(repo->currentBranch(), QStringLiteral("feature"));
+    writeFile(tmp.filePath("f"), "feature\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit("feature work", author));
+    QVERIFY(repo->switchBranch("main"));
+    QCOMPARE(readAll(tmp.filePath("f")), QByteArray("main\n"));
+    auto list = repo->branches();
+    QVERIFY(list);
+    QCOMPARE(list->size(), 2u);
+    QCOMPARE(list->at(0).name, QStringLiteral("feature"));
+    QVERIFY(!list->at(0).current);
+    QVERIFY(list->at(1).current);
+    auto dup = repo->createBranch("feature");
+    QVERIFY(!dup);
+    QVERIFY(dup.error().message.contains("already exists"));
+    QVERIFY(!repo->createBranch("bad..name"));
+    QVERIFY(!repo->switchBranch("nope"));
+}
+
+void TestGitRepository::switchRefusesToOverwriteLocalChanges()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    writeFile(tmp.filePath("f"), "main\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit("base", author));
+    QVERIFY(repo->createBranch("other"));
+    writeFile(tmp.filePath("f"), "other\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit("other", author));
+    writeFile(tmp.filePath("f"), "local edit\n");
+    auto switched = repo->switchBranch("main");
+    QVERIFY(!switched);
+    QCOMPARE(switched.error().code, Error::Code::Conflict);
+    QVERIFY2(switched.error().message.contains("f"), qPrintable(switched.error().message));
+    QCOMPARE(readAll(tmp.filePath("f")), QByteArray("local edit\n"));
+    QCOMPARE(repo->currentBranch(), QStringLiteral("other"));
+}
+
+void TestGitRepository::pushToLocalBareRepositoryAndSetUpstream()
+{
+    QTemporaryDir tmp;
+    const QString bare = tmp.filePath("server.git");
+    QVERIFY(Repository::init(bare, true));
+    const QString work = tmp.filePath("work");
+    auto repo = Repository::init(work, false);
+    QVERIFY(repo);
+    writeFile(work + "/f", "1\n");
+    QVERIFY(repo->stageAll());
+    auto id = repo->commit("one", author);
+    QVERIFY(id);
+    QVERIFY(repo->addRemote("origin", bare));
+    auto pushed = repo->push("origin", "main", true);
+    QVERIFY2(pushed, why(pushed));
+    QCOMPARE(gitOut({"rev-parse", "refs/heads/main"}, bare), *id);
+    QCOMPARE(*repo->upstreamOf("main"), QStringLiteral("origin/main"));
+    auto counts = repo->aheadBehind("main");
+    QVERIFY(counts);
+    QCOMPARE(counts->ahead, 0u);
+    QCOMPARE(counts->behind, 0u);
+}
+
+void TestGitRepository::addRemoteRefusesATokenInTheUrl()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    auto added = repo->addRemote("origin", "https://user:s3cr3t-token@example.invalid/r.git");
+    QVERIFY(!added);
+    QVERIFY(!added.error().message.contains("s3cr3t-token"));
+    QVERIFY(!readAll(tmp.filePath(".git/config")).contains("s3cr3t-token"));
+    QVERIFY(repo->addRemote("origin", "https://user@example.invalid/r.git"));
+}
+
+namespace {
+
+// A bare server plus two clones (alice, bob) sharing one base commit.
+struct Trio
+{
+    QString server, alice, bob;
+};
+
+Trio makeTrio(const QTemporaryDir &tmp)
+{
+    Trio t{tmp.filePath("server.git"), tmp.filePath("alice"), tmp.filePath("bob")};
+    auto server = Repository::init(t.server, true);
+    auto alice = Repository::init(t.alice, false);
+    if (!server || !alice)
+        return {};
+    configureIdentity(t.alice);
+    writeFile(t.alice + "/shared.txt", "line 1\nline 2\nline 3\n");
+    writeFile(t.alice + "/alice.txt", "a\n");
+    alice->stageAll();
+    alice->commit("base", author);
+    alice->addRemote("origin", t.server);
+    alice->push("origin", "main", true);
+    auto bob = Repository::clone(t.server, t.bob);
+    if (!bob)
+        return {};
+    configureIdentity(t.bob);
+    return t;
+}
+
+} // namespace
+
+void TestGitRepository::pullFastForwards()
+{
+    QTemporaryDir tmp;
+    const Trio t = makeTrio(tmp);
+    QVERIFY(!t.bob.isEmpty());
+    auto alice = Repository::open(t.alice);
+    writeFile(t.alice + "/alice.txt", "a2\n");
+    QVERIFY(alice->stageAll());
+    auto id = alice->commit("alice 2", author);
+    QVERIFY(alice->push("origin", "main", false));
+    auto bob = Repository::open(t.bob);
+    QVERIFY(bob);
+    auto pulled = bob->pull(PullStrategy::Merge);
+    QVERIFY2(pulled, why(pulled));
+    QCOMPARE(pulled->outcome, PullResult::Outcome::FastForwarded);
+    QCOMPARE(pulled->head, *id);
+    QCOMPARE(readAll(t.bob + "/alice.txt"), QByteArray("a2\n"));
+    QCOMPARE(gitOut({"status", "--porcelain"}, t.bob), QString());
+    auto again = bob->pull(PullStrategy::Merge);
+    QVERIFY(again);
+    QCOMPARE(again->outcome, PullResult::Outcome::UpToDate);
+}
+
+void TestGitRepository::pullMergesOrRebasesDivergedBranches_data()
+{
+    QTest::addColumn<PullStrategy>("strategy");
+    QTest::addColumn<PullResult::Outcome>("outcome");
+    QTest::addColumn<int>("parents");
+    QTest::newRow("merge makes a merge commit")
+        << PullStrategy::Merge << PullResult::Outcome::Merged << 2;
+    QTest::newRow("rebase replays the local commit")
+        << PullStrategy::Rebase << PullResult::Outcome::Rebased << 1;
+}
+
+void TestGitRepository::pullMergesOrRebasesDivergedBranches()
+{
+    QFETCH(PullStrategy, strategy);
+    QFETCH(PullResult::Outcome, outcome);
+    QFETCH(int, parents);
+    QTemporaryDir tmp;
+    const Trio t = makeTrio(tmp);
+    QVERIFY(!t.bob.isEmpty());
+    auto alice = Repository::open(t.alice);
+    writeFile(t.alice + "/alice.txt", "a2\n");
+    QVERIFY(alice->stageAll());
+    QVERIFY(alice->commit("alice 2", author));
+    QVERIFY(alice->push("origin", "main", false));
+    auto bob = Repository::open(t.bob);
+    writeFile(t.bob + "/bob.txt", "b\n");
+    QVERIFY(bob->stageAll());
+    QVERIFY(bob->commit("bob 1", author));
+    auto pulled = bob->pull(strategy);
+    QVERIFY2(pulled, why(pulled));
+    QCOMPARE(pulled->outcome, outcome);
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, t.bob), pulled->head);
+    QCOMPARE(gitOut({"log", "-1", "--format=%P"}, t.bob).split(' ').size(), parents);
+    QCOMPARE(readAll(t.bob + "/alice.txt"), QByteArray("a2\n"));
+    QCOMPARE(readAll(t.bob + "/bob.txt"), QByteArray("b\n"));
+    QCOMPARE(gitOut({"status", "--porcelain"}, t.bob), QString());
+    auto counts = bob->aheadBehind("main");
+    QVERIFY(counts);
+    QCOMPARE(counts->behind, 0u);
+    QVERIFY(counts->ahead >= 1u);
+    QVERIFY(bob->push("origin", "main", false));
+}
+
+void TestGitRepository::pullWithConflictListsFilesAndChangesNothing_data()
+{
+    pullMergesOrRebasesDivergedBranches_data();
+}
+
+void TestGitRepository::pullWithConflictListsFilesAndChangesNothing()
+{
+    QFETCH(PullStrategy, strategy);
+    QTemporaryDir tmp;
+    const Trio t = makeTrio(tmp);
+    QVERIFY(!t.bob.isEmpty());
+    auto alice = Repository::open(t.alice);
+    writeFile(t.alice + "/shared.txt", "line 1\nALICE\nline 3\n");
+    QVERIFY(alice->stageAll());
+    QVERIFY(alice->commit("alice edits line 2", author));
+    QVERIFY(alice->push("origin", "main", false));
+    auto bob = Repository::open(t.bob);
+    writeFile(t.bob + "/shared.txt", "line 1\nBOB\nline 3\n");
+    QVERIFY(bob->stageAll());
+    auto bobHead = bob->commit("bob edits line 2", author);
+    QVERIFY(bobHead);
+    writeFile(t.bob + "/untracked.txt", "keep me\n");
+    const QString statusBefore = gitOut({"status", "--porcelain"}, t.bob);
+    auto pulled = bob->pull(strategy);
+    QVERIFY2(pulled, why(pulled));
+    QCOMPARE(pulled->outcome, PullResult::Outcome::Conflicts);
+    QCOMPARE(pulled->conflicts, QStringList{"shared.txt"});
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, t.bob), *bobHead);
+    QCOMPARE(readAll(t.bob + "/shared.txt"), QByteArray("line 1\nBOB\nline 3\n"));
+    QCOMPARE(gitOut({"status", "--porcelain"}, t.bob), statusBefore);
+    QVERIFY(!QFile::exists(t.bob + "/.git/MERGE_HEAD"));
+    QVERIFY(!QDir(t.bob + "/.git/rebase-merge").exists());
+}
+
+void TestGitRepository::aheadBehindCounts()
+{
+    QTemporaryDir tmp;
+    const Trio t = makeTrio(tmp);
+    QVERIFY(!t.bob.isEmpty());
+    auto bob = Repository::open(t.bob);
+    for (int i = 0; i < 3; ++i) {
+        writeFile(t.bob + "/n.txt", QByteArray::number(i));
+        QVERIFY(bob->stageAll());
+        QVERIFY(bob->commit(QStringLiteral("bob %1").arg(i), author));
+    }
+    auto alice = Repository::open(t.alice);
+    writeFile(t.alice + "/m.txt", "m");
+    QVERIFY(alice->stageAll());
+    QVERIFY(alice->commit("alice", author));
+    QVERIFY(alice->push("origin", "main", false));
+    QVERIFY(bob->fetch("origin"));
+    auto counts = bob->aheadBehind("main");
+    QVERIFY(counts);
+    QCOMPARE(counts->ahead, 3u);
+    QCOMPARE(counts->behind, 1u);
+    auto rejected = bob->push("origin", "main", false);
+    QVERIFY(!rejected);
+    QCOMPARE(rejected.error().code, Error::Code::Rejected);
+    QCOMPARE(rejected.error().message,
+             QStringLiteral("push rejected: the remote has commits you do not have; pull first"));
+}
+
+QTEST_GUILESS_MAIN(TestGitRepository)
+#include "tst_gitrepository.moc"
