@@ -1,0 +1,448 @@
+// Network operations against a real git server on loopback: `git http-backend` behind HTTP
+// basic authentication (githttpserver.h).
+
+#include "gitasync.h"
+#include "githttpserver.h"
+#include "gitrepository.h"
+#include "gittokensource.h"
+
+#include "testutil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <mutex>
+
+using namespace kanri;
+using namespace kanri::git;
+using kanri::test::GitHttpServer;
+
+namespace {
+
+const QString token = QStringLiteral("tok-3f9a1c77e2b54d10");
+const Signature author{QStringLiteral("Test Author"), QStringLiteral("author@example.invalid")};
+
+template<typename T> const char *why(const Result<T> &result)
+{
+    static QByteArray text;
+    text = result ? QByteArray() : result.error().toString().toUtf8();
+    return text.constData();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(content);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString gitOut(const QStringList &args, const QString &dir)
+{
+    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
+}
+
+NetworkOptions withToken(const QString &value)
+{
+    NetworkOptions options;
+    options.tokens = std::make_shared<StaticTokenSource>(value);
+    return options;
+}
+
+// root/repo.git: a bare repository with `files` files; bigFiles adds incompressible content
+// so that transfers take a while.
+bool makeServerRepository(const QString &root, int bigFiles = 0)
+{
+    const QString seed = root + QStringLiteral("/seed");
+    auto repo = Repository::init(seed, false);
+    if (!repo)
+        return false;
+    writeFile(seed + "/README.md", "# demo\n");
+    writeFile(seed + "/shared.txt", "line 1\nline 2\nline 3\n");
+    QRandomGenerator random(42);
+    for (int i = 0; i < bigFiles; ++i) {
+        QByteArray data(16 * 1024, Qt::Uninitialized);
+        random.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+        writeFile(seed + QStringLiteral("/blob/%1.bin").arg(i), data);
+    }
+    if (!repo->stageAll() || !repo->commit(QStringLiteral("initial"), author))
+        return false;
+    if (!Repository::init(root + QStringLiteral("/repo.git"), true))
+        return false;
+    if (!repo->addRemote(QStringLiteral("origin"), root + QStringLiteral("/repo.git")))
+        return false;
+    return bool(repo->push(QStringLiteral("origin"), QStringLiteral("main"), true));
+}
+
+void configureIdentity(const QString &dir)
+{
+    kanri::test::run(QStringLiteral("git"), {"config", "user.name", "Test Author"}, dir);
+    kanri::test::run(QStringLiteral("git"), {"config", "user.email", "author@example.invalid"},
+                     dir);
+}
+
+} // namespace
+
+class TestGitHttp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wrongTokenFailsAndLeavesNoFolder();
+    void missingTokenFailsWithAuthenticationError();
+    void rightTokenClonesWithThrottledProgress();
+    void commitAndPushLandsOnTheServer();
+    void pushRejectedAsNonFastForwardKeepsTheLocalCommit();
+    void droppedConnectionDuringCloneIsANetworkError();
+    void droppedConnectionDuringFetchIsANetworkError();
+    void cancelledCloneLeavesNoFolder();
+    void cancelledAsyncCloneLeavesNoFolder();
+    void pullWithConflictListsFilesAndChangesNothing();
+    void tokenInTheUrlIsNeverWritten();
+    void scrubSecretsRemovesUserInfo_data();
+    void scrubSecretsRemovesUserInfo();
+};
+
+void TestGitHttp::wrongTokenFailsAndLeavesNoFolder()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    const QString target = tmp.filePath("clone");
+    auto cloned = Repository::clone(server.url("repo.git"), target, withToken("wrong-token"));
+    QVERIFY(!cloned);
+    QCOMPARE(cloned.error().code, Error::Code::Auth);
+    QCOMPARE(cloned.error().message,
+             QStringLiteral("authentication failed for %1").arg(server.url("repo.git")));
+    QVERIFY(!QFileInfo::exists(target));
+    // The refused token was offered exactly once.
+    QCOMPARE(server.presentedPasswords(), QStringList{"wrong-token"});
+}
+
+void TestGitHttp::missingTokenFailsWithAuthenticationError()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    NetworkOptions options;
+    options.tokens =
+        std::make_shared<ChainTokenSource>(std::vector<std::shared_ptr<TokenSource>>{});
+    auto cloned = Repository::clone(server.url("repo.git"), tmp.filePath("clone"), options);
+    QVERIFY(!cloned);
+    QCOMPARE(cloned.error().code, Error::Code::Auth);
+    QVERIFY2(cloned.error().message.contains("KANRI_GITHUB_TOKEN"), why(cloned));
+    QVERIFY(!QFileInfo::exists(tmp.filePath("clone")));
+}
+
+void TestGitHttp::rightTokenClonesWithThrottledProgress()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path(), 100));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    server.setWriteDelay(2);
+    NetworkOptions options = withToken(token);
+    std::vector<qint64> times;
+    std::vector<TransferProgress> reports;
+    QElapsedTimer clock;
+    clock.start();
+    options.progress = [&](const TransferProgress &p) {
+        times.push_back(clock.elapsed());
+        reports.push_back(p);
+    };
+    const QString target = tmp.filePath("clone");
+    auto cloned = Repository::clone(server.url("repo.git"), target, options);
+    QVERIFY2(cloned, why(cloned));
+    QCOMPARE(readAll(target + "/README.md"), QByteArray("# demo\n"));
+    QCOMPARE(cloned->currentBranch(), QStringLiteral("main"));
+    QCOMPARE(*cloned->remoteUrl("origin"), server.url("repo.git"));
+    QVERIFY(!readAll(target + "/.git/config").contains(token.toUtf8()));
+    QVERIFY(!reports.empty());
+    QCOMPARE(reports.back().stage, TransferProgress::Stage::Done);
+    // At most one report per 100 ms, apart from the final one.
+    for (size_t i = 1; i + 1 < times.size(); ++i)
+        QVERIFY2(times[i] - times[i - 1] >= 95,
+                 qPrintable(QString::number(times[i] - times[i - 1])));
+    bool sawObjects = false;
+    for (const auto &r : reports)
+        sawObjects = sawObjects || r.receivedBytes > 0;
+    QVERIFY(sawObjects);
+}
+
+void TestGitHttp::commitAndPushLandsOnTheServer()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    const QString target = tmp.filePath("clone");
+    auto repo = Repository::clone(server.url("repo.git"), target, withToken(token));
+    QVERIFY2(repo, why(repo));
+    writeFile(target + "/new.txt", "pushed\n");
+    QVERIFY(repo->stageAll());
+    auto id = repo->commit("add new.txt", author);
+    QVERIFY(id);
+    auto pushed = repo->push("origin", "main", false, withToken(token));
+    QVERIFY2(pushed, why(pushed));
+    const QString bare = tmp.filePath("repo.git");
+    QCOMPARE(gitOut({"rev-parse", "main"}, bare), *id);
+    QCOMPARE(gitOut({"show", "main:new.txt"}, bare), QStringLiteral("pushed"));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an"}, bare), QStringLiteral("Test Author"));
+
+    // A new branch with --set-upstream.
+    QVERIFY(repo->createBranch("feature"));
+    writeFile(target + "/feature.txt", "f\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit("feature", author));
+    QVERIFY(repo->push("origin", "feature", true, withToken(token)));
+    QCOMPARE(*repo->upstreamOf("feature"), QStringLiteral("origin/feature"));
+    QCOMPARE(gitOut({"rev-parse", "feature"}, bare), *repo->headCommit());
+}
+
+void TestGitHttp::pushRejectedAsNonFastForwardKeepsTheLocalCommit()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    auto alice = Repository::clone(server.url("repo.git"), tmp.filePath("alice"), withToken(token));
+    auto bob = Repository::clone(server.url("repo.git"), tmp.filePath("bob"), withToken(token));
+    QVERIFY(alice && bob);
+    writeFile(tmp.filePath("alice/a.txt"), "a\n");
+    QVERIFY(alice->stageAll());
+    QVERIFY(alice->commit("alice", author));
+    QVERIFY(alice->push("origin", "main", false, withToken(token)));
+
+    writeFile(tmp.filePath("bob/b.txt"), "b\n");
+    QVERIFY(bob->stageAll());
+    auto bobCommit = bob->commit("bob", author);
+    QVERIFY(bobCommit);
+    auto pushed = bob->push("origin", "main", false, withToken(token));
+    QVERIFY(!pushed);
+    QCOMPARE(pushed.error().code, Error::Code::Rejected);
+    QCOMPARE(pushed.error().message,
+             QStringLiteral("push rejected: the remote has commits you do not have; pull first"));
+    QCOMPARE(*bob->headCommit(), *bobCommit);
+    QCOMPARE(readAll(tmp.filePath("bob/b.txt")), QByteArray("b\n"));
+    QVERIFY(gitOut({"rev-parse", "main"}, tmp.filePath("repo.git")) != *bobCommit);
+
+    // The obvious next step works: pull, then push.
+    configureIdentity(tmp.filePath("bob"));
+    auto pulled = bob->pull(PullStrategy::Rebase, withToken(token));
+    QVERIFY2(pulled, why(pulled));
+    QCOMPARE(pulled->outcome, PullResult::Outcome::Rebased);
+    auto again = bob->push("origin", "main", false, withToken(token));
+    QVERIFY2(again, why(again));
+    QCOMPARE(gitOut({"show", "main:b.txt"}, tmp.filePath("repo.git")), QStringLiteral("b"));
+}
+
+void TestGitHttp::droppedConnectionDuringCloneIsANetworkError()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path(), 50));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    server.dropUploadPackAfter(64 * 1024);
+    const QString target = tmp.filePath("clone");
+    auto cloned = Repository::clone(server.url("repo.git"), target, withToken(token));
+    QVERIFY(!cloned);
+    qInfo("%s", why(cloned));
+    QCOMPARE(cloned.error().code, Error::Code::Network);
+    QVERIFY2(cloned.error().message.contains(server.url("repo.git")), why(cloned));
+    QVERIFY(!QFileInfo::exists(target));
+}
+
+void TestGitHttp::droppedConnectionDuringFetchIsANetworkError()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    const QString target = tmp.filePath("clone");
+    auto repo = Repository::clone(server.url("repo.git"), target, withToken(token));
+    QVERIFY2(repo, why(repo));
+    const QString before = *repo->headCommit();
+
+    // New, incompressible commits on the server.
+    auto seed = Repository::open(tmp.filePath("seed"));
+    QVERIFY(seed);
+    QRandomGenerator random(7);
+    for (int i = 0; i < 40; ++i) {
+        QByteArray data(16 * 1024, Qt::Uninitialized);
+        random.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+        writeFile(tmp.filePath(QStringLiteral("seed/more/%1.bin").arg(i)), data);
+    }
+    QVERIFY(seed->stageAll());
+    QVERIFY(seed->commit("more", author));
+    QVERIFY(seed->push("origin", "main", false));
+
+    server.dropUploadPackAfter(32 * 1024);
+    auto fetched = repo->fetch("origin", withToken(token));
+    QVERIFY(!fetched);
+    qInfo("%s", why(fetched));
+    QCOMPARE(fetched.error().code, Error::Code::Network);
+    QCOMPARE(*repo->headCommit(), before);
+    QCOMPARE(gitOut({"rev-parse", "origin/main"}, target), before);
+    // And the next fetch works.
+    auto retried = repo->fetch("origin", withToken(token));
+    QVERIFY2(retried, why(retried));
+    QCOMPARE(gitOut({"rev-parse", "origin/main"}, target), *seed->headCommit());
+}
+
+void TestGitHttp::cancelledCloneLeavesNoFolder()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path(), 100));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    server.setWriteDelay(5);
+    std::stop_source stop;
+    NetworkOptions options = withToken(token);
+    options.stop = stop.get_token();
+    options.progress = [&](const TransferProgress &p) {
+        if (p.receivedObjects > 0)
+            stop.request_stop();
+    };
+    const QString target = tmp.filePath("clone");
+    auto cloned = Repository::clone(server.url("repo.git"), target, options);
+    QVERIFY(!cloned);
+    qInfo("%s", why(cloned));
+    QCOMPARE(cloned.error().code, Error::Code::Cancelled);
+    QVERIFY(!QFileInfo::exists(target));
+
+    // A folder that existed (empty) before stays, empty.
+    QVERIFY(QDir().mkpath(target));
+    std::stop_source stop2;
+    options.stop = stop2.get_token();
+    options.progress = [&](const TransferProgress &p) {
+        if (p.receivedObjects > 0)
+            stop2.request_stop();
+    };
+    cloned = Repository::clone(server.url("repo.git"), target, options);
+    QVERIFY(!cloned);
+    QVERIFY(QFileInfo(target).isDir());
+    QVERIFY(QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
+}
+
+void TestGitHttp::cancelledAsyncCloneLeavesNoFolder()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path(), 100));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    server.setWriteDelay(20);
+    std::atomic<bool> started{false};
+    NetworkOptions options = withToken(token);
+    options.progress = [&](const TransferProgress &p) {
+        if (p.receivedObjects > 0)
+            started = true;
+    };
+    const QString target = tmp.filePath("clone");
+    QFuture<Result<void>> future = cloneAsync(server.url("repo.git"), target, options);
+    QTRY_VERIFY_WITH_TIMEOUT(started.load() || future.isFinished(), 20000);
+    QVERIFY(!future.isFinished());
+    future.cancel();
+    future.waitForFinished();
+    QVERIFY(!QFileInfo::exists(target));
+}
+
+void TestGitHttp::pullWithConflictListsFilesAndChangesNothing()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    auto alice = Repository::clone(server.url("repo.git"), tmp.filePath("alice"), withToken(token));
+    auto bob = Repository::clone(server.url("repo.git"), tmp.filePath("bob"), withToken(token));
+    QVERIFY(alice && bob);
+    configureIdentity(tmp.filePath("bob"));
+    writeFile(tmp.filePath("alice/shared.txt"), "line 1\nALICE\nline 3\n");
+    QVERIFY(alice->stageAll());
+    QVERIFY(alice->commit("alice", author));
+    QVERIFY(alice->push("origin", "main", false, withToken(token)));
+    writeFile(tmp.filePath("bob/shared.txt"), "line 1\nBOB\nline 3\n");
+    QVERIFY(bob->stageAll());
+    auto bobCommit = bob->commit("bob", author);
+    writeFile(tmp.filePath("bob/README.md"), "# local edit, not committed\n");
+    auto pulled = bob->pull(PullStrategy::Merge, withToken(token));
+    QVERIFY2(pulled, why(pulled));
+    QCOMPARE(pulled->outcome, PullResult::Outcome::Conflicts);
+    QCOMPARE(pulled->conflicts, QStringList{"shared.txt"});
+    QCOMPARE(*bob->headCommit(), *bobCommit);
+    QCOMPARE(readAll(tmp.filePath("bob/shared.txt")), QByteArray("line 1\nBOB\nline 3\n"));
+    QCOMPARE(readAll(tmp.filePath("bob/README.md")), QByteArray("# local edit, not committed\n"));
+    QCOMPARE(gitOut({"status", "--porcelain"}, tmp.filePath("bob")), QStringLiteral("M README.md"));
+}
+
+void TestGitHttp::tokenInTheUrlIsNeverWritten()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    const QString withCredentials = QStringLiteral("http://x-access-token:%1@127.0.0.1:%2/repo.git")
+                                        .arg(token)
+                                        .arg(server.port());
+    NetworkOptions none;
+    none.tokens = std::make_shared<ChainTokenSource>(std::vector<std::shared_ptr<TokenSource>>{});
+    const QString target = tmp.filePath("clone");
+    auto repo = Repository::clone(withCredentials, target, none);
+    QVERIFY2(repo, why(repo));
+    QVERIFY(!readAll(target + "/.git/config").contains(token.toUtf8()));
+    QVERIFY(!repo->remoteUrl("origin")->contains(token));
+
+    // A wrong token in the URL: the error names the URL without it.
+    const QString wrong =
+        QStringLiteral("http://x-access-token:wrong-secret-99@127.0.0.1:%1/repo.git")
+            .arg(server.port());
+    auto failed = Repository::clone(wrong, tmp.filePath("clone2"), none);
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().code, Error::Code::Auth);
+    qInfo("%s", why(failed));
+    QVERIFY2(!failed.error().toString().contains("wrong-secret-99"), why(failed));
+    QVERIFY(!QFileInfo::exists(tmp.filePath("clone2")));
+
+    // A wrong token from the token source does not appear either.
+    auto failed2 = Repository::clone(server.url("repo.git"), tmp.filePath("clone3"),
+                                     withToken("wrong-secret-42"));
+    QVERIFY(!failed2);
+    QVERIFY(!failed2.error().toString().contains("wrong-secret-42"));
+}
+
+void TestGitHttp::scrubSecretsRemovesUserInfo_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("a token in an https URL is dropped")
+        << "failed for https://x-access-token:abc@github.com/o/r.git"
+        << "failed for https://github.com/o/r.git";
+    QTest::newRow("a user name alone is dropped too") << "ssh://git@host/r"
+                                                      << "ssh://host/r";
+    QTest::newRow("text without URLs is unchanged") << "nothing here"
+                                                    << "nothing here";
+}
+
+void TestGitHttp::scrubSecretsRemovesUserInfo()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(scrubSecrets(input), expected);
+    QCOMPARE(scrubSecrets("token abc123 leaked", {"abc123"}), QStringLiteral("token *** leaked"));
+}
+
+QTEST_GUILESS_MAIN(TestGitHttp)
+#include "tst_githttp.moc"
