@@ -1,0 +1,467 @@
+#include "kustinternal.h"
+
+#include <QCoreApplication>
+
+#include <map>
+
+namespace kanri::kustomize::detail {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("kanri::kustomize", s);
+}
+
+bool isBuiltinGroup(const std::string &g)
+{
+    static const std::set<std::string> groups = {"",
+                                                 "apps",
+                                                 "batch",
+                                                 "autoscaling",
+                                                 "policy",
+                                                 "extensions",
+                                                 "networking.k8s.io",
+                                                 "rbac.authorization.k8s.io",
+                                                 "storage.k8s.io",
+                                                 "scheduling.k8s.io",
+                                                 "admissionregistration.k8s.io",
+                                                 "apiextensions.k8s.io",
+                                                 "coordination.k8s.io",
+                                                 "discovery.k8s.io",
+                                                 "node.k8s.io",
+                                                 "certificates.k8s.io"};
+    return groups.count(g) > 0;
+}
+
+struct Ctx
+{
+    bool schema; // the kind has a known (builtin) schema
+    const std::set<std::string> *custom;
+};
+
+// The merge key of a list field, or empty when the list is replaced as a whole.
+std::string mergeKey(const Ctx &ctx, const std::string &field, const std::string &parentField,
+                     const Value &dest, const Value &src)
+{
+    if (ctx.custom) {
+        for (const std::string &c : *ctx.custom) {
+            const auto eq = c.find('=');
+            if (eq != std::string::npos && c.substr(0, eq) == field)
+                return c.substr(eq + 1);
+        }
+    }
+    auto allMaps = [](const Value &l) {
+        for (const Value &v : l.items)
+            if (!v.isMap())
+                return false;
+        return true;
+    };
+    if (!allMaps(dest) || !allMaps(src))
+        return {};
+    if (ctx.schema) {
+        static const std::map<std::string, std::string> keys = {
+            {"containers", "name"},
+            {"initContainers", "name"},
+            {"ephemeralContainers", "name"},
+            {"env", "name"},
+            {"volumes", "name"},
+            {"imagePullSecrets", "name"},
+            {"volumeMounts", "mountPath"},
+            {"volumeDevices", "devicePath"},
+            {"hostAliases", "ip"},
+            {"topologySpreadConstraints", "topologyKey"},
+            {"conditions", "type"},
+            {"resourceClaims", "name"},
+            {"webhooks", "name"},
+            {"ownerReferences", "uid"},
+            {"schedulingGates", "name"},
+        };
+        if (field == "ports") {
+            if (parentField == "containers" || parentField == "initContainers"
+                || parentField == "ephemeralContainers")
+                return "containerPort";
+            return "port";
+        }
+        auto it = keys.find(field);
+        if (it != keys.end())
+            return it->second;
+        return {};
+    }
+    // No schema: kyaml infers a key every element has.
+    static const char *const candidates[] = {"mountPath", "devicePath", "ip",  "type",
+                                             "topologyKey", "name",     "containerPort"};
+    for (const char *k : candidates) {
+        bool all = true;
+        for (const Value *l : {&dest, &src})
+            for (const Value &v : l->items) {
+                if (v.isMap() && v.get("$patch"))
+                    continue;
+                if (!v.get(k)) {
+                    all = false;
+                    break;
+                }
+            }
+        if (all && !(dest.items.empty() && src.items.empty()))
+            return k;
+    }
+    return {};
+}
+
+std::string directive(const Value &m)
+{
+    if (!m.isMap())
+        return {};
+    return m.str({"$patch"});
+}
+
+Value stripDirectives(const Value &v)
+{
+    if (v.isMap()) {
+        Value out = Value::map();
+        for (const MapEntry &e : v.entries) {
+            if (e.key.starts_with("$"))
+                continue;
+            if (e.key.starts_with("$setElementOrder/") || e.key.starts_with("$deleteFromPrimitiveList/")
+                || e.key.starts_with("$retainKeys"))
+                continue;
+            if (directive(e.value) == "delete")
+                continue;
+            out.entries.push_back(MapEntry{e.key, stripDirectives(e.value)});
+        }
+        return out;
+    }
+    if (v.isSeq()) {
+        Value out = Value::seq();
+        for (const Value &i : v.items) {
+            const std::string d = directive(i);
+            if (d == "delete" || d == "replace")
+                continue;
+            out.items.push_back(stripDirectives(i));
+        }
+        return out;
+    }
+    return v;
+}
+
+bool keyEquals(const Value &a, const Value &b)
+{
+    if (!a.isScalar() || !b.isScalar())
+        return a == b;
+    return a.text == b.text;
+}
+
+Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::string &field);
+
+Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std::string &field,
+                        const std::string &parentField)
+{
+    if (src.isMap() && dest.isMap()) {
+        if (directive(src) == "replace") {
+            dest = stripDirectives(src);
+            return {};
+        }
+        return mergeMap(dest, src, ctx, field);
+    }
+    if (src.isSeq() && dest.isSeq()) {
+        // `$patch: replace` element replaces the list.
+        bool replace = false;
+        for (const Value &i : src.items)
+            if (directive(i) == "replace")
+                replace = true;
+        if (replace) {
+            dest = stripDirectives(src);
+            return {};
+        }
+        const std::string key = mergeKey(ctx, field, parentField, dest, src);
+        if (key.empty()) {
+            dest = stripDirectives(src);
+            return {};
+        }
+        for (const Value &item : src.items) {
+            if (!item.isMap())
+                continue;
+            const Value *kv = item.get(key);
+            const std::string d = directive(item);
+            Value *match = nullptr;
+            size_t matchIndex = 0;
+            if (kv) {
+                for (size_t i = 0; i < dest.items.size(); ++i) {
+                    const Value *dk = dest.items[i].get(key);
+                    if (dk && keyEquals(*dk, *kv)) {
+                        match = &dest.items[i];
+                        matchIndex = i;
+                        break;
+                    }
+                }
+            }
+            if (d == "delete") {
+                if (match)
+                    dest.items.erase(dest.items.begin() + long(matchIndex));
+                continue;
+            }
+            if (match) {
+                if (auto r = mergeMap(*match, item, ctx, field); !r)
+                    return r;
+            } else {
+                dest.items.push_back(stripDirectives(item));
+            }
+        }
+        return {};
+    }
+    dest = stripDirectives(src);
+    return {};
+}
+
+Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::string &field)
+{
+    std::vector<std::string> retain;
+    bool haveRetain = false;
+    for (const MapEntry &e : src.entries) {
+        const std::string &k = e.key;
+        if (k == "$patch")
+            continue;
+        if (k == "$retainKeys") {
+            haveRetain = true;
+            for (const Value &v : e.value.items)
+                retain.push_back(v.text);
+            continue;
+        }
+        if (k.starts_with("$setElementOrder/"))
+            continue;
+        if (k.starts_with("$deleteFromPrimitiveList/")) {
+            const std::string f = k.substr(std::string("$deleteFromPrimitiveList/").size());
+            if (Value *l = dest.get(f); l && l->isSeq()) {
+                std::vector<Value> kept;
+                for (Value &i : l->items) {
+                    bool del = false;
+                    for (const Value &x : e.value.items)
+                        if (x.text == i.text)
+                            del = true;
+                    if (!del)
+                        kept.push_back(std::move(i));
+                }
+                l->items = std::move(kept);
+            }
+            continue;
+        }
+        if (e.value.isNull()) {
+            dest.remove(k);
+            continue;
+        }
+        if (directive(e.value) == "delete") {
+            dest.remove(k);
+            continue;
+        }
+        Value *d = dest.get(k);
+        if (!d || d->isNull()) {
+            Value stripped = stripDirectives(e.value);
+            if (d)
+                *d = std::move(stripped);
+            else
+                dest.entries.push_back(MapEntry{k, std::move(stripped)});
+            continue;
+        }
+        if (auto r = mergeValue(*d, e.value, ctx, k, field); !r)
+            return r;
+    }
+    if (haveRetain) {
+        std::vector<MapEntry> kept;
+        for (MapEntry &e : dest.entries)
+            if (std::find(retain.begin(), retain.end(), e.key) != retain.end())
+                kept.push_back(std::move(e));
+        dest.entries = std::move(kept);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> strategicMerge(Value &target, const Value &patch, const Gvk &gvk,
+                            const std::set<std::string> &customMergeKeys)
+{
+    Ctx ctx{isBuiltinGroup(gvk.group), customMergeKeys.empty() ? nullptr : &customMergeKeys};
+    if (!patch.isMap())
+        return fail(Error::Code::Syntax, tr("strategic merge patch is not a map"));
+    return mergeMap(target, patch, ctx, {});
+}
+
+// ---- RFC 6902 ------------------------------------------------------------------------------
+
+namespace {
+
+Result<std::vector<std::string>> pointer(const std::string &p)
+{
+    std::vector<std::string> out;
+    if (p.empty())
+        return out;
+    if (p[0] != '/')
+        return fail(Error::Code::Syntax, tr("JSON pointer must start with '/': %1")
+                                             .arg(QString::fromStdString(p)));
+    std::string cur;
+    for (size_t i = 1; i <= p.size(); ++i) {
+        if (i == p.size() || p[i] == '/') {
+            out.push_back(cur);
+            cur.clear();
+        } else if (p[i] == '~' && i + 1 < p.size()) {
+            cur += p[i + 1] == '1' ? '/' : '~';
+            ++i;
+        } else {
+            cur += p[i];
+        }
+    }
+    return out;
+}
+
+bool parseIndex(const std::string &s, size_t &idx)
+{
+    if (s.empty() || s.size() > 9)
+        return false;
+    for (char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    idx = size_t(std::stoul(s));
+    return true;
+}
+
+Value *resolve(Value &root, const std::vector<std::string> &segs, size_t n)
+{
+    Value *v = &root;
+    for (size_t i = 0; i < n; ++i) {
+        if (v->isMap()) {
+            v = v->get(segs[i]);
+        } else if (v->isSeq()) {
+            size_t idx;
+            if (!parseIndex(segs[i], idx) || idx >= v->items.size())
+                return nullptr;
+            v = &v->items[idx];
+        } else {
+            return nullptr;
+        }
+        if (!v)
+            return nullptr;
+    }
+    return v;
+}
+
+Result<void> opAdd(Value &root, const std::vector<std::string> &segs, Value val, bool replace,
+                   const std::string &path)
+{
+    if (segs.empty()) {
+        root = std::move(val);
+        return {};
+    }
+    Value *parent = resolve(root, segs, segs.size() - 1);
+    if (!parent)
+        return fail(Error::Code::NotFound,
+                    tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
+    const std::string &last = segs.back();
+    if (parent->isMap()) {
+        if (replace && !parent->get(last))
+            return fail(Error::Code::NotFound,
+                        tr("replace operation does not apply: doc is missing key: %1: missing value")
+                            .arg(QString::fromStdString(path)));
+        parent->set(last, std::move(val));
+        return {};
+    }
+    if (parent->isSeq()) {
+        if (last == "-") {
+            parent->items.push_back(std::move(val));
+            return {};
+        }
+        size_t idx;
+        if (!parseIndex(last, idx) || idx > parent->items.size()
+            || (replace && idx >= parent->items.size()))
+            return fail(Error::Code::NotFound,
+                        tr("Unable to access invalid index: %1: invalid index referenced")
+                            .arg(QString::fromStdString(last)));
+        if (replace)
+            parent->items[idx] = std::move(val);
+        else
+            parent->items.insert(parent->items.begin() + long(idx), std::move(val));
+        return {};
+    }
+    return fail(Error::Code::NotFound,
+                tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
+}
+
+Result<Value> opRemove(Value &root, const std::vector<std::string> &segs, const std::string &path)
+{
+    if (segs.empty())
+        return fail(Error::Code::Usage, tr("cannot remove the document root"));
+    Value *parent = resolve(root, segs, segs.size() - 1);
+    const std::string &last = segs.back();
+    if (parent && parent->isMap()) {
+        for (auto it = parent->entries.begin(); it != parent->entries.end(); ++it)
+            if (it->key == last) {
+                Value v = std::move(it->value);
+                parent->entries.erase(it);
+                return v;
+            }
+    } else if (parent && parent->isSeq()) {
+        size_t idx;
+        if (parseIndex(last, idx) && idx < parent->items.size()) {
+            Value v = std::move(parent->items[idx]);
+            parent->items.erase(parent->items.begin() + long(idx));
+            return v;
+        }
+    }
+    return fail(Error::Code::NotFound,
+                tr("Unable to remove nonexistent key: %1: missing value")
+                    .arg(QString::fromStdString(path)));
+}
+
+} // namespace
+
+Result<void> applyJsonPatch(Value &target, const Value &ops)
+{
+    if (!ops.isSeq())
+        return fail(Error::Code::Syntax, tr("JSON patch must be a list of operations"));
+    for (const Value &op : ops.items) {
+        const std::string kind = op.str({"op"});
+        const std::string path = op.str({"path"});
+        auto segs = pointer(path);
+        if (!segs)
+            return std::unexpected(segs.error());
+        const Value *value = op.get("value");
+        if (kind == "add" || kind == "replace") {
+            if (auto r = opAdd(target, *segs, value ? *value : Value(), kind == "replace", path);
+                !r)
+                return r;
+        } else if (kind == "remove") {
+            if (auto r = opRemove(target, *segs, path); !r)
+                return std::unexpected(r.error());
+        } else if (kind == "move" || kind == "copy") {
+            const std::string from = op.str({"from"});
+            auto fsegs = pointer(from);
+            if (!fsegs)
+                return std::unexpected(fsegs.error());
+            Value v;
+            if (kind == "move") {
+                auto r = opRemove(target, *fsegs, from);
+                if (!r)
+                    return std::unexpected(r.error());
+                v = std::move(*r);
+            } else {
+                const Value *src = resolve(target, *fsegs, fsegs->size());
+                if (!src)
+                    return fail(Error::Code::NotFound, tr("copy from missing path: %1")
+                                                           .arg(QString::fromStdString(from)));
+                v = *src;
+            }
+            if (auto r = opAdd(target, *segs, std::move(v), false, path); !r)
+                return r;
+        } else if (kind == "test") {
+            const Value *cur = resolve(target, *segs, segs->size());
+            if (!cur || !value || !(toJson(*cur) == toJson(*value)))
+                return fail(Error::Code::Rejected,
+                            tr("testing value %1 failed: test failed").arg(QString::fromStdString(path)));
+        } else {
+            return fail(Error::Code::Syntax,
+                        tr("Unexpected kind: %1").arg(QString::fromStdString(kind)));
+        }
+    }
+    return {};
+}
+
+} // namespace kanri::kustomize::detail

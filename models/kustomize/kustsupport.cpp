@@ -1,0 +1,845 @@
+#include "kustinternal.h"
+#include "yamlemitter.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+#include <algorithm>
+#include <map>
+
+namespace kanri::kustomize::detail {
+
+
+Gvk Gvk::fromApiVersion(const std::string &apiVersion, const std::string &kind)
+{
+    Gvk g;
+    g.kind = kind;
+    const auto slash = apiVersion.rfind('/');
+    if (slash == std::string::npos) {
+        g.version = apiVersion;
+    } else {
+        g.group = apiVersion.substr(0, slash);
+        g.version = apiVersion.substr(slash + 1);
+    }
+    return g;
+}
+
+bool Gvk::selectedBy(const Gvk &s) const
+{
+    if (!s.group.empty() && s.group != group)
+        return false;
+    if (!s.version.empty() && s.version != version)
+        return false;
+    if (!s.kind.empty() && s.kind != kind)
+        return false;
+    return true;
+}
+
+std::string ResId::toString() const
+{
+    std::string s = gvk.kind.empty() ? "[noKind]" : gvk.kind;
+    s += ".";
+    s += gvk.version.empty() ? "[noVer]" : gvk.version;
+    s += ".";
+    s += gvk.group.empty() ? "[noGrp]" : gvk.group;
+    s += "/";
+    s += name.empty() ? "[noName]" : name;
+    s += ".";
+    s += ns.empty() ? "[noNs]" : ns;
+    return s;
+}
+
+bool isClusterScopedKind(const Gvk &gvk)
+{
+    static const std::set<std::string> kinds = {
+        "Namespace",
+        "Node",
+        "PersistentVolume",
+        "StorageClass",
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "CustomResourceDefinition",
+        "APIService",
+        "MutatingWebhookConfiguration",
+        "ValidatingWebhookConfiguration",
+        "ValidatingAdmissionPolicy",
+        "ValidatingAdmissionPolicyBinding",
+        "PriorityClass",
+        "CSIDriver",
+        "CSINode",
+        "RuntimeClass",
+        "PodSecurityPolicy",
+        "IngressClass",
+        "VolumeAttachment",
+        "CertificateSigningRequest",
+        "ComponentStatus",
+        "TokenReview",
+        "SelfSubjectAccessReview",
+        "SelfSubjectRulesReview",
+        "SubjectAccessReview",
+        "FlowSchema",
+        "PriorityLevelConfiguration",
+        "StorageVersion",
+        "ClusterTrustBundle",
+    };
+    if (gvk.kind == "Namespace" && !gvk.group.empty())
+        return false;
+    return kinds.count(gvk.kind) > 0;
+}
+
+bool ResId::isClusterScoped() const
+{
+    return isClusterScopedKind(gvk);
+}
+
+bool ResId::nsEquals(const ResId &o) const
+{
+    auto eff = [](const ResId &id) -> std::string {
+        if (id.isClusterScoped())
+            return "~cluster";
+        return id.ns.empty() ? "default" : id.ns;
+    };
+    return eff(*this) == eff(o);
+}
+
+Gvk Resource::gvk() const
+{
+    return Gvk::fromApiVersion(obj.str({"apiVersion"}), obj.str({"kind"}));
+}
+
+ResId Resource::curId() const
+{
+    return ResId{gvk(), name(), ns()};
+}
+
+void Resource::setName(const std::string &n)
+{
+    obj.getOrAddMap("metadata").set("name", Value::string(n));
+}
+
+void Resource::setNamespace(const std::string &n)
+{
+    obj.getOrAddMap("metadata").set("namespace", Value::string(n));
+}
+
+// ---- field specs ---------------------------------------------------------------------------
+
+std::vector<std::string> splitPath(const std::string &path)
+{
+    std::vector<std::string> out;
+    std::string cur;
+    for (size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '\\' && i + 1 < path.size() && path[i + 1] == '/') {
+            cur += '/';
+            ++i;
+        } else if (path[i] == '/') {
+            out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += path[i];
+        }
+    }
+    out.push_back(cur);
+    return out;
+}
+
+Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t i, bool create,
+                      const NodeFn &fn)
+{
+    if (i == segs.size())
+        return fn(node);
+    if (node.isSeq()) {
+        for (Value &item : node.items)
+            if (auto r = walkPath(item, segs, i, create, fn); !r)
+                return r;
+        return {};
+    }
+    if (!node.isMap())
+        return {};
+    std::string name = segs[i];
+    bool isSeq = false;
+    if (name.ends_with("[]")) {
+        name.resize(name.size() - 2);
+        isSeq = true;
+    }
+    // `[name=value]` selectors (used by replacements-style paths) are handled elsewhere.
+    Value *child = node.get(name);
+    if (i + 1 == segs.size()) {
+        if (!child) {
+            if (!create)
+                return {};
+            child = &node.set(name, Value());
+        }
+        return fn(*child);
+    }
+    if (!child || child->isNull()) {
+        if (!create)
+            return {};
+        child = &node.set(name, isSeq ? Value::seq() : Value::map());
+    }
+    return walkPath(*child, segs, i + 1, create, fn);
+}
+
+Result<void> applyFieldSpec(Value &obj, const FieldSpec &fs, const NodeFn &fn)
+{
+    return walkPath(obj, splitPath(fs.path), 0, fs.create, fn);
+}
+
+Result<std::vector<FieldSpec>> parseFieldSpecs(const Value &seq)
+{
+    std::vector<FieldSpec> out;
+    if (!seq.isSeq())
+        return out;
+    for (const Value &it : seq.items) {
+        if (!it.isMap())
+            continue;
+        FieldSpec fs;
+        fs.path = it.str({"path"});
+        fs.gvk.group = it.str({"group"});
+        fs.gvk.version = it.str({"version"});
+        fs.gvk.kind = it.str({"kind"});
+        const Value *c = it.get("create");
+        fs.create = c && c->text == "true";
+        out.push_back(std::move(fs));
+    }
+    return out;
+}
+
+Result<TransformerConfig> parseTransformerConfig(const Value &doc)
+{
+    TransformerConfig tc;
+    if (!doc.isMap())
+        return tc;
+    auto fs = [&](const char *key, std::vector<FieldSpec> &dst) -> Result<void> {
+        if (const Value *v = doc.get(key)) {
+            auto r = parseFieldSpecs(*v);
+            if (!r)
+                return std::unexpected(r.error());
+            dst = std::move(*r);
+        }
+        return {};
+    };
+    if (auto r = fs("namePrefix", tc.namePrefix); !r)
+        return std::unexpected(r.error());
+    fs("nameSuffix", tc.nameSuffix);
+    fs("namespace", tc.nameSpace);
+    fs("commonLabels", tc.commonLabels);
+    fs("templateLabels", tc.templateLabels);
+    fs("commonAnnotations", tc.commonAnnotations);
+    fs("images", tc.images);
+    fs("replicas", tc.replicas);
+    fs("varReference", tc.varReference);
+    if (const Value *nr = doc.get("nameReference"); nr && nr->isSeq()) {
+        for (const Value &b : nr->items) {
+            NameBackRef br;
+            br.gvk.group = b.str({"group"});
+            br.gvk.version = b.str({"version"});
+            br.gvk.kind = b.str({"kind"});
+            if (const Value *f = b.get("fieldSpecs")) {
+                auto r = parseFieldSpecs(*f);
+                if (r)
+                    br.referrers = std::move(*r);
+            }
+            tc.nameReference.push_back(std::move(br));
+        }
+    }
+    return tc;
+}
+
+namespace {
+
+void mergeSpecs(std::vector<FieldSpec> &dst, const std::vector<FieldSpec> &src)
+{
+    for (const FieldSpec &f : src) {
+        bool dup = false;
+        for (const FieldSpec &d : dst)
+            if (d.path == f.path && d.gvk == f.gvk) {
+                dup = true;
+                break;
+            }
+        if (!dup)
+            dst.push_back(f);
+    }
+}
+
+} // namespace
+
+void TransformerConfig::merge(const TransformerConfig &o)
+{
+    mergeSpecs(namePrefix, o.namePrefix);
+    mergeSpecs(nameSuffix, o.nameSuffix);
+    mergeSpecs(nameSpace, o.nameSpace);
+    mergeSpecs(commonLabels, o.commonLabels);
+    mergeSpecs(templateLabels, o.templateLabels);
+    mergeSpecs(commonAnnotations, o.commonAnnotations);
+    mergeSpecs(images, o.images);
+    mergeSpecs(replicas, o.replicas);
+    mergeSpecs(varReference, o.varReference);
+    for (const NameBackRef &b : o.nameReference) {
+        bool found = false;
+        for (NameBackRef &d : nameReference)
+            if (d.gvk == b.gvk) {
+                mergeSpecs(d.referrers, b.referrers);
+                found = true;
+                break;
+            }
+        if (!found)
+            nameReference.push_back(b);
+    }
+}
+
+// ---- default configuration (kustomize's builtin field specs) --------------------------------
+
+namespace {
+
+FieldSpec F(const char *path, const char *kind = "", const char *group = "",
+            const char *version = "", bool create = false)
+{
+    return FieldSpec{Gvk{group, version, kind}, path, create};
+}
+
+std::vector<FieldSpec> podSpecRefs(const std::vector<std::string> &tails, bool withPod = true)
+{
+    // Paths under a pod spec for each workload kind.
+    std::vector<FieldSpec> out;
+    struct K
+    {
+        const char *kind;
+        const char *prefix;
+    };
+    std::vector<K> kinds = {{"Pod", "spec/"},
+                            {"PodTemplate", "template/spec/"},
+                            {"Deployment", "spec/template/spec/"},
+                            {"ReplicaSet", "spec/template/spec/"},
+                            {"DaemonSet", "spec/template/spec/"},
+                            {"StatefulSet", "spec/template/spec/"},
+                            {"Job", "spec/template/spec/"},
+                            {"CronJob", "spec/jobTemplate/spec/template/spec/"},
+                            {"ReplicationController", "spec/template/spec/"}};
+    for (const K &k : kinds) {
+        if (!withPod && std::string(k.kind) == "Pod")
+            continue;
+        for (const std::string &t : tails)
+            out.push_back(FieldSpec{Gvk{"", "", k.kind}, std::string(k.prefix) + t, false});
+    }
+    return out;
+}
+
+} // namespace
+
+TransformerConfig TransformerConfig::defaults()
+{
+    TransformerConfig tc;
+    tc.namePrefix = {F("metadata/name")};
+    tc.nameSuffix = {F("metadata/name")};
+    tc.nameSpace = {F("metadata/namespace", "", "", "", true)};
+    // Template labels (also used by labels with includeTemplates).
+    tc.templateLabels = {
+        F("spec/template/metadata/labels", "ReplicationController", "", "v1", true),
+        F("spec/template/metadata/labels", "Deployment", "", "", true),
+        F("spec/template/metadata/labels", "ReplicaSet", "", "", true),
+        F("spec/template/metadata/labels", "DaemonSet", "", "", true),
+        F("spec/template/metadata/labels", "StatefulSet", "apps", "", true),
+        F("spec/template/metadata/labels", "Job", "batch", "", true),
+        F("spec/jobTemplate/metadata/labels", "CronJob", "batch", "", true),
+        F("spec/jobTemplate/spec/template/metadata/labels", "CronJob", "batch", "", true),
+    };
+    tc.commonLabels = {
+        F("metadata/labels", "", "", "", true),
+        F("spec/selector", "Service", "", "v1", true),
+        F("spec/selector", "ReplicationController", "", "v1", true),
+        F("spec/selector/matchLabels", "Deployment", "", "", true),
+        F("spec/template/spec/affinity/podAffinity/"
+          "preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/"
+          "matchLabels",
+          "Deployment", "apps"),
+        F("spec/template/spec/affinity/podAffinity/"
+          "requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels",
+          "Deployment", "apps"),
+        F("spec/template/spec/affinity/podAntiAffinity/"
+          "preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/"
+          "matchLabels",
+          "Deployment", "apps"),
+        F("spec/template/spec/affinity/podAntiAffinity/"
+          "requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels",
+          "Deployment", "apps"),
+        F("spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels", "Deployment",
+          "apps"),
+        F("spec/selector/matchLabels", "ReplicaSet", "", "", true),
+        F("spec/selector/matchLabels", "DaemonSet", "", "", true),
+        F("spec/selector/matchLabels", "StatefulSet", "apps", "", true),
+        F("spec/volumeClaimTemplates[]/metadata/labels", "StatefulSet", "apps", "", true),
+        F("spec/template/spec/affinity/podAffinity/"
+          "preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/"
+          "matchLabels",
+          "StatefulSet", "apps"),
+        F("spec/template/spec/affinity/podAffinity/"
+          "requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels",
+          "StatefulSet", "apps"),
+        F("spec/template/spec/affinity/podAntiAffinity/"
+          "preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/"
+          "matchLabels",
+          "StatefulSet", "apps"),
+        F("spec/template/spec/affinity/podAntiAffinity/"
+          "requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels",
+          "StatefulSet", "apps"),
+        F("spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels", "StatefulSet",
+          "apps"),
+        F("spec/selector/matchLabels", "Job", "batch"),
+        F("spec/jobTemplate/spec/selector/matchLabels", "CronJob", "batch"),
+        F("spec/selector/matchLabels", "PodDisruptionBudget", "policy"),
+        F("spec/podSelector/matchLabels", "NetworkPolicy", "networking.k8s.io"),
+        F("spec/ingress/from/podSelector/matchLabels", "NetworkPolicy", "networking.k8s.io"),
+        F("spec/egress/to/podSelector/matchLabels", "NetworkPolicy", "networking.k8s.io"),
+    };
+    for (const FieldSpec &f : tc.templateLabels)
+        tc.commonLabels.push_back(f);
+    tc.commonAnnotations = {
+        F("metadata/annotations", "", "", "", true),
+        F("spec/template/metadata/annotations", "ReplicationController", "", "v1", true),
+        F("spec/template/metadata/annotations", "Deployment", "", "", true),
+        F("spec/template/metadata/annotations", "ReplicaSet", "", "", true),
+        F("spec/template/metadata/annotations", "DaemonSet", "", "", true),
+        F("spec/template/metadata/annotations", "StatefulSet", "apps", "", true),
+        F("spec/template/metadata/annotations", "Job", "batch", "", true),
+        F("spec/jobTemplate/metadata/annotations", "CronJob", "batch", "", true),
+        F("spec/jobTemplate/spec/template/metadata/annotations", "CronJob", "batch", "", true),
+    };
+    tc.images = {
+        F("spec/containers[]/image", "", "", "", true),
+        F("spec/initContainers[]/image", "", "", "", true),
+        F("spec/template/spec/containers[]/image", "", "", "", true),
+        F("spec/template/spec/initContainers[]/image", "", "", "", true),
+    };
+    tc.replicas = {
+        F("spec/replicas", "Deployment", "", "", true),
+        F("spec/replicas", "ReplicationController", "", "", true),
+        F("spec/replicas", "ReplicaSet", "", "", true),
+        F("spec/replicas", "StatefulSet", "", "", true),
+    };
+    tc.varReference = {
+        F("spec/jobTemplate/spec/template/spec/containers/args", "CronJob"),
+        F("spec/jobTemplate/spec/template/spec/containers/command", "CronJob"),
+        F("spec/jobTemplate/spec/template/spec/containers/env/value", "CronJob"),
+        F("spec/jobTemplate/spec/template/spec/containers/volumeMounts/mountPath", "CronJob"),
+        F("spec/jobTemplate/spec/template/spec/initContainers/args", "CronJob"),
+        F("spec/jobTemplate/spec/template/spec/initContainers/command", "CronJob"),
+        F("spec/jobTemplate/spec/template/spec/initContainers/env/value", "CronJob"),
+        F("spec/jobTemplate/spec/template/spec/initContainers/volumeMounts/mountPath", "CronJob"),
+        F("spec/jobTemplate/spec/template/volumes/nfs/server", "CronJob"),
+        F("spec/template/spec/containers/args", "DaemonSet"),
+        F("spec/template/spec/containers/command", "DaemonSet"),
+        F("spec/template/spec/containers/env/value", "DaemonSet"),
+        F("spec/template/spec/containers/volumeMounts/mountPath", "DaemonSet"),
+        F("spec/template/spec/initContainers/args", "DaemonSet"),
+        F("spec/template/spec/initContainers/command", "DaemonSet"),
+        F("spec/template/spec/initContainers/env/value", "DaemonSet"),
+        F("spec/template/spec/initContainers/volumeMounts/mountPath", "DaemonSet"),
+        F("spec/template/spec/volumes/nfs/server", "DaemonSet"),
+        F("spec/template/spec/containers/args", "Deployment"),
+        F("spec/template/spec/containers/command", "Deployment"),
+        F("spec/template/spec/containers/env/value", "Deployment"),
+        F("spec/template/spec/containers/volumeMounts/mountPath", "Deployment"),
+        F("spec/template/spec/initContainers/args", "Deployment"),
+        F("spec/template/spec/initContainers/command", "Deployment"),
+        F("spec/template/spec/initContainers/env/value", "Deployment"),
+        F("spec/template/spec/initContainers/volumeMounts/mountPath", "Deployment"),
+        F("spec/template/spec/volumes/nfs/server", "Deployment"),
+        F("spec/template/metadata/annotations", "Deployment"),
+        F("spec/template/spec/containers/args", "ReplicaSet"),
+        F("spec/template/spec/containers/command", "ReplicaSet"),
+        F("spec/template/spec/containers/env/value", "ReplicaSet"),
+        F("spec/template/spec/containers/volumeMounts/mountPath", "ReplicaSet"),
+        F("spec/template/spec/initContainers/args", "ReplicaSet"),
+        F("spec/template/spec/initContainers/command", "ReplicaSet"),
+        F("spec/template/spec/initContainers/env/value", "ReplicaSet"),
+        F("spec/template/spec/initContainers/volumeMounts/mountPath", "ReplicaSet"),
+        F("spec/template/spec/volumes/nfs/server", "ReplicaSet"),
+        F("spec/containers/args", "Pod"),
+        F("spec/containers/command", "Pod"),
+        F("spec/containers/env/value", "Pod"),
+        F("spec/containers/volumeMounts/mountPath", "Pod"),
+        F("spec/initContainers/args", "Pod"),
+        F("spec/initContainers/command", "Pod"),
+        F("spec/initContainers/env/value", "Pod"),
+        F("spec/initContainers/volumeMounts/mountPath", "Pod"),
+        F("spec/volumes/nfs/server", "Pod"),
+        F("spec/template/spec/containers/args", "StatefulSet"),
+        F("spec/template/spec/containers/command", "StatefulSet"),
+        F("spec/template/spec/containers/env/value", "StatefulSet"),
+        F("spec/template/spec/containers/volumeMounts/mountPath", "StatefulSet"),
+        F("spec/template/spec/initContainers/args", "StatefulSet"),
+        F("spec/template/spec/initContainers/command", "StatefulSet"),
+        F("spec/template/spec/initContainers/env/value", "StatefulSet"),
+        F("spec/template/spec/initContainers/volumeMounts/mountPath", "StatefulSet"),
+        F("spec/template/spec/volumes/nfs/server", "StatefulSet"),
+        F("spec/template/spec/containers/args", "Job"),
+        F("spec/template/spec/containers/command", "Job"),
+        F("spec/template/spec/containers/env/value", "Job"),
+        F("spec/template/spec/containers/volumeMounts/mountPath", "Job"),
+        F("spec/template/spec/initContainers/args", "Job"),
+        F("spec/template/spec/initContainers/command", "Job"),
+        F("spec/template/spec/initContainers/env/value", "Job"),
+        F("spec/template/spec/initContainers/volumeMounts/mountPath", "Job"),
+        F("spec/template/spec/volumes/nfs/server", "Job"),
+        F("spec/rules/host", "Ingress"),
+        F("spec/tls/hosts", "Ingress"),
+        F("spec/tls/secretName", "Ingress"),
+        F("metadata/annotations"),
+        F("spec/hosts", "Gateway"),
+        F("spec/servers/hosts", "Gateway"),
+        F("spec/hosts", "VirtualService"),
+        F("spec/http/route/destination/host", "VirtualService"),
+        F("spec/host", "DestinationRule"),
+        F("spec/service/name", "APIService"),
+        F("spec/service/namespace", "APIService"),
+        F("webhooks/clientConfig/service/name", "ValidatingWebhookConfiguration"),
+        F("webhooks/clientConfig/service/namespace", "ValidatingWebhookConfiguration"),
+        F("webhooks/clientConfig/service/name", "MutatingWebhookConfiguration"),
+        F("webhooks/clientConfig/service/namespace", "MutatingWebhookConfiguration"),
+        F("spec/schedule", "CronJob"),
+        F("data"),
+        F("spec/initContainers/env/value"),
+        F("spec/containers/env/value"),
+    };
+
+    auto backRef = [&](Gvk g, std::vector<FieldSpec> refs) {
+        tc.nameReference.push_back(NameBackRef{std::move(g), std::move(refs)});
+    };
+    auto hpa = [](const char *) {
+        return std::vector<FieldSpec>{F("spec/scaleTargetRef/name", "HorizontalPodAutoscaler")};
+    };
+    backRef(Gvk{"", "", "Deployment"}, hpa(""));
+    backRef(Gvk{"", "", "ReplicationController"}, hpa(""));
+    backRef(Gvk{"", "", "ReplicaSet"}, hpa(""));
+    backRef(Gvk{"", "", "StatefulSet"}, hpa(""));
+
+    std::vector<FieldSpec> cm = podSpecRefs({"volumes/configMap/name",
+                                             "containers/env/valueFrom/configMapKeyRef/name",
+                                             "initContainers/env/valueFrom/configMapKeyRef/name",
+                                             "containers/envFrom/configMapRef/name",
+                                             "initContainers/envFrom/configMapRef/name",
+                                             "volumes/projected/sources/configMap/name"});
+    cm.push_back(F("spec/configSource/configMap", "Node"));
+    cm.push_back(F("rules/resourceNames", "Role"));
+    cm.push_back(F("rules/resourceNames", "ClusterRole"));
+    cm.push_back(
+        F("metadata/annotations/nginx.ingress.kubernetes.io\\/fastcgi-params-configmap", "Ingress"));
+    backRef(Gvk{"", "v1", "ConfigMap"}, cm);
+
+    std::vector<FieldSpec> sec = podSpecRefs({"volumes/secret/secretName",
+                                              "containers/env/valueFrom/secretKeyRef/name",
+                                              "initContainers/env/valueFrom/secretKeyRef/name",
+                                              "containers/envFrom/secretRef/name",
+                                              "initContainers/envFrom/secretRef/name",
+                                              "imagePullSecrets/name",
+                                              "volumes/projected/sources/secret/name"});
+    for (const char *p : {"spec/tls/secretName",
+                          "metadata/annotations/ingress.kubernetes.io\\/auth-secret",
+                          "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret",
+                          "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-tls-secret"})
+        sec.push_back(F(p, "Ingress"));
+    sec.push_back(F("imagePullSecrets/name", "ServiceAccount"));
+    for (const char *p : {"parameters/secretName", "parameters/adminSecretName",
+                          "parameters/userSecretName", "parameters/secretRef"})
+        sec.push_back(F(p, "StorageClass"));
+    sec.push_back(F("rules/resourceNames", "Role"));
+    sec.push_back(F("rules/resourceNames", "ClusterRole"));
+    sec.push_back(F("spec/template/spec/containers/env/valueFrom/secretKeyRef/name", "Service",
+                    "serving.knative.dev", "v1"));
+    sec.push_back(F("spec/azureFile/secretName", "PersistentVolume"));
+    backRef(Gvk{"", "v1", "Secret"}, sec);
+
+    backRef(Gvk{"", "v1", "Service"},
+            {F("spec/serviceName", "StatefulSet", "apps"),
+             F("spec/rules/http/paths/backend/serviceName", "Ingress"),
+             F("spec/backend/serviceName", "Ingress"),
+             F("spec/rules/http/paths/backend/service/name", "Ingress"),
+             F("spec/defaultBackend/service/name", "Ingress"),
+             F("spec/service/name", "APIService", "apiregistration.k8s.io"),
+             F("webhooks/clientConfig/service", "ValidatingWebhookConfiguration",
+               "admissionregistration.k8s.io"),
+             F("webhooks/clientConfig/service", "MutatingWebhookConfiguration",
+               "admissionregistration.k8s.io"),
+             F("spec/rules/backendRefs/name", "HTTPRoute")});
+    backRef(Gvk{"rbac.authorization.k8s.io", "", "Role"},
+            {F("roleRef/name", "RoleBinding", "rbac.authorization.k8s.io")});
+    backRef(Gvk{"rbac.authorization.k8s.io", "", "ClusterRole"},
+            {F("roleRef/name", "RoleBinding", "rbac.authorization.k8s.io"),
+             F("roleRef/name", "ClusterRoleBinding", "rbac.authorization.k8s.io")});
+    std::vector<FieldSpec> sa = {F("subjects", "RoleBinding", "rbac.authorization.k8s.io"),
+                                 F("subjects", "ClusterRoleBinding", "rbac.authorization.k8s.io"),
+                                 F("spec/serviceAccountName", "Pod")};
+    for (const char *k : {"StatefulSet", "Deployment", "ReplicationController", "Job", "DaemonSet"})
+        sa.push_back(F("spec/template/spec/serviceAccountName", k));
+    sa.push_back(F("spec/jobTemplate/spec/template/spec/serviceAccountName", "CronJob"));
+    backRef(Gvk{"", "v1", "ServiceAccount"}, sa);
+    std::vector<FieldSpec> pvc = {F("spec/volumes/persistentVolumeClaim/claimName", "Pod")};
+    for (const char *k : {"StatefulSet", "Deployment", "ReplicationController", "Job", "DaemonSet"})
+        pvc.push_back(F("spec/template/spec/volumes/persistentVolumeClaim/claimName", k));
+    pvc.push_back(
+        F("spec/jobTemplate/spec/template/spec/volumes/persistentVolumeClaim/claimName", "CronJob"));
+    backRef(Gvk{"", "v1", "PersistentVolumeClaim"}, pvc);
+    backRef(Gvk{"", "v1", "PersistentVolume"},
+            {F("spec/volumeName", "PersistentVolumeClaim"),
+             F("rules/resourceNames", "ClusterRole")});
+    backRef(Gvk{"storage.k8s.io", "v1", "StorageClass"},
+            {F("spec/storageClassName", "PersistentVolume"),
+             F("spec/storageClassName", "PersistentVolumeClaim"),
+             F("spec/volumeClaimTemplates/spec/storageClassName", "StatefulSet")});
+    std::vector<FieldSpec> pc = {F("spec/priorityClassName", "Pod")};
+    for (const char *k : {"StatefulSet", "Deployment", "ReplicationController", "Job", "DaemonSet"})
+        pc.push_back(F("spec/template/spec/priorityClassName", k));
+    pc.push_back(F("spec/jobTemplate/spec/template/spec/priorityClassName", "CronJob"));
+    backRef(Gvk{"scheduling.k8s.io", "v1", "PriorityClass"}, pc);
+    backRef(Gvk{"networking.k8s.io/v1", "v1", "IngressClass"},
+            {F("spec/ingressClassName", "Ingress")});
+    return tc;
+}
+
+// ---- legacy sort -----------------------------------------------------------------------------
+
+std::vector<std::string> defaultOrderFirst()
+{
+    return {"Namespace",
+            "ResourceQuota",
+            "StorageClass",
+            "CustomResourceDefinition",
+            "ServiceAccount",
+            "PodSecurityPolicy",
+            "Role",
+            "ClusterRole",
+            "RoleBinding",
+            "ClusterRoleBinding",
+            "ConfigMap",
+            "Secret",
+            "Endpoints",
+            "Service",
+            "LimitRange",
+            "PriorityClass",
+            "PersistentVolume",
+            "PersistentVolumeClaim",
+            "Deployment",
+            "StatefulSet",
+            "CronJob",
+            "PodDisruptionBudget"};
+}
+
+std::vector<std::string> defaultOrderLast()
+{
+    return {"MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"};
+}
+
+void legacySort(ResList &list, const std::vector<std::string> &orderFirst,
+                const std::vector<std::string> &orderLast)
+{
+    std::map<std::string, int> rank;
+    for (size_t i = 0; i < orderFirst.size(); ++i)
+        rank.emplace(orderFirst[i], -int(orderFirst.size()) + int(i));
+    for (size_t i = 0; i < orderLast.size(); ++i)
+        rank.emplace(orderLast[i], int(i) + 1);
+    auto rankOf = [&](const std::string &k) {
+        auto it = rank.find(k);
+        return it == rank.end() ? 0 : it->second;
+    };
+    auto gvkStr = [](const Gvk &g) {
+        return (g.group.empty() ? "~G" : g.group) + "_" + (g.version.empty() ? "~V" : g.version)
+               + "_" + (g.kind.empty() ? "~K" : g.kind);
+    };
+    struct Key
+    {
+        int rank;
+        Gvk gvk;
+        std::string gs, rest;
+    };
+    std::vector<std::pair<Key, size_t>> keys;
+    keys.reserve(list.size());
+    for (size_t i = 0; i < list.size(); ++i) {
+        const ResId id = list[i].curId();
+        Key k{rankOf(id.gvk.kind), id.gvk, gvkStr(id.gvk), {}};
+        k.rest = k.gs + "|" + (id.ns.empty() ? "~X" : id.ns) + "|"
+                 + (id.name.empty() ? "~N" : id.name);
+        keys.emplace_back(std::move(k), i);
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+        const Key &x = a.first, &y = b.first;
+        if (!(x.gvk == y.gvk)) {
+            if (x.rank != y.rank)
+                return x.rank < y.rank;
+            if (x.gvk.kind == "Namespace" && y.gvk.kind == "Namespace"
+                && (x.gvk.group.empty() != y.gvk.group.empty()))
+                return x.gvk.group.empty();
+            return x.gs < y.gs;
+        }
+        return x.rest < y.rest;
+    });
+    ResList out;
+    out.reserve(list.size());
+    for (auto &k : keys)
+        out.push_back(std::move(list[k.second]));
+    list = std::move(out);
+}
+
+// ---- JSON and hashes -----------------------------------------------------------------------
+
+namespace {
+
+void jsonString(std::string &out, const std::string &s)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '<':
+        case '>':
+        case '&':
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+            break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
+            } else if (c == 0xE2 && i + 2 < s.size()
+                       && static_cast<unsigned char>(s[i + 1]) == 0x80
+                       && (static_cast<unsigned char>(s[i + 2]) == 0xA8
+                           || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+                i += 2;
+            } else {
+                out += char(c);
+            }
+        }
+    }
+    out += '"';
+}
+
+void toJsonImpl(std::string &out, const Value &v)
+{
+    switch (v.type) {
+    case Value::Type::Map: {
+        std::vector<const MapEntry *> es;
+        for (const MapEntry &e : v.entries)
+            es.push_back(&e);
+        std::stable_sort(es.begin(), es.end(),
+                         [](const MapEntry *a, const MapEntry *b) { return a->key < b->key; });
+        out += '{';
+        bool first = true;
+        for (const MapEntry *e : es) {
+            if (!first)
+                out += ',';
+            first = false;
+            jsonString(out, e->key);
+            out += ':';
+            toJsonImpl(out, e->value);
+        }
+        out += '}';
+        return;
+    }
+    case Value::Type::Seq: {
+        out += '[';
+        for (size_t i = 0; i < v.items.size(); ++i) {
+            if (i)
+                out += ',';
+            toJsonImpl(out, v.items[i]);
+        }
+        out += ']';
+        return;
+    }
+    case Value::Type::String:
+        jsonString(out, v.text);
+        return;
+    case Value::Type::Timestamp:
+        jsonString(out, yaml::jsonScalarText(v));
+        return;
+    default:
+        out += yaml::jsonScalarText(v);
+        return;
+    }
+}
+
+} // namespace
+
+std::string toJson(const Value &v)
+{
+    std::string out;
+    toJsonImpl(out, v);
+    return out;
+}
+
+std::string resourceHash(const Value &obj)
+{
+    const std::string kind = obj.str({"kind"});
+    std::string encoded;
+    auto field = [&](const char *k) -> Value {
+        const Value *v = obj.get(k);
+        if (!v)
+            return Value::string("");
+        return *v;
+    };
+    if (kind == "ConfigMap") {
+        Value m = Value::map();
+        if (const Value *b = obj.get("binaryData"); b && b->isMap())
+            m.set("binaryData", *b);
+        m.set("data", field("data"));
+        if (const Value *im = obj.get("immutable"))
+            m.set("immutable", *im);
+        m.set("kind", Value::string("ConfigMap"));
+        m.set("name", Value::string(obj.str({"metadata", "name"})));
+        encoded = toJson(m);
+    } else if (kind == "Secret") {
+        Value m = Value::map();
+        m.set("data", field("data"));
+        if (const Value *im = obj.get("immutable"))
+            m.set("immutable", *im);
+        m.set("kind", Value::string("Secret"));
+        m.set("name", Value::string(obj.str({"metadata", "name"})));
+        if (const Value *sd = obj.get("stringData"); sd && sd->isMap())
+            m.set("stringData", *sd);
+        m.set("type", Value::string(obj.str({"type"})));
+        encoded = toJson(m);
+    } else {
+        encoded = toJson(obj);
+    }
+    const QByteArray hex =
+        QCryptographicHash::hash(QByteArray::fromStdString(encoded), QCryptographicHash::Sha256)
+            .toHex();
+    std::string enc = hex.left(10).toStdString();
+    for (char &c : enc) {
+        switch (c) {
+        case '0': c = 'g'; break;
+        case '1': c = 'h'; break;
+        case '3': c = 'k'; break;
+        case 'a': c = 'm'; break;
+        case 'e': c = 't'; break;
+        default: break;
+        }
+    }
+    return enc;
+}
+
+} // namespace kanri::kustomize::detail
