@@ -10,6 +10,7 @@
 #include <yaml-cpp/node/node.h>
 
 #include <memory>
+#include <optional>
 
 namespace kanri::yaml {
 
@@ -134,6 +135,9 @@ public:
     struct Tree; // the parsed layout; internal
 
 private:
+    Result<YamlSplice> insertMissing(const YamlPath &path, int document, const YAML::Node &value,
+                                     std::optional<ScalarStyle> style);
+
     QByteArray m_text;
     QString m_fileName;
     std::shared_ptr<const Tree> m_tree;
