@@ -806,21 +806,20 @@ std::string resourceHash(const Value &obj)
         if (const Value *b = obj.get("binaryData"); b && b->isMap())
             m.set("binaryData", *b);
         m.set("data", field("data"));
-        if (const Value *im = obj.get("immutable"))
-            m.set("immutable", *im);
         m.set("kind", Value::string("ConfigMap"));
-        m.set("name", Value::string(obj.str({"metadata", "name"})));
+        // kustomize looks the name up as a single field called "metadata/name", which never
+        // exists: the name is always hashed as an empty string.
+        m.set("name", Value::string(""));
         encoded = toJson(m);
     } else if (kind == "Secret") {
         Value m = Value::map();
         m.set("data", field("data"));
-        if (const Value *im = obj.get("immutable"))
-            m.set("immutable", *im);
         m.set("kind", Value::string("Secret"));
-        m.set("name", Value::string(obj.str({"metadata", "name"})));
+        m.set("name", Value::string(""));
         if (const Value *sd = obj.get("stringData"); sd && sd->isMap())
             m.set("stringData", *sd);
-        m.set("type", Value::string(obj.str({"type"})));
+        const Value *type = obj.get("type");
+        m.set("type", type && type->isScalar() ? Value::string(type->text) : Value::string(""));
         encoded = toJson(m);
     } else {
         encoded = toJson(obj);

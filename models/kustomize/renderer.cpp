@@ -1964,6 +1964,20 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
 
 // ---- name references and vars ---------------------------------------------------------------
 
+namespace {
+
+// kustomize's utils.SameEndingSubSlice: the shorter list ends the longer one.
+bool sameEnding(const std::vector<std::string> &a, const std::vector<std::string> &b)
+{
+    const size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i)
+        if (a[a.size() - 1 - i] != b[b.size() - 1 - i])
+            return false;
+    return true;
+}
+
+} // namespace
+
 Result<void> Build::fixNameRefs(Acc &acc)
 {
     for (size_t ri = 0; ri < acc.res.size(); ++ri) {
@@ -2022,7 +2036,8 @@ Result<void> Build::fixNameRefs(Acc &acc)
                         return c[0];
                     std::vector<Resource *> c2;
                     for (Resource *r : c)
-                        if (r->prefixes == referrer.prefixes && r->suffixes == referrer.suffixes)
+                        if (sameEnding(r->prefixes, referrer.prefixes)
+                            && sameEnding(r->suffixes, referrer.suffixes))
                             c2.push_back(r);
                     if (c2.size() == 1)
                         return c2[0];
