@@ -422,7 +422,9 @@ private:
             const int ind = int(q - line);
             const qsizetype le = lineEnd(q);
             const bool blank = le == q;
-            if (!blank) {
+            if (blank && indent >= 0 && ind > indent) {
+                last = le; // spaces beyond the indentation are content
+            } else if (!blank) {
                 if (indent < 0)
                     indent = ind > parentIndent ? ind : parentIndent + 1;
                 if (ind < indent)
@@ -1066,7 +1068,8 @@ Result<YamlSplice> YamlDocument::setScalar(const YamlPath &path, const QString &
     const std::string v = toStd(value);
     if (w.consumed < path.size()) {
         YAML::Node scalarNode(v);
-        return insertMissing(path, document, scalarNode, style);
+        return insertMissing(path, document, scalarNode,
+                             style == ScalarStyle::Keep ? ScalarStyle::Auto : style);
     }
     const Node &x = m_tree->nodes[size_t(w.node)];
     if (x.kind == YamlNodeKind::Alias)
@@ -1143,7 +1146,7 @@ Result<YamlSplice> YamlDocument::insertMissing(const YamlPath &path, int documen
     for (int i = path.size() - 1; i > w.consumed; --i) {
         YAML::Node map(YAML::NodeType::Map);
         map[toStd(path.at(i).key())] = nested;
-        nested = map;
+        nested.reset(map); // operator= would assign through the reference
     }
     const std::string firstKey = toStd(path.at(w.consumed).key());
     const Node &e = m_tree->nodes[size_t(w.node)];

@@ -808,6 +808,11 @@ void TestYamlDocument::corpus()
                 YamlDocument doc = *loaded;
                 const QString victim = keys.at(keys.size() / 2);
                 const auto splice = doc.remove(m / victim, d);
+                if (!splice && splice.error().message.contains(QLatin1String("anchor"))) {
+                    // It held an anchor that an alias elsewhere still uses: refused, correctly.
+                    QCOMPARE(doc.text(), original);
+                    continue;
+                }
                 if (!splice) {
                     failed(file, (m / victim).toString() + QStringLiteral(": ") +
                                      splice.error().toString());
@@ -845,6 +850,8 @@ void TestYamlDocument::corpus()
                 if (!removed || doc.text() != original)
                     failed(file, s.toString() +
                                      QStringLiteral(": removing the new item did not restore"));
+                if (size == 0)
+                    continue;
                 YamlDocument again = *loaded;
                 const auto first = again.remove(s / 0, d);
                 if (!first) {
