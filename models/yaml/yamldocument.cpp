@@ -1003,29 +1003,135 @@ const char *kindName(YamlNodeKind kind)
 
 } // namespace
 
-// Applies `splice`, parses the result and runs `check` on it; only then replaces this
-// document. Every edit ends here.
-static Result<YamlSplice> commitEdit(YamlDocument &self, const YamlSplice &splice,
-                                     const std::function<bool(const YamlDocument &)> &check,
-                                     const QString &what)
+Result<YamlSplice> YamlDocument::commit(const YamlSplice &splice,
+                                        const std::function<bool(const YamlDocument &)> &check,
+                                        const QString &what, int scalarNode)
 {
-    QByteArray text = self.text();
+    if (scalarNode >= 0) {
+        YamlDocument candidate = *this;
+        if (candidate.replaceScalarInPlace(scalarNode, splice) && check(candidate)) {
+            *this = std::move(candidate);
+            return splice;
+        }
+    }
+    QByteArray text = m_text;
     text.replace(splice.offset, splice.removed.size(), splice.inserted);
-    auto parsed = YamlDocument::parse(text, self.fileName());
+    auto parsed = YamlDocument::parse(text, m_fileName);
     if (!parsed) {
         Error e = parsed.error();
         e.message =
             tr("editing %1 would break the file (%2); nothing was changed").arg(what, e.message);
         return std::unexpected(e);
     }
-    if (parsed->documentCount() != self.documentCount() || !check(*parsed)) {
+    if (parsed->documentCount() != documentCount() || !check(*parsed)) {
         return failAt(
             Error::Code::Generic,
             tr("editing %1 did not give the expected result; nothing was changed").arg(what),
-            self.fileName());
+            m_fileName);
     }
-    self = std::move(*parsed);
+    *this = std::move(*parsed);
     return splice;
+}
+
+// The fast path for the most frequent edit, one single-line scalar replaced by another: instead
+// of parsing the whole file again (yaml-cpp needs ~10 ms for 500 lines), the new token is parsed
+// on its own in the same context (block, or inside a flow collection) and the layout of the
+// following nodes is shifted. It only applies where that is provably equivalent: the old and
+// new tokens are single-line plain or quoted scalars of a mapping value or sequence item, and the
+// new one is a complete token (a quoted string closes exactly at its end; a plain one has no
+// indicator that could end it early or start a comment).
+bool YamlDocument::replaceScalarInPlace(int scalarNode, const YamlSplice &splice)
+{
+    const Tree &old = *m_tree;
+    if (scalarNode < 0 || scalarNode >= int(old.nodes.size()))
+        return false;
+    const Node &x = old.nodes[size_t(scalarNode)];
+    if ((x.kind != YamlNodeKind::Scalar && x.kind != YamlNodeKind::Null) || x.implicit ||
+        x.parent < 0 || x.indicator < 0 || (x.style != 0 && x.style != '"' && x.style != '\''))
+        return false;
+    if (splice.offset != x.content || splice.offset + splice.removed.size() != x.end ||
+        x.end <= x.content)
+        return false;
+    const QByteArray &ins = splice.inserted;
+    if (ins.isEmpty() || ins.contains('\n') || ins.contains('\r') ||
+        splice.removed.contains('\n') || splice.removed.contains('\r'))
+        return false;
+    // What surrounds the token must separate it the same way for any scalar.
+    const char before = m_text[x.content - 1];
+    if (before != ' ' && before != '\t' &&
+        !(x.inFlow && (before == '[' || before == '{' || before == ',')))
+        return false;
+    if (x.end < m_text.size()) {
+        const char after = m_text[x.end];
+        if (after != ' ' && after != '\t' && after != '\n' && after != '\r' &&
+            !(x.inFlow && (after == ',' || after == ']' || after == '}')))
+            return false;
+    }
+    const char first = ins.front();
+    std::string_view token(ins.constData(), size_t(ins.size()));
+    if (first == '"' || first == '\'') {
+        // The closing quote must be the last character.
+        qsizetype i = 1;
+        for (; i < ins.size(); ++i) {
+            if (first == '"' && ins[i] == '\\') {
+                ++i;
+            } else if (ins[i] == first) {
+                if (first == '\'' && i + 1 < ins.size() && ins[i + 1] == '\'')
+                    ++i;
+                else
+                    break;
+            }
+        }
+        if (i != ins.size() - 1)
+            return false;
+    } else if (!edit::plainSyntaxAllowed(token, x.inFlow)) {
+        return false;
+    }
+    YAML::Node parsed;
+    try {
+        const std::string source = x.inFlow ? "[" + std::string(token) + "]" : std::string(token);
+        parsed = YAML::Load(source);
+        if (x.inFlow) {
+            if (!parsed.IsSequence() || parsed.size() != 1)
+                return false;
+            parsed.reset(parsed[0]);
+        }
+    } catch (const YAML::Exception &) {
+        return false;
+    }
+    if (!parsed.IsScalar() && !parsed.IsNull())
+        return false;
+
+    auto tree = std::make_shared<Tree>(old);
+    const qsizetype delta = ins.size() - splice.removed.size();
+    const qsizetype oldEnd = x.end;
+    auto shift = [&](qsizetype &offset) {
+        if (offset >= oldEnd)
+            offset += delta;
+    };
+    for (Node &n : tree->nodes) {
+        if (n.start >= oldEnd && n.line == x.line)
+            n.column += int(delta);
+        shift(n.start);
+        shift(n.content);
+        shift(n.end);
+        shift(n.indicator);
+    }
+    for (Tree::Doc &d : tree->docs)
+        shift(d.start);
+    Node &y = tree->nodes[size_t(scalarNode)];
+    y.end = y.content + ins.size();
+    y.style = (first == '"' || first == '\'') ? first : 0;
+    if (parsed.IsNull()) {
+        y.kind = YamlNodeKind::Null;
+        y.value.clear();
+    } else {
+        y.kind = YamlNodeKind::Scalar;
+        y.value = parsed.Scalar();
+    }
+    m_text.replace(splice.offset, splice.removed.size(), ins);
+    m_tree = std::move(tree);
+    return true;
 }
 
 namespace {
@@ -1112,14 +1218,14 @@ Result<YamlSplice> YamlDocument::setScalar(const YamlPath &path, const QString &
     const YamlSplice splice = makeSplice(m_text, x.content, x.end, rendered);
     const YamlPath concrete = concretePath(w, path);
     YAML::Node expected(v);
-    return commitEdit(
-        *this, splice,
+    return commit(
+        splice,
         [&](const YamlDocument &d) {
             const Walk nw = walk(*d.m_tree, concrete, document);
             return nw.consumed == concrete.size() &&
                    sameValue(*d.m_tree, document, nw.node, expected);
         },
-        path.toString());
+        path.toString(), w.node);
 }
 
 Result<YamlSplice> YamlDocument::insertMissing(const YamlPath &path, int document,
@@ -1212,8 +1318,8 @@ Result<YamlSplice> YamlDocument::insertMissing(const YamlPath &path, int documen
             m_fileName, e.line + 1, e.column + 1);
     }
     const YamlPath concrete = concretePath(w, path);
-    return commitEdit(
-        *this, splice,
+    return commit(
+        splice,
         [&](const YamlDocument &d) {
             const Walk nw = walk(*d.m_tree, concrete, document);
             return nw.consumed == concrete.size() && sameValue(*d.m_tree, document, nw.node, value);
@@ -1258,8 +1364,8 @@ Result<YamlSplice> YamlDocument::setValue(const YamlPath &path, const YAML::Node
             splice = makeSplice(m_text, x.content, x.end, out);
     }
     const YamlPath concrete = concretePath(w, path);
-    return commitEdit(
-        *this, splice,
+    return commit(
+        splice,
         [&](const YamlDocument &d) {
             const Walk nw = walk(*d.m_tree, concrete, document);
             return nw.consumed == concrete.size() && sameValue(*d.m_tree, document, nw.node, value);
@@ -1345,9 +1451,8 @@ Result<YamlSplice> YamlDocument::remove(const YamlPath &path, int document)
     const YamlPath concrete = concretePath(w, path);
     const YamlPath parentPath = concrete.parent();
     const int before = int(count);
-    return commitEdit(
-        *this, splice,
-        [&](const YamlDocument &d) { return d.size(parentPath, document) == before - 1; },
+    return commit(
+        splice, [&](const YamlDocument &d) { return d.size(parentPath, document) == before - 1; },
         path.toString());
 }
 
@@ -1413,8 +1518,8 @@ Result<YamlSplice> YamlDocument::insertItem(const YamlPath &sequencePath, int in
         }
     }
     const YamlPath concrete = concretePath(w, sequencePath);
-    return commitEdit(
-        *this, splice,
+    return commit(
+        splice,
         [&](const YamlDocument &d) {
             const Walk nw = walk(*d.m_tree, concrete / at, document);
             return d.size(concrete, document) == count + 1 && nw.consumed == concrete.size() + 1 &&
@@ -1430,8 +1535,19 @@ Result<void> YamlDocument::apply(const YamlSplice &splice)
         return failAt(Error::Code::Conflict,
                       tr("the text changed since this edit; it cannot be applied"), m_fileName);
     }
-    auto done = commitEdit(
-        *this, splice, [](const YamlDocument &) { return true; }, tr("the file"));
+    // An undo or redo of a scalar edit takes the fast path when the splice covers one scalar.
+    int scalarNode = -1;
+    const qsizetype spliceEnd = splice.offset + splice.removed.size();
+    for (size_t i = 0; i < m_tree->nodes.size(); ++i) {
+        const Node &x = m_tree->nodes[i];
+        if (x.content == splice.offset && x.end == spliceEnd && !x.implicit &&
+            (x.kind == YamlNodeKind::Scalar || x.kind == YamlNodeKind::Null)) {
+            scalarNode = int(i);
+            break;
+        }
+    }
+    auto done = commit(
+        splice, [](const YamlDocument &) { return true; }, tr("the file"), scalarNode);
     if (!done)
         return std::unexpected(done.error());
     return {};

@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/node/node.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -135,6 +136,12 @@ public:
     struct Tree; // the parsed layout; internal
 
 private:
+    // Applies the splice, checks the result and only then replaces this document's state.
+    // `scalarNode`: the splice replaces exactly that scalar's text, which allows the fast path.
+    Result<YamlSplice> commit(const YamlSplice &splice,
+                              const std::function<bool(const YamlDocument &)> &check,
+                              const QString &what, int scalarNode = -1);
+    bool replaceScalarInPlace(int scalarNode, const YamlSplice &splice);
     Result<YamlSplice> insertMissing(const YamlPath &path, int document, const YAML::Node &value,
                                      std::optional<ScalarStyle> style);
 

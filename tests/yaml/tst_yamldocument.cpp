@@ -759,6 +759,16 @@ void TestYamlDocument::corpus()
                 const auto reread = YamlDocument::parse(doc.text());
                 if (!reread || reread->scalar(p, d).value_or(QString()) != value)
                     failed(file, p.toString() + QStringLiteral(": value not read back"));
+                // The edited document's layout (fast path or not) equals a fresh parse's.
+                for (int k = 0; reread && k < scalars.size(); k += step) {
+                    const auto a = doc.location(scalars[k], d);
+                    const auto b = reread->location(scalars[k], d);
+                    if (!a || !b || a->offset != b->offset || a->length != b->length ||
+                        a->line != b->line)
+                        failed(file, scalars[k].toString() +
+                                         QStringLiteral(": layout differs after editing ") +
+                                         p.toString());
+                }
                 const LineDiff diff = diffLines(original, doc.text());
                 const int firstLine = loc->line - 1;
                 const int lastLine = int(original.left(loc->offset + loc->length).count('\n'));
