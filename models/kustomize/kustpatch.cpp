@@ -178,35 +178,57 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
             dest = stripDirectives(src);
             return {};
         }
+        // kustomize merges with ListIncreaseDirection=Prepend: the patch's elements come first
+        // in patch order (merged with their match), then the remaining existing elements.
+        std::vector<Value> result;
+        std::vector<const Value *> patchKeys;
         for (const Value &item : src.items) {
             if (!item.isMap())
                 continue;
             const Value *kv = item.get(key);
-            const std::string d = directive(item);
+            if (kv)
+                patchKeys.push_back(kv);
             Value *match = nullptr;
-            size_t matchIndex = 0;
-            if (kv) {
-                for (size_t i = 0; i < dest.items.size(); ++i) {
-                    const Value *dk = dest.items[i].get(key);
-                    if (dk && keyEquals(*dk, *kv)) {
-                        match = &dest.items[i];
-                        matchIndex = i;
+            if (kv)
+                for (Value &d : dest.items)
+                    if (const Value *dk = d.get(key); dk && keyEquals(*dk, *kv)) {
+                        match = &d;
                         break;
                     }
-                }
-            }
-            if (d == "delete") {
-                if (match)
-                    dest.items.erase(dest.items.begin() + long(matchIndex));
+            if (directive(item) == "delete")
                 continue;
-            }
+            Value merged;
             if (match) {
-                if (auto r = mergeMap(*match, item, ctx, field); !r)
+                merged = *match;
+                if (auto r = mergeMap(merged, item, ctx, field); !r)
                     return r;
             } else {
-                dest.items.push_back(stripDirectives(item));
+                merged = stripDirectives(item);
             }
+            if (merged.isMap() && merged.entries.empty())
+                continue;
+            bool replaced = false;
+            if (kv)
+                for (Value &r : result)
+                    if (const Value *rk = r.get(key); rk && keyEquals(*rk, *kv)) {
+                        r = std::move(merged);
+                        replaced = true;
+                        break;
+                    }
+            if (!replaced)
+                result.push_back(std::move(merged));
         }
+        for (Value &d : dest.items) {
+            const Value *dk = d.get(key);
+            bool inPatch = false;
+            if (dk)
+                for (const Value *pk : patchKeys)
+                    if (keyEquals(*pk, *dk))
+                        inPatch = true;
+            if (!inPatch)
+                result.push_back(std::move(d));
+        }
+        dest.items = std::move(result);
         return {};
     }
     dest = stripDirectives(src);
@@ -416,7 +438,9 @@ Result<Value> opRemove(Value &root, const std::vector<std::string> &segs, const 
 Result<void> applyJsonPatch(Value &target, const Value &ops)
 {
     if (!ops.isSeq())
-        return fail(Error::Code::Syntax, tr("JSON patch must be a list of operations"));
+        return fail(Error::Code::Syntax,
+                    tr("json: cannot unmarshal %1 into Go value of type jsonpatch.Patch")
+                        .arg(ops.isMap() ? QStringLiteral("object") : QStringLiteral("string")));
     for (const Value &op : ops.items) {
         const std::string kind = op.str({"op"});
         const std::string path = op.str({"path"});

@@ -332,7 +332,10 @@ TransformerConfig TransformerConfig::defaults()
     TransformerConfig tc;
     tc.namePrefix = {F("metadata/name")};
     tc.nameSuffix = {F("metadata/name")};
-    tc.nameSpace = {F("metadata/namespace", "", "", "", true)};
+    tc.nameSpace = {F("metadata/namespace", "", "", "", true),
+                    F("spec/service/namespace", "APIService", "apiregistration.k8s.io"),
+                    F("spec/conversion/webhook/clientConfig/service/namespace",
+                      "CustomResourceDefinition", "apiextensions.k8s.io")};
     // Template labels (also used by labels with includeTemplates).
     tc.templateLabels = {
         F("spec/template/metadata/labels", "ReplicationController", "", "v1", true),
@@ -592,6 +595,9 @@ TransformerConfig TransformerConfig::defaults()
         pc.push_back(F("spec/template/spec/priorityClassName", k));
     pc.push_back(F("spec/jobTemplate/spec/template/spec/priorityClassName", "CronJob"));
     backRef(Gvk{"scheduling.k8s.io", "v1", "PriorityClass"}, pc);
+    backRef(Gvk{"admissionregistration.k8s.io", "", "ValidatingAdmissionPolicy"},
+            {F("spec/policyName", "ValidatingAdmissionPolicyBinding",
+               "admissionregistration.k8s.io")});
     backRef(Gvk{"networking.k8s.io/v1", "v1", "IngressClass"},
             {F("spec/ingressClassName", "Ingress")});
     return tc;

@@ -496,6 +496,14 @@ Result<ResList> Build::resourcesFromFile(const QString &path)
         Resource r;
         r.obj = d;
         r.originFile = path;
+        // Labels and annotations are string maps in kustomize's resource model.
+        if (Value *meta = r.obj.get("metadata"); meta && meta->isMap())
+            for (const char *f : {"labels", "annotations"})
+                if (Value *m = meta->get(f); m && m->isMap())
+                    for (MapEntry &e : m->entries)
+                        if (e.value.isScalar() && !e.value.isString())
+                            e.value = Value::string(e.value.isNull() ? std::string()
+                                                                     : e.value.text);
         out.push_back(std::move(r));
         return {};
     };
@@ -576,9 +584,13 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
             return std::unexpected(wrap(tr("accumulating resources"), checked.error()));
         auto list = resourcesFromFile(abs);
         if (!list)
+        {
+            Error e = list.error();
+            if (e.code == Error::Code::Syntax)
+                e.message = QStringLiteral("MalformedYAMLError: ") + e.message;
             return std::unexpected(
-                wrap(tr("accumulating resources: accumulating resources from '%1'").arg(rel),
-                     list.error()));
+                wrap(tr("accumulating resources: accumulating resources from '%1'").arg(rel), e));
+        }
         if (auto r = appendResources(acc, std::move(*list)); !r)
             return std::unexpected(wrap(tr("accumulating resources"), r.error()));
     }
@@ -699,9 +711,21 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
 
 namespace {
 
+// kyaml's encodeBase64: lines of 70 characters, each ending in a newline when there is
+// more than one line's worth.
 std::string base64(const QByteArray &b)
 {
-    return b.toBase64().toStdString();
+    const std::string enc = b.toBase64().toStdString();
+    constexpr size_t lineLen = 70;
+    const size_t lines = enc.size() / lineLen + 1;
+    if (lines <= 1)
+        return enc;
+    std::string out;
+    for (size_t i = 0; i < enc.size(); i += lineLen) {
+        out += enc.substr(i, lineLen);
+        out += '\n';
+    }
+    return out;
 }
 
 std::string removeQuotes(const std::string &s)
@@ -901,7 +925,9 @@ Result<void> Build::addGenerated(Acc &acc, Resource r)
     r.prevIds = old.prevIds;
     r.prefixes = old.prefixes;
     r.suffixes = old.suffixes;
-    r.needsHash = r.needsHash && (old.needsHash || !old.generated || true);
+    // A merge into a resource that was not generated, or an overlay that disables the hash,
+    // leaves the name without a suffix.
+    r.needsHash = r.needsHash && old.needsHash;
     r.originFile = old.originFile;
     old = std::move(r);
     return {};
@@ -1130,7 +1156,7 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfg, Acc &acc)
     }
     if (kind == "PatchTransformer") {
         const std::string path = cfg.str({"path"});
-        const std::string patch = cfg.str({"patch"});
+        const std::string patch = QString::fromStdString(cfg.str({"patch"})).trimmed().toStdString();
         if (path.empty() && patch.empty())
             return fail(Error::Code::Syntax, tr("must specify one of patch and path in %1")
                                                  .arg(qs(cfg.str({"metadata", "name"}))));
@@ -1182,24 +1208,25 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfg, Acc &acc)
             mode = "defaultOnly";
         for (Resource &r : acc.res) {
             const ResId id = r.curId();
-            if (id.isClusterScoped())
-                continue;
-            if (unsetOnly && !r.ns().empty())
-                continue;
-            if (r.ns() != ns) {
-                r.storePrevId();
+            r.storePrevId();
+            if (!id.isClusterScoped() && !(unsetOnly && !r.ns().empty()))
                 r.setNamespace(ns);
-            }
             for (const FieldSpec &fs : specs) {
                 if (fs.path == "metadata/namespace" || !fsMatches(fs, r))
                     continue;
                 (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
-                    if (n.isScalar())
+                    if (n.isScalar() && !(unsetOnly && !n.isNull() && !n.text.empty()))
                         n = Value::string(ns);
                     return {};
                 });
             }
         }
+        for (size_t i = 0; i < acc.res.size(); ++i)
+            for (size_t j = i + 1; j < acc.res.size(); ++j)
+                if (idEquals(acc.res[i].curId(), acc.res[j].curId()))
+                    return fail(Error::Code::Conflict,
+                                tr("namespace transformation produces ID conflict: %1")
+                                    .arg(qs(acc.res[i].curId().toString())));
         for (Resource &r : acc.res) {
             const std::string k = r.kind();
             if ((k == "RoleBinding" || k == "ClusterRoleBinding") && mode != "none") {
@@ -1467,7 +1494,8 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
     const bool allowKind = options && options->str({"allowKindChange"}) == "true";
     for (const Value &patch : docs.items) {
         if (!patch.isMap())
-            return fail(Error::Code::Syntax, tr("unable to parse SM or JSON patch"));
+            return fail(Error::Code::Syntax, tr("unable to parse SM or JSON patch from %1")
+                                                 .arg(qs(toJson(patch))));
         std::vector<size_t> targets;
         if (target) {
             for (size_t i = 0; i < acc.res.size(); ++i)
@@ -1479,26 +1507,10 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
             for (size_t i = 0; i < acc.res.size(); ++i)
                 if (matchesAnyId(acc.res[i], pid))
                     targets.push_back(i);
-            if (targets.empty()) {
-                // kustomize also accepts an id without namespace matching any namespace
-                for (size_t i = 0; i < acc.res.size(); ++i) {
-                    const Resource &r = acc.res[i];
-                    bool m = false;
-                    for (const ResId &id : r.prevIds)
-                        m = m || (id.gvk == pid.gvk && id.name == pid.name && pid.ns.empty());
-                    m = m || (r.curId().gvk == pid.gvk && r.name() == pid.name && pid.ns.empty());
-                    if (m)
-                        targets.push_back(i);
-                }
-                if (targets.size() > 1)
-                    return fail(Error::Code::Conflict,
-                                tr("multiple matches for Id %1; failed to find unique target "
-                                   "for patch %1")
-                                    .arg(qs(pid.toString())));
-            }
-            if (targets.empty())
+            if (targets.size() != 1)
                 return fail(Error::Code::NotFound,
-                            tr("no resource matches strategic merge patch \"%1\"")
+                            tr("no resource matches strategic merge patch \"%1\": failed to find "
+                               "unique target for patch %1")
                                 .arg(qs(pid.toString())));
         }
         std::vector<size_t> deleted;
@@ -1511,7 +1523,13 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
                 deleted.push_back(i);
                 continue;
             }
-            if (auto x = strategicMerge(r.obj, patch, r.gvk(), acc.mergeKeys); !x)
+            Value p = patch;
+            if (target && !allowKind) {
+                // A targeted patch is applied as if written for the target's kind and version.
+                p.set("apiVersion", Value::string(r.obj.str({"apiVersion"})));
+                p.set("kind", Value::string(k));
+            }
+            if (auto x = strategicMerge(r.obj, p, r.gvk(), acc.mergeKeys); !x)
                 return x;
             if (!allowKind)
                 r.obj.set("kind", Value::string(k));
