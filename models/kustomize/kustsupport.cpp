@@ -409,10 +409,10 @@ TransformerConfig TransformerConfig::defaults()
         F("spec/jobTemplate/spec/template/metadata/annotations", "CronJob", "batch", "", true),
     };
     tc.images = {
-        F("spec/containers[]/image", "", "", "", true),
-        F("spec/initContainers[]/image", "", "", "", true),
-        F("spec/template/spec/containers[]/image", "", "", "", true),
-        F("spec/template/spec/initContainers[]/image", "", "", "", true),
+        F("spec/containers[]/image"),
+        F("spec/initContainers[]/image"),
+        F("spec/template/spec/containers[]/image"),
+        F("spec/template/spec/initContainers[]/image"),
     };
     tc.replicas = {
         F("spec/replicas", "Deployment", "", "", true),
@@ -489,6 +489,7 @@ TransformerConfig TransformerConfig::defaults()
         F("spec/tls/hosts", "Ingress"),
         F("spec/tls/secretName", "Ingress"),
         F("metadata/annotations"),
+        F("metadata/labels"),
         F("spec/hosts", "Gateway"),
         F("spec/servers/hosts", "Gateway"),
         F("spec/hosts", "VirtualService"),

@@ -1142,8 +1142,41 @@ void legacyImages(Value &node, const Value &img)
 
 } // namespace
 
-Result<void> Build::applyBuiltin(const QString &dir, const Value &cfg, Acc &acc)
+namespace {
+
+// Plugin configs are read through Go's encoding/json: field names match case-insensitively.
+void normalizeConfigKeys(Value &v, int depth = 0)
 {
+    static const char *const known[] = {
+        "imageTag", "name", "newName", "newTag", "digest", "tagSuffix", "fieldSpecs", "path",
+        "create", "group", "version", "kind", "replica", "count", "prefix", "suffix", "patches",
+        "paths", "patch", "target", "options", "jsonOp", "unsetOnly", "setRoleBindingSubjects",
+        "replacements", "value", "targets", "fieldPath", "selector", "filePathPosition",
+        "labelSelector", "annotationSelector", "allowNameChange", "allowKindChange", "namespace"};
+    if (!v.isMap() || depth > 3)
+        return;
+    for (MapEntry &e : v.entries) {
+        for (const char *k : known)
+            if (e.key != k && lower(e.key) == lower(k)) {
+                e.key = k;
+                break;
+            }
+        if (e.key == "labels" || e.key == "annotations" || e.key == "metadata")
+            continue;
+        if (e.value.isMap())
+            normalizeConfigKeys(e.value, depth + 1);
+        else if (e.value.isSeq())
+            for (Value &i : e.value.items)
+                normalizeConfigKeys(i, depth + 1);
+    }
+}
+
+} // namespace
+
+Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &acc)
+{
+    Value cfg = cfgIn;
+    normalizeConfigKeys(cfg);
     const std::string kind = cfg.str({"kind"});
     if (kind == "PatchStrategicMergeTransformer") {
         Value patches = Value::seq();
@@ -1212,7 +1245,9 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfg, Acc &acc)
             if (!id.isClusterScoped() && !(unsetOnly && !r.ns().empty()))
                 r.setNamespace(ns);
             for (const FieldSpec &fs : specs) {
-                if (fs.path == "metadata/namespace" || !fsMatches(fs, r))
+                // metadata/namespace is handled above; subjects by the role binding rules below.
+                if (fs.path == "metadata/namespace" || fs.path.starts_with("subjects")
+                    || !fsMatches(fs, r))
                     continue;
                 (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
                     if (n.isScalar() && !(unsetOnly && !n.isNull() && !n.text.empty()))
@@ -1235,6 +1270,8 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfg, Acc &acc)
                         if (!s.isMap())
                             continue;
                         const bool isSA = s.str({"kind"}) == "ServiceAccount";
+                        if (unsetOnly && !s.str({"namespace"}).empty())
+                            continue;
                         if ((mode == "defaultOnly" && s.str({"name"}) == "default")
                             || (mode == "allServiceAccounts" && isSA))
                             s.set("namespace", Value::string(ns));
@@ -1309,9 +1346,7 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfg, Acc &acc)
             for (const FieldSpec &fs : specs) {
                 if (!fsMatches(fs, r))
                     continue;
-                FieldSpec f2 = fs;
-                f2.create = false;
-                (void)applyFieldSpec(r.obj, f2, [&](Value &n) -> Result<void> {
+                (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
                     if (n.isScalar() && !n.isNull()) {
                         const std::string u = updateImage(n.text, *img);
                         if (u != n.text)
@@ -1485,9 +1520,11 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
         if (!target)
             return fail(Error::Code::Syntax, tr("must specify a target for JSON patch"));
         for (Resource &r : acc.res)
-            if (selects(*target, r))
+            if (selects(*target, r)) {
+                r.storePrevId();
                 if (auto x = applyJsonPatch(r.obj, docs.items[0]); !x)
                     return x;
+            }
         return {};
     }
     const bool allowName = options && options->str({"allowNameChange"}) == "true";
@@ -1587,9 +1624,11 @@ Result<void> Build::applyJson6902(const QString &dir, const Value &entries, Acc 
             return fail(Error::Code::Syntax, tr("patch appears to be empty"));
         const Value &ops = docs->items.front();
         for (Resource &r : acc.res)
-            if (selects(*target, r))
+            if (selects(*target, r)) {
+                r.storePrevId();
                 if (auto x = applyJsonPatch(r.obj, ops); !x)
                     return x;
+            }
     }
     return {};
 }
