@@ -137,6 +137,25 @@ QJsonObject NewReview::toJson() const
     return o;
 }
 
+NewReview NewReview::fromJson(const QJsonObject &o)
+{
+    NewReview review;
+    const QString event = str(o, "event");
+    review.event = event == QLatin1String("COMMENT")           ? ReviewEvent::Comment
+                   : event == QLatin1String("APPROVE")         ? ReviewEvent::Approve
+                   : event == QLatin1String("REQUEST_CHANGES") ? ReviewEvent::RequestChanges
+                                                               : ReviewEvent::Pending;
+    review.body = str(o, "body");
+    review.commitId = str(o, "commit_id");
+    for (const QJsonValue &v : o.value(QLatin1String("comments")).toArray()) {
+        const QJsonObject c = v.toObject();
+        review.comments.append(ReviewComment{str(c, "path"), str(c, "body"),
+                                             c.value(QLatin1String("line")).toInt(), str(c, "side"),
+                                             c.value(QLatin1String("position")).toInt()});
+    }
+    return review;
+}
+
 IssueComment IssueComment::fromJson(const QJsonObject &o)
 {
     return IssueComment{

@@ -143,7 +143,9 @@ struct NewReview
     QString commitId; // empty: the PR's head
     QList<ReviewComment> comments;
 
+    // GitHub's request body (POST /pulls/N/reviews), and back.
     QJsonObject toJson() const;
+    static NewReview fromJson(const QJsonObject &o);
 };
 
 struct IssueComment
