@@ -170,7 +170,8 @@ private:
             total = std::min(total + m_tree.nodes[size_t(c)].expanded,
                              YamlDocument::MaxExpandedNodes + 1);
         n.expanded = total;
-        if (total > YamlDocument::MaxExpandedNodes) {
+        // Large files without aliases are fine: only expansion far beyond the text is refused.
+        if (total > YamlDocument::MaxExpandedNodes && total > 10 * qsizetype(m_tree.nodes.size())) {
             YAML::Mark mark;
             mark.line = n.line;
             mark.column = n.column;
@@ -1005,7 +1006,8 @@ const char *kindName(YamlNodeKind kind)
 
 Result<YamlSplice> YamlDocument::commit(const YamlSplice &splice,
                                         const std::function<bool(const YamlDocument &)> &check,
-                                        const QString &what, int scalarNode)
+                                        const QString &what, int scalarNode,
+                                        bool documentsMayChange)
 {
     if (scalarNode >= 0) {
         YamlDocument candidate = *this;
@@ -1023,7 +1025,7 @@ Result<YamlSplice> YamlDocument::commit(const YamlSplice &splice,
             tr("editing %1 would break the file (%2); nothing was changed").arg(what, e.message);
         return std::unexpected(e);
     }
-    if (parsed->documentCount() != documentCount() || !check(*parsed)) {
+    if ((!documentsMayChange && parsed->documentCount() != documentCount()) || !check(*parsed)) {
         return failAt(
             Error::Code::Generic,
             tr("editing %1 did not give the expected result; nothing was changed").arg(what),
@@ -1138,6 +1140,8 @@ namespace {
 
 Result<void> checkDocument(const Tree &t, int document, const QString &file)
 {
+    if (document == 0 && t.docs.empty())
+        return {}; // an empty file: keys may be added to it
     if (document < 0 || document >= int(t.docs.size()) || t.docs[size_t(document)].root < 0)
         return failAt(Error::Code::NotFound, tr("there is no document %1").arg(document), file);
     return {};
@@ -1169,6 +1173,8 @@ Result<YamlSplice> YamlDocument::setScalar(const YamlPath &path, const QString &
     if (auto ok = checkDocument(*m_tree, document, m_fileName); !ok)
         return std::unexpected(ok.error());
     const Walk w = walk(*m_tree, path, document);
+    if (w.node < 0 && path.isEmpty())
+        return failAt(Error::Code::Unsupported, tr("the document is empty"), m_fileName);
     if (w.viaAlias)
         return aliasRefused(*m_tree, w, path, m_fileName);
     const std::string v = toStd(value);
@@ -1235,7 +1241,14 @@ Result<YamlSplice> YamlDocument::insertMissing(const YamlPath &path, int documen
     const Walk w = walk(*m_tree, path, document);
     if (w.viaAlias || (w.node >= 0 && m_tree->nodes[size_t(w.node)].kind == YamlNodeKind::Alias))
         return aliasRefused(*m_tree, w, path, m_fileName);
-    if (w.node < 0)
+    // An empty file, or one whose only document is empty (comments, `---`): the new key
+    // becomes the root mapping, appended at the end.
+    const bool emptyFile =
+        w.node < 0 ? document == 0 && m_tree->docs.empty()
+                   : m_tree->nodes[size_t(w.node)].parent < 0 &&
+                         m_tree->nodes[size_t(w.node)].kind == YamlNodeKind::Null &&
+                         m_tree->nodes[size_t(w.node)].implicit && m_tree->docs.size() == 1;
+    if (w.node < 0 && !emptyFile)
         return failAt(Error::Code::NotFound, tr("there is no document %1").arg(document),
                       m_fileName);
     for (int i = w.consumed; i < path.size(); ++i) {
@@ -1255,10 +1268,25 @@ Result<YamlSplice> YamlDocument::insertMissing(const YamlPath &path, int documen
         nested.reset(map); // operator= would assign through the reference
     }
     const std::string firstKey = toStd(path.at(w.consumed).key());
-    const Node &e = m_tree->nodes[size_t(w.node)];
     const edit::Layout &layout = m_tree->layout;
     const qsizetype n = m_text.size();
     YamlSplice splice;
+    if (emptyFile) {
+        QByteArray entry = edit::renderKey(firstKey, false) + ':';
+        edit::emitBlockValue(nested, 0, false, layout, entry, style);
+        const QByteArray before = n > 0 && !m_text.endsWith('\n') ? layout.eol : QByteArray();
+        splice = makeSplice(m_text, n, n, before + entry + layout.eol);
+        const YamlPath concrete = concretePath(w, path);
+        return commit(
+            splice,
+            [&](const YamlDocument &d) {
+                const Walk nw = walk(*d.m_tree, concrete, document);
+                return nw.consumed == concrete.size() &&
+                       sameValue(*d.m_tree, document, nw.node, value);
+            },
+            path.toString(), -1, true);
+    }
+    const Node &e = m_tree->nodes[size_t(w.node)];
     if (e.kind == YamlNodeKind::Mapping && e.flow) {
         const QByteArray entry =
             edit::renderKey(firstKey, true) + ": " + edit::emitFlow(nested, layout, style);
@@ -1333,6 +1361,8 @@ Result<YamlSplice> YamlDocument::setValue(const YamlPath &path, const YAML::Node
     if (auto ok = checkDocument(*m_tree, document, m_fileName); !ok)
         return std::unexpected(ok.error());
     const Walk w = walk(*m_tree, path, document);
+    if (w.node < 0 && path.isEmpty())
+        return failAt(Error::Code::Unsupported, tr("the document is empty"), m_fileName);
     if (w.viaAlias)
         return aliasRefused(*m_tree, w, path, m_fileName);
     if (w.consumed < path.size())
@@ -1462,6 +1492,8 @@ Result<YamlSplice> YamlDocument::insertItem(const YamlPath &sequencePath, int in
     if (auto ok = checkDocument(*m_tree, document, m_fileName); !ok)
         return std::unexpected(ok.error());
     const Walk w = walk(*m_tree, sequencePath, document);
+    if (w.node < 0 && sequencePath.isEmpty())
+        return failAt(Error::Code::Unsupported, tr("the document is empty"), m_fileName);
     if (w.viaAlias)
         return aliasRefused(*m_tree, w, sequencePath, m_fileName);
     if (w.consumed < sequencePath.size() ||
@@ -1547,7 +1579,7 @@ Result<void> YamlDocument::apply(const YamlSplice &splice)
         }
     }
     auto done = commit(
-        splice, [](const YamlDocument &) { return true; }, tr("the file"), scalarNode);
+        splice, [](const YamlDocument &) { return true; }, tr("the file"), scalarNode, true);
     if (!done)
         return std::unexpected(done.error());
     return {};

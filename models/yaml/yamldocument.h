@@ -66,7 +66,7 @@ struct YamlLocation
 // path is checked; if either fails the edit returns an error and the text stays as it was.
 //
 // Refused on parse: more than MaxBytes, nesting deeper than MaxDepth, aliases that would expand
-// to more than MaxExpandedNodes nodes (a "billion laughs" file).
+// to more than MaxExpandedNodes nodes and ten times the nodes written (a "billion laughs" file).
 //
 // Copies are cheap (the text and the parsed tree are shared); not thread-safe for concurrent
 // edits of the same object, but distinct copies may be used from different threads.
@@ -140,7 +140,8 @@ private:
     // `scalarNode`: the splice replaces exactly that scalar's text, which allows the fast path.
     Result<YamlSplice> commit(const YamlSplice &splice,
                               const std::function<bool(const YamlDocument &)> &check,
-                              const QString &what, int scalarNode = -1);
+                              const QString &what, int scalarNode = -1,
+                              bool documentsMayChange = false);
     bool replaceScalarInPlace(int scalarNode, const YamlSplice &splice);
     Result<YamlSplice> insertMissing(const YamlPath &path, int document, const YAML::Node &value,
                                      std::optional<ScalarStyle> style);

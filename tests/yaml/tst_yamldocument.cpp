@@ -409,6 +409,14 @@ void TestYamlDocument::insertKey_data()
     QTest::newRow("a key is added to an empty sequence item")
         << QByteArray("l:\n-\n- b\n") << "l/0/k"
         << "v" << keep << QByteArray("l:\n- k: v\n- b\n");
+    QTest::newRow("a key is added to an empty file") << QByteArray() << "a"
+                                                     << "x" << keep << QByteArray("a: x\n");
+    QTest::newRow("a key is added to a file with only a comment and no final newline")
+        << QByteArray("# c") << "a/b"
+        << "x" << keep << QByteArray("# c\na:\n  b: x\n");
+    QTest::newRow("a key is added to a document that is only a marker")
+        << QByteArray("---\n") << "a"
+        << "x" << keep << QByteArray("---\na: x\n");
     QTest::newRow("a multi-line value in a new key is a literal block")
         << QByteArray("data:\n  a: 1\n") << "data/b"
         << "x\ny\n"
