@@ -244,10 +244,13 @@ void Client::issue(std::shared_ptr<Operation> op)
     auto timedOut = std::make_shared<bool>(false);
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
     connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
         *timedOut = true;
         reply->abort();
     });
+    // Destroying the context cancels the call: the reply is aborted, nothing more is sent.
+    connect(op->context.data(), &QObject::destroyed, reply, &QNetworkReply::abort);
     connect(reply, &QNetworkReply::finished, this,
             [this, op, reply, timedOut] { finished(op, reply, *timedOut); });
     timer->start(m_options.timeout);
@@ -355,7 +358,7 @@ void Client::finished(std::shared_ptr<Operation> op, QNetworkReply *reply, bool 
                 int(seconds.count()),
                 tr("GitHub rate limit reached (%1); waiting %2 s before trying again")
                     .arg(error.message, QString::number(seconds.count())));
-            QTimer::singleShot(*wait, this, [this, op] { issue(op); });
+            QTimer::singleShot(*wait, Qt::PreciseTimer, this, [this, op] { issue(op); });
             return;
         }
     }
@@ -378,7 +381,7 @@ void Client::retryOrFail(const std::shared_ptr<Operation> &op, ApiError error, b
     const auto delay = m_options.retryBaseDelay * (1 << std::min(op->attempt, 10));
     ++op->attempt;
     Q_EMIT retrying(op->attempt, int(delay.count()), error.toString());
-    QTimer::singleShot(delay, this, [this, op] { issue(op); });
+    QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, op] { issue(op); });
 }
 
 void Client::complete(const std::shared_ptr<Operation> &op, ApiResult<Response> result)

@@ -795,6 +795,7 @@ void TestGitHubClient::destroyedContextDropsTheCallback()
         waitFor<User>([&](QObject *c, auto done) { client->currentUser(c, std::move(done)); });
     QVERIFY(user);
     QVERIFY(!called);
+    QCOMPARE(m_server->requests.size(), 2);
 }
 
 void TestGitHubClient::deviceFlowPendingSlowDownSuccess()
