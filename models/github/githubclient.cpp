@@ -217,7 +217,9 @@ void Client::issue(std::shared_ptr<Operation> op)
 {
     if (!op->context)
         return;
-    const bool authenticated = op->request.auth == Auth::Token && m_token.has_value();
+    // The token only ever goes to the API's own origin.
+    const bool authenticated = op->request.auth == Auth::Token && m_token.has_value() &&
+                               sameOrigin(op->url, m_options.apiBase);
     if (authenticated && m_tokenRefusal) {
         complete(op, std::unexpected(*m_tokenRefusal));
         return;
@@ -250,7 +252,8 @@ void Client::issue(std::shared_ptr<Operation> op)
         reply->abort();
     });
     // Destroying the context cancels the call: the reply is aborted, nothing more is sent.
-    connect(op->context.data(), &QObject::destroyed, reply, &QNetworkReply::abort);
+    if (op->context != this) // the client's own replies die with its network manager
+        connect(op->context.data(), &QObject::destroyed, reply, &QNetworkReply::abort);
     connect(reply, &QNetworkReply::finished, this,
             [this, op, reply, timedOut] { finished(op, reply, *timedOut); });
     timer->start(m_options.timeout);

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void noTokenMeansNoAuthorizationHeader();
     void listFollowsLinkNextAcrossPages();
     void pageLinkToAnotherHostIsRefused();
+    void tokenNeverLeavesTheApiOrigin();
     void createPullSendsTheFields();
     void createPullAlreadyExistingReturnsThatPull();
     void createPullValidationFailures_data();
@@ -267,6 +268,21 @@ void TestGitHubClient::pageLinkToAnotherHostIsRefused()
     QCOMPARE(teams.error().kind, ApiError::Kind::Other);
     QVERIFY(teams.error().toString().contains(QLatin1String("evil.example")));
     QCOMPARE(m_server->requests.size(), 1);
+}
+
+void TestGitHubClient::tokenNeverLeavesTheApiOrigin()
+{
+    FakeGitHub other;
+    QVERIFY(other.listen());
+    other.on("GET", QStringLiteral("/file"), CannedResponse::json(200, "{}"));
+    auto client = makeClient();
+    Client::Request request;
+    request.url = other.baseUrl().resolved(QUrl(QStringLiteral("/file")));
+    const auto answer = waitFor<Client::Response>(
+        [&](QObject *c, auto done) { client->send(request, c, std::move(done)); });
+    QVERIFY(answer);
+    QCOMPARE(other.requests.size(), 1);
+    QVERIFY(!other.requests[0].headers.contains("authorization"));
 }
 
 void TestGitHubClient::createPullSendsTheFields()
