@@ -68,7 +68,8 @@ int runRender(const QStringList &args)
                 options.reorder = kustomize::ReorderMode::Legacy;
             else
                 return usage(tr("--reorder must be legacy or none, not '%1'").arg(value));
-        } else if (a == QLatin1String("--load-restrictor") || a == QLatin1String("--load_restrictor")) {
+        } else if (a == QLatin1String("--load-restrictor") ||
+                   a == QLatin1String("--load_restrictor")) {
             if (!takeValue())
                 return usage(tr("--load-restrictor needs a value"));
             if (value == QLatin1String("LoadRestrictionsNone"))

@@ -48,8 +48,7 @@ Result<ExternalRender> renderExternally(const QString &program, const QString &d
     QProcess p;
     p.start(program, args);
     if (!p.waitForStarted(timeoutMs))
-        return fail(Error::Code::NotFound,
-                    tr("cannot start %1: %2").arg(program, p.errorString()));
+        return fail(Error::Code::NotFound, tr("cannot start %1: %2").arg(program, p.errorString()));
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

@@ -14,7 +14,7 @@ namespace kanri::kustomize {
 // An empty program means: $KANRI_KUSTOMIZE, else `kustomize`, else `kubectl` from PATH.
 struct ExternalRender
 {
-    QString program;    // what ran
+    QString program; // what ran
     int exitCode = -1;
     QByteArray out;
     QByteArray err;

@@ -78,8 +78,8 @@ std::string mergeKey(const Ctx &ctx, const std::string &field, const std::string
             {"schedulingGates", "name"},
         };
         if (field == "ports") {
-            if (parentField == "containers" || parentField == "initContainers"
-                || parentField == "ephemeralContainers")
+            if (parentField == "containers" || parentField == "initContainers" ||
+                parentField == "ephemeralContainers")
                 return "containerPort";
             return "port";
         }
@@ -89,8 +89,8 @@ std::string mergeKey(const Ctx &ctx, const std::string &field, const std::string
         return {};
     }
     // No schema: kyaml infers a key every element has.
-    static const char *const candidates[] = {"mountPath", "devicePath", "ip",  "type",
-                                             "topologyKey", "name",     "containerPort"};
+    static const char *const candidates[] = {"mountPath",   "devicePath", "ip",           "type",
+                                             "topologyKey", "name",       "containerPort"};
     for (const char *k : candidates) {
         bool all = true;
         for (const Value *l : {&dest, &src})
@@ -122,8 +122,8 @@ Value stripDirectives(const Value &v)
         for (const MapEntry &e : v.entries) {
             if (e.key.starts_with("$"))
                 continue;
-            if (e.key.starts_with("$setElementOrder/") || e.key.starts_with("$deleteFromPrimitiveList/")
-                || e.key.starts_with("$retainKeys"))
+            if (e.key.starts_with("$setElementOrder/") ||
+                e.key.starts_with("$deleteFromPrimitiveList/") || e.key.starts_with("$retainKeys"))
                 continue;
             if (directive(e.value) == "delete")
                 continue;
@@ -318,8 +318,8 @@ Result<std::vector<std::string>> pointer(const std::string &p)
     if (p.empty())
         return out;
     if (p[0] != '/')
-        return fail(Error::Code::Syntax, tr("JSON pointer must start with '/': %1")
-                                             .arg(QString::fromStdString(p)));
+        return fail(Error::Code::Syntax,
+                    tr("JSON pointer must start with '/': %1").arg(QString::fromStdString(p)));
     std::string cur;
     for (size_t i = 1; i <= p.size(); ++i) {
         if (i == p.size() || p[i] == '/') {
@@ -375,14 +375,16 @@ Result<void> opAdd(Value &root, const std::vector<std::string> &segs, Value val,
     }
     Value *parent = resolve(root, segs, segs.size() - 1);
     if (!parent)
-        return fail(Error::Code::NotFound,
-                    tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
+        return fail(
+            Error::Code::NotFound,
+            tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
     const std::string &last = segs.back();
     if (parent->isMap()) {
         if (replace && !parent->get(last))
-            return fail(Error::Code::NotFound,
-                        tr("replace operation does not apply: doc is missing key: %1: missing value")
-                            .arg(QString::fromStdString(path)));
+            return fail(
+                Error::Code::NotFound,
+                tr("replace operation does not apply: doc is missing key: %1: missing value")
+                    .arg(QString::fromStdString(path)));
         parent->set(last, std::move(val));
         return {};
     }
@@ -392,8 +394,8 @@ Result<void> opAdd(Value &root, const std::vector<std::string> &segs, Value val,
             return {};
         }
         size_t idx;
-        if (!parseIndex(last, idx) || idx > parent->items.size()
-            || (replace && idx >= parent->items.size()))
+        if (!parseIndex(last, idx) || idx > parent->items.size() ||
+            (replace && idx >= parent->items.size()))
             return fail(Error::Code::NotFound,
                         tr("Unable to access invalid index: %1: invalid index referenced")
                             .arg(QString::fromStdString(last)));
@@ -428,9 +430,8 @@ Result<Value> opRemove(Value &root, const std::vector<std::string> &segs, const 
             return v;
         }
     }
-    return fail(Error::Code::NotFound,
-                tr("Unable to remove nonexistent key: %1: missing value")
-                    .arg(QString::fromStdString(path)));
+    return fail(Error::Code::NotFound, tr("Unable to remove nonexistent key: %1: missing value")
+                                           .arg(QString::fromStdString(path)));
 }
 
 } // namespace
@@ -469,8 +470,8 @@ Result<void> applyJsonPatch(Value &target, const Value &ops)
             } else {
                 const Value *src = resolve(target, *fsegs, fsegs->size());
                 if (!src)
-                    return fail(Error::Code::NotFound, tr("copy from missing path: %1")
-                                                           .arg(QString::fromStdString(from)));
+                    return fail(Error::Code::NotFound,
+                                tr("copy from missing path: %1").arg(QString::fromStdString(from)));
                 v = *src;
             }
             if (auto r = opAdd(target, *segs, std::move(v), false, path); !r)
@@ -478,8 +479,9 @@ Result<void> applyJsonPatch(Value &target, const Value &ops)
         } else if (kind == "test") {
             const Value *cur = resolve(target, *segs, segs->size());
             if (!cur || !value || !(toJson(*cur) == toJson(*value)))
-                return fail(Error::Code::Rejected,
-                            tr("testing value %1 failed: test failed").arg(QString::fromStdString(path)));
+                return fail(
+                    Error::Code::Rejected,
+                    tr("testing value %1 failed: test failed").arg(QString::fromStdString(path)));
         } else {
             return fail(Error::Code::Syntax,
                         tr("Unexpected kind: %1").arg(QString::fromStdString(kind)));

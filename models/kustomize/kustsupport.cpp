@@ -9,7 +9,6 @@
 
 namespace kanri::kustomize::detail {
 
-
 Gvk Gvk::fromApiVersion(const std::string &apiVersion, const std::string &kind)
 {
     Gvk g;
@@ -518,30 +517,27 @@ TransformerConfig TransformerConfig::defaults()
     backRef(Gvk{"", "", "ReplicaSet"}, hpa(""));
     backRef(Gvk{"", "", "StatefulSet"}, hpa(""));
 
-    std::vector<FieldSpec> cm = podSpecRefs({"volumes/configMap/name",
-                                             "containers/env/valueFrom/configMapKeyRef/name",
-                                             "initContainers/env/valueFrom/configMapKeyRef/name",
-                                             "containers/envFrom/configMapRef/name",
-                                             "initContainers/envFrom/configMapRef/name",
-                                             "volumes/projected/sources/configMap/name"});
+    std::vector<FieldSpec> cm = podSpecRefs(
+        {"volumes/configMap/name", "containers/env/valueFrom/configMapKeyRef/name",
+         "initContainers/env/valueFrom/configMapKeyRef/name",
+         "containers/envFrom/configMapRef/name", "initContainers/envFrom/configMapRef/name",
+         "volumes/projected/sources/configMap/name"});
     cm.push_back(F("spec/configSource/configMap", "Node"));
     cm.push_back(F("rules/resourceNames", "Role"));
     cm.push_back(F("rules/resourceNames", "ClusterRole"));
-    cm.push_back(
-        F("metadata/annotations/nginx.ingress.kubernetes.io\\/fastcgi-params-configmap", "Ingress"));
+    cm.push_back(F("metadata/annotations/nginx.ingress.kubernetes.io\\/fastcgi-params-configmap",
+                   "Ingress"));
     backRef(Gvk{"", "v1", "ConfigMap"}, cm);
 
-    std::vector<FieldSpec> sec = podSpecRefs({"volumes/secret/secretName",
-                                              "containers/env/valueFrom/secretKeyRef/name",
-                                              "initContainers/env/valueFrom/secretKeyRef/name",
-                                              "containers/envFrom/secretRef/name",
-                                              "initContainers/envFrom/secretRef/name",
-                                              "imagePullSecrets/name",
-                                              "volumes/projected/sources/secret/name"});
-    for (const char *p : {"spec/tls/secretName",
-                          "metadata/annotations/ingress.kubernetes.io\\/auth-secret",
-                          "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret",
-                          "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-tls-secret"})
+    std::vector<FieldSpec> sec =
+        podSpecRefs({"volumes/secret/secretName", "containers/env/valueFrom/secretKeyRef/name",
+                     "initContainers/env/valueFrom/secretKeyRef/name",
+                     "containers/envFrom/secretRef/name", "initContainers/envFrom/secretRef/name",
+                     "imagePullSecrets/name", "volumes/projected/sources/secret/name"});
+    for (const char *p :
+         {"spec/tls/secretName", "metadata/annotations/ingress.kubernetes.io\\/auth-secret",
+          "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret",
+          "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-tls-secret"})
         sec.push_back(F(p, "Ingress"));
     sec.push_back(F("imagePullSecrets/name", "ServiceAccount"));
     for (const char *p : {"parameters/secretName", "parameters/adminSecretName",
@@ -581,12 +577,11 @@ TransformerConfig TransformerConfig::defaults()
     std::vector<FieldSpec> pvc = {F("spec/volumes/persistentVolumeClaim/claimName", "Pod")};
     for (const char *k : {"StatefulSet", "Deployment", "ReplicationController", "Job", "DaemonSet"})
         pvc.push_back(F("spec/template/spec/volumes/persistentVolumeClaim/claimName", k));
-    pvc.push_back(
-        F("spec/jobTemplate/spec/template/spec/volumes/persistentVolumeClaim/claimName", "CronJob"));
+    pvc.push_back(F("spec/jobTemplate/spec/template/spec/volumes/persistentVolumeClaim/claimName",
+                    "CronJob"));
     backRef(Gvk{"", "v1", "PersistentVolumeClaim"}, pvc);
-    backRef(Gvk{"", "v1", "PersistentVolume"},
-            {F("spec/volumeName", "PersistentVolumeClaim"),
-             F("rules/resourceNames", "ClusterRole")});
+    backRef(Gvk{"", "v1", "PersistentVolume"}, {F("spec/volumeName", "PersistentVolumeClaim"),
+                                                F("rules/resourceNames", "ClusterRole")});
     backRef(Gvk{"storage.k8s.io", "v1", "StorageClass"},
             {F("spec/storageClassName", "PersistentVolume"),
              F("spec/storageClassName", "PersistentVolumeClaim"),
@@ -596,9 +591,9 @@ TransformerConfig TransformerConfig::defaults()
         pc.push_back(F("spec/template/spec/priorityClassName", k));
     pc.push_back(F("spec/jobTemplate/spec/template/spec/priorityClassName", "CronJob"));
     backRef(Gvk{"scheduling.k8s.io", "v1", "PriorityClass"}, pc);
-    backRef(Gvk{"admissionregistration.k8s.io", "", "ValidatingAdmissionPolicy"},
-            {F("spec/policyName", "ValidatingAdmissionPolicyBinding",
-               "admissionregistration.k8s.io")});
+    backRef(
+        Gvk{"admissionregistration.k8s.io", "", "ValidatingAdmissionPolicy"},
+        {F("spec/policyName", "ValidatingAdmissionPolicyBinding", "admissionregistration.k8s.io")});
     backRef(Gvk{"networking.k8s.io/v1", "v1", "IngressClass"},
             {F("spec/ingressClassName", "Ingress")});
     return tc;
@@ -650,8 +645,8 @@ void legacySort(ResList &list, const std::vector<std::string> &orderFirst,
         return it == rank.end() ? 0 : it->second;
     };
     auto gvkStr = [](const Gvk &g) {
-        return (g.group.empty() ? "~G" : g.group) + "_" + (g.version.empty() ? "~V" : g.version)
-               + "_" + (g.kind.empty() ? "~K" : g.kind);
+        return (g.group.empty() ? "~G" : g.group) + "_" + (g.version.empty() ? "~V" : g.version) +
+               "_" + (g.kind.empty() ? "~K" : g.kind);
     };
     struct Key
     {
@@ -664,8 +659,8 @@ void legacySort(ResList &list, const std::vector<std::string> &orderFirst,
     for (size_t i = 0; i < list.size(); ++i) {
         const ResId id = list[i].curId();
         Key k{rankOf(id.gvk.kind), id.gvk, gvkStr(id.gvk), {}};
-        k.rest = k.gs + "|" + (id.ns.empty() ? "~X" : id.ns) + "|"
-                 + (id.name.empty() ? "~N" : id.name);
+        k.rest =
+            k.gs + "|" + (id.ns.empty() ? "~X" : id.ns) + "|" + (id.name.empty() ? "~N" : id.name);
         keys.emplace_back(std::move(k), i);
     }
     std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
@@ -673,8 +668,8 @@ void legacySort(ResList &list, const std::vector<std::string> &orderFirst,
         if (!(x.gvk == y.gvk)) {
             if (x.rank != y.rank)
                 return x.rank < y.rank;
-            if (x.gvk.kind == "Namespace" && y.gvk.kind == "Namespace"
-                && (x.gvk.group.empty() != y.gvk.group.empty()))
+            if (x.gvk.kind == "Namespace" && y.gvk.kind == "Namespace" &&
+                (x.gvk.group.empty() != y.gvk.group.empty()))
                 return x.gvk.group.empty();
             return x.gs < y.gs;
         }
@@ -731,10 +726,10 @@ void jsonString(std::string &out, const std::string &s)
                 out += "\\u00";
                 out += hex[c >> 4];
                 out += hex[c & 0xF];
-            } else if (c == 0xE2 && i + 2 < s.size()
-                       && static_cast<unsigned char>(s[i + 1]) == 0x80
-                       && (static_cast<unsigned char>(s[i + 2]) == 0xA8
-                           || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+            } else if (c == 0xE2 && i + 2 < s.size() &&
+                       static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                       (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+                        static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
                 out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
                 i += 2;
             } else {
@@ -837,12 +832,23 @@ std::string resourceHash(const Value &obj)
     std::string enc = hex.left(10).toStdString();
     for (char &c : enc) {
         switch (c) {
-        case '0': c = 'g'; break;
-        case '1': c = 'h'; break;
-        case '3': c = 'k'; break;
-        case 'a': c = 'm'; break;
-        case 'e': c = 't'; break;
-        default: break;
+        case '0':
+            c = 'g';
+            break;
+        case '1':
+            c = 'h';
+            break;
+        case '3':
+            c = 'k';
+            break;
+        case 'a':
+            c = 'm';
+            break;
+        case 'e':
+            c = 't';
+            break;
+        default:
+            break;
         }
     }
     return enc;

@@ -43,19 +43,40 @@ Error wrap(const QString &prefix, Error e)
 // encoding/json, which matches field names case-insensitively.
 const std::vector<std::string> &knownFields()
 {
-    static const std::vector<std::string> f = {
-        "apiVersion",      "kind",          "metadata",
-        "resources",       "bases",         "components",
-        "crds",            "namespace",     "namePrefix",
-        "nameSuffix",      "commonLabels",  "labels",
-        "commonAnnotations", "images",      "imageTags",
-        "replicas",        "patches",       "patchesStrategicMerge",
-        "patchesJson6902", "configMapGenerator", "secretGenerator",
-        "generatorOptions", "replacements", "vars",
-        "sortOptions",     "buildMetadata", "transformers",
-        "generators",      "validators",    "configurations",
-        "openapi",         "helmCharts",    "helmGlobals",
-        "helmChartInflationGenerator"};
+    static const std::vector<std::string> f = {"apiVersion",
+                                               "kind",
+                                               "metadata",
+                                               "resources",
+                                               "bases",
+                                               "components",
+                                               "crds",
+                                               "namespace",
+                                               "namePrefix",
+                                               "nameSuffix",
+                                               "commonLabels",
+                                               "labels",
+                                               "commonAnnotations",
+                                               "images",
+                                               "imageTags",
+                                               "replicas",
+                                               "patches",
+                                               "patchesStrategicMerge",
+                                               "patchesJson6902",
+                                               "configMapGenerator",
+                                               "secretGenerator",
+                                               "generatorOptions",
+                                               "replacements",
+                                               "vars",
+                                               "sortOptions",
+                                               "buildMetadata",
+                                               "transformers",
+                                               "generators",
+                                               "validators",
+                                               "configurations",
+                                               "openapi",
+                                               "helmCharts",
+                                               "helmGlobals",
+                                               "helmChartInflationGenerator"};
     return f;
 }
 
@@ -68,24 +89,26 @@ std::string lower(std::string s)
 
 Value normalizeKustomization(const Value &raw)
 {
-    Value out = Value::map();
-    for (const MapEntry &e : raw.entries) {
-        std::string key = e.key;
+    static const std::unordered_map<std::string, std::string> byLower = [] {
+        std::unordered_map<std::string, std::string> m;
         for (const std::string &k : knownFields())
-            if (lower(k) == lower(key)) {
-                key = k;
-                break;
-            }
-        out.set(key, e.value);
+            m.emplace(lower(k), k);
+        return m;
+    }();
+    Value out = Value::map();
+    out.entries.reserve(raw.entries.size());
+    for (const MapEntry &e : raw.entries) {
+        auto it = byLower.find(lower(e.key));
+        out.set(it == byLower.end() ? e.key : it->second, e.value);
     }
     return out;
 }
 
 bool isRemote(const QString &p)
 {
-    return p.contains(QStringLiteral("://")) || p.startsWith(QStringLiteral("github.com/"))
-           || p.startsWith(QStringLiteral("git@")) || p.startsWith(QStringLiteral("gitlab.com/"))
-           || p.startsWith(QStringLiteral("bitbucket.org/"));
+    return p.contains(QStringLiteral("://")) || p.startsWith(QStringLiteral("github.com/")) ||
+           p.startsWith(QStringLiteral("git@")) || p.startsWith(QStringLiteral("gitlab.com/")) ||
+           p.startsWith(QStringLiteral("bitbucket.org/"));
 }
 
 std::vector<std::string> strList(const Value *v)
@@ -120,7 +143,29 @@ struct Var
 struct Acc
 {
     ResList res;
-    TransformerConfig tc = TransformerConfig::defaults();
+    // Copy-on-write: most kustomizations use kustomize's default field specs unchanged.
+    std::shared_ptr<const TransformerConfig> tcp = defaultConfig();
+    const TransformerConfig &tc() const { return *tcp; }
+    void mergeConfig(const std::shared_ptr<const TransformerConfig> &other)
+    {
+        if (other == tcp || other == defaultConfig())
+            return;
+        auto copy = std::make_shared<TransformerConfig>(*tcp);
+        copy->merge(*other);
+        tcp = std::move(copy);
+    }
+    void mergeConfig(const TransformerConfig &other)
+    {
+        auto copy = std::make_shared<TransformerConfig>(*tcp);
+        copy->merge(other);
+        tcp = std::move(copy);
+    }
+    static const std::shared_ptr<const TransformerConfig> &defaultConfig()
+    {
+        static const std::shared_ptr<const TransformerConfig> d =
+            std::make_shared<const TransformerConfig>(TransformerConfig::defaults());
+        return d;
+    }
     std::vector<Var> vars;
     std::set<std::string> mergeKeys; // custom openapi merge keys "field=key"
 };
@@ -154,8 +199,7 @@ namespace {
 class Build
 {
 public:
-    Build(ParseCache &p, const RenderOptions &o, const FileOverlay *ov,
-          const std::atomic_bool *c)
+    Build(ParseCache &p, const RenderOptions &o, const FileOverlay *ov, const std::atomic_bool *c)
         : priv(p)
         , opts(o)
         , overlay(ov)
@@ -215,6 +259,19 @@ private:
         return f.readAll();
     }
 
+    QString canonical(const QString &path) const
+    {
+        auto it = canonicalCache.constFind(path);
+        if (it != canonicalCache.constEnd())
+            return *it;
+        QString real = QFileInfo(path).canonicalFilePath();
+        if (real.isEmpty())
+            real = path;
+        canonicalCache.insert(path, real);
+        return real;
+    }
+    mutable QHash<QString, QString> canonicalCache; // per render: symlinks resolved once
+
     // Checks the load restrictor: `path` must be inside `root` (symlinks resolved).
     Result<QString> checkedPath(const QString &root, const QString &relOrAbs) const
     {
@@ -224,12 +281,8 @@ private:
         const QString abs = QDir::cleanPath(QDir(root).absoluteFilePath(relOrAbs));
         if (opts.loadRestrictor == LoadRestrictor::None)
             return abs;
-        QString real = QFileInfo(abs).canonicalFilePath();
-        if (real.isEmpty())
-            real = abs;
-        QString realRoot = QFileInfo(root).canonicalFilePath();
-        if (realRoot.isEmpty())
-            realRoot = root;
+        const QString real = canonical(abs);
+        const QString realRoot = canonical(root);
         if (real != realRoot && !real.startsWith(realRoot + QLatin1Char('/')))
             return fail(Error::Code::Rejected,
                         tr("security; file '%1' is not in or below '%2'").arg(abs, root));
@@ -256,6 +309,28 @@ private:
         QMutexLocker lock(&priv.mutex);
         priv.cache[key] = Private_Entry(hash, shared);
         return shared;
+    }
+
+    // Inline YAML (patches, plugin configs written in the kustomization) parsed through the
+    // same cache, keyed by content.
+    Result<std::vector<Value>> parseInline(const std::string &text) const
+    {
+        const QByteArray bytes = QByteArray::fromStdString(text);
+        const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Md5);
+        const std::string key = "inline:" + hash.toHex().toStdString();
+        {
+            QMutexLocker lock(&priv.mutex);
+            auto it = priv.cache.find(key);
+            if (it != priv.cache.end())
+                return *it->second.docs;
+        }
+        auto docs = yaml::parseDocuments(bytes);
+        if (!docs)
+            return std::unexpected(docs.error());
+        auto shared = std::make_shared<const std::vector<Value>>(*docs);
+        QMutexLocker lock(&priv.mutex);
+        priv.cache[key] = Private_Entry(hash, shared);
+        return std::move(*docs);
     }
 
     static ParseCache::Entry Private_Entry(QByteArray h,
@@ -388,8 +463,8 @@ bool matchLabelSelector(const std::string &selector, const Value *labels)
         } else if ((p = r.find('=')) != std::string::npos) {
             if (!get(trim(r.substr(0, p)), &v) || v != trim(r.substr(p + 1)))
                 return false;
-        } else if ((p = r.find(" notin ")) != std::string::npos
-                   || (p = r.find(" in ")) != std::string::npos) {
+        } else if ((p = r.find(" notin ")) != std::string::npos ||
+                   (p = r.find(" in ")) != std::string::npos) {
             const bool notin = r.compare(p, 7, " notin ") == 0;
             const std::string key = trim(r.substr(0, p));
             const size_t o = r.find('('), c = r.find(')');
@@ -435,8 +510,7 @@ bool selects(const Value &sel, const Resource &r)
         return false;
     if (!matchLabelSelector(sel.str({"labelSelector"}), r.obj.at({"metadata", "labels"})))
         return false;
-    if (!matchLabelSelector(sel.str({"annotationSelector"}),
-                            r.obj.at({"metadata", "annotations"})))
+    if (!matchLabelSelector(sel.str({"annotationSelector"}), r.obj.at({"metadata", "annotations"})))
         return false;
     return true;
 }
@@ -485,7 +559,8 @@ Result<ResList> Build::resourcesFromFile(const QString &path)
             return fail(Error::Code::Syntax,
                         tr("MalformedYAMLError: resource in %1 is not a map").arg(path));
         const std::string kind = d.str({"kind"});
-        if (const Value *items = d.get("items"); kind.ends_with("List") && items && items->isSeq()) {
+        if (const Value *items = d.get("items");
+            kind.ends_with("List") && items && items->isSeq()) {
             for (const Value &i : items->items)
                 if (auto r = add(i); !r)
                     return r;
@@ -502,8 +577,8 @@ Result<ResList> Build::resourcesFromFile(const QString &path)
                 if (Value *m = meta->get(f); m && m->isMap())
                     for (MapEntry &e : m->entries)
                         if (e.value.isScalar() && !e.value.isString())
-                            e.value = Value::string(e.value.isNull() ? std::string()
-                                                                     : e.value.text);
+                            e.value =
+                                Value::string(e.value.isNull() ? std::string() : e.value.text);
         out.push_back(std::move(r));
         return {};
     };
@@ -541,16 +616,15 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
             const std::string kind = sub->str({"kind"});
             if (components) {
                 if (kind != "Component")
-                    return fail(Error::Code::Syntax,
-                                tr("accumulating components: accumulateDirectory: \"expected "
-                                   "kind 'Component' for path '%1' but got '%2'")
-                                    .arg(abs, kind.empty() ? QStringLiteral("Kustomization")
-                                                           : qs(kind)));
-                if (sub->str({"apiVersion"}) != "kustomize.config.k8s.io/v1alpha1"
-                    && !sub->str({"apiVersion"}).empty())
-                    return fail(Error::Code::Syntax,
-                                tr("apiVersion for Component should be "
-                                   "kustomize.config.k8s.io/v1alpha1"));
+                    return fail(
+                        Error::Code::Syntax,
+                        tr("accumulating components: accumulateDirectory: \"expected "
+                           "kind 'Component' for path '%1' but got '%2'")
+                            .arg(abs, kind.empty() ? QStringLiteral("Kustomization") : qs(kind)));
+                if (sub->str({"apiVersion"}) != "kustomize.config.k8s.io/v1alpha1" &&
+                    !sub->str({"apiVersion"}).empty())
+                    return fail(Error::Code::Syntax, tr("apiVersion for Component should be "
+                                                        "kustomize.config.k8s.io/v1alpha1"));
                 if (auto r = accumulate(abs, *sub, acc, true); !r)
                     return r;
                 continue;
@@ -565,7 +639,7 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
                 return std::unexpected(wrap(tr("accumulating resources"), r.error()));
             if (auto r = appendResources(acc, std::move(subAcc.res)); !r)
                 return r;
-            acc.tc.merge(subAcc.tc);
+            acc.mergeConfig(subAcc.tcp);
             for (Var &v : subAcc.vars) {
                 for (const Var &e : acc.vars)
                     if (e.name == v.name)
@@ -577,14 +651,13 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
             continue;
         }
         if (components)
-            return fail(Error::Code::Syntax, tr("accumulating components: '%1' is not a directory")
-                                                 .arg(abs));
+            return fail(Error::Code::Syntax,
+                        tr("accumulating components: '%1' is not a directory").arg(abs));
         auto checked = checkedPath(dir, rel);
         if (!checked)
             return std::unexpected(wrap(tr("accumulating resources"), checked.error()));
         auto list = resourcesFromFile(abs);
-        if (!list)
-        {
+        if (!list) {
             Error e = list.error();
             if (e.code == Error::Code::Syntax)
                 e.message = QStringLiteral("MalformedYAMLError: ") + e.message;
@@ -639,7 +712,7 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
             auto tc = parseTransformerConfig(d);
             if (!tc)
                 return std::unexpected(tc.error());
-            acc.tc.merge(*tc);
+            acc.mergeConfig(*tc);
         }
     }
     // openapi: custom schemas can name merge keys for list fields.
@@ -660,10 +733,10 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
                         for (const MapEntry &e : v.entries) {
                             const std::string f =
                                 (field.empty() || e.key != "items") ? e.key : field;
-                            scan(e.value, e.key == "properties" || e.key == "items"
-                                              || e.key == "definitions"
-                                              ? field
-                                              : f);
+                            scan(e.value,
+                                 e.key == "properties" || e.key == "items" || e.key == "definitions"
+                                     ? field
+                                     : f);
                         }
                     } else if (v.isSeq()) {
                         for (const Value &i : v.items)
@@ -730,8 +803,8 @@ std::string base64(const QByteArray &b)
 
 std::string removeQuotes(const std::string &s)
 {
-    if (s.size() >= 2 && ((s.front() == '"' && s.back() == '"')
-                          || (s.front() == '\'' && s.back() == '\'')))
+    if (s.size() >= 2 &&
+        ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\'')))
         return s.substr(1, s.size() - 2);
     return s;
 }
@@ -752,10 +825,12 @@ Result<Resource> Build::generate(const QString &dir, const Value &args, const st
     r.obj = Value::map();
     r.obj.set("apiVersion", Value::string("v1"));
     r.obj.set("kind", Value::string(kind));
-    Value &meta = r.obj.getOrAddMap("metadata");
-    meta.set("name", Value::string(args.str({"name"})));
-    if (!args.str({"namespace"}).empty())
-        meta.set("namespace", Value::string(args.str({"namespace"})));
+    {
+        Value &meta = r.obj.getOrAddMap("metadata");
+        meta.set("name", Value::string(args.str({"name"})));
+        if (!args.str({"namespace"}).empty())
+            meta.set("namespace", Value::string(args.str({"namespace"})));
+    }
     const bool secret = kind == "Secret";
     std::string behavior = args.str({"behavior"});
     if (behavior.empty())
@@ -767,9 +842,8 @@ Result<Resource> Build::generate(const QString &dir, const Value &args, const st
     Value data = Value::map(), binary = Value::map();
     auto put = [&](const std::string &key, const QByteArray &value) -> Result<void> {
         if (data.get(key) || binary.get(key))
-            return fail(Error::Code::Conflict,
-                        tr("configmap %1 illegally repeats the key `%2`")
-                            .arg(qs(args.str({"name"})), qs(key)));
+            return fail(Error::Code::Conflict, tr("configmap %1 illegally repeats the key `%2`")
+                                                   .arg(qs(args.str({"name"})), qs(key)));
         if (secret)
             data.set(key, Value::string(base64(value)));
         else if (validUtf8(value))
@@ -819,8 +893,8 @@ Result<Resource> Build::generate(const QString &dir, const Value &args, const st
         if (eq == std::string::npos)
             return fail(Error::Code::Syntax,
                         tr("invalid literal source %1, expected key=value").arg(qs(lit)));
-        if (auto rr = put(lit.substr(0, eq),
-                          QByteArray::fromStdString(removeQuotes(lit.substr(eq + 1))));
+        if (auto rr =
+                put(lit.substr(0, eq), QByteArray::fromStdString(removeQuotes(lit.substr(eq + 1))));
             !rr)
             return std::unexpected(rr.error());
     }
@@ -856,10 +930,11 @@ Result<Resource> Build::generate(const QString &dir, const Value &args, const st
     auto applyOptions = [&](const Value *o) {
         if (!o || !o->isMap())
             return;
+        Value &md = r.obj.getOrAddMap("metadata"); // fresh: r.obj's entries may have moved
         for (auto &[k, v] : strMap(o->get("labels")))
-            meta.getOrAddMap("labels").set(k, Value::string(v));
+            md.getOrAddMap("labels").set(k, Value::string(v));
         for (auto &[k, v] : strMap(o->get("annotations")))
-            meta.getOrAddMap("annotations").set(k, Value::string(v));
+            md.getOrAddMap("annotations").set(k, Value::string(v));
         if (const Value *d = o->get("disableNameSuffixHash"))
             disableHash = d->text == "true";
         if (const Value *im = o->get("immutable"); im && im->text == "true")
@@ -886,9 +961,9 @@ Result<void> Build::addGenerated(Acc &acc, Resource r)
         return {};
     }
     if (matches.size() > 1)
-        return fail(Error::Code::Conflict,
-                    tr("found multiple objects %1 that could accept merge of %1")
-                        .arg(qs(id.toString())));
+        return fail(
+            Error::Code::Conflict,
+            tr("found multiple objects %1 that could accept merge of %1").arg(qs(id.toString())));
     Resource &old = acc.res[matches.front()];
     if (r.behavior != "merge" && r.behavior != "replace")
         return fail(Error::Code::Conflict,
@@ -946,7 +1021,7 @@ Result<std::vector<Value>> Build::loadInlineOrFiles(const QString &dir, const Va
         }
         const std::string s = e.text;
         if (s.find('\n') != std::string::npos || s.find(": ") != std::string::npos) {
-            auto docs = yaml::parseDocuments(QByteArray::fromStdString(s));
+            auto docs = parseInline(s);
             if (!docs)
                 return std::unexpected(docs.error());
             for (Value &d : *docs)
@@ -1022,11 +1097,11 @@ Result<void> Build::runGenerators(const QString &dir, const Value &k, Acc &acc)
             }
             if (av != "builtin" && c.get("metadata")) {
                 const Value *ann = c.at({"metadata", "annotations"});
-                if (ann && (ann->get("config.kubernetes.io/function")
-                            || ann->get("config.k8s.io/function")))
-                    return fail(Error::Code::Unsupported,
-                                tr("KRM function plugins are not supported (generator %1)")
-                                    .arg(qs(kind)));
+                if (ann && (ann->get("config.kubernetes.io/function") ||
+                            ann->get("config.k8s.io/function")))
+                    return fail(
+                        Error::Code::Unsupported,
+                        tr("KRM function plugins are not supported (generator %1)").arg(qs(kind)));
             }
             if (av == "builtin" || kind.empty())
                 return fail(Error::Code::Unsupported,
@@ -1147,20 +1222,35 @@ namespace {
 // Plugin configs are read through Go's encoding/json: field names match case-insensitively.
 void normalizeConfigKeys(Value &v, int depth = 0)
 {
-    static const char *const known[] = {
-        "imageTag", "name", "newName", "newTag", "digest", "tagSuffix", "fieldSpecs", "path",
-        "create", "group", "version", "kind", "replica", "count", "prefix", "suffix", "patches",
-        "paths", "patch", "target", "options", "jsonOp", "unsetOnly", "setRoleBindingSubjects",
-        "replacements", "value", "targets", "fieldPath", "selector", "filePathPosition",
-        "labelSelector", "annotationSelector", "allowNameChange", "allowKindChange", "namespace"};
+    static const char *const known[] = {"imageTag",        "name",
+                                        "newName",         "newTag",
+                                        "digest",          "tagSuffix",
+                                        "fieldSpecs",      "path",
+                                        "create",          "group",
+                                        "version",         "kind",
+                                        "replica",         "count",
+                                        "prefix",          "suffix",
+                                        "patches",         "paths",
+                                        "patch",           "target",
+                                        "options",         "jsonOp",
+                                        "unsetOnly",       "setRoleBindingSubjects",
+                                        "replacements",    "value",
+                                        "targets",         "fieldPath",
+                                        "selector",        "filePathPosition",
+                                        "labelSelector",   "annotationSelector",
+                                        "allowNameChange", "allowKindChange",
+                                        "namespace"};
+    static const std::unordered_map<std::string, std::string> byLower = [] {
+        std::unordered_map<std::string, std::string> m;
+        for (const char *k : known)
+            m.emplace(lower(k), k);
+        return m;
+    }();
     if (!v.isMap() || depth > 3)
         return;
     for (MapEntry &e : v.entries) {
-        for (const char *k : known)
-            if (e.key != k && lower(e.key) == lower(k)) {
-                e.key = k;
-                break;
-            }
+        if (auto it = byLower.find(lower(e.key)); it != byLower.end())
+            e.key = it->second;
         if (e.key == "labels" || e.key == "annotations" || e.key == "metadata")
             continue;
         if (e.value.isMap())
@@ -1189,7 +1279,8 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
     }
     if (kind == "PatchTransformer") {
         const std::string path = cfg.str({"path"});
-        const std::string patch = QString::fromStdString(cfg.str({"patch"})).trimmed().toStdString();
+        const std::string patch =
+            QString::fromStdString(cfg.str({"patch"})).trimmed().toStdString();
         if (path.empty() && patch.empty())
             return fail(Error::Code::Syntax, tr("must specify one of patch and path in %1")
                                                  .arg(qs(cfg.str({"metadata", "name"}))));
@@ -1229,7 +1320,7 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
     }
     if (kind == "NamespaceTransformer") {
         const std::string ns = cfg.str({"metadata", "namespace"});
-        std::vector<FieldSpec> specs = acc.tc.nameSpace;
+        std::vector<FieldSpec> specs = acc.tc().nameSpace;
         if (const Value *f = cfg.get("fieldSpecs")) {
             auto p = parseFieldSpecs(*f);
             if (p)
@@ -1246,8 +1337,8 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                 r.setNamespace(ns);
             for (const FieldSpec &fs : specs) {
                 // metadata/namespace is handled above; subjects by the role binding rules below.
-                if (fs.path == "metadata/namespace" || fs.path.starts_with("subjects")
-                    || !fsMatches(fs, r))
+                if (fs.path == "metadata/namespace" || fs.path.starts_with("subjects") ||
+                    !fsMatches(fs, r))
                     continue;
                 (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
                     if (n.isScalar() && !(unsetOnly && !n.isNull() && !n.text.empty()))
@@ -1272,16 +1363,16 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                         const bool isSA = s.str({"kind"}) == "ServiceAccount";
                         if (unsetOnly && !s.str({"namespace"}).empty())
                             continue;
-                        if ((mode == "defaultOnly" && s.str({"name"}) == "default")
-                            || (mode == "allServiceAccounts" && isSA))
+                        if ((mode == "defaultOnly" && s.str({"name"}) == "default") ||
+                            (mode == "allServiceAccounts" && isSA))
                             s.set("namespace", Value::string(ns));
                     }
             }
         }
         return {};
     }
-    if (kind == "PrefixSuffixTransformer" || kind == "PrefixTransformer"
-        || kind == "SuffixTransformer") {
+    if (kind == "PrefixSuffixTransformer" || kind == "PrefixTransformer" ||
+        kind == "SuffixTransformer") {
         const std::string prefix = cfg.str({"prefix"});
         const std::string suffix = cfg.str({"suffix"});
         std::vector<FieldSpec> specs;
@@ -1294,8 +1385,8 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
             specs = {FieldSpec{{}, "metadata/name", false}};
         for (Resource &r : acc.res) {
             const Gvk g = r.gvk();
-            if (g.kind == "CustomResourceDefinition" || g.kind == "Namespace"
-                || (g.kind == "APIService" && g.group == "apiregistration.k8s.io"))
+            if (g.kind == "CustomResourceDefinition" || g.kind == "Namespace" ||
+                (g.kind == "APIService" && g.group == "apiregistration.k8s.io"))
                 continue;
             bool stored = false;
             for (const FieldSpec &fs : specs) {
@@ -1470,7 +1561,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
         if (path.empty() && patch.empty())
             return fail(Error::Code::Syntax, tr("must specify one of patch and path"));
         if (!patch.empty()) {
-            auto docs = yaml::parseDocuments(QByteArray::fromStdString(patch));
+            auto docs = parseInline(patch);
             if (!docs)
                 return std::unexpected(docs.error());
             Value seq = Value::seq();
@@ -1482,15 +1573,14 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
         text = path;
     }
     // A file path, or inline YAML for patchesStrategicMerge entries.
-    if (text.find('\n') == std::string::npos && text.find(": ") == std::string::npos
-        && text.find('{') == std::string::npos) {
+    if (text.find('\n') == std::string::npos && text.find(": ") == std::string::npos &&
+        text.find('{') == std::string::npos) {
         auto p = checkedPath(dir, qs(text));
         if (!p)
             return std::unexpected(p.error());
         bool isDir = false;
         if (!exists(*p, &isDir))
-            return fail(Error::Code::NotFound,
-                        tr("open %1: no such file or directory").arg(*p));
+            return fail(Error::Code::NotFound, tr("open %1: no such file or directory").arg(*p));
         auto docs = parseFile(*p);
         if (!docs)
             return std::unexpected(docs.error());
@@ -1502,7 +1592,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
                 seq.items.push_back(d);
         return seq;
     }
-    auto docs = yaml::parseDocuments(QByteArray::fromStdString(text));
+    auto docs = parseInline(text);
     if (!docs)
         return std::unexpected(docs.error());
     Value seq = Value::seq();
@@ -1531,8 +1621,8 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
     const bool allowKind = options && options->str({"allowKindChange"}) == "true";
     for (const Value &patch : docs.items) {
         if (!patch.isMap())
-            return fail(Error::Code::Syntax, tr("unable to parse SM or JSON patch from %1")
-                                                 .arg(qs(toJson(patch))));
+            return fail(Error::Code::Syntax,
+                        tr("unable to parse SM or JSON patch from %1").arg(qs(toJson(patch))));
         std::vector<size_t> targets;
         if (target) {
             for (size_t i = 0; i < acc.res.size(); ++i)
@@ -1597,8 +1687,8 @@ Result<void> Build::applyPatches(const QString &dir, const Value &patches, Acc &
             return std::unexpected(docs.error());
         if (docs->items.empty()) {
             if (strategicOnly)
-                return fail(Error::Code::Syntax, tr("patch appears to be empty; files=%1")
-                                                     .arg(qs(entry.text)));
+                return fail(Error::Code::Syntax,
+                            tr("patch appears to be empty; files=%1").arg(qs(entry.text)));
             return fail(Error::Code::Syntax, tr("patch appears to be empty"));
         }
         const Value *target = entry.isMap() ? entry.get("target") : nullptr;
@@ -1713,9 +1803,11 @@ void lookupPath(Value &node, const std::vector<std::string> &segs, size_t i, boo
     if (!child) {
         if (!create)
             return;
-        const bool nextIsSeq = i + 1 < segs.size() && !segs[i + 1].empty()
-                               && segs[i + 1].front() == '[';
-        child = &node.set(s, i + 1 == segs.size() ? Value() : nextIsSeq ? Value::seq() : Value::map());
+        const bool nextIsSeq =
+            i + 1 < segs.size() && !segs[i + 1].empty() && segs[i + 1].front() == '[';
+        child = &node.set(s, i + 1 == segs.size() ? Value()
+                             : nextIsSeq          ? Value::seq()
+                                                  : Value::map());
     }
     lookupPath(*child, segs, i + 1, create, out);
 }
@@ -1761,8 +1853,7 @@ bool selectsReplacement(const Value &sel, const Resource &r)
         return false;
     if (!matchLabelSelector(sel.str({"labelSelector"}), r.obj.at({"metadata", "labels"})))
         return false;
-    if (!matchLabelSelector(sel.str({"annotationSelector"}),
-                            r.obj.at({"metadata", "annotations"})))
+    if (!matchLabelSelector(sel.str({"annotationSelector"}), r.obj.at({"metadata", "annotations"})))
         return false;
     return true;
 }
@@ -1803,8 +1894,7 @@ Result<void> Build::applyReplacements(const QString &dir, const Value &list, Acc
             return fail(Error::Code::Conflict,
                         tr("multiple matches for selector %1").arg(qs(toJson(*src))));
         if (sources.empty())
-            return fail(Error::Code::NotFound,
-                        tr("nothing selected by %1").arg(qs(toJson(*src))));
+            return fail(Error::Code::NotFound, tr("nothing selected by %1").arg(qs(toJson(*src))));
         std::string fp = src->str({"fieldPath"});
         if (fp.empty())
             fp = "metadata.name";
@@ -1821,9 +1911,10 @@ Result<void> Build::applyReplacements(const QString &dir, const Value &list, Acc
             if (idx >= 0 && size_t(idx) < parts.size())
                 value = Value::string(parts[size_t(idx)]);
             else
-                return fail(Error::Code::Syntax, tr("options.index %1 is out of bounds for value %2")
-                                                     .arg(idx)
-                                                     .arg(qs(value.text)));
+                return fail(Error::Code::Syntax,
+                            tr("options.index %1 is out of bounds for value %2")
+                                .arg(idx)
+                                .arg(qs(value.text)));
         }
         const Value *targets = rep.get("targets");
         if (!targets || !targets->isSeq())
@@ -1904,10 +1995,11 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
             return r;
     }
     if (const std::string ns = k.str({"namespace"}); !ns.empty()) {
-        if (auto r = builtin("NamespaceTransformer", [&](Value &c) {
-                c.getOrAddMap("metadata").set("namespace", Value::string(ns));
-                c.set("fieldSpecs", specsValue(acc.tc.nameSpace));
-            });
+        if (auto r = builtin("NamespaceTransformer",
+                             [&](Value &c) {
+                                 c.getOrAddMap("metadata").set("namespace", Value::string(ns));
+                                 c.set("fieldSpecs", specsValue(acc.tc().nameSpace));
+                             });
             !r)
             return r;
     }
@@ -1917,7 +2009,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
         if (auto r = builtin("PrefixTransformer",
                              [&](Value &c) {
                                  c.set("prefix", Value::string(prefix));
-                                 c.set("fieldSpecs", specsValue(acc.tc.namePrefix));
+                                 c.set("fieldSpecs", specsValue(acc.tc().namePrefix));
                              });
             !r)
             return r;
@@ -1925,7 +2017,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
         if (auto r = builtin("SuffixTransformer",
                              [&](Value &c) {
                                  c.set("suffix", Value::string(suffix));
-                                 c.set("fieldSpecs", specsValue(acc.tc.nameSuffix));
+                                 c.set("fieldSpecs", specsValue(acc.tc().nameSuffix));
                              });
             !r)
             return r;
@@ -1933,11 +2025,11 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
         for (const Value &l : labels->items) {
             std::vector<FieldSpec> specs;
             if (l.str({"includeSelectors"}) == "true") {
-                specs = acc.tc.commonLabels;
+                specs = acc.tc().commonLabels;
             } else {
                 specs.push_back(FieldSpec{{}, "metadata/labels", true});
                 if (l.str({"includeTemplates"}) == "true")
-                    for (const FieldSpec &f : acc.tc.templateLabels)
+                    for (const FieldSpec &f : acc.tc().templateLabels)
                         specs.push_back(f);
             }
             if (const Value *f = l.get("fields")) {
@@ -1955,13 +2047,13 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
     if (const Value *cl = k.get("commonLabels"); cl && cl->isMap() && !cl->entries.empty()) {
         const auto pairs = strMap(cl);
         for (Resource &r : acc.res)
-            if (auto x = setLabels(r, acc.tc.commonLabels, pairs); !x)
+            if (auto x = setLabels(r, acc.tc().commonLabels, pairs); !x)
                 return x;
     }
     if (const Value *ca = k.get("commonAnnotations"); ca && ca->isMap() && !ca->entries.empty()) {
         const auto pairs = strMap(ca);
         for (Resource &r : acc.res)
-            if (auto x = setLabels(r, acc.tc.commonAnnotations, pairs); !x)
+            if (auto x = setLabels(r, acc.tc().commonAnnotations, pairs); !x)
                 return x;
     }
     if (const Value *p = k.get("patchesJson6902"); p && p->isSeq()) {
@@ -1973,7 +2065,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
             if (auto r = builtin("ReplicaCountTransformer",
                                  [&](Value &c) {
                                      c.set("replica", rep);
-                                     c.set("fieldSpecs", specsValue(acc.tc.replicas));
+                                     c.set("fieldSpecs", specsValue(acc.tc().replicas));
                                  });
                 !r)
                 return r;
@@ -1988,7 +2080,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
             if (auto r = builtin("ImageTagTransformer",
                                  [&](Value &c) {
                                      c.set("imageTag", img);
-                                     c.set("fieldSpecs", specsValue(acc.tc.images));
+                                     c.set("fieldSpecs", specsValue(acc.tc().images));
                                  });
                 !r)
                 return r;
@@ -2007,7 +2099,8 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                 return fail(Error::Code::Cancelled, tr("cancelled"));
             const std::string av = c.str({"apiVersion"});
             const Value *ann = c.at({"metadata", "annotations"});
-            if (ann && (ann->get("config.kubernetes.io/function") || ann->get("config.k8s.io/function")))
+            if (ann &&
+                (ann->get("config.kubernetes.io/function") || ann->get("config.k8s.io/function")))
                 return fail(Error::Code::Unsupported,
                             tr("KRM function plugins are not supported (transformer %1)")
                                 .arg(qs(c.str({"kind"}))));
@@ -2041,7 +2134,7 @@ Result<void> Build::fixNameRefs(Acc &acc)
         if (cancelled())
             return fail(Error::Code::Cancelled, tr("cancelled"));
         const ResId referrerOrg = acc.res[ri].orgId();
-        for (const NameBackRef &br : acc.tc.nameReference) {
+        for (const NameBackRef &br : acc.tc().nameReference) {
             for (const FieldSpec &fs : br.referrers) {
                 if (!referrerOrg.gvk.selectedBy(fs.gvk))
                     continue;
@@ -2082,8 +2175,8 @@ Result<void> Build::fixNameRefs(Acc &acc)
                             }
                         }
                         const ResId cid = r.curId();
-                        if (!refCur.isClusterScoped() && !cid.isClusterScoped()
-                            && r.kind() != "ServiceAccount" && !refCur.nsEquals(cid)) {
+                        if (!refCur.isClusterScoped() && !cid.isClusterScoped() &&
+                            r.kind() != "ServiceAccount" && !refCur.nsEquals(cid)) {
                             // RoleBindings may reference across namespaces via subjects
                             continue;
                         }
@@ -2093,8 +2186,8 @@ Result<void> Build::fixNameRefs(Acc &acc)
                         return c[0];
                     std::vector<Resource *> c2;
                     for (Resource *r : c)
-                        if (sameEnding(r->prefixes, referrer.prefixes)
-                            && sameEnding(r->suffixes, referrer.suffixes))
+                        if (sameEnding(r->prefixes, referrer.prefixes) &&
+                            sameEnding(r->suffixes, referrer.suffixes))
                             c2.push_back(r);
                     if (c2.size() == 1)
                         return c2[0];
@@ -2102,8 +2195,8 @@ Result<void> Build::fixNameRefs(Acc &acc)
                         return nullptr;
                     bool same = true;
                     for (Resource *r : c2)
-                        same = same && r->name() == c2[0]->name()
-                               && (!nameAndNs || r->ns() == c2[0]->ns());
+                        same = same && r->name() == c2[0]->name() &&
+                               (!nameAndNs || r->ns() == c2[0]->ns());
                     if (same)
                         return c2[0];
                     std::string ids;
@@ -2140,21 +2233,20 @@ Result<void> Build::fixNameRefs(Acc &acc)
                         n.set("namespace", Value::string((*ref)->ns()));
                     return {};
                 };
-                auto res = applyFieldSpec(referrer.obj, FieldSpec{fs.gvk, fs.path, false},
-                                          [&](Value &n) -> Result<void> {
-                                              if (n.isMap())
-                                                  return setMapping(n);
-                                              if (n.isSeq()) {
-                                                  for (Value &i : n.items) {
-                                                      auto r = i.isMap() ? setMapping(i)
-                                                                         : setScalar(i);
-                                                      if (!r)
-                                                          return r;
-                                                  }
-                                                  return {};
-                                              }
-                                              return setScalar(n);
-                                          });
+                auto res = applyFieldSpec(
+                    referrer.obj, FieldSpec{fs.gvk, fs.path, false}, [&](Value &n) -> Result<void> {
+                        if (n.isMap())
+                            return setMapping(n);
+                        if (n.isSeq()) {
+                            for (Value &i : n.items) {
+                                auto r = i.isMap() ? setMapping(i) : setScalar(i);
+                                if (!r)
+                                    return r;
+                            }
+                            return {};
+                        }
+                        return setScalar(n);
+                    });
                 if (!res)
                     return std::unexpected(
                         wrap(tr("updating name reference in '%1' field of '%2'")
@@ -2173,8 +2265,8 @@ Value expandVars(const std::string &in, const std::map<std::string, Value> &vars
                  std::set<std::string> &used)
 {
     // A whole-string reference keeps the variable's type.
-    if (in.size() > 3 && in.starts_with("$(") && in.back() == ')'
-        && in.find(')') == in.size() - 1) {
+    if (in.size() > 3 && in.starts_with("$(") && in.back() == ')' &&
+        in.find(')') == in.size() - 1) {
         auto it = vars.find(in.substr(2, in.size() - 3));
         if (it != vars.end()) {
             used.insert(it->first);
@@ -2239,8 +2331,8 @@ Result<void> Build::resolveVars(Acc &acc)
             std::vector<ResId> ids = r.prevIds;
             ids.push_back(r.curId());
             for (const ResId &id : ids)
-                if (id.gvk.selectedBy(v.gvk) && id.name == v.objName
-                    && (v.objNs.empty() || id.ns == v.objNs))
+                if (id.gvk.selectedBy(v.gvk) && id.name == v.objName &&
+                    (v.objNs.empty() || id.ns == v.objNs))
                     ok = true;
             if (ok)
                 matches.push_back(&r);
@@ -2259,7 +2351,8 @@ Result<void> Build::resolveVars(Acc &acc)
         // fieldpaths like spec.ports[0].port
         std::string norm;
         for (size_t i = 0; i < fp.size(); ++i) {
-            if (fp[i] == '[' && i + 1 < fp.size() && std::isdigit(static_cast<unsigned char>(fp[i + 1]))) {
+            if (fp[i] == '[' && i + 1 < fp.size() &&
+                std::isdigit(static_cast<unsigned char>(fp[i + 1]))) {
                 const size_t c = fp.find(']', i);
                 norm += "." + fp.substr(i + 1, c - i - 1);
                 i = c;
@@ -2276,7 +2369,7 @@ Result<void> Build::resolveVars(Acc &acc)
     }
     std::set<std::string> used;
     for (Resource &r : acc.res) {
-        for (const FieldSpec &fs : acc.tc.varReference) {
+        for (const FieldSpec &fs : acc.tc().varReference) {
             if (!r.gvk().selectedBy(fs.gvk))
                 continue;
             (void)applyFieldSpec(r.obj, FieldSpec{fs.gvk, fs.path, false},
@@ -2291,7 +2384,8 @@ Result<void> Build::resolveVars(Acc &acc)
         if (!used.count(v.name))
             unused << qs(v.name);
     if (!unused.isEmpty())
-        warn(tr("well-defined vars that were never replaced: %1").arg(unused.join(QStringLiteral(","))));
+        warn(tr("well-defined vars that were never replaced: %1")
+                 .arg(unused.join(QStringLiteral(","))));
     return {};
 }
 
@@ -2391,7 +2485,7 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
         if (managedBy)
             r.obj.getOrAddMap("metadata")
                 .getOrAddMap("labels")
-                .set("app.kubernetes.io/managed-by", Value::string("kustomize-v5.5.0"));
+                .set("app.kubernetes.io/managed-by", Value::string("kustomize-(devel)"));
         if (originAnno && !r.originFile.isEmpty()) {
             const QString rel = QDir(dir).relativeFilePath(r.originFile);
             r.obj.getOrAddMap("metadata")

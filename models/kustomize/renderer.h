@@ -45,7 +45,7 @@ struct RenderedResource
 struct RenderOutput
 {
     std::vector<RenderedResource> resources;
-    QByteArray text;     // exactly what `kustomize build` prints on stdout
+    QByteArray text;      // exactly what `kustomize build` prints on stdout
     QStringList warnings; // what kustomize prints on stderr (deprecations, unused vars)
 };
 

@@ -39,8 +39,8 @@ char32_t decodeAt(std::string_view s, size_t i, int w)
 
 bool isPrintable(char32_t v)
 {
-    return v == 0x0A || (v >= 0x20 && v <= 0x7E) || v == 0x85 || (v >= 0xA0 && v <= 0xD7FF)
-           || (v >= 0xE000 && v <= 0xFFFD && v != 0xFEFF) || (v >= 0x10000 && v <= 0x10FFFF);
+    return v == 0x0A || (v >= 0x20 && v <= 0x7E) || v == 0x85 || (v >= 0xA0 && v <= 0xD7FF) ||
+           (v >= 0xE000 && v <= 0xFFFD && v != 0xFEFF) || (v >= 0x10000 && v <= 0x10FFFF);
 }
 
 bool isBreak(char32_t v)
@@ -96,10 +96,10 @@ bool goParseIntSyntax(std::string_view s)
             return false;
     }
     for (char c : s) {
-        const bool ok = base == 16   ? std::isxdigit(static_cast<unsigned char>(c)) != 0
-                        : base == 8  ? (c >= '0' && c <= '7')
-                        : base == 2  ? (c == '0' || c == '1')
-                                     : (c >= '0' && c <= '9');
+        const bool ok = base == 16  ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+                        : base == 8 ? (c >= '0' && c <= '7')
+                        : base == 2 ? (c == '0' || c == '1')
+                                    : (c >= '0' && c <= '9');
         if (!ok)
             return false;
     }
@@ -186,11 +186,10 @@ bool v2Timestamp(std::string_view s)
 bool v2ResolvesNonString(std::string_view s)
 {
     static const char *const mapped[] = {
-        "",      "~",     "null",  "Null",  "NULL",  "y",     "Y",     "yes",   "Yes",
-        "YES",   "n",     "N",     "no",    "No",    "NO",    "true",  "True",  "TRUE",
-        "false", "False", "FALSE", "on",    "On",    "ON",    "off",   "Off",   "OFF",
-        ".nan",  ".NaN",  ".NAN",  ".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf", "+.INF",
-        "-.inf", "-.Inf", "-.INF", "<<"};
+        "",      "~",    "null", "Null",  "NULL",  "y",     "Y",     "yes",   "Yes",   "YES",
+        "n",     "N",    "no",   "No",    "NO",    "true",  "True",  "TRUE",  "false", "False",
+        "FALSE", "on",   "On",   "ON",    "off",   "Off",   "OFF",   ".nan",  ".NaN",  ".NAN",
+        ".inf",  ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
     for (const char *m : mapped)
         if (s == m)
             return true;
@@ -211,9 +210,8 @@ bool v2ResolvesNonString(std::string_view s)
             return true;
         if (plain.starts_with("0b") || plain.starts_with("-0b")) {
             const size_t st = plain[0] == '-' ? 3 : 2;
-            if (st < plain.size()
-                && std::all_of(plain.begin() + long(st), plain.end(),
-                               [](char d) { return d == '0' || d == '1'; }))
+            if (st < plain.size() && std::all_of(plain.begin() + long(st), plain.end(),
+                                                 [](char d) { return d == '0' || d == '1'; }))
                 return true;
         }
     }
@@ -257,8 +255,8 @@ bool parseGoInt(std::string_view s, std::string &out)
         const int d = std::isdigit(static_cast<unsigned char>(c))
                           ? c - '0'
                           : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
-        if (__builtin_mul_overflow(v, std::uint64_t(base), &v)
-            || __builtin_add_overflow(v, std::uint64_t(d), &v))
+        if (__builtin_mul_overflow(v, std::uint64_t(base), &v) ||
+            __builtin_add_overflow(v, std::uint64_t(d), &v))
             return false;
     }
     if (neg) {
@@ -398,8 +396,8 @@ std::string timestampText(std::string_view s)
                 zone = z;
         }
     }
-    std::string r = std::to_string(y) + "-" + two(mo) + "-" + two(d) + "T" + two(h) + ":"
-                    + two(mi) + ":" + two(se);
+    std::string r = std::to_string(y) + "-" + two(mo) + "-" + two(d) + "T" + two(h) + ":" +
+                    two(mi) + ":" + two(se);
     if (!frac.empty())
         r += "." + frac;
     return r + zone;
@@ -426,8 +424,8 @@ Analysis analyze(std::string_view value)
         return a;
     }
     bool blockIndicators = false, lineBreaks = false, special = false;
-    bool leadingSpace = false, leadingBreak = false, trailingSpace = false,
-         trailingBreak = false, breakSpace = false, spaceBreak = false;
+    bool leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false,
+         breakSpace = false, spaceBreak = false;
     bool precededByWs = true, previousSpace = false, previousBreak = false;
     if (value.size() >= 3 && (value.starts_with("---") || value.starts_with("...")))
         blockIndicators = true;
@@ -438,21 +436,36 @@ Analysis analyze(std::string_view value)
         bool followedByWs = next >= value.size();
         if (!followedByWs) {
             const char n = value[next];
-            followedByWs = n == ' ' || n == '\t' || n == '\r' || n == '\n'
-                           || (static_cast<unsigned char>(n) == 0xC2 && next + 1 < value.size()
-                               && static_cast<unsigned char>(value[next + 1]) == 0x85)
-                           || (static_cast<unsigned char>(n) == 0xE2 && next + 2 < value.size()
-                               && static_cast<unsigned char>(value[next + 1]) == 0x80
-                               && (static_cast<unsigned char>(value[next + 2]) == 0xA8
-                                   || static_cast<unsigned char>(value[next + 2]) == 0xA9));
+            followedByWs = n == ' ' || n == '\t' || n == '\r' || n == '\n' ||
+                           (static_cast<unsigned char>(n) == 0xC2 && next + 1 < value.size() &&
+                            static_cast<unsigned char>(value[next + 1]) == 0x85) ||
+                           (static_cast<unsigned char>(n) == 0xE2 && next + 2 < value.size() &&
+                            static_cast<unsigned char>(value[next + 1]) == 0x80 &&
+                            (static_cast<unsigned char>(value[next + 2]) == 0xA8 ||
+                             static_cast<unsigned char>(value[next + 2]) == 0xA9));
         }
         if (i == 0) {
             switch (c) {
-            case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*':
-            case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+            case '#':
+            case ',':
+            case '[':
+            case ']':
+            case '{':
+            case '}':
+            case '&':
+            case '*':
+            case '!':
+            case '|':
+            case '>':
+            case '\'':
+            case '"':
+            case '%':
+            case '@':
+            case '`':
                 blockIndicators = true;
                 break;
-            case '?': case ':':
+            case '?':
+            case ':':
                 if (followedByWs)
                     blockIndicators = true;
                 break;
@@ -725,8 +738,8 @@ private:
         for (size_t i = 0; i < s.size();) {
             const int w = utf8Width(static_cast<unsigned char>(s[i]));
             if (s[i] == ' ') {
-                if (allowBreaks && !spaces && column > 80 && i != 0 && i != s.size() - 1
-                    && !spaceAt(s, i + 1)) {
+                if (allowBreaks && !spaces && column > 80 && i != 0 && i != s.size() - 1 &&
+                    !spaceAt(s, i + 1)) {
                     newline(indent);
                 } else {
                     put(" ");
@@ -754,21 +767,51 @@ private:
             if (!isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\') {
                 std::string esc = "\\";
                 switch (c) {
-                case 0x00: esc += '0'; break;
-                case 0x07: esc += 'a'; break;
-                case 0x08: esc += 'b'; break;
-                case 0x09: esc += 't'; break;
-                case 0x0A: esc += 'n'; break;
-                case 0x0B: esc += 'v'; break;
-                case 0x0C: esc += 'f'; break;
-                case 0x0D: esc += 'r'; break;
-                case 0x1B: esc += 'e'; break;
-                case 0x22: esc += '"'; break;
-                case 0x5C: esc += '\\'; break;
-                case 0x85: esc += 'N'; break;
-                case 0xA0: esc += '_'; break;
-                case 0x2028: esc += 'L'; break;
-                case 0x2029: esc += 'P'; break;
+                case 0x00:
+                    esc += '0';
+                    break;
+                case 0x07:
+                    esc += 'a';
+                    break;
+                case 0x08:
+                    esc += 'b';
+                    break;
+                case 0x09:
+                    esc += 't';
+                    break;
+                case 0x0A:
+                    esc += 'n';
+                    break;
+                case 0x0B:
+                    esc += 'v';
+                    break;
+                case 0x0C:
+                    esc += 'f';
+                    break;
+                case 0x0D:
+                    esc += 'r';
+                    break;
+                case 0x1B:
+                    esc += 'e';
+                    break;
+                case 0x22:
+                    esc += '"';
+                    break;
+                case 0x5C:
+                    esc += '\\';
+                    break;
+                case 0x85:
+                    esc += 'N';
+                    break;
+                case 0xA0:
+                    esc += '_';
+                    break;
+                case 0x2028:
+                    esc += 'L';
+                    break;
+                case 0x2029:
+                    esc += 'P';
+                    break;
                 default: {
                     int n;
                     if (c <= 0xFF)

@@ -271,9 +271,8 @@ Value::Type resolvePlain(std::string_view s)
         return Value::Type::Bool;
     const char c = s[0];
     if (c == '.' || c == '+' || c == '-') {
-        static const char *const specials[] = {".inf", ".Inf", ".INF", "+.inf", "+.Inf",
-                                               "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
-                                               ".NaN", ".NAN"};
+        static const char *const specials[] = {".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf", "+.INF",
+                                               "-.inf", "-.Inf", "-.INF", ".nan",  ".NaN",  ".NAN"};
         for (const char *sp : specials)
             if (s == sp)
                 return Value::Type::Float;
@@ -390,9 +389,9 @@ private:
     void push(Value v, YAML::anchor_t anchor, const YAML::Mark &mark)
     {
         if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
-            throw TooBig{tr("document is nested too deeply (more than %1 levels)")
-                             .arg(m_limits.maxDepth),
-                         mark};
+            throw TooBig{
+                tr("document is nested too deeply (more than %1 levels)").arg(m_limits.maxDepth),
+                mark};
         countNode(mark);
         m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}});
     }
@@ -471,11 +470,10 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
                                           const ParseLimits &limits)
 {
     if (bytes.size() > limits.maxBytes)
-        return failAt(Error::Code::Syntax,
-                      tr("document is too large (%1 bytes, limit %2)")
-                          .arg(bytes.size())
-                          .arg(limits.maxBytes),
-                      file);
+        return failAt(
+            Error::Code::Syntax,
+            tr("document is too large (%1 bytes, limit %2)").arg(bytes.size()).arg(limits.maxBytes),
+            file);
     std::istringstream in(std::string(bytes.constData(), size_t(bytes.size())));
     Builder builder(limits);
     try {

@@ -26,8 +26,18 @@ public:
     Value() = default;
     static Value string(std::string s);
     static Value null() { return Value(); }
-    static Value map() { Value v; v.type = Type::Map; return v; }
-    static Value seq() { Value v; v.type = Type::Seq; return v; }
+    static Value map()
+    {
+        Value v;
+        v.type = Type::Map;
+        return v;
+    }
+    static Value seq()
+    {
+        Value v;
+        v.type = Type::Seq;
+        return v;
+    }
     static Value integer(long long n);
     static Value boolean(bool b);
     // A plain (unquoted) scalar: its type is resolved as yaml.v3 does.

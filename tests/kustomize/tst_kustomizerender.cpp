@@ -1,0 +1,265 @@
+#include "renderer.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+
+using namespace kanri::kustomize;
+
+namespace {
+
+QString dataDir()
+{
+    const QString src = kanri::test::sourceDir();
+    if (!src.isEmpty())
+        return src + QStringLiteral("/tests/kustomize/data");
+    return QStringLiteral(KANRI_KUSTOMIZE_TEST_DATA);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(data) == data.size();
+}
+
+} // namespace
+
+// Renders Kanri's own synthetic kustomizations (expected outputs produced by kubectl kustomize
+// v5.5.0 and checked by hand) and checks the safety rules of loading.
+class TestKustomizeRender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void goldenCases_data()
+    {
+        QTest::addColumn<QString>("dir");
+        QTest::newRow("plain resources sort in legacy order and print like kustomize")
+            << QStringLiteral("basic");
+        QTest::newRow("an overlay renames, relabels, retags and regenerates its base")
+            << QStringLiteral("overlay/prod");
+        QTest::newRow("strategic merge and JSON 6902 patches edit the targets")
+            << QStringLiteral("patches");
+        QTest::newRow("replacements, vars, components and fifo order work together")
+            << QStringLiteral("replacements");
+        QTest::newRow("builtin transformers and custom name references apply")
+            << QStringLiteral("plugins");
+    }
+    void goldenCases()
+    {
+        QFETCH(QString, dir);
+        const QString path = dataDir() + QLatin1Char('/') + dir;
+        QVERIFY2(QDir(path).exists(), qPrintable(path));
+        Renderer renderer;
+        auto out = renderer.render(path);
+        QVERIFY2(out.has_value(), out ? "" : qPrintable(out.error().toString()));
+        QCOMPARE(out->text, readAll(path + QStringLiteral("/expected.yaml")));
+        // The per-resource texts join to the whole output.
+        QByteArray joined;
+        for (const RenderedResource &r : out->resources)
+            joined += (joined.isEmpty() ? QByteArray() : QByteArray("---\n")) + r.yaml;
+        QCOMPARE(joined, out->text);
+    }
+
+    void goldenCasesMatchKubectl_data() { goldenCases_data(); }
+    void goldenCasesMatchKubectl()
+    {
+        QFETCH(QString, dir);
+        const QString kubectl = kanri::test::kubectl();
+        if (kubectl.isEmpty())
+            QSKIP("kubectl is not installed: cannot cross-check against kubectl kustomize");
+        const QString path = dataDir() + QLatin1Char('/') + dir;
+        const auto r = kanri::test::run(kubectl, {QStringLiteral("kustomize"), path});
+        QCOMPARE(r.exitCode, 0);
+        Renderer renderer;
+        auto out = renderer.render(path);
+        QVERIFY(out.has_value());
+        QCOMPARE(out->text, r.out);
+    }
+
+    void deprecationWarningsAreReported()
+    {
+        Renderer renderer;
+        auto out = renderer.render(dataDir() + QStringLiteral("/patches"));
+        QVERIFY(out.has_value());
+        QVERIFY(out->warnings.join(QLatin1Char('\n'))
+                    .contains(QLatin1String("'patchesStrategicMerge' is deprecated")));
+    }
+
+    void unsavedEditsRenderFromTheOverlay()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString k = tmp.filePath(QStringLiteral("kustomization.yaml"));
+        const QString cm = tmp.filePath(QStringLiteral("cm.yaml"));
+        QVERIFY(writeFile(k, "resources:\n- cm.yaml\n"));
+        QVERIFY(writeFile(cm, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  "
+                              "k: disk\n"));
+        Renderer renderer;
+        auto first = renderer.render(tmp.path());
+        QVERIFY(first.has_value());
+        QVERIFY(first->text.contains("k: disk"));
+        FileOverlay overlay;
+        overlay.files.insert(QDir::cleanPath(cm),
+                             QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+                                        "a\ndata:\n  k: edited\n"));
+        auto second = renderer.render(tmp.path(), {}, &overlay);
+        QVERIFY(second.has_value());
+        QVERIFY(second->text.contains("k: edited"));
+        QCOMPARE(second->resources.size(), size_t(1));
+        QCOMPARE(second->resources[0].originFile, QDir::cleanPath(cm));
+        // The disk is unchanged.
+        QVERIFY(renderer.render(tmp.path())->text.contains("k: disk"));
+    }
+
+    void cancelledRenderStops()
+    {
+        std::atomic_bool cancel{true};
+        Renderer renderer;
+        auto out =
+            renderer.render(dataDir() + QStringLiteral("/overlay/prod"), {}, nullptr, &cancel);
+        QVERIFY(!out.has_value());
+        QCOMPARE(out.error().code, kanri::Error::Code::Cancelled);
+    }
+
+    void fileOutsideTheRootIsRefused()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("secret.yaml")),
+                          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("app/kustomization.yaml")),
+                          "resources:\n- ../secret.yaml\n"));
+        Renderer renderer;
+        auto out = renderer.render(tmp.filePath(QStringLiteral("app")));
+        QVERIFY(!out.has_value());
+        QVERIFY2(out.error().message.contains(QLatin1String("is not in or below")),
+                 qPrintable(out.error().message));
+        RenderOptions none;
+        none.loadRestrictor = LoadRestrictor::None;
+        QVERIFY(renderer.render(tmp.filePath(QStringLiteral("app")), none).has_value());
+    }
+
+    void symlinkLeavingTheRootIsRefused()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("outside.yaml")),
+                          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("app/kustomization.yaml")),
+                          "resources:\n- link.yaml\n"));
+        QVERIFY(QFile::link(tmp.filePath(QStringLiteral("outside.yaml")),
+                            tmp.filePath(QStringLiteral("app/link.yaml"))));
+        Renderer renderer;
+        auto out = renderer.render(tmp.filePath(QStringLiteral("app")));
+        QVERIFY(!out.has_value());
+        QVERIFY2(out.error().message.contains(QLatin1String("is not in or below")),
+                 qPrintable(out.error().message));
+    }
+
+    void remoteAndUnsupportedInputsAreExplicitErrors_data()
+    {
+        QTest::addColumn<QByteArray>("kustomization");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("a URL resource is not followed")
+            << QByteArray("resources:\n- https://github.com/example/repo//base?ref=v1\n")
+            << QStringLiteral("remote");
+        QTest::newRow("helmCharts names the field")
+            << QByteArray("helmCharts:\n- name: x\n") << QStringLiteral("helmCharts");
+        QTest::newRow("an exec plugin is refused")
+            << QByteArray("transformers:\n- |-\n  apiVersion: example.com/v1\n  kind: Exec\n  "
+                          "metadata:\n    name: x\n")
+            << QStringLiteral("plugins");
+    }
+    void remoteAndUnsupportedInputsAreExplicitErrors()
+    {
+        QFETCH(QByteArray, kustomization);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("kustomization.yaml")), kustomization));
+        Renderer renderer;
+        auto out = renderer.render(tmp.path());
+        QVERIFY(!out.has_value());
+        QVERIFY2(out.error().message.contains(expected), qPrintable(out.error().message));
+    }
+
+    void aliasBombInAResourceIsRefused()
+    {
+        QTemporaryDir tmp;
+        QByteArray bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: &a "
+                          "[x, x, x, x, x, x, x, x, x, x]\n";
+        char prev = 'a';
+        for (char c = 'b'; c <= 'k'; ++c) {
+            bomb += "  " + QByteArray(1, c) + ": &" + QByteArray(1, c) + " [";
+            for (int i = 0; i < 10; ++i)
+                bomb += QByteArray(i ? ", *" : "*") + QByteArray(1, prev);
+            bomb += "]\n";
+            prev = c;
+        }
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("kustomization.yaml")),
+                          "resources:\n- bomb.yaml\n"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("bomb.yaml")), bomb));
+        Renderer renderer;
+        auto out = renderer.render(tmp.path());
+        QVERIFY(!out.has_value());
+        QVERIFY2(out.error().message.contains(QLatin1String("too many nodes")),
+                 qPrintable(out.error().message));
+    }
+
+    void missingKustomizationIsAnError()
+    {
+        QTemporaryDir tmp;
+        Renderer renderer;
+        auto out = renderer.render(tmp.path());
+        QVERIFY(!out.has_value());
+        QVERIFY(out.error().message.contains(QLatin1String("unable to find one of")));
+    }
+
+    void commandLineRendersWithBothFlagSpellings_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("flag and value as two arguments") << QStringList{
+            QStringLiteral("render"), QStringLiteral("--reorder"), QStringLiteral("legacy")};
+        QTest::newRow("flag=value")
+            << QStringList{QStringLiteral("render"), QStringLiteral("--reorder=legacy")};
+    }
+    void commandLineRendersWithBothFlagSpellings()
+    {
+        QFETCH(QStringList, args);
+        const QString bin = kanri::test::kanriBinary();
+        if (bin.isEmpty() || !QFileInfo::exists(bin))
+            QSKIP("the kanri executable was not built (KANRI_BINARY unset or missing)");
+        const QString dir = dataDir() + QStringLiteral("/basic");
+        const auto r = kanri::test::run(bin, args << dir);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, readAll(dir + QStringLiteral("/expected.yaml")));
+    }
+
+    void commandLineFailsWithAMessage()
+    {
+        const QString bin = kanri::test::kanriBinary();
+        if (bin.isEmpty() || !QFileInfo::exists(bin))
+            QSKIP("the kanri executable was not built (KANRI_BINARY unset or missing)");
+        QTemporaryDir tmp;
+        const auto r = kanri::test::run(bin, {QStringLiteral("render"), tmp.path()});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(r.err.contains("error:"));
+        QVERIFY(r.out.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKustomizeRender)
+#include "tst_kustomizerender.moc"
