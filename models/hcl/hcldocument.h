@@ -38,8 +38,8 @@ struct FieldSchema
 
 struct MapEntry
 {
-    QString key;   // map key with quotes removed; for list maps the element index
-    int line = 0;  // 1-based line of the key (of the element for lists)
+    QString key;  // map key with quotes removed; for list maps the element index
+    int line = 0; // 1-based line of the key (of the element for lists)
     ValueKind kind = ValueKind::Expression;
     QJsonObject fields; // entries whose value is an object: literal values as JSON,
                         // non-literal values as their source text

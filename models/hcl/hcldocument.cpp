@@ -1,0 +1,1713 @@
+#include "hcldocument.h"
+
+#include "hclformatter.h"
+#include "hcljsonsyntax.h"
+#include "hclparser.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace kanri::hcl {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("kanri::hcl", s);
+}
+
+std::unexpected<Error> notFound(const QString &message)
+{
+    return fail(Error::Code::NotFound, message);
+}
+
+bool isIdentifier(const QString &s)
+{
+    if (s.isEmpty())
+        return false;
+    const QChar c0 = s.front();
+    if (!(c0.isLetter() || c0 == u'_'))
+        return false;
+    for (QChar c : s) {
+        if (!(c.isLetterOrNumber() || c == u'_' || c == u'-'))
+            return false;
+    }
+    return true;
+}
+
+bool isKeyword(const QString &s)
+{
+    return s == u"true" || s == u"false" || s == u"null" || s == u"for" || s == u"in" || s == u"if";
+}
+
+QByteArray quoteHcl(const QString &s)
+{
+    QByteArray out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    const QByteArray u = s.toUtf8();
+    for (int i = 0; i < u.size(); ++i) {
+        const char c = u[i];
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '$':
+        case '%':
+            out += c;
+            if (i + 1 < u.size() && u[i + 1] == '{')
+                out += c;
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out += QByteArray("\\u00") + QByteArray::number(int(c), 16).rightJustified(2, '0');
+            else
+                out += c;
+        }
+    }
+    out += '"';
+    return out;
+}
+
+QByteArray renderNumber(double d)
+{
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+        return QByteArray::number(qint64(d));
+    return QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+}
+
+QByteArray renderKey(const QString &key, bool quoted)
+{
+    if (!quoted && isIdentifier(key) && !isKeyword(key))
+        return key.toUtf8();
+    return quoteHcl(key);
+}
+
+QByteArray renderInline(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return "null";
+    case QJsonValue::Bool:
+        return v.toBool() ? "true" : "false";
+    case QJsonValue::Double:
+        return renderNumber(v.toDouble());
+    case QJsonValue::String:
+        return quoteHcl(v.toString());
+    case QJsonValue::Array: {
+        QByteArray out = "[";
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (i)
+                out += ", ";
+            out += renderInline(a[i]);
+        }
+        return out + "]";
+    }
+    case QJsonValue::Object: {
+        const QJsonObject o = v.toObject();
+        if (o.isEmpty())
+            return "{}";
+        QByteArray out = "{ ";
+        bool first = true;
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!first)
+                out += ", ";
+            first = false;
+            out += renderKey(it.key(), false) + " = " + renderInline(it.value());
+        }
+        return out + " }";
+    }
+    }
+    return "null";
+}
+
+ValueKind kindOf(const Expr &e)
+{
+    switch (e.kind) {
+    case ExprKind::Object:
+        return ValueKind::Object;
+    case ExprKind::Tuple:
+        return ValueKind::List;
+    case ExprKind::String:
+        return ValueKind::String;
+    case ExprKind::Template:
+        return ValueKind::Template;
+    case ExprKind::Number:
+        return ValueKind::Number;
+    case ExprKind::Bool:
+        return ValueKind::Bool;
+    case ExprKind::Null:
+        return ValueKind::Null;
+    case ExprKind::Call:
+    case ExprKind::Other:
+        break;
+    }
+    return ValueKind::Expression;
+}
+
+bool isLiteral(const Expr &e)
+{
+    switch (e.kind) {
+    case ExprKind::String:
+    case ExprKind::Number:
+    case ExprKind::Bool:
+    case ExprKind::Null:
+        return true;
+    case ExprKind::Object:
+        return std::all_of(e.items.begin(), e.items.end(),
+                           [](const ObjectItem &i) { return isLiteral(i.value); });
+    case ExprKind::Tuple:
+        return std::all_of(e.children.begin(), e.children.end(),
+                           [](const Expr &c) { return isLiteral(c); });
+    default:
+        return false;
+    }
+}
+
+ValueKind jsonKindOf(const JsonNode &n)
+{
+    switch (n.type) {
+    case JsonNode::Type::Object:
+        return ValueKind::Object;
+    case JsonNode::Type::Array:
+        return ValueKind::List;
+    case JsonNode::Type::String:
+        return ValueKind::String;
+    case JsonNode::Type::Number:
+        return ValueKind::Number;
+    case JsonNode::Type::Bool:
+        return ValueKind::Bool;
+    case JsonNode::Type::Null:
+        return ValueKind::Null;
+    }
+    return ValueKind::Expression;
+}
+
+struct Splice
+{
+    int start;
+    int end;
+    QByteArray with;
+};
+
+QByteArray applySplices(const QByteArray &text, std::vector<Splice> splices)
+{
+    std::sort(splices.begin(), splices.end(),
+              [](const Splice &a, const Splice &b) { return a.start < b.start; });
+    qsizetype size = text.size();
+    for (const Splice &s : splices)
+        size += s.with.size() - (s.end - s.start);
+    QByteArray out;
+    out.reserve(size);
+    int pos = 0;
+    for (const Splice &s : splices) {
+        out.append(text.constData() + pos, s.start - pos);
+        out.append(s.with);
+        pos = s.end;
+    }
+    out.append(text.constData() + pos, text.size() - pos);
+    return out;
+}
+
+int lineStartOf(const QByteArray &text, int off)
+{
+    const int i = off > 0 ? int(text.lastIndexOf('\n', off - 1)) : -1;
+    return i + 1;
+}
+
+bool onlySpaces(const QByteArray &text, int a, int b)
+{
+    for (int i = a; i < b; ++i) {
+        if (text[i] != ' ' && text[i] != '\t')
+            return false;
+    }
+    return true;
+}
+
+QByteArray indentAt(const QByteArray &text, int lineStart)
+{
+    int e = lineStart;
+    while (e < text.size() && (text[e] == ' ' || text[e] == '\t'))
+        ++e;
+    return text.mid(lineStart, e - lineStart);
+}
+
+QByteArray eolOf(const QByteArray &text)
+{
+    const int i = int(text.indexOf('\n'));
+    return (i > 0 && text[i - 1] == '\r') ? QByteArray("\r\n") : QByteArray("\n");
+}
+
+// Where a map was found in a native document.
+struct NativeMap
+{
+    QString name;
+    QString source;
+    const Attribute *attr = nullptr;
+    const Block *variable = nullptr; // variable block, for its type
+};
+
+struct JsonMap
+{
+    QString name;
+    QString source;
+    const JsonMember *member = nullptr;
+};
+
+std::optional<QList<FieldSchema>> schemaFromType(const SyntaxTree &tree, const Expr &type)
+{
+    if (type.kind != ExprKind::Call || type.children.size() != 1)
+        return std::nullopt;
+    const QByteArray coll = tree.tokenText(type.callName);
+    if (coll != "map" && coll != "list" && coll != "set")
+        return std::nullopt;
+    const Expr &obj = type.children.front();
+    if (obj.kind != ExprKind::Call || tree.tokenText(obj.callName) != "object" ||
+        obj.children.size() != 1 || obj.children.front().kind != ExprKind::Object)
+        return std::nullopt;
+    QList<FieldSchema> schema;
+    for (const ObjectItem &item : obj.children.front().items) {
+        FieldSchema f;
+        f.name = keyText(tree, item.key);
+        const Expr &v = item.value;
+        if (v.kind == ExprKind::Call && tree.tokenText(v.callName) == "optional" &&
+            !v.children.empty()) {
+            f.optional = true;
+            f.type = QString::fromUtf8(tree.source(v.children[0]));
+            if (v.children.size() > 1)
+                f.defaultValue = exprToJson(tree, v.children[1]);
+        } else {
+            f.type = QString::fromUtf8(tree.source(v));
+        }
+        schema.append(f);
+    }
+    return schema;
+}
+
+} // namespace
+
+QString valueKindName(ValueKind kind)
+{
+    switch (kind) {
+    case ValueKind::Object:
+        return QStringLiteral("object");
+    case ValueKind::List:
+        return QStringLiteral("list");
+    case ValueKind::String:
+        return QStringLiteral("string");
+    case ValueKind::Template:
+        return QStringLiteral("template");
+    case ValueKind::Number:
+        return QStringLiteral("number");
+    case ValueKind::Bool:
+        return QStringLiteral("bool");
+    case ValueKind::Null:
+        return QStringLiteral("null");
+    case ValueKind::Expression:
+        break;
+    }
+    return QStringLiteral("expression");
+}
+
+class DocumentData
+{
+public:
+    QByteArray text;
+    QString fileName;
+    Syntax syntax = Syntax::Native;
+    QHash<QString, QList<FieldSchema>> attached;
+
+    // Parse results of `text`, rebuilt lazily after an edit.
+    mutable std::shared_ptr<const SyntaxTree> tree;
+    mutable std::shared_ptr<const JsonNode> json;
+    mutable std::vector<int> lineStarts;
+    // Whether formatHcl(text) == text; computed at the first edit, kept by edits.
+    std::optional<bool> fmtClean;
+
+    Result<void> ensureParsed() const
+    {
+        if (syntax == Syntax::Native && tree)
+            return {};
+        if (syntax == Syntax::Json && json)
+            return {};
+        lineStarts.clear();
+        lineStarts.push_back(0);
+        const char *d = text.constData();
+        for (qsizetype i = 0, n = text.size(); i < n; ++i) {
+            const void *p = std::memchr(d + i, '\n', std::size_t(n - i));
+            if (!p)
+                break;
+            i = static_cast<const char *>(p) - d;
+            lineStarts.push_back(int(i + 1));
+        }
+        if (syntax == Syntax::Native) {
+            auto t = parseHcl(text, fileName);
+            if (!t)
+                return std::unexpected(t.error());
+            tree = std::move(*t);
+        } else {
+            auto j = parseJsonSyntax(text, fileName);
+            if (!j)
+                return std::unexpected(j.error());
+            json = std::make_shared<JsonNode>(std::move(*j));
+        }
+        return {};
+    }
+
+    int lineOf(int offset) const
+    {
+        auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
+        return int(it - lineStarts.begin());
+    }
+
+    // ---- native discovery
+
+    std::vector<NativeMap> nativeMaps() const
+    {
+        std::vector<NativeMap> out;
+        const SyntaxTree &t = *tree;
+        auto consider = [&](const QString &name, const char *source, const Attribute &a,
+                            const Block *variable) {
+            const Expr &v = a.value;
+            bool ok = v.kind == ExprKind::Object;
+            if (v.kind == ExprKind::Tuple)
+                ok = std::any_of(v.children.begin(), v.children.end(),
+                                 [](const Expr &c) { return c.kind == ExprKind::Object; });
+            if (ok)
+                out.push_back(NativeMap{name, QString::fromLatin1(source), &a, variable});
+        };
+        for (const BodyItem &item : t.body.items) {
+            if (item.attribute) {
+                consider(QString::fromUtf8(t.tokenText(item.attribute->name)), "tfvars",
+                         *item.attribute, nullptr);
+                continue;
+            }
+            const Block &b = *item.block;
+            const QByteArray type = t.tokenText(b.type);
+            if (type == "locals" && b.labels.empty()) {
+                for (const BodyItem &i : b.body.items) {
+                    if (i.attribute)
+                        consider(QString::fromUtf8(t.tokenText(i.attribute->name)), "locals",
+                                 *i.attribute, nullptr);
+                }
+            } else if (type == "variable" && b.labels.size() == 1) {
+                for (const BodyItem &i : b.body.items) {
+                    if (i.attribute && t.tokenText(i.attribute->name) == "default")
+                        consider(keyText(t, b.labels[0]), "variable.default", *i.attribute, &b);
+                }
+            } else if (type == "module" && b.labels.size() == 1) {
+                const QString label = keyText(t, b.labels[0]);
+                for (const BodyItem &i : b.body.items) {
+                    if (i.attribute)
+                        consider(QStringLiteral("module.%1.%2")
+                                     .arg(label, QString::fromUtf8(t.tokenText(i.attribute->name))),
+                                 "module.argument", *i.attribute, nullptr);
+                }
+            }
+        }
+        return out;
+    }
+
+    std::optional<QList<FieldSchema>> variableSchemaNative(const Block &b) const
+    {
+        for (const BodyItem &i : b.body.items) {
+            if (i.attribute && tree->tokenText(i.attribute->name) == "type")
+                return schemaFromType(*tree, i.attribute->value);
+        }
+        return std::nullopt;
+    }
+
+    QList<FieldSchema> schemaFor(const QString &name, const Block *variable) const
+    {
+        if (auto it = attached.find(name); it != attached.end())
+            return *it;
+        if (variable) {
+            if (auto s = variableSchemaNative(*variable))
+                return *s;
+        }
+        return {};
+    }
+
+    MapInfo infoNative(const NativeMap &m) const
+    {
+        const SyntaxTree &t = *tree;
+        MapInfo info;
+        info.name = m.name;
+        info.source = m.source;
+        info.line = lineOf(t.tokens[std::size_t(m.attr->name)].start);
+        const Expr &v = m.attr->value;
+        info.isList = v.kind == ExprKind::Tuple;
+        QSet<QString> seen;
+        auto addEntry = [&](MapEntry &&e, const Expr &value) {
+            if (!info.valueKinds.contains(e.kind))
+                info.valueKinds.append(e.kind);
+            if (value.kind == ExprKind::Object) {
+                for (const ObjectItem &f : value.items) {
+                    const QString k = keyText(t, f.key);
+                    if (!seen.contains(k)) {
+                        seen.insert(k);
+                        info.fields.append(k);
+                    }
+                }
+            }
+            info.entries.append(std::move(e));
+        };
+        if (info.isList) {
+            int index = 0;
+            for (const Expr &c : v.children) {
+                MapEntry e;
+                e.key = QString::number(index++);
+                e.line = lineOf(t.startOf(c));
+                e.kind = kindOf(c);
+                e.value = exprToJson(t, c);
+                if (c.kind == ExprKind::Object)
+                    e.fields = e.value.toObject();
+                addEntry(std::move(e), c);
+            }
+        } else {
+            info.entries.reserve(qsizetype(v.items.size()));
+            for (const ObjectItem &item : v.items) {
+                MapEntry e;
+                e.key = keyText(t, item.key);
+                e.line = lineOf(t.startOf(item.key));
+                e.kind = kindOf(item.value);
+                e.value = exprToJson(t, item.value);
+                if (item.value.kind == ExprKind::Object)
+                    e.fields = e.value.toObject();
+                addEntry(std::move(e), item.value);
+            }
+        }
+        info.schema = schemaFor(m.name, m.variable);
+        return info;
+    }
+
+    // ---- JSON discovery
+
+    std::vector<JsonMap> jsonMaps() const
+    {
+        std::vector<JsonMap> out;
+        if (json->type != JsonNode::Type::Object)
+            return out;
+        auto qualifies = [](const JsonNode &v) {
+            if (v.type == JsonNode::Type::Object)
+                return true;
+            if (v.type == JsonNode::Type::Array)
+                return std::any_of(v.elements.begin(), v.elements.end(), [](const JsonNode &e) {
+                    return e.type == JsonNode::Type::Object;
+                });
+            return false;
+        };
+        // A block may be written as an object or as an array of objects.
+        auto objects = [](const JsonNode &v) {
+            std::vector<const JsonNode *> r;
+            if (v.type == JsonNode::Type::Object)
+                r.push_back(&v);
+            else if (v.type == JsonNode::Type::Array)
+                for (const JsonNode &e : v.elements)
+                    if (e.type == JsonNode::Type::Object)
+                        r.push_back(&e);
+            return r;
+        };
+        const bool tfvars = fileName.endsWith(QLatin1String(".tfvars.json"));
+        for (const JsonMember &top : json->members) {
+            if (tfvars) {
+                if (qualifies(top.value))
+                    out.push_back(JsonMap{top.key, QStringLiteral("tfvars"), &top});
+                continue;
+            }
+            if (top.key == u"locals") {
+                for (const JsonNode *o : objects(top.value))
+                    for (const JsonMember &m : o->members)
+                        if (qualifies(m.value))
+                            out.push_back(JsonMap{m.key, QStringLiteral("locals"), &m});
+            } else if (top.key == u"variable") {
+                for (const JsonNode *o : objects(top.value))
+                    for (const JsonMember &var : o->members)
+                        for (const JsonNode *body : objects(var.value))
+                            for (const JsonMember &m : body->members)
+                                if (m.key == u"default" && qualifies(m.value))
+                                    out.push_back(
+                                        JsonMap{var.key, QStringLiteral("variable.default"), &m});
+            } else if (top.key == u"module") {
+                for (const JsonNode *o : objects(top.value))
+                    for (const JsonMember &mod : o->members)
+                        for (const JsonNode *body : objects(mod.value))
+                            for (const JsonMember &m : body->members)
+                                if (qualifies(m.value))
+                                    out.push_back(
+                                        JsonMap{QStringLiteral("module.%1.%2").arg(mod.key, m.key),
+                                                QStringLiteral("module.argument"), &m});
+            }
+        }
+        return out;
+    }
+
+    int jsonNameLine(const JsonMap &m) const
+    {
+        // For variables, the line of the property naming the variable.
+        if (m.source == u"variable.default") {
+            const QByteArray key = QJsonDocument(QJsonArray{m.name}).toJson(QJsonDocument::Compact);
+            const QByteArray quoted = key.mid(1, key.size() - 2);
+            const int at = int(text.lastIndexOf(quoted, m.member->keyStart));
+            if (at >= 0)
+                return lineOf(at);
+        }
+        return lineOf(m.member->keyStart);
+    }
+
+    MapInfo infoJson(const JsonMap &m) const
+    {
+        MapInfo info;
+        info.name = m.name;
+        info.source = m.source;
+        info.line = jsonNameLine(m);
+        const JsonNode &v = m.member->value;
+        info.isList = v.type == JsonNode::Type::Array;
+        QSet<QString> seen;
+        auto add = [&](MapEntry &&e, const JsonNode &value) {
+            if (!info.valueKinds.contains(e.kind))
+                info.valueKinds.append(e.kind);
+            if (value.type == JsonNode::Type::Object) {
+                for (const JsonMember &f : value.members) {
+                    if (!seen.contains(f.key)) {
+                        seen.insert(f.key);
+                        info.fields.append(f.key);
+                    }
+                }
+            }
+            info.entries.append(std::move(e));
+        };
+        if (info.isList) {
+            int index = 0;
+            for (const JsonNode &c : v.elements) {
+                MapEntry e;
+                e.key = QString::number(index++);
+                e.line = lineOf(c.start);
+                e.kind = jsonKindOf(c);
+                e.value = jsonNodeToValue(text, c);
+                if (c.type == JsonNode::Type::Object)
+                    e.fields = e.value.toObject();
+                add(std::move(e), c);
+            }
+        } else {
+            for (const JsonMember &item : v.members) {
+                MapEntry e;
+                e.key = item.key;
+                e.line = lineOf(item.keyStart);
+                e.kind = jsonKindOf(item.value);
+                e.value = jsonNodeToValue(text, item.value);
+                if (item.value.type == JsonNode::Type::Object)
+                    e.fields = e.value.toObject();
+                add(std::move(e), item.value);
+            }
+        }
+        info.schema = attached.value(m.name);
+        return info;
+    }
+
+    // ---- editing, native syntax
+
+    struct NativeTarget
+    {
+        const Expr *map = nullptr;        // the map's object or tuple
+        const ObjectItem *item = nullptr; // entry item (object maps)
+        const Expr *entry = nullptr;      // entry value
+        int index = -1;                   // entry position
+        QList<FieldSchema> schema;
+        QStringList fieldOrder;
+    };
+
+    Result<NativeTarget> findNative(const QString &map, const QString &key, bool needEntry) const
+    {
+        NativeTarget r;
+        for (const NativeMap &m : nativeMaps()) {
+            if (m.name != map)
+                continue;
+            r.map = &m.attr->value;
+            r.schema = schemaFor(m.name, m.variable);
+        }
+        if (!r.map)
+            return notFound(tr("no map named %1").arg(map));
+        if (!needEntry)
+            return r;
+        if (r.map->kind == ExprKind::Tuple) {
+            bool ok = false;
+            const int i = key.toInt(&ok);
+            if (!ok || i < 0 || i >= int(r.map->children.size()))
+                return notFound(tr("%1 has no element %2").arg(map, key));
+            r.index = i;
+            r.entry = &r.map->children[std::size_t(i)];
+            return r;
+        }
+        for (std::size_t i = 0; i < r.map->items.size(); ++i) {
+            if (keyText(*tree, r.map->items[i].key) == key) {
+                r.item = &r.map->items[i];
+                r.entry = &r.item->value;
+                r.index = int(i);
+            }
+        }
+        if (!r.entry)
+            return notFound(tr("%1 has no entry %2").arg(map, key));
+        return r;
+    }
+
+    QStringList fieldOrderOf(const Expr &map, const QList<FieldSchema> &schema) const
+    {
+        QStringList order;
+        for (const FieldSchema &f : schema)
+            order.append(f.name);
+        auto collect = [&](const Expr &v) {
+            if (v.kind != ExprKind::Object)
+                return;
+            for (const ObjectItem &f : v.items) {
+                const QString k = keyText(*tree, f.key);
+                if (!order.contains(k))
+                    order.append(k);
+            }
+        };
+        if (map.kind == ExprKind::Tuple)
+            for (const Expr &c : map.children)
+                collect(c);
+        else
+            for (const ObjectItem &i : map.items)
+                collect(i.value);
+        return order;
+    }
+
+    bool multiLine(const Expr &e) const
+    {
+        return text.mid(tree->startOf(e), tree->endOf(e) - tree->startOf(e)).contains('\n');
+    }
+
+    int itemEnd(const ObjectItem &item) const
+    {
+        return item.comma >= 0 ? tree->tokens[std::size_t(item.comma)].end
+                               : tree->endOf(item.value);
+    }
+
+    // Comma token following a tuple element, or -1.
+    int elementComma(const Expr &e) const
+    {
+        int i = e.last + 1;
+        while (tree->tokens[std::size_t(i)].type == Tok::Newline ||
+               tree->tokens[std::size_t(i)].type == Tok::Comment ||
+               tree->tokens[std::size_t(i)].type == Tok::BlockComment)
+            ++i;
+        return tree->tokens[std::size_t(i)].type == Tok::Comma ? i : -1;
+    }
+
+    // An entry occupying whole lines: [start of its first line, after its last line break).
+    std::optional<std::pair<int, int>> wholeLines(int start, int lastTok) const
+    {
+        const auto &toks = tree->tokens;
+        const int ls = lineStartOf(text, start);
+        if (!onlySpaces(text, ls, start))
+            return std::nullopt;
+        int k = lastTok + 1;
+        if (toks[std::size_t(k)].type == Tok::Comment)
+            ++k;
+        if (toks[std::size_t(k)].type != Tok::Newline)
+            return std::nullopt;
+        return std::make_pair(ls, toks[std::size_t(k)].end);
+    }
+
+    struct Style
+    {
+        bool multiline = false;
+        QByteArray indent;      // indentation of the line the value starts on
+        QByteArray innerIndent; // indentation of the value's items
+        bool commas = false;    // items end with ','
+        bool quotedKeys = false;
+        QByteArray sep = " = ";
+    };
+
+    QByteArray unitFor(const QByteArray &indent) const
+    {
+        return indent.contains('\t') ? QByteArray("\t") : QByteArray("  ");
+    }
+
+    // Style of an existing object or tuple expression.
+    Style styleOf(const Expr &e) const
+    {
+        Style s;
+        const int start = tree->startOf(e);
+        s.indent = indentAt(text, lineStartOf(text, start));
+        s.multiline = multiLine(e);
+        s.innerIndent = s.indent + unitFor(s.indent);
+        if (e.kind == ExprKind::Object && !e.items.empty()) {
+            const ObjectItem &first = e.items.front();
+            const int ks = tree->startOf(first.key);
+            const int ls = lineStartOf(text, ks);
+            if (s.multiline && ls > start && onlySpaces(text, ls, ks))
+                s.innerIndent = text.mid(ls, ks - ls);
+            s.commas = first.comma >= 0;
+            s.quotedKeys = first.key.kind == ExprKind::String;
+            if (tree->tokens[std::size_t(first.sep)].type == Tok::Colon) {
+                const int a = tree->endOf(first.key);
+                const int b = tree->startOf(first.value);
+                s.sep = text.mid(a, b - a);
+            }
+        } else if (e.kind == ExprKind::Tuple && !e.children.empty()) {
+            const int es = tree->startOf(e.children.front());
+            const int ls = lineStartOf(text, es);
+            if (s.multiline && ls > start && onlySpaces(text, ls, es))
+                s.innerIndent = text.mid(ls, es - ls);
+            s.commas = elementComma(e.children.back()) >= 0;
+        }
+        return s;
+    }
+
+    QStringList orderedKeys(const QJsonObject &o, const QStringList &order) const
+    {
+        QStringList keys;
+        for (const QString &k : order)
+            if (o.contains(k))
+                keys.append(k);
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!keys.contains(it.key()))
+                keys.append(it.key());
+        return keys;
+    }
+
+    // Renders value; multi-line objects/tuples follow `style` (the value starts on a line
+    // indented by style.indent).
+    QByteArray render(const QJsonValue &v, const Style &style, const QStringList &order,
+                      const QByteArray &eol) const
+    {
+        if (!style.multiline)
+            return renderObjectInline(v, order);
+        if (v.isArray()) {
+            const QJsonArray a = v.toArray();
+            if (a.isEmpty())
+                return "[]";
+            QByteArray out = "[" + eol;
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                out += style.innerIndent + renderInline(a[i]);
+                if (i + 1 < a.size() || style.commas)
+                    out += ',';
+                out += eol;
+            }
+            return out + style.indent + "]";
+        }
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            if (o.isEmpty())
+                return "{}";
+            const QStringList keys = orderedKeys(o, order);
+            QList<QByteArray> rendered;
+            int width = 0;
+            for (const QString &k : keys) {
+                rendered.append(renderKey(k, style.quotedKeys));
+                width =
+                    std::max(width, textColumns(rendered.back(), 0, int(rendered.back().size())));
+            }
+            const bool colon = style.sep.contains(':');
+            QByteArray out = "{" + eol;
+            for (qsizetype i = 0; i < keys.size(); ++i) {
+                out += style.innerIndent + rendered[i];
+                if (!colon)
+                    out += QByteArray(width - textColumns(rendered[i], 0, int(rendered[i].size())),
+                                      ' ');
+                out += style.sep + renderInline(o.value(keys[i]));
+                if (style.commas)
+                    out += ',';
+                out += eol;
+            }
+            return out + style.indent + "}";
+        }
+        return renderInline(v);
+    }
+
+    QByteArray renderObjectInline(const QJsonValue &v, const QStringList &order) const
+    {
+        if (!v.isObject() || order.isEmpty())
+            return renderInline(v);
+        const QJsonObject o = v.toObject();
+        if (o.isEmpty())
+            return "{}";
+        QByteArray out = "{ ";
+        bool first = true;
+        for (const QString &k : orderedKeys(o, order)) {
+            if (!first)
+                out += ", ";
+            first = false;
+            out += renderKey(k, false) + " = " + renderInline(o.value(k));
+        }
+        return out + " }";
+    }
+
+    // Splices inserting `itemText` (one item, possibly spanning lines already indented for
+    // `innerIndent`) as the last item of the object or tuple `e`.
+    std::vector<Splice> insertLast(const Expr &e, const QByteArray &itemText, bool isTuple,
+                                   const QByteArray &eol, bool expandEmpty) const
+    {
+        const auto &toks = tree->tokens;
+        const Style s = styleOf(e);
+        const int open = toks[std::size_t(e.first)].end;
+        const int close = toks[std::size_t(e.last)].start;
+        const bool empty = isTuple ? e.children.empty() : e.items.empty();
+        if (empty) {
+            if (s.multiline || expandEmpty) {
+                const int ls = lineStartOf(text, close);
+                const QByteArray closeIndent =
+                    onlySpaces(text, ls, close) ? text.mid(ls, close - ls) : s.indent;
+                const QByteArray inner = closeIndent + unitFor(closeIndent);
+                if (s.multiline && onlySpaces(text, ls, close))
+                    return {Splice{ls, ls, inner + itemText + eol}};
+                return {Splice{open, close, eol + inner + itemText + eol + closeIndent}};
+            }
+            return {Splice{open, close, " " + itemText + " "}};
+        }
+        const int lastEnd =
+            isTuple ? tree->endOf(e.children.back()) : tree->endOf(e.items.back().value);
+        const int lastComma = isTuple ? elementComma(e.children.back()) : e.items.back().comma;
+        if (!s.multiline) {
+            if (lastComma >= 0)
+                return {Splice{toks[std::size_t(lastComma)].end, toks[std::size_t(lastComma)].end,
+                               " " + itemText + ","}};
+            return {Splice{lastEnd, lastEnd, ", " + itemText}};
+        }
+        std::vector<Splice> out;
+        QByteArray line = s.innerIndent + itemText;
+        if (isTuple) {
+            if (lastComma >= 0)
+                line += ',';
+            else
+                out.push_back(Splice{lastEnd, lastEnd, ","});
+        } else if (lastComma >= 0) {
+            line += ',';
+        }
+        const int ls = lineStartOf(text, close);
+        if (onlySpaces(text, ls, close)) {
+            out.push_back(Splice{ls, ls, line + eol});
+        } else {
+            const int after = lastComma >= 0 ? toks[std::size_t(lastComma)].end : lastEnd;
+            out.push_back(Splice{after, after, eol + line});
+        }
+        return out;
+    }
+
+    // Splices removing item `index` of object/tuple `e`.
+    std::vector<Splice> removeAt(const Expr &e, int index, bool isTuple) const
+    {
+        const auto &toks = tree->tokens;
+        const int count = isTuple ? int(e.children.size()) : int(e.items.size());
+        auto startOfItem = [&](int i) {
+            return isTuple ? tree->startOf(e.children[std::size_t(i)])
+                           : tree->startOf(e.items[std::size_t(i)].key);
+        };
+        auto valueEnd = [&](int i) {
+            return isTuple ? tree->endOf(e.children[std::size_t(i)])
+                           : tree->endOf(e.items[std::size_t(i)].value);
+        };
+        auto lastTok = [&](int i) {
+            const int comma =
+                isTuple ? elementComma(e.children[std::size_t(i)]) : e.items[std::size_t(i)].comma;
+            if (comma >= 0)
+                return comma;
+            return isTuple ? e.children[std::size_t(i)].last : e.items[std::size_t(i)].value.last;
+        };
+        const int start = startOfItem(index);
+        const int lt = lastTok(index);
+        std::vector<Splice> out;
+        // Removing the last element of a tuple written without a trailing comma also removes
+        // the comma that separated it from the previous one.
+        if (isTuple && index > 0 && index + 1 == count &&
+            toks[std::size_t(lt)].type != Tok::Comma) {
+            const int prevComma = elementComma(e.children[std::size_t(index - 1)]);
+            if (prevComma >= 0)
+                out.push_back(Splice{
+                    toks[std::size_t(prevComma)].start, toks[std::size_t(prevComma)].end, {}});
+        }
+        if (auto whole = wholeLines(start, lt)) {
+            out.push_back(Splice{whole->first, whole->second, {}});
+            return out;
+        }
+        if (count == 1)
+            return {Splice{toks[std::size_t(e.first)].end, toks[std::size_t(e.last)].start, {}}};
+        const int end = toks[std::size_t(lt)].end;
+        if (index + 1 < count) {
+            const int next = startOfItem(index + 1);
+            if (!text.mid(end, next - end).contains('\n'))
+                return {Splice{start, next, {}}};
+        }
+        if (index > 0) {
+            const int prevEnd = valueEnd(index - 1);
+            if (!text.mid(prevEnd, start - prevEnd).contains('\n'))
+                return {Splice{prevEnd, end, {}}};
+        }
+        return {Splice{start, end, {}}};
+    }
+
+    // Appends the splices that align the '=' (or trailing-comment) run containing the line
+    // starting at token `lineFirst`. `eqDelta` (comment runs): width changes from '=' fixes.
+    void realignRun(const QByteArray &t, const std::vector<Token> &toks, int lineFirst,
+                    bool comment, std::vector<Splice> &fixes, const QHash<int, int> *eqDelta) const
+    {
+        auto cellOf = [&](const FmtLine &l) { return comment ? l.comment : l.assign; };
+        FmtLine l = fmtLineFrom(toks, lineFirst);
+        if (cellOf(l) < 0)
+            return;
+        std::vector<FmtLine> run{l};
+        int first = lineFirst;
+        while (first > 0) {
+            const int p = fmtLineStart(toks, first - 1);
+            FmtLine pl = fmtLineFrom(toks, p);
+            if (cellOf(pl) < 0)
+                break;
+            run.insert(run.begin(), pl);
+            first = p;
+        }
+        while (run.back().newline >= 0) {
+            FmtLine nl = fmtLineFrom(toks, run.back().newline + 1);
+            if (cellOf(nl) < 0)
+                break;
+            run.push_back(nl);
+        }
+        std::vector<int> widths;
+        int maxWidth = 0;
+        for (const FmtLine &rl : run) {
+            const int ls = lineStartOf(t, toks[std::size_t(rl.first)].start);
+            const int cell = cellOf(rl);
+            int w = textColumns(t, ls, toks[std::size_t(cell - 1)].end);
+            if (eqDelta)
+                w += eqDelta->value(ls, 0);
+            widths.push_back(w);
+            maxWidth = std::max(maxWidth, w);
+        }
+        for (std::size_t i = 0; i < run.size(); ++i) {
+            const int cell = cellOf(run[i]);
+            const int a = toks[std::size_t(cell - 1)].end;
+            const int b = toks[std::size_t(cell)].start;
+            const int want = maxWidth - widths[i] + 1;
+            if (b - a == want && onlySpaces(t, a, b) && !t.mid(a, b - a).contains('\t'))
+                continue;
+            fixes.push_back(Splice{a, b, QByteArray(want, ' ')});
+        }
+    }
+
+    // Applies an edit's splices, then re-pads the alignment runs around the edited region if
+    // they were aligned before.
+    Result<void> commitNative(std::vector<Splice> splices)
+    {
+        if (splices.empty())
+            return {};
+        std::sort(splices.begin(), splices.end(),
+                  [](const Splice &a, const Splice &b) { return a.start < b.start; });
+        const auto &toks0 = tree->tokens;
+        const int regionStart = splices.front().start;
+        const int regionEnd = splices.back().end;
+        int delta = 0;
+        for (const Splice &s : splices)
+            delta += int(s.with.size()) - (s.end - s.start);
+
+        // Only a file that terraform fmt leaves unchanged gets its alignment runs re-padded;
+        // in any other file, lines outside the edited entry stay byte-identical.
+        if (!fmtClean)
+            fmtClean = formatTokens(text, toks0) == text;
+        const bool aligned = *fmtClean;
+
+        QByteArray t1 = applySplices(text, splices);
+        if (!aligned) {
+            text = std::move(t1);
+            tree.reset();
+            return {};
+        }
+        // Re-lex only a window: from the first line before the edit that has no alignment cell
+        // to the first such line after it. Runs cannot cross those lines.
+        auto hasCell = [](const FmtLine &l) { return l.assign >= 0 || l.comment >= 0; };
+        int winFirst = fmtLineStart(toks0, tokenAtOffset(toks0, regionStart));
+        if (winFirst > 0) {
+            winFirst = fmtLineStart(toks0, winFirst - 1);
+            while (winFirst > 0 && hasCell(fmtLineFrom(toks0, winFirst)))
+                winFirst = fmtLineStart(toks0, winFirst - 1);
+        }
+        FmtLine winLast = fmtLineFrom(
+            toks0, fmtLineStart(toks0, tokenAtOffset(toks0, std::max(regionStart, regionEnd - 1))));
+        if (winLast.newline >= 0) {
+            winLast = fmtLineFrom(toks0, winLast.newline + 1);
+            while (winLast.newline >= 0 && hasCell(winLast))
+                winLast = fmtLineFrom(toks0, winLast.newline + 1);
+        }
+        const int winStart = winFirst > 0 ? toks0[std::size_t(winFirst - 1)].end : 0;
+        const int winEnd =
+            winLast.newline >= 0 ? toks0[std::size_t(winLast.newline)].end : int(text.size());
+        auto toks1 = lexHclRange(t1, fileName, std::min(winStart, regionStart),
+                                 std::max(winEnd + delta, regionStart));
+        if (!toks1)
+            return fail(Error::Code::Generic,
+                        tr("internal error: the edit would produce invalid syntax (%1)")
+                            .arg(toks1.error().toString()));
+        {
+            const auto &tk = *toks1;
+            std::vector<int> anchors;
+            const int prevStart = lineStartOf(t1, lineStartOf(t1, regionStart) - 1);
+            const int newEnd = std::max(regionStart, regionEnd + delta);
+            for (int off : {prevStart, regionStart, std::max(regionStart, newEnd - 1), newEnd}) {
+                if (off > t1.size())
+                    continue;
+                anchors.push_back(fmtLineStart(tk, tokenAtOffset(tk, off)));
+            }
+            // lines inside an inserted region belong to the edited entry; align them too
+            for (int off = regionStart; off < newEnd;) {
+                const int nl = int(t1.indexOf('\n', off));
+                if (nl < 0 || nl >= newEnd)
+                    break;
+                anchors.push_back(fmtLineStart(tk, tokenAtOffset(tk, nl + 1)));
+                off = nl + 1;
+            }
+            std::sort(anchors.begin(), anchors.end());
+            anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+            std::vector<Splice> eqFixes;
+            for (int a : anchors)
+                realignRun(t1, tk, a, false, eqFixes, nullptr);
+            dedupe(eqFixes);
+            QHash<int, int> eqDelta;
+            for (const Splice &s : eqFixes)
+                eqDelta[lineStartOf(t1, s.start)] += int(s.with.size()) - (s.end - s.start);
+            std::vector<Splice> commentFixes;
+            for (int a : anchors)
+                realignRun(t1, tk, a, true, commentFixes, &eqDelta);
+            dedupe(commentFixes);
+            eqFixes.insert(eqFixes.end(), commentFixes.begin(), commentFixes.end());
+            if (!eqFixes.empty())
+                t1 = applySplices(t1, eqFixes);
+        }
+        text = std::move(t1);
+        tree.reset();
+        return {};
+    }
+
+    static void dedupe(std::vector<Splice> &s)
+    {
+        std::sort(s.begin(), s.end(),
+                  [](const Splice &a, const Splice &b) { return a.start < b.start; });
+        s.erase(std::unique(s.begin(), s.end(),
+                            [](const Splice &a, const Splice &b) { return a.start == b.start; }),
+                s.end());
+    }
+};
+
+// ---- Document
+
+Document::Document()
+    : d(std::make_unique<DocumentData>())
+{}
+Document::~Document() = default;
+Document::Document(const Document &o)
+    : d(std::make_unique<DocumentData>(*o.d))
+{}
+Document &Document::operator=(const Document &o)
+{
+    if (this != &o)
+        d = std::make_unique<DocumentData>(*o.d);
+    return *this;
+}
+Document::Document(Document &&o) noexcept = default;
+Document &Document::operator=(Document &&o) noexcept = default;
+
+Result<Document> Document::parse(QByteArray bytes, QString fileName)
+{
+    Document doc;
+    doc.d->text = std::move(bytes);
+    doc.d->syntax = fileName.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? Syntax::Json
+                                                                                   : Syntax::Native;
+    doc.d->fileName = std::move(fileName);
+    if (auto r = doc.d->ensureParsed(); !r)
+        return std::unexpected(r.error());
+    return doc;
+}
+
+QByteArray Document::text() const
+{
+    return d->text;
+}
+QString Document::fileName() const
+{
+    return d->fileName;
+}
+Syntax Document::syntax() const
+{
+    return d->syntax;
+}
+
+QList<MapInfo> Document::maps() const
+{
+    QList<MapInfo> out;
+    if (!d->ensureParsed())
+        return out;
+    if (d->syntax == Syntax::Native) {
+        for (const NativeMap &m : d->nativeMaps())
+            out.append(d->infoNative(m));
+    } else {
+        for (const JsonMap &m : d->jsonMaps())
+            out.append(d->infoJson(m));
+    }
+    return out;
+}
+
+std::optional<MapInfo> Document::map(const QString &name) const
+{
+    if (!d->ensureParsed())
+        return std::nullopt;
+    if (d->syntax == Syntax::Native) {
+        for (const NativeMap &m : d->nativeMaps())
+            if (m.name == name)
+                return d->infoNative(m);
+    } else {
+        for (const JsonMap &m : d->jsonMaps())
+            if (m.name == name)
+                return d->infoJson(m);
+    }
+    return std::nullopt;
+}
+
+void Document::attachSchema(const QString &map, const QList<FieldSchema> &schema)
+{
+    d->attached.insert(map, schema);
+}
+
+Result<QJsonValue> Document::get(const QStringList &path) const
+{
+    if (auto r = d->ensureParsed(); !r)
+        return std::unexpected(r.error());
+    if (path.isEmpty() || path.size() > 3)
+        return fail(Error::Code::Usage, tr("a path is MAP, MAP.KEY or MAP.KEY.FIELD"));
+    QJsonValue v;
+    bool found = false;
+    if (d->syntax == Syntax::Native) {
+        for (const NativeMap &m : d->nativeMaps()) {
+            if (m.name == path[0]) {
+                v = exprToJson(*d->tree, m.attr->value);
+                found = true;
+            }
+        }
+    } else {
+        for (const JsonMap &m : d->jsonMaps()) {
+            if (m.name == path[0]) {
+                v = jsonNodeToValue(d->text, m.member->value);
+                found = true;
+            }
+        }
+    }
+    if (!found)
+        return notFound(tr("no map named %1").arg(path[0]));
+    for (qsizetype i = 1; i < path.size(); ++i) {
+        if (v.isArray()) {
+            bool ok = false;
+            const int index = path[i].toInt(&ok);
+            if (!ok || index < 0 || index >= v.toArray().size())
+                return notFound(tr("%1 does not exist").arg(path.mid(0, i + 1).join(u'.')));
+            v = v.toArray().at(index);
+        } else if (v.isObject() && v.toObject().contains(path[i])) {
+            v = v.toObject().value(path[i]);
+        } else {
+            return notFound(tr("%1 does not exist").arg(path.mid(0, i + 1).join(u'.')));
+        }
+    }
+    return v;
+}
+
+// ---- JSON-syntax edits (in a separate helper to keep DocumentData readable)
+
+namespace {
+
+QByteArray jsonQuote(const QString &s)
+{
+    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2);
+}
+
+QByteArray jsonRender(const QJsonValue &v, const QByteArray &indent, const QByteArray &unit,
+                      const QByteArray &eol, const QStringList &order)
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (o.isEmpty())
+            return "{}";
+        QStringList keys;
+        for (const QString &k : order)
+            if (o.contains(k))
+                keys.append(k);
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!keys.contains(it.key()))
+                keys.append(it.key());
+        QByteArray out = "{" + eol;
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            out += indent + unit + jsonQuote(keys[i]) + ": " +
+                   jsonRender(o.value(keys[i]), indent + unit, unit, eol, {});
+            if (i + 1 < keys.size())
+                out += ',';
+            out += eol;
+        }
+        return out + indent + "}";
+    }
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        if (a.isEmpty())
+            return "[]";
+        QByteArray out = "[" + eol;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            out += indent + unit + jsonRender(a[i], indent + unit, unit, eol, {});
+            if (i + 1 < a.size())
+                out += ',';
+            out += eol;
+        }
+        return out + indent + "]";
+    }
+    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2);
+}
+
+struct JsonEditor
+{
+    DocumentData &d;
+
+    const JsonMember *findMap(const QString &name) const
+    {
+        for (const JsonMap &m : d.jsonMaps())
+            if (m.name == name)
+                return m.member;
+        return nullptr;
+    }
+
+    QByteArray unitOf(const JsonNode &container) const
+    {
+        // indentation step: inner member indent minus container line indent
+        const QByteArray outer = indentAt(d.text, lineStartOf(d.text, container.start));
+        int inner = -1;
+        if (!container.members.empty())
+            inner = container.members.front().keyStart;
+        else if (!container.elements.empty())
+            inner = container.elements.front().start;
+        if (inner >= 0) {
+            const int ls = lineStartOf(d.text, inner);
+            if (ls > container.start && onlySpaces(d.text, ls, inner) && inner - ls > outer.size())
+                return d.text.mid(ls + outer.size(), inner - ls - outer.size());
+        }
+        return "  ";
+    }
+
+    // Inserts `member` (already rendered, without indentation) as the last member/element.
+    std::vector<Splice> insertLast(const JsonNode &c, const QByteArray &item) const
+    {
+        const QByteArray eol = eolOf(d.text);
+        const QByteArray outer = indentAt(d.text, lineStartOf(d.text, c.start));
+        const bool multi = d.text.mid(c.start, c.end - c.start).contains('\n');
+        const bool empty = c.members.empty() && c.elements.empty();
+        const QByteArray unit = unitOf(c);
+        if (empty)
+            return {Splice{c.start + 1, c.end - 1, eol + outer + unit + item + eol + outer}};
+        const int lastEnd = !c.members.empty() ? c.members.back().value.end : c.elements.back().end;
+        if (!multi)
+            return {Splice{lastEnd, lastEnd, ", " + item}};
+        int first = !c.members.empty() ? c.members.front().keyStart : c.elements.front().start;
+        const int ls = lineStartOf(d.text, first);
+        const QByteArray inner =
+            onlySpaces(d.text, ls, first) ? d.text.mid(ls, first - ls) : outer + unit;
+        return {Splice{lastEnd, lastEnd, "," + eol + inner + item}};
+    }
+
+    std::vector<Splice> removeAt(const JsonNode &c, int index) const
+    {
+        const bool members = c.type == JsonNode::Type::Object;
+        const int count = members ? int(c.members.size()) : int(c.elements.size());
+        auto start = [&](int i) {
+            return members ? c.members[std::size_t(i)].keyStart : c.elements[std::size_t(i)].start;
+        };
+        auto end = [&](int i) {
+            return members ? c.members[std::size_t(i)].value.end : c.elements[std::size_t(i)].end;
+        };
+        if (count == 1)
+            return {Splice{c.start + 1, c.end - 1, {}}};
+        if (index > 0)
+            return {Splice{end(index - 1), end(index), {}}};
+        return {Splice{start(0), start(1), {}}};
+    }
+};
+
+} // namespace
+
+Result<void> Document::setField(const QString &map, const QString &key, const QString &field,
+                                const QJsonValue &value)
+{
+    if (auto r = d->ensureParsed(); !r)
+        return r;
+    const QByteArray eol = eolOf(d->text);
+    if (d->syntax == Syntax::Json) {
+        JsonEditor ed{*d};
+        const JsonMember *m = ed.findMap(map);
+        if (!m)
+            return notFound(tr("no map named %1").arg(map));
+        const JsonNode *entry = nullptr;
+        if (m->value.type == JsonNode::Type::Array) {
+            bool ok = false;
+            const int i = key.toInt(&ok);
+            if (ok && i >= 0 && i < int(m->value.elements.size()))
+                entry = &m->value.elements[std::size_t(i)];
+        } else {
+            for (const JsonMember &e : m->value.members)
+                if (e.key == key)
+                    entry = &e.value;
+        }
+        if (!entry)
+            return notFound(tr("%1 has no entry %2").arg(map, key));
+        const JsonNode *target = entry;
+        if (!field.isEmpty()) {
+            if (entry->type != JsonNode::Type::Object)
+                return fail(Error::Code::Usage, tr("%1.%2 is not an object").arg(map, key));
+            target = nullptr;
+            for (const JsonMember &f : entry->members)
+                if (f.key == field)
+                    target = &f.value;
+            if (!target) {
+                const QByteArray indent = indentAt(d->text, lineStartOf(d->text, entry->start));
+                const QByteArray item =
+                    jsonQuote(field) + ": " +
+                    jsonRender(value, indent + ed.unitOf(*entry), ed.unitOf(*entry), eol, {});
+                d->text = applySplices(d->text, ed.insertLast(*entry, item));
+                d->json.reset();
+                return {};
+            }
+        }
+        if (jsonNodeToValue(d->text, *target) == value)
+            return {};
+        const QByteArray indent = indentAt(d->text, lineStartOf(d->text, target->start));
+        d->text =
+            applySplices(d->text, {Splice{target->start, target->end,
+                                          jsonRender(value, indent, ed.unitOf(*entry), eol, {})}});
+        d->json.reset();
+        return {};
+    }
+
+    auto t = d->findNative(map, key, true);
+    if (!t)
+        return std::unexpected(t.error());
+    const SyntaxTree &tree = *d->tree;
+    const Expr *target = t->entry;
+    if (!field.isEmpty()) {
+        if (t->entry->kind != ExprKind::Object)
+            return fail(
+                Error::Code::Usage,
+                tr("%1.%2 is not an object constructor; cannot set a field in it").arg(map, key));
+        target = nullptr;
+        for (const ObjectItem &f : t->entry->items)
+            if (keyText(tree, f.key) == field)
+                target = &f.value;
+        if (!target) {
+            DocumentData::Style s = d->styleOf(*t->entry);
+            QByteArray item = renderKey(field, s.quotedKeys) + s.sep;
+            DocumentData::Style vs;
+            item += d->render(value, vs, {}, eol);
+            return d->commitNative(d->insertLast(*t->entry, item, false, eol, false));
+        }
+    }
+    if (isLiteral(*target) && exprToJson(tree, *target) == value)
+        return {};
+    DocumentData::Style vs;
+    if ((target->kind == ExprKind::Tuple && value.isArray()) ||
+        (target->kind == ExprKind::Object && value.isObject()))
+        vs = d->styleOf(*target);
+    const QStringList order = field.isEmpty() ? d->fieldOrderOf(*t->map, t->schema) : QStringList{};
+    return d->commitNative(
+        {Splice{tree.startOf(*target), tree.endOf(*target), d->render(value, vs, order, eol)}});
+}
+
+Result<void> Document::unsetField(const QString &map, const QString &key, const QString &field)
+{
+    if (auto r = d->ensureParsed(); !r)
+        return r;
+    if (d->syntax == Syntax::Json) {
+        JsonEditor ed{*d};
+        const JsonMember *m = ed.findMap(map);
+        if (!m)
+            return notFound(tr("no map named %1").arg(map));
+        const JsonNode *entry = nullptr;
+        if (m->value.type == JsonNode::Type::Array) {
+            bool ok = false;
+            const int i = key.toInt(&ok);
+            if (ok && i >= 0 && i < int(m->value.elements.size()))
+                entry = &m->value.elements[std::size_t(i)];
+        } else {
+            for (const JsonMember &e : m->value.members)
+                if (e.key == key)
+                    entry = &e.value;
+        }
+        if (!entry || entry->type != JsonNode::Type::Object)
+            return notFound(tr("%1.%2 does not exist").arg(map, key));
+        for (std::size_t i = 0; i < entry->members.size(); ++i) {
+            if (entry->members[i].key == field) {
+                d->text = applySplices(d->text, ed.removeAt(*entry, int(i)));
+                d->json.reset();
+                return {};
+            }
+        }
+        return notFound(tr("%1.%2.%3 does not exist").arg(map, key, field));
+    }
+    auto t = d->findNative(map, key, true);
+    if (!t)
+        return std::unexpected(t.error());
+    if (t->entry->kind != ExprKind::Object)
+        return notFound(tr("%1.%2.%3 does not exist").arg(map, key, field));
+    int index = -1;
+    for (std::size_t i = 0; i < t->entry->items.size(); ++i)
+        if (keyText(*d->tree, t->entry->items[i].key) == field)
+            index = int(i);
+    if (index < 0)
+        return notFound(tr("%1.%2.%3 does not exist").arg(map, key, field));
+    return d->commitNative(d->removeAt(*t->entry, index, false));
+}
+
+Result<void> Document::addEntry(const QString &map, const QString &key, const QJsonValue &value)
+{
+    if (auto r = d->ensureParsed(); !r)
+        return r;
+    const QByteArray eol = eolOf(d->text);
+    if (d->syntax == Syntax::Json) {
+        JsonEditor ed{*d};
+        const JsonMember *m = ed.findMap(map);
+        if (!m)
+            return notFound(tr("no map named %1").arg(map));
+        const JsonNode &c = m->value;
+        QStringList order;
+        for (const FieldSchema &f : d->attached.value(map))
+            order.append(f.name);
+        auto collect = [&](const JsonNode &v) {
+            for (const JsonMember &f : v.members)
+                if (!order.contains(f.key))
+                    order.append(f.key);
+        };
+        for (const JsonMember &e : c.members) {
+            if (e.key == key)
+                return fail(Error::Code::Usage, tr("%1 already has an entry %2").arg(map, key));
+            collect(e.value);
+        }
+        for (const JsonNode &e : c.elements)
+            collect(e);
+        const QByteArray unit = ed.unitOf(c);
+        const QByteArray outer = indentAt(d->text, lineStartOf(d->text, c.start));
+        const QByteArray rendered = jsonRender(value, outer + unit, unit, eol, order);
+        const QByteArray item =
+            c.type == JsonNode::Type::Array ? rendered : jsonQuote(key) + ": " + rendered;
+        d->text = applySplices(d->text, ed.insertLast(c, item));
+        d->json.reset();
+        return {};
+    }
+    auto t = d->findNative(map, key, false);
+    if (!t)
+        return std::unexpected(t.error());
+    const SyntaxTree &tree = *d->tree;
+    const Expr &m = *t->map;
+    const bool isTuple = m.kind == ExprKind::Tuple;
+    if (!isTuple)
+        for (const ObjectItem &i : m.items)
+            if (keyText(tree, i.key) == key)
+                return fail(Error::Code::Usage, tr("%1 already has an entry %2").arg(map, key));
+    const QStringList order = d->fieldOrderOf(m, t->schema);
+    const DocumentData::Style ms = d->styleOf(m);
+    // Entry style: copy the siblings (multi-line objects or one-line objects).
+    DocumentData::Style es;
+    es.indent =
+        m.children.empty() && m.items.empty() ? ms.indent + d->unitFor(ms.indent) : ms.innerIndent;
+    es.innerIndent = es.indent + d->unitFor(es.indent);
+    es.multiline = value.isObject() && !value.toObject().isEmpty();
+    bool sawObject = false;
+    auto look = [&](const Expr &v) {
+        if (v.kind != ExprKind::Object || sawObject)
+            return;
+        sawObject = true;
+        const DocumentData::Style s = d->styleOf(v);
+        es.multiline = s.multiline && value.isObject();
+        es.commas = s.commas;
+        es.quotedKeys = s.quotedKeys;
+        es.sep = s.sep;
+        if (s.multiline)
+            es.innerIndent = es.indent + s.innerIndent.mid(s.indent.size());
+    };
+    for (auto it = m.items.rbegin(); it != m.items.rend(); ++it)
+        look(it->value);
+    for (auto it = m.children.rbegin(); it != m.children.rend(); ++it)
+        look(*it);
+    QByteArray item;
+    if (!isTuple) {
+        QByteArray sep = " = ";
+        if (!m.items.empty() && tree.tokens[std::size_t(m.items.back().sep)].type == Tok::Colon) {
+            const ObjectItem &last = m.items.back();
+            sep =
+                d->text.mid(tree.endOf(last.key), tree.startOf(last.value) - tree.endOf(last.key));
+        }
+        item = renderKey(key, ms.quotedKeys) + sep;
+    }
+    item += d->render(value, es, order, eol);
+    return d->commitNative(d->insertLast(m, item, isTuple, eol, true));
+}
+
+Result<void> Document::removeEntry(const QString &map, const QString &key)
+{
+    if (auto r = d->ensureParsed(); !r)
+        return r;
+    if (d->syntax == Syntax::Json) {
+        JsonEditor ed{*d};
+        const JsonMember *m = ed.findMap(map);
+        if (!m)
+            return notFound(tr("no map named %1").arg(map));
+        const JsonNode &c = m->value;
+        int index = -1;
+        if (c.type == JsonNode::Type::Array) {
+            bool ok = false;
+            const int i = key.toInt(&ok);
+            if (ok && i >= 0 && i < int(c.elements.size()))
+                index = i;
+        } else {
+            for (std::size_t i = 0; i < c.members.size(); ++i)
+                if (c.members[i].key == key)
+                    index = int(i);
+        }
+        if (index < 0)
+            return notFound(tr("%1 has no entry %2").arg(map, key));
+        d->text = applySplices(d->text, ed.removeAt(c, index));
+        d->json.reset();
+        return {};
+    }
+    auto t = d->findNative(map, key, true);
+    if (!t)
+        return std::unexpected(t.error());
+    return d->commitNative(d->removeAt(*t->map, t->index, t->map->kind == ExprKind::Tuple));
+}
+
+Result<void> Document::renameEntry(const QString &map, const QString &key, const QString &newKey)
+{
+    if (auto r = d->ensureParsed(); !r)
+        return r;
+    if (key == newKey) {
+        if (auto e = get({map, key}); !e)
+            return std::unexpected(e.error());
+        return {};
+    }
+    if (d->syntax == Syntax::Json) {
+        JsonEditor ed{*d};
+        const JsonMember *m = ed.findMap(map);
+        if (!m || m->value.type != JsonNode::Type::Object)
+            return notFound(tr("no map named %1").arg(map));
+        const JsonMember *found = nullptr;
+        for (const JsonMember &e : m->value.members) {
+            if (e.key == newKey)
+                return fail(Error::Code::Usage, tr("%1 already has an entry %2").arg(map, newKey));
+            if (e.key == key)
+                found = &e;
+        }
+        if (!found)
+            return notFound(tr("%1 has no entry %2").arg(map, key));
+        d->text =
+            applySplices(d->text, {Splice{found->keyStart, found->keyEnd, jsonQuote(newKey)}});
+        d->json.reset();
+        return {};
+    }
+    auto t = d->findNative(map, key, true);
+    if (!t)
+        return std::unexpected(t.error());
+    if (!t->item)
+        return fail(Error::Code::Usage, tr("%1 is a list; its entries have no keys").arg(map));
+    for (const ObjectItem &i : t->map->items)
+        if (keyText(*d->tree, i.key) == newKey)
+            return fail(Error::Code::Usage, tr("%1 already has an entry %2").arg(map, newKey));
+    const Expr &k = t->item->key;
+    const bool quoted = k.kind == ExprKind::String;
+    return d->commitNative(
+        {Splice{d->tree->startOf(k), d->tree->endOf(k), renderKey(newKey, quoted)}});
+}
+
+std::optional<QList<FieldSchema>> variableSchema(const Document &doc, const QString &variable)
+{
+    if (doc.syntax() != Syntax::Native)
+        return std::nullopt;
+    auto tree = parseHcl(doc.text(), doc.fileName());
+    if (!tree)
+        return std::nullopt;
+    const SyntaxTree &t = **tree;
+    for (const BodyItem &item : t.body.items) {
+        if (!item.block || t.tokenText(item.block->type) != "variable" ||
+            item.block->labels.size() != 1 || keyText(t, item.block->labels[0]) != variable)
+            continue;
+        for (const BodyItem &i : item.block->body.items)
+            if (i.attribute && t.tokenText(i.attribute->name) == "type")
+                return schemaFromType(t, i.attribute->value);
+    }
+    return std::nullopt;
+}
+
+QByteArray formatHcl(const QByteArray &text)
+{
+    auto tree = parseHcl(text, QString());
+    if (!tree)
+        return text;
+    return formatTokens(text, (*tree)->tokens);
+}
+
+Result<QStringList> parsePath(const QString &path)
+{
+    QStringList parts;
+    qsizetype i = 0;
+    while (i <= path.size()) {
+        if (i < path.size() && path[i] == u'"') {
+            qsizetype j = i + 1;
+            while (j < path.size() && path[j] != u'"') {
+                if (path[j] == u'\\')
+                    ++j;
+                ++j;
+            }
+            if (j >= path.size())
+                return fail(Error::Code::Usage,
+                            tr("unterminated quoted part in path %1").arg(path));
+            const QJsonDocument doc =
+                QJsonDocument::fromJson(("[" + path.mid(i, j - i + 1) + "]").toUtf8());
+            if (!doc.isArray())
+                return fail(Error::Code::Usage, tr("invalid quoted part in path %1").arg(path));
+            parts.append(doc.array().at(0).toString());
+            i = j + 1;
+        } else {
+            qsizetype j = path.indexOf(u'.', i);
+            if (j < 0)
+                j = path.size();
+            const QString part = path.mid(i, j - i);
+            if (part.isEmpty())
+                return fail(Error::Code::Usage, tr("empty part in path %1").arg(path));
+            parts.append(part);
+            i = j;
+        }
+        if (i >= path.size())
+            break;
+        if (path[i] != u'.')
+            return fail(Error::Code::Usage, tr("expected '.' after a quoted part in %1").arg(path));
+        ++i;
+    }
+    // "module.<label>.<argument>" names a map on its own.
+    if (parts.size() >= 3 && parts[0] == u"module") {
+        parts[0] = parts.mid(0, 3).join(u'.');
+        parts.remove(1, 2);
+    }
+    return parts;
+}
+
+} // namespace kanri::hcl

@@ -1,0 +1,832 @@
+#include "hclparser.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <climits>
+#include <cstring>
+
+namespace kanri::hcl {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("kanri::hcl", s);
+}
+
+int precedence(Tok t)
+{
+    switch (t) {
+    case Tok::Or:
+        return 1;
+    case Tok::And:
+        return 2;
+    case Tok::EqualOp:
+    case Tok::NotEqual:
+        return 3;
+    case Tok::Lt:
+    case Tok::Le:
+    case Tok::Gt:
+    case Tok::Ge:
+        return 4;
+    case Tok::Plus:
+    case Tok::Minus:
+        return 5;
+    case Tok::Star:
+    case Tok::Slash:
+    case Tok::Percent:
+        return 6;
+    default:
+        return 0;
+    }
+}
+
+class Parser
+{
+public:
+    Parser(SyntaxTree &tree, const QString &fileName)
+        : m_tree(tree)
+        , m_toks(tree.tokens)
+        , m_fileName(fileName)
+    {}
+
+    Result<void> run()
+    {
+        if (auto r = parseBody(m_tree.body, true); !r)
+            return r;
+        return {};
+    }
+
+private:
+    using R = Result<void>;
+
+    std::unexpected<Error> errorAt(int tok, const QString &message) const
+    {
+        const TextPos p = textPosition(m_tree.text, m_toks[std::size_t(tok)].start);
+        return failAt(Error::Code::Syntax, message, m_fileName, p.line, p.column);
+    }
+
+    Tok type(int i) const { return m_toks[std::size_t(i)].type; }
+    bool identIs(int i, const char *word) const
+    {
+        const Token &t = m_toks[std::size_t(i)];
+        const int len = int(std::strlen(word));
+        return t.type == Tok::Ident && t.end - t.start == len &&
+               std::memcmp(m_tree.text.constData() + t.start, word, len) == 0;
+    }
+
+    // Index of the next significant token at or after m_pos (comments always skipped,
+    // newlines skipped inside brackets).
+    int peekFrom(int pos) const
+    {
+        const bool skipNl = m_ignoreNewlines.empty() ? false : m_ignoreNewlines.back();
+        while (true) {
+            const Tok t = type(pos);
+            if (t == Tok::Comment || t == Tok::BlockComment || (skipNl && t == Tok::Newline))
+                ++pos;
+            else
+                return pos;
+        }
+    }
+    int peek() const { return peekFrom(m_pos); }
+    int next()
+    {
+        const int i = peek();
+        if (type(i) != Tok::Eof)
+            m_pos = i + 1;
+        else
+            m_pos = i;
+        return i;
+    }
+
+    struct NewlineMode
+    {
+        NewlineMode(std::vector<bool> &s, bool ignore)
+            : stack(s)
+        {
+            stack.push_back(ignore);
+        }
+        ~NewlineMode() { stack.pop_back(); }
+        std::vector<bool> &stack;
+    };
+
+    R expectLineEnd(const char *what)
+    {
+        const int i = peek();
+        if (type(i) == Tok::Newline) {
+            m_pos = i + 1;
+            return {};
+        }
+        if (type(i) == Tok::Eof)
+            return {};
+        return errorAt(i, tr(what));
+    }
+
+    R parseBody(Body &body, bool top)
+    {
+        NewlineMode mode(m_ignoreNewlines, false);
+        while (true) {
+            const int i = peek();
+            switch (type(i)) {
+            case Tok::Newline:
+                m_pos = i + 1;
+                continue;
+            case Tok::Eof:
+                if (top)
+                    return {};
+                return errorAt(i, tr("missing '}' to close the block"));
+            case Tok::CBrace:
+                if (!top)
+                    return {};
+                return errorAt(i, tr("unexpected '}'"));
+            case Tok::Ident:
+                if (auto r = parseBodyItem(body); !r)
+                    return r;
+                if (auto r = expectLineEnd("missing newline after argument or block definition");
+                    !r)
+                    return r;
+                continue;
+            default:
+                return errorAt(i, tr("an argument or block definition is required here"));
+            }
+        }
+    }
+
+    R parseBodyItem(Body &body)
+    {
+        const int name = next();
+        const int i = peek();
+        if (type(i) == Tok::Equal) {
+            m_pos = i + 1;
+            auto attr = std::make_unique<Attribute>();
+            attr->name = name;
+            attr->equal = i;
+            if (auto r = parseExpression(attr->value); !r)
+                return r;
+            body.items.push_back(BodyItem{std::move(attr), nullptr});
+            return {};
+        }
+        auto block = std::make_unique<Block>();
+        block->type = name;
+        while (true) {
+            const int l = peek();
+            if (type(l) == Tok::Ident) {
+                m_pos = l + 1;
+                block->labels.push_back(Expr{ExprKind::Other, l, l, false, false, {}, {}, -1});
+                continue;
+            }
+            if (type(l) == Tok::OQuote) {
+                Expr label;
+                if (auto r = parseTemplate(label); !r)
+                    return r;
+                if (label.kind != ExprKind::String)
+                    return errorAt(l, tr("block labels cannot contain template sequences"));
+                block->labels.push_back(std::move(label));
+                continue;
+            }
+            break;
+        }
+        const int open = peek();
+        if (type(open) != Tok::OBrace) {
+            if (block->labels.empty())
+                return errorAt(open, tr("expected '=' for an argument or '{' for a block"));
+            return errorAt(open, tr("expected '{' to open the block"));
+        }
+        m_pos = open + 1;
+        block->open = open;
+        // A line break right after '{' starts a normal body; otherwise this is a one-line block
+        // holding at most one argument.
+        int j = m_pos;
+        while (type(j) == Tok::Comment || type(j) == Tok::BlockComment)
+            ++j;
+        if (type(j) == Tok::Newline) {
+            if (auto r = parseBody(block->body, false); !r)
+                return r;
+            block->close = next();
+        } else {
+            NewlineMode mode(m_ignoreNewlines, false);
+            const int k = peek();
+            if (type(k) == Tok::Ident) {
+                const int n = peekFrom(k + 1);
+                if (type(n) != Tok::Equal)
+                    return errorAt(k, tr("a single-line block can only hold one argument, not a "
+                                         "nested block"));
+                if (auto r = parseBodyItem(block->body); !r)
+                    return r;
+            }
+            const int c = peek();
+            if (type(c) != Tok::CBrace)
+                return errorAt(c, tr("a single-line block must end with '}' after its one "
+                                     "argument"));
+            m_pos = c + 1;
+            block->close = c;
+        }
+        body.items.push_back(BodyItem{nullptr, std::move(block)});
+        return {};
+    }
+
+    R parseExpression(Expr &out)
+    {
+        if (auto r = parseBinary(out, 1); !r)
+            return r;
+        const int q = peek();
+        if (type(q) != Tok::Question)
+            return {};
+        m_pos = q + 1;
+        Expr a, b;
+        if (auto r = parseExpression(a); !r)
+            return r;
+        const int colon = peek();
+        if (type(colon) != Tok::Colon)
+            return errorAt(colon, tr("missing ':' in conditional expression"));
+        m_pos = colon + 1;
+        if (auto r = parseExpression(b); !r)
+            return r;
+        out = Expr{ExprKind::Other, out.first, b.last, false, false, {}, {}, -1};
+        return {};
+    }
+
+    R parseBinary(Expr &out, int minPrec)
+    {
+        if (auto r = parseUnary(out); !r)
+            return r;
+        while (true) {
+            const int op = peek();
+            const int prec = precedence(type(op));
+            if (prec == 0 || prec < minPrec)
+                return {};
+            m_pos = op + 1;
+            Expr rhs;
+            if (auto r = parseBinary(rhs, prec + 1); !r)
+                return r;
+            out = Expr{ExprKind::Other, out.first, rhs.last, false, false, {}, {}, -1};
+        }
+    }
+
+    R parseUnary(Expr &out)
+    {
+        const int op = peek();
+        if (type(op) == Tok::Minus || type(op) == Tok::Bang) {
+            m_pos = op + 1;
+            Expr operand;
+            if (auto r = parseUnary(operand); !r)
+                return r;
+            const bool negNumber = type(op) == Tok::Minus && operand.kind == ExprKind::Number;
+            out = Expr{negNumber ? ExprKind::Number : ExprKind::Other,
+                       op,
+                       operand.last,
+                       false,
+                       false,
+                       {},
+                       {},
+                       -1};
+            return {};
+        }
+        return parsePostfix(out);
+    }
+
+    R parsePostfix(Expr &out)
+    {
+        if (auto r = parsePrimary(out); !r)
+            return r;
+        while (true) {
+            const int t = peek();
+            if (type(t) == Tok::Dot) {
+                const int n = peekFrom(t + 1);
+                if (type(n) != Tok::Ident && type(n) != Tok::Number && type(n) != Tok::Star)
+                    return errorAt(n, tr("expected an attribute name after '.'"));
+                m_pos = n + 1;
+                out = Expr{ExprKind::Other, out.first, n, false, false, {}, {}, -1};
+                continue;
+            }
+            if (type(t) == Tok::OBrack) {
+                NewlineMode mode(m_ignoreNewlines, true);
+                m_pos = t + 1;
+                const int s = peek();
+                if (type(s) == Tok::Star) {
+                    m_pos = s + 1;
+                } else {
+                    Expr index;
+                    if (auto r = parseExpression(index); !r)
+                        return r;
+                }
+                const int c = peek();
+                if (type(c) != Tok::CBrack)
+                    return errorAt(c, tr("missing ']' to close the index"));
+                m_pos = c + 1;
+                out = Expr{ExprKind::Other, out.first, c, false, false, {}, {}, -1};
+                continue;
+            }
+            return {};
+        }
+    }
+
+    // Skips from the opening bracket at `open` to its matching closer; returns that index.
+    Result<int> skipBalanced(int open)
+    {
+        int depth = 0;
+        for (int i = open;; ++i) {
+            switch (type(i)) {
+            case Tok::OBrace:
+            case Tok::OBrack:
+            case Tok::OParen:
+            case Tok::TemplateInterp:
+            case Tok::TemplateControl:
+                ++depth;
+                break;
+            case Tok::CBrace:
+            case Tok::CBrack:
+            case Tok::CParen:
+            case Tok::TemplateSeqEnd:
+                if (--depth == 0)
+                    return i;
+                break;
+            case Tok::Eof:
+                return errorAt(i, tr("unclosed bracket")); // caller reports
+            default:
+                break;
+            }
+        }
+    }
+
+    R parsePrimary(Expr &out)
+    {
+        const int t = peek();
+        out = Expr{};
+        out.first = out.last = t;
+        switch (type(t)) {
+        case Tok::Number:
+            m_pos = t + 1;
+            out.kind = ExprKind::Number;
+            return {};
+        case Tok::Ident: {
+            m_pos = t + 1;
+            if (identIs(t, "true") || identIs(t, "false")) {
+                out.kind = ExprKind::Bool;
+                return {};
+            }
+            if (identIs(t, "null")) {
+                out.kind = ExprKind::Null;
+                return {};
+            }
+            int name = t;
+            int n = peek();
+            while (type(n) == Tok::DoubleColon) {
+                const int id = peekFrom(n + 1);
+                if (type(id) != Tok::Ident)
+                    return errorAt(id, tr("expected a name after '::'"));
+                name = id;
+                m_pos = id + 1;
+                n = peek();
+            }
+            if (type(n) == Tok::OParen)
+                return parseCall(out, name, n);
+            out.kind = ExprKind::Other;
+            out.last = name;
+            return {};
+        }
+        case Tok::OQuote:
+            return parseTemplate(out);
+        case Tok::OHeredoc:
+            return parseHeredoc(out);
+        case Tok::OParen: {
+            NewlineMode mode(m_ignoreNewlines, true);
+            m_pos = t + 1;
+            Expr inner;
+            if (auto r = parseExpression(inner); !r)
+                return r;
+            const int c = peek();
+            if (type(c) != Tok::CParen)
+                return errorAt(c, tr("missing ')'"));
+            m_pos = c + 1;
+            out.kind = ExprKind::Other;
+            out.isParen = true;
+            out.last = c;
+            out.children.push_back(std::move(inner));
+            return {};
+        }
+        case Tok::OBrack:
+            return parseTuple(out);
+        case Tok::OBrace:
+            return parseObject(out);
+        case Tok::Eof:
+            return errorAt(t, tr("expected an expression, found the end of the file"));
+        case Tok::Newline:
+            return errorAt(t, tr("expected an expression before the end of the line"));
+        default:
+            return errorAt(t, tr("expected an expression"));
+        }
+    }
+
+    R parseCall(Expr &out, int name, int open)
+    {
+        NewlineMode mode(m_ignoreNewlines, true);
+        m_pos = open + 1;
+        out.kind = ExprKind::Call;
+        out.callName = name;
+        while (true) {
+            const int c = peek();
+            if (type(c) == Tok::CParen) {
+                m_pos = c + 1;
+                out.last = c;
+                return {};
+            }
+            Expr arg;
+            if (auto r = parseExpression(arg); !r)
+                return r;
+            out.children.push_back(std::move(arg));
+            int s = peek();
+            if (type(s) == Tok::Ellipsis) {
+                m_pos = s + 1;
+                s = peek();
+            }
+            if (type(s) == Tok::Comma) {
+                m_pos = s + 1;
+                continue;
+            }
+            if (type(s) != Tok::CParen)
+                return errorAt(s, tr("missing ',' or ')' in the function call arguments"));
+        }
+    }
+
+    R parseTemplate(Expr &out)
+    {
+        const int open = next(); // OQuote
+        out = Expr{};
+        out.first = open;
+        int literals = 0;
+        bool interp = false;
+        int i = open + 1;
+        while (true) {
+            switch (type(i)) {
+            case Tok::CQuote:
+                m_pos = i + 1;
+                out.last = i;
+                out.kind = (!interp && literals <= 1) ? ExprKind::String : ExprKind::Template;
+                return {};
+            case Tok::QuotedLit:
+                ++literals;
+                ++i;
+                break;
+            case Tok::TemplateInterp:
+            case Tok::TemplateControl: {
+                interp = true;
+                if (auto r = parseInterpolation(i); !r)
+                    return std::unexpected(r.error());
+                else
+                    i = *r + 1;
+                break;
+            }
+            default:
+                return errorAt(i, tr("unterminated template string"));
+            }
+        }
+    }
+
+    // Parses "${ expr }" (or skips a "%{ directive }") starting at `open`; returns the index
+    // of its TemplateSeqEnd.
+    Result<int> parseInterpolation(int open)
+    {
+        if (type(open) == Tok::TemplateControl)
+            return skipBalanced(open);
+        NewlineMode mode(m_ignoreNewlines, true);
+        m_pos = open + 1;
+        Expr e;
+        if (auto r = parseExpression(e); !r)
+            return std::unexpected(r.error());
+        const int c = peek();
+        if (type(c) != Tok::TemplateSeqEnd)
+            return errorAt(c, tr("extra characters after the interpolated expression"));
+        return c;
+    }
+
+    R parseHeredoc(Expr &out)
+    {
+        const int open = next();
+        out = Expr{};
+        out.first = open;
+        int literals = 0;
+        bool interp = false;
+        int i = open + 1;
+        while (true) {
+            switch (type(i)) {
+            case Tok::CHeredoc:
+                m_pos = i + 1;
+                out.last = i;
+                out.kind = (!interp && literals <= 1) ? ExprKind::String : ExprKind::Template;
+                return {};
+            case Tok::StringLit:
+                ++literals;
+                ++i;
+                break;
+            case Tok::TemplateInterp:
+            case Tok::TemplateControl:
+                interp = true;
+                if (auto r = parseInterpolation(i); !r)
+                    return std::unexpected(r.error());
+                else
+                    i = *r + 1;
+                break;
+            default:
+                return errorAt(i, tr("unterminated heredoc"));
+            }
+        }
+    }
+
+    bool startsFor(int open)
+    {
+        int f = peekFrom(open + 1);
+        while (type(f) == Tok::Newline)
+            f = peekFrom(f + 1);
+        if (!identIs(f, "for"))
+            return false;
+        const int v = peekFrom(f + 1);
+        return type(v) == Tok::Ident;
+    }
+
+    R parseTuple(Expr &out)
+    {
+        NewlineMode mode(m_ignoreNewlines, true);
+        const int open = next();
+        out.first = open;
+        if (startsFor(open)) {
+            auto close = skipBalanced(open);
+            if (!close)
+                return std::unexpected(close.error());
+            m_pos = *close + 1;
+            out.last = *close;
+            out.kind = ExprKind::Other;
+            out.isFor = true;
+            return {};
+        }
+        out.kind = ExprKind::Tuple;
+        while (true) {
+            const int c = peek();
+            if (type(c) == Tok::CBrack) {
+                m_pos = c + 1;
+                out.last = c;
+                return {};
+            }
+            Expr elem;
+            if (auto r = parseExpression(elem); !r)
+                return r;
+            out.children.push_back(std::move(elem));
+            const int s = peek();
+            if (type(s) == Tok::Comma) {
+                m_pos = s + 1;
+                continue;
+            }
+            if (type(s) != Tok::CBrack)
+                return errorAt(s, tr("missing ',' between tuple elements"));
+        }
+    }
+
+    R parseObject(Expr &out)
+    {
+        const int open = next(); // before switching modes: newlines may precede '{'
+        NewlineMode mode(m_ignoreNewlines, false);
+        out.first = open;
+        if (startsFor(open)) {
+            auto close = skipBalanced(open);
+            if (!close)
+                return std::unexpected(close.error());
+            m_pos = *close + 1;
+            out.last = *close;
+            out.kind = ExprKind::Other;
+            out.isFor = true;
+            return {};
+        }
+        out.kind = ExprKind::Object;
+        while (true) {
+            int c = peek();
+            while (type(c) == Tok::Newline) {
+                m_pos = c + 1;
+                c = peek();
+            }
+            if (type(c) == Tok::CBrace) {
+                m_pos = c + 1;
+                out.last = c;
+                return {};
+            }
+            if (type(c) == Tok::Eof)
+                return errorAt(c, tr("missing '}' to close the object"));
+            ObjectItem item;
+            {
+                NewlineMode keyMode(m_ignoreNewlines, false);
+                if (auto r = parseObjectKey(item.key); !r)
+                    return r;
+            }
+            const int sep = peek();
+            if (type(sep) != Tok::Equal && type(sep) != Tok::Colon)
+                return errorAt(sep, tr("missing '=' or ':' after the object key"));
+            item.sep = sep;
+            m_pos = sep + 1;
+            if (auto r = parseExpression(item.value); !r)
+                return r;
+            const int s = peek();
+            if (type(s) == Tok::Comma) {
+                item.comma = s;
+                m_pos = s + 1;
+            } else if (type(s) != Tok::Newline && type(s) != Tok::CBrace) {
+                return errorAt(s, tr("missing ',' or line break between object items"));
+            }
+            out.items.push_back(std::move(item));
+        }
+    }
+
+    R parseObjectKey(Expr &key)
+    {
+        // A bare identifier key is taken literally (even "true" or "null").
+        const int t = peek();
+        if (type(t) == Tok::Ident) {
+            const int n = peekFrom(t + 1);
+            if (type(n) == Tok::Equal || type(n) == Tok::Colon) {
+                m_pos = t + 1;
+                key = Expr{ExprKind::Other, t, t, false, false, {}, {}, -1};
+                return {};
+            }
+        }
+        return parseExpression(key);
+    }
+
+    SyntaxTree &m_tree;
+    const std::vector<Token> &m_toks;
+    QString m_fileName;
+    int m_pos = 0;
+    std::vector<bool> m_ignoreNewlines;
+};
+
+QString decodeHeredoc(const SyntaxTree &tree, const Expr &e)
+{
+    const QByteArray open = tree.tokenText(e.first);
+    const bool flush = open.startsWith("<<-");
+    QList<QByteArray> lines;
+    for (int i = e.first + 1; i < e.last; ++i)
+        lines.append(tree.tokenText(i));
+    if (flush) {
+        int minIndent = INT_MAX;
+        for (const QByteArray &l : lines) {
+            if (l.trimmed().isEmpty())
+                continue;
+            int n = 0;
+            while (n < l.size() && (l[n] == ' ' || l[n] == '\t'))
+                ++n;
+            minIndent = std::min(minIndent, n);
+        }
+        if (minIndent == INT_MAX)
+            minIndent = 0;
+        for (QByteArray &l : lines) {
+            int n = 0;
+            while (n < l.size() && n < minIndent && (l[n] == ' ' || l[n] == '\t'))
+                ++n;
+            l.remove(0, n);
+        }
+    }
+    QByteArray all = lines.join();
+    all.replace("$${", "${").replace("%%{", "%{");
+    all.replace("\r\n", "\n");
+    return QString::fromUtf8(all);
+}
+
+} // namespace
+
+Result<std::shared_ptr<SyntaxTree>> parseHcl(const QByteArray &text, const QString &fileName)
+{
+    auto tree = std::make_shared<SyntaxTree>();
+    tree->text = text;
+    auto tokens = lexHcl(tree->text, fileName);
+    if (!tokens)
+        return std::unexpected(tokens.error());
+    tree->tokens = std::move(*tokens);
+    Parser parser(*tree, fileName);
+    if (auto r = parser.run(); !r)
+        return std::unexpected(r.error());
+    return tree;
+}
+
+QString decodeQuotedLiteral(QByteArrayView raw)
+{
+    if (!raw.contains('\\') && !raw.contains('{'))
+        return QString::fromUtf8(raw);
+    QString out;
+    out.reserve(raw.size());
+    QByteArray pending;
+    auto flush = [&] {
+        out += QString::fromUtf8(pending);
+        pending.clear();
+    };
+    for (int i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if ((c == '$' || c == '%') && i + 2 < raw.size() && raw[i + 1] == c && raw[i + 2] == '{') {
+            pending += c;
+            pending += '{';
+            i += 2;
+            continue;
+        }
+        if (c != '\\' || i + 1 >= raw.size()) {
+            pending += c;
+            continue;
+        }
+        const char n = raw[++i];
+        switch (n) {
+        case 'n':
+            pending += '\n';
+            break;
+        case 'r':
+            pending += '\r';
+            break;
+        case 't':
+            pending += '\t';
+            break;
+        case '"':
+            pending += '"';
+            break;
+        case '\\':
+            pending += '\\';
+            break;
+        case 'u':
+        case 'U': {
+            const int len = n == 'u' ? 4 : 8;
+            bool ok = false;
+            const uint cp = raw.sliced(i + 1, std::min<qsizetype>(len, raw.size() - i - 1))
+                                .toByteArray()
+                                .toUInt(&ok, 16);
+            if (ok && i + len < raw.size()) {
+                flush();
+                out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&cp), 1);
+                i += len;
+            } else {
+                pending += '\\';
+                pending += n;
+            }
+            break;
+        }
+        default:
+            pending += '\\';
+            pending += n;
+            break;
+        }
+    }
+    flush();
+    return out;
+}
+
+QString keyText(const SyntaxTree &tree, const Expr &key)
+{
+    if (tree.isIdent(key))
+        return QString::fromUtf8(tree.tokenView(key.first));
+    if (key.kind == ExprKind::String) {
+        if (key.last - key.first == 1)
+            return {};
+        return decodeQuotedLiteral(tree.tokenView(key.first + 1));
+    }
+    if (key.isParen && !key.children.empty())
+        return QString::fromUtf8(tree.source(key.children.front()));
+    return QString::fromUtf8(tree.source(key));
+}
+
+QJsonValue exprToJson(const SyntaxTree &tree, const Expr &e)
+{
+    switch (e.kind) {
+    case ExprKind::Object: {
+        QJsonObject o;
+        for (const ObjectItem &item : e.items)
+            o.insert(keyText(tree, item.key), exprToJson(tree, item.value));
+        return o;
+    }
+    case ExprKind::Tuple: {
+        QJsonArray a;
+        for (const Expr &c : e.children)
+            a.append(exprToJson(tree, c));
+        return a;
+    }
+    case ExprKind::String:
+        if (tree.tokens[std::size_t(e.first)].type == Tok::OHeredoc)
+            return decodeHeredoc(tree, e);
+        if (e.last - e.first == 1)
+            return QString();
+        return decodeQuotedLiteral(tree.tokenView(e.first + 1));
+    case ExprKind::Number: {
+        QByteArray src = tree.source(e);
+        src.replace(" ", "").replace("\t", "");
+        bool ok = false;
+        const double d = src.toDouble(&ok);
+        if (ok)
+            return d;
+        return QString::fromUtf8(src);
+    }
+    case ExprKind::Bool:
+        return tree.tokenView(e.first) == "true";
+    case ExprKind::Null:
+        return QJsonValue(QJsonValue::Null);
+    case ExprKind::Template:
+    case ExprKind::Call:
+    case ExprKind::Other:
+        break;
+    }
+    return QString::fromUtf8(tree.source(e));
+}
+
+} // namespace kanri::hcl
