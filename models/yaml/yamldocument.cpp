@@ -1221,7 +1221,27 @@ Result<YamlSplice> YamlDocument::setScalar(const YamlPath &path, const QString &
     if (x.content == x.end &&
         (x.content == 0 || (m_text[x.content - 1] != ' ' && m_text[x.content - 1] != '\t')))
         rendered.prepend(' ');
-    const YamlSplice splice = makeSplice(m_text, x.content, x.end, rendered);
+    qsizetype spliceEnd = x.end;
+    if (!rendered.isEmpty() && (rendered.front() == '|' || rendered.front() == '>')) {
+        // Nothing may follow a block scalar's last line: trailing blanks would become content,
+        // so they go, and a trailing comment moves up to the header line.
+        const qsizetype le = lineEndOf(m_text, x.end);
+        const QByteArray rest = m_text.mid(x.end, le - x.end).trimmed();
+        if (!rest.isEmpty() && x.style != '|' && x.style != '>') {
+            if (!rest.startsWith('#'))
+                return failAt(Error::Code::Unsupported,
+                              tr("cannot write a block scalar at %1").arg(path.toString()),
+                              m_fileName, x.line + 1, x.column + 1);
+            const qsizetype headerEnd = rendered.indexOf(layout.eol);
+            rendered.insert(headerEnd < 0 ? rendered.size() : headerEnd, " " + rest);
+        }
+        if (x.style != '|' && x.style != '>')
+            spliceEnd = le;
+        // A final line break needs a line break after the block at the end of the file.
+        if (spliceEnd == m_text.size() && v.ends_with('\n'))
+            rendered += layout.eol;
+    }
+    const YamlSplice splice = makeSplice(m_text, x.content, spliceEnd, rendered);
     const YamlPath concrete = concretePath(w, path);
     YAML::Node expected(v);
     return commit(

@@ -272,6 +272,15 @@ void TestYamlDocument::setScalar_data()
     QTest::newRow("a multi-line value in a plain scalar becomes a literal block")
         << QByteArray("m:\n  f: x\n") << "m/f" << 0 << "a\nb\n"
         << keep << QByteArray("m:\n  f: |\n    a\n    b\n");
+    QTest::newRow("a literal block takes the place of trailing blanks and keeps the comment")
+        << QByteArray("a: x   # note\nb: y  \nc: 1\n") << "a" << 0 << "p\nq" << keep
+        << QByteArray("a: |- # note\n  p\n  q\nb: y  \nc: 1\n");
+    QTest::newRow("a literal block at the end of a file keeps a final line break")
+        << QByteArray("a: x") << "a" << 0 << "p\nq\n"
+        << keep << QByteArray("a: |\n  p\n  q\n");
+    QTest::newRow("a literal block with CRLF line ends")
+        << QByteArray("a: |\r\n  x\r\nb: 1\r\n") << "a" << 0 << "p\nq\n"
+        << keep << QByteArray("a: |\r\n  p\r\n  q\r\nb: 1\r\n");
     QTest::newRow("a multi-line value in a flow mapping is double-quoted")
         << QByteArray("m: {f: x}\n") << "m/f" << 0 << "a\nb" << keep
         << QByteArray("m: {f: \"a\\nb\"}\n");
