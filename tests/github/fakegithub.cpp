@@ -106,6 +106,14 @@ void FakeGitHub::on(const QByteArray &method, const QString &path, CannedRespons
     m_routes[QString::fromLatin1(method) + QLatin1Char(' ') + path].append(std::move(response));
 }
 
+void FakeGitHub::onAccept(const QByteArray &method, const QString &path, const QByteArray &accept,
+                          CannedResponse response)
+{
+    m_routes[QString::fromLatin1(method) + QLatin1Char(' ') + path + QLatin1Char(' ') +
+             QString::fromLatin1(accept)]
+        .append(std::move(response));
+}
+
 CannedResponse FakeGitHub::fromFixture(const QJsonObject &fixture) const
 {
     const QByteArray base = baseUrl().toString().toUtf8();
@@ -178,7 +186,9 @@ void FakeGitHub::answer(QTcpSocket *socket, const RecordedRequest &request)
 {
     const QString key = QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path;
     CannedResponse response;
-    auto it = m_routes.find(key);
+    auto it = m_routes.find(key + QLatin1Char(' ') + QString::fromLatin1(request.header("accept")));
+    if (it == m_routes.end())
+        it = m_routes.find(key);
     if (it == m_routes.end() || it->isEmpty()) {
         const QJsonObject body{
             {QLatin1String("message"),

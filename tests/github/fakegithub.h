@@ -63,6 +63,9 @@ public:
 
     // Queue an answer for METHOD PATH (path without query). The last queued answer repeats.
     void on(const QByteArray &method, const QString &path, CannedResponse response);
+    // The same, only for requests whose Accept header is `accept` (tried before `on` routes).
+    void onAccept(const QByteArray &method, const QString &path, const QByteArray &accept,
+                  CannedResponse response);
     void clearRoutes() { m_routes.clear(); }
 
     // A fixture file as a canned response; https://api.github.com and https://github.com (and
