@@ -40,7 +40,6 @@ struct YamlDocument::Tree
         bool implicit = false; // an empty value (`key:`): zero width at `start`
         char style = 0;        // scalars: '"', '\'', '|', '>' or 0 (plain)
         int parent = -1;
-        int key = -1;              // for mapping values: the key node
         int parentIndent = -1;     // column of the owning key or dash (block context)
         qsizetype start = 0;       // yaml-cpp's mark: before anchor and tag
         qsizetype content = 0;     // after anchor and tag
@@ -537,7 +536,6 @@ private:
                 node(value).indicator = colon;
                 after = colon + 1;
             }
-            node(value).key = key;
             child(value, after, indent);
             end = node(value).end;
             if (!flow && !node(value).flow && node(value).kind == YamlNodeKind::Mapping &&
@@ -740,9 +738,7 @@ Walk walk(const Tree &t, const YamlPath &path, int doc)
         const int here = resolveAlias(t, doc, w.node, &w.viaAlias);
         if (here < 0)
             break;
-        if (here != w.node) {
-            w.node = here;
-        }
+        w.node = here;
         int position = -1;
         const int next = childFor(t, doc, here, seg, &position);
         if (next < 0)

@@ -62,8 +62,10 @@ struct YamlLocation
 // yaml-cpp parses it (event by event, so aliases stay aliases); every edit is a text splice
 // located from yaml-cpp's node marks, so comments, blank lines, quoting, key order, CRLF line
 // ends and a missing final newline outside the edited node stay byte-identical, and changing
-// `replicas` is a one-line diff. After each splice the whole text is parsed again and the edited
-// path is checked; if either fails the edit returns an error and the text stays as it was.
+// `replicas` is a one-line diff. After each splice the text is parsed again and the edited path
+// is checked; if either fails the edit returns an error and the text stays as it was. (A
+// single-line scalar replaced by a single-line scalar, and its undo, parse only the new token in
+// its context and shift the layout: ~0.1 ms instead of yaml-cpp's ~10 ms for 500 lines.)
 //
 // Refused on parse: more than MaxBytes, nesting deeper than MaxDepth, aliases that would expand
 // to more than MaxExpandedNodes nodes and ten times the nodes written (a "billion laughs" file).
@@ -122,10 +124,12 @@ public:
     // (ScalarStyle::String), any other scalar with ScalarStyle::Auto. An existing node of any
     // kind is replaced.
     Result<YamlSplice> setValue(const YamlPath &path, const YAML::Node &value, int document = 0);
-    // Removes the mapping entry or sequence item the path names. Removing the last entry of a
-    // block collection leaves `{}` / `[]`.
+    // Removes the mapping entry or sequence item the path names, with its lines (comment lines
+    // above it stay). Removing the last entry of a block collection leaves `{}` / `[]`. Fails
+    // when the entry defines an anchor that an alias elsewhere still uses.
     Result<YamlSplice> remove(const YamlPath &path, int document = 0);
-    // Inserts `value` into the sequence at `sequencePath` before item `index` (-1: append).
+    // Inserts `value` into the sequence at `sequencePath` before item `index` (-1: append), in
+    // the sequence's style and indentation. A missing or null sequence is created.
     Result<YamlSplice> insertItem(const YamlPath &sequencePath, int index, const YAML::Node &value,
                                   int document = 0);
 
