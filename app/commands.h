@@ -15,6 +15,9 @@ int runBranch(const QStringList &args); // cmd_git.cpp     kanri branch NAME
 int runCommit(const QStringList &args); // cmd_git.cpp     kanri commit -m MSG [--all | PATH...]
 int runPush(const QStringList &args);   // cmd_git.cpp     kanri push [REMOTE [BRANCH]]
 int runPull(const QStringList &args);   // cmd_git.cpp     kanri pull
+int runLint(const QStringList &args); // cmd_lint.cpp kanri lint [DIR] [--format F] [--base REF]
+int runCatalog(const QStringList &args); // cmd_catalog.cpp kanri catalog [--workspace DIR] [--json]
+int runDiff(const QStringList &args);    // cmd_catalog.cpp kanri diff [--workspace DIR] [--base REF]
 int runPr(const QStringList &args); // cmd_pr.cpp      kanri pr create|list|fetch|show|review|sync
 
 } // namespace kanri::cli

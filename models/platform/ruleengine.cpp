@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -30,6 +31,21 @@ QString tr(const char *text)
 QString str(const YAML::Node &node)
 {
     return node && node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+}
+
+// node[a][b]... without yaml-cpp's InvalidNode exception when a step is missing or not a map.
+YAML::Node dig(const YAML::Node &node, std::initializer_list<const char *> path)
+{
+    YAML::Node current = node;
+    for (const char *key : path) {
+        if (!current || !current.IsMap())
+            return YAML::Node(YAML::NodeType::Undefined);
+        const YAML::Node next = std::as_const(current)[key];
+        if (!next)
+            return YAML::Node(YAML::NodeType::Undefined);
+        current.reset(next); // rebinds; `=` would overwrite the node it refers to
+    }
+    return current;
 }
 
 Finding makeFinding(const FindingPlace &place, const QString &rule, Severity severity,
@@ -83,11 +99,11 @@ std::optional<PodSpec> podSpecOf(const QString &kind, const YAML::Node &doc)
         QStringLiteral("DaemonSet"),  QStringLiteral("ReplicaSet"),
         QStringLiteral("Job"),        QStringLiteral("ReplicationController")};
     if (templated.contains(kind)) {
-        const YAML::Node s = doc["spec"]["template"]["spec"];
+        const YAML::Node s = dig(doc, {"spec", "template", "spec"});
         if (s && s.IsMap())
             return PodSpec{s, QStringLiteral("spec.template.spec")};
     } else if (kind == QLatin1String("CronJob")) {
-        const YAML::Node s = doc["spec"]["jobTemplate"]["spec"]["template"]["spec"];
+        const YAML::Node s = dig(doc, {"spec", "jobTemplate", "spec", "template", "spec"});
         if (s && s.IsMap())
             return PodSpec{s, QStringLiteral("spec.jobTemplate.spec.template.spec")};
     } else if (kind == QLatin1String("Pod")) {
@@ -171,7 +187,7 @@ public:
             return;
         const QString apiVersion = str(doc["apiVersion"]);
         const QString kind = str(doc["kind"]);
-        const QString name = str(doc["metadata"]["name"]);
+        const QString name = str(dig(doc, {"metadata", "name"}));
         checkDeprecation(apiVersion, kind, name);
         checkTenancy(doc, kind, name);
         if (auto pod = podSpecOf(kind, doc)) {
@@ -192,11 +208,12 @@ public:
         if (kind == QLatin1String("HorizontalPodAutoscaler"))
             checkHpa(doc, name);
         if (kind == QLatin1String("Deployment") || kind == QLatin1String("StatefulSet"))
-            scaled.append({kind, name, doc["spec"]["replicas"].IsDefined()});
+            scaled.append({kind, name, dig(doc, {"spec", "replicas"}).IsDefined()});
     }
 
     void finish()
     {
+        reportNamespaces();
         if (!config.isEnabled(QStringLiteral("hpa/replicas-with-hpa")))
             return;
         for (const auto &w : std::as_const(scaled)) {
@@ -276,21 +293,46 @@ private:
         if (t.expectedNamespace.isEmpty() || isClusterScoped(kind) ||
             config.reservedKinds.contains(kind))
             return;
-        const QString ns = str(doc["metadata"]["namespace"]);
+        const QString ns = str(dig(doc, {"metadata", "namespace"}));
         if (ns == t.expectedNamespace)
             return;
-        auto loc = sources.field(kind, name, parseFieldPath(QStringLiteral("metadata.namespace")));
-        if (!loc || ns.isEmpty())
+        bool exact = false;
+        auto loc =
+            sources.field(kind, name, parseFieldPath(QStringLiteral("metadata.namespace")), &exact);
+        if (!loc || !exact || ns.isEmpty())
             loc = sources.namespaceSetting();
         if (!loc)
             loc = SourceLocation{QDir(t.dir).filePath(QStringLiteral("kustomization.yaml")), 0, 0};
-        add(QStringLiteral("tenancy/namespace"), Severity::Error,
-            ns.isEmpty() ? tr("%1 %2 renders without a namespace; %3 must render into namespace %4")
-                               .arg(kind, name, t.service, t.expectedNamespace)
-                         : tr("%1 %2 renders into namespace %3; %4 may only use namespace %5")
-                               .arg(kind, name, ns, t.service, t.expectedNamespace),
-            tr("set `namespace: %1` in the overlay's kustomization.yaml").arg(t.expectedNamespace),
-            loc);
+        // One finding per place that sets the namespace, naming every object it moves.
+        const QString key = QStringLiteral("%1:%2:%3").arg(loc->file).arg(loc->line).arg(ns);
+        WrongNamespace &w = wrongNamespaces[key];
+        w.location = *loc;
+        w.nameSpace = ns;
+        w.objects << kind + QLatin1Char('/') + name;
+    }
+
+    struct WrongNamespace
+    {
+        SourceLocation location;
+        QString nameSpace;
+        QStringList objects;
+    };
+    QMap<QString, WrongNamespace> wrongNamespaces;
+
+    void reportNamespaces()
+    {
+        for (const WrongNamespace &w : std::as_const(wrongNamespaces)) {
+            const QString objects = w.objects.join(QStringLiteral(", "));
+            add(QStringLiteral("tenancy/namespace"), Severity::Error,
+                w.nameSpace.isEmpty()
+                    ? tr("%1 render(s) without a namespace; %2 must render into namespace %3")
+                          .arg(objects, t.service, t.expectedNamespace)
+                    : tr("%1 render(s) into namespace %2; %3 may only use namespace %4")
+                          .arg(objects, w.nameSpace, t.service, t.expectedNamespace),
+                tr("set `namespace: %1` in the overlay's kustomization.yaml")
+                    .arg(t.expectedNamespace),
+                w.location);
+        }
     }
 
     void checkRange(const QString &kind, const QString &name, const QString &path,
@@ -322,14 +364,14 @@ private:
                         const QString &path)
     {
         const QString container = str(c["name"]);
-        const YAML::Node res = c["resources"];
+        const YAML::Node res = dig(c, {"resources"});
         QStringList missing;
         std::optional<double> values[2][2]; // [requests, limits][cpu, memory]
         const char *sections[] = {"requests", "limits"};
         const char *resources[] = {"cpu", "memory"};
         for (int s = 0; s < 2; ++s) {
             for (int r = 0; r < 2; ++r) {
-                const QString text = res ? str(res[sections[s]][resources[r]]) : QString();
+                const QString text = str(dig(res, {sections[s], resources[r]}));
                 if (text.isEmpty()) {
                     missing << QStringLiteral("%1.%2").arg(QString::fromLatin1(sections[s]),
                                                            QString::fromLatin1(resources[r]));
@@ -405,7 +447,9 @@ private:
         }
         if (t.service.isEmpty() || t.ownRepository.isEmpty())
             return;
-        const QStringList segments = ref.name.split(QLatin1Char('/'));
+        // registry-host/project/REPOSITORY/image: the repository is a folder, not the image.
+        const QStringList segments =
+            ref.name.split(QLatin1Char('/')).mid(0, ref.name.count(QLatin1Char('/')));
         if (segments.contains(t.ownRepository))
             return;
         for (const QString &allowed : config.registries) {
@@ -414,7 +458,7 @@ private:
         }
         QString other;
         for (const QString &repo : t.otherRepositories) {
-            if (segments.mid(0, segments.size() - 1).contains(repo))
+            if (segments.contains(repo))
                 other = repo;
         }
         if (other.isEmpty() && config.registries.isEmpty())
@@ -434,9 +478,9 @@ private:
 
     void checkHpa(const YAML::Node &doc, const QString &name)
     {
-        const YAML::Node spec = doc["spec"];
-        const QString targetKind = str(spec["scaleTargetRef"]["kind"]);
-        const QString targetName = str(spec["scaleTargetRef"]["name"]);
+        const YAML::Node spec = dig(doc, {"spec"});
+        const QString targetKind = str(dig(spec, {"scaleTargetRef", "kind"}));
+        const QString targetName = str(dig(spec, {"scaleTargetRef", "name"}));
         if (!targetKind.isEmpty())
             hpaTargets.insert(targetKind + QLatin1Char('/') + targetName);
         bool okMin = true, okMax = false;

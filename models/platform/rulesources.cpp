@@ -124,7 +124,7 @@ void KustomizeSources::Private::walk(const QString &dir, int depth)
         return;
     YAML::Node k;
     try {
-        k = YAML::Load(bytes->toStdString());
+        k.reset(YAML::Load(bytes->toStdString()));
     } catch (const YAML::Exception &) {
         return;
     }
@@ -236,8 +236,9 @@ bool documentIs(const Item &item, const QString &kind, const QString &name)
     }
     if (!item.node.IsMap())
         return false;
-    return scalarText(item.node["kind"]) == kind &&
-           nameMatches(scalarText(item.node["metadata"]["name"]), name);
+    const YAML::Node metadata = item.node["metadata"];
+    return scalarText(item.node["kind"]) == kind && metadata && metadata.IsMap() &&
+           nameMatches(scalarText(metadata["name"]), name);
 }
 
 // Follows `path` in `node`; returns the node reached and how many steps matched.
@@ -249,32 +250,39 @@ std::pair<YAML::Node, int> follow(const YAML::Node &node, const FieldPath &path,
     for (const FieldStep &step : path) {
         if (!current.IsMap())
             break;
+        // A default-constructed YAML::Node is "defined", so found-flags rather than `!node`.
         YAML::Node next;
+        bool found = false;
         for (auto it = current.begin(); it != current.end(); ++it) {
             if (it->first.IsScalar() && QString::fromStdString(it->first.Scalar()) == step.key) {
-                next = it->second;
+                next.reset(it->second);
+                found = true;
                 if (keyMark)
                     *keyMark = it->first.Mark();
                 break;
             }
         }
-        if (!next)
+        if (!found)
             break;
         if (!step.selectName.isEmpty()) {
             if (!next.IsSequence())
                 break;
             YAML::Node picked;
+            bool pickedOne = false;
             for (const YAML::Node &item : next) {
                 if (item.IsMap() && scalarText(item["name"]) == step.selectName) {
-                    picked = item;
+                    picked.reset(item);
+                    pickedOne = true;
                     break;
                 }
             }
-            if (!picked)
+            if (!pickedOne)
                 break;
-            next = picked;
+            next.reset(picked);
+            if (keyMark) // point at the item (`- name: app`), not at the list's key
+                *keyMark = std::as_const(picked)["name"].Mark();
         }
-        current = next;
+        current.reset(next); // never `=`: on a bound yaml-cpp node it overwrites the target
         ++matched;
     }
     return {current, matched};
