@@ -826,7 +826,8 @@ Result<YamlLocation> YamlDocument::location(const YamlPath &path, int document) 
     YamlLocation loc;
     loc.offset = x.start;
     loc.length = x.end - x.start;
-    loc.line = int(m_text.left(x.start).count('\n')) + 1;
+    // yaml-cpp's mark knows the line, except for an empty value, placed after its indicator.
+    loc.line = x.implicit ? int(m_text.left(x.start).count('\n')) + 1 : x.line + 1;
     const qsizetype ls = m_text.lastIndexOf('\n', x.start - 1);
     loc.column = int(x.start - (ls + 1)) + 1;
     return loc;
