@@ -143,7 +143,7 @@ void TestGitCli::cloneCommitPushStatusRoundTrip()
     writeFile(work + "/other.txt", "not committed\n");
     r = runKanri({"status"}, work);
     QCOMPARE(r.out, QStringLiteral(
-                        "## main...origin/main\n M shared.txt\n?? other.txt\n?? sub/new.txt\n"));
+                        "## main...origin/main\n?? other.txt\n M shared.txt\n?? sub/new.txt\n"));
 
     // PATHs are relative to the current folder.
     r = runKanri({"commit", "-m", "add new", "new.txt", "../shared.txt"}, work + "/sub");
