@@ -3,11 +3,7 @@
 #include <QRegularExpression>
 #include <QString>
 
-#include <yaml-cpp/node/convert.h>
-#include <yaml-cpp/node/detail/impl.h>
-#include <yaml-cpp/node/impl.h>
-#include <yaml-cpp/node/iterator.h>
-#include <yaml-cpp/node/node.h>
+#include <yaml-cpp/yaml.h>
 
 namespace kanri::yaml::edit {
 
