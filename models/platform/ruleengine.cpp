@@ -344,7 +344,7 @@ private:
             const bool above = std::strcmp(direction, "above") == 0;
             add(ruleBase + (above ? QStringLiteral("-too-high") : QStringLiteral("-too-low")),
                 severity,
-                (above ? tr("%1 %2 of %3 is above %4") : tr("%1 %2 of %3 is below %4"))
+                (above ? tr("%1 in %3 is %2, above %4") : tr("%1 in %3 is %2, below %4"))
                     .arg(what, fmt(value), kind + QLatin1Char('/') + name, fmt(limit)),
                 tr("check the unit (\"500m\" is half a core, \"48\" is 48 cores); the platform's "
                    "range is set under rules.thresholds in .kanri.yaml"),
@@ -403,9 +403,9 @@ private:
                                           .arg(path, QString::fromLatin1(sections[s]),
                                                QString::fromLatin1(resources[r]));
                 checkRange(kind, name, field, QString::fromLatin1(ruleBase[s][r]),
-                           tr("%1 %2 of container %3")
-                               .arg(QString::fromLatin1(resources[r]),
-                                    s == 0 ? tr("request") : tr("limit"), container),
+                           (s == 0 ? tr("the %1 request of container %2")
+                                   : tr("the %1 limit of container %2"))
+                               .arg(QString::fromLatin1(resources[r]), container),
                            *values[s][r], *ranges[s][r], r == 0);
             }
         }
