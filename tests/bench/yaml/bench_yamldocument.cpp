@@ -69,7 +69,7 @@ int main(int argc, char **argv)
     std::printf("input: %lld lines, %lld bytes\n", (long long)text.count('\n'),
                 (long long)text.size());
 
-    std::vector<double> parse, edit, undo;
+    std::vector<double> parse, edit, undo, insert;
     QElapsedTimer t;
     for (int i = 0; i < iterations; ++i) {
         t.start();
@@ -89,6 +89,14 @@ int main(int argc, char **argv)
         t.start();
         const auto undone = doc->apply(splice->inverted());
         undo.push_back(t.nsecsElapsed() / 1e6);
+        // A new key changes the structure: this one takes the full re-parse.
+        t.start();
+        const auto inserted = doc->setScalar({"metadata", "namespace"}, QStringLiteral("prd"));
+        insert.push_back(t.nsecsElapsed() / 1e6);
+        if (!inserted || !doc->apply(inserted->inverted())) {
+            std::fprintf(stderr, "insert failed\n");
+            return 1;
+        }
         if (!undone || doc->text() != text) {
             std::fprintf(stderr, "undo failed\n");
             return 1;
@@ -97,5 +105,6 @@ int main(int argc, char **argv)
     std::printf("parse (median of %d):          %.3f ms\n", iterations, median(parse));
     std::printf("one-scalar edit (median):      %.3f ms\n", median(edit));
     std::printf("undo of the edit (median):     %.3f ms\n", median(undo));
+    std::printf("new key, full re-parse (median): %.3f ms\n", median(insert));
     return 0;
 }
