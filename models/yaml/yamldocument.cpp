@@ -1392,7 +1392,8 @@ Result<YamlSplice> YamlDocument::setValue(const YamlPath &path, const YAML::Node
                          document);
     const edit::Layout &layout = m_tree->layout;
     YamlSplice splice;
-    if (x.inFlow) {
+    // Flow inside a flow collection, and in place of a flow collection (`labels: {}`).
+    if (x.inFlow || (x.flow && !value.IsScalar())) {
         QByteArray flow = edit::emitFlow(value, layout);
         if (x.content == x.end)
             flow.prepend(' ');

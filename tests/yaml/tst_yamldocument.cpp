@@ -491,6 +491,9 @@ void TestYamlDocument::setValue_data()
     QTest::newRow("a value inside a flow mapping is flow")
         << QByteArray("m: {a: 1}\n") << "m/a" << QByteArray("[1, 2]")
         << QByteArray("m: {a: [1, 2]}\n");
+    QTest::newRow("a flow collection is replaced in flow style")
+        << QByteArray("labels: {}\nx: 1\n") << "labels" << QByteArray("{app: web}")
+        << QByteArray("labels: {app: web}\nx: 1\n");
     QTest::newRow("a list of mappings in a new key")
         << QByteArray("spec: {}\nx: 1\n") << "patches"
         << QByteArray("[{path: p.yaml, target: {kind: Deployment}}]")
