@@ -2116,14 +2116,28 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
 
 namespace {
 
-// kustomize's utils.SameEndingSubSlice: the shorter list ends the longer one.
+// kustomize's utils.SameEndingSubSlice: the shorter list ends the longer one; an empty list
+// only matches an empty list.
 bool sameEnding(const std::vector<std::string> &a, const std::vector<std::string> &b)
 {
     const size_t n = std::min(a.size(), b.size());
+    if (n == 0)
+        return a.size() == b.size();
     for (size_t i = 0; i < n; ++i)
         if (a[a.size() - 1 - i] != b[b.size() - 1 - i])
             return false;
     return true;
+}
+
+bool prefixesSuffixesEqual(const Resource &r, const Resource &o, bool allowEmpty)
+{
+    if (allowEmpty) {
+        const bool pe = r.prefixes.empty() || o.prefixes.empty();
+        const bool se = r.suffixes.empty() || o.suffixes.empty();
+        return (pe || sameEnding(r.prefixes, o.prefixes)) &&
+               (se || sameEnding(r.suffixes, o.suffixes));
+    }
+    return sameEnding(r.prefixes, o.prefixes) && sameEnding(r.suffixes, o.suffixes);
 }
 
 } // namespace
@@ -2184,10 +2198,15 @@ Result<void> Build::fixNameRefs(Acc &acc)
                     }
                     if (c.size() == 1)
                         return c[0];
-                    std::vector<Resource *> c2;
+                    std::vector<Resource *> c1;
                     for (Resource *r : c)
-                        if (sameEnding(r->prefixes, referrer.prefixes) &&
-                            sameEnding(r->suffixes, referrer.suffixes))
+                        if (prefixesSuffixesEqual(*r, referrer, true))
+                            c1.push_back(r);
+                    if (c1.size() == 1)
+                        return c1[0];
+                    std::vector<Resource *> c2;
+                    for (Resource *r : c1)
+                        if (prefixesSuffixesEqual(*r, referrer, false))
                             c2.push_back(r);
                     if (c2.size() == 1)
                         return c2[0];
