@@ -14,6 +14,9 @@
 #include <QFutureWatcher>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -111,6 +114,8 @@ private Q_SLOTS:
     void cancelledAsyncCloneLeavesNoFolder();
     void pullWithConflictListsFilesAndChangesNothing();
     void tokenInTheUrlIsNeverWritten();
+    void untrustedTlsCertificateIsRefused();
+    void environmentTokenPrefersKanriThenGithub();
     void scrubSecretsRemovesUserInfo_data();
     void scrubSecretsRemovesUserInfo();
 };
@@ -421,6 +426,71 @@ void TestGitHttp::tokenInTheUrlIsNeverWritten()
                                      withToken("wrong-secret-42"));
     QVERIFY(!failed2);
     QVERIFY(!failed2.error().toString().contains("wrong-secret-42"));
+}
+
+void TestGitHttp::untrustedTlsCertificateIsRefused()
+{
+    // A TLS server with a self-signed certificate: `openssl s_server`, when the machine has it.
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        QSKIP("openssl is not installed: cannot start a TLS server");
+    QTemporaryDir tmp;
+    const QString cert = tmp.filePath("cert.pem"), key = tmp.filePath("key.pem");
+    auto made =
+        kanri::test::run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj",
+                                   "/CN=127.0.0.1", "-days", "1", "-keyout", key, "-out", cert});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    QProcess tls;
+    tls.start(openssl, {"s_server", "-quiet", "-accept", QStringLiteral("127.0.0.1:%1").arg(port),
+                        "-cert", cert, "-key", key, "-www"});
+    QVERIFY(tls.waitForStarted());
+    auto listening = [port] {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        return socket.waitForConnected(200);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listening(), 10000);
+
+    NetworkOptions options;
+    bool asked = false;
+    options.tokens = std::make_shared<ChainTokenSource>(
+        std::vector<std::shared_ptr<TokenSource>>{std::make_shared<StaticTokenSource>(token)});
+    options.progress = [&](const TransferProgress &) { asked = true; };
+    const QString target = tmp.filePath("clone");
+    auto cloned = Repository::clone(QStringLiteral("https://127.0.0.1:%1/repo.git").arg(port),
+                                    target, options);
+    tls.kill();
+    tls.waitForFinished();
+    QVERIFY(!cloned);
+    qInfo("%s", why(cloned));
+    QCOMPARE(cloned.error().code, Error::Code::Network);
+    QVERIFY2(cloned.error().message.contains("could not be verified"), why(cloned));
+    QVERIFY(!QFileInfo::exists(target));
+    QVERIFY(!asked);
+}
+
+void TestGitHttp::environmentTokenPrefersKanriThenGithub()
+{
+    const QByteArray savedKanri = qgetenv("KANRI_GITHUB_TOKEN");
+    const QByteArray savedGithub = qgetenv("GITHUB_TOKEN");
+    EnvironmentTokenSource env;
+    qputenv("KANRI_GITHUB_TOKEN", "k");
+    qputenv("GITHUB_TOKEN", "g");
+    QCOMPARE(env.token("https://github.com/o/r.git"), std::optional<QString>("k"));
+    qunsetenv("KANRI_GITHUB_TOKEN");
+    QCOMPARE(env.token("https://github.com/o/r.git"), std::optional<QString>("g"));
+    qunsetenv("GITHUB_TOKEN");
+    QVERIFY(!env.token("https://github.com/o/r.git"));
+    if (!savedKanri.isNull())
+        qputenv("KANRI_GITHUB_TOKEN", savedKanri);
+    if (!savedGithub.isNull())
+        qputenv("GITHUB_TOKEN", savedGithub);
 }
 
 void TestGitHttp::scrubSecretsRemovesUserInfo_data()
