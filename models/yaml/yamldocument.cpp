@@ -1121,6 +1121,8 @@ bool YamlDocument::replaceScalarInPlace(int scalarNode, const YamlSplice &splice
     Node &y = tree->nodes[size_t(scalarNode)];
     y.end = y.content + ins.size();
     y.style = (first == '"' || first == '\'') ? first : 0;
+    if (y.tag == "?" || y.tag == "!" || y.tag.empty()) // non-specific: follows the quoting
+        y.tag = y.style ? "!" : "?";
     if (parsed.IsNull()) {
         y.kind = YamlNodeKind::Null;
         y.value.clear();

@@ -372,6 +372,7 @@ void TestYamlDocument::setScalar()
     if (fresh->contains(p, document)) { // not when the edit changed a selector's own key
         QCOMPARE(doc->location(p, document)->offset, fresh->location(p, document)->offset);
         QCOMPARE(doc->location(p, document)->length, fresh->location(p, document)->length);
+        QCOMPARE(doc->node(p, document)->Tag(), fresh->node(p, document)->Tag());
     }
     const auto followingKeys = fresh->keys({}, document);
     for (const QString &k : followingKeys) {
