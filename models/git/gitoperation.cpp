@@ -90,8 +90,11 @@ Error Operation::failure(int rc, const QString &context)
         e.message = tr("authentication failed for %1").arg(m_displayUrl);
         return e;
     }
-    if (e.code == Error::Code::Network || e.code == Error::Code::Generic) {
-        // libgit2 classifies a dropped connection or an unparsable reply in several ways.
+    // libgit2 reports a refused connection or an unknown host as an OS error.
+    const bool looksLikeNetwork = e.message.contains(QLatin1String("failed to connect")) ||
+                                  e.message.contains(QLatin1String("resolve address")) ||
+                                  e.message.contains(QLatin1String("timed out"));
+    if (e.code == Error::Code::Network || looksLikeNetwork) {
         e.code = Error::Code::Network;
         e.message = tr("network error talking to %1: %2").arg(m_displayUrl, e.message);
         return e;

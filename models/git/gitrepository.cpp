@@ -159,6 +159,12 @@ Result<Repository> Repository::clone(const QString &url, const QString &path,
             cleanUrl = parsed.toString(QUrl::FullyEncoded);
         }
     }
+    // A local path (not a URL, not scp-like user@host:path) must exist.
+    const bool isUrl = url.contains(QLatin1String("://")) ||
+                       (url.contains(QLatin1Char(':')) && !url.startsWith(QLatin1Char('/')) &&
+                        !url.startsWith(QLatin1Char('.')));
+    if (!isUrl && !QFileInfo::exists(url))
+        return fail(Error::Code::NotFound, tr("no repository at %1").arg(url));
     const QFileInfo target(path);
     const bool existed = target.exists();
     if (existed && (!target.isDir() || !QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot |
