@@ -75,6 +75,7 @@ private Q_SLOTS:
     void pullMergesOrRebasesDivergedBranches();
     void pullWithConflictListsFilesAndChangesNothing_data();
     void pullWithConflictListsFilesAndChangesNothing();
+    void pullRefusesToOverwriteLocalChanges();
     void aheadBehindCounts();
 };
 
@@ -383,6 +384,27 @@ void TestGitRepository::pullWithConflictListsFilesAndChangesNothing()
     QCOMPARE(gitOut({"status", "--porcelain"}, t.bob), statusBefore);
     QVERIFY(!QFile::exists(t.bob + "/.git/MERGE_HEAD"));
     QVERIFY(!QDir(t.bob + "/.git/rebase-merge").exists());
+}
+
+void TestGitRepository::pullRefusesToOverwriteLocalChanges()
+{
+    QTemporaryDir tmp;
+    const Trio t = makeTrio(tmp);
+    QVERIFY(!t.bob.isEmpty());
+    auto alice = Repository::open(t.alice);
+    writeFile(t.alice + "/alice.txt", "a2\n");
+    QVERIFY(alice->stageAll());
+    QVERIFY(alice->commit("alice 2", author));
+    QVERIFY(alice->push("origin", "main", false));
+    auto bob = Repository::open(t.bob);
+    const QString before = *bob->headCommit();
+    writeFile(t.bob + "/alice.txt", "bob's uncommitted edit\n");
+    auto pulled = bob->pull(PullStrategy::Merge);
+    QVERIFY(!pulled);
+    QCOMPARE(pulled.error().code, Error::Code::Conflict);
+    QVERIFY2(pulled.error().message.contains("alice.txt"), why(pulled));
+    QCOMPARE(*bob->headCommit(), before);
+    QCOMPARE(readAll(t.bob + "/alice.txt"), QByteArray("bob's uncommitted edit\n"));
 }
 
 void TestGitRepository::aheadBehindCounts()
