@@ -98,7 +98,9 @@ QByteArray unifiedDiff(const QString &file, const QByteArray &a, const QByteArra
     auto range = [](qsizetype start, qsizetype count) {
         return QByteArray::number(count == 0 ? start : start + 1) + "," + QByteArray::number(count);
     };
-    const QByteArray name = file.toUtf8();
+    QByteArray name = file.toUtf8();
+    while (name.startsWith('/'))
+        name.remove(0, 1);
     QByteArray d = "--- a/" + name + "\n+++ b/" + name + "\n@@ -" + range(from, aEnd - from) +
                    " +" + range(from, bEnd - from) + " @@\n";
     auto line = [&](char mark, const QByteArray &l) {

@@ -660,8 +660,19 @@ public:
             r.entry = &r.map->children[std::size_t(i)];
             return r;
         }
+        const QByteArray wanted = key.toUtf8();
+        auto matches = [&](const Expr &k) {
+            // fast path for identifiers and quoted keys without escapes
+            if (tree->isIdent(k))
+                return tree->tokenView(k.first) == wanted;
+            if (k.kind == ExprKind::String && k.last - k.first == 2 &&
+                !tree->tokenView(k.first + 1).contains('\\') &&
+                !tree->tokenView(k.first + 1).contains('{'))
+                return tree->tokenView(k.first + 1) == wanted;
+            return keyText(*tree, k) == key;
+        };
         for (std::size_t i = 0; i < r.map->items.size(); ++i) {
-            if (keyText(*tree, r.map->items[i].key) == key) {
+            if (matches(r.map->items[i].key)) {
                 r.item = &r.map->items[i];
                 r.entry = &r.item->value;
                 r.index = int(i);
@@ -1025,7 +1036,7 @@ public:
         // Only a file that terraform fmt leaves unchanged gets its alignment runs re-padded;
         // in any other file, lines outside the edited entry stay byte-identical.
         if (!fmtClean)
-            fmtClean = formatTokens(text, toks0) == text;
+            fmtClean = isFormatted(text, toks0);
         const bool aligned = *fmtClean;
 
         QByteArray t1 = applySplices(text, splices);

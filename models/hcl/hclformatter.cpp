@@ -157,7 +157,11 @@ int tokenAtOffset(const std::vector<Token> &tokens, int offset)
     return int(it - tokens.begin());
 }
 
-QByteArray formatTokens(const QByteArray &text, const std::vector<Token> &tokens)
+namespace {
+
+// Lays out the tokens as hclwrite does; writes the result to `out`, or (out == nullptr) only
+// checks whether text already is laid out that way.
+bool layout(const QByteArray &text, const std::vector<Token> &tokens, QByteArray *out)
 {
     std::vector<FmtLine> lines;
     for (int i = 0;;) {
@@ -275,25 +279,70 @@ QByteArray formatTokens(const QByteArray &text, const std::vector<Token> &tokens
         li = e;
     }
 
-    QByteArray out;
-    out.reserve(text.size() + text.size() / 8);
+    if (!out) {
+        auto spacesOnly = [&](int a, int b) {
+            for (int i = a; i < b; ++i)
+                if (text[i] != ' ')
+                    return false;
+            return true;
+        };
+        int lineStart = 0;
+        for (std::size_t li = 0; li < lines.size(); ++li) {
+            const FmtLine &l = lines[li];
+            int end = lineStart;
+            if (!l.blank()) {
+                const Token &f = tokens[std::size_t(l.first)];
+                if (f.start - lineStart != indent[li] || !spacesOnly(lineStart, f.start))
+                    return false;
+                for (int t = l.first + 1; t < l.end; ++t) {
+                    const Token &a = tokens[std::size_t(t - 1)];
+                    const Token &b = tokens[std::size_t(t)];
+                    if (b.start - a.end != spaces[std::size_t(t)] || !spacesOnly(a.end, b.start))
+                        return false;
+                }
+                end = tokens[std::size_t(l.end - 1)].end;
+            }
+            const int next =
+                l.newline >= 0 ? tokens[std::size_t(l.newline)].start : int(text.size());
+            if (next != end)
+                return false;
+            if (l.newline >= 0)
+                lineStart = tokens[std::size_t(l.newline)].end;
+        }
+        return true;
+    }
+    out->reserve(text.size() + text.size() / 8);
     for (std::size_t li = 0; li < lines.size(); ++li) {
         const FmtLine &l = lines[li];
         if (!l.blank()) {
-            out.append(QByteArray(indent[li], ' '));
+            out->append(indent[li], ' ');
             for (int t = l.first; t < l.end; ++t) {
                 if (t > l.first)
-                    out.append(QByteArray(spaces[std::size_t(t)], ' '));
+                    out->append(spaces[std::size_t(t)], ' ');
                 const Token &tk = tokens[std::size_t(t)];
-                out.append(text.constData() + tk.start, tk.end - tk.start);
+                out->append(text.constData() + tk.start, tk.end - tk.start);
             }
         }
         if (l.newline >= 0) {
             const Token &nl = tokens[std::size_t(l.newline)];
-            out.append(text.constData() + nl.start, nl.end - nl.start);
+            out->append(text.constData() + nl.start, nl.end - nl.start);
         }
     }
+    return true;
+}
+
+} // namespace
+
+QByteArray formatTokens(const QByteArray &text, const std::vector<Token> &tokens)
+{
+    QByteArray out;
+    layout(text, tokens, &out);
     return out;
+}
+
+bool isFormatted(const QByteArray &text, const std::vector<Token> &tokens)
+{
+    return layout(text, tokens, nullptr);
 }
 
 } // namespace kanri::hcl

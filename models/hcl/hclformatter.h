@@ -38,5 +38,7 @@ int textColumns(const QByteArray &text, int start, int end);
 
 // Formats already-lexed text.
 QByteArray formatTokens(const QByteArray &text, const std::vector<Token> &tokens);
+// formatTokens(text, tokens) == text, without building the result.
+bool isFormatted(const QByteArray &text, const std::vector<Token> &tokens);
 
 } // namespace kanri::hcl

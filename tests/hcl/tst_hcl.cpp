@@ -967,8 +967,8 @@ void TestHcl::commandLine()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("--- a/"));
     QVERIFY(r.out.contains("\n+    gcp    = \"al@x\"\n"));
-    QVERIFY(r.out.contains("\n-    github = \"al\"\n"));
-    QCOMPARE(readAll(file), text); // dry run writes nothing
+    QVERIFY(!r.out.contains("\n-")); // github is the widest key: its line stays as it is
+    QCOMPARE(readAll(file), text);   // dry run writes nothing
 
     r = run({QStringLiteral("set"), file, QStringLiteral("developers.alice.gcp"),
              QStringLiteral("not json")});

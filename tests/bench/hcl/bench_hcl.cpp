@@ -60,7 +60,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int entries = argc > 1 ? std::atoi(argv[1]) : 10000;
     const QByteArray text = generate(entries);
-    std::vector<double> parseMs, editMs, parseCpu, mapsCpu, editCpu, writeCpu;
+    std::vector<double> parseMs, editMs, firstMs, parseCpu, mapsCpu, editCpu, writeCpu, firstCpu;
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("variables.tf"));
     for (int round = 0; round < 7; ++round) {
@@ -81,25 +81,40 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "discovery found the wrong maps\n");
             return 2;
         }
+        // The first edit of a document also checks once whether the file is format-clean
+        // (that decides whether alignment runs are re-padded); later edits reuse the answer.
         t.restart();
         const double c2 = cpuMs();
         auto r =
             doc->setField(QStringLiteral("developers"), QStringLiteral("dev-%1").arg(entries / 2),
                           QStringLiteral("github"), QStringLiteral("renamed-user"));
-        const double c3 = cpuMs();
         const bool written = r && writeFileAtomic(path, doc->text());
-        editCpu.push_back(c3 - c2);
-        writeCpu.push_back(cpuMs() - c3);
-        if (!written) {
+        firstMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        firstCpu.push_back(cpuMs() - c2);
+        t.restart();
+        const double c3 = cpuMs();
+        auto r2 =
+            doc->setField(QStringLiteral("developers"), QStringLiteral("dev-%1").arg(entries / 3),
+                          QStringLiteral("gcp"), QStringLiteral("someone@example.com"));
+        const double c4 = cpuMs();
+        const bool written2 = r2 && writeFileAtomic(path, doc->text());
+        editMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        editCpu.push_back(c4 - c3);
+        writeCpu.push_back(cpuMs() - c4);
+        if (!written || !written2) {
             std::fprintf(stderr, "edit failed\n");
             return 2;
         }
-        editMs.push_back(double(t.nsecsElapsed()) / 1e6);
     }
     std::printf("entries: %d (%lld bytes)\n", entries, static_cast<long long>(text.size()));
     std::printf("parse + discovery: median %.1f ms (target < 100 ms)\n", median(parseMs));
-    std::printf("one edit + atomic write: median %.1f ms (target < 10 ms)\n", median(editMs));
-    std::printf("cpu time: parse %.1f ms, discovery %.1f ms, edit %.1f ms, write %.1f ms\n",
-                median(parseCpu), median(mapsCpu), median(editCpu), median(writeCpu));
+    std::printf("one edit + atomic write (parsed document): median %.1f ms (target < 10 ms)\n",
+                median(firstMs));
+    std::printf("a further edit (re-parses the edited text first) + write: median %.1f ms\n",
+                median(editMs));
+    std::printf("cpu time: parse %.1f ms, discovery %.1f ms, one edit + write %.1f ms, "
+                "further edit %.1f ms + write %.1f ms\n",
+                median(parseCpu), median(mapsCpu), median(firstCpu), median(editCpu),
+                median(writeCpu));
     return 0;
 }

@@ -1,0 +1,4 @@
+developers = {
+  a : { x = 1, },
+  (var.k) = "%{ if y }z%{ endif }"
+}

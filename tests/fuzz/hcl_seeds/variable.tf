@@ -1,0 +1,5 @@
+variable "v" {
+  type = map(object({ a = optional(string, "d") }))
+  default = [{ a = -1.5e3 }, { b = x ? y[0] : f(z...) }]
+}
+module "m" { source = "./m" }
