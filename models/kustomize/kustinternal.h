@@ -50,6 +50,7 @@ struct Resource
     std::string behavior; // generator behavior: create, merge, replace
     QString originFile;
     std::vector<ResId> refBy;
+    std::vector<std::string> refVarNames; // vars declared where this resource was in scope
 
     Gvk gvk() const;
     std::string name() const { return obj.str({"metadata", "name"}); }

@@ -466,6 +466,8 @@ TransformerConfig TransformerConfig::defaults()
         F("spec/initContainers/env/value", "Pod"),
         F("spec/initContainers/volumeMounts/mountPath", "Pod"),
         F("spec/volumes/nfs/server", "Pod"),
+        F("spec/nfs/server", "PersistentVolume"),
+        F("spec/volumeClaimTemplates/spec/nfs/server", "StatefulSet"),
         F("spec/template/spec/containers/args", "StatefulSet"),
         F("spec/template/spec/containers/command", "StatefulSet"),
         F("spec/template/spec/containers/env/value", "StatefulSet"),

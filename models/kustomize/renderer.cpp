@@ -774,6 +774,25 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
                 if (e.name == var.name)
                     return fail(Error::Code::Conflict,
                                 tr("var '%1' already encountered").arg(qs(var.name)));
+            // Bind the var to the one resource it names among this level's resources.
+            std::vector<Resource *> matched;
+            for (Resource &r : acc.res) {
+                std::vector<ResId> ids = r.prevIds;
+                ids.push_back(r.curId());
+                for (const ResId &id : ids)
+                    if (id.gvk.selectedBy(var.gvk) && id.name == var.objName &&
+                        (var.objNs.empty() || id.ns == var.objNs)) {
+                        matched.push_back(&r);
+                        break;
+                    }
+            }
+            if (matched.size() > 1)
+                return fail(Error::Code::Conflict,
+                            tr("found %1 resId matches for var {%2} (unable to disambiguate)")
+                                .arg(matched.size())
+                                .arg(qs(var.name)));
+            if (matched.size() == 1)
+                matched[0]->refVarNames.push_back(var.name);
             acc.vars.push_back(std::move(var));
         }
     }
@@ -998,6 +1017,7 @@ Result<void> Build::addGenerated(Acc &acc, Resource r)
     if (!old.ns().empty())
         r.setNamespace(old.ns());
     r.prevIds = old.prevIds;
+    r.refVarNames = old.refVarNames;
     r.prefixes = old.prefixes;
     r.suffixes = old.suffixes;
     // A merge into a resource that was not generated, or an overlay that disables the hash,
@@ -1485,8 +1505,27 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
         return applyReplacements(dir, list, acc);
     }
     if (kind == "ValueAddTransformer") {
-        const std::string value = cfg.str({"value"});
+        // Without a value, the name of the kustomization root that uses the transformer.
+        std::string value =
+            cfg.get("value") ? cfg.str({"value"}) : QFileInfo(dir).fileName().toStdString();
+        Value targetList;
         const Value *targets = cfg.get("targets");
+        if (const std::string tf = cfg.str({"targetFilePath"}); !tf.empty()) {
+            auto p = checkedPath(dir, qs(tf));
+            if (!p)
+                return std::unexpected(p.error());
+            auto docs = parseFile(*p);
+            if (!docs)
+                return std::unexpected(docs.error());
+            targetList = Value::seq();
+            for (const Value &d : **docs) {
+                const Value *t = d.get("targets");
+                if (t && t->isSeq())
+                    for (const Value &x : t->items)
+                        targetList.items.push_back(x);
+            }
+            targets = &targetList;
+        }
         if (!targets || !targets->isSeq())
             return {};
         for (const Value &t : targets->items) {
@@ -2345,22 +2384,12 @@ Result<void> Build::resolveVars(Acc &acc)
     std::map<std::string, Value> values;
     for (const Var &v : acc.vars) {
         std::vector<Resource *> matches;
-        for (Resource &r : acc.res) {
-            bool ok = false;
-            std::vector<ResId> ids = r.prevIds;
-            ids.push_back(r.curId());
-            for (const ResId &id : ids)
-                if (id.gvk.selectedBy(v.gvk) && id.name == v.objName &&
-                    (v.objNs.empty() || id.ns == v.objNs))
-                    ok = true;
-            if (ok)
+        for (Resource &r : acc.res)
+            if (std::find(r.refVarNames.begin(), r.refVarNames.end(), v.name) !=
+                r.refVarNames.end()) {
                 matches.push_back(&r);
-        }
-        if (matches.size() > 1)
-            return fail(Error::Code::Conflict,
-                        tr("found %1 resId matches for var {%2} (unable to disambiguate)")
-                            .arg(matches.size())
-                            .arg(qs(v.name)));
+                break;
+            }
         if (matches.empty())
             return fail(Error::Code::NotFound,
                         tr("var '%1' cannot be mapped to a field in the set of known resources")
