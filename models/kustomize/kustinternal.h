@@ -49,6 +49,8 @@ struct Resource
     bool generated = false;
     std::string behavior; // generator behavior: create, merge, replace
     QString originFile;
+    QString genConfiguredIn; // generated: the file that configured the generator
+    std::string genKind, genName;
     std::vector<ResId> refBy;
     std::vector<std::string> refVarNames; // vars declared where this resource was in scope
 

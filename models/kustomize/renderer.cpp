@@ -392,7 +392,8 @@ private:
                             Acc &acc);
     Result<void> applyJson6902(const QString &dir, const Value &entries, Acc &acc);
     Result<void> applyReplacements(const QString &dir, const Value &list, Acc &acc);
-    Result<std::vector<Value>> loadInlineOrFiles(const QString &dir, const Value &list);
+    Result<std::vector<Value>> loadInlineOrFiles(const QString &dir, const Value &list,
+                                                 std::vector<QString> *origins = nullptr);
     Result<Value> readPatchContent(const QString &dir, const Value &entry, QString *origin);
 
     Result<void> fixNameRefs(Acc &acc);
@@ -1023,18 +1024,44 @@ Result<void> Build::addGenerated(Acc &acc, Resource r)
     // A merge into a resource that was not generated, or an overlay that disables the hash,
     // leaves the name without a suffix.
     r.needsHash = r.needsHash && old.needsHash;
-    r.originFile = old.originFile;
+    if (r.behavior == "merge") {
+        // A merge keeps where the object came from.
+        r.originFile = old.originFile;
+        r.genConfiguredIn = old.genConfiguredIn;
+        r.genKind = old.genKind;
+        r.genName = old.genName;
+    }
     old = std::move(r);
     return {};
 }
 
-Result<std::vector<Value>> Build::loadInlineOrFiles(const QString &dir, const Value &list)
+Result<std::vector<Value>> Build::loadInlineOrFiles(const QString &dir, const Value &list,
+                                                    std::vector<QString> *origins)
 {
     // Entries of transformers:/generators:/patchesStrategicMerge: file paths or inline YAML.
+    // `origins` receives, per output, the file that configured it.
     std::vector<Value> out;
     if (!list.isSeq())
         return out;
+    const auto kfile = findKustomizationFile(dir);
+    const QString kustomizationFile = kfile ? *kfile : dir;
     for (const Value &e : list.items) {
+        QString src = kustomizationFile;
+        if (!e.isMap() && e.text.find('\n') == std::string::npos &&
+            e.text.find(": ") == std::string::npos)
+            src = QDir::cleanPath(QDir(dir).absoluteFilePath(qs(e.text)));
+        struct Fill
+        {
+            std::vector<QString> *o;
+            const std::vector<Value> &v;
+            const QString &s;
+            ~Fill()
+            {
+                if (o)
+                    while (o->size() < v.size())
+                        o->push_back(s);
+            }
+        } fill{origins, out, src};
         if (e.isMap()) {
             out.push_back(e);
             continue;
@@ -1090,15 +1117,20 @@ Result<void> Build::runGenerators(const QString &dir, const Value &k, Acc &acc)
             auto r = generate(dir, g, field[0] == 'c' ? "ConfigMap" : "Secret", options);
             if (!r)
                 return std::unexpected(r.error());
+            if (auto kf = findKustomizationFile(dir))
+                r->genConfiguredIn = *kf;
+            r->genKind = field[0] == 'c' ? "ConfigMapGenerator" : "SecretGenerator";
             if (auto a = addGenerated(acc, std::move(*r)); !a)
                 return a;
         }
     }
     if (const Value *gens = k.get("generators")) {
-        auto cfgs = loadInlineOrFiles(dir, *gens);
+        std::vector<QString> origins;
+        auto cfgs = loadInlineOrFiles(dir, *gens, &origins);
         if (!cfgs)
             return std::unexpected(cfgs.error());
-        for (const Value &c : *cfgs) {
+        for (size_t ci = 0; ci < cfgs->size(); ++ci) {
+            const Value &c = (*cfgs)[ci];
             const std::string kind = c.str({"kind"});
             const std::string av = c.str({"apiVersion"});
             if (kind == "ConfigMapGenerator" || kind == "SecretGenerator") {
@@ -1111,6 +1143,9 @@ Result<void> Build::runGenerators(const QString &dir, const Value &k, Acc &acc)
                                   nullptr);
                 if (!r)
                     return std::unexpected(r.error());
+                r->genConfiguredIn = ci < origins.size() ? origins[ci] : QString();
+                r->genKind = kind;
+                r->genName = c.str({"metadata", "name"});
                 if (auto a = addGenerated(acc, std::move(*r)); !a)
                     return a;
                 continue;
@@ -2534,7 +2569,16 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
             r.obj.getOrAddMap("metadata")
                 .getOrAddMap("labels")
                 .set("app.kubernetes.io/managed-by", Value::string("kustomize-(devel)"));
-        if (originAnno && !r.originFile.isEmpty()) {
+        if (originAnno && !r.genConfiguredIn.isEmpty()) {
+            std::string o =
+                "configuredIn: " + QDir(dir).relativeFilePath(r.genConfiguredIn).toStdString() +
+                "\nconfiguredBy:\n  apiVersion: builtin\n  kind: " + r.genKind + "\n";
+            if (!r.genName.empty())
+                o += "  name: " + r.genName + "\n";
+            r.obj.getOrAddMap("metadata")
+                .getOrAddMap("annotations")
+                .set("config.kubernetes.io/origin", Value::string(o));
+        } else if (originAnno && !r.originFile.isEmpty()) {
             const QString rel = QDir(dir).relativeFilePath(r.originFile);
             r.obj.getOrAddMap("metadata")
                 .getOrAddMap("annotations")
