@@ -388,9 +388,9 @@ private:
                 }
             }
         }
-        if (const int n = templateOpen(p)) {
-            st.atLineStart = false;
-            m_pos = p + n;
+        if ((m_data[p] == '$' || m_data[p] == '%') && at(p + 1) == '{') {
+            st.atLineStart = false; // before templateOpen: pushing a mode invalidates `st`
+            m_pos = p + templateOpen(p);
             return {};
         }
         int e = p;
