@@ -1,26 +1,81 @@
 #include "commands.h"
+#include "demoworkspace.h"
+#include "gitrepository.h"
+#include "livediff.h"
 #include "mainwindow.h"
+#include "servicesmodel.h"
+#include "session.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
 struct Subcommand
 {
     const char *name;
+    const char *usage;
     int (*run)(const QStringList &);
 };
 
 constexpr Subcommand subcommands[] = {
-    {"tf", kanri::cli::runTf},         {"render", kanri::cli::runRender},
-    {"clone", kanri::cli::runClone},   {"status", kanri::cli::runStatus},
-    {"branch", kanri::cli::runBranch}, {"commit", kanri::cli::runCommit},
-    {"push", kanri::cli::runPush},     {"pull", kanri::cli::runPull},
-    {"pr", kanri::cli::runPr},
+    {"render", "render [--reorder legacy|none] [--load-restrictor R] [--verify] DIR",
+     kanri::cli::runRender},
+    {"tf", "tf maps|get|set|unset|add|remove|rename|fmt FILE ...", kanri::cli::runTf},
+    {"clone", "clone URL DIR", kanri::cli::runClone},
+    {"status", "status", kanri::cli::runStatus},
+    {"branch", "branch NAME", kanri::cli::runBranch},
+    {"commit", "commit -m MSG [--all | PATH...]", kanri::cli::runCommit},
+    {"push", "push [REMOTE [BRANCH]]", kanri::cli::runPush},
+    {"pull", "pull [--rebase | --merge]", kanri::cli::runPull},
+    {"pr", "pr create|list|fetch|show|review|sync ...", kanri::cli::runPr},
+    {"catalog", "catalog [--workspace DIR] [--json]", kanri::cli::runCatalog},
+    {"diff", "diff [--workspace DIR] [--base REF]", kanri::cli::runDiff},
+    {"lint", "lint [DIR | --workspace DIR] [--format text|json|github|sarif] [--base REF]",
+     kanri::cli::runLint},
 };
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Kanri"));
+    QCoreApplication::setApplicationName(QStringLiteral("kanri"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KANRI_VERSION));
+}
+
+void printHelp()
+{
+    std::printf(
+        "Usage: kanri [--workspace DIR] [--screenshot FILE [--size WxH] [--select SERVICE]\n"
+        "             [--edit ENV.SETTING=VALUE]]\n"
+        "       kanri SUBCOMMAND ...\n\n"
+        "Kanri is a console for a platform team's Terraform (accounts) and kustomize\n"
+        "(manifests) repositories. Without a subcommand it opens the main window on the\n"
+        "workspace (default: the demo workspace, created on first start).\n\n"
+        "Options:\n"
+        "  --workspace DIR     open the workspace in DIR (a folder with workspace.yaml)\n"
+        "  --screenshot FILE   render the main window offscreen to a PNG and exit\n"
+        "  --size WxH          window size for --screenshot (default 1400x900)\n"
+        "  --select SERVICE    select a service in the catalog first\n"
+        "  --edit ENV.SETTING=VALUE\n"
+        "                      edit the selected service first (SETTING: replicas, hpa-min,\n"
+        "                      hpa-max, image-tag), e.g. --edit prd.replicas=8; unsaved\n"
+        "  --version           print the version and exit\n"
+        "  --help              print this help and exit\n\n"
+        "Subcommands:\n");
+    for (const Subcommand &sub : subcommands)
+        std::printf("  kanri %s\n", sub.usage);
+    std::printf("\nRun 'kanri SUBCOMMAND --help' for a subcommand's options.\n");
+}
 
 } // namespace
 
@@ -30,13 +85,171 @@ int main(int argc, char **argv)
         for (const Subcommand &sub : subcommands) {
             if (std::strcmp(argv[1], sub.name) == 0) {
                 QCoreApplication app(argc, argv);
-                QStringList args = QCoreApplication::arguments().mid(2);
-                return sub.run(args);
+                setApplicationIdentity();
+                return sub.run(QCoreApplication::arguments().mid(2));
             }
         }
+        for (int i = 1; i < argc; ++i) {
+            if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+                printHelp();
+                return 0;
+            }
+            if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")) {
+                std::printf("kanri %s\n", KANRI_VERSION);
+                return 0;
+            }
+            if (!std::strcmp(argv[i], "--screenshot") &&
+                qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
     }
+
     QApplication app(argc, argv);
+    setApplicationIdentity();
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("kanri")));
+
+    QCommandLineParser parser;
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+                                             QApplication::translate("main", "Workspace folder"),
+                                             QStringLiteral("DIR"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QApplication::translate("main", "Write a PNG and exit"),
+        QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QApplication::translate("main", "Screenshot size"),
+                                        QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QApplication::translate("main", "Service to select"),
+                                          QStringLiteral("SERVICE"));
+    const QCommandLineOption editOption(QStringLiteral("edit"),
+                                        QApplication::translate("main", "Edit to apply first"),
+                                        QStringLiteral("ENV.SETTING=VALUE"));
+    parser.addOptions({workspaceOption, screenshotOption, sizeOption, selectOption, editOption});
+    if (!parser.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "kanri: error: %s (see kanri --help)\n",
+                     qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "kanri: error: unknown subcommand '%s' (see kanri --help)\n",
+                     qPrintable(parser.positionalArguments().first()));
+        return 2;
+    }
+
+    QSettings settings;
+    const bool screenshot = parser.isSet(screenshotOption);
+    QString workspaceDir = parser.value(workspaceOption);
+    if (workspaceDir.isEmpty() && !screenshot)
+        workspaceDir = settings.value(QStringLiteral("workspace/last")).toString();
+    if (workspaceDir.isEmpty())
+        workspaceDir = kanri::platform::defaultWorkspaceDir();
+    workspaceDir = QFileInfo(workspaceDir).absoluteFilePath();
+
+    // The session outlives the window that edits through it.
+    std::unique_ptr<kanri::platform::Session> session;
     kanri::ui::MainWindow window;
+    auto report = [&](const QString &message) {
+        if (screenshot)
+            std::fprintf(stderr, "kanri: %s\n", qPrintable(message));
+        else
+            QMessageBox::critical(&window, QApplication::translate("main", "Cannot open workspace"),
+                                  message);
+    };
+    auto load = [&](const QString &dir) -> bool {
+        auto ws = kanri::platform::openWorkspace(dir);
+        if (!ws) {
+            report(ws.error().toString());
+            return false;
+        }
+        auto opened = kanri::platform::Session::open(*ws);
+        if (!opened) {
+            report(opened.error().toString());
+            return false;
+        }
+        window.setSession(nullptr);
+        session = std::move(*opened);
+        session->setUserTeams(settings.value(QStringLiteral("user/teams")).toStringList());
+        window.setSession(session.get());
+        for (const kanri::Error &problem : session->catalog().problems)
+            std::fprintf(stderr, "kanri: %s\n", qPrintable(problem.toString()));
+        QStringList state;
+        for (const auto &spec : ws->repositories) {
+            auto repo = kanri::git::Repository::open(ws->repositoryPath(spec));
+            if (!repo)
+                continue;
+            QString line = spec.name + QStringLiteral(": ") + repo->currentBranch();
+            if (auto ab = repo->aheadBehind(repo->currentBranch()))
+                line += QStringLiteral(" ↑%1 ↓%2").arg(ab->ahead).arg(ab->behind);
+            state << line;
+        }
+        window.setRepositoryStatus(state.join(QStringLiteral("   ")));
+        if (!screenshot)
+            settings.setValue(QStringLiteral("workspace/last"), dir);
+        return true;
+    };
+    QObject::connect(&window, &kanri::ui::MainWindow::openWorkspaceRequested, &window, load);
+    QObject::connect(&window, &kanri::ui::MainWindow::reloadRequested, &window, [&] {
+        if (session)
+            load(session->catalog().workspace.dir);
+    });
+
+    const bool loaded = load(workspaceDir);
+    if (loaded && parser.isSet(selectOption))
+        window.selectService(parser.value(selectOption));
+    if (loaded && parser.isSet(editOption)) {
+        // ENV.SETTING=VALUE on the selected service.
+        const QString spec = parser.value(editOption);
+        const QString target = spec.section(QLatin1Char('='), 0, 0);
+        const QString value = spec.section(QLatin1Char('='), 1);
+        const QString env = target.section(QLatin1Char('.'), 0, 0);
+        const QString name = target.section(QLatin1Char('.'), 1);
+        const QMap<QString, kanri::platform::ServiceSetting> settingNames{
+            {QStringLiteral("replicas"), kanri::platform::ServiceSetting::Replicas},
+            {QStringLiteral("hpa-min"), kanri::platform::ServiceSetting::HpaMin},
+            {QStringLiteral("hpa-max"), kanri::platform::ServiceSetting::HpaMax},
+            {QStringLiteral("image-tag"), kanri::platform::ServiceSetting::ImageTag}};
+        const int row = window.servicesModel()->rowOf(parser.value(selectOption));
+        const int column = settingNames.contains(name)
+                               ? window.servicesModel()->column(env, settingNames.value(name))
+                               : -1;
+        if (row < 0 || column < 0) {
+            std::fprintf(stderr, "kanri: error: --edit wants ENV.SETTING=VALUE for the service "
+                                 "given with --select\n");
+            return 2;
+        }
+        if (!window.servicesModel()->setData(window.servicesModel()->index(row, column), value)) {
+            std::fprintf(stderr, "kanri: error: the edit was refused\n");
+            return 1;
+        }
+    }
+
+    if (screenshot) {
+        if (!loaded)
+            return 1;
+        const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+        const int w = size.value(0).toInt(), h = size.value(1).toInt();
+        if (size.size() != 2 || w < 200 || h < 150) {
+            std::fprintf(stderr, "kanri: error: --size wants WxH, e.g. 1400x900\n");
+            return 2;
+        }
+        window.resize(w, h);
+        window.show();
+        if (window.liveDiff())
+            window.liveDiff()->computeNow();
+        QApplication::processEvents();
+        const QString file = parser.value(screenshotOption);
+        if (!window.grab().save(file, "PNG")) {
+            std::fprintf(stderr, "kanri: error: cannot write %s\n", qPrintable(file));
+            return 1;
+        }
+        return 0;
+    }
+
+    window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    window.restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     window.show();
-    return app.exec();
+    const int status = app.exec();
+    settings.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), window.saveState());
+    return status;
 }

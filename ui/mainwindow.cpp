@@ -1,11 +1,445 @@
 #include "mainwindow.h"
 
+#include "catalogtreemodel.h"
+#include "developersmodel.h"
+#include "diffpanel.h"
+#include "livediff.h"
+#include "servicesmodel.h"
+#include "session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCompleter>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
 namespace kanri::ui {
+
+namespace {
+
+// Asks before an edit of something another team owns, and names who must review it.
+class OwnershipDelegate : public QStyledItemDelegate
+{
+public:
+    OwnershipDelegate(int ownedRole, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_ownedRole(ownedRole)
+    {}
+
+    void setModelData(QWidget *editor, QAbstractItemModel *model,
+                      const QModelIndex &index) const override
+    {
+        if (confirm(editor, index))
+            QStyledItemDelegate::setModelData(editor, model, index);
+    }
+
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override
+    {
+        const bool release =
+            event->type() == QEvent::MouseButtonRelease || event->type() == QEvent::KeyPress;
+        if (release && (index.flags() & Qt::ItemIsUserCheckable) &&
+            !index.data(m_ownedRole).toBool()) {
+            if (!confirm(nullptr, index))
+                return true; // swallowed: the check state stays
+        }
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+    }
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.data(m_ownedRole).toBool())
+            option->palette.setColor(QPalette::Text,
+                                     option->palette.color(QPalette::Disabled, QPalette::Text));
+    }
+
+private:
+    bool confirm(QWidget *editor, const QModelIndex &index) const
+    {
+        if (index.data(m_ownedRole).toBool())
+            return true;
+        const QString owners = index.data(Qt::ToolTipRole).toString();
+        return QMessageBox::question(
+                   editor ? editor->window() : QApplication::activeWindow(),
+                   QCoreApplication::translate("MainWindow", "Another team's item"),
+                   QCoreApplication::translate("MainWindow",
+                                               "This item belongs to a team you are not in. Your "
+                                               "change will need their review.\n\n%1\n\nEdit it "
+                                               "anyway?")
+                       .arg(owners)) == QMessageBox::Yes;
+    }
+
+    int m_ownedRole;
+};
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name)
+{
+    auto *view = new QTableView;
+    auto *sort = new QSortFilterProxyModel(view);
+    sort->setSourceModel(model);
+    view->setModel(sort);
+    view->setSortingEnabled(true);
+    view->sortByColumn(-1, Qt::AscendingOrder);
+    view->setAlternatingRowColors(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->verticalHeader()->setVisible(false);
+    view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                          QAbstractItemView::AnyKeyPressed);
+    view->setAccessibleName(name);
+    return view;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_treeModel(new items::CatalogTreeModel(this))
+    , m_treeFilter(new QSortFilterProxyModel(this))
 {
+    setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Kanri"));
+
+    auto *treePane = new QWidget;
+    auto *treeLayout = new QVBoxLayout(treePane);
+    treeLayout->setContentsMargins(4, 4, 4, 4);
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter services, teams, namespaces…"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Catalog filter"));
+    m_treeFilter->setSourceModel(m_treeModel);
+    m_treeFilter->setFilterRole(items::CatalogTreeModel::SearchTextRole);
+    m_treeFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_treeFilter->setRecursiveFilteringEnabled(true);
+    m_tree = new QTreeView;
+    m_tree->setModel(m_treeFilter);
+    m_tree->setAccessibleName(tr("Catalog"));
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(true);
+    treeLayout->addWidget(m_filter);
+    treeLayout->addWidget(m_tree);
+    auto *treeDock = new QDockWidget(tr("Catalog"));
+    treeDock->setObjectName(QStringLiteral("CatalogDock"));
+    treeDock->setWidget(treePane);
+    addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::filterChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::treeSelectionChanged);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+
+    m_diff = new DiffPanel;
+    auto *diffDock = new QDockWidget(tr("Rendered diff"));
+    diffDock->setObjectName(QStringLiteral("DiffDock"));
+    diffDock->setWidget(m_diff);
+    addDockWidget(Qt::BottomDockWidgetArea, diffDock);
+
+    m_workspaceLabel = new QLabel;
+    m_repositoryLabel = new QLabel;
+    m_countsLabel = new QLabel;
+    statusBar()->addWidget(m_workspaceLabel);
+    statusBar()->addWidget(m_repositoryLabel);
+    statusBar()->addPermanentWidget(m_countsLabel);
+
+    createActions();
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow()
+{
+    setSession(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"));
+        if (!dir.isEmpty())
+            Q_EMIT openWorkspaceRequested(dir);
+    });
+    m_save = file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        if (!m_session)
+            return;
+        if (auto r = m_session->save(); !r)
+            QMessageBox::warning(this, tr("Save failed"),
+                                 tr("Some files could not be written; your edits are kept.\n\n%1")
+                                     .arg(r.error().toString()));
+        updateTitle();
+    });
+    m_revert = file->addAction(tr("Re&vert All Changes"), this, [this] {
+        if (m_session &&
+            QMessageBox::question(this, tr("Revert"), tr("Drop every unsaved change?")) ==
+                QMessageBox::Yes)
+            m_session->revert();
+    });
+    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reloadRequested);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = edit->addAction(tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = edit->addAction(tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    edit->addSeparator();
+    m_allEnvironments = edit->addAction(tr("Apply Edits to &All Environments"));
+    m_allEnvironments->setCheckable(true);
+    connect(m_allEnvironments, &QAction::toggled, this, [this](bool all) {
+        if (m_servicesModel)
+            m_servicesModel->setScope(all ? platform::EnvScope::AllEnvironments
+                                          : platform::EnvScope::ThisEnvironment);
+    });
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(tr("&Quick Open…"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::quickOpen);
+    go->addAction(tr("&Filter Catalog"), QKeySequence::Find, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Kanri"), this, [this] {
+        QMessageBox::about(this, tr("About Kanri"),
+                           tr("<b>Kanri</b> %1<br>A console for a platform team's Terraform and "
+                              "kustomize repositories.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("MainToolBar"));
+    bar->addAction(m_save);
+    bar->addAction(m_undo);
+    bar->addAction(m_redo);
+    bar->addAction(m_allEnvironments);
+}
+
+void MainWindow::setSession(platform::Session *session)
+{
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session->buffers()->undoStack()->disconnect(this);
+        m_undo->disconnect();
+        m_redo->disconnect();
+    }
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+    delete m_liveDiff;
+    m_liveDiff = nullptr;
+    delete m_developersModel;
+    m_developersModel = nullptr;
+    delete m_servicesModel;
+    m_servicesModel = nullptr;
+    m_services = m_developers = nullptr;
+    m_session = session;
+    m_treeModel->setCatalog(session ? &session->catalog() : nullptr);
+    m_diff->setResults({}, {});
+    if (!session) {
+        updateTitle();
+        return;
+    }
+
+    m_servicesModel = new items::ServicesModel(session, this);
+    m_developersModel = new items::DevelopersModel(session, this);
+    m_services = makeTable(m_servicesModel, tr("Services"));
+    m_services->setItemDelegate(new OwnershipDelegate(items::ServicesModel::OwnedRole, m_services));
+    m_developers = makeTable(m_developersModel, tr("Developers"));
+    m_developers->setItemDelegate(
+        new OwnershipDelegate(items::DevelopersModel::OwnedRole, m_developers));
+    m_tabs->addTab(m_services, tr("&Services"));
+    m_tabs->addTab(m_developers, tr("&Developers"));
+    m_services->resizeColumnsToContents();
+    m_developers->resizeColumnsToContents();
+    connect(m_services->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::serviceRowChanged);
+    connect(m_servicesModel, &items::ServicesModel::editFailed, this, &MainWindow::showEditError);
+    connect(m_developersModel, &items::DevelopersModel::editFailed, this,
+            &MainWindow::showEditError);
+
+    QUndoStack *stack = session->buffers()->undoStack();
+    connect(m_undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(m_redo, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, this,
+            [this](const QString &t) { m_undo->setText(tr("&Undo %1").arg(t)); });
+    connect(stack, &QUndoStack::redoTextChanged, this,
+            [this](const QString &t) { m_redo->setText(tr("&Redo %1").arg(t)); });
+    connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateTitle);
+    m_undo->setEnabled(stack->canUndo());
+    m_redo->setEnabled(stack->canRedo());
+    connect(session, &platform::Session::editFailed, this, &MainWindow::showEditError);
+
+    m_liveDiff = new platform::LiveDiff(session, this);
+    connect(m_liveDiff, &platform::LiveDiff::updated, this, &MainWindow::updateDiff);
+    connect(m_liveDiff, &platform::LiveDiff::failed, this, &MainWindow::showEditError);
+
+    m_tree->expandToDepth(0);
+    m_tree->resizeColumnToContents(0);
+    updateTitle();
+}
+
+void MainWindow::setRepositoryStatus(const QString &text)
+{
+    m_repositoryLabel->setText(text);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_session) {
+        setWindowTitle(tr("Kanri"));
+        m_workspaceLabel->clear();
+        m_countsLabel->clear();
+        return;
+    }
+    const platform::Catalog &c = m_session->catalog();
+    const int modified = int(m_session->buffers()->modifiedFiles().size());
+    setWindowModified(modified > 0);
+    setWindowTitle(tr("%1[*] — Kanri").arg(c.workspace.name));
+    m_save->setEnabled(modified > 0);
+    m_revert->setEnabled(modified > 0);
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(c.workspace.name));
+    QString counts = tr("%n service(s)", nullptr, int(c.services.size())) + QStringLiteral(" · ") +
+                     tr("%n developer(s)", nullptr, int(c.developers.size()));
+    if (modified)
+        counts += QStringLiteral(" · ") + tr("%n unsaved file(s)", nullptr, modified);
+    if (!c.problems.isEmpty())
+        counts += QStringLiteral(" · ") + tr("%n problem(s)", nullptr, int(c.problems.size()));
+    m_countsLabel->setText(counts);
+}
+
+void MainWindow::updateDiff()
+{
+    if (!m_liveDiff)
+        return;
+    const int service = m_liveDiff->service();
+    const auto &services = m_session->catalog().services;
+    m_diff->setResults(service >= 0 && service < services.size() ? services.at(service).name
+                                                                 : QString(),
+                       m_liveDiff->results());
+}
+
+void MainWindow::showEditError(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::filterChanged(const QString &text)
+{
+    m_treeFilter->setFilterFixedString(text);
+    if (!text.isEmpty())
+        m_tree->expandAll();
+}
+
+void MainWindow::treeSelectionChanged()
+{
+    const QString service =
+        m_tree->currentIndex().data(items::CatalogTreeModel::ServiceRole).toString();
+    if (service.isEmpty() || !m_servicesModel)
+        return;
+    const int row = m_servicesModel->rowOf(service);
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_services->model());
+    const QModelIndex idx = proxy->mapFromSource(m_servicesModel->index(row, 0));
+    m_tabs->setCurrentWidget(m_services);
+    m_services->setCurrentIndex(idx);
+    m_services->scrollTo(idx);
+    m_liveDiff->setService(row);
+}
+
+void MainWindow::serviceRowChanged()
+{
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_services->model());
+    const QModelIndex source = proxy->mapToSource(m_services->currentIndex());
+    if (source.isValid() && m_liveDiff)
+        m_liveDiff->setService(source.row());
+}
+
+void MainWindow::selectService(const QString &name)
+{
+    const QModelIndexList hits =
+        m_treeFilter->match(m_treeFilter->index(0, 0), items::CatalogTreeModel::ServiceRole, name,
+                            1, Qt::MatchExactly | Qt::MatchRecursive);
+    if (hits.isEmpty())
+        return;
+    m_tree->setCurrentIndex(hits.first());
+    m_tree->scrollTo(hits.first());
+}
+
+void MainWindow::quickOpen()
+{
+    if (!m_session)
+        return;
+    QStringList names;
+    for (const auto &s : m_session->catalog().services)
+        names << s.name;
+    for (const auto &d : m_session->catalog().developers)
+        names << d.key;
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Quick Open"),
+                                                 tr("Service or developer:"), names, 0, true, &ok);
+    if (!ok || choice.isEmpty())
+        return;
+    if (m_servicesModel->rowOf(choice) >= 0) {
+        selectService(choice);
+        return;
+    }
+    const auto hits =
+        m_developersModel->match(m_developersModel->index(0, 0), items::DevelopersModel::KeyRole,
+                                 choice, 1, Qt::MatchExactly);
+    if (!hits.isEmpty()) {
+        auto *proxy = static_cast<QSortFilterProxyModel *>(m_developers->model());
+        m_tabs->setCurrentWidget(m_developers);
+        m_developers->setCurrentIndex(proxy->mapFromSource(hits.first()));
+    }
+}
+
+bool MainWindow::confirmSave()
+{
+    if (!m_session || !m_session->buffers()->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save your changes before closing?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save) {
+        if (auto r = m_session->save(); !r) {
+            QMessageBox::warning(this, tr("Save failed"), r.error().toString());
+            return false;
+        }
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (confirmSave())
+        event->accept();
+    else
+        event->ignore();
 }
 
 } // namespace kanri::ui

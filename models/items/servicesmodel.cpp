@@ -1,35 +1,125 @@
 #include "servicesmodel.h"
 
+#include <QDir>
+
 namespace kanri::items {
 
-ServicesModel::ServicesModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{}
+namespace {
 
-void ServicesModel::setCatalog(const platform::Catalog *catalog)
+constexpr platform::ServiceSetting kSettings[] = {
+    platform::ServiceSetting::Replicas,
+    platform::ServiceSetting::HpaMin,
+    platform::ServiceSetting::HpaMax,
+    platform::ServiceSetting::ImageTag,
+};
+
+} // namespace
+
+ServicesModel::ServicesModel(platform::Session *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
 {
-    beginResetModel();
-    m_catalog = catalog;
-    endResetModel();
+    QStringList environments;
+    for (const platform::Service &s : m_session->catalog().services) {
+        for (const platform::Environment &e : s.environments) {
+            if (!environments.contains(e.name))
+                environments << e.name;
+        }
+    }
+    for (const QString &env : std::as_const(environments)) {
+        for (platform::ServiceSetting setting : kSettings)
+            m_envColumns.append({env, setting});
+    }
+    connect(m_session, &platform::Session::serviceChanged, this,
+            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1)); });
+    connect(m_session, &platform::Session::developersChanged, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, Entry), index(rowCount() - 1, Entry));
+    });
 }
 
 int ServicesModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !m_catalog ? 0 : int(m_catalog->services.size());
+    return parent.isValid() ? 0 : int(m_session->catalog().services.size());
 }
 
 int ServicesModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : FixedColumns + int(m_envColumns.size());
+}
+
+const ServicesModel::EnvColumn *ServicesModel::envColumn(int column) const
+{
+    const int i = column - FixedColumns;
+    return i >= 0 && i < m_envColumns.size() ? &m_envColumns[i] : nullptr;
+}
+
+int ServicesModel::environmentIndex(int row, const QString &name) const
+{
+    const auto &envs = m_session->catalog().services.at(row).environments;
+    for (int i = 0; i < envs.size(); ++i) {
+        if (envs[i].name == name)
+            return i;
+    }
+    return -1;
+}
+
+int ServicesModel::column(const QString &environment, platform::ServiceSetting setting) const
+{
+    for (int i = 0; i < m_envColumns.size(); ++i) {
+        if (m_envColumns[i].environment == environment && m_envColumns[i].setting == setting)
+            return FixedColumns + i;
+    }
+    return -1;
+}
+
+int ServicesModel::rowOf(const QString &service) const
+{
+    const auto &services = m_session->catalog().services;
+    for (int i = 0; i < services.size(); ++i) {
+        if (services[i].name == service)
+            return i;
+    }
+    return -1;
 }
 
 QVariant ServicesModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_catalog)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const platform::Service &s = m_catalog->services.at(index.row());
+    const platform::Service &s = m_session->catalog().services.at(index.row());
     if (role == ServiceRole)
         return s.name;
+    if (role == OwnedRole)
+        return m_session->ownsService(index.row());
+    if (const EnvColumn *ec = envColumn(index.column())) {
+        if (role == EnvironmentRole)
+            return ec->environment;
+        if (role == SettingRole)
+            return int(ec->setting);
+        if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole)
+            return {};
+        const int env = environmentIndex(index.row(), ec->environment);
+        if (env < 0)
+            return {};
+        const platform::EnvironmentValues v = m_session->values(index.row(), env);
+        if (!v.error.isEmpty())
+            return role == Qt::ToolTipRole ? QVariant(v.error) : QVariant(tr("error"));
+        if (role == Qt::ToolTipRole)
+            return s.environments.at(env).overlay;
+        auto number = [](const std::optional<int> &n) { return n ? QVariant(*n) : QVariant(); };
+        switch (ec->setting) {
+        case platform::ServiceSetting::Replicas:
+            return number(v.replicas);
+        case platform::ServiceSetting::HpaMin:
+            return number(v.hpaMin);
+        case platform::ServiceSetting::HpaMax:
+            return number(v.hpaMax);
+        case platform::ServiceSetting::ImageTag:
+            return v.imageTag;
+        }
+        return {};
+    }
     if (role == Qt::ToolTipRole && !s.error.isEmpty())
         return s.error;
     if (role != Qt::DisplayRole)
@@ -47,18 +137,31 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
         }
         return namespaces.join(QStringLiteral(", "));
     }
-    case Environments: {
-        QStringList names;
-        for (const auto &e : s.environments)
-            names << e.name;
-        return names.join(QStringLiteral(", "));
-    }
     case Entry:
         return s.microservice >= 0 ? tr("yes") : tr("missing");
-    case ColumnCount:
+    case FixedColumns:
         break;
     }
     return {};
+}
+
+bool ServicesModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const EnvColumn *ec = envColumn(index.column());
+    if (!ec || role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    const int env = environmentIndex(index.row(), ec->environment);
+    if (env < 0)
+        return false;
+    if (data(index, Qt::EditRole).toString() == value.toString())
+        return true;
+    auto r = m_session->setServiceSetting(index.row(), env, ec->setting, value.toString().trimmed(),
+                                          m_scope);
+    if (!r) {
+        Q_EMIT editFailed(r.error().toString());
+        return false;
+    }
+    return true;
 }
 
 QVariant ServicesModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -67,6 +170,18 @@ QVariant ServicesModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     if (orientation == Qt::Vertical)
         return section + 1;
+    if (const EnvColumn *ec = envColumn(section)) {
+        switch (ec->setting) {
+        case platform::ServiceSetting::Replicas:
+            return tr("%1 replicas").arg(ec->environment);
+        case platform::ServiceSetting::HpaMin:
+            return tr("%1 HPA min").arg(ec->environment);
+        case platform::ServiceSetting::HpaMax:
+            return tr("%1 HPA max").arg(ec->environment);
+        case platform::ServiceSetting::ImageTag:
+            return tr("%1 image tag").arg(ec->environment);
+        }
+    }
     switch (Column(section)) {
     case Name:
         return tr("Service");
@@ -74,14 +189,21 @@ QVariant ServicesModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Team");
     case Namespace:
         return tr("Namespace");
-    case Environments:
-        return tr("Environments");
     case Entry:
         return tr("Accounts entry");
-    case ColumnCount:
+    case FixedColumns:
         break;
     }
     return {};
+}
+
+Qt::ItemFlags ServicesModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (const EnvColumn *ec = envColumn(index.column());
+        ec && environmentIndex(index.row(), ec->environment) >= 0)
+        f |= Qt::ItemIsEditable;
+    return f;
 }
 
 } // namespace kanri::items

@@ -1,33 +1,55 @@
 #pragma once
 
-#include "catalog.h"
+#include "session.h"
 
 #include <QAbstractTableModel>
 
 namespace kanri::items {
 
-// One row per service: owner team, namespace(s), environments, and whether the accounts
-// repository has its microservice entry.
+// One row per service: owner team, namespace, environments, whether the accounts repository
+// has its microservice entry, then per environment (dev, stg, prd, ... as the catalog has
+// them) the replicas, HPA minimum and maximum and image tag of the rendered overlay. Those
+// cells are editable; an edit is written into that environment's overlay.
 class ServicesModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Team, Namespace, Environments, Entry, ColumnCount };
-    enum Role { ServiceRole = Qt::UserRole + 1 };
+    enum Column { Name, Team, Namespace, Entry, FixedColumns };
+    enum Role { ServiceRole = Qt::UserRole + 1, EnvironmentRole, SettingRole, OwnedRole };
 
-    explicit ServicesModel(QObject *parent = nullptr);
-
-    void setCatalog(const platform::Catalog *catalog);
+    explicit ServicesModel(platform::Session *session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // The column of an environment's setting, or -1.
+    int column(const QString &environment, platform::ServiceSetting setting) const;
+    int rowOf(const QString &service) const;
+
+    // Applies to all environments instead of the cell's own (the "all environments" choice).
+    void setScope(platform::EnvScope scope) { m_scope = scope; }
+
+Q_SIGNALS:
+    void editFailed(const QString &message);
 
 private:
-    const platform::Catalog *m_catalog = nullptr;
+    struct EnvColumn
+    {
+        QString environment;
+        platform::ServiceSetting setting;
+    };
+    const EnvColumn *envColumn(int column) const;
+    int environmentIndex(int row, const QString &name) const;
+
+    platform::Session *m_session;
+    QList<EnvColumn> m_envColumns;
+    platform::EnvScope m_scope = platform::EnvScope::ThisEnvironment;
 };
 
 } // namespace kanri::items

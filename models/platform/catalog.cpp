@@ -19,8 +19,8 @@ const QString kConfigFile = QStringLiteral(".kanri.yaml");
 
 QRegularExpression globRegex(const QString &glob)
 {
-    return QRegularExpression(QRegularExpression::wildcardToRegularExpression(
-        glob, QRegularExpression::NonPathWildcardConversion));
+    // Path-aware: `*` does not cross a slash, as in a shell.
+    return QRegularExpression(QRegularExpression::wildcardToRegularExpression(glob));
 }
 
 QString scalar(const YAML::Node &node, const char *key)
@@ -344,8 +344,11 @@ void loadManifests(Catalog &c)
                 layout.servicesGlob = s;
             if (const QString s = scalar(*config, "base"); !s.isEmpty())
                 layout.base = s;
-            if (const QString s = scalar(*config, "overlays"); !s.isEmpty())
+            if (QString s = scalar(*config, "overlays"); !s.isEmpty()) {
+                if (s.endsWith(QLatin1String("/*"))) // "overlays/*": every folder in overlays/
+                    s.chop(2);
                 layout.overlays = s;
+            }
         }
     }
 

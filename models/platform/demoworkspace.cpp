@@ -111,8 +111,9 @@ Result<Workspace> materialiseDemo(const QString &sourceRoot, const QString &targ
 Result<Workspace> openWorkspace(const QString &dir)
 {
     const QString file = QDir(dir).filePath(QStringLiteral("workspace.yaml"));
-    if (!QFileInfo::exists(file) &&
-        QFileInfo(dir).absoluteFilePath() == QFileInfo(defaultWorkspaceDir()).absoluteFilePath())
+    const bool empty = !QFileInfo::exists(dir) ||
+                       QDir(dir).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    if (!QFileInfo::exists(file) && empty)
         return materialiseDemo(QStringLiteral(":/demo"), dir);
     return Workspace::load(dir);
 }

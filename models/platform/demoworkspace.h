@@ -11,8 +11,8 @@ namespace kanri::platform {
 // place at the end, so a failure leaves no half-made workspace behind.
 Result<Workspace> materialiseDemo(const QString &sourceRoot, const QString &targetDir);
 
-// The workspace at dir, materialising the demo there first when dir has no workspace.yaml and
-// is the default workspace folder.
+// The workspace at dir. A folder that does not exist yet, or is empty, gets the demo
+// platform first (the default workspace on a new machine).
 Result<Workspace> openWorkspace(const QString &dir);
 
 } // namespace kanri::platform

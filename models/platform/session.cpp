@@ -1,0 +1,503 @@
+#include "session.h"
+
+#include "gitsnapshot.h"
+#include "yamldocument.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSet>
+
+namespace kanri::platform {
+
+namespace {
+
+bool isUnder(const QString &path, const QString &root)
+{
+    return !root.isEmpty() && path.startsWith(root + QLatin1Char('/'));
+}
+
+std::optional<int> intAt(const yaml::Value &v, std::initializer_list<std::string_view> path)
+{
+    const yaml::Value *node = v.at(path);
+    if (!node || !node->isScalar())
+        return std::nullopt;
+    bool ok = false;
+    const int n = QString::fromStdString(node->text).toInt(&ok);
+    return ok ? std::optional<int>(n) : std::nullopt;
+}
+
+// "registry/app:1.2" → {"registry/app", "1.2"}; a digest or no tag gives an empty tag.
+std::pair<QString, QString> splitImage(const QString &image)
+{
+    const qsizetype at = image.indexOf(QLatin1Char('@'));
+    if (at >= 0)
+        return {image.left(at), QString()};
+    const qsizetype colon = image.lastIndexOf(QLatin1Char(':'));
+    if (colon > image.lastIndexOf(QLatin1Char('/')))
+        return {image.left(colon), image.mid(colon + 1)};
+    return {image, QString()};
+}
+
+QJsonValue defaultFor(const hcl::FieldSchema &field)
+{
+    if (field.defaultValue)
+        return *field.defaultValue;
+    if (field.type == QLatin1String("bool"))
+        return false;
+    if (field.type == QLatin1String("number"))
+        return 0;
+    if (field.type.startsWith(QLatin1String("list")) || field.type.startsWith(QLatin1String("set")))
+        return QJsonArray();
+    return QString();
+}
+
+} // namespace
+
+Session::Session(Catalog catalog)
+    : m_catalog(std::move(catalog))
+    , m_renderer(std::make_unique<kustomize::Renderer>())
+{
+    connect(&m_buffers, &EditBuffers::fileChanged, this, &Session::fileChanged);
+}
+
+Session::~Session() = default;
+
+Result<std::unique_ptr<Session>> Session::open(const Workspace &workspace)
+{
+    auto catalog = Catalog::load(workspace);
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    return std::unique_ptr<Session>(new Session(std::move(*catalog)));
+}
+
+FileReader Session::reader() const
+{
+    return [this](const QString &path) { return m_buffers.read(path); };
+}
+
+Result<kustomize::RenderOutput> Session::render(const QString &overlay,
+                                                const kustomize::FileOverlay &files,
+                                                const std::atomic_bool *cancel) const
+{
+    return m_renderer->render(QDir(m_catalog.manifestsRoot).filePath(overlay), {}, &files, cancel);
+}
+
+Result<kustomize::FileOverlay> Session::overlayFor(Side side)
+{
+    if (side == Side::Working)
+        return kustomize::FileOverlay{m_buffers.overlay()};
+    return overlayAtRevision(QStringLiteral("HEAD"));
+}
+
+Result<kustomize::FileOverlay> Session::overlayAtRevision(const QString &revision)
+{
+    kustomize::FileOverlay layer;
+    const QString root = m_catalog.manifestsRoot;
+    auto snapshot = git::Snapshot::open(root, revision);
+    if (!snapshot)
+        return std::unexpected(snapshot.error());
+    // What differs on disk is cached for HEAD (until the next save); other revisions are
+    // asked each time.
+    const bool head = revision == QLatin1String("HEAD");
+    if (!head || !m_changedOnDisk) {
+        auto changed = snapshot->changedInWorkTree();
+        if (!changed)
+            return std::unexpected(changed.error());
+        QStringList absolute;
+        for (const QString &rel : std::as_const(*changed))
+            absolute << QDir(root).filePath(rel);
+        if (!head) {
+            for (const QString &path : m_buffers.modifiedFiles()) {
+                if (isUnder(path, root))
+                    absolute << path;
+            }
+            for (const QString &path : std::as_const(absolute)) {
+                auto bytes = snapshot->read(QDir(root).relativeFilePath(path));
+                if (!bytes)
+                    return std::unexpected(bytes.error());
+                layer.files.insert(path, *bytes);
+            }
+            return layer;
+        }
+        m_changedOnDisk = absolute;
+    }
+    QStringList paths = *m_changedOnDisk;
+    for (const QString &path : m_buffers.modifiedFiles()) {
+        if (isUnder(path, root))
+            paths << path;
+    }
+    for (const QString &path : std::as_const(paths)) {
+        auto cached = m_headContent.constFind(path);
+        if (cached == m_headContent.constEnd()) {
+            auto bytes = snapshot->read(QDir(root).relativeFilePath(path));
+            if (!bytes)
+                return std::unexpected(bytes.error());
+            cached = m_headContent.insert(path, *bytes);
+        }
+        layer.files.insert(path, *cached);
+    }
+    return layer;
+}
+
+EnvironmentValues Session::values(int service, int environment)
+{
+    if (service < 0 || service >= m_catalog.services.size())
+        return {};
+    const Service &s = m_catalog.services.at(service);
+    if (environment < 0 || environment >= s.environments.size())
+        return {};
+    const QString overlay = s.environments.at(environment).overlay;
+    if (auto it = m_values.constFind(overlay); it != m_values.constEnd())
+        return *it;
+
+    EnvironmentValues v;
+    v.rendered = true;
+    auto out = render(overlay, kustomize::FileOverlay{m_buffers.overlay()});
+    if (!out) {
+        v.error = out.error().toString();
+        m_values.insert(overlay, v);
+        return v;
+    }
+    auto baseName = [this](const kustomize::RenderedResource &r, const char *kind) {
+        if (!r.originFile.isEmpty()) {
+            if (auto bytes = m_buffers.read(r.originFile)) {
+                if (auto doc = yaml::YamlDocument::parse(*bytes, r.originFile)) {
+                    const int d = doc->findDocument(QString::fromLatin1(kind));
+                    if (d >= 0) {
+                        if (auto name = doc->scalar({"metadata", "name"}, d))
+                            return std::make_pair(*name, *doc);
+                    }
+                }
+            }
+        }
+        return std::make_pair(r.name, yaml::YamlDocument());
+    };
+    for (const kustomize::RenderedResource &r : out->resources) {
+        if (r.kind == QLatin1String("Deployment") && v.deploymentName.isEmpty()) {
+            auto [name, doc] = baseName(r, "Deployment");
+            v.deploymentName = name;
+            v.deploymentApiVersion = r.apiVersion;
+            v.replicas = intAt(r.value, {"spec", "replicas"});
+            if (const yaml::Value *containers =
+                    r.value.at({"spec", "template", "spec", "containers"});
+                containers && containers->isSeq() && !containers->items.empty()) {
+                const auto [image, tag] =
+                    splitImage(QString::fromStdString(containers->items.front().str({"image"})));
+                v.image = image;
+                v.imageTag = tag;
+            }
+            const int d = doc.findDocument(QStringLiteral("Deployment"));
+            const auto written =
+                d >= 0 ? doc.scalar({"spec", "template", "spec", "containers", 0, "image"}, d)
+                       : Result<QString>(QString());
+            v.baseImage = splitImage(written.value_or(QString())).first;
+            if (v.baseImage.isEmpty())
+                v.baseImage = v.image;
+        } else if (r.kind == QLatin1String("HorizontalPodAutoscaler") && v.hpaName.isEmpty()) {
+            v.hpaName = baseName(r, "HorizontalPodAutoscaler").first;
+            v.hpaApiVersion = r.apiVersion;
+            v.hpaMin = intAt(r.value, {"spec", "minReplicas"});
+            v.hpaMax = intAt(r.value, {"spec", "maxReplicas"});
+        }
+    }
+    m_values.insert(overlay, v);
+    return v;
+}
+
+Result<void> Session::applyChanges(const QHash<QString, QByteArray> &changes, const QString &text,
+                                   const QString &mergeKey)
+{
+    if (changes.isEmpty())
+        return {};
+    QUndoStack *stack = m_buffers.undoStack();
+    const bool macro = changes.size() > 1;
+    if (macro)
+        stack->beginMacro(text);
+    QStringList paths = changes.keys();
+    paths.sort();
+    for (const QString &path : std::as_const(paths))
+        m_buffers.edit(path, changes.value(path), text, macro ? QString() : mergeKey);
+    if (macro)
+        stack->endMacro();
+    return {};
+}
+
+Result<void> Session::setServiceSetting(int service, int environment, ServiceSetting setting,
+                                        const QString &value, EnvScope scope)
+{
+    if (service < 0 || service >= m_catalog.services.size())
+        return fail(Error::Code::NotFound, tr("no such service"));
+    const Service &s = m_catalog.services.at(service);
+    if (environment < 0 || environment >= s.environments.size())
+        return fail(Error::Code::NotFound, tr("no such environment"));
+    if (setting != ServiceSetting::ImageTag) {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < 0)
+            return fail(Error::Code::Usage, tr("'%1' is not a whole number").arg(value));
+    } else if (value.isEmpty() || value.contains(QLatin1Char(' ')) ||
+               value.contains(QLatin1Char(':'))) {
+        return fail(Error::Code::Usage, tr("'%1' is not an image tag").arg(value));
+    }
+
+    const EnvironmentValues v = values(service, environment);
+    if (!v.error.isEmpty())
+        return fail(Error::Code::Syntax, v.error);
+    const FileReader read = reader();
+    const QString root = m_catalog.manifestsRoot;
+
+    QHash<QString, QByteArray> changes;
+    auto merge = [&changes](const QHash<QString, QByteArray> &more) {
+        for (auto it = more.cbegin(); it != more.cend(); ++it)
+            changes.insert(it.key(), it.value());
+    };
+    // Reads through the changes made so far in this edit, so that two environments sharing a
+    // file see each other's edits.
+    const FileReader readWithChanges = [&](const QString &path) -> Result<QByteArray> {
+        if (auto it = changes.constFind(path); it != changes.constEnd())
+            return *it;
+        return read(path);
+    };
+
+    QList<int> envs;
+    if (scope == EnvScope::AllEnvironments) {
+        for (int i = 0; i < s.environments.size(); ++i)
+            envs << i;
+    } else {
+        envs << environment;
+    }
+
+    QString what;
+    for (int env : std::as_const(envs)) {
+        const QString overlayDir = QDir(root).filePath(s.environments.at(env).overlay);
+        Result<QHash<QString, QByteArray>> result;
+        ManifestField field;
+        switch (setting) {
+        case ServiceSetting::ImageTag:
+            what = tr("image tag");
+            result = setOverlayImageTag(readWithChanges, overlayDir, v.baseImage, value);
+            break;
+        case ServiceSetting::Replicas:
+            what = tr("replicas");
+            field = {QStringLiteral("Deployment"),
+                     v.deploymentApiVersion,
+                     v.deploymentName,
+                     {"spec", "replicas"}};
+            break;
+        case ServiceSetting::HpaMin:
+            what = tr("HPA minimum");
+            field = {QStringLiteral("HorizontalPodAutoscaler"),
+                     v.hpaApiVersion,
+                     v.hpaName,
+                     {"spec", "minReplicas"}};
+            break;
+        case ServiceSetting::HpaMax:
+            what = tr("HPA maximum");
+            field = {QStringLiteral("HorizontalPodAutoscaler"),
+                     v.hpaApiVersion,
+                     v.hpaName,
+                     {"spec", "maxReplicas"}};
+            break;
+        }
+        if (setting != ServiceSetting::ImageTag) {
+            if (field.name.isEmpty())
+                return fail(Error::Code::NotFound,
+                            tr("%1 has no %2 to change").arg(s.name, field.kind));
+            result =
+                setOverlayField(readWithChanges, overlayDir, field, value, ValueStyle::Integer);
+        }
+        if (!result)
+            return std::unexpected(result.error());
+        merge(*result);
+    }
+    const QString envName = scope == EnvScope::AllEnvironments
+                                ? tr("all environments")
+                                : s.environments.at(environment).name;
+    return applyChanges(
+        changes, tr("Set %1 of %2 (%3) to %4").arg(what, s.name, envName, value),
+        QStringLiteral("svc:%1:%2:%3:%4").arg(s.name, envName).arg(int(setting)).arg(int(scope)));
+}
+
+Result<void>
+Session::editDeveloperDocument(const MapEntryRef &entry, const QString &text,
+                               const QString &mergeKey,
+                               const std::function<Result<void>(hcl::Document &)> &edit)
+{
+    const QString path = QDir(m_catalog.accountsRoot).filePath(entry.file);
+    auto bytes = m_buffers.read(path);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    auto doc = hcl::Document::parse(*bytes, entry.file);
+    if (!doc)
+        return std::unexpected(doc.error());
+    if (!m_catalog.developerSchema.isEmpty())
+        doc->attachSchema(entry.map, m_catalog.developerSchema);
+    if (auto r = edit(*doc); !r)
+        return r;
+    m_buffers.edit(path, doc->text(), text, mergeKey);
+    return {};
+}
+
+Result<void> Session::setDeveloperField(int row, const QString &field, const QJsonValue &value)
+{
+    if (row < 0 || row >= m_catalog.developers.size())
+        return fail(Error::Code::NotFound, tr("no such developer"));
+    const MapEntryRef entry = m_catalog.developers.at(row);
+    return editDeveloperDocument(entry, tr("Set %1 of %2").arg(field, entry.key),
+                                 QStringLiteral("dev:%1:%2").arg(entry.key, field),
+                                 [&](hcl::Document &doc) {
+                                     return value.isNull() || value.isUndefined()
+                                                ? doc.unsetField(entry.map, entry.key, field)
+                                                : doc.setField(entry.map, entry.key, field, value);
+                                 });
+}
+
+QJsonObject Session::newDeveloperFields() const
+{
+    QJsonObject fields;
+    for (const hcl::FieldSchema &f : m_catalog.developerSchema) {
+        if (f.optional && !f.defaultValue)
+            continue;
+        fields.insert(f.name, defaultFor(f));
+    }
+    return fields;
+}
+
+Result<void> Session::addDeveloper(const QString &key, const QJsonObject &fields)
+{
+    if (m_catalog.developers.isEmpty())
+        return fail(Error::Code::NotFound, tr("the workspace has no developers map to add to"));
+    for (const MapEntryRef &d : std::as_const(m_catalog.developers)) {
+        if (d.key == key)
+            return fail(Error::Code::Rejected, tr("a developer '%1' already exists").arg(key));
+    }
+    // New entries go at the end of the map that holds the last entry.
+    const MapEntryRef last = m_catalog.developers.constLast();
+    return editDeveloperDocument(
+        last, tr("Add developer %1").arg(key), {},
+        [&](hcl::Document &doc) { return doc.addEntry(last.map, key, fields); });
+}
+
+Result<void> Session::removeDeveloper(int row)
+{
+    if (row < 0 || row >= m_catalog.developers.size())
+        return fail(Error::Code::NotFound, tr("no such developer"));
+    const MapEntryRef entry = m_catalog.developers.at(row);
+    return editDeveloperDocument(
+        entry, tr("Remove developer %1").arg(entry.key), {},
+        [&](hcl::Document &doc) { return doc.removeEntry(entry.map, entry.key); });
+}
+
+void Session::fileChanged(const QString &path)
+{
+    if (isUnder(path, m_catalog.accountsRoot)) {
+        reloadAccountsFile(QDir(m_catalog.accountsRoot).relativeFilePath(path));
+        return;
+    }
+    if (!isUnder(path, m_catalog.manifestsRoot))
+        return;
+    const QString rel = QDir(m_catalog.manifestsRoot).relativeFilePath(path);
+    for (int i = 0; i < m_catalog.services.size(); ++i) {
+        const Service &s = m_catalog.services.at(i);
+        if (!rel.startsWith(s.path + QLatin1Char('/')))
+            continue;
+        for (const Environment &e : s.environments)
+            m_values.remove(e.overlay);
+        Q_EMIT serviceChanged(i);
+    }
+}
+
+void Session::reloadAccountsFile(const QString &relative)
+{
+    const QString path = QDir(m_catalog.accountsRoot).filePath(relative);
+    auto bytes = m_buffers.read(path);
+    if (!bytes)
+        return;
+    auto doc = hcl::Document::parse(*bytes, relative);
+    if (!doc) {
+        Q_EMIT editFailed(doc.error().toString());
+        return;
+    }
+    const QList<hcl::MapInfo> maps = doc->maps();
+    auto refresh = [&](QList<MapEntryRef> &entries) {
+        qsizetype first = -1;
+        QStringList mapNames;
+        QStringList owners;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            if (entries[i].file != relative)
+                continue;
+            if (first < 0)
+                first = i;
+            if (!mapNames.contains(entries[i].map))
+                mapNames << entries[i].map;
+            owners = entries[i].owners;
+        }
+        if (first < 0)
+            return false;
+        entries.removeIf([&](const MapEntryRef &e) { return e.file == relative; });
+        QList<MapEntryRef> fresh;
+        for (const hcl::MapInfo &map : maps) {
+            if (!mapNames.contains(map.name))
+                continue;
+            for (const hcl::MapEntry &e : map.entries)
+                fresh.append(MapEntryRef{e.key, e.fields, relative, map.name, e.line, owners});
+        }
+        for (qsizetype i = 0; i < fresh.size(); ++i)
+            entries.insert(first + i, fresh[i]);
+        return true;
+    };
+    const bool developers = refresh(m_catalog.developers);
+    const bool microservices = refresh(m_catalog.microservices);
+    if (microservices) {
+        for (Service &s : m_catalog.services)
+            s.microservice = m_catalog.microserviceIndex(s.name);
+    }
+    if (developers || microservices)
+        Q_EMIT developersChanged();
+}
+
+Result<void> Session::save()
+{
+    auto r = m_buffers.save();
+    m_changedOnDisk.reset();
+    return r;
+}
+
+void Session::revert()
+{
+    m_buffers.revert();
+}
+
+QStringList Session::ownersOfFile(const QString &absolutePath) const
+{
+    if (isUnder(absolutePath, m_catalog.accountsRoot))
+        return m_catalog.accountsOwners.ownersOf(
+            QDir(m_catalog.accountsRoot).relativeFilePath(absolutePath));
+    if (isUnder(absolutePath, m_catalog.manifestsRoot))
+        return m_catalog.manifestsOwners.ownersOf(
+            QDir(m_catalog.manifestsRoot).relativeFilePath(absolutePath));
+    return {};
+}
+
+bool Session::ownsFile(const QString &absolutePath) const
+{
+    if (m_userTeams.isEmpty())
+        return true; // nobody signed in: nothing is marked as someone else's
+    const QStringList owners = ownersOfFile(absolutePath);
+    for (const QString &team : m_userTeams) {
+        if (owners.contains(team))
+            return true;
+    }
+    return owners.isEmpty();
+}
+
+bool Session::ownsService(int service) const
+{
+    if (service < 0 || service >= m_catalog.services.size())
+        return false;
+    return ownsFile(QDir(m_catalog.manifestsRoot).filePath(m_catalog.services.at(service).path) +
+                    QStringLiteral("/kustomization.yaml"));
+}
+
+} // namespace kanri::platform

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "catalog.h"
+#include "editbuffers.h"
+#include "manifestedit.h"
+#include "renderer.h"
+#include "result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace kanri::platform {
+
+enum class ServiceSetting { Replicas, HpaMin, HpaMax, ImageTag };
+enum class EnvScope { ThisEnvironment, AllEnvironments };
+enum class Side { Head, Working };
+
+// What the services table shows for one environment, read from its rendered output.
+struct EnvironmentValues
+{
+    bool rendered = false;
+    QString error; // the render failed: "file:line:col: error: ..."
+    std::optional<int> replicas, hpaMin, hpaMax;
+    QString image;     // the first container's image without its tag
+    QString imageTag;  // its tag ("" when none)
+    QString baseImage; // the image name as the base writes it (what `images:` matches)
+    QString deploymentName, deploymentApiVersion, hpaName, hpaApiVersion; // names in the base
+};
+
+// An open workspace: the catalog, the unsaved edits over both repositories, and the renderer.
+// Every edit goes through here: it is computed with the HCL or YAML engine on the current
+// content, recorded as an undo command in the edit buffers, and the catalog follows (also on
+// undo and redo). Lives on the GUI thread; render() is safe on worker threads.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    static Result<std::unique_ptr<Session>> open(const Workspace &workspace);
+    ~Session() override;
+
+    const Catalog &catalog() const { return m_catalog; }
+    EditBuffers *buffers() { return &m_buffers; }
+    kustomize::Renderer *renderer() { return m_renderer.get(); }
+    FileReader reader() const;
+
+    // Renders the overlay (relative to the manifests repository) with `files` layered over the
+    // working tree. Thread-safe; take the layers on the GUI thread with overlayFor().
+    Result<kustomize::RenderOutput> render(const QString &overlay,
+                                           const kustomize::FileOverlay &files,
+                                           const std::atomic_bool *cancel = nullptr) const;
+    // The file layer that makes the working tree read as `side`: the unsaved edits for
+    // Working; for Head, every file that differs from HEAD (saved or not) as HEAD has it.
+    Result<kustomize::FileOverlay> overlayFor(Side side);
+    // The file layer that makes the manifests working tree read as it was at `revision`
+    // (files that differ are replaced by their content there, or hidden when it lacked them).
+    Result<kustomize::FileOverlay> overlayAtRevision(const QString &revision);
+
+    // Values per environment from the working render (rendered and cached on first use).
+    EnvironmentValues values(int service, int environment);
+
+    // Edits.
+    Result<void> setDeveloperField(int row, const QString &field, const QJsonValue &value);
+    Result<void> addDeveloper(const QString &key, const QJsonObject &fields);
+    Result<void> removeDeveloper(int row);
+    // A default-filled entry for a new developer: required fields empty, optional ones at
+    // their schema default.
+    QJsonObject newDeveloperFields() const;
+    Result<void> setServiceSetting(int service, int environment, ServiceSetting setting,
+                                   const QString &value,
+                                   EnvScope scope = EnvScope::ThisEnvironment);
+
+    Result<void> save();
+    void revert();
+
+    // Teams the signed-in user belongs to (settings for now), and ownership checks.
+    void setUserTeams(const QStringList &teams) { m_userTeams = teams; }
+    QStringList userTeams() const { return m_userTeams; }
+    bool ownsService(int service) const;
+    bool ownsFile(const QString &absolutePath) const;
+    QStringList ownersOfFile(const QString &absolutePath) const;
+
+Q_SIGNALS:
+    void developersChanged(); // entries were re-read (rows may have been added or removed)
+    void serviceChanged(int service);
+    void editFailed(const QString &message);
+
+private:
+    explicit Session(Catalog catalog);
+    void fileChanged(const QString &path);
+    void reloadAccountsFile(const QString &relative);
+    Result<void> applyChanges(const QHash<QString, QByteArray> &changes, const QString &text,
+                              const QString &mergeKey);
+    Result<void> editDeveloperDocument(const MapEntryRef &entry, const QString &text,
+                                       const QString &mergeKey,
+                                       const std::function<Result<void>(hcl::Document &)> &edit);
+
+    Catalog m_catalog;
+    EditBuffers m_buffers;
+    std::unique_ptr<kustomize::Renderer> m_renderer;
+    QHash<QString, EnvironmentValues> m_values;              // overlay → values
+    QHash<QString, std::optional<QByteArray>> m_headContent; // absolute path → HEAD bytes
+    std::optional<QStringList> m_changedOnDisk;              // vs HEAD, absolute paths
+    QStringList m_userTeams;
+};
+
+} // namespace kanri::platform

@@ -1,0 +1,266 @@
+#include "catalogtreemodel.h"
+#include "demoworkspace.h"
+#include "developersmodel.h"
+#include "diffpanel.h"
+#include "livediff.h"
+#include "mainwindow.h"
+#include "servicesmodel.h"
+#include "session.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace kanri;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void windowShowsTheDemo();
+    void filterNarrowsTheTree();
+    void prdReplicasEditShowsInPrdDiffOnly();
+    void undoRemovesTheDiff();
+    void anotherTeamsServiceAsksFirst();
+    void brokenYamlKeepsThePreviousDiff();
+    void developerCheckBoxWritesTheTerraformFile();
+
+private:
+    int treeRows(QAbstractItemModel *model, const QModelIndex &parent = {});
+    void editPrdReplicas(const QString &service, const QString &value);
+
+    QTemporaryDir m_tmp;
+    std::optional<platform::Workspace> m_demo;
+    std::unique_ptr<platform::Session> m_session;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    auto ws =
+        platform::materialiseDemo(QStringLiteral(":/demo"), m_tmp.filePath(QStringLiteral("demo")));
+    QVERIFY2(ws.has_value(), qPrintable(ws ? QString() : ws.error().toString()));
+    m_demo = *ws;
+}
+
+void TestMainWindow::init()
+{
+    auto session = platform::Session::open(*m_demo);
+    QVERIFY(session.has_value());
+    m_session = std::move(*session);
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->setSession(m_session.get());
+    new QAbstractItemModelTester(m_window->servicesModel(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    new QAbstractItemModelTester(m_window->catalogTree()->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_window->show();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_session->revert();
+    m_window.reset();
+    m_session.reset();
+}
+
+int TestMainWindow::treeRows(QAbstractItemModel *model, const QModelIndex &parent)
+{
+    int n = 0;
+    for (int r = 0; r < model->rowCount(parent); ++r)
+        n += 1 + treeRows(model, model->index(r, 0, parent));
+    return n;
+}
+
+void TestMainWindow::windowShowsTheDemo()
+{
+    QCOMPARE(m_window->servicesModel()->rowCount(), 12);
+    QVERIFY(m_window->developersTable()->model()->rowCount() >= 30);
+    QVERIFY(m_window->servicesModel()->rowOf(QStringLiteral("payment-api")) >= 0);
+    const int col = m_window->servicesModel()->column(QStringLiteral("prd"),
+                                                      platform::ServiceSetting::Replicas);
+    QVERIFY(col > 0);
+    const int row = m_window->servicesModel()->rowOf(QStringLiteral("payment-api"));
+    QVERIFY(m_window->servicesModel()->index(row, col).data().toInt() > 0);
+}
+
+void TestMainWindow::filterNarrowsTheTree()
+{
+    QAbstractItemModel *tree = m_window->catalogTree()->model();
+    const int all = treeRows(tree);
+    QTest::keyClicks(m_window->filterBox(), QStringLiteral("payment-api"));
+    const int filtered = treeRows(tree);
+    QVERIFY2(filtered > 0 && filtered < all,
+             qPrintable(QStringLiteral("%1 of %2").arg(filtered).arg(all)));
+    const QModelIndexList hits =
+        tree->match(tree->index(0, 0), items::CatalogTreeModel::ServiceRole,
+                    QStringLiteral("product-api"), 1, Qt::MatchExactly | Qt::MatchRecursive);
+    QVERIFY(hits.isEmpty());
+    m_window->filterBox()->clear();
+    QCOMPARE(treeRows(tree), all);
+}
+
+void TestMainWindow::editPrdReplicas(const QString &service, const QString &value)
+{
+    items::ServicesModel *model = m_window->servicesModel();
+    const int row = model->rowOf(service);
+    const int col = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QVERIFY(model->setData(model->index(row, col), value));
+    QCOMPARE(model->index(row, col).data().toString(), value);
+}
+
+void TestMainWindow::prdReplicasEditShowsInPrdDiffOnly()
+{
+    m_window->selectService(QStringLiteral("payment-api"));
+    editPrdReplicas(QStringLiteral("payment-api"), QStringLiteral("17"));
+    m_window->liveDiff()->computeNow();
+    const auto &results = m_window->liveDiff()->results();
+    QCOMPARE(results.size(), 3);
+    for (const auto &env : results) {
+        if (env.environment == QLatin1String("prd")) {
+            QCOMPARE(env.diff.changed, 1);
+        } else {
+            QVERIFY2(env.diff.isEmpty(), qPrintable(env.environment));
+        }
+    }
+    const QString text = m_window->diffPanel()->unifiedText();
+    QVERIFY2(text.contains(QStringLiteral("+  replicas: 17")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("prd ·")));
+    QVERIFY(!text.contains(QStringLiteral("dev ·")));
+    QVERIFY(m_window->diffPanel()->summaryText().contains(QStringLiteral("prd: 1 changed")));
+    // Only the prd overlay's files are edited.
+    for (const QString &file : m_session->buffers()->modifiedFiles())
+        QVERIFY2(file.contains(QStringLiteral("/services/payment-api/overlays/prd/")),
+                 qPrintable(file));
+}
+
+void TestMainWindow::undoRemovesTheDiff()
+{
+    m_window->selectService(QStringLiteral("payment-api"));
+    editPrdReplicas(QStringLiteral("payment-api"), QStringLiteral("9"));
+    m_session->buffers()->undoStack()->undo();
+    QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+    m_window->liveDiff()->computeNow();
+    for (const auto &env : m_window->liveDiff()->results())
+        QVERIFY(env.diff.isEmpty());
+}
+
+void TestMainWindow::anotherTeamsServiceAsksFirst()
+{
+    m_session->setUserTeams({QStringLiteral("@demo-org/payments")});
+    QTableView *view = m_window->servicesTable();
+    auto *proxy = static_cast<QSortFilterProxyModel *>(view->model());
+    items::ServicesModel *model = m_window->servicesModel();
+    const int col = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    const QModelIndex theirs =
+        proxy->mapFromSource(model->index(model->rowOf(QStringLiteral("product-api")), col));
+    const QString before = theirs.data().toString();
+    QVERIFY(!theirs.data(items::ServicesModel::OwnedRole).toBool());
+
+    auto *delegate = static_cast<QStyledItemDelegate *>(view->itemDelegate());
+    QStyleOptionViewItem option;
+    bool asked = false;
+    auto answer = [&](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, this, [&asked, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box) {
+                asked = true;
+                box->button(button)->click();
+            }
+        });
+    };
+    QWidget *editor = delegate->createEditor(view->viewport(), option, theirs);
+    delegate->setEditorData(editor, theirs);
+    editor->setProperty("value", 42);
+    if (auto *line = qobject_cast<QLineEdit *>(editor))
+        line->setText(QStringLiteral("42"));
+    answer(QMessageBox::No);
+    delegate->setModelData(editor, proxy, theirs);
+    QVERIFY(asked);
+    QCOMPARE(theirs.data().toString(), before); // refused: nothing changed
+    asked = false;
+    answer(QMessageBox::Yes);
+    delegate->setModelData(editor, proxy, theirs);
+    QVERIFY(asked);
+    QCOMPARE(theirs.data().toString(), QStringLiteral("42"));
+    delete editor;
+
+    // One's own service is edited without a question.
+    const QModelIndex mine =
+        proxy->mapFromSource(model->index(model->rowOf(QStringLiteral("payment-api")), col));
+    QVERIFY(mine.data(items::ServicesModel::OwnedRole).toBool());
+}
+
+void TestMainWindow::brokenYamlKeepsThePreviousDiff()
+{
+    m_window->selectService(QStringLiteral("payment-api"));
+    editPrdReplicas(QStringLiteral("payment-api"), QStringLiteral("21"));
+    m_window->liveDiff()->computeNow();
+    QVERIFY(m_window->diffPanel()->unifiedText().contains(QStringLiteral("+  replicas: 21")));
+
+    const QString kustomization =
+        m_session->catalog().manifestsRoot +
+        QStringLiteral("/services/payment-api/overlays/prd/kustomization.yaml");
+    const QByteArray good = m_session->buffers()->read(kustomization).value();
+    m_session->buffers()->edit(kustomization, good + "\nresources: [unclosed\n",
+                               QStringLiteral("typing"));
+    m_window->liveDiff()->computeNow();
+    bool sawError = false;
+    for (const auto &env : m_window->liveDiff()->results()) {
+        if (env.environment == QLatin1String("prd")) {
+            sawError = !env.error.isEmpty();
+            QCOMPARE(env.diff.changed, 1); // the previous diff stays
+        }
+    }
+    QVERIFY(sawError);
+    QVERIFY(m_window->diffPanel()->summaryText().contains(QStringLiteral("kustomization.yaml")));
+    QVERIFY(m_window->diffPanel()->unifiedText().contains(QStringLiteral("+  replicas: 21")));
+}
+
+void TestMainWindow::developerCheckBoxWritesTheTerraformFile()
+{
+    items::DevelopersModel *model = nullptr;
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_window->developersTable()->model());
+    model = static_cast<items::DevelopersModel *>(proxy->sourceModel());
+    int col = -1;
+    for (int c = 0; c < model->columnCount(); ++c) {
+        if (model->field(c) == QLatin1String("pagerduty"))
+            col = c;
+    }
+    QVERIFY(col > 0);
+    QCOMPARE(model->fieldType(col), QStringLiteral("bool"));
+    int row = -1;
+    for (int r = 0; r < model->rowCount() && row < 0; ++r) {
+        if (model->index(r, col).data(Qt::CheckStateRole).toInt() == Qt::Unchecked)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const QString key = model->index(row, 0).data().toString();
+    QVERIFY(model->setData(model->index(row, col), Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(model->index(row, col).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    const QStringList files = m_session->buffers()->modifiedFiles();
+    QCOMPARE(files.size(), 1);
+    QVERIFY(files.first().endsWith(QStringLiteral("developers.auto.tfvars")));
+    const QByteArray text = m_session->buffers()->read(files.first()).value();
+    QVERIFY(text.contains("pagerduty"));
+    m_session->buffers()->undoStack()->undo();
+    QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+    QCOMPARE(model->index(row, 0).data().toString(), key);
+    QCOMPARE(model->index(row, col).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "livediff.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+
+namespace kanri::ui {
+
+// The rendered diff of the selected service, per environment: a summary line each, then the
+// resource-by-resource hunks, unified or side by side. Shows what it is given.
+class DiffPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DiffPanel(QWidget *parent = nullptr);
+
+    void setResults(const QString &service,
+                    const QList<platform::LiveDiff::EnvironmentDiff> &results);
+    void setBusy(bool busy);
+
+    QString unifiedText() const;
+    QString summaryText() const;
+
+private:
+    void render();
+
+    QLabel *m_summary;
+    QComboBox *m_mode;
+    QStackedWidget *m_stack;
+    QPlainTextEdit *m_unified;
+    QPlainTextEdit *m_left;
+    QPlainTextEdit *m_right;
+    QString m_service;
+    QList<platform::LiveDiff::EnvironmentDiff> m_results;
+};
+
+} // namespace kanri::ui
