@@ -7,6 +7,7 @@
 #include "servicesmodel.h"
 #include "session.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLineEdit>
