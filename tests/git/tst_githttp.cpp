@@ -18,7 +18,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-
 using namespace kanri;
 using namespace kanri::git;
 using kanri::test::GitHttpServer;
