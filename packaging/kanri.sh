@@ -18,7 +18,7 @@ build=${KANRI_BUILD_DIR:-build}
 
 packages=(
     build-essential cmake ninja-build pkg-config git
-    qt6-base-dev qt6-base-dev-tools libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libyaml-cpp-dev libgit2-dev qtkeychain-qt6-dev libgl-dev
     fonts-dejavu-core
 )
