@@ -1,6 +1,7 @@
+#include "appcontext.h"
 #include "commands.h"
+#include "controllers.h"
 #include "demoworkspace.h"
-#include "gitrepository.h"
 #include "livediff.h"
 #include "mainwindow.h"
 #include "servicesmodel.h"
@@ -56,7 +57,7 @@ void printHelp()
 {
     std::printf(
         "Usage: kanri [--workspace DIR] [--screenshot FILE [--size WxH] [--select SERVICE]\n"
-        "             [--edit ENV.SETTING=VALUE]]\n"
+        "             [--edit ENV.SETTING=VALUE] [--view NAME]]\n"
         "       kanri SUBCOMMAND ...\n\n"
         "Kanri is a console for a platform team's Terraform (accounts) and kustomize\n"
         "(manifests) repositories. Without a subcommand it opens the main window on the\n"
@@ -69,6 +70,8 @@ void printHelp()
         "  --edit ENV.SETTING=VALUE\n"
         "                      edit the selected service first (SETTING: replicas, hpa-min,\n"
         "                      hpa-max, image-tag), e.g. --edit prd.replicas=8; unsaved\n"
+        "  --view NAME         with --screenshot: show a dialog or panel instead of the main\n"
+        "                      window (an unknown NAME lists the views)\n"
         "  --version           print the version and exit\n"
         "  --help              print this help and exit\n\n"
         "Subcommands:\n");
@@ -124,7 +127,11 @@ int main(int argc, char **argv)
     const QCommandLineOption editOption(QStringLiteral("edit"),
                                         QApplication::translate("main", "Edit to apply first"),
                                         QStringLiteral("ENV.SETTING=VALUE"));
-    parser.addOptions({workspaceOption, screenshotOption, sizeOption, selectOption, editOption});
+    const QCommandLineOption viewOption(QStringLiteral("view"),
+                                        QApplication::translate("main", "Window to screenshot"),
+                                        QStringLiteral("NAME"));
+    parser.addOptions(
+        {workspaceOption, screenshotOption, sizeOption, selectOption, editOption, viewOption});
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "kanri: error: %s (see kanri --help)\n",
                      qPrintable(parser.errorText()));
@@ -145,55 +152,23 @@ int main(int argc, char **argv)
         workspaceDir = kanri::platform::defaultWorkspaceDir();
     workspaceDir = QFileInfo(workspaceDir).absoluteFilePath();
 
-    // The session outlives the window that edits through it.
-    std::unique_ptr<kanri::platform::Session> session;
+    // The context (and the session it holds) goes after the window's controllers.
     kanri::ui::MainWindow window;
-    auto report = [&](const QString &message) {
-        if (screenshot)
-            std::fprintf(stderr, "kanri: %s\n", qPrintable(message));
-        else
-            QMessageBox::critical(&window, QApplication::translate("main", "Cannot open workspace"),
-                                  message);
-    };
-    auto load = [&](const QString &dir) -> bool {
-        auto ws = kanri::platform::openWorkspace(dir);
-        if (!ws) {
-            report(ws.error().toString());
-            return false;
-        }
-        auto opened = kanri::platform::Session::open(*ws);
-        if (!opened) {
-            report(opened.error().toString());
-            return false;
-        }
-        window.setSession(nullptr);
-        session = std::move(*opened);
-        session->setUserTeams(settings.value(QStringLiteral("user/teams")).toStringList());
-        window.setSession(session.get());
-        for (const kanri::Error &problem : session->catalog().problems)
-            std::fprintf(stderr, "kanri: %s\n", qPrintable(problem.toString()));
-        QStringList state;
-        for (const auto &spec : ws->repositories) {
-            auto repo = kanri::git::Repository::open(ws->repositoryPath(spec));
-            if (!repo)
-                continue;
-            QString line = spec.name + QStringLiteral(": ") + repo->currentBranch();
-            if (auto ab = repo->aheadBehind(repo->currentBranch()))
-                line += QStringLiteral(" ↑%1 ↓%2").arg(ab->ahead).arg(ab->behind);
-            state << line;
-        }
-        window.setRepositoryStatus(state.join(QStringLiteral("   ")));
-        if (!screenshot)
-            settings.setValue(QStringLiteral("workspace/last"), dir);
-        return true;
-    };
-    QObject::connect(&window, &kanri::ui::MainWindow::openWorkspaceRequested, &window, load);
-    QObject::connect(&window, &kanri::ui::MainWindow::reloadRequested, &window, [&] {
-        if (session)
-            load(session->catalog().workspace.dir);
-    });
+    kanri::app::AppContext context(&window, screenshot);
+    kanri::app::installControllers(&context);
+    QObject::connect(&window, &kanri::ui::MainWindow::openWorkspaceRequested, &context,
+                     [&](const QString &dir) { context.load(dir); });
+    QObject::connect(&window, &kanri::ui::MainWindow::reloadRequested, &context,
+                     [&] { context.reload(); });
 
-    const bool loaded = load(workspaceDir);
+    if (parser.isSet(viewOption) && !context.viewNames().contains(parser.value(viewOption))) {
+        std::fprintf(stderr, "kanri: error: unknown view '%s' (views: %s)\n",
+                     qPrintable(parser.value(viewOption)),
+                     qPrintable(context.viewNames().join(QStringLiteral(", "))));
+        return 2;
+    }
+
+    const bool loaded = context.load(workspaceDir);
     if (loaded && parser.isSet(selectOption))
         window.selectService(parser.value(selectOption));
     if (loaded && parser.isSet(editOption)) {
@@ -237,8 +212,19 @@ int main(int argc, char **argv)
         if (window.liveDiff())
             window.liveDiff()->computeNow();
         QApplication::processEvents();
+        QWidget *shown = &window;
+        if (parser.isSet(viewOption)) {
+            shown = context.openView(parser.value(viewOption));
+            if (!shown) {
+                std::fprintf(stderr, "kanri: error: the view '%s' cannot be shown here\n",
+                             qPrintable(parser.value(viewOption)));
+                return 1;
+            }
+            shown->show();
+            QApplication::processEvents();
+        }
         const QString file = parser.value(screenshotOption);
-        if (!window.grab().save(file, "PNG")) {
+        if (!shown->grab().save(file, "PNG")) {
             std::fprintf(stderr, "kanri: error: cannot write %s\n", qPrintable(file));
             return 1;
         }

@@ -11,8 +11,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCompleter>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeySequence>
@@ -116,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Kanri"));
+    createActions();
 
     auto *treePane = new QWidget;
     auto *treeLayout = new QVBoxLayout(treePane);
@@ -138,7 +141,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *treeDock = new QDockWidget(tr("Catalog"));
     treeDock->setObjectName(QStringLiteral("CatalogDock"));
     treeDock->setWidget(treePane);
-    addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+    addPanel(treeDock, Qt::LeftDockWidgetArea);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::filterChanged);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::treeSelectionChanged);
@@ -151,7 +154,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *diffDock = new QDockWidget(tr("Rendered diff"));
     diffDock->setObjectName(QStringLiteral("DiffDock"));
     diffDock->setWidget(m_diff);
-    addDockWidget(Qt::BottomDockWidgetArea, diffDock);
+    addPanel(diffDock, Qt::BottomDockWidgetArea);
 
     m_workspaceLabel = new QLabel;
     m_repositoryLabel = new QLabel;
@@ -159,8 +162,6 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_workspaceLabel);
     statusBar()->addWidget(m_repositoryLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
-
-    createActions();
     resize(1400, 900);
 }
 
@@ -172,6 +173,7 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_menus.insert(int(Menu::File), file);
     file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"));
         if (!dir.isEmpty())
@@ -197,6 +199,7 @@ void MainWindow::createActions()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_menus.insert(int(Menu::Edit), edit);
     m_undo = edit->addAction(tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
     m_redo = edit->addAction(tr("&Redo"));
@@ -210,14 +213,22 @@ void MainWindow::createActions()
                                           : platform::EnvScope::ThisEnvironment);
     });
 
+    m_menus.insert(int(Menu::View), menuBar()->addMenu(tr("&View")));
+
     QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_menus.insert(int(Menu::Go), go);
     go->addAction(tr("&Quick Open…"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::quickOpen);
     go->addAction(tr("&Filter Catalog"), QKeySequence::Find, this, [this] {
         m_filter->setFocus();
         m_filter->selectAll();
     });
 
+    m_menus.insert(int(Menu::Repository), menuBar()->addMenu(tr("&Repository")));
+    m_menus.insert(int(Menu::PullRequests), menuBar()->addMenu(tr("&Pull Requests")));
+    m_menus.insert(int(Menu::Tools), menuBar()->addMenu(tr("&Tools")));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_menus.insert(int(Menu::Help), help);
     help->addAction(tr("&About Kanri"), this, [this] {
         QMessageBox::about(this, tr("About Kanri"),
                            tr("<b>Kanri</b> %1<br>A console for a platform team's Terraform and "
@@ -225,12 +236,29 @@ void MainWindow::createActions()
                                .arg(QApplication::applicationVersion()));
     });
 
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("MainToolBar"));
-    bar->addAction(m_save);
-    bar->addAction(m_undo);
-    bar->addAction(m_redo);
-    bar->addAction(m_allEnvironments);
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    m_toolBar->addAction(m_save);
+    m_toolBar->addAction(m_undo);
+    m_toolBar->addAction(m_redo);
+    m_toolBar->addAction(m_allEnvironments);
+}
+
+QMenu *MainWindow::menu(Menu which) const
+{
+    return m_menus.value(int(which));
+}
+
+void MainWindow::addPanel(QDockWidget *dock, Qt::DockWidgetArea area)
+{
+    Q_ASSERT(!dock->objectName().isEmpty());
+    addDockWidget(area, dock);
+    menu(Menu::View)->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::showStatusMessage(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
 }
 
 void MainWindow::setSession(platform::Session *session)
@@ -388,6 +416,60 @@ void MainWindow::selectService(const QString &name)
     m_tree->scrollTo(hits.first());
 }
 
+void MainWindow::revealDeveloper(const QString &key)
+{
+    if (!m_developersModel)
+        return;
+    const auto hits = m_developersModel->match(
+        m_developersModel->index(0, 0), items::DevelopersModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (hits.isEmpty())
+        return;
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_developers->model());
+    m_tabs->setCurrentWidget(m_developers);
+    m_developers->setCurrentIndex(proxy->mapFromSource(hits.first()));
+    m_developers->scrollTo(m_developers->currentIndex());
+}
+
+void MainWindow::revealLocation(const QString &file, int line, int column)
+{
+    Q_UNUSED(column);
+    if (!m_session)
+        return;
+    const platform::Catalog &c = m_session->catalog();
+    auto relativeTo = [&](const QString &root) -> QString {
+        if (root.isEmpty())
+            return {};
+        if (QDir::isRelativePath(file))
+            return QFileInfo::exists(QDir(root).filePath(file)) ? QDir::cleanPath(file) : QString();
+        const QString rel = QDir(root).relativeFilePath(file);
+        return rel.startsWith(QLatin1String("..")) ? QString() : rel;
+    };
+    if (const QString rel = relativeTo(c.accountsRoot); !rel.isEmpty()) {
+        // The entry whose key line is the last one at or before `line`.
+        const platform::MapEntryRef *best = nullptr;
+        for (const auto &d : c.developers)
+            if (d.file == rel && d.line <= line && (!best || d.line > best->line))
+                best = &d;
+        if (best) {
+            revealDeveloper(best->key);
+            return;
+        }
+        for (const auto &m : c.microservices)
+            if (m.file == rel && m.line <= line && (!best || m.line > best->line))
+                best = &m;
+        if (best && m_servicesModel->rowOf(best->key) >= 0)
+            selectService(best->key);
+        return;
+    }
+    if (const QString rel = relativeTo(c.manifestsRoot); !rel.isEmpty()) {
+        for (const auto &s : c.services)
+            if (rel.startsWith(s.path + QLatin1Char('/'))) {
+                selectService(s.name);
+                return;
+            }
+    }
+}
+
 void MainWindow::quickOpen()
 {
     if (!m_session)
@@ -406,17 +488,10 @@ void MainWindow::quickOpen()
         selectService(choice);
         return;
     }
-    const auto hits =
-        m_developersModel->match(m_developersModel->index(0, 0), items::DevelopersModel::KeyRole,
-                                 choice, 1, Qt::MatchExactly);
-    if (!hits.isEmpty()) {
-        auto *proxy = static_cast<QSortFilterProxyModel *>(m_developers->model());
-        m_tabs->setCurrentWidget(m_developers);
-        m_developers->setCurrentIndex(proxy->mapFromSource(hits.first()));
-    }
+    revealDeveloper(choice);
 }
 
-bool MainWindow::confirmSave()
+bool MainWindow::maybeSave()
 {
     if (!m_session || !m_session->buffers()->isModified())
         return true;
@@ -436,7 +511,7 @@ bool MainWindow::confirmSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (confirmSave())
+    if (maybeSave())
         event->accept();
     else
         event->ignore();

@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QToolBar;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
@@ -37,7 +41,25 @@ public:
 
     // The session must outlive the window or be replaced (nullptr first) before it goes.
     void setSession(platform::Session *session);
+    platform::Session *session() const { return m_session; }
     void setRepositoryStatus(const QString &text);
+
+    // Where the application's controllers (app/) hang their actions and panels.
+    enum class Menu { File, Edit, View, Go, Repository, PullRequests, Tools, Help };
+    QMenu *menu(Menu which) const;
+    QToolBar *mainToolBar() const { return m_toolBar; }
+    // Adds a dock (it must have an objectName, for saved layouts) and its toggle to View.
+    void addPanel(QDockWidget *dock, Qt::DockWidgetArea area);
+    void showStatusMessage(const QString &message, int timeoutMs = 10000);
+
+    // Shows where a file:line:col points: the service or developer it belongs to. Paths are
+    // absolute or relative to the workspace's repositories.
+    void revealLocation(const QString &file, int line, int column);
+    void revealDeveloper(const QString &key);
+
+    // Asks to save unsaved edits (Save / Discard / Cancel); false when the user cancels or
+    // saving fails. Call before anything replaces the session or rewrites the working trees.
+    bool maybeSave();
 
     // For tests and scripted screenshots.
     QTreeView *catalogTree() const { return m_tree; }
@@ -65,7 +87,6 @@ private:
     void updateTitle();
     void showEditError(const QString &message);
     void quickOpen();
-    bool confirmSave();
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
@@ -88,6 +109,8 @@ private:
     QAction *m_save = nullptr;
     QAction *m_revert = nullptr;
     QAction *m_allEnvironments = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QHash<int, QMenu *> m_menus;
 };
 
 } // namespace kanri::ui
