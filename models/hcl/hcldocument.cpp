@@ -458,13 +458,26 @@ public:
         info.line = lineOf(t.tokens[std::size_t(m.attr->name)].start);
         const Expr &v = m.attr->value;
         info.isList = v.kind == ExprKind::Tuple;
+        // Field names seen so far, as written (identifiers and quoted keys without escapes):
+        // entries usually repeat the same few fields, so this avoids a QString per field.
+        QSet<QByteArrayView> seenRaw;
         QSet<QString> seen;
         auto addEntry = [&](MapEntry &&e, const Expr &value) {
             if (!info.valueKinds.contains(e.kind))
                 info.valueKinds.append(e.kind);
             if (value.kind == ExprKind::Object) {
                 for (const ObjectItem &f : value.items) {
+                    QByteArrayView raw;
+                    if (t.isIdent(f.key))
+                        raw = t.tokenView(f.key.first);
+                    else if (f.key.kind == ExprKind::String && f.key.last - f.key.first == 2 &&
+                             !t.tokenView(f.key.first + 1).contains('\\'))
+                        raw = t.tokenView(f.key.first + 1);
+                    if (!raw.isNull() && seenRaw.contains(raw))
+                        continue;
                     const QString k = keyText(t, f.key);
+                    if (!raw.isNull())
+                        seenRaw.insert(raw);
                     if (!seen.contains(k)) {
                         seen.insert(k);
                         info.fields.append(k);
@@ -1033,14 +1046,10 @@ public:
         for (const Splice &s : splices)
             delta += int(s.with.size()) - (s.end - s.start);
 
-        // Only a file that terraform fmt leaves unchanged gets its alignment runs re-padded;
-        // in any other file, lines outside the edited entry stay byte-identical.
-        if (!fmtClean)
-            fmtClean = isFormatted(text, toks0);
-        const bool aligned = *fmtClean;
-
         QByteArray t1 = applySplices(text, splices);
-        if (!aligned) {
+        // Known not to be format-clean: lines outside the edited entry stay byte-identical, so
+        // nothing is re-padded.
+        if (fmtClean && !*fmtClean) {
             text = std::move(t1);
             tree.reset();
             return {};
@@ -1102,8 +1111,17 @@ public:
                 realignRun(t1, tk, a, true, commentFixes, &eqDelta);
             dedupe(commentFixes);
             eqFixes.insert(eqFixes.end(), commentFixes.begin(), commentFixes.end());
-            if (!eqFixes.empty())
-                t1 = applySplices(t1, eqFixes);
+            // Only a file that terraform fmt leaves unchanged gets its alignment runs
+            // re-padded; in any other file, lines outside the edited entry stay byte-identical.
+            // The whole-file check runs once per document, and only when some padding would
+            // change (a value edit that keeps the key and has no trailing comment never needs
+            // it).
+            if (!eqFixes.empty()) {
+                if (!fmtClean)
+                    fmtClean = isFormatted(text, toks0);
+                if (*fmtClean)
+                    t1 = applySplices(t1, eqFixes);
+            }
         }
         text = std::move(t1);
         tree.reset();

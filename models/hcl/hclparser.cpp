@@ -632,6 +632,8 @@ private:
             } else if (type(s) != Tok::Newline && type(s) != Tok::CBrace) {
                 return errorAt(s, tr("missing ',' or line break between object items"));
             }
+            if (out.items.empty())
+                out.items.reserve(4);
             out.items.push_back(std::move(item));
         }
     }
@@ -787,13 +789,45 @@ QString keyText(const SyntaxTree &tree, const Expr &key)
     return QString::fromUtf8(tree.source(key));
 }
 
+namespace {
+
+bool isPlainAscii(QByteArrayView v)
+{
+    for (char c : v) {
+        if (static_cast<unsigned char>(c) >= 0x80 || c == '\\' || c == '{')
+            return false;
+    }
+    return true;
+}
+
+// The key's text without a temporary QString when it is plain ASCII (the common case).
+void insertKey(QJsonObject &o, const SyntaxTree &tree, const Expr &key, const QJsonValue &value)
+{
+    if (tree.isIdent(key)) {
+        const QByteArrayView v = tree.tokenView(key.first);
+        if (isPlainAscii(v)) {
+            o.insert(QLatin1StringView(v.data(), v.size()), value);
+            return;
+        }
+    } else if (key.kind == ExprKind::String && key.last - key.first == 2) {
+        const QByteArrayView v = tree.tokenView(key.first + 1);
+        if (isPlainAscii(v)) {
+            o.insert(QLatin1StringView(v.data(), v.size()), value);
+            return;
+        }
+    }
+    o.insert(keyText(tree, key), value);
+}
+
+} // namespace
+
 QJsonValue exprToJson(const SyntaxTree &tree, const Expr &e)
 {
     switch (e.kind) {
     case ExprKind::Object: {
         QJsonObject o;
         for (const ObjectItem &item : e.items)
-            o.insert(keyText(tree, item.key), exprToJson(tree, item.value));
+            insertKey(o, tree, item.key, exprToJson(tree, item.value));
         return o;
     }
     case ExprKind::Tuple: {
@@ -809,6 +843,12 @@ QJsonValue exprToJson(const SyntaxTree &tree, const Expr &e)
             return QString();
         return decodeQuotedLiteral(tree.tokenView(e.first + 1));
     case ExprKind::Number: {
+        if (e.first == e.last) {
+            bool ok = false;
+            const double d = tree.tokenView(e.first).toDouble(&ok);
+            if (ok)
+                return d;
+        }
         QByteArray src = tree.source(e);
         src.replace(" ", "").replace("\t", "");
         bool ok = false;
