@@ -58,6 +58,19 @@ public:
             std::optional<Error> err;
             switch (st.mode) {
             case Mode::Normal:
+                // Fast paths for the bulk of a file: indentation and identifiers.
+                while (m_pos < m_size && (m_data[m_pos] == ' ' || m_data[m_pos] == '\t'))
+                    ++m_pos;
+                if (m_pos >= m_size)
+                    break;
+                if (const unsigned char c = (unsigned char)m_data[m_pos]; isIdentStart(c)) {
+                    int e = m_pos + 1;
+                    while (e < m_size && isIdentChar((unsigned char)m_data[e]))
+                        ++e;
+                    pushToken(Tok::Ident, m_pos, e);
+                    m_pos = e;
+                    break;
+                }
                 err = normal(st);
                 break;
             case Mode::Quoted:

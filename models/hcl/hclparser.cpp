@@ -569,10 +569,10 @@ private:
                 out.last = c;
                 return {};
             }
-            Expr elem;
-            if (auto r = parseExpression(elem); !r)
+            if (out.children.empty())
+                out.children.reserve(2);
+            if (auto r = parseExpression(out.children.emplace_back()); !r)
                 return r;
-            out.children.push_back(std::move(elem));
             const int s = peek();
             if (type(s) == Tok::Comma) {
                 m_pos = s + 1;
@@ -612,7 +612,10 @@ private:
             }
             if (type(c) == Tok::Eof)
                 return errorAt(c, tr("missing '}' to close the object"));
-            ObjectItem item;
+            if (out.items.empty())
+                out.items.reserve(4);
+            // Parsed in place (a nested object fills its own vector, so `item` stays valid).
+            ObjectItem &item = out.items.emplace_back();
             {
                 NewlineMode keyMode(m_ignoreNewlines, false);
                 if (auto r = parseObjectKey(item.key); !r)
@@ -632,9 +635,6 @@ private:
             } else if (type(s) != Tok::Newline && type(s) != Tok::CBrace) {
                 return errorAt(s, tr("missing ',' or line break between object items"));
             }
-            if (out.items.empty())
-                out.items.reserve(4);
-            out.items.push_back(std::move(item));
         }
     }
 
