@@ -1,0 +1,184 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>kanri::app::GitHubController</name>
+    <message numerus="yes">
+        <source>%n open pull request(s)</source>
+        <translation>
+            <numerusform>%n open pull request</numerusform>
+            <numerusform>%n open pull requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pull request(s) available offline.</source>
+        <translation>
+            <numerusform>%n pull request available offline.</numerusform>
+            <numerusform>%n pull requests available offline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) posted.</source>
+        <translation>
+            <numerusform>%n review posted.</numerusform>
+            <numerusform>%n reviews posted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by GitHub: %1</source>
+        <translation>
+            <numerusform>%n refused by GitHub: %1</numerusform>
+            <numerusform>%n refused by GitHub: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::items::CatalogTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::items::DevelopersModel</name>
+    <message numerus="yes">
+        <source>Add %n developer(s)</source>
+        <translation>
+            <numerusform>Add %n developer</numerusform>
+            <numerusform>Add %n developers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n developer(s)</source>
+        <translation>
+            <numerusform>Remove %n developer</numerusform>
+            <numerusform>Remove %n developers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::FindingsPanel</name>
+    <message numerus="yes">
+        <source>Findings — %n error(s)</source>
+        <translation>
+            <numerusform>Findings — %n error</numerusform>
+            <numerusform>Findings — %n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::GitChangesPanel</name>
+    <message numerus="yes">
+        <source>%n changed file(s)</source>
+        <translation>
+            <numerusform>%n changed file</numerusform>
+            <numerusform>%n changed files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed file(s), %1 with unsaved edits</source>
+        <translation>
+            <numerusform>%n changed file, %1 with unsaved edits</numerusform>
+            <numerusform>%n changed files, %1 with unsaved edits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::GitCommitDialog</name>
+    <message numerus="yes">
+        <source>&amp;Save unsaved edits first (%n file(s))</source>
+        <translation>
+            <numerusform>&amp;Save unsaved edits first (%n file)</numerusform>
+            <numerusform>&amp;Save unsaved edits first (%n files)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n developer(s)</source>
+        <translation>
+            <numerusform>%n developer</numerusform>
+            <numerusform>%n developers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved file(s)</source>
+        <translation>
+            <numerusform>%n unsaved file</numerusform>
+            <numerusform>%n unsaved files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::OffboardWizard</name>
+    <message numerus="yes">
+        <source>%n place(s) name %1.</source>
+        <translation>
+            <numerusform>%n place name %1.</numerusform>
+            <numerusform>%n places name %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::PrQueuePanel</name>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::PrReviewWidget</name>
+    <message numerus="yes">
+        <source>%n pending: kept on disk and posted when GitHub can be reached.</source>
+        <translation>
+            <numerusform>%n pending: kept on disk and posted when GitHub can be reached.</numerusform>
+            <numerusform>%n pending: kept on disk and posted when GitHub can be reached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::SignInDialog</name>
+    <message numerus="yes">
+        <source>Waiting for you to approve (the code expires in %n minute(s))…</source>
+        <translation>
+            <numerusform>Waiting for you to approve (the code expires in %n minute)…</numerusform>
+            <numerusform>Waiting for you to approve (the code expires in %n minutes)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for you to approve; asking GitHub every %n second(s)…</source>
+        <translation>
+            <numerusform>Waiting for you to approve; asking GitHub every %n second…</numerusform>
+            <numerusform>Waiting for you to approve; asking GitHub every %n seconds…</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
