@@ -5,7 +5,7 @@
     <name>MainWindow</name>
     <message>
         <source>Another team&apos;s item</source>
-        <translation type="unfinished"></translation>
+        <translation>他チームの項目</translation>
     </message>
     <message>
         <source>This item belongs to a team you are not in. Your change will need their review.
@@ -13,100 +13,104 @@
 %1
 
 Edit it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>この項目は、あなたが所属していないチームのものです。変更にはそのチームのレビューが必要になります。
+
+%1
+
+このまま編集しますか?</translation>
     </message>
 </context>
 <context>
     <name>SourceLocator</name>
     <message>
         <source>the %1 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 エントリ</translation>
     </message>
     <message>
         <source>the resource</source>
-        <translation type="unfinished"></translation>
+        <translation>リソース</translation>
     </message>
     <message>
         <source>no source found for %1 %2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 に %1 %2 のソースが見つかりません</translation>
     </message>
     <message>
         <source>line %1 holds no value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行目に値がありません</translation>
     </message>
 </context>
 <context>
     <name>kanri::app::AppContext</name>
     <message>
         <source>Cannot open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースを開けません</translation>
     </message>
 </context>
 <context>
     <name>kanri::app::GitController</name>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更</translation>
     </message>
     <message>
         <source>&amp;Clone…</source>
-        <translation type="unfinished"></translation>
+        <translation>クローン(&amp;C)…</translation>
     </message>
     <message>
         <source>C&amp;ommit…</source>
-        <translation type="unfinished"></translation>
+        <translation>コミット(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Branches…</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Push</source>
-        <translation type="unfinished"></translation>
+        <translation>プッシュ(&amp;P)</translation>
     </message>
     <message>
         <source>P&amp;ull</source>
-        <translation type="unfinished"></translation>
+        <translation>プル(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Refresh Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更を再読み込み(&amp;R)</translation>
     </message>
     <message>
         <source>Load a key the server knows into ssh-agent (ssh-add), or put it in ~/.ssh, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーに登録済みの鍵を ssh-agent に読み込む (ssh-add) か ~/.ssh に置いてから、もう一度試してください。</translation>
     </message>
     <message>
         <source>Sign in with a token that has access to the repository (or set KANRI_GITHUB_TOKEN), then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリにアクセスできるトークンでサインインして (または KANRI_GITHUB_TOKEN を設定して) から、もう一度試してください。</translation>
     </message>
     <message>
         <source>Check the network connection and the address, then try again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワーク接続とアドレスを確認して、もう一度試してください。何も変更していません。</translation>
     </message>
     <message>
         <source>Check the address: there is no repository there, or your token cannot see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスを確認してください: そこにリポジトリがないか、トークンでは参照できません。</translation>
     </message>
     <message>
         <source>Pull first to bring in the commits from the remote, then push again. Your commits are safe in your local branch.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にプルしてリモートのコミットを取り込んでから、もう一度プッシュしてください。あなたのコミットはローカルブランチに残っています。</translation>
     </message>
     <message>
         <source>Commit or discard those changes first, then try again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にその変更をコミットするか破棄してから、もう一度試してください。何も変更していません。</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました。何も変更していません。</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました</translation>
     </message>
     <message>
         <source>Unknown SSH Host Key</source>
-        <translation type="unfinished"></translation>
+        <translation>不明な SSH ホスト鍵</translation>
     </message>
     <message>
         <source>The SSH server %1 presented a host key that is not in ~/.ssh/known_hosts, or that differs from the recorded one:
@@ -114,1608 +118,1624 @@ Edit it anyway?</source>
 %2
 
 Connect only if this fingerprint is the one your administrators publish. Connecting trusts it until Kanri quits; add it to known_hosts to trust it for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH サーバー %1 が提示したホスト鍵は ~/.ssh/known_hosts にないか、記録済みのものと異なります:
+
+%2
+
+このフィンガープリントが管理者の公開しているものと一致する場合にのみ接続してください。接続すると Kanri を終了するまでこの鍵を信頼します。恒久的に信頼するには known_hosts に追加してください。</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>接続</translation>
     </message>
     <message>
         <source>Choose a new or empty folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいフォルダーか空のフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was left in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました。%1 には何も残していません。</translation>
     </message>
     <message>
         <source>Cloned into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にクローンしました。</translation>
     </message>
     <message>
         <source>Cloned into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にクローン済み</translation>
     </message>
     <message>
         <source>not cloned yet (Repository ▸ Clone…)</source>
-        <translation type="unfinished"></translation>
+        <translation>未クローン (リポジトリ ▸ クローン…)</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>ステージ</translation>
     </message>
     <message>
         <source>Unstage</source>
-        <translation type="unfinished"></translation>
+        <translation>ステージ解除</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt; (from the settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; (設定から)</translation>
     </message>
     <message>
         <source>Nothing was committed: saving failed.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットしていません: 保存に失敗しました。
+%1</translation>
     </message>
     <message>
         <source>Committed %1 on %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 の %2 に %1 をコミットしました</translation>
     </message>
     <message>
         <source>Nothing was switched: save or discard your unsaved edits first.</source>
-        <translation type="unfinished"></translation>
+        <translation>切り替えていません: 先に未保存の編集を保存するか破棄してください。</translation>
     </message>
     <message>
         <source>%1 is now on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 に切り替わりました。</translation>
     </message>
     <message>
         <source>Switched %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を %2 に切り替えました</translation>
     </message>
     <message>
         <source>Created %1 and switched %2 to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を作成し、%2 をそのブランチに切り替えました。</translation>
     </message>
     <message>
         <source>Push</source>
-        <translation type="unfinished"></translation>
+        <translation>プッシュ</translation>
     </message>
     <message>
         <source>Pushing %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の %1 をプッシュ中…</translation>
     </message>
     <message>
         <source>HEAD is detached: switch to a branch first (Repository ▸ Branches…).</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD が detached 状態です: 先にブランチに切り替えてください (リポジトリ ▸ ブランチ…)。</translation>
     </message>
     <message>
         <source>%1 has no remote named %2 to push to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にはプッシュ先のリモート %2 がありません。</translation>
     </message>
     <message>
         <source>Pull Now</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐプル</translation>
     </message>
     <message>
         <source>Pushed %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を %2 にプッシュしました。</translation>
     </message>
     <message>
         <source>Pushed %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を %2 にプッシュしました</translation>
     </message>
     <message>
         <source>Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>プル</translation>
     </message>
     <message>
         <source>Pulling %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の %1 をプル中…</translation>
     </message>
     <message>
         <source>%1 has no upstream branch to pull from: push it first (Repository ▸ Push).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にはプル元の upstream ブランチがありません: 先にプッシュしてください (リポジトリ ▸ プッシュ)。</translation>
     </message>
     <message>
         <source>%1 is already up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はすでに最新です。</translation>
     </message>
     <message>
         <source>%1 now has the remote&apos;s commits (fast-forward).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にリモートのコミットを取り込みました (fast-forward)。</translation>
     </message>
     <message>
         <source>Merged the remote&apos;s commits into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>リモートのコミットを %1 にマージしました。</translation>
     </message>
     <message>
         <source>Put your commits on top of the remote&apos;s (rebase).</source>
-        <translation type="unfinished"></translation>
+        <translation>自分のコミットをリモートのコミットの上に積み直す (rebase)。</translation>
     </message>
     <message>
         <source>Your commits and the remote&apos;s change the same lines in:
   %1
 Nothing was changed: your files, branch and commits are as they were. Resolve it in a terminal (git pull, fix the files, git commit), or ask the author of the other commits.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのコミットとリモートのコミットが、次のファイルの同じ行を変更しています:
+  %1
+何も変更していません: ファイル、ブランチ、コミットは元のままです。ターミナルで解決する (git pull、ファイルを修正、git commit) か、もう一方のコミットの作成者に相談してください。</translation>
     </message>
 </context>
 <context>
     <name>kanri::app::GitHubController</name>
     <message>
         <source>approval</source>
-        <translation type="unfinished"></translation>
+        <translation>承認</translation>
     </message>
     <message>
         <source>change request</source>
-        <translation type="unfinished"></translation>
+        <translation>変更依頼</translation>
     </message>
     <message>
         <source>comment</source>
-        <translation type="unfinished"></translation>
+        <translation>コメント</translation>
     </message>
     <message>
         <source>pending review</source>
-        <translation type="unfinished"></translation>
+        <translation>保留中のレビュー</translation>
     </message>
     <message>
         <source>No pull request is available offline yet. Open Pull Requests ▸ Review Queue, select pull requests and choose Make available offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>オフラインで利用できるプルリクエストはまだありません。プルリクエスト ▸ レビューキューを開き、プルリクエストを選んで「オフラインで利用可能にする」を選んでください。</translation>
     </message>
     <message>
         <source>Sign in to GitHub…</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub にサインイン…</translation>
     </message>
     <message>
         <source>Sign Out of GitHub</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub からサインアウト</translation>
     </message>
     <message>
         <source>Review Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>レビューキュー</translation>
     </message>
     <message>
         <source>Open pull requests of the workspace&apos;s repositories</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースのリポジトリのオープンなプルリクエスト</translation>
     </message>
     <message>
         <source>Refresh Pull Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストを再読み込み</translation>
     </message>
     <message>
         <source>Post Queued Reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>キュー内のレビューを投稿</translation>
     </message>
     <message>
         <source>Create Pull Request…</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストを作成…</translation>
     </message>
     <message>
         <source>GitHub rate limit: waiting %1 s (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub のレート制限: %1 秒待機中 (%2)</translation>
     </message>
     <message>
         <source>GitHub: %1; trying again in %2 s (attempt %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub: %1; %2 秒後に再試行します (%3 回目)</translation>
     </message>
     <message>
         <source>Offline: no code is requested in a screenshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン: スクリーンショットではコードを要求しません。</translation>
     </message>
     <message>
         <source>Asking %1 for a code…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にコードを要求しています…</translation>
     </message>
     <message>
         <source>no OAuth app is configured. Set KANRI_GITHUB_CLIENT_ID (or github/clientId in Kanri&apos;s settings) to the client id of an OAuth app with the device flow enabled, or give a token in KANRI_GITHUB_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth アプリが設定されていません。KANRI_GITHUB_CLIENT_ID (または Kanri の設定の github/clientId) に device flow を有効にした OAuth アプリの client id を設定するか、KANRI_GITHUB_TOKEN にトークンを指定してください。</translation>
     </message>
     <message>
         <source>The token is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンはシステムのキーチェーンに保存されます。</translation>
     </message>
     <message>
         <source>The system keychain is not available (%1): you stay signed in until Kanri quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンを利用できません (%1): Kanri を終了するまでサインインしたままになります。</translation>
     </message>
     <message>
         <source>Signed in to GitHub as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 として GitHub にサインインしました</translation>
     </message>
     <message>
         <source>Signed out for this session; KANRI_GITHUB_TOKEN or GITHUB_TOKEN is still set in the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッションからサインアウトしました。環境変数 KANRI_GITHUB_TOKEN または GITHUB_TOKEN はまだ設定されています</translation>
     </message>
     <message>
         <source>Signed out of GitHub</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub からサインアウトしました</translation>
     </message>
     <message>
         <source>No repository of this workspace is on GitHub.</source>
-        <translation type="unfinished"></translation>
+        <translation>このワークスペースには GitHub 上のリポジトリがありません。</translation>
     </message>
     <message>
         <source>No workspace is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
         <source>(no network in a screenshot)</source>
-        <translation type="unfinished"></translation>
+        <translation>(スクリーンショットではネットワークを使いません)</translation>
     </message>
     <message>
         <source>%1. Sign in again (Pull Requests ▸ Sign in to GitHub…).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。もう一度サインインしてください (プルリクエスト ▸ GitHub にサインイン…)。</translation>
     </message>
     <message numerus="yes">
         <source>%n open pull request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>オープンなプルリクエスト %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル中…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました。</translation>
     </message>
     <message numerus="yes">
         <source>%n pull request(s) available offline.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のプルリクエストをオフラインで利用できます。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 available offline; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中 %1 件をオフラインで利用可能; %3</translation>
     </message>
     <message>
         <source>#%1: the repository %2 is not in the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1: リポジトリ %2 はワークスペースにありません</translation>
     </message>
     <message>
         <source>#%1: reading the pull request (%2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1: プルリクエストを読み込み中 (%3 件中 %2 件目)…</translation>
     </message>
     <message>
         <source>#%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1: %2</translation>
     </message>
     <message>
         <source>#%1: fetching its commits (%2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1: コミットを取得中 (%3 件中 %2 件目)…</translation>
     </message>
     <message>
         <source>#%1: %2 of %3 objects</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1: オブジェクト %2/%3</translation>
     </message>
     <message>
         <source>Cannot open the pull request</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストを開けません</translation>
     </message>
     <message>
         <source>Wait until the pull requests being made available offline are done</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストをオフラインで利用可能にする処理が終わるまで待ってください</translation>
     </message>
     <message>
         <source>Cannot keep the review</source>
-        <translation type="unfinished"></translation>
+        <translation>レビューを保存できません</translation>
     </message>
     <message>
         <source>Posting…</source>
-        <translation type="unfinished"></translation>
+        <translation>投稿中…</translation>
     </message>
     <message>
         <source>Rendering both sides of #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 の両側をレンダリング中…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Offline: posted when GitHub can be reached again.</source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン: GitHub に接続できるようになったら投稿します。</translation>
     </message>
     <message numerus="yes">
         <source>%n review(s) posted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のレビューを投稿しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n refused by GitHub: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件が GitHub に拒否されました: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Reading the change to describe it…</source>
-        <translation type="unfinished"></translation>
+        <translation>説明を作成するために変更を読み込んでいます…</translation>
     </message>
     <message>
         <source>%1 has commits that are not pushed; the pull request shows what is on the remote.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にはプッシュされていないコミットがあります。プルリクエストにはリモートにある内容が表示されます。</translation>
     </message>
     <message>
         <source>%1 is the base branch: switch to the branch to propose.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はベースブランチです: 提案するブランチに切り替えてください。</translation>
     </message>
     <message>
         <source>No generated description: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>説明は生成されていません: %1</translation>
     </message>
     <message>
         <source>Creating the pull request…</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストを作成中…</translation>
     </message>
     <message>
         <source>Created pull request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエスト #%1 を作成しました</translation>
     </message>
 </context>
 <context>
     <name>kanri::app::RulesController</name>
     <message>
         <source>&amp;Check Platform Rules Now</source>
-        <translation type="unfinished"></translation>
+        <translation>プラットフォームルールを今すぐチェック(&amp;C)</translation>
     </message>
     <message>
         <source>New &amp;Developer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい開発者(&amp;D)…</translation>
     </message>
     <message>
         <source>New &amp;Microservice…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいマイクロサービス(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Offboard Developer…</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者のオフボーディング(&amp;O)…</translation>
     </message>
     <message>
         <source>New developer</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい開発者</translation>
     </message>
     <message>
         <source>New microservice</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいマイクロサービス</translation>
     </message>
     <message>
         <source>%1 added: review the diff, save, then commit both repositories</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を追加しました: 差分を確認して保存し、両方のリポジトリをコミットしてください</translation>
     </message>
     <message>
         <source>Offboard developer</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者のオフボーディング</translation>
     </message>
     <message>
         <source>%1 removed everywhere: review the diff, then save</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をすべての場所から削除しました: 差分を確認して保存してください</translation>
     </message>
 </context>
 <context>
     <name>kanri::cli</name>
     <message>
         <source>Receiving objects: %1% (%2/%3), %4</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトを受信中: %1% (%2/%3), %4</translation>
     </message>
     <message>
         <source>Resolving deltas: %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>差分を解決中: %1/%2</translation>
     </message>
     <message>
         <source>Checking out files: %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルをチェックアウト中: %1/%2</translation>
     </message>
     <message>
         <source>Writing objects: %1/%2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトを書き込み中: %1/%2, %3</translation>
     </message>
     <message>
         <source>Cloned into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にクローン済み</translation>
     </message>
     <message>
         <source>HEAD (no branch)</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD (ブランチなし)</translation>
     </message>
     <message>
         <source>ahead %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 コミット先行</translation>
     </message>
     <message>
         <source>behind %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 コミット遅れ</translation>
     </message>
     <message>
         <source>Switched to branch &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ &apos;%1&apos; に切り替えました</translation>
     </message>
     <message>
         <source>Switched to a new branch &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいブランチ &apos;%1&apos; に切り替えました</translation>
     </message>
     <message>
         <source>%1 is outside the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はリポジトリの外にあります</translation>
     </message>
     <message>
         <source>HEAD is detached; name the branch to push</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD が detached 状態です。プッシュするブランチを指定してください</translation>
     </message>
     <message>
         <source>the branch %1 has no upstream; use kanri push --set-upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ %1 には upstream がありません。kanri push --set-upstream を使ってください</translation>
     </message>
     <message>
         <source>Pushed %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を %2 にプッシュしました</translation>
     </message>
     <message>
         <source>Already up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>すでに最新です。</translation>
     </message>
     <message>
         <source>Fast-forwarded to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に fast-forward しました</translation>
     </message>
     <message>
         <source>Merged; now at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>マージしました。現在 %1</translation>
     </message>
     <message>
         <source>Rebased; now at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リベースしました。現在 %1</translation>
     </message>
     <message>
         <source>error: pull stopped: conflicts in %1; nothing was changed (integrate by hand, or try kanri pull --rebase)</source>
-        <translation type="unfinished"></translation>
+        <translation>error: プルを中止しました: %1 でコンフリクトしています。何も変更していません (手作業で統合するか、kanri pull --rebase を試してください)</translation>
     </message>
     <message>
         <source>kanri lint: error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri lint: error: %1</translation>
     </message>
     <message>
         <source>usage: kanri lint [DIR | --workspace DIR] [--format text|json|github|sarif] [--base REF]</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: kanri lint [DIR | --workspace DIR] [--format text|json|github|sarif] [--base REF]</translation>
     </message>
     <message>
         <source>--format needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>--format には値が必要です</translation>
     </message>
     <message>
         <source>unknown format &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なフォーマット &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--base needs a ref</source>
-        <translation type="unfinished"></translation>
+        <translation>--base には ref が必要です</translation>
     </message>
     <message>
         <source>--workspace needs a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>--workspace にはフォルダーが必要です</translation>
     </message>
     <message>
         <source>give one folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを 1 つ指定してください</translation>
     </message>
     <message>
         <source>help requested</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプが要求されました</translation>
     </message>
     <message>
         <source>unknown option &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なオプション &apos;%1&apos;</translation>
     </message>
     <message>
         <source>kanri lint: note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri lint: note: %1</translation>
     </message>
     <message>
         <source>kanri lint: %1 error(s), %2 warning(s), %3 note(s) in %4 rendered kustomization(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri lint: レンダリングした kustomization %4 個でエラー %1 件、警告 %2 件、注記 %3 件</translation>
     </message>
     <message>
         <source>cannot tell the GitHub repository from the remote origin (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>リモート origin から GitHub リポジトリを特定できません (%1)</translation>
     </message>
     <message>
         <source>GitHub rate limit: waiting %1 s (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub のレート制限: %1 秒待機中 (%2)</translation>
     </message>
     <message>
         <source> (draft)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ドラフト)</translation>
     </message>
     <message>
         <source>approval</source>
-        <translation type="unfinished"></translation>
+        <translation>承認</translation>
     </message>
     <message>
         <source>change request</source>
-        <translation type="unfinished"></translation>
+        <translation>変更依頼</translation>
     </message>
     <message>
         <source>review comment</source>
-        <translation type="unfinished"></translation>
+        <translation>レビューコメント</translation>
     </message>
     <message>
         <source>pending review</source>
-        <translation type="unfinished"></translation>
+        <translation>保留中のレビュー</translation>
     </message>
     <message>
         <source>error: pull request #%1 is not available offline; run `kanri pr fetch %1` while online</source>
-        <translation type="unfinished"></translation>
+        <translation>error: プルリクエスト #%1 はオフラインで利用できません。オンラインのときに `kanri pr fetch %1` を実行してください</translation>
     </message>
     <message>
         <source>%1 wants to merge %2 into %3 (%4%5)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 を %3 にマージしようとしています (%4%5)
+</translation>
     </message>
     <message>
         <source>, draft</source>
-        <translation type="unfinished"></translation>
+        <translation>、ドラフト</translation>
     </message>
     <message>
         <source>fetched %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を取得しました
+</translation>
     </message>
     <message>
         <source>Reviews:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>レビュー:
+</translation>
     </message>
     <message>
         <source>Comments:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>コメント:
+</translation>
     </message>
     <message>
         <source>Queued, not yet posted:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>キュー内 (未投稿):
+</translation>
     </message>
     <message>
         <source>comment</source>
-        <translation type="unfinished"></translation>
+        <translation>コメント</translation>
     </message>
     <message>
         <source>nothing to post
 </source>
-        <translation type="unfinished"></translation>
+        <translation>投稿するものはありません
+</translation>
     </message>
     <message>
         <source>posted %1, already posted %2, failed %3, still queued %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>投稿 %1、投稿済み %2、失敗 %3、キューに残り %4
+</translation>
     </message>
     <message>
         <source>error: stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>error: 中止しました: %1</translation>
     </message>
     <message>
         <source>error: --request-changes needs --comment TEXT (GitHub requires a body)</source>
-        <translation type="unfinished"></translation>
+        <translation>error: --request-changes には --comment TEXT が必要です (GitHub が本文を要求します)</translation>
     </message>
     <message>
         <source>queued %1 for #%2 (%3)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>#%2 の %1 をキューに入れました (%3)
+</translation>
     </message>
     <message>
         <source>offline: kept in the queue; run `kanri pr sync` when the network is back
 </source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン: キューに残しました。ネットワークが戻ったら `kanri pr sync` を実行してください
+</translation>
     </message>
     <message>
         <source>error: %1 (kanri push origin %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>error: %1 (kanri push origin %2)</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>error: %1</translation>
     </message>
     <message>
         <source>warning: %1 has commits that are not pushed; the pull request shows %2</source>
-        <translation type="unfinished"></translation>
+        <translation>warning: %1 にはプッシュされていないコミットがあります。プルリクエストには %2 が表示されます</translation>
     </message>
     <message>
         <source>warning: no generated description: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>warning: 説明は生成されていません: %1</translation>
     </message>
     <message>
         <source>a pull request already exists for %1: #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のプルリクエストはすでにあります: #%2</translation>
     </message>
     <message>
         <source>kanri render: error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri render: error: %1</translation>
     </message>
     <message>
         <source>usage: kanri render [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [--verify] DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: kanri render [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [--verify] DIR</translation>
     </message>
     <message>
         <source>--reorder needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>--reorder には値が必要です</translation>
     </message>
     <message>
         <source>--reorder must be legacy or none, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--reorder は legacy か none です (&apos;%1&apos; は指定できません)</translation>
     </message>
     <message>
         <source>--load-restrictor needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>--load-restrictor には値が必要です</translation>
     </message>
     <message>
         <source>unknown load restrictor &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不明な load restrictor &apos;%1&apos;</translation>
     </message>
     <message>
         <source>unknown flag &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なフラグ &apos;%1&apos;</translation>
     </message>
     <message>
         <source>only one directory may be given</source>
-        <translation type="unfinished"></translation>
+        <translation>ディレクトリは 1 つだけ指定できます</translation>
     </message>
     <message>
         <source>kanri render: verify: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri render: verify: %1</translation>
     </message>
     <message>
         <source>kanri render: verify: %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri render: verify: %1 が失敗しました: %2</translation>
     </message>
     <message>
         <source>kanri render: verify: output differs from %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri render: verify: 出力が %1 と異なります:</translation>
     </message>
     <message>
         <source>kanri render: verify: identical to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: kanri tf maps FILE [--json] | get FILE PATH | set FILE MAP.KEY.FIELD VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY OBJECT | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] FILE...  (edits take --dry-run)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fmt needs at least one FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>kanri render: verify: %1 と同一です</translation>
     </message>
     <message>
         <source>unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なオプション %1</translation>
     </message>
     <message>
         <source>missing subcommand</source>
-        <translation type="unfinished"></translation>
+        <translation>サブコマンドがありません</translation>
     </message>
     <message>
         <source>missing FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE がありません</translation>
     </message>
     <message>
         <source>wrong number of arguments for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の引数の数が正しくありません</translation>
     </message>
     <message>
         <source>unknown subcommand %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なサブコマンド %1</translation>
     </message>
     <message>
         <source>set takes MAP.KEY.FIELD (or MAP.KEY) and a JSON VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>set には MAP.KEY.FIELD (または MAP.KEY) と JSON の VALUE を指定します</translation>
     </message>
     <message>
         <source>VALUE must be JSON (strings in double quotes)</source>
-        <translation type="unfinished"></translation>
+        <translation>VALUE は JSON で指定してください (文字列はダブルクォートで囲みます)</translation>
     </message>
     <message>
         <source>unset takes MAP.KEY.FIELD</source>
-        <translation type="unfinished"></translation>
+        <translation>unset には MAP.KEY.FIELD を指定します</translation>
     </message>
     <message>
         <source>add takes MAP.KEY and a JSON OBJECT</source>
-        <translation type="unfinished"></translation>
+        <translation>add には MAP.KEY と JSON の OBJECT を指定します</translation>
     </message>
     <message>
         <source>OBJECT must be JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>OBJECT は JSON で指定してください</translation>
     </message>
     <message>
         <source>remove takes MAP.KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>remove には MAP.KEY を指定します</translation>
     </message>
     <message>
         <source>rename takes MAP.KEY and NEWKEY</source>
-        <translation type="unfinished"></translation>
+        <translation>rename には MAP.KEY と NEWKEY を指定します</translation>
     </message>
     <message>
         <source>NEWKEY is a name or a JSON string</source>
-        <translation type="unfinished"></translation>
+        <translation>NEWKEY は名前か JSON 文字列です</translation>
+    </message>
+    <message>
+        <source>usage: kanri tf maps FILE [--json] | get FILE PATH | set FILE MAP.KEY.FIELD VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY OBJECT | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (edits take --dry-run)</source>
+        <translation>使い方: kanri tf maps FILE [--json] | get FILE PATH | set FILE MAP.KEY.FIELD VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY OBJECT | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (編集系は --dry-run を指定できます)</translation>
+    </message>
+    <message>
+        <source>fmt needs at least one FILE or directory</source>
+        <translation>fmt には FILE かディレクトリを 1 つ以上指定してください</translation>
     </message>
 </context>
 <context>
     <name>kanri::git</name>
     <message>
         <source>cannot open the repository %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ %1 を開けません</translation>
     </message>
     <message>
         <source>no remote named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リモート %1 がありません</translation>
     </message>
     <message>
         <source>cannot fetch from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 からフェッチできません</translation>
     </message>
     <message>
         <source>cannot read the commit to check out</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックアウトするコミットを読み込めません</translation>
     </message>
     <message>
         <source>your local changes to %1 would be overwritten; commit or discard them first</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のローカルの変更が上書きされます。先にコミットするか破棄してください</translation>
     </message>
     <message>
         <source>cannot check out</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックアウトできません</translation>
     </message>
 </context>
 <context>
     <name>kanri::git::Repository</name>
     <message>
         <source>cannot create a repository in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にリポジトリを作成できません</translation>
     </message>
     <message>
         <source>not a git repository: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Git リポジトリではありません: %1</translation>
     </message>
     <message>
         <source>cannot open the repository %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ %1 を開けません</translation>
     </message>
     <message>
         <source>no repository at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にリポジトリがありません</translation>
     </message>
     <message>
         <source>%1 already exists and is not an empty folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はすでに存在し、空のフォルダーではありません</translation>
     </message>
     <message>
         <source>cannot clone %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をクローンできません</translation>
     </message>
     <message>
         <source>the branch has no commits yet</source>
-        <translation type="unfinished"></translation>
+        <translation>このブランチにはまだコミットがありません</translation>
     </message>
     <message>
         <source>a bare repository has no working tree</source>
-        <translation type="unfinished"></translation>
+        <translation>bare リポジトリには作業ツリーがありません</translation>
     </message>
     <message>
         <source>cannot read the status</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータスを読み込めません</translation>
     </message>
     <message>
         <source>cannot read the index</source>
-        <translation type="unfinished"></translation>
+        <translation>インデックスを読み込めません</translation>
     </message>
     <message>
         <source>cannot stage the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更をステージできません</translation>
     </message>
     <message>
         <source>%1 matches no file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に一致するファイルがありません</translation>
     </message>
     <message>
         <source>cannot stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をステージできません</translation>
     </message>
     <message>
         <source>cannot read HEAD</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD を読み込めません</translation>
     </message>
     <message>
         <source>cannot unstage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のステージを解除できません</translation>
     </message>
     <message>
         <source>no author configured: set user.name and user.email (git config) or choose an author in the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>作成者が設定されていません: user.name と user.email を設定する (git config) か、設定で作成者を選んでください</translation>
     </message>
     <message>
         <source>the commit message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットメッセージが空です</translation>
     </message>
     <message>
         <source>resolve the conflicts before committing</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットする前にコンフリクトを解決してください</translation>
     </message>
     <message>
         <source>cannot write the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>ツリーを書き込めません</translation>
     </message>
     <message>
         <source>nothing to commit</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットするものがありません</translation>
     </message>
     <message>
         <source>cannot read the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>ツリーを読み込めません</translation>
     </message>
     <message>
         <source>invalid author</source>
-        <translation type="unfinished"></translation>
+        <translation>作成者が不正です</translation>
     </message>
     <message>
         <source>invalid committer</source>
-        <translation type="unfinished"></translation>
+        <translation>コミッターが不正です</translation>
     </message>
     <message>
         <source>cannot create the commit</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットを作成できません</translation>
     </message>
     <message>
         <source>cannot list the branches</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチを一覧できません</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid branch name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; はブランチ名として正しくありません</translation>
     </message>
     <message>
         <source>cannot create a branch before the first commit</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のコミットより前にブランチは作成できません</translation>
     </message>
     <message>
         <source>a branch named %1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ %1 はすでに存在します</translation>
     </message>
     <message>
         <source>cannot create the branch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ %1 を作成できません</translation>
     </message>
     <message>
         <source>no branch named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ %1 がありません</translation>
     </message>
     <message>
         <source>cannot switch to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に切り替えられません</translation>
     </message>
     <message>
         <source>cannot list the remote branches</source>
-        <translation type="unfinished"></translation>
+        <translation>リモートブランチを一覧できません</translation>
     </message>
     <message>
         <source>no remote branch named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リモートブランチ %1 がありません</translation>
     </message>
     <message>
         <source>cannot tell which remote %1 belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がどのリモートのものか特定できません</translation>
     </message>
     <message>
         <source>cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めません</translation>
     </message>
     <message>
         <source>cannot set the upstream of %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の upstream を %2 に設定できません</translation>
     </message>
     <message>
         <source>the branch %1 has no upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ %1 には upstream がありません</translation>
     </message>
     <message>
         <source>cannot compare %1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 と %2 を比較できません</translation>
     </message>
     <message>
         <source>refusing to store a remote URL that contains a password or token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワードやトークンを含むリモート URL は保存しません: %1</translation>
     </message>
     <message>
         <source>cannot add the remote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リモート %1 を追加できません</translation>
     </message>
     <message>
         <source>no remote named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リモート %1 がありません</translation>
     </message>
     <message>
         <source>cannot fetch from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 からフェッチできません</translation>
     </message>
     <message>
         <source>cannot push to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にプッシュできません</translation>
     </message>
     <message>
         <source>push rejected: the remote has commits you do not have; pull first</source>
-        <translation type="unfinished"></translation>
+        <translation>プッシュが拒否されました: リモートに手元にないコミットがあります。先にプルしてください</translation>
     </message>
     <message>
         <source>push rejected by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にプッシュを拒否されました: %2</translation>
     </message>
     <message>
         <source>pushed, but cannot set the upstream to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>プッシュしましたが、upstream を %1 に設定できません</translation>
     </message>
     <message>
         <source>HEAD is detached; switch to a branch before pulling</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD が detached 状態です。プルする前にブランチに切り替えてください</translation>
     </message>
     <message>
         <source>the branch %1 has no upstream; push it with --set-upstream first</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ %1 には upstream がありません。先に --set-upstream を付けてプッシュしてください</translation>
     </message>
     <message>
         <source>cannot read the upstream of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の upstream を読み込めません</translation>
     </message>
     <message>
         <source>%1 does not exist on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 に存在しません</translation>
     </message>
     <message>
         <source>cannot compare %1 with its upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を upstream と比較できません</translation>
     </message>
     <message>
         <source>cannot read the upstream commit</source>
-        <translation type="unfinished"></translation>
+        <translation>upstream のコミットを読み込めません</translation>
     </message>
     <message>
         <source>cannot merge %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をマージできません</translation>
     </message>
     <message>
         <source>cannot write the merged tree</source>
-        <translation type="unfinished"></translation>
+        <translation>マージしたツリーを書き込めません</translation>
     </message>
     <message>
         <source>cannot read the merged tree</source>
-        <translation type="unfinished"></translation>
+        <translation>マージしたツリーを読み込めません</translation>
     </message>
     <message>
         <source>cannot create the merge commit</source>
-        <translation type="unfinished"></translation>
+        <translation>マージコミットを作成できません</translation>
     </message>
     <message>
         <source>cannot rebase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をリベースできません</translation>
     </message>
     <message>
         <source>cannot move %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を移動できません</translation>
     </message>
 </context>
 <context>
     <name>kanri::git::detail</name>
     <message>
         <source>cannot store the token in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンをキーチェーンに保存できません: %1</translation>
     </message>
     <message>
         <source>cannot remove the token from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンをキーチェーンから削除できません: %1</translation>
     </message>
 </context>
 <context>
     <name>kanri::git::detail::Operation</name>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました</translation>
     </message>
     <message>
         <source>push rejected: the remote has commits you do not have; pull first</source>
-        <translation type="unfinished"></translation>
+        <translation>プッシュが拒否されました: リモートに手元にないコミットがあります。先にプルしてください</translation>
     </message>
     <message>
         <source>authentication failed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の認証に失敗しました</translation>
     </message>
     <message>
         <source>network error talking to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 との通信でネットワークエラーが発生しました: %2</translation>
     </message>
     <message>
         <source>authentication failed for %1: no token (set KANRI_GITHUB_TOKEN or store one in the keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の認証に失敗しました: トークンがありません (KANRI_GITHUB_TOKEN を設定するか、キーチェーンに保存してください)</translation>
     </message>
     <message>
         <source>authentication failed for %1: no SSH key was accepted (tried ssh-agent and %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の認証に失敗しました: 受け入れられた SSH 鍵がありません (ssh-agent と %2 を試しました)</translation>
     </message>
     <message>
         <source>authentication failed for %1: the server asks for an unsupported method</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の認証に失敗しました: サーバーがサポートされていない方式を要求しています</translation>
     </message>
     <message>
         <source>the SSH host key of %1 (%2) is unknown or has changed: not in ~/.ssh/known_hosts or different from the recorded key; refusing to connect (check the fingerprint, then add it with ssh-keyscan)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) の SSH ホスト鍵が不明か変更されています: ~/.ssh/known_hosts にないか、記録済みの鍵と異なります。接続を拒否しました (フィンガープリントを確認してから ssh-keyscan で追加してください)</translation>
     </message>
     <message>
         <source>the TLS certificate of %1 could not be verified; refusing to connect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の TLS 証明書を検証できませんでした。接続を拒否しました</translation>
     </message>
 </context>
 <context>
     <name>kanri::github</name>
     <message>
         <source>expected a JSON object, got: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON オブジェクトが必要ですが、次を受け取りました: %1</translation>
     </message>
     <message>
         <source>another JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>別の JSON 値</translation>
     </message>
     <message>
         <source>expected a JSON array</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 配列が必要です</translation>
     </message>
 </context>
 <context>
     <name>kanri::github::ApiError</name>
     <message>
         <source>GitHub refused the credentials (%1); set KANRI_GITHUB_TOKEN or sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub が認証情報を拒否しました (%1)。KANRI_GITHUB_TOKEN を設定するか、もう一度サインインしてください</translation>
     </message>
     <message>
         <source>GitHub denied access (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub がアクセスを拒否しました (%1)</translation>
     </message>
     <message>
         <source>not found on GitHub, or not visible with this token (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub に見つからないか、このトークンでは参照できません (%1)</translation>
     </message>
     <message>
         <source>GitHub rejected the request (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub がリクエストを拒否しました (%1)</translation>
     </message>
     <message>
         <source>GitHub rate limit exceeded (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub のレート制限を超えました (%1)</translation>
     </message>
     <message>
         <source>could not reach GitHub: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub に接続できませんでした: %1</translation>
     </message>
     <message>
         <source>GitHub did not answer in time: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub から時間内に応答がありませんでした: %1</translation>
     </message>
     <message>
         <source>GitHub server error (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub のサーバーエラー (%1)</translation>
     </message>
     <message>
         <source>signing in to GitHub failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub へのサインインに失敗しました: %1</translation>
     </message>
     <message>
         <source>unexpected answer from GitHub (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub からの予期しない応答 (%1)</translation>
     </message>
 </context>
 <context>
     <name>kanri::github::Client</name>
     <message>
         <source>no answer from %1 within %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から %2 ミリ秒以内に応答がありません</translation>
     </message>
     <message>
         <source>expected a JSON array from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 からは JSON 配列が返されるはずです</translation>
     </message>
     <message>
         <source>refusing to follow a page link to another host: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>別のホストへのページリンクはたどりません: %1</translation>
     </message>
     <message>
         <source>more than %1 pages; giving up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ページを超えたため中止しました</translation>
     </message>
     <message>
         <source>GitHub rate limit reached (%1); waiting %2 s before trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub のレート制限に達しました (%1)。%2 秒待ってから再試行します</translation>
     </message>
     <message>
         <source>%1 is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はファイルではありません</translation>
     </message>
     <message>
         <source>%1 is too large for the contents API</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は contents API で扱うには大きすぎます</translation>
     </message>
     <message>
         <source>the content of %1 is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の内容が正しい base64 ではありません</translation>
     </message>
 </context>
 <context>
     <name>kanri::github::DeviceFlow</name>
     <message>
         <source>no GitHub client</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub クライアントがありません</translation>
     </message>
     <message>
         <source>no OAuth client id configured (set KANRI_GITHUB_CLIENT_ID)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth の client id が設定されていません (KANRI_GITHUB_CLIENT_ID を設定してください)</translation>
     </message>
     <message>
         <source>the code expired before it was entered</source>
-        <translation type="unfinished"></translation>
+        <translation>コードが入力される前に期限切れになりました</translation>
     </message>
     <message>
         <source>the sign-in was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインがキャンセルされました</translation>
     </message>
     <message>
         <source>the code expired; start again</source>
-        <translation type="unfinished"></translation>
+        <translation>コードの期限が切れました。最初からやり直してください</translation>
     </message>
 </context>
 <context>
     <name>kanri::github::KeychainTokenProvider</name>
     <message>
         <source>could not save the token in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンをキーチェーンに保存できませんでした: %1</translation>
     </message>
 </context>
 <context>
     <name>kanri::github::PullStore</name>
     <message>
         <source>not a pull request: %1#%2</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストではありません: %1#%2</translation>
     </message>
     <message>
         <source>cannot create the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを作成できません</translation>
     </message>
     <message>
         <source>%1#%2 is not available offline; fetch it first</source>
-        <translation type="unfinished"></translation>
+        <translation>%1#%2 はオフラインで利用できません。先に取得してください</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON オブジェクトではありません</translation>
     </message>
     <message>
         <source>cannot remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除できません</translation>
     </message>
 </context>
 <context>
     <name>kanri::github::ReviewQueue</name>
     <message>
         <source>a comment or change request needs a text</source>
-        <translation type="unfinished"></translation>
+        <translation>コメントや変更依頼には本文が必要です</translation>
     </message>
     <message>
         <source>a comment needs a text</source>
-        <translation type="unfinished"></translation>
+        <translation>コメントには本文が必要です</translation>
     </message>
     <message>
         <source>no repository or pull request number</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリまたはプルリクエスト番号がありません</translation>
     </message>
     <message>
         <source>cannot create the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを作成できません</translation>
     </message>
     <message>
         <source>cannot remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除できません</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー %1 を作成できません</translation>
     </message>
     <message>
         <source>another Kanri is already posting the queued reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>別の Kanri がキュー内のレビューを投稿中です</translation>
     </message>
 </context>
 <context>
     <name>kanri::github::waitFor</name>
     <message>
         <source>blocking GitHub call on the GUI thread</source>
-        <translation type="unfinished"></translation>
+        <translation>GUI スレッドでブロッキングな GitHub 呼び出しが行われました</translation>
     </message>
 </context>
 <context>
     <name>kanri::hcl</name>
     <message>
         <source>unterminated quoted part in path %1</source>
-        <translation type="unfinished"></translation>
+        <translation>パス %1 の引用符で囲まれた部分が閉じられていません</translation>
     </message>
     <message>
         <source>invalid quoted part in path %1</source>
-        <translation type="unfinished"></translation>
+        <translation>パス %1 の引用符で囲まれた部分が不正です</translation>
     </message>
     <message>
         <source>empty part in path %1</source>
-        <translation type="unfinished"></translation>
+        <translation>パス %1 に空の部分があります</translation>
     </message>
     <message>
         <source>expected &apos;.&apos; after a quoted part in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で、引用符で囲まれた部分の後には &apos;.&apos; が必要です</translation>
     </message>
 </context>
 <context>
     <name>kanri::hcl::Document</name>
     <message>
         <source>a path is MAP, MAP.KEY or MAP.KEY.FIELD</source>
-        <translation type="unfinished"></translation>
+        <translation>パスは MAP、MAP.KEY、MAP.KEY.FIELD のいずれかです</translation>
     </message>
     <message>
         <source>no map named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>マップ %1 がありません</translation>
     </message>
     <message>
         <source>%1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は存在しません</translation>
     </message>
     <message>
         <source>%1 has no entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にエントリ %2 がありません</translation>
     </message>
     <message>
         <source>%1.%2 is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 はオブジェクトではありません</translation>
     </message>
     <message>
         <source>%1.%2 is not an object constructor; cannot set a field in it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 はオブジェクトコンストラクターではないため、フィールドを設定できません</translation>
     </message>
     <message>
         <source>%1.%2 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 は存在しません</translation>
     </message>
     <message>
         <source>%1.%2.%3 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2.%3 は存在しません</translation>
     </message>
     <message>
         <source>%1 already has an entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にはすでにエントリ %2 があります</translation>
     </message>
     <message>
         <source>%1 is a list; its entries have no keys</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はリストです。そのエントリにはキーがありません</translation>
     </message>
 </context>
 <context>
     <name>kanri::hcl::DocumentData</name>
     <message>
         <source>no map named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>マップ %1 がありません</translation>
     </message>
     <message>
         <source>%1 has no element %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に要素 %2 がありません</translation>
     </message>
     <message>
         <source>%1 has no entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にエントリ %2 がありません</translation>
     </message>
     <message>
         <source>internal error: the edit would produce invalid syntax (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>内部エラー: この編集を行うと構文が不正になります (%1)</translation>
     </message>
 </context>
 <context>
     <name>kanri::hcl::JsonParser</name>
     <message>
         <source>byte-order mark is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>バイトオーダーマークは使用できません</translation>
     </message>
     <message>
         <source>extra characters after the JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 値の後に余分な文字があります</translation>
     </message>
     <message>
         <source>unterminated string</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列が閉じられていません</translation>
     </message>
     <message>
         <source>nesting too deep</source>
-        <translation type="unfinished"></translation>
+        <translation>ネストが深すぎます</translation>
     </message>
     <message>
         <source>expected a property name in double quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>ダブルクォートで囲まれたプロパティ名が必要です</translation>
     </message>
     <message>
         <source>expected &apos;:&apos; after the property name</source>
-        <translation type="unfinished"></translation>
+        <translation>プロパティ名の後には &apos;:&apos; が必要です</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;}&apos; in the object</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクト内に &apos;,&apos; か &apos;}&apos; が必要です</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;]&apos; in the array</source>
-        <translation type="unfinished"></translation>
+        <translation>配列内に &apos;,&apos; か &apos;]&apos; が必要です</translation>
     </message>
     <message>
         <source>expected a JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 値が必要です</translation>
     </message>
 </context>
 <context>
     <name>kanri::hcl::Lexer</name>
     <message>
         <source>byte-order mark is not allowed in HCL files</source>
-        <translation type="unfinished"></translation>
+        <translation>HCL ファイルではバイトオーダーマークは使用できません</translation>
     </message>
     <message>
         <source>unterminated template string</source>
-        <translation type="unfinished"></translation>
+        <translation>テンプレート文字列が閉じられていません</translation>
     </message>
     <message>
         <source>unterminated heredoc; expected a line containing only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>heredoc が閉じられていません。%1 だけを含む行が必要です</translation>
     </message>
     <message>
         <source>unterminated template interpolation</source>
-        <translation type="unfinished"></translation>
+        <translation>テンプレートの補間が閉じられていません</translation>
     </message>
     <message>
         <source>unterminated block comment</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックコメントが閉じられていません</translation>
     </message>
     <message>
         <source>invalid character &apos;~&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不正な文字 &apos;~&apos;</translation>
     </message>
     <message>
         <source>invalid character &apos;&amp;&apos;; did you mean &apos;&amp;&amp;&apos;?</source>
-        <translation type="unfinished"></translation>
+        <translation>不正な文字 &apos;&amp;&apos;。&apos;&amp;&amp;&apos; のことですか?</translation>
     </message>
     <message>
         <source>invalid character &apos;|&apos;; did you mean &apos;||&apos;?</source>
-        <translation type="unfinished"></translation>
+        <translation>不正な文字 &apos;|&apos;。&apos;||&apos; のことですか?</translation>
     </message>
     <message>
         <source>invalid character &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不正な文字 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>invalid heredoc introducer; expected an identifier after &apos;&lt;&lt;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>heredoc の開始が不正です。&apos;&lt;&lt;&apos; の後には識別子が必要です</translation>
     </message>
     <message>
         <source>a heredoc introducer must be followed by a line break</source>
-        <translation type="unfinished"></translation>
+        <translation>heredoc の開始の後には改行が必要です</translation>
     </message>
 </context>
 <context>
     <name>kanri::hcl::Parser</name>
     <message>
         <source>missing &apos;}&apos; to close the block</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックを閉じる &apos;}&apos; がありません</translation>
     </message>
     <message>
         <source>unexpected &apos;}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>予期しない &apos;}&apos;</translation>
     </message>
     <message>
         <source>an argument or block definition is required here</source>
-        <translation type="unfinished"></translation>
+        <translation>ここには引数かブロックの定義が必要です</translation>
     </message>
     <message>
         <source>block labels cannot contain template sequences</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックのラベルにテンプレートシーケンスは使用できません</translation>
     </message>
     <message>
         <source>expected &apos;=&apos; for an argument or &apos;{&apos; for a block</source>
-        <translation type="unfinished"></translation>
+        <translation>引数には &apos;=&apos;、ブロックには &apos;{&apos; が必要です</translation>
     </message>
     <message>
         <source>expected &apos;{&apos; to open the block</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックを開く &apos;{&apos; が必要です</translation>
     </message>
     <message>
         <source>a single-line block can only hold one argument, not a nested block</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行のブロックには引数を 1 つだけ置けます。ネストしたブロックは置けません</translation>
     </message>
     <message>
         <source>a single-line block must end with &apos;}&apos; after its one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行のブロックは、1 つの引数の後を &apos;}&apos; で閉じる必要があります</translation>
     </message>
     <message>
         <source>missing &apos;:&apos; in conditional expression</source>
-        <translation type="unfinished"></translation>
+        <translation>条件式に &apos;:&apos; がありません</translation>
     </message>
     <message>
         <source>expected an attribute name after &apos;.&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;.&apos; の後には属性名が必要です</translation>
     </message>
     <message>
         <source>missing &apos;]&apos; to close the index</source>
-        <translation type="unfinished"></translation>
+        <translation>インデックスを閉じる &apos;]&apos; がありません</translation>
     </message>
     <message>
         <source>unclosed bracket</source>
-        <translation type="unfinished"></translation>
+        <translation>括弧が閉じられていません</translation>
     </message>
     <message>
         <source>expected a name after &apos;::&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;::&apos; の後には名前が必要です</translation>
     </message>
     <message>
         <source>missing &apos;)&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;)&apos; がありません</translation>
     </message>
     <message>
         <source>expected an expression, found the end of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>式が必要ですが、ファイルの終わりに達しました</translation>
     </message>
     <message>
         <source>expected an expression before the end of the line</source>
-        <translation type="unfinished"></translation>
+        <translation>行末の前に式が必要です</translation>
     </message>
     <message>
         <source>expected an expression</source>
-        <translation type="unfinished"></translation>
+        <translation>式が必要です</translation>
     </message>
     <message>
         <source>missing &apos;,&apos; or &apos;)&apos; in the function call arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>関数呼び出しの引数に &apos;,&apos; か &apos;)&apos; がありません</translation>
     </message>
     <message>
         <source>unterminated template string</source>
-        <translation type="unfinished"></translation>
+        <translation>テンプレート文字列が閉じられていません</translation>
     </message>
     <message>
         <source>extra characters after the interpolated expression</source>
-        <translation type="unfinished"></translation>
+        <translation>補間された式の後に余分な文字があります</translation>
     </message>
     <message>
         <source>unterminated heredoc</source>
-        <translation type="unfinished"></translation>
+        <translation>heredoc が閉じられていません</translation>
     </message>
     <message>
         <source>missing &apos;,&apos; between tuple elements</source>
-        <translation type="unfinished"></translation>
+        <translation>タプルの要素の間に &apos;,&apos; がありません</translation>
     </message>
     <message>
         <source>missing &apos;}&apos; to close the object</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトを閉じる &apos;}&apos; がありません</translation>
     </message>
     <message>
         <source>missing &apos;=&apos; or &apos;:&apos; after the object key</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトのキーの後に &apos;=&apos; か &apos;:&apos; がありません</translation>
     </message>
     <message>
         <source>missing &apos;,&apos; or line break between object items</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトの項目の間に &apos;,&apos; か改行がありません</translation>
     </message>
 </context>
 <context>
     <name>kanri::items::CatalogTreeModel</name>
     <message>
         <source>(no owner)</source>
-        <translation type="unfinished"></translation>
+        <translation>(オーナーなし)</translation>
     </message>
     <message>
         <source>(no namespace)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Namespace なし)</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n サービス</numerusform>
         </translation>
     </message>
     <message>
         <source>broken</source>
-        <translation type="unfinished"></translation>
+        <translation>破損</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace</translation>
     </message>
     <message>
         <source>Team / namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>チーム / Namespace</translation>
     </message>
 </context>
 <context>
     <name>kanri::items::ContainersModel</name>
     <message>
         <source>image tag</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージタグ</translation>
     </message>
     <message>
         <source>CPU request</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU リクエスト</translation>
     </message>
     <message>
         <source>CPU limit</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU リミット</translation>
     </message>
     <message>
         <source>memory request</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリリクエスト</translation>
     </message>
     <message>
         <source>memory limit</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリリミット</translation>
     </message>
     <message>
         <source>env %1</source>
-        <translation type="unfinished"></translation>
+        <translation>環境変数 %1</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <source>no container &apos;%1&apos; in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 にコンテナー &apos;%1&apos; がありません</translation>
     </message>
     <message>
         <source>set from %1; edit it in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で設定されています。ファイルで編集してください</translation>
     </message>
     <message>
         <source>Container</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテナー</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
 </context>
 <context>
     <name>kanri::items::DevelopersModel</name>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は必須です</translation>
     </message>
     <message>
         <source>%1, line %2 — owners: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1、%2 行目 — オーナー: %3</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; は数値ではありません</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>キー</translation>
     </message>
     <message numerus="yes">
         <source>Add %n developer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 人の開発者を追加</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %n developer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 人の開発者を削除</numerusform>
         </translation>
     </message>
 </context>
@@ -1724,1400 +1744,1448 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     <message>
         <source>%1
 Hint: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ヒント: %2</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>重大度</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>ルール</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>場所</translation>
     </message>
 </context>
 <context>
     <name>kanri::items::ServicesModel</name>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>はい</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>%1 replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の replicas</translation>
     </message>
     <message>
         <source>%1 HPA min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の HPA 最小数</translation>
     </message>
     <message>
         <source>%1 HPA max</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の HPA 最大数</translation>
     </message>
     <message>
         <source>%1 image tag</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のイメージタグ</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>チーム</translation>
     </message>
     <message>
         <source>Namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace</translation>
     </message>
     <message>
         <source>Accounts entry</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントのエントリ</translation>
     </message>
 </context>
 <context>
     <name>kanri::kustomize</name>
     <message>
         <source>no external kustomize found (set KANRI_KUSTOMIZE or install kubectl)</source>
-        <translation type="unfinished"></translation>
+        <translation>外部の kustomize が見つかりません (KANRI_KUSTOMIZE を設定するか kubectl をインストールしてください)</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を起動できません: %2</translation>
     </message>
     <message>
         <source>%1 timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がタイムアウトしました</translation>
     </message>
     <message>
         <source>@@ line %1 @@</source>
-        <translation type="unfinished"></translation>
+        <translation>@@ %1 行目 @@</translation>
     </message>
     <message>
         <source>cloud %1 is not yet supported</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウド %1 にはまだ対応していません</translation>
     </message>
 </context>
 <context>
     <name>kanri::kustomize::Build</name>
     <message>
         <source>open %1: no such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を開けません: ファイルまたはディレクトリがありません</translation>
     </message>
     <message>
         <source>remote resources are not supported: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>リモートリソースには対応していません: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>security; file &apos;%1&apos; is not in or below &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>セキュリティ: ファイル &apos;%1&apos; は &apos;%2&apos; またはその配下にありません</translation>
     </message>
     <message>
         <source>Found multiple kustomization files under: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>次の場所に kustomization ファイルが複数あります: %1</translation>
     </message>
     <message>
         <source>unable to find one of &apos;kustomization.yaml&apos;, &apos;kustomization.yml&apos; or &apos;Kustomization&apos; in directory &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ディレクトリ &apos;%1&apos; に &apos;kustomization.yaml&apos;、&apos;kustomization.yml&apos;、&apos;Kustomization&apos; のいずれも見つかりません</translation>
     </message>
     <message>
         <source>kustomization file %1 is not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>kustomization ファイル %1 がマップではありません</translation>
     </message>
     <message>
         <source>may not add resource with an already registered id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>登録済みの ID を持つリソースは追加できません: %1</translation>
     </message>
     <message>
         <source>MalformedYAMLError: resource in %1 is not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>MalformedYAMLError: %1 のリソースがマップではありません</translation>
     </message>
     <message>
         <source>missing kind in object in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のオブジェクトに kind がありません</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました</translation>
     </message>
     <message>
         <source>accumulating resources: remote resource &apos;%1&apos; is not supported: Kanri renders local files only</source>
-        <translation type="unfinished"></translation>
+        <translation>リソースの収集中: リモートリソース &apos;%1&apos; には対応していません。Kanri はローカルのファイルだけをレンダリングします</translation>
     </message>
     <message>
         <source>accumulating resources: accumulation err=&apos;accumulating resources from &apos;%1&apos;: open %2: no such file or directory&apos;: must build at directory: not a valid directory: evalsymlink failure on &apos;%2&apos; : lstat %2: no such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>リソースの収集中: &apos;%1&apos; からのリソース収集でエラー: %2 を開けません: ファイルまたはディレクトリがありません。ディレクトリでビルドする必要があります: 有効なディレクトリではありません: &apos;%2&apos; のシンボリックリンクを解決できません: %2 の lstat に失敗: ファイルまたはディレクトリがありません</translation>
     </message>
     <message>
         <source>accumulating resources</source>
-        <translation type="unfinished"></translation>
+        <translation>リソースの収集中</translation>
     </message>
     <message>
         <source>accumulating components: accumulateDirectory: &quot;expected kind &apos;Component&apos; for path &apos;%1&apos; but got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>コンポーネントの収集中: パス &apos;%1&apos; には kind &apos;Component&apos; が必要ですが、&apos;%2&apos; でした</translation>
     </message>
     <message>
         <source>apiVersion for Component should be kustomize.config.k8s.io/v1alpha1</source>
-        <translation type="unfinished"></translation>
+        <translation>Component の apiVersion は kustomize.config.k8s.io/v1alpha1 にしてください</translation>
     </message>
     <message>
         <source>accumulating resources: expected kind != &apos;Component&apos; for path &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>リソースの収集中: パス &apos;%1&apos; の kind は &apos;Component&apos; 以外である必要があります</translation>
     </message>
     <message>
         <source>var &apos;%1&apos; already encountered</source>
-        <translation type="unfinished"></translation>
+        <translation>var &apos;%1&apos; はすでに定義されています</translation>
     </message>
     <message>
         <source>accumulating components: &apos;%1&apos; is not a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>コンポーネントの収集中: &apos;%1&apos; はディレクトリではありません</translation>
     </message>
     <message>
         <source>accumulating resources: accumulating resources from &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>リソースの収集中: &apos;%1&apos; からリソースを収集しています</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not supported: Kanri does not run helm</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; には対応していません: Kanri は helm を実行しません</translation>
     </message>
     <message>
         <source># Warning: &apos;commonLabels&apos; is deprecated. Please use &apos;labels&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation># 警告: &apos;commonLabels&apos; は非推奨です。代わりに &apos;labels&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
     </message>
     <message>
         <source># Warning: &apos;patchesStrategicMerge&apos; is deprecated. Please use &apos;patches&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation># 警告: &apos;patchesStrategicMerge&apos; は非推奨です。代わりに &apos;patches&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
     </message>
     <message>
         <source># Warning: &apos;patchesJson6902&apos; is deprecated. Please use &apos;patches&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation># 警告: &apos;patchesJson6902&apos; は非推奨です。代わりに &apos;patches&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
     </message>
     <message>
         <source># Warning: &apos;vars&apos; is deprecated. Please use &apos;replacements&apos; instead. [EXPERIMENTAL] Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation># 警告: &apos;vars&apos; は非推奨です。代わりに &apos;replacements&apos; を使ってください。[実験的] &apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
     </message>
     <message>
         <source># Warning: &apos;bases&apos; is deprecated. Please use &apos;resources&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation># 警告: &apos;bases&apos; は非推奨です。代わりに &apos;resources&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
     </message>
     <message>
         <source>builtin version and custom schema provided, cannot use both</source>
-        <translation type="unfinished"></translation>
+        <translation>builtin のバージョンとカスタムスキーマの両方が指定されています。同時には使えません</translation>
     </message>
     <message>
         <source>loading CRDs</source>
-        <translation type="unfinished"></translation>
+        <translation>CRD の読み込み中</translation>
     </message>
     <message>
         <source>found %1 resId matches for var {%2} (unable to disambiguate)</source>
-        <translation type="unfinished"></translation>
+        <translation>var {%2} に一致する resId が %1 個あります (特定できません)</translation>
     </message>
     <message>
         <source>invalid generator behavior: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ジェネレーターの behavior が不正です: %1</translation>
     </message>
     <message>
         <source>configmap %1 illegally repeats the key `%2`</source>
-        <translation type="unfinished"></translation>
+        <translation>configmap %1 でキー `%2` が重複しています</translation>
     </message>
     <message>
         <source>invalid literal source %1, expected key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>リテラルソース %1 が不正です。key=value の形式にしてください</translation>
     </message>
     <message>
         <source>id %1 does not exist; cannot merge or replace</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1 が存在しません。merge も replace もできません</translation>
     </message>
     <message>
         <source>found multiple objects %1 that could accept merge of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のマージを受け付けられるオブジェクト %1 が複数見つかりました</translation>
     </message>
     <message>
         <source>id %1 exists; behavior must be merge or replace</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1 は存在します。behavior は merge か replace にしてください</translation>
     </message>
     <message>
         <source>remote plugin configuration &apos;%1&apos; is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>リモートプラグインの設定 &apos;%1&apos; には対応していません</translation>
     </message>
     <message>
         <source>KRM function plugins are not supported (generator %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>KRM 関数プラグインには対応していません (ジェネレーター %1)</translation>
     </message>
     <message>
         <source>builtin generator %1 is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>builtin ジェネレーター %1 には対応していません</translation>
     </message>
     <message>
         <source>must specify one of patch and path in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 では patch と path のどちらかを指定してください</translation>
     </message>
     <message>
         <source>patch and path can&apos;t be set at the same time
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>patch と path は同時に指定できません
+%1</translation>
     </message>
     <message>
         <source>empty file path and empty jsonOp</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルパスも jsonOp も空です</translation>
     </message>
     <message>
         <source>must specify a file path or jsonOp, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルパスか jsonOp のどちらか一方を指定してください</translation>
     </message>
     <message>
         <source>namespace transformation produces ID conflict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>namespace の変換で ID が衝突します: %1</translation>
     </message>
     <message>
         <source>unable to load builtin %1: Kanri does not run exec, Go or KRM-function plugins</source>
-        <translation type="unfinished"></translation>
+        <translation>builtin %1 を読み込めません: Kanri は exec、Go、KRM 関数のプラグインを実行しません</translation>
     </message>
     <message>
         <source>patch and path can&apos;t be set at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>patch と path は同時に指定できません</translation>
     </message>
     <message>
         <source>must specify one of patch and path</source>
-        <translation type="unfinished"></translation>
+        <translation>patch と path のどちらかを指定してください</translation>
     </message>
     <message>
         <source>must specify a target for JSON patch</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON パッチには target を指定してください</translation>
     </message>
     <message>
         <source>unable to parse SM or JSON patch from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から SM パッチも JSON パッチも解析できません</translation>
     </message>
     <message>
         <source>no resource matches strategic merge patch &quot;%1&quot;: failed to find unique target for patch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>strategic merge パッチ &quot;%1&quot; に一致するリソースがありません: パッチ %1 の対象を一意に特定できません</translation>
     </message>
     <message>
         <source>patch appears to be empty; files=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>パッチが空のようです。files=%1</translation>
     </message>
     <message>
         <source>patch appears to be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>パッチが空のようです</translation>
     </message>
     <message>
         <source>replacement source is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>replacement の source がありません</translation>
     </message>
     <message>
         <source>multiple matches for selector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>セレクター %1 に複数が一致します</translation>
     </message>
     <message>
         <source>nothing selected by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で選択されるものがありません</translation>
     </message>
     <message>
         <source>fieldPath `%1` is missing for replacement source %2</source>
-        <translation type="unfinished"></translation>
+        <translation>replacement の source %2 に fieldPath `%1` がありません</translation>
     </message>
     <message>
         <source>options.index %1 is out of bounds for value %2</source>
-        <translation type="unfinished"></translation>
+        <translation>options.index %1 は値 %2 の範囲外です</translation>
     </message>
     <message>
         <source>KRM function plugins are not supported (transformer %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>KRM 関数プラグインには対応していません (トランスフォーマー %1)</translation>
     </message>
     <message>
         <source> found multiple possible referrals: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> 参照先の候補が複数見つかりました: %1</translation>
     </message>
     <message>
         <source>updating name reference in &apos;%1&apos; field of &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%2&apos; の &apos;%1&apos; フィールドの名前参照を更新中</translation>
     </message>
     <message>
         <source>var &apos;%1&apos; cannot be mapped to a field in the set of known resources</source>
-        <translation type="unfinished"></translation>
+        <translation>var &apos;%1&apos; を既知のリソースのフィールドに対応付けられません</translation>
     </message>
     <message>
         <source>field specified in var &apos;%1&apos; not found in corresponding resource</source>
-        <translation type="unfinished"></translation>
+        <translation>var &apos;%1&apos; で指定したフィールドが対応するリソースにありません</translation>
     </message>
     <message>
         <source>well-defined vars that were never replaced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>定義済みだが一度も置換されなかった var: %1</translation>
     </message>
 </context>
 <context>
     <name>kanri::kustomize::Renderer</name>
     <message>
         <source>the field &apos;sortOptions.order&apos; must be one of [fifo, legacy]</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールド &apos;sortOptions.order&apos; は [fifo, legacy] のいずれかにしてください</translation>
     </message>
     <message>
         <source>the field &apos;sortOptions.legacySortOptions&apos; is set but the selected sort order is &apos;fifo&apos;, not &apos;legacy&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールド &apos;sortOptions.legacySortOptions&apos; が設定されていますが、選択されたソート順は &apos;legacy&apos; ではなく &apos;fifo&apos; です</translation>
     </message>
 </context>
 <context>
     <name>kanri::kustomize::detail</name>
     <message>
         <source>strategic merge patch is not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>strategic merge パッチがマップではありません</translation>
     </message>
     <message>
         <source>JSON pointer must start with &apos;/&apos;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ポインターは &apos;/&apos; で始める必要があります: %1</translation>
     </message>
     <message>
         <source>doc is missing path: &quot;%1&quot;: missing value</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントにパス &quot;%1&quot; がありません: 値がありません</translation>
     </message>
     <message>
         <source>replace operation does not apply: doc is missing key: %1: missing value</source>
-        <translation type="unfinished"></translation>
+        <translation>replace 操作を適用できません: ドキュメントにキーがありません: %1: 値がありません</translation>
     </message>
     <message>
         <source>Unable to access invalid index: %1: invalid index referenced</source>
-        <translation type="unfinished"></translation>
+        <translation>不正なインデックスにはアクセスできません: %1: 不正なインデックスが参照されました</translation>
     </message>
     <message>
         <source>cannot remove the document root</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントのルートは削除できません</translation>
     </message>
     <message>
         <source>Unable to remove nonexistent key: %1: missing value</source>
-        <translation type="unfinished"></translation>
+        <translation>存在しないキーは削除できません: %1: 値がありません</translation>
     </message>
     <message>
         <source>json: cannot unmarshal %1 into Go value of type jsonpatch.Patch</source>
-        <translation type="unfinished"></translation>
+        <translation>json: %1 を Go の jsonpatch.Patch 型の値にアンマーシャルできません</translation>
     </message>
     <message>
         <source>copy from missing path: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>存在しないパスからのコピー: %1</translation>
     </message>
     <message>
         <source>testing value %1 failed: test failed</source>
-        <translation type="unfinished"></translation>
+        <translation>値 %1 のテストに失敗しました: test failed</translation>
     </message>
     <message>
         <source>Unexpected kind: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>予期しない kind: %1</translation>
     </message>
 </context>
 <context>
     <name>kanri::platform</name>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を作成できません</translation>
     </message>
     <message>
         <source>%1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除</translation>
     </message>
     <message>
         <source>%1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を追加</translation>
     </message>
     <message>
         <source>%1 changed from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を %2 から %3 に変更</translation>
     </message>
     <message>
         <source>%1 loses %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から %2 を削除</translation>
     </message>
     <message>
         <source>%1 gains %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に %2 を追加</translation>
     </message>
     <message>
         <source>%1: %2 changed from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 を %3 から %4 に変更</translation>
     </message>
     <message>
         <source>rules not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ルールは実行されていません: %1</translation>
     </message>
     <message>
         <source>%1 files changed between %2 and %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%2 と %3 の間で %1 ファイルが変更されました
+</translation>
     </message>
     <message>
         <source>new: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新規: %1</translation>
     </message>
     <message>
         <source>removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>削除: %1</translation>
     </message>
     <message>
         <source>== %1: %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>== %1: %2
+</translation>
     </message>
     <message>
         <source>base does not render: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>ベースがレンダリングできません: %1
+</translation>
     </message>
     <message>
         <source>head does not render: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>head がレンダリングできません: %1
+</translation>
     </message>
     <message>
         <source>Terraform changes:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Terraform の変更:
+</translation>
     </message>
     <message>
         <source>Rules: no new findings
 </source>
-        <translation type="unfinished"></translation>
+        <translation>ルール: 新しい指摘はありません
+</translation>
     </message>
     <message>
         <source>Rules: %1 new findings
 </source>
-        <translation type="unfinished"></translation>
+        <translation>ルール: 新しい指摘が %1 件あります
+</translation>
     </message>
     <message>
         <source>Owners who must review: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>レビューが必要なオーナー: %1
+</translation>
     </message>
     <message>
         <source>note: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>注記: %1
+</translation>
     </message>
     <message>
         <source>Update %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を更新</translation>
     </message>
     <message>
         <source>Update %1 overlays</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のオーバーレイを更新</translation>
     </message>
     <message>
         <source>%1 Terraform entry changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件の Terraform エントリの変更</translation>
     </message>
     <message>
         <source>## Summary
 
 %1 files changed.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>## 概要
+
+%1 ファイルが変更されました。
+</translation>
     </message>
     <message>
         <source>
 ## Rendered changes
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+## レンダリング結果の変更
+
+</translation>
     </message>
     <message>
         <source> — does not render: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — レンダリングできません: %1</translation>
     </message>
     <message>
         <source>
 ## Terraform
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+## Terraform
+
+</translation>
     </message>
     <message>
         <source>
 ## Rule findings
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+## ルールの指摘
+
+</translation>
     </message>
     <message>
         <source>No new findings.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>新しい指摘はありません。
+</translation>
     </message>
     <message>
         <source>
 ## Reviewers (CODEOWNERS)
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+## レビュアー (CODEOWNERS)
+
+</translation>
     </message>
     <message>
         <source>
 &lt;sub&gt;Generated by Kanri.&lt;/sub&gt;
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+&lt;sub&gt;Kanri により生成。&lt;/sub&gt;
+</translation>
     </message>
     <message>
         <source>pull request #%1 is not available offline: make it available offline while online</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエスト #%1 はオフラインで利用できません: オンラインのときにオフラインで利用可能にしてください</translation>
     </message>
     <message>
         <source>HEAD is detached; switch to the branch to propose</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD が detached 状態です。提案するブランチに切り替えてください</translation>
     </message>
     <message>
         <source>the branch %1 is not on the remote; push it first</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ %1 はリモートにありません。先にプッシュしてください</translation>
     </message>
     <message>
         <source>the rendered output does not parse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリング結果を解析できません: %1</translation>
     </message>
     <message>
         <source>the CODEOWNERS pattern %1 matches no file</source>
-        <translation type="unfinished"></translation>
+        <translation>CODEOWNERS のパターン %1 に一致するファイルがありません</translation>
     </message>
     <message>
         <source>fix the path (patterns starting with / are relative to the repository root) or remove the line</source>
-        <translation type="unfinished"></translation>
+        <translation>パスを修正する (/ で始まるパターンはリポジトリのルートからの相対パスです) か、その行を削除してください</translation>
     </message>
     <message>
         <source>%1 file(s) in %2 have no code owner</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の %1 ファイルにコードオーナーがいません</translation>
     </message>
     <message>
         <source>%1 has no code owner</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にコードオーナーがいません</translation>
     </message>
     <message>
         <source>add a CODEOWNERS line for %1 so that changes get a reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>変更にレビュアーが付くように、%1 の CODEOWNERS の行を追加してください</translation>
     </message>
     <message>
         <source>fix the file so that it parses</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを解析できるように修正してください</translation>
     </message>
     <message>
         <source>developer %1 has the field %2, which the schema does not declare</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 にスキーマで宣言されていないフィールド %2 があります</translation>
     </message>
     <message>
         <source>remove it, or ask the SRE team to declare it in the developers variable first</source>
-        <translation type="unfinished"></translation>
+        <translation>削除するか、先に SRE チームに developers 変数で宣言するよう依頼してください</translation>
     </message>
     <message>
         <source>developer %1: %2 must be of type %3</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1: %2 は %3 型である必要があります</translation>
     </message>
     <message>
         <source>write a %1 value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の値を書いてください</translation>
     </message>
     <message>
         <source>developer %1 lacks the required field %2</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 に必須フィールド %2 がありません</translation>
     </message>
     <message>
         <source>add %1 = &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = &lt;%2&gt; を追加してください</translation>
     </message>
     <message>
         <source>the GitHub login %1 of developer %2 is already listed for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %2 の GitHub ログイン %1 は、すでに %3 に登録されています</translation>
     </message>
     <message>
         <source>one person has one entry; remove the duplicate or fix the login</source>
-        <translation type="unfinished"></translation>
+        <translation>1 人につきエントリは 1 つです。重複を削除するかログインを修正してください</translation>
     </message>
     <message>
         <source>developer %1 may approve onboarding PRs but has no GitHub login</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 はオンボーディングのプルリクエストを承認できますが、GitHub ログインがありません</translation>
     </message>
     <message>
         <source>set github, or remove github_approver</source>
-        <translation type="unfinished"></translation>
+        <translation>github を設定するか、github_approver を削除してください</translation>
     </message>
     <message>
         <source>the microservice %1 has no manifests (no services folder of that name)</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクロサービス %1 にマニフェストがありません (同名の services フォルダーがありません)</translation>
     </message>
     <message>
         <source>add its base and overlays in the manifests repository, or remove the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>マニフェストリポジトリにベースとオーバーレイを追加するか、エントリを削除してください</translation>
     </message>
     <message>
         <source>the service %1 has manifests but no microservice entry</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス %1 にはマニフェストがありますが、マイクロサービスのエントリがありません</translation>
     </message>
     <message>
         <source>add an entry for %1 to the microservices map in the accounts repository</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントリポジトリの microservices マップに %1 のエントリを追加してください</translation>
     </message>
     <message>
         <source>%1 does not render: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がレンダリングできません: %2</translation>
     </message>
     <message>
         <source>run `kanri render %1` and fix the first error</source>
-        <translation type="unfinished"></translation>
+        <translation>`kanri render %1` を実行し、最初のエラーを修正してください</translation>
     </message>
     <message>
         <source>cannot run git and tar to extract %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を展開するための git と tar を実行できません</translation>
     </message>
     <message>
         <source>cannot read %1 in %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の %1 を読み込めません: %3</translation>
     </message>
     <message>
         <source>cannot unpack %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を展開できません: %2</translation>
     </message>
     <message>
         <source>no such folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーがありません</translation>
     </message>
     <message>
         <source>enter the id (the part of the e-mail address before the @)</source>
-        <translation type="unfinished"></translation>
+        <translation>ID (メールアドレスの @ より前の部分) を入力してください</translation>
     </message>
     <message>
         <source>ids are lower-case letters, digits and dashes, 2 to 31 characters, starting with a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>ID は英小文字・数字・ダッシュからなる 2〜31 文字で、英字で始めます</translation>
     </message>
     <message>
         <source>%1 is already in the developers map</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はすでに developers マップにあります</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は必須です</translation>
     </message>
     <message>
         <source>%1 is true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は true か false で指定してください</translation>
     </message>
     <message>
         <source>not a GitHub login (letters, digits and single dashes, at most 39)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub ログインではありません (英数字と連続しないダッシュ、39 文字以内)</translation>
     </message>
     <message>
         <source>not an e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>メールアドレスではありません</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>GitHub: %1 (login %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub: %1 (ログイン %2)</translation>
     </message>
     <message>
         <source>Google account %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Google アカウント %1: %2</translation>
     </message>
     <message>
         <source>the workspace has no developers map to add to</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースに追加先の developers マップがありません</translation>
     </message>
     <message>
         <source>Add developer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 を追加</translation>
     </message>
     <message>
         <source>the template is missing from this build of Kanri</source>
-        <translation type="unfinished"></translation>
+        <translation>この Kanri のビルドにはテンプレートが含まれていません</translation>
     </message>
     <message>
         <source>no resources list to add %1 to</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を追加する resources リストがありません</translation>
     </message>
     <message>
         <source>enter a name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を入力してください</translation>
     </message>
     <message>
         <source>a name is a DNS label: lower-case letters, digits and dashes, starting with a letter, at most 40 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>名前は DNS ラベルです: 英小文字・数字・ダッシュで、英字で始まる 40 文字以内</translation>
     </message>
     <message>
         <source>the manifests repository already has a service %1</source>
-        <translation type="unfinished"></translation>
+        <translation>マニフェストリポジトリにはすでにサービス %1 があります</translation>
     </message>
     <message>
         <source>the accounts repository already has a microservice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントリポジトリにはすでにマイクロサービス %1 があります</translation>
     </message>
     <message>
         <source>services/%1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>services/%1 はすでに存在します</translation>
     </message>
     <message>
         <source>choose a team that has a microservices map</source>
-        <translation type="unfinished"></translation>
+        <translation>microservices マップを持つチームを選んでください</translation>
     </message>
     <message>
         <source>enter a one-line description</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行の説明を入力してください</translation>
     </message>
     <message>
         <source>choose at least one environment</source>
-        <translation type="unfinished"></translation>
+        <translation>環境を 1 つ以上選んでください</translation>
     </message>
     <message>
         <source>enter the image registry</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージレジストリを入力してください</translation>
     </message>
     <message>
         <source>the first image tag must be a pinned version (not latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のイメージタグは固定バージョンにしてください (latest は不可)</translation>
     </message>
     <message>
         <source>%1 is not a Kubernetes quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は Kubernetes の quantity ではありません</translation>
     </message>
     <message>
         <source>the port is 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>ポートは 1〜65535 です</translation>
     </message>
     <message>
         <source>the workspace has no manifests repository</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースにマニフェストリポジトリがありません</translation>
     </message>
     <message>
         <source>Add microservice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクロサービス %1 を追加</translation>
     </message>
     <message>
         <source>the file already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルはすでに存在します</translation>
     </message>
     <message>
         <source>the team %1 has no microservices map yet; ask the SRE team to add its file</source>
-        <translation type="unfinished"></translation>
+        <translation>チーム %1 にはまだ microservices マップがありません。SRE チームにファイルの追加を依頼してください</translation>
     </message>
     <message>
         <source>The entry in %1 creates the Artifact Registry repository %2, the Slack user group and the default monitors.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のエントリにより、Artifact Registry リポジトリ %2、Slack ユーザーグループ、デフォルトのモニターが作成されます。</translation>
     </message>
     <message>
         <source>no developer %1 in the developers map</source>
-        <translation type="unfinished"></translation>
+        <translation>developers マップに開発者 %1 はいません</translation>
     </message>
     <message>
         <source>Offboard developer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 のオフボーディング</translation>
     </message>
     <message>
         <source>developers map entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>developers マップのエントリ %1</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>%1 of %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 %3 の %1</translation>
     </message>
     <message>
         <source>field removed</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールドを削除</translation>
     </message>
     <message>
         <source>removed from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>リストから削除</translation>
     </message>
     <message>
         <source>developer</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者</translation>
     </message>
     <message>
         <source>microservice</source>
-        <translation type="unfinished"></translation>
+        <translation>マイクロサービス</translation>
     </message>
     <message>
         <source>CODEOWNERS line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CODEOWNERS の %1 行目</translation>
     </message>
     <message>
         <source>line removed (no owner left)</source>
-        <translation type="unfinished"></translation>
+        <translation>行を削除 (オーナーがいなくなるため)</translation>
     </message>
     <message>
         <source>CODEOWNERS owner of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の CODEOWNERS オーナー</translation>
     </message>
     <message>
         <source>owner removed</source>
-        <translation type="unfinished"></translation>
+        <translation>オーナーを削除</translation>
     </message>
     <message>
         <source>the file changed since the preview; run the wizard again</source>
-        <translation type="unfinished"></translation>
+        <translation>プレビューの後にファイルが変更されました。ウィザードをもう一度実行してください</translation>
     </message>
 </context>
 <context>
     <name>kanri::platform::Linter</name>
     <message>
         <source>cannot create a temporary folder</source>
-        <translation type="unfinished"></translation>
+        <translation>一時フォルダーを作成できません</translation>
     </message>
     <message>
         <source>%1: %2 does not exist there; compared with the working tree</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 はそこに存在しません。作業ツリーと比較しました</translation>
     </message>
     <message>
         <source>%1 is not a commit in any repository of the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はワークスペースのどのリポジトリのコミットでもありません</translation>
     </message>
 </context>
 <context>
     <name>kanri::platform::RenderedChecker</name>
     <message>
         <source>%1 %2 sets replicas while a HorizontalPodAutoscaler scales it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 は HorizontalPodAutoscaler でスケールされているのに replicas を設定しています</translation>
     </message>
     <message>
         <source>remove spec.replicas (and the replicas: entry); the HPA&apos;s minReplicas decides</source>
-        <translation type="unfinished"></translation>
+        <translation>spec.replicas (と replicas: エントリ) を削除してください。HPA の minReplicas で決まります</translation>
     </message>
     <message>
         <source>%1 %2 was removed in Kubernetes %3 (target %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 は Kubernetes %3 で削除されました (対象 %4)</translation>
     </message>
     <message>
         <source>%1 %2 is deprecated since Kubernetes %3 and removed in %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 は Kubernetes %3 から非推奨で、%4 で削除されます</translation>
     </message>
     <message>
         <source>%1 has no replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には代替がありません</translation>
     </message>
     <message>
         <source>use apiVersion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>apiVersion: %1 を使ってください</translation>
     </message>
     <message>
         <source>%1 %2 is reserved to the SRE team and may only be added under the platform folders</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 は SRE チーム専用で、platform フォルダーの下にのみ追加できます</translation>
     </message>
     <message>
         <source>ask the SRE team to add it in a platform folder, or remove it from this kustomization</source>
-        <translation type="unfinished"></translation>
+        <translation>SRE チームに platform フォルダーへの追加を依頼するか、この kustomization から削除してください</translation>
     </message>
     <message>
         <source>%1 render(s) without a namespace; %2 must render into namespace %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が Namespace なしでレンダリングされます。%2 は Namespace %3 にレンダリングする必要があります</translation>
     </message>
     <message>
         <source>%1 render(s) into namespace %2; %3 may only use namespace %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が Namespace %2 にレンダリングされます。%3 が使える Namespace は %4 だけです</translation>
     </message>
     <message>
         <source>set `namespace: %1` in the overlay&apos;s kustomization.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイの kustomization.yaml に `namespace: %1` を設定してください</translation>
     </message>
     <message>
         <source>%1 in %3 is %2, above %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 の %1 が %2 で、%4 を超えています</translation>
     </message>
     <message>
         <source>%1 in %3 is %2, below %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 の %1 が %2 で、%4 を下回っています</translation>
     </message>
     <message>
         <source>check the unit (&quot;500m&quot; is half a core, &quot;48&quot; is 48 cores); the platform&apos;s range is set under rules.thresholds in .kanri.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>単位を確認してください (&quot;500m&quot; は 0.5 コア、&quot;48&quot; は 48 コア)。プラットフォームの範囲は .kanri.yaml の rules.thresholds で設定します</translation>
     </message>
     <message>
         <source>container %1 of %2/%3 has no %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%2/%3 のコンテナー %1 に %4 がありません</translation>
     </message>
     <message>
         <source>set resources.requests (what the pod is scheduled with) and resources.limits for cpu and memory</source>
-        <translation type="unfinished"></translation>
+        <translation>cpu と memory の resources.requests (Pod のスケジュールに使われる値) と resources.limits を設定してください</translation>
     </message>
     <message>
         <source>the %1 request of container %2</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテナー %2 の %1 リクエスト</translation>
     </message>
     <message>
         <source>the %1 limit of container %2</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテナー %2 の %1 リミット</translation>
     </message>
     <message>
         <source>container %1 of %2/%3 has a %4 limit below its request</source>
-        <translation type="unfinished"></translation>
+        <translation>%2/%3 のコンテナー %1 の %4 リミットがリクエストを下回っています</translation>
     </message>
     <message>
         <source>raise limits.%1 to at least requests.%1</source>
-        <translation type="unfinished"></translation>
+        <translation>limits.%1 を requests.%1 以上に引き上げてください</translation>
     </message>
     <message>
         <source>image %1 of container %2 has no tag</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテナー %2 のイメージ %1 にタグがありません</translation>
     </message>
     <message>
         <source>image %1 of container %2 is tagged latest</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテナー %2 のイメージ %1 のタグが latest です</translation>
     </message>
     <message>
         <source>pin a version (newTag in the overlay&apos;s images: entry, or the tag in image:) so that a rollout is reproducible</source>
-        <translation type="unfinished"></translation>
+        <translation>ロールアウトを再現できるようにバージョンを固定してください (オーバーレイの images: エントリの newTag、または image: のタグ)</translation>
     </message>
     <message>
         <source>image %1 of %2 comes from neither the service&apos;s repository %3 nor an allowed registry</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 のイメージ %1 は、サービスのリポジトリ %3 からも許可されたレジストリからも取得されていません</translation>
     </message>
     <message>
         <source>image %1 of %2 comes from the repository %3 of another service, not %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 のイメージ %1 は %4 ではなく、別サービスのリポジトリ %3 から取得されています</translation>
     </message>
     <message>
         <source>push the image to the service&apos;s own repository (%1), or add the registry to rules.registries in .kanri.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージをサービス自身のリポジトリ (%1) にプッシュするか、.kanri.yaml の rules.registries にレジストリを追加してください</translation>
     </message>
     <message>
         <source>HorizontalPodAutoscaler %1 has minReplicas %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HorizontalPodAutoscaler %1 の minReplicas が %2 です</translation>
     </message>
     <message>
         <source>minReplicas must be at least 1 (scaling to zero needs a feature gate)</source>
-        <translation type="unfinished"></translation>
+        <translation>minReplicas は 1 以上にしてください (ゼロへのスケールには feature gate が必要です)</translation>
     </message>
     <message>
         <source>HorizontalPodAutoscaler %1 has minReplicas %2 above maxReplicas %3</source>
-        <translation type="unfinished"></translation>
+        <translation>HorizontalPodAutoscaler %1 の minReplicas %2 が maxReplicas %3 を超えています</translation>
     </message>
     <message>
         <source>lower minReplicas or raise maxReplicas</source>
-        <translation type="unfinished"></translation>
+        <translation>minReplicas を下げるか maxReplicas を上げてください</translation>
     </message>
 </context>
 <context>
     <name>kanri::platform::Session</name>
     <message>
         <source>no such service</source>
-        <translation type="unfinished"></translation>
+        <translation>そのサービスはありません</translation>
     </message>
     <message>
         <source>no such environment</source>
-        <translation type="unfinished"></translation>
+        <translation>その環境はありません</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; は整数ではありません</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an image tag</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; はイメージタグではありません</translation>
     </message>
     <message>
         <source>image tag</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージタグ</translation>
     </message>
     <message>
         <source>replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>replicas</translation>
     </message>
     <message>
         <source>HPA minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>HPA 最小数</translation>
     </message>
     <message>
         <source>HPA maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>HPA 最大数</translation>
     </message>
     <message>
         <source>%1 has no %2 to change</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には変更する %2 がありません</translation>
     </message>
     <message>
         <source>all environments</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての環境</translation>
     </message>
     <message>
         <source>Set %1 of %2 (%3) to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 (%3) の %1 を %4 に設定</translation>
     </message>
     <message>
         <source>env var %1</source>
-        <translation type="unfinished"></translation>
+        <translation>環境変数 %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an env var name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; は環境変数名ではありません</translation>
     </message>
     <message>
         <source>CPU request</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU リクエスト</translation>
     </message>
     <message>
         <source>memory request</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリリクエスト</translation>
     </message>
     <message>
         <source>CPU limit</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU リミット</translation>
     </message>
     <message>
         <source>memory limit</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリリミット</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a quantity (for example 250m, 0.5, 512Mi, 1G)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; は quantity ではありません (例: 250m、0.5、512Mi、1G)</translation>
     </message>
     <message>
         <source>%1 has no Deployment to change</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には変更する Deployment がありません</translation>
     </message>
     <message>
         <source>%1 has no container &apos;%2&apos; in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の %3 にコンテナー &apos;%2&apos; がありません</translation>
     </message>
     <message>
         <source>the file that defines %1 is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を定義しているファイルが不明です</translation>
     </message>
     <message>
         <source>Set %1 of %2/%3 (%4) to %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%2/%3 (%4) の %1 を %5 に設定</translation>
     </message>
     <message>
         <source>no such developer</source>
-        <translation type="unfinished"></translation>
+        <translation>その開発者はいません</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid key</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; は有効なキーではありません</translation>
     </message>
     <message>
         <source>a developer &apos;%1&apos; already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 &apos;%1&apos; はすでに存在します</translation>
     </message>
     <message>
         <source>Rename developer %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 の名前を %2 に変更</translation>
     </message>
     <message>
         <source>Set %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の %1 を設定</translation>
     </message>
     <message>
         <source>the workspace has no developers map to add to</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースに追加先の developers マップがありません</translation>
     </message>
     <message>
         <source>Add developer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 を追加</translation>
     </message>
     <message>
         <source>Remove developer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者 %1 を削除</translation>
     </message>
 </context>
 <context>
     <name>kanri::platform::SourceLocator::Search</name>
     <message>
         <source>the overlay&apos;s images: entry</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイの images: エントリ</translation>
     </message>
     <message>
         <source>the overlay&apos;s replicas: entry</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイの replicas: エントリ</translation>
     </message>
     <message>
         <source>a JSON 6902 patch</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 6902 パッチ</translation>
     </message>
     <message>
         <source>the overlay&apos;s commonAnnotations</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイの commonAnnotations</translation>
     </message>
     <message>
         <source>the overlay&apos;s labels</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイの labels</translation>
     </message>
     <message>
         <source>the overlay&apos;s commonLabels</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイの commonLabels</translation>
     </message>
     <message>
         <source>the overlay&apos;s namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイの namespace</translation>
     </message>
     <message>
         <source>an inline patch</source>
-        <translation type="unfinished"></translation>
+        <translation>インラインパッチ</translation>
     </message>
     <message>
         <source>a patch</source>
-        <translation type="unfinished"></translation>
+        <translation>パッチ</translation>
     </message>
     <message>
         <source>a strategic-merge patch</source>
-        <translation type="unfinished"></translation>
+        <translation>strategic merge パッチ</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::DiffPanel</name>
     <message>
         <source>Rendered diff</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリング差分</translation>
     </message>
     <message>
         <source>Rendered YAML at HEAD</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD でレンダリングした YAML</translation>
     </message>
     <message>
         <source>Rendered YAML with your changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更を反映してレンダリングした YAML</translation>
     </message>
     <message>
         <source>Diff summary</source>
-        <translation type="unfinished"></translation>
+        <translation>差分の概要</translation>
     </message>
     <message>
         <source>Unified</source>
-        <translation type="unfinished"></translation>
+        <translation>ユニファイド</translation>
     </message>
     <message>
         <source>Side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>横並び</translation>
     </message>
     <message>
         <source>Diff layout</source>
-        <translation type="unfinished"></translation>
+        <translation>差分のレイアウト</translation>
     </message>
     <message>
         <source>accounts: %1 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts: %1 を変更</translation>
     </message>
     <message>
         <source>Select a service to see its rendered diff.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスを選択すると、そのレンダリング差分が表示されます。</translation>
     </message>
     <message>
         <source>%1: rendering…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: レンダリング中…</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::EntryForm</name>
+    <message>
+        <source>Entry form</source>
+        <translation>エントリフォーム</translation>
+    </message>
+    <message>
+        <source>Select an entry to edit it here.</source>
+        <translation>エントリを選択すると、ここで編集できます。</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>カンマ区切り</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必須</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::FindingsPanel</name>
     <message>
         <source>Whole workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペース全体</translation>
     </message>
     <message>
         <source>This change</source>
-        <translation type="unfinished"></translation>
+        <translation>この変更</translation>
     </message>
     <message>
         <source>Every finding, or only those the unsaved edits introduce</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての指摘、または未保存の編集で新たに生じた指摘のみ</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての重大度</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>警告とエラー</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>エラーのみ</translation>
     </message>
     <message>
         <source>All rules</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのルール</translation>
     </message>
     <message>
         <source>The check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックに失敗しました: %1</translation>
     </message>
     <message numerus="yes">
         <source>Findings — %n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>指摘 — エラー %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>警告 %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source> in this change</source>
-        <translation type="unfinished"></translation>
+        <translation> (この変更内)</translation>
     </message>
     <message>
         <source> (%1 shown)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 件を表示)</translation>
     </message>
     <message>
         <source> — checking…</source>
-        <translation type="unfinished"></translation>
+        <translation> — チェック中…</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::GitBranchDialog</name>
     <message>
         <source>C&amp;reate and Switch</source>
-        <translation type="unfinished"></translation>
+        <translation>作成して切り替え(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Check Out</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックアウト(&amp;C)</translation>
     </message>
     <message>
         <source>Branches</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ</translation>
     </message>
     <message>
         <source>new-branch-name</source>
-        <translation type="unfinished"></translation>
+        <translation>new-branch-name</translation>
     </message>
     <message>
         <source>&amp;Repository:</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ(&amp;R):</translation>
     </message>
     <message>
         <source>New branch from the current one:</source>
-        <translation type="unfinished"></translation>
+        <translation>現在のブランチから新しいブランチを作成:</translation>
     </message>
     <message>
         <source>Local branches</source>
-        <translation type="unfinished"></translation>
+        <translation>ローカルブランチ</translation>
     </message>
     <message>
         <source>%1  (current)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (現在)</translation>
     </message>
     <message>
         <source>Remote branches</source>
-        <translation type="unfinished"></translation>
+        <translation>リモートブランチ</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::GitChangesPanel</name>
     <message>
         <source>modified</source>
-        <translation type="unfinished"></translation>
+        <translation>変更</translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>追加</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>名前変更</translation>
     </message>
     <message>
         <source>untracked</source>
-        <translation type="unfinished"></translation>
+        <translation>未追跡</translation>
     </message>
     <message>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>コンフリクト</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>変更</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>インデックス</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>再読み込み</translation>
     </message>
     <message>
         <source>Read the working trees again</source>
-        <translation type="unfinished"></translation>
+        <translation>作業ツリーを読み込み直します</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>ステージ</translation>
     </message>
     <message>
         <source>Add the selected files to the next commit</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したファイルを次のコミットに追加します</translation>
     </message>
     <message>
         <source>Unstage</source>
-        <translation type="unfinished"></translation>
+        <translation>ステージ解除</translation>
     </message>
     <message>
         <source>Take the selected files out of the next commit</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したファイルを次のコミットから外します</translation>
     </message>
     <message>
         <source>Commit…</source>
-        <translation type="unfinished"></translation>
+        <translation>コミット…</translation>
     </message>
     <message>
         <source>Commit the changes of the selected repository</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したリポジトリの変更をコミットします</translation>
     </message>
     <message>
         <source>unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の編集</translation>
     </message>
     <message>
         <source>no changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更なし</translation>
     </message>
     <message numerus="yes">
         <source>%n changed file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ファイルを変更</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>partly staged</source>
-        <translation type="unfinished"></translation>
+        <translation>一部ステージ済み</translation>
     </message>
     <message>
         <source>staged</source>
-        <translation type="unfinished"></translation>
+        <translation>ステージ済み</translation>
     </message>
     <message>
         <source>not staged</source>
-        <translation type="unfinished"></translation>
+        <translation>未ステージ</translation>
     </message>
     <message numerus="yes">
         <source>%n changed file(s), %1 with unsaved edits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ファイルを変更 (うち %1 ファイルに未保存の編集)</numerusform>
         </translation>
     </message>
 </context>
@@ -3125,606 +3193,638 @@ Hint: %2</source>
     <name>kanri::ui::GitCloneDialog</name>
     <message>
         <source>Clone</source>
-        <translation type="unfinished"></translation>
+        <translation>クローン</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Clone Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリをクローン</translation>
     </message>
     <message>
         <source>https://github.com/org/repo.git, ssh://… or a local path</source>
-        <translation type="unfinished"></translation>
+        <translation>https://github.com/org/repo.git、ssh://… またはローカルパス</translation>
     </message>
     <message>
         <source>An empty or new folder</source>
-        <translation type="unfinished"></translation>
+        <translation>空のフォルダーか新しいフォルダー</translation>
     </message>
     <message>
         <source>Workspace &amp;repository:</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースのリポジトリ(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL(&amp;U):</translation>
     </message>
     <message>
         <source>&amp;Destination:</source>
-        <translation type="unfinished"></translation>
+        <translation>クローン先(&amp;D):</translation>
     </message>
     <message>
         <source>%1 (already cloned)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (クローン済み)</translation>
     </message>
     <message>
         <source>Another repository</source>
-        <translation type="unfinished"></translation>
+        <translation>別のリポジトリ</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル中…</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::GitCommitDialog</name>
     <message>
         <source>&amp;Save unsaved edits first</source>
-        <translation type="unfinished"></translation>
+        <translation>先に未保存の編集を保存(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>コミット(&amp;C)</translation>
     </message>
     <message>
         <source>Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>コミット</translation>
     </message>
     <message>
         <source>Summary (one line, what and why)</source>
-        <translation type="unfinished"></translation>
+        <translation>概要 (1 行で、何をなぜ変更したか)</translation>
     </message>
     <message>
         <source>More detail (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細 (任意)</translation>
     </message>
     <message>
         <source>&amp;Repository:</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ(&amp;R):</translation>
     </message>
     <message>
         <source>Branch:</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ:</translation>
     </message>
     <message>
         <source>Author:</source>
-        <translation type="unfinished"></translation>
+        <translation>作成者:</translation>
     </message>
     <message>
         <source>S&amp;ummary:</source>
-        <translation type="unfinished"></translation>
+        <translation>概要(&amp;U):</translation>
     </message>
     <message>
         <source>Commit the checked files (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックしたファイルをコミットします (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Files to commit:</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットするファイル:</translation>
     </message>
     <message>
         <source>(no branch: HEAD is detached)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ブランチなし: HEAD が detached 状態です)</translation>
     </message>
     <message>
         <source>%1  (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2)</translation>
     </message>
     <message>
         <source>Nothing to commit: the working tree is clean.</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットするものはありません: 作業ツリーはクリーンです。</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Save unsaved edits first (%n file(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>先に未保存の編集を保存(&amp;S) (%n ファイル)</numerusform>
         </translation>
     </message>
     <message>
         <source>Write a summary first: one line saying what the commit changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に概要を書いてください: コミットで何を変更するかを 1 行で。</translation>
     </message>
     <message>
         <source>Check at least one file to commit.</source>
-        <translation type="unfinished"></translation>
+        <translation>コミットするファイルを 1 つ以上チェックしてください。</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::GitProgressDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル中…</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::GitProgressWidget</name>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>接続中…</translation>
     </message>
     <message>
         <source>Receiving objects: %1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトを受信中: %1/%2 (%3)</translation>
     </message>
     <message>
         <source>Resolving deltas: %1 of %2 (%3 received)</source>
-        <translation type="unfinished"></translation>
+        <translation>差分を解決中: %1/%2 (%3 受信済み)</translation>
     </message>
     <message>
         <source>Indexing objects: %1 of %2 (%3 received)</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトのインデックスを作成中: %1/%2 (%3 受信済み)</translation>
     </message>
     <message>
         <source>Checking out files: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルをチェックアウト中: %1/%2</translation>
     </message>
     <message>
         <source>Sending objects: %1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトを送信中: %1/%2 (%3)</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::GitSignInDialog</name>
     <message>
         <source>&amp;Remember in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンに記憶する(&amp;R)</translation>
     </message>
     <message>
         <source>Sign In</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン</translation>
     </message>
     <message>
         <source>Personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal access token</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン(&amp;T):</translation>
     </message>
     <message>
         <source>%1
 
 The server %2 wants a token that can read (and, to push, write) the repository. It is sent only to %2 and stored only in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+サーバー %2 は、リポジトリを読み取れる (プッシュするには書き込める) トークンを求めています。トークンは %2 にのみ送信され、システムのキーチェーンにのみ保存されます。</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::MainWindow</name>
     <message>
         <source>Kanri</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanri</translation>
     </message>
     <message>
         <source>Filter services, teams, namespaces…</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス、チーム、Namespace で絞り込み…</translation>
     </message>
     <message>
         <source>Catalog filter</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログの絞り込み</translation>
     </message>
     <message>
         <source>Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログ</translation>
     </message>
     <message>
         <source>Rendered diff</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリング差分</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースを開く</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save failed</source>
-        <translation type="unfinished"></translation>
+        <translation>保存に失敗しました</translation>
     </message>
     <message>
         <source>Some files could not be written; your edits are kept.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>一部のファイルを書き込めませんでした。編集内容は保持されています。
+
+%1</translation>
     </message>
     <message>
         <source>Re&amp;vert All Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての変更を元に戻す(&amp;V)</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <source>Drop every unsaved change?</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の変更をすべて破棄しますか?</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
         <source>Apply Edits to &amp;All Environments</source>
-        <translation type="unfinished"></translation>
+        <translation>編集をすべての環境に適用(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>移動(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Quick Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>クイックオープン(&amp;Q)…</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>&amp;Filter Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログを絞り込む(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Pull Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエスト(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>ツール(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Kanri</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanri について(&amp;A)</translation>
     </message>
     <message>
         <source>About Kanri</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanri について</translation>
     </message>
     <message>
         <source>&lt;b&gt;Kanri&lt;/b&gt; %1&lt;br&gt;A console for a platform team&apos;s Terraform and kustomize repositories.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kanri&lt;/b&gt; %1&lt;br&gt;プラットフォームチームの Terraform と kustomize のリポジトリのためのコンソール。</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>メイン</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス</translation>
     </message>
     <message>
         <source>Developers</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者</translation>
     </message>
     <message>
         <source>&amp;Services</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Developers</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を元に戻す(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をやり直す(&amp;R)</translation>
     </message>
     <message>
         <source>%1[*] — Kanri</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Kanri</translation>
     </message>
     <message>
         <source>Workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペース: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n サービス</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n developer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>開発者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unsaved file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>未保存のファイル %n 個</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>問題 %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>Quick Open</source>
-        <translation type="unfinished"></translation>
+        <translation>クイックオープン</translation>
     </message>
     <message>
         <source>Service or developer:</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスまたは開発者:</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の変更</translation>
     </message>
     <message>
         <source>Save your changes before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる前に変更を保存しますか?</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>エントリ</translation>
+    </message>
+    <message>
+        <source>Open &amp;File…</source>
+        <translation>ファイルを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>%1:%2 — %3</source>
+        <translation>%1:%2 — %3</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>ファイルを開く</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル:</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::NewDeveloperWizard</name>
     <message>
         <source>New developer</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい開発者</translation>
     </message>
     <message>
         <source>Who is joining?</source>
-        <translation type="unfinished"></translation>
+        <translation>誰が参加しますか?</translation>
     </message>
     <message>
         <source>The entry goes into the developers map of the accounts repository. Merging its pull request creates the accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>エントリはアカウントリポジトリの developers マップに追加されます。そのプルリクエストをマージするとアカウントが作成されます。</translation>
     </message>
     <message>
         <source>(no team)</source>
-        <translation type="unfinished"></translation>
+        <translation>(チームなし)</translation>
     </message>
     <message>
         <source>&amp;Team:</source>
-        <translation type="unfinished"></translation>
+        <translation>チーム(&amp;T):</translation>
     </message>
     <message>
         <source>the part of the e-mail address before the @</source>
-        <translation type="unfinished"></translation>
+        <translation>メールアドレスの @ より前の部分</translation>
     </message>
     <message>
         <source>&amp;Id:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID(&amp;I):</translation>
     </message>
     <message>
         <source>%1 (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (必須):</translation>
     </message>
     <message>
         <source>Accounts and rights</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントと権限</translation>
     </message>
     <message>
         <source>Only what the SRE team declared in the schema can be granted. Choosing a team pre-sets what its services need.</source>
-        <translation type="unfinished"></translation>
+        <translation>付与できるのは SRE チームがスキーマで宣言したものだけです。チームを選ぶと、そのチームのサービスに必要なものがあらかじめ設定されます。</translation>
     </message>
     <message>
         <source>What merging grants</source>
-        <translation type="unfinished"></translation>
+        <translation>マージで付与されるもの</translation>
     </message>
     <message>
         <source>Finish adds the entry as an unsaved edit: it shows in the diff, can be undone, and is committed with the rest of your change.</source>
-        <translation type="unfinished"></translation>
+        <translation>「完了」を押すとエントリが未保存の編集として追加されます。差分に表示され、元に戻すこともでき、ほかの変更と一緒にコミットされます。</translation>
     </message>
     <message>
         <source>Platform rules:</source>
-        <translation type="unfinished"></translation>
+        <translation>プラットフォームルール:</translation>
     </message>
     <message>
         <source>No account or right.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントも権限もありません。</translation>
     </message>
     <message>
         <source>The entry breaks no platform rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>このエントリはプラットフォームルールに違反していません。</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::NewMicroserviceWizard</name>
     <message>
         <source>New microservice</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいマイクロサービス</translation>
     </message>
     <message>
         <source>A new microservice</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいマイクロサービス</translation>
     </message>
     <message>
         <source>One application is one namespace: the name is also the namespace, the folder under services/ and the entry in the team&apos;s microservices map.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 アプリケーション 1 Namespace です: 名前は Namespace、services/ の下のフォルダー、チームの microservices マップのエントリにもなります。</translation>
     </message>
     <message>
         <source>coupon-api</source>
-        <translation type="unfinished"></translation>
+        <translation>coupon-api</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名前(&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Team:</source>
-        <translation type="unfinished"></translation>
+        <translation>チーム(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>説明(&amp;D):</translation>
     </message>
     <message>
         <source>GKE</source>
-        <translation type="unfinished"></translation>
+        <translation>GKE</translation>
     </message>
     <message>
         <source>EKS</source>
-        <translation type="unfinished"></translation>
+        <translation>EKS</translation>
     </message>
     <message>
         <source>&amp;Cluster:</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスター(&amp;C):</translation>
     </message>
     <message>
         <source>Environments:</source>
-        <translation type="unfinished"></translation>
+        <translation>環境:</translation>
     </message>
     <message>
         <source>The container</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテナー</translation>
     </message>
     <message>
         <source>Requests and limits are required by the platform rules; start small, the HPA adds pods.</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストとリミットはプラットフォームルールで必須です。小さく始めてください。Pod は HPA が増やします。</translation>
     </message>
     <message>
         <source>Image &amp;registry:</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージレジストリ(&amp;R):</translation>
     </message>
     <message>
         <source>Image:</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージ:</translation>
     </message>
     <message>
         <source>First image &amp;tag:</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のイメージタグ(&amp;T):</translation>
     </message>
     <message>
         <source>Container &amp;port:</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテナーポート(&amp;P):</translation>
     </message>
     <message>
         <source>CPU request:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU リクエスト:</translation>
     </message>
     <message>
         <source>Memory request:</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリリクエスト:</translation>
     </message>
     <message>
         <source>CPU limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU リミット:</translation>
     </message>
     <message>
         <source>Memory limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリリミット:</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Finish adds these as one unsaved edit: review the rendered diff, then commit and open the pull requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>「完了」を押すと、これらが 1 つの未保存の編集として追加されます。レンダリング差分を確認してから、コミットしてプルリクエストを作成してください。</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::OffboardWizard</name>
     <message>
         <source>Offboard developer</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者のオフボーディング</translation>
     </message>
     <message>
         <source>Who is leaving?</source>
-        <translation type="unfinished"></translation>
+        <translation>誰が離れますか?</translation>
     </message>
     <message>
         <source>Deleting the developers map entry closes the person&apos;s accounts when the pull request is merged. Kanri also looks for every other place that names them.</source>
-        <translation type="unfinished"></translation>
+        <translation>developers マップのエントリを削除すると、プルリクエストのマージ時にその人のアカウントが閉じられます。Kanri はその人の名前が出てくるほかの場所もすべて探します。</translation>
     </message>
     <message>
         <source>&amp;Developer:</source>
-        <translation type="unfinished"></translation>
+        <translation>開発者(&amp;D):</translation>
     </message>
     <message>
         <source>Everywhere they appear</source>
-        <translation type="unfinished"></translation>
+        <translation>登場するすべての場所</translation>
     </message>
     <message>
         <source>Finish removes all of these as one unsaved edit, which you can undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>「完了」を押すと、これらすべてが 1 つの未保存の編集として削除されます。元に戻すこともできます。</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>場所</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>変更</translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) name %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n か所に %1 の名前があります。</numerusform>
         </translation>
     </message>
 </context>
@@ -3732,634 +3832,634 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <name>kanri::ui::PrCreateDialog</name>
     <message>
         <source>Create as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>ドラフトとして作成</translation>
     </message>
     <message>
         <source>Create Pull Request</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストを作成</translation>
     </message>
     <message>
         <source>Repository:</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ:</translation>
     </message>
     <message>
         <source>Branch (head):</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ (head):</translation>
     </message>
     <message>
         <source>Into (base):</source>
-        <translation type="unfinished"></translation>
+        <translation>マージ先 (base):</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>タイトル:</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>説明:</translation>
     </message>
     <message>
         <source>%1&lt;br&gt;Push the branch first with &lt;b&gt;Repository ▸ Push&lt;/b&gt;, then open this dialog again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&lt;br&gt;先に &lt;b&gt;リポジトリ ▸ プッシュ&lt;/b&gt; でブランチをプッシュしてから、このダイアログをもう一度開いてください。</translation>
     </message>
     <message>
         <source>Created pull request #%1: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエスト #%1 を作成しました: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;</translation>
     </message>
     <message>
         <source>A pull request already exists for this branch: &lt;a href=&quot;%2&quot;&gt;#%1&lt;/a&gt; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>このブランチのプルリクエストはすでにあります: &lt;a href=&quot;%2&quot;&gt;#%1&lt;/a&gt; (%2)</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::PrQueuePanel</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>再読み込み</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>開く</translation>
     </message>
     <message>
         <source>Make available offline</source>
-        <translation type="unfinished"></translation>
+        <translation>オフラインで利用可能にする</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Review requested</source>
-        <translation type="unfinished"></translation>
+        <translation>レビュー依頼あり</translation>
     </message>
     <message>
         <source>Authored by me</source>
-        <translation type="unfinished"></translation>
+        <translation>自分が作成</translation>
     </message>
     <message>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>オープンなものすべて</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>タイトル</translation>
     </message>
     <message>
         <source>Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>作成者</translation>
     </message>
     <message>
         <source>Branches</source>
-        <translation type="unfinished"></translation>
+        <translation>ブランチ</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Fetch the selected pull requests&apos; commits, files and comments so that they can be reviewed without a network</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したプルリクエストのコミット、ファイル、コメントを取得し、ネットワークなしでレビューできるようにします</translation>
     </message>
     <message>
         <source>Not loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ読み込まれていません。</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>ドラフト</translation>
     </message>
     <message>
         <source>review requested</source>
-        <translation type="unfinished"></translation>
+        <translation>レビュー依頼あり</translation>
     </message>
     <message>
         <source>offline ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン ✓</translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>保留中 %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>Online.</source>
-        <translation type="unfinished"></translation>
+        <translation>オンライン。</translation>
     </message>
     <message>
         <source>Offline: showing the pull requests made available offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン: オフラインで利用可能にしたプルリクエストを表示しています。</translation>
     </message>
     <message>
         <source>GitHub answered with an error:</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub がエラーを返しました:</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::PrReviewWidget</name>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>コメント</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>承認</translation>
     </message>
     <message>
         <source>Request changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更を依頼</translation>
     </message>
     <message>
         <source>Post now</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ投稿</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <source>Your review. Written offline, it is kept and posted when GitHub can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのレビュー。オフラインで書いたものは保存され、GitHub に接続できるようになったら投稿されます。</translation>
     </message>
     <message>
         <source>Rendered diff</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリング差分</translation>
     </message>
     <message>
         <source>Files changed</source>
-        <translation type="unfinished"></translation>
+        <translation>変更されたファイル</translation>
     </message>
     <message>
         <source>Terraform and findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Terraform と指摘</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>会話</translation>
     </message>
     <message>
         <source>No pull request open.</source>
-        <translation type="unfinished"></translation>
+        <translation>開いているプルリクエストはありません。</translation>
     </message>
     <message>
         <source>Pull request review</source>
-        <translation type="unfinished"></translation>
+        <translation>プルリクエストのレビュー</translation>
     </message>
     <message>
         <source>#%1 %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 — %3</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>, draft</source>
-        <translation type="unfinished"></translation>
+        <translation>、ドラフト</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; wants to merge &lt;code&gt;%2&lt;/code&gt; into &lt;code&gt;%3&lt;/code&gt; · %4 · &lt;a href=&quot;%5&quot;&gt;%6&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; が &lt;code&gt;%2&lt;/code&gt; を &lt;code&gt;%3&lt;/code&gt; にマージしようとしています · %4 · &lt;a href=&quot;%5&quot;&gt;%6&lt;/a&gt;</translation>
     </message>
     <message>
         <source> · offline copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 時点のオフラインコピー</translation>
     </message>
     <message>
         <source>%1 (from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 から)</translation>
     </message>
     <message>
         <source>Files changed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>変更されたファイル (%1)</translation>
     </message>
     <message>
         <source>the base does not render: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ベースがレンダリングできません: %1</translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <source>Rendered diff (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリング差分 (%1)</translation>
     </message>
     <message>
         <source>Terraform:</source>
-        <translation type="unfinished"></translation>
+        <translation>Terraform:</translation>
     </message>
     <message>
         <source>  no map entries change</source>
-        <translation type="unfinished"></translation>
+        <translation>  マップのエントリに変更はありません</translation>
     </message>
     <message>
         <source>New rule findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいルールの指摘:</translation>
     </message>
     <message>
         <source>  the rules did not run</source>
-        <translation type="unfinished"></translation>
+        <translation>  ルールは実行されませんでした</translation>
     </message>
     <message>
         <source>  none</source>
-        <translation type="unfinished"></translation>
+        <translation>  なし</translation>
     </message>
     <message>
         <source>Owners who must review: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>レビューが必要なオーナー: %1</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>注記:</translation>
     </message>
     <message>
         <source>The rendered diff is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリング差分を利用できません: %1</translation>
     </message>
     <message>
         <source>Nothing waiting to be posted.</source>
-        <translation type="unfinished"></translation>
+        <translation>投稿待ちのものはありません。</translation>
     </message>
     <message numerus="yes">
         <source>%n pending: kept on disk and posted when GitHub can be reached.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>保留中 %n 件: ディスクに保存され、GitHub に接続できるようになったら投稿されます。</numerusform>
         </translation>
     </message>
     <message>
         <source>(no description)</source>
-        <translation type="unfinished"></translation>
+        <translation>(説明なし)</translation>
     </message>
     <message>
         <source>%1 %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2%3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 on %2:%3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2:%3): %4</translation>
     </message>
     <message>
         <source>Waiting to be posted:</source>
-        <translation type="unfinished"></translation>
+        <translation>投稿待ち:</translation>
     </message>
     <message>
         <source>Conversation (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>会話 (%1)</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::SignInDialog</name>
     <message>
         <source>Copy code</source>
-        <translation type="unfinished"></translation>
+        <translation>コードをコピー</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラウザーで開く</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>再試行</translation>
     </message>
     <message>
         <source>Sign in to GitHub</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub にサインイン</translation>
     </message>
     <message>
         <source>waiting for a code…</source>
-        <translation type="unfinished"></translation>
+        <translation>コードを待っています…</translation>
     </message>
     <message>
         <source>Code copied. Paste it at the page, then come back here.</source>
-        <translation type="unfinished"></translation>
+        <translation>コードをコピーしました。ページに貼り付けてから、ここに戻ってください。</translation>
     </message>
     <message>
         <source>Kanri signs in to &lt;b&gt;%1&lt;/b&gt; with GitHub&apos;s device flow: you type a short code at a GitHub page and approve access there. Kanri never sees your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanri は GitHub の device flow で &lt;b&gt;%1&lt;/b&gt; にサインインします: GitHub のページで短いコードを入力し、そこでアクセスを承認します。Kanri がパスワードを見ることはありません。</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Enter the code at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; でコードを入力してください</translation>
     </message>
     <message numerus="yes">
         <source>Waiting for you to approve (the code expires in %n minute(s))…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>承認を待っています (コードの有効期限は %n 分)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waiting for you to approve; asking GitHub every %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>承認を待っています。%n 秒ごとに GitHub に確認しています…</numerusform>
         </translation>
     </message>
     <message>
         <source>Signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしました。</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 としてサインインしました。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Not signed in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしていません: %1</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::SourceEditor</name>
     <message>
         <source>Open file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを開く</translation>
     </message>
     <message>
         <source>Source text</source>
-        <translation type="unfinished"></translation>
+        <translation>ソーステキスト</translation>
     </message>
     <message>
         <source>Double-click a line of the rendered diff, or use File › Open File… (Ctrl+P), to see its source here.</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリング差分の行をダブルクリックするか、ファイル › ファイルを開く… (Ctrl+P) を使うと、ここにソースが表示されます。</translation>
     </message>
     <message>
         <source>Syntax error</source>
-        <translation type="unfinished"></translation>
+        <translation>構文エラー</translation>
     </message>
     <message>
         <source>Find in file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル内を検索</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>前へ</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>次へ</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>検索:</translation>
     </message>
     <message>
         <source>line[:column]</source>
-        <translation type="unfinished"></translation>
+        <translation>行[:列]</translation>
     </message>
     <message>
         <source>Go to line</source>
-        <translation type="unfinished"></translation>
+        <translation>行へ移動</translation>
     </message>
     <message>
         <source>Go to line:</source>
-        <translation type="unfinished"></translation>
+        <translation>行へ移動:</translation>
     </message>
     <message>
         <source>No file open</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルが開かれていません</translation>
     </message>
     <message>
         <source>(unsaved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(未保存)</translation>
     </message>
     <message>
         <source>owned by %1: changes need their review</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の所有: 変更にはそのチームのレビューが必要です</translation>
     </message>
     <message>
         <source>Typing in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 での入力</translation>
     </message>
     <message>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行 %2 列: %3</translation>
     </message>
 </context>
 <context>
     <name>kanri::ui::WizardPreview</name>
     <message>
         <source>new      </source>
-        <translation type="unfinished"></translation>
+        <translation>新規     </translation>
     </message>
     <message>
         <source>changed  </source>
-        <translation type="unfinished"></translation>
+        <translation>変更     </translation>
     </message>
 </context>
 <context>
     <name>kanri::yaml</name>
     <message>
         <source>there is no document %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメント %1 はありません</translation>
     </message>
     <message>
         <source>%1 goes through an alias; edit the anchored node instead</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はエイリアスを経由しています。アンカーの付いたノードを編集してください</translation>
     </message>
     <message>
         <source>document is too large (%1 bytes, limit %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントが大きすぎます (%1 バイト、上限 %2)</translation>
     </message>
     <message>
         <source>document is nested too deeply</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントのネストが深すぎます</translation>
     </message>
 </context>
 <context>
     <name>kanri::yaml::Builder</name>
     <message>
         <source>recursive or unknown alias</source>
-        <translation type="unfinished"></translation>
+        <translation>再帰的または不明なエイリアス</translation>
     </message>
     <message>
         <source>nesting deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>ネストが %1 階層を超えています</translation>
     </message>
     <message>
         <source>aliases expand to more than %1 nodes (an alias bomb?)</source>
-        <translation type="unfinished"></translation>
+        <translation>エイリアスを展開すると %1 ノードを超えます (エイリアス爆弾?)</translation>
     </message>
     <message>
         <source>document expands to too many nodes (alias bomb?)</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントを展開するとノードが多すぎます (エイリアス爆弾?)</translation>
     </message>
     <message>
         <source>document is nested too deeply (more than %1 levels)</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントのネストが深すぎます (%1 階層超)</translation>
     </message>
     <message>
         <source>document has too many nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントのノードが多すぎます</translation>
     </message>
 </context>
 <context>
     <name>kanri::yaml::YamlDocument</name>
     <message>
         <source>the file is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルが %1 MiB を超えています</translation>
     </message>
     <message>
         <source>%1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が見つかりません</translation>
     </message>
     <message>
         <source>%1 is not a scalar</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はスカラーではありません</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>a scalar</source>
-        <translation type="unfinished"></translation>
+        <translation>スカラー</translation>
     </message>
     <message>
         <source>a sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>シーケンス</translation>
     </message>
     <message>
         <source>a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>マッピング</translation>
     </message>
     <message>
         <source>an alias</source>
-        <translation type="unfinished"></translation>
+        <translation>エイリアス</translation>
     </message>
     <message>
         <source>editing %1 would break the file (%2); nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を編集するとファイルが壊れます (%2)。何も変更していません</translation>
     </message>
     <message>
         <source>editing %1 did not give the expected result; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を編集しても期待した結果になりませんでした。何も変更していません</translation>
     </message>
     <message>
         <source>the document is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントが空です</translation>
     </message>
     <message>
         <source>%1 is %2, not a scalar</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 で、スカラーではありません</translation>
     </message>
     <message>
         <source>cannot write a block scalar at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にブロックスカラーを書き込めません</translation>
     </message>
     <message>
         <source>there is no document %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメント %1 はありません</translation>
     </message>
     <message>
         <source>%1 not found (only missing mapping keys are created)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が見つかりません (作成されるのは存在しないマッピングキーだけです)</translation>
     </message>
     <message>
         <source>cannot add %1: %2 is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を追加できません: %2 は %3 です</translation>
     </message>
     <message>
         <source>replacing the root of a document is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントのルートの置き換えには対応していません</translation>
     </message>
     <message>
         <source>cannot remove the root of a document</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメントのルートは削除できません</translation>
     </message>
     <message>
         <source>cannot remove %1: unusual layout</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除できません: 通常と異なるレイアウトです</translation>
     </message>
     <message>
         <source>%1 is %2, not a sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 で、シーケンスではありません</translation>
     </message>
     <message>
         <source>%1 has only %2 items</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には項目が %2 個しかありません</translation>
     </message>
     <message>
         <source>the text changed since this edit; it cannot be applied</source>
-        <translation type="unfinished"></translation>
+        <translation>この編集の後にテキストが変更されたため、適用できません</translation>
     </message>
     <message>
         <source>the file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Workspace folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースのフォルダー</translation>
     </message>
     <message>
         <source>Write a PNG and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG を書き出して終了</translation>
     </message>
     <message>
         <source>Screenshot size</source>
-        <translation type="unfinished"></translation>
+        <translation>スクリーンショットのサイズ</translation>
     </message>
     <message>
         <source>Service to select</source>
-        <translation type="unfinished"></translation>
+        <translation>選択するサービス</translation>
     </message>
     <message>
         <source>Edit to apply first</source>
-        <translation type="unfinished"></translation>
+        <translation>先に適用する編集</translation>
     </message>
     <message>
         <source>Window to screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>スクリーンショットを撮るウィンドウ</translation>
     </message>
 </context>
 </TS>
