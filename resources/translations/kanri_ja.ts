@@ -240,7 +240,7 @@ Connect only if this fingerprint is the one your administrators publish. Connect
     </message>
     <message>
         <source>Put your commits on top of the remote&apos;s (rebase).</source>
-        <translation>自分のコミットをリモートのコミットの上に積み直す (rebase)。</translation>
+        <translation>自分のコミットをリモートのコミットの上に積み直しました (rebase)。</translation>
     </message>
     <message>
         <source>Your commits and the remote&apos;s change the same lines in:
@@ -259,7 +259,7 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     </message>
     <message>
         <source>change request</source>
-        <translation>変更依頼</translation>
+        <translation>変更リクエスト</translation>
     </message>
     <message>
         <source>comment</source>
@@ -645,7 +645,7 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     </message>
     <message>
         <source>change request</source>
-        <translation>変更依頼</translation>
+        <translation>変更リクエスト</translation>
     </message>
     <message>
         <source>review comment</source>
@@ -1320,7 +1320,7 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     <name>kanri::github::ReviewQueue</name>
     <message>
         <source>a comment or change request needs a text</source>
-        <translation>コメントや変更依頼には本文が必要です</translation>
+        <translation>コメントや変更リクエストには本文が必要です</translation>
     </message>
     <message>
         <source>a comment needs a text</source>
@@ -1642,7 +1642,7 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     </message>
     <message>
         <source>broken</source>
-        <translation>破損</translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1772,7 +1772,7 @@ Hint: %2</source>
     </message>
     <message>
         <source>yes</source>
-        <translation>はい</translation>
+        <translation>あり</translation>
     </message>
     <message>
         <source>missing</source>
@@ -2923,6 +2923,13 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>kanri::ui::ContainerValueDelegate</name>
+    <message>
+        <source>e.g. 250m, 0.5, 512Mi</source>
+        <translation>例: 250m、0.5、512Mi</translation>
+    </message>
+</context>
+<context>
     <name>kanri::ui::DiffPanel</name>
     <message>
         <source>Rendered diff</source>
@@ -3163,7 +3170,7 @@ Hint: %2</source>
     <message numerus="yes">
         <source>%n changed file(s)</source>
         <translation>
-            <numerusform>%n ファイルを変更</numerusform>
+            <numerusform>変更されたファイル %n 個</numerusform>
         </translation>
     </message>
     <message>
@@ -3185,7 +3192,7 @@ Hint: %2</source>
     <message numerus="yes">
         <source>%n changed file(s), %1 with unsaved edits</source>
         <translation>
-            <numerusform>%n ファイルを変更 (うち %1 ファイルに未保存の編集)</numerusform>
+            <numerusform>変更されたファイル %n 個 (うち %1 個に未保存の編集)</numerusform>
         </translation>
     </message>
 </context>
@@ -3371,7 +3378,7 @@ Hint: %2</source>
     </message>
     <message>
         <source>Personal access token</source>
-        <translation>Personal access token</translation>
+        <translation>個人用アクセストークン</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
@@ -3438,11 +3445,11 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>Re&amp;vert All Changes</source>
-        <translation>すべての変更を元に戻す(&amp;V)</translation>
+        <translation>すべての変更を破棄(&amp;V)</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation>元に戻す</translation>
+        <translation>破棄</translation>
     </message>
     <message>
         <source>Drop every unsaved change?</source>
@@ -3633,7 +3640,7 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>Who is joining?</source>
-        <translation>誰が参加しますか?</translation>
+        <translation>参加するメンバー</translation>
     </message>
     <message>
         <source>The entry goes into the developers map of the accounts repository. Merging its pull request creates the accounts.</source>
@@ -3791,7 +3798,7 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>Who is leaving?</source>
-        <translation>誰が離れますか?</translation>
+        <translation>離れるメンバー</translation>
     </message>
     <message>
         <source>Deleting the developers map entry closes the person&apos;s accounts when the pull request is merged. Kanri also looks for every other place that names them.</source>
@@ -3984,7 +3991,7 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>Request changes</source>
-        <translation>変更を依頼</translation>
+        <translation>変更をリクエスト</translation>
     </message>
     <message>
         <source>Post now</source>
@@ -4139,6 +4146,33 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>Conversation (%1)</source>
         <translation>会話 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::ServiceDetailsPanel</name>
+    <message>
+        <source>Edit all environments (writes the base)</source>
+        <translation>すべての環境を編集 (ベースに書き込みます)</translation>
+    </message>
+    <message>
+        <source>Write an edit into the base, and into every overlay that overrides the field, instead of into the one environment of the cell</source>
+        <translation>セルの 1 つの環境ではなく、ベースと、そのフィールドを上書きしているすべてのオーバーレイに編集を書き込みます</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>コンテナー</translation>
+    </message>
+    <message>
+        <source>Select a service to see its containers.</source>
+        <translation>サービスを選択すると、そのコンテナーが表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 — containers per environment (owner %2)</source>
+        <translation>%1 — 環境ごとのコンテナー (オーナー %2)</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>なし</translation>
     </message>
 </context>
 <context>
