@@ -1689,7 +1689,7 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     </message>
     <message>
         <source>no container &apos;%1&apos; in %2</source>
-        <translation>%2 にコンテナー &apos;%1&apos; がありません</translation>
+        <translation>%2 にコンテナ &apos;%1&apos; がありません</translation>
     </message>
     <message>
         <source>set from %1; edit it in the file</source>
@@ -1697,7 +1697,7 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     </message>
     <message>
         <source>Container</source>
-        <translation>コンテナー</translation>
+        <translation>コンテナ</translation>
     </message>
     <message>
         <source>Setting</source>
@@ -2391,7 +2391,7 @@ Hint: %2</source>
     </message>
     <message>
         <source>developer %1 may approve onboarding PRs but has no GitHub login</source>
-        <translation>開発者 %1 はオンボーディングのプルリクエストを承認できますが、GitHub ログインがありません</translation>
+        <translation>開発者 %1 は利用申請のプルリクエストを承認できますが、GitHub ログインがありません</translation>
     </message>
     <message>
         <source>set github, or remove github_approver</source>
@@ -2693,23 +2693,23 @@ Hint: %2</source>
     </message>
     <message>
         <source>container %1 of %2/%3 has no %4</source>
-        <translation>%2/%3 のコンテナー %1 に %4 がありません</translation>
+        <translation>%2/%3 のコンテナ %1 に %4 がありません</translation>
     </message>
     <message>
         <source>set resources.requests (what the pod is scheduled with) and resources.limits for cpu and memory</source>
-        <translation>cpu と memory の resources.requests (Pod のスケジュールに使われる値) と resources.limits を設定してください</translation>
+        <translation>cpu と memory の resources.requests (ポッドのスケジュールに使われる値) と resources.limits を設定してください</translation>
     </message>
     <message>
         <source>the %1 request of container %2</source>
-        <translation>コンテナー %2 の %1 リクエスト</translation>
+        <translation>コンテナ %2 の %1 リクエスト</translation>
     </message>
     <message>
         <source>the %1 limit of container %2</source>
-        <translation>コンテナー %2 の %1 リミット</translation>
+        <translation>コンテナ %2 の %1 リミット</translation>
     </message>
     <message>
         <source>container %1 of %2/%3 has a %4 limit below its request</source>
-        <translation>%2/%3 のコンテナー %1 の %4 リミットがリクエストを下回っています</translation>
+        <translation>%2/%3 のコンテナ %1 の %4 リミットがリクエストを下回っています</translation>
     </message>
     <message>
         <source>raise limits.%1 to at least requests.%1</source>
@@ -2717,11 +2717,11 @@ Hint: %2</source>
     </message>
     <message>
         <source>image %1 of container %2 has no tag</source>
-        <translation>コンテナー %2 のイメージ %1 にタグがありません</translation>
+        <translation>コンテナ %2 のイメージ %1 にタグがありません</translation>
     </message>
     <message>
         <source>image %1 of container %2 is tagged latest</source>
-        <translation>コンテナー %2 のイメージ %1 のタグが latest です</translation>
+        <translation>コンテナ %2 のイメージ %1 のタグが latest です</translation>
     </message>
     <message>
         <source>pin a version (newTag in the overlay&apos;s images: entry, or the tag in image:) so that a rollout is reproducible</source>
@@ -2836,7 +2836,7 @@ Hint: %2</source>
     </message>
     <message>
         <source>%1 has no container &apos;%2&apos; in %3</source>
-        <translation>%1 の %3 にコンテナー &apos;%2&apos; がありません</translation>
+        <translation>%1 の %3 にコンテナ &apos;%2&apos; がありません</translation>
     </message>
     <message>
         <source>the file that defines %1 is not known</source>
@@ -3743,11 +3743,11 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>The container</source>
-        <translation>コンテナー</translation>
+        <translation>コンテナ</translation>
     </message>
     <message>
         <source>Requests and limits are required by the platform rules; start small, the HPA adds pods.</source>
-        <translation>リクエストとリミットはプラットフォームルールで必須です。小さく始めてください。Pod は HPA が増やします。</translation>
+        <translation>リクエストとリミットはプラットフォームルールで必須です。小さく始めてください。ポッドは HPA が増やします。</translation>
     </message>
     <message>
         <source>Image &amp;registry:</source>
@@ -3763,7 +3763,7 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>Container &amp;port:</source>
-        <translation>コンテナーポート(&amp;P):</translation>
+        <translation>コンテナポート(&amp;P):</translation>
     </message>
     <message>
         <source>CPU request:</source>
@@ -4160,15 +4160,15 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>Containers</source>
-        <translation>コンテナー</translation>
+        <translation>コンテナ</translation>
     </message>
     <message>
         <source>Select a service to see its containers.</source>
-        <translation>サービスを選択すると、そのコンテナーが表示されます。</translation>
+        <translation>サービスを選択すると、そのコンテナが表示されます。</translation>
     </message>
     <message>
         <source>%1 — containers per environment (owner %2)</source>
-        <translation>%1 — 環境ごとのコンテナー (オーナー %2)</translation>
+        <translation>%1 — 環境ごとのコンテナ (オーナー %2)</translation>
     </message>
     <message>
         <source>nobody</source>
