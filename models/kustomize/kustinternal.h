@@ -53,6 +53,9 @@ struct Resource
     std::string genKind, genName;
     std::vector<ResId> refBy;
     std::vector<std::string> refVarNames; // vars declared where this resource was in scope
+    // buildMetadata transformerAnnotations: one YAML mapping (without the leading "- ") per
+    // transformer that ran over this resource, oldest first.
+    std::vector<std::string> transformations;
 
     Gvk gvk() const;
     std::string name() const { return obj.str({"metadata", "name"}); }
@@ -82,7 +85,7 @@ struct NameBackRef
 
 struct TransformerConfig
 {
-    std::vector<FieldSpec> namePrefix, nameSuffix, nameSpace, commonLabels, templateLabels,
+    std::vector<FieldSpec> namePrefix, nameSuffix, nameSpace, commonLabels, labels, templateLabels,
         commonAnnotations, images, replicas, varReference;
     std::vector<NameBackRef> nameReference;
     static TransformerConfig defaults();
@@ -91,6 +94,8 @@ struct TransformerConfig
 
 Result<std::vector<FieldSpec>> parseFieldSpecs(const Value &seq);
 Result<TransformerConfig> parseTransformerConfig(const Value &doc);
+// kustomize's LoadConfigFromCRDs: field specs from OpenAPI definitions (`crds:` files).
+TransformerConfig transformerConfigFromCrds(const Value &doc);
 
 // Splits a field-spec path into segments (handles `\/`).
 std::vector<std::string> splitPath(const std::string &path);
@@ -103,8 +108,11 @@ Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t 
                       const NodeFn &fn);
 
 // Strategic merge patch of `patch` into `target` (kyaml merge2 semantics).
+// `customSchemaKind`: the kind is described by the custom openapi schema (its list fields
+// merge like the builtin types'). Lists of kinds without a schema are replaced.
 Result<void> strategicMerge(Value &target, const Value &patch, const Gvk &gvk,
-                            const std::set<std::string> &customMergeKeys = {});
+                            const std::set<std::string> &customMergeKeys = {},
+                            bool customSchemaKind = false);
 // RFC 6902 operations (a sequence of op maps).
 Result<void> applyJsonPatch(Value &target, const Value &ops);
 

@@ -88,23 +88,7 @@ std::string mergeKey(const Ctx &ctx, const std::string &field, const std::string
             return it->second;
         return {};
     }
-    // No schema: kyaml infers a key every element has.
-    static const char *const candidates[] = {"mountPath",   "devicePath", "ip",           "type",
-                                             "topologyKey", "name",       "containerPort"};
-    for (const char *k : candidates) {
-        bool all = true;
-        for (const Value *l : {&dest, &src})
-            for (const Value &v : l->items) {
-                if (v.isMap() && v.get("$patch"))
-                    continue;
-                if (!v.get(k)) {
-                    all = false;
-                    break;
-                }
-            }
-        if (all && !(dest.items.empty() && src.items.empty()))
-            return k;
-    }
+    // No schema: kustomize's strategic merge replaces the list (it infers no merge key).
     return {};
 }
 
@@ -300,9 +284,10 @@ Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::
 } // namespace
 
 Result<void> strategicMerge(Value &target, const Value &patch, const Gvk &gvk,
-                            const std::set<std::string> &customMergeKeys)
+                            const std::set<std::string> &customMergeKeys, bool customSchemaKind)
 {
-    Ctx ctx{isBuiltinGroup(gvk.group), customMergeKeys.empty() ? nullptr : &customMergeKeys};
+    Ctx ctx{customSchemaKind || isBuiltinGroup(gvk.group),
+            customMergeKeys.empty() ? nullptr : &customMergeKeys};
     if (!patch.isMap())
         return fail(Error::Code::Syntax, tr("strategic merge patch is not a map"));
     return mergeMap(target, patch, ctx, {});

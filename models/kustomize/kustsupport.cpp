@@ -224,6 +224,7 @@ Result<TransformerConfig> parseTransformerConfig(const Value &doc)
     fs("namespace", tc.nameSpace);
     fs("commonLabels", tc.commonLabels);
     fs("templateLabels", tc.templateLabels);
+    fs("labels", tc.labels);
     fs("commonAnnotations", tc.commonAnnotations);
     fs("images", tc.images);
     fs("replicas", tc.replicas);
@@ -243,6 +244,71 @@ Result<TransformerConfig> parseTransformerConfig(const Value &doc)
         }
     }
     return tc;
+}
+
+namespace {
+
+void crdIntoConfig(TransformerConfig &tc, const Gvk &gvk, const Value &defs,
+                   const std::string &typeName, const std::string &path, int depth)
+{
+    if (depth > 32)
+        return; // a $ref cycle
+    const Value *api = defs.get(typeName);
+    const Value *props = api ? api->at({"Schema", "properties"}) : nullptr;
+    if (!props || !props->isMap())
+        return;
+    for (const MapEntry &p : props->entries) {
+        const Value &prop = p.value;
+        if (!prop.isMap())
+            continue;
+        const std::string fieldPath = path.empty() ? p.key : path + "/" + p.key;
+        auto has = [&](const char *ext) {
+            const Value *v = prop.get(ext);
+            return v && v->isScalar();
+        };
+        if (has("x-kubernetes-annotation"))
+            tc.commonAnnotations.push_back(FieldSpec{gvk, fieldPath, false});
+        if (has("x-kubernetes-label-selector"))
+            tc.commonLabels.push_back(FieldSpec{gvk, fieldPath, false});
+        if (has("x-kubernetes-identity"))
+            tc.namePrefix.push_back(FieldSpec{gvk, fieldPath, false});
+        const std::string version = prop.str({"x-kubernetes-object-ref-api-version"});
+        const std::string kind = prop.str({"x-kubernetes-object-ref-kind"});
+        if (has("x-kubernetes-object-ref-api-version") && has("x-kubernetes-object-ref-kind")) {
+            std::string nameKey = prop.str({"x-kubernetes-object-ref-name-key"});
+            if (nameKey.empty())
+                nameKey = "name";
+            NameBackRef br;
+            br.gvk = Gvk{{}, version, kind};
+            br.referrers.push_back(FieldSpec{gvk, fieldPath + "/" + nameKey, false});
+            TransformerConfig one;
+            one.nameReference.push_back(std::move(br));
+            tc.merge(one);
+        }
+        if (const std::string ref = prop.str({"$ref"}); !ref.empty())
+            crdIntoConfig(tc, gvk, defs, ref, fieldPath, depth + 1);
+    }
+}
+
+} // namespace
+
+TransformerConfig transformerConfigFromCrds(const Value &doc)
+{
+    TransformerConfig out;
+    if (!doc.isMap())
+        return out;
+    for (const MapEntry &e : doc.entries) {
+        const Value *props = e.value.at({"Schema", "properties"});
+        // Only definitions that look like a Kubernetes type.
+        if (!props || !props->get("kind") || !props->get("apiVersion") || !props->get("metadata"))
+            continue;
+        const auto dot = e.key.rfind('.');
+        const Gvk gvk{{}, {}, dot == std::string::npos ? e.key : e.key.substr(dot + 1)};
+        TransformerConfig tc;
+        crdIntoConfig(tc, gvk, doc, e.key, {}, 0);
+        out.merge(tc);
+    }
+    return out;
 }
 
 namespace {
@@ -270,6 +336,7 @@ void TransformerConfig::merge(const TransformerConfig &o)
     mergeSpecs(nameSpace, o.nameSpace);
     mergeSpecs(commonLabels, o.commonLabels);
     mergeSpecs(templateLabels, o.templateLabels);
+    mergeSpecs(labels, o.labels);
     mergeSpecs(commonAnnotations, o.commonAnnotations);
     mergeSpecs(images, o.images);
     mergeSpecs(replicas, o.replicas);

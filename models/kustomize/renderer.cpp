@@ -167,7 +167,6 @@ struct Acc
         return d;
     }
     std::vector<Var> vars;
-    std::set<std::string> mergeKeys; // custom openapi merge keys "field=key"
 };
 
 } // namespace
@@ -217,6 +216,37 @@ private:
     const FileOverlay *overlay;
     const std::atomic_bool *cancel;
     QSet<QString> warned;
+    bool schemaSet = false;   // openapi: the first kustomization's choice wins
+    bool trackOrigin = false; // buildMetadata set at the top: transformations are recorded
+    QString topDir;
+
+    // Records on every resource that a transformer configured in `configuredIn` ran
+    // (kustomize's AddTransformerAnnotation).
+    void noteTransformer(Acc &acc, const QString &configuredIn, const std::string &apiVersion,
+                         const std::string &kind, const std::string &name = {},
+                         const std::string &ns = {})
+    {
+        if (!trackOrigin)
+            return;
+        std::string e =
+            "configuredIn: " + QDir(topDir).relativeFilePath(configuredIn).toStdString() +
+            "\nconfiguredBy:\n  apiVersion: " + apiVersion + "\n  kind: " + kind + "\n";
+        if (!name.empty())
+            e += "  name: " + name + "\n";
+        if (!ns.empty())
+            e += "  namespace: " + ns + "\n";
+        for (Resource &r : acc.res)
+            r.transformations.push_back(e);
+    }
+    void noteBuiltin(Acc &acc, const QString &dir, const char *kind)
+    {
+        if (!trackOrigin)
+            return;
+        auto kf = findKustomizationFile(dir);
+        noteTransformer(acc, kf ? *kf : dir, "builtin", kind);
+    }
+    std::set<std::string> schemaMergeKeys; // custom openapi merge keys "field=key"
+    std::set<std::string> schemaKinds;     // "group/kind" the custom schema describes
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 
@@ -497,18 +527,34 @@ bool matchLabelSelector(const std::string &selector, const Value *labels)
 
 // kustomize's resWrangler.Select: id fields match the current or the original id; name and
 // namespace are anchored regular expressions.
+// kustomize's ResId.EffectiveNamespace: cluster-scoped kinds have none, an empty namespace
+// is "default".
+std::string effectiveNamespace(const ResId &id)
+{
+    if (id.isClusterScoped())
+        return "_non_namespaceable_";
+    return id.ns.empty() ? std::string("default") : id.ns;
+}
+
 bool selects(const Value &sel, const Resource &r)
 {
     const ResId cur = r.curId(), org = r.orgId();
-    const Gvk g{sel.str({"group"}), sel.str({"version"}), sel.str({"kind"})};
-    if (!cur.gvk.selectedBy(g) && !org.gvk.selectedBy(g))
+    // Group, version and kind are anchored regular expressions matched against the current
+    // GVK; name and namespace match the original or the current id.
+    const std::string ns = sel.str({"namespace"});
+    if (!ns.empty() && !regexFull(ns, effectiveNamespace(org)) &&
+        !regexFull(ns, effectiveNamespace(cur)))
         return false;
     const std::string name = sel.str({"name"});
-    if (!name.empty() && !regexFull(name, cur.name) && !regexFull(name, org.name))
+    if (!name.empty() && !regexFull(name, org.name) && !regexFull(name, cur.name))
         return false;
-    const std::string ns = sel.str({"namespace"});
-    if (!ns.empty() && !regexFull(ns, cur.ns) && !regexFull(ns, org.ns))
-        return false;
+    for (const auto &[field, value] :
+         {std::pair{"group", &cur.gvk.group}, std::pair{"version", &cur.gvk.version},
+          std::pair{"kind", &cur.gvk.kind}}) {
+        const std::string want = sel.str({field});
+        if (!want.empty() && !regexFull(want, *value))
+            return false;
+    }
     if (!matchLabelSelector(sel.str({"labelSelector"}), r.obj.at({"metadata", "labels"})))
         return false;
     if (!matchLabelSelector(sel.str({"annotationSelector"}), r.obj.at({"metadata", "annotations"})))
@@ -648,7 +694,6 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
                                     tr("var '%1' already encountered").arg(qs(v.name)));
                 acc.vars.push_back(std::move(v));
             }
-            acc.mergeKeys.insert(subAcc.mergeKeys.begin(), subAcc.mergeKeys.end());
             continue;
         }
         if (components)
@@ -695,6 +740,53 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
         warn(tr("# Warning: 'bases' is deprecated. Please use 'resources' instead. Run "
                 "'kustomize edit fix' to update your Kustomization automatically."));
 
+    // openapi: kustomize keeps one schema per build, the first one a kustomization sets (the
+    // top-level one first): an overlay's choice takes precedence over its bases'.
+    if (const Value *oa = k.get("openapi"); oa && oa->isMap() && !schemaSet) {
+        const std::string path = oa->str({"path"});
+        if (!path.empty()) {
+            if (oa->get("version"))
+                return fail(Error::Code::Syntax,
+                            tr("builtin version and custom schema provided, cannot use both"));
+            auto p = checkedPath(dir, qs(path));
+            if (!p)
+                return std::unexpected(p.error());
+            auto docs = parseFile(*p);
+            if (!docs)
+                return std::unexpected(docs.error());
+            std::function<void(const Value &, const std::string &, int)> scan =
+                [&](const Value &v, const std::string &field, int depth) {
+                    if (depth > 200)
+                        return;
+                    if (v.isMap()) {
+                        if (const Value *mk = v.get("x-kubernetes-patch-merge-key"))
+                            schemaMergeKeys.insert(field + "=" + mk->text);
+                        if (const Value *gvks = v.get("x-kubernetes-group-version-kind");
+                            gvks && gvks->isSeq())
+                            for (const Value &g : gvks->items)
+                                schemaKinds.insert(g.str({"group"}) + "/" + g.str({"kind"}));
+                        for (const MapEntry &e : v.entries) {
+                            const std::string f =
+                                (field.empty() || e.key != "items") ? e.key : field;
+                            scan(e.value,
+                                 e.key == "properties" || e.key == "items" || e.key == "definitions"
+                                     ? field
+                                     : f,
+                                 depth + 1);
+                        }
+                    } else if (v.isSeq()) {
+                        for (const Value &i : v.items)
+                            scan(i, field, depth + 1);
+                    }
+                };
+            for (const Value &d : **docs)
+                scan(d, {}, 0);
+            schemaSet = true;
+        } else if (!oa->str({"version"}).empty()) {
+            schemaSet = true; // a builtin Kubernetes version: no custom merge keys
+        }
+    }
+
     std::vector<std::string> resources = strList(k.get("resources"));
     for (const std::string &b : strList(k.get("bases")))
         resources.push_back(b);
@@ -716,39 +808,16 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
             acc.mergeConfig(*tc);
         }
     }
-    // openapi: custom schemas can name merge keys for list fields.
-    if (const Value *oa = k.get("openapi"); oa && oa->isMap()) {
-        const std::string path = oa->str({"path"});
-        if (!path.empty()) {
-            auto p = checkedPath(dir, qs(path));
-            if (!p)
-                return std::unexpected(p.error());
-            auto docs = parseFile(*p);
-            if (!docs)
-                return std::unexpected(docs.error());
-            std::function<void(const Value &, const std::string &)> scan =
-                [&](const Value &v, const std::string &field) {
-                    if (v.isMap()) {
-                        if (const Value *mk = v.get("x-kubernetes-patch-merge-key"))
-                            acc.mergeKeys.insert(field + "=" + mk->text);
-                        for (const MapEntry &e : v.entries) {
-                            const std::string f =
-                                (field.empty() || e.key != "items") ? e.key : field;
-                            scan(e.value,
-                                 e.key == "properties" || e.key == "items" || e.key == "definitions"
-                                     ? field
-                                     : f);
-                        }
-                    } else if (v.isSeq()) {
-                        for (const Value &i : v.items)
-                            scan(i, field);
-                    }
-                };
-            for (const Value &d : **docs)
-                scan(d, {});
-        }
+    for (const std::string &c : strList(k.get("crds"))) {
+        auto p = checkedPath(dir, qs(c));
+        if (!p)
+            return std::unexpected(p.error());
+        auto docs = parseFile(*p);
+        if (!docs)
+            return std::unexpected(wrap(tr("loading CRDs"), docs.error()));
+        for (const Value &d : **docs)
+            acc.mergeConfig(transformerConfigFromCrds(d));
     }
-
     if (auto r = runGenerators(dir, k, acc); !r)
         return r;
     if (auto r = accumulateResources(dir, strList(k.get("components")), acc, true); !r)
@@ -966,6 +1035,34 @@ Result<Resource> Build::generate(const QString &dir, const Value &args, const st
     return r;
 }
 
+// kustomize's IAMPolicyGenerator: a ServiceAccount bound to a cloud identity (GKE only).
+static Result<Resource> iamPolicy(const Value &cfg)
+{
+    const std::string cloud = cfg.str({"cloud"});
+    if (cloud != "gke")
+        return fail(Error::Code::Unsupported, tr("cloud %1 is not yet supported").arg(qs(cloud)));
+    std::string project = cfg.str({"serviceAccount", "projectId"});
+    if (project.empty())
+        project = cfg.str({"projectId"});
+    Resource r;
+    r.generated = true;
+    r.obj = Value::map();
+    r.obj.set("apiVersion", Value::string("v1"));
+    r.obj.set("kind", Value::string("ServiceAccount"));
+    Value &meta = r.obj.getOrAddMap("metadata");
+    meta.getOrAddMap("annotations")
+        .set("iam.gke.io/gcp-service-account",
+             Value::string(cfg.str({"serviceAccount", "name"}) + "@" + project +
+                           ".iam.gserviceaccount.com"));
+    meta.set("name", Value::string(cfg.str({"kubernetesService", "name"})));
+    std::string ns = cfg.str({"kubernetesService", "namespace"});
+    if (ns.empty())
+        ns = cfg.str({"namespace"});
+    if (!ns.empty())
+        meta.set("namespace", Value::string(ns));
+    return r;
+}
+
 Result<void> Build::addGenerated(Acc &acc, Resource r)
 {
     const ResId id = r.curId();
@@ -1019,6 +1116,7 @@ Result<void> Build::addGenerated(Acc &acc, Resource r)
         r.setNamespace(old.ns());
     r.prevIds = old.prevIds;
     r.refVarNames = old.refVarNames;
+    r.transformations = old.transformations;
     r.prefixes = old.prefixes;
     r.suffixes = old.suffixes;
     // A merge into a resource that was not generated, or an overlay that disables the hash,
@@ -1157,6 +1255,17 @@ Result<void> Build::runGenerators(const QString &dir, const Value &k, Acc &acc)
                     return fail(
                         Error::Code::Unsupported,
                         tr("KRM function plugins are not supported (generator %1)").arg(qs(kind)));
+            }
+            if (av == "builtin" && kind == "IAMPolicyGenerator") {
+                auto r = iamPolicy(c);
+                if (!r)
+                    return std::unexpected(r.error());
+                r->genConfiguredIn = ci < origins.size() ? origins[ci] : QString();
+                r->genKind = kind;
+                r->genName = c.str({"metadata", "name"});
+                if (auto a = appendResources(acc, ResList{std::move(*r)}); !a)
+                    return a;
+                continue;
             }
             if (av == "builtin" || kind.empty())
                 return fail(Error::Code::Unsupported,
@@ -1679,8 +1788,9 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
 Result<void> Build::applyPatch(const Value &docs, const Value *target, const Value *options,
                                Acc &acc)
 {
-    // A single document that is a list of operations is a JSON 6902 patch.
-    if (docs.items.size() == 1 && docs.items[0].isSeq()) {
+    // A document that is a list of operations is a JSON 6902 patch; like kustomize (which
+    // converts the YAML to JSON), only the first document of the stream counts.
+    if (!docs.items.empty() && docs.items[0].isSeq()) {
         if (!target)
             return fail(Error::Code::Syntax, tr("must specify a target for JSON patch"));
         for (Resource &r : acc.res)
@@ -1730,7 +1840,9 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
                 p.set("apiVersion", Value::string(r.obj.str({"apiVersion"})));
                 p.set("kind", Value::string(k));
             }
-            if (auto x = strategicMerge(r.obj, p, r.gvk(), acc.mergeKeys); !x)
+            if (auto x = strategicMerge(r.obj, p, r.gvk(), schemaMergeKeys,
+                                        schemaKinds.count(r.gvk().group + "/" + k) > 0);
+                !x)
                 return x;
             if (!allowKind)
                 r.obj.set("kind", Value::string(k));
@@ -1913,23 +2025,64 @@ std::string join(const std::vector<std::string> &v, const std::string &d)
     return out;
 }
 
+// kustomize's ResId.IsSelectedBy against the resource's current and previous ids (the
+// replacement filter sees the previous names kustomize keeps in internal annotations).
+bool idSelected(const Value &sel, const Resource &r)
+{
+    const Gvk g{sel.str({"group"}), sel.str({"version"}), sel.str({"kind"})};
+    const std::string name = sel.str({"name"});
+    const std::string ns = sel.str({"namespace"});
+    auto one = [&](const ResId &id) {
+        if (!name.empty() && name != id.name)
+            return false;
+        if (!ns.empty()) {
+            const std::string eff = id.ns.empty() ? std::string("default") : id.ns;
+            const std::string want = ns.empty() ? std::string("default") : ns;
+            if (eff != want)
+                return false;
+        }
+        return id.gvk.selectedBy(g);
+    };
+    if (one(r.curId()))
+        return true;
+    for (const ResId &p : r.prevIds)
+        if (one(p))
+            return true;
+    return false;
+}
+
+bool labelsSelected(const Value &sel, const Resource &r)
+{
+    return matchLabelSelector(sel.str({"labelSelector"}), r.obj.at({"metadata", "labels"})) &&
+           matchLabelSelector(sel.str({"annotationSelector"}),
+                              r.obj.at({"metadata", "annotations"}));
+}
+
 bool selectsReplacement(const Value &sel, const Resource &r)
 {
-    const ResId cur = r.curId();
-    const Gvk g{sel.str({"group"}), sel.str({"version"}), sel.str({"kind"})};
-    if (!cur.gvk.selectedBy(g))
+    return labelsSelected(sel, r) && idSelected(sel, r);
+}
+
+// A target's reject list: an entry rejects by its id fields, and separately by its label or
+// annotation selector.
+bool rejectedBy(const Value &rejects, const Resource &r)
+{
+    if (!rejects.isSeq())
         return false;
-    const std::string name = sel.str({"name"});
-    if (!name.empty() && name != cur.name)
-        return false;
-    const std::string ns = sel.str({"namespace"});
-    if (!ns.empty() && ns != cur.ns)
-        return false;
-    if (!matchLabelSelector(sel.str({"labelSelector"}), r.obj.at({"metadata", "labels"})))
-        return false;
-    if (!matchLabelSelector(sel.str({"annotationSelector"}), r.obj.at({"metadata", "annotations"})))
-        return false;
-    return true;
+    for (const Value &x : rejects.items) {
+        if (!x.isMap())
+            continue;
+        const bool hasId = !x.str({"group"}).empty() || !x.str({"version"}).empty() ||
+                           !x.str({"kind"}).empty() || !x.str({"name"}).empty() ||
+                           !x.str({"namespace"}).empty();
+        if (hasId && idSelected(x, r))
+            return true;
+        const bool hasSel =
+            !x.str({"labelSelector"}).empty() || !x.str({"annotationSelector"}).empty();
+        if (hasSel && labelsSelected(x, r))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -1998,12 +2151,7 @@ Result<void> Build::applyReplacements(const QString &dir, const Value &list, Acc
             for (Resource &r : acc.res) {
                 if (sel && !selectsReplacement(*sel, r))
                     continue;
-                bool rejected = false;
-                if (const Value *rej = t.get("reject"); rej && rej->isSeq())
-                    for (const Value &x : rej->items)
-                        if (x.isMap() && !x.entries.empty() && selectsReplacement(x, r))
-                            rejected = true;
-                if (rejected)
+                if (const Value *rej = t.get("reject"); rej && rejectedBy(*rej, r))
                     continue;
                 const Value *opts = t.get("options");
                 const bool create = opts && opts->str({"create"}) == "true";
@@ -2063,10 +2211,17 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
     if (const Value *p = k.get("patchesStrategicMerge"); p && p->isSeq()) {
         if (auto r = applyPatches(dir, *p, acc, true); !r)
             return r;
+        if (!p->items.empty())
+            noteBuiltin(acc, dir, "PatchStrategicMergeTransformer");
     }
     if (const Value *p = k.get("patches"); p && p->isSeq()) {
-        if (auto r = applyPatches(dir, *p, acc, false); !r)
-            return r;
+        for (const Value &entry : p->items) {
+            Value one = Value::seq();
+            one.items.push_back(entry);
+            if (auto r = applyPatches(dir, one, acc, false); !r)
+                return r;
+            noteBuiltin(acc, dir, "PatchTransformer");
+        }
     }
     if (const std::string ns = k.str({"namespace"}); !ns.empty()) {
         if (auto r = builtin("NamespaceTransformer",
@@ -2076,6 +2231,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                              });
             !r)
             return r;
+        noteBuiltin(acc, dir, "NamespaceTransformer");
     }
     const std::string prefix = k.str({"namePrefix"});
     const std::string suffix = k.str({"nameSuffix"});
@@ -2087,6 +2243,8 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                              });
             !r)
             return r;
+    if (!prefix.empty())
+        noteBuiltin(acc, dir, "PrefixTransformer");
     if (!suffix.empty())
         if (auto r = builtin("SuffixTransformer",
                              [&](Value &c) {
@@ -2095,6 +2253,8 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                              });
             !r)
             return r;
+    if (!suffix.empty())
+        noteBuiltin(acc, dir, "SuffixTransformer");
     if (const Value *labels = k.get("labels"); labels && labels->isSeq()) {
         for (const Value &l : labels->items) {
             std::vector<FieldSpec> specs;
@@ -2112,27 +2272,47 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                     for (const FieldSpec &x : *p)
                         specs.push_back(x);
             }
+            // `labels:` field specs from configurations apply to every labels entry.
+            for (const FieldSpec &x : acc.tc().labels) {
+                bool dup = false;
+                for (const FieldSpec &e : specs)
+                    dup = dup || (e.path == x.path && e.gvk == x.gvk);
+                if (!dup)
+                    specs.push_back(x);
+            }
             const auto pairs = strMap(l.get("pairs"));
             for (Resource &r : acc.res)
                 if (auto x = setLabels(r, specs, pairs); !x)
                     return x;
+            noteBuiltin(acc, dir, "LabelTransformer");
         }
     }
-    if (const Value *cl = k.get("commonLabels"); cl && cl->isMap() && !cl->entries.empty()) {
+    const Value *cl = k.get("commonLabels");
+    if (cl && cl->isMap() && !cl->entries.empty()) {
         const auto pairs = strMap(cl);
         for (Resource &r : acc.res)
             if (auto x = setLabels(r, acc.tc().commonLabels, pairs); !x)
                 return x;
     }
+    // kustomize configures the commonLabels transformer whenever labels or commonLabels are set.
+    if ((cl && cl->isMap() && !cl->entries.empty()) ||
+        (k.get("labels") && k.get("labels")->isSeq() && !k.get("labels")->items.empty()))
+        noteBuiltin(acc, dir, "LabelTransformer");
     if (const Value *ca = k.get("commonAnnotations"); ca && ca->isMap() && !ca->entries.empty()) {
         const auto pairs = strMap(ca);
         for (Resource &r : acc.res)
             if (auto x = setLabels(r, acc.tc().commonAnnotations, pairs); !x)
                 return x;
+        noteBuiltin(acc, dir, "AnnotationsTransformer");
     }
     if (const Value *p = k.get("patchesJson6902"); p && p->isSeq()) {
-        if (auto r = applyJson6902(dir, *p, acc); !r)
-            return r;
+        for (const Value &entry : p->items) {
+            Value one = Value::seq();
+            one.items.push_back(entry);
+            if (auto r = applyJson6902(dir, one, acc); !r)
+                return r;
+            noteBuiltin(acc, dir, "PatchJson6902Transformer");
+        }
     }
     if (const Value *reps = k.get("replicas"); reps && reps->isSeq()) {
         for (const Value &rep : reps->items) {
@@ -2143,6 +2323,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                                  });
                 !r)
                 return r;
+            noteBuiltin(acc, dir, "ReplicaCountTransformer");
         }
     }
     const Value *images = k.get("images");
@@ -2158,17 +2339,22 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                                  });
                 !r)
                 return r;
+            noteBuiltin(acc, dir, "ImageTagTransformer");
         }
     }
     if (const Value *reps = k.get("replacements"); reps && reps->isSeq()) {
         if (auto r = applyReplacements(dir, *reps, acc); !r)
             return r;
+        if (!reps->items.empty())
+            noteBuiltin(acc, dir, "ReplacementTransformer");
     }
     if (const Value *ts = k.get("transformers")) {
-        auto cfgs = loadInlineOrFiles(dir, *ts);
+        std::vector<QString> origins;
+        auto cfgs = loadInlineOrFiles(dir, *ts, &origins);
         if (!cfgs)
             return std::unexpected(cfgs.error());
-        for (const Value &c : *cfgs) {
+        for (size_t ci = 0; ci < cfgs->size(); ++ci) {
+            const Value &c = (*cfgs)[ci];
             if (cancelled())
                 return fail(Error::Code::Cancelled, tr("cancelled"));
             const std::string av = c.str({"apiVersion"});
@@ -2180,7 +2366,9 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
                                 .arg(qs(c.str({"kind"}))));
             if (auto r = applyBuiltin(dir, c, acc); !r)
                 return r;
-            (void)av;
+            if (trackOrigin)
+                noteTransformer(acc, ci < origins.size() ? origins[ci] : dir, av, c.str({"kind"}),
+                                c.str({"metadata", "name"}), c.str({"metadata", "namespace"}));
         }
     }
     return {};
@@ -2478,6 +2666,9 @@ Result<ResList> Build::run(const QString &dir, Value &topKust)
     if (!k)
         return std::unexpected(k.error());
     topKust = *k;
+    topDir = dir;
+    if (const Value *bm = k->get("buildMetadata"); bm && bm->isSeq() && !bm->items.empty())
+        trackOrigin = true;
     Acc acc;
     if (auto r = accumulate(dir, *k, acc, false); !r)
         return std::unexpected(r.error());
@@ -2559,7 +2750,6 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
     const bool originAnno = std::find(bm.begin(), bm.end(), "originAnnotations") != bm.end();
     const bool transformerAnno =
         std::find(bm.begin(), bm.end(), "transformerAnnotations") != bm.end();
-    (void)transformerAnno;
 
     RenderOutput out;
     out.warnings = build.warnings;
@@ -2584,6 +2774,24 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
                 .getOrAddMap("annotations")
                 .set("config.kubernetes.io/origin",
                      Value::string("path: " + rel.toStdString() + "\n"));
+        }
+        if (transformerAnno && !r.transformations.empty()) {
+            std::string t;
+            for (const std::string &e : r.transformations) {
+                // each entry as a YAML list item
+                bool first = true;
+                size_t pos = 0;
+                while (pos < e.size()) {
+                    const size_t nl = e.find('\n', pos);
+                    const std::string line = e.substr(pos, nl - pos);
+                    t += (first ? "- " : "  ") + line + "\n";
+                    first = false;
+                    pos = nl == std::string::npos ? e.size() : nl + 1;
+                }
+            }
+            r.obj.getOrAddMap("metadata")
+                .getOrAddMap("annotations")
+                .set("alpha.config.kubernetes.io/transformations", Value::string(t));
         }
         RenderedResource rr;
         rr.apiVersion = qs(r.obj.str({"apiVersion"}));

@@ -103,6 +103,12 @@ private Q_SLOTS:
                                                  QString::fromStdString(meta.str({"build_dir"})));
         Renderer renderer;
         auto out = renderer.render(buildDir, optionsFrom(args));
+        // Debugging aid: KANRI_KUSTOMIZE_DUMP=DIR writes what Kanri printed for each case.
+        if (const QString dump = qEnvironmentVariable("KANRI_KUSTOMIZE_DUMP"); !dump.isEmpty()) {
+            QFile f(dump + QLatin1Char('/') + id + QStringLiteral(".out"));
+            if (f.open(QIODevice::WriteOnly))
+                f.write(out ? out->text : out.error().toString().toUtf8());
+        }
         // One verdict per case, so a known failure is one expected failure.
         bool ok = true;
         QString why;
