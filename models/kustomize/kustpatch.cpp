@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <map>
 
 namespace kanri::kustomize::detail {
@@ -13,25 +14,70 @@ QString tr(const char *s)
     return QCoreApplication::translate("kanri::kustomize", s);
 }
 
-bool isBuiltinGroup(const std::string &g)
+// Kinds of the Kubernetes OpenAPI schema kustomize embeds, by group: their list fields merge
+// by key. Other kinds (custom resources, even in a builtin group) have no schema.
+bool isBuiltinKind(const Gvk &gvk)
 {
-    static const std::set<std::string> groups = {"",
-                                                 "apps",
-                                                 "batch",
-                                                 "autoscaling",
-                                                 "policy",
-                                                 "extensions",
-                                                 "networking.k8s.io",
-                                                 "rbac.authorization.k8s.io",
-                                                 "storage.k8s.io",
-                                                 "scheduling.k8s.io",
-                                                 "admissionregistration.k8s.io",
-                                                 "apiextensions.k8s.io",
-                                                 "coordination.k8s.io",
-                                                 "discovery.k8s.io",
-                                                 "node.k8s.io",
-                                                 "certificates.k8s.io"};
-    return groups.count(g) > 0;
+    static const std::set<std::string> kinds = {
+        "/Pod",
+        "/PodTemplate",
+        "/ReplicationController",
+        "/Service",
+        "/ConfigMap",
+        "/Secret",
+        "/ServiceAccount",
+        "/Namespace",
+        "/Node",
+        "/PersistentVolume",
+        "/PersistentVolumeClaim",
+        "/Endpoints",
+        "/Event",
+        "/LimitRange",
+        "/ResourceQuota",
+        "/Binding",
+        "/ComponentStatus",
+        "apps/Deployment",
+        "apps/StatefulSet",
+        "apps/DaemonSet",
+        "apps/ReplicaSet",
+        "apps/ControllerRevision",
+        "extensions/Deployment",
+        "extensions/DaemonSet",
+        "extensions/ReplicaSet",
+        "extensions/Ingress",
+        "extensions/NetworkPolicy",
+        "extensions/PodSecurityPolicy",
+        "batch/Job",
+        "batch/CronJob",
+        "autoscaling/HorizontalPodAutoscaler",
+        "policy/PodDisruptionBudget",
+        "policy/PodSecurityPolicy",
+        "policy/Eviction",
+        "networking.k8s.io/Ingress",
+        "networking.k8s.io/IngressClass",
+        "networking.k8s.io/NetworkPolicy",
+        "rbac.authorization.k8s.io/Role",
+        "rbac.authorization.k8s.io/ClusterRole",
+        "rbac.authorization.k8s.io/RoleBinding",
+        "rbac.authorization.k8s.io/ClusterRoleBinding",
+        "storage.k8s.io/StorageClass",
+        "storage.k8s.io/VolumeAttachment",
+        "storage.k8s.io/CSIDriver",
+        "storage.k8s.io/CSINode",
+        "storage.k8s.io/CSIStorageCapacity",
+        "scheduling.k8s.io/PriorityClass",
+        "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+        "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+        "apiextensions.k8s.io/CustomResourceDefinition",
+        "coordination.k8s.io/Lease",
+        "discovery.k8s.io/EndpointSlice",
+        "node.k8s.io/RuntimeClass",
+        "certificates.k8s.io/CertificateSigningRequest",
+        "apiregistration.k8s.io/APIService",
+        "events.k8s.io/Event",
+        "flowcontrol.apiserver.k8s.io/FlowSchema",
+        "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration"};
+    return kinds.count(gvk.group + "/" + gvk.kind) > 0;
 }
 
 struct Ctx
@@ -281,16 +327,64 @@ Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::
     return {};
 }
 
+// kyaml walks every list of the patched object, not only the patched ones: in a list with a
+// merge key, elements sharing a key collapse into one (the last one, where the first was).
+// Ports are keyed by number and protocol, as their list-map-keys say.
+void dedupeLists(Value &v, const Ctx &ctx, const std::string &field, const std::string &parentField,
+                 int depth)
+{
+    if (depth > 200)
+        return;
+    if (v.isMap()) {
+        for (MapEntry &e : v.entries)
+            dedupeLists(e.value, ctx, e.key, field, depth + 1);
+        return;
+    }
+    if (!v.isSeq() || v.items.size() < 1)
+        return;
+    static const Value empty = Value::seq();
+    const std::string key = mergeKey(ctx, field, parentField, v, empty);
+    if (!key.empty() && v.items.size() > 1) {
+        std::vector<Value> result;
+        std::vector<std::string> ids;
+        for (Value &item : v.items) {
+            const Value *k = item.isMap() ? item.get(key) : nullptr;
+            if (!k || !k->isScalar()) {
+                result.push_back(std::move(item));
+                ids.emplace_back();
+                continue;
+            }
+            std::string id = "=" + k->text;
+            if (field == "ports")
+                id += "/" + item.str({"protocol"});
+            const auto it = std::find(ids.begin(), ids.end(), id);
+            if (it != ids.end()) {
+                result[size_t(it - ids.begin())] = std::move(item);
+            } else {
+                result.push_back(std::move(item));
+                ids.push_back(std::move(id));
+            }
+        }
+        v.items = std::move(result);
+    }
+    for (Value &item : v.items)
+        dedupeLists(item, ctx, field, parentField, depth + 1);
+}
+
 } // namespace
 
 Result<void> strategicMerge(Value &target, const Value &patch, const Gvk &gvk,
                             const std::set<std::string> &customMergeKeys, bool customSchemaKind)
 {
-    Ctx ctx{customSchemaKind || isBuiltinGroup(gvk.group),
+    Ctx ctx{customSchemaKind || isBuiltinKind(gvk),
             customMergeKeys.empty() ? nullptr : &customMergeKeys};
     if (!patch.isMap())
         return fail(Error::Code::Syntax, tr("strategic merge patch is not a map"));
-    return mergeMap(target, patch, ctx, {});
+    if (auto r = mergeMap(target, patch, ctx, {}); !r)
+        return r;
+    if (ctx.schema)
+        dedupeLists(target, ctx, {}, {}, 0);
+    return {};
 }
 
 // ---- RFC 6902 ------------------------------------------------------------------------------

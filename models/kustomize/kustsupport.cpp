@@ -398,7 +398,8 @@ TransformerConfig TransformerConfig::defaults()
     TransformerConfig tc;
     tc.namePrefix = {F("metadata/name")};
     tc.nameSuffix = {F("metadata/name")};
-    tc.nameSpace = {F("metadata/namespace", "", "", "", true),
+    tc.nameSpace = {F("metadata/name", "Namespace", "", "v1", true),
+                    F("metadata/namespace", "", "", "", true),
                     F("spec/service/namespace", "APIService", "apiregistration.k8s.io"),
                     F("spec/conversion/webhook/clientConfig/service/namespace",
                       "CustomResourceDefinition", "apiextensions.k8s.io")};
