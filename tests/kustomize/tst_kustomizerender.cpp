@@ -59,6 +59,10 @@ private Q_SLOTS:
             << QStringLiteral("replacements");
         QTest::newRow("builtin transformers and custom name references apply")
             << QStringLiteral("plugins");
+        QTest::newRow("build metadata records origins and every transformer that ran")
+            << QStringLiteral("annotations/overlay");
+        QTest::newRow("CRD references, schema precedence, patch targets and rejects apply")
+            << QStringLiteral("schemas/overlay");
     }
     void goldenCases()
     {
