@@ -3631,6 +3631,14 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
+    <message>
+        <source>Group Catalog by &amp;Namespace</source>
+        <translation>カタログを Namespace でグループ化(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Containers</source>
+        <translation>コンテナ(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>kanri::ui::NewDeveloperWizard</name>
