@@ -4,6 +4,7 @@
 #include "hcldocument.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,7 +19,7 @@
 // kanri tf add FILE MAP.KEY OBJECT [--dry-run]
 // kanri tf remove FILE MAP.KEY [--dry-run]
 // kanri tf rename FILE MAP.KEY NEWKEY [--dry-run]
-// kanri tf fmt [--check] FILE...
+// kanri tf fmt [--check] [--recursive] FILE|DIR...
 // Exit status: 0 success, 1 PATH does not exist, 2 syntax error or bad usage.
 namespace kanri::cli {
 
@@ -45,7 +46,8 @@ int usage(const QString &why)
     err(QStringLiteral("kanri tf: error: ") + why);
     err(tr("usage: kanri tf maps FILE [--json] | get FILE PATH | set FILE MAP.KEY.FIELD VALUE |"
            " unset FILE MAP.KEY.FIELD | add FILE MAP.KEY OBJECT | remove FILE MAP.KEY |"
-           " rename FILE MAP.KEY NEWKEY | fmt [--check] FILE...  (edits take --dry-run)"));
+           " rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (edits take"
+           " --dry-run)"));
     return 2;
 }
 
@@ -214,15 +216,43 @@ QJsonObject mapsJson(const QList<hcl::MapInfo> &maps)
     return QJsonObject{{QStringLiteral("maps"), all}};
 }
 
+// The files `terraform fmt DIR` would format: .tf, .tfvars, .tftest.hcl (and .tofu), sorted,
+// recursing into subdirectories only when asked.
+QStringList filesIn(const QString &dir, bool recursive)
+{
+    QStringList files;
+    const QFileInfoList entries =
+        QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &e : entries) {
+        if (e.fileName().startsWith(u'.'))
+            continue;
+        if (e.isDir()) {
+            if (recursive)
+                files += filesIn(e.filePath(), true);
+        } else if (hcl::isTerraformFile(e.fileName())) {
+            files.append(e.filePath());
+        }
+    }
+    return files;
+}
+
 int runFmt(QStringList args)
 {
     const bool check = args.removeAll(QStringLiteral("--check")) > 0;
+    const bool recursive = args.removeAll(QStringLiteral("--recursive")) > 0;
     if (args.isEmpty())
-        return usage(tr("fmt needs at least one FILE"));
+        return usage(tr("fmt needs at least one FILE or directory"));
+    QStringList files;
+    for (const QString &arg : args) {
+        if (arg.startsWith(u"--"))
+            return usage(tr("unknown option %1").arg(arg));
+        if (QFileInfo(arg).isDir())
+            files += filesIn(arg, recursive);
+        else
+            files.append(arg);
+    }
     int status = 0;
-    for (const QString &file : args) {
-        if (file.startsWith(u"--"))
-            return usage(tr("unknown option %1").arg(file));
+    for (const QString &file : files) {
         auto bytes = readFile(file);
         if (!bytes) {
             report(bytes.error(), file);
@@ -237,7 +267,8 @@ int runFmt(QStringList args)
             status = 2;
             continue;
         }
-        const QByteArray formatted = hcl::formatHcl(*bytes);
+        const QByteArray formatted =
+            hcl::isTerraformFile(file) ? hcl::formatTerraform(*bytes) : hcl::formatHcl(*bytes);
         if (formatted == *bytes)
             continue;
         if (check) {

@@ -1694,6 +1694,121 @@ QByteArray formatHcl(const QByteArray &text)
     return formatTokens(text, (*tree)->tokens);
 }
 
+namespace {
+
+// Terraform's own steps before the layout (`terraform fmt`, internal/command/fmt.go): legacy
+// variable types, "${x}" attribute values unwrapped, block labels in quoted form.
+void terraformRewrites(const SyntaxTree &t, const Body &body, QStringList &inBlocks,
+                       std::vector<Splice> &out)
+{
+    auto tokType = [&](int i) { return t.tokens[std::size_t(i)].type; };
+    auto range = [&](int a, int b) {
+        return t.text.mid(t.tokens[std::size_t(a)].start,
+                          t.tokens[std::size_t(b)].end - t.tokens[std::size_t(a)].start);
+    };
+    for (const BodyItem &item : body.items) {
+        if (item.attribute) {
+            const Attribute &a = *item.attribute;
+            const Expr &v = a.value;
+            const int n = v.last - v.first + 1;
+            const int start = t.tokens[std::size_t(v.first)].start;
+            const int end = t.tokens[std::size_t(v.last)].end;
+            if (inBlocks.size() == 1 && inBlocks.front() == u"variable" &&
+                t.tokenView(a.name) == "type") {
+                if (n == 1 && tokType(v.first) == Tok::Ident) {
+                    const QByteArrayView kw = t.tokenView(v.first);
+                    if (kw == "list" || kw == "map" || kw == "set")
+                        out.push_back(Splice{end, end, "(any)"});
+                } else if (n == 3 && tokType(v.first) == Tok::OQuote &&
+                           tokType(v.first + 1) == Tok::QuotedLit &&
+                           tokType(v.last) == Tok::CQuote) {
+                    const QByteArrayView lit = t.tokenView(v.first + 1);
+                    if (lit == "string")
+                        out.push_back(Splice{start, end, "string"});
+                    else if (lit == "list")
+                        out.push_back(Splice{start, end, "list(string)"});
+                    else if (lit == "map")
+                        out.push_back(Splice{start, end, "map(string)"});
+                }
+                continue;
+            }
+            if (n < 5 || tokType(v.first) != Tok::OQuote ||
+                tokType(v.first + 1) != Tok::TemplateInterp ||
+                tokType(v.last - 1) != Tok::TemplateSeqEnd || tokType(v.last) != Tok::CQuote)
+                continue;
+            // Only a provably single interpolation: no other template delimiter or literal
+            // text outside nested quotes.
+            int quotes = 0;
+            bool single = true;
+            for (int i = v.first + 2; i <= v.last - 2 && single; ++i) {
+                const Tok ty = tokType(i);
+                if (ty == Tok::OQuote)
+                    ++quotes;
+                else if (ty == Tok::CQuote)
+                    --quotes;
+                else if (quotes == 0 && (ty == Tok::TemplateInterp || ty == Tok::TemplateSeqEnd ||
+                                         ty == Tok::QuotedLit))
+                    single = false;
+            }
+            if (!single)
+                continue;
+            int first = v.first + 2;
+            int last = v.last - 2;
+            while (first <= last && tokType(first) == Tok::Newline)
+                ++first;
+            while (last >= first && tokType(last) == Tok::Newline)
+                --last;
+            if (first > last)
+                continue;
+            bool multiLine = false;
+            for (int i = first; i <= last; ++i)
+                multiLine = multiLine || tokType(i) == Tok::Newline;
+            QByteArray inner = range(first, last);
+            if (multiLine && !(tokType(first) == Tok::OParen && tokType(last) == Tok::CParen))
+                inner = "(" + inner + ")";
+            out.push_back(Splice{start, end, inner});
+            continue;
+        }
+        const Block &b = *item.block;
+        for (const Expr &label : b.labels) {
+            if (label.first == label.last && tokType(label.first) == Tok::Ident)
+                out.push_back(Splice{t.tokens[std::size_t(label.first)].start,
+                                     t.tokens[std::size_t(label.first)].end,
+                                     "\"" + t.tokenText(label.first) + "\""});
+        }
+        inBlocks.append(QString::fromUtf8(t.tokenView(b.type)));
+        terraformRewrites(t, b.body, inBlocks, out);
+        inBlocks.removeLast();
+    }
+}
+
+} // namespace
+
+QByteArray formatTerraform(const QByteArray &text)
+{
+    auto tree = parseHcl(text, QString());
+    if (!tree)
+        return text;
+    std::vector<Splice> splices;
+    QStringList inBlocks;
+    terraformRewrites(**tree, (*tree)->body, inBlocks, splices);
+    if (splices.empty())
+        return formatTokens(text, (*tree)->tokens);
+    const QByteArray rewritten = applySplices(text, std::move(splices));
+    auto tokens = lexHcl(rewritten, QString());
+    if (!tokens) // cannot happen: every rewrite is a complete expression or label
+        return formatTokens(text, (*tree)->tokens);
+    return formatTokens(rewritten, *tokens);
+}
+
+bool isTerraformFile(const QString &fileName)
+{
+    for (const char *suffix : {".tf", ".tfvars", ".tftest.hcl", ".tofu", ".tofutest.hcl"})
+        if (fileName.endsWith(QLatin1String(suffix)))
+            return true;
+    return false;
+}
+
 Result<QStringList> parsePath(const QString &path)
 {
     QStringList parts;

@@ -107,9 +107,21 @@ private:
 // is not a collection of objects.
 std::optional<QList<FieldSchema>> variableSchema(const Document &doc, const QString &variable);
 
-// terraform fmt's layout rules (indentation, spacing, `=` and comment alignment). Returns the
-// input unchanged when it does not parse.
+// hclwrite's layout rules (indentation, spacing, `=` and comment alignment). Returns the input
+// unchanged when it does not parse.
 QByteArray formatHcl(const QByteArray &text);
+
+// `terraform fmt`: Terraform's rewrites, then formatHcl's layout. The rewrites: inside a
+// `variable` block, legacy types ("string", "list", "map", bare list/map/set) become string,
+// list(string), map(string), list(any)...; an attribute value that is exactly one
+// interpolation "${x}" becomes x (attributes of bodies only, not items of object
+// constructors); block labels are written quoted. Returns the input unchanged when it does not
+// parse.
+QByteArray formatTerraform(const QByteArray &text);
+
+// Whether `terraform fmt` formats files with this name (.tf, .tfvars, .tftest.hcl; OpenTofu's
+// .tofu): kanri tf fmt uses formatTerraform for them and formatHcl for other native files.
+bool isTerraformFile(const QString &fileName);
 
 // Parses a path written as on the command line: parts separated by '.', a part that is not an
 // identifier written as a JSON string (developers."a.b".gcp).

@@ -85,6 +85,14 @@ bool spaceAfter(const QByteArray &text, const Token &subject, Tok before, Tok af
     }
     if (s == Tok::OBrace || after == Tok::CBrace)
         return !(s == Tok::OBrace && after == Tok::CBrace);
+    // "${ {" and "} }" when an interpolation holds just an object constructor
+    if ((s == Tok::TemplateInterp || s == Tok::TemplateControl) && after == Tok::OBrace)
+        return true;
+    if (s == Tok::CBrace && after == Tok::TemplateSeqEnd)
+        return true;
+    // no space between consecutive template sequences ("${a}${b}", "%{ if x }${y}")
+    if (s == Tok::TemplateSeqEnd && (after == Tok::TemplateInterp || after == Tok::TemplateControl))
+        return false;
     if (bracketChange(s) > 0)
         return false;
     if (bracketChange(after) < 0)

@@ -208,6 +208,8 @@ private Q_SLOTS:
     void jsonSyntax();
     void formatRules_data();
     void formatRules();
+    void terraformFmtRewrites_data();
+    void terraformFmtRewrites();
     void pathParsing();
     void commandLine();
 };
@@ -280,7 +282,22 @@ void TestHcl::corpusFormat()
         } else if (fmt.value(u"hclwrite_changed_lines").toInt() > 0) {
             QVERIFY2(formatted != bytes, qPrintable(file + QStringLiteral(" needs formatting")));
         }
+        // hclwrite never adds or removes line breaks: count the lines it changes
+        const QList<QByteArray> before = bytes.split('\n');
+        const QList<QByteArray> after = formatted.split('\n');
+        QCOMPARE(after.size(), before.size());
+        int changed = 0;
+        for (qsizetype i = 0; i < before.size(); ++i)
+            changed += before[i] != after[i] ? 1 : 0;
+        QVERIFY2(changed == fmt.value(u"hclwrite_changed_lines").toInt(),
+                 qPrintable(QStringLiteral("%1: %2 changed lines, the sidecar says %3")
+                                .arg(file)
+                                .arg(changed)
+                                .arg(fmt.value(u"hclwrite_changed_lines").toInt())));
         QCOMPARE(formatHcl(formatted), formatted); // idempotent
+        // terraform fmt = hclwrite + the Terraform-only rewrites the sidecar lists
+        if (fmt.value(u"terraform_fmt_extra_changes").toArray().isEmpty())
+            QCOMPARE(formatTerraform(bytes), formatted);
     }
     QVERIFY(clean > 0);
 }
@@ -892,6 +909,11 @@ void TestHcl::formatRules_data()
         << QByteArray("a = 1\r\nbb = 2\r\n") << QByteArray("a  = 1\r\nbb = 2\r\n");
     QTest::newRow("width counts grapheme clusters") << QByteArray("j\xC3\xB6rg = 1\nabcde = 2\n")
                                                     << QByteArray("j\xC3\xB6rg  = 1\nabcde = 2\n");
+    QTest::newRow("consecutive template sequences stay together")
+        << QByteArray("a = \"${ x }${ y }%{ if z }w%{ endif }\"\n")
+        << QByteArray("a = \"${x}${y}%{if z}w%{endif}\"\n");
+    QTest::newRow("an interpolated object keeps spaces inside the braces")
+        << QByteArray("a = \"${{a = 1}}\"\n") << QByteArray("a = \"${ { a = 1 } }\"\n");
     QTest::newRow("empty braces and index brackets")
         << QByteArray("a = { }\nb = x [0]\nc = ! true\n")
         << QByteArray("a = {}\nb = x[0]\nc = !true\n");
@@ -903,6 +925,55 @@ void TestHcl::formatRules()
     QFETCH(QByteArray, expected);
     QCOMPARE(formatHcl(input), expected);
     QCOMPARE(formatHcl(expected), expected);
+}
+
+void TestHcl::terraformFmtRewrites_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("legacy quoted variable types become type expressions")
+        << QByteArray("variable \"a\" {\n  type = \"string\"\n}\nvariable \"b\" {\n  type = "
+                      "\"list\"\n}\nvariable \"c\" {\n  type = \"map\"\n}\n")
+        << QByteArray("variable \"a\" {\n  type = string\n}\nvariable \"b\" {\n  type = "
+                      "list(string)\n}\nvariable \"c\" {\n  type = map(string)\n}\n");
+    QTest::newRow("bare collection types get the element type any")
+        << QByteArray("variable \"a\" {\n  type = list\n}\nvariable \"b\" {\n  type    = set\n"
+                      "  default = []\n}\n")
+        << QByteArray("variable \"a\" {\n  type = list(any)\n}\nvariable \"b\" {\n  type    = "
+                      "set(any)\n  default = []\n}\n");
+    QTest::newRow("type attributes outside variable blocks are left alone")
+        << QByteArray("type = \"string\"\nresource \"x\" \"y\" {\n  type = list\n}\n")
+        << QByteArray("type = \"string\"\nresource \"x\" \"y\" {\n  type = list\n}\n");
+    QTest::newRow("a single interpolation as an attribute value is unwrapped")
+        << QByteArray("a = \"${var.x}\"\nlocals {\n  b = \"${ local.y[0] }\"\n}\n")
+        << QByteArray("a = var.x\nlocals {\n  b = local.y[0]\n}\n");
+    QTest::newRow("templates with text, two interpolations or in objects are kept")
+        << QByteArray("a = \"x${var.y}\"\nb = \"${var.y}${var.z}\"\nc = { d = \"${var.z}\" }\n")
+        << QByteArray("a = \"x${var.y}\"\nb = \"${var.y}${var.z}\"\nc = { d = \"${var.z}\" }\n");
+    QTest::newRow("an interpolation holding a quoted template is unwrapped once")
+        << QByteArray("a = \"${\"${var.x}-y\"}\"\n") << QByteArray("a = \"${var.x}-y\"\n");
+    QTest::newRow("a multi-line interpolation is wrapped in parentheses")
+        << QByteArray("a = \"${\nvar.x ?\n1 : 2\n}\"\n") << QByteArray("a = (var.x ?\n1 : 2)\n");
+    QTest::newRow("block labels are written quoted")
+        << QByteArray("resource aws_instance \"web\" {\n  ami = \"x\"\n}\nmodule m {}\n")
+        << QByteArray("resource \"aws_instance\" \"web\" {\n  ami = \"x\"\n}\nmodule \"m\" {}\n");
+    QTest::newRow("the layout follows the rewrites")
+        << QByteArray("variable \"v\" {\n  type = \"map\"\n  default = {}\n}\n")
+        << QByteArray("variable \"v\" {\n  type    = map(string)\n  default = {}\n}\n");
+}
+
+void TestHcl::terraformFmtRewrites()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(formatTerraform(input), expected);
+    QCOMPARE(formatTerraform(expected), expected);
+    QVERIFY(Document::parse(expected, QStringLiteral("main.tf")));
+    QVERIFY(isTerraformFile(QStringLiteral("a/main.tf")));
+    QVERIFY(isTerraformFile(QStringLiteral("prod.tfvars")));
+    QVERIFY(isTerraformFile(QStringLiteral("x.tftest.hcl")));
+    QVERIFY(!isTerraformFile(QStringLiteral("x.tf.json")));
+    QVERIFY(!isTerraformFile(QStringLiteral("x.hcl")));
 }
 
 void TestHcl::pathParsing()
