@@ -21,6 +21,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libyaml-cpp-dev libgit2-dev qtkeychain-qt6-dev libgl-dev
     fonts-dejavu-core
+    openssh-server # tests/git: clone and push over ssh:// to a loopback sshd
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -561,6 +561,69 @@ Result<void> Repository::switchBranch(const QString &name)
     return {};
 }
 
+Result<QStringList> Repository::remoteBranches() const
+{
+    git_branch_iterator *rawIt = nullptr;
+    int rc = git_branch_iterator_new(&rawIt, m_repo.get(), GIT_BRANCH_REMOTE);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot list the remote branches"));
+    BranchIteratorPtr it(rawIt);
+    QStringList names;
+    git_reference *raw = nullptr;
+    git_branch_t type;
+    while ((rc = git_branch_next(&raw, &type, it.get())) == 0) {
+        ReferencePtr ref(raw);
+        // refs/remotes/origin/HEAD is a symbolic pointer at the remote's default branch.
+        if (git_reference_type(ref.get()) == GIT_REFERENCE_SYMBOLIC)
+            continue;
+        const char *name = nullptr;
+        if (git_branch_name(&name, ref.get()) == 0)
+            names << QString::fromUtf8(name);
+    }
+    if (rc != GIT_ITEROVER)
+        return gitFail(rc, tr("cannot list the remote branches"));
+    git_error_clear();
+    names.sort();
+    return names;
+}
+
+Result<void> Repository::switchToRemoteBranch(const QString &remoteBranch)
+{
+    git_reference *raw = nullptr;
+    int rc =
+        git_branch_lookup(&raw, m_repo.get(), remoteBranch.toUtf8().constData(), GIT_BRANCH_REMOTE);
+    if (rc < 0)
+        return gitFail(rc, tr("no remote branch named %1").arg(remoteBranch));
+    ReferencePtr remote(raw);
+    git_buf remoteName = GIT_BUF_INIT;
+    rc = git_branch_remote_name(&remoteName, m_repo.get(), git_reference_name(remote.get()));
+    if (rc < 0)
+        return gitFail(rc, tr("cannot tell which remote %1 belongs to").arg(remoteBranch));
+    const QString prefix = QString::fromUtf8(remoteName.ptr) + QLatin1Char('/');
+    git_buf_dispose(&remoteName);
+    const QString local = remoteBranch.mid(prefix.size());
+    if (hasLocalBranch(local))
+        return switchBranch(local);
+
+    git_commit *rawCommit = nullptr;
+    if ((rc = git_commit_lookup(&rawCommit, m_repo.get(), git_reference_target(remote.get()))) < 0)
+        return gitFail(rc, tr("cannot read %1").arg(remoteBranch));
+    CommitPtr commit(rawCommit);
+    // Check out first, so that a refused checkout leaves no new branch behind.
+    if (auto checkedOut = checkoutSafely(m_repo.get(), *git_commit_id(commit.get())); !checkedOut)
+        return checkedOut;
+    git_reference *rawLocal = nullptr;
+    if ((rc = git_branch_create(&rawLocal, m_repo.get(), local.toUtf8().constData(), commit.get(),
+                                0)) < 0)
+        return gitFail(rc, tr("cannot create the branch %1").arg(local));
+    ReferencePtr localRef(rawLocal);
+    if ((rc = git_branch_set_upstream(localRef.get(), remoteBranch.toUtf8().constData())) < 0)
+        return gitFail(rc, tr("cannot set the upstream of %1 to %2").arg(local, remoteBranch));
+    if ((rc = git_repository_set_head(m_repo.get(), git_reference_name(localRef.get()))) < 0)
+        return gitFail(rc, tr("cannot switch to %1").arg(local));
+    return {};
+}
+
 Result<QString> Repository::upstreamOf(const QString &branch) const
 {
     git_reference *raw = nullptr;

@@ -94,6 +94,12 @@ public:
     Result<void> createBranch(const QString &name, SwitchTo switchTo = SwitchTo::Yes);
     // Checks out safely: local changes that the switch would overwrite stop it, untouched.
     Result<void> switchBranch(const QString &name);
+    // Remote-tracking branches as "origin/feature" (without the remotes' HEAD), sorted.
+    Result<QStringList> remoteBranches() const;
+    // Checks out a remote-tracking branch ("origin/feature") as the local branch "feature"
+    // with it as upstream, like `git switch feature`. When the local branch exists already it
+    // is switched to as it is (its commits are kept, nothing is reset).
+    Result<void> switchToRemoteBranch(const QString &remoteBranch);
     bool hasLocalBranch(const QString &name) const;
     // "origin/main" for a local branch, or NotFound.
     Result<QString> upstreamOf(const QString &branch) const;

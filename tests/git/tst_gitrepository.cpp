@@ -77,6 +77,7 @@ private Q_SLOTS:
     void pullWithConflictListsFilesAndChangesNothing();
     void pullRefusesToOverwriteLocalChanges();
     void aheadBehindCounts();
+    void remoteBranchIsCheckedOutAsATrackingBranch();
 };
 
 void TestGitRepository::initStageCommitAndReadBack()
@@ -433,6 +434,49 @@ void TestGitRepository::aheadBehindCounts()
     QCOMPARE(rejected.error().code, Error::Code::Rejected);
     QCOMPARE(rejected.error().message,
              QStringLiteral("push rejected: the remote has commits you do not have; pull first"));
+}
+
+void TestGitRepository::remoteBranchIsCheckedOutAsATrackingBranch()
+{
+    QTemporaryDir tmp;
+    const Trio t = makeTrio(tmp);
+    QVERIFY(!t.bob.isEmpty());
+    auto alice = Repository::open(t.alice);
+    QVERIFY(alice->createBranch("feature"));
+    writeFile(t.alice + "/alice.txt", "feature\n");
+    QVERIFY(alice->stageAll());
+    auto id = alice->commit("feature work", author);
+    QVERIFY(id);
+    QVERIFY(alice->push("origin", "feature", true));
+
+    auto bob = Repository::open(t.bob);
+    QVERIFY(bob);
+    QVERIFY(bob->fetch("origin"));
+    auto remotes = bob->remoteBranches();
+    QVERIFY2(remotes, why(remotes));
+    QCOMPARE(*remotes, QStringList({"origin/feature", "origin/main"}));
+    QVERIFY(!bob->switchToRemoteBranch("origin/nope"));
+
+    // A local edit the checkout would overwrite stops it, and no branch is left behind.
+    writeFile(t.bob + "/alice.txt", "bob's edit\n");
+    auto refused = bob->switchToRemoteBranch("origin/feature");
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Error::Code::Conflict);
+    QVERIFY(!bob->hasLocalBranch("feature"));
+    QCOMPARE(readAll(t.bob + "/alice.txt"), QByteArray("bob's edit\n"));
+
+    writeFile(t.bob + "/alice.txt", "a\n");
+    auto switched = bob->switchToRemoteBranch("origin/feature");
+    QVERIFY2(switched, why(switched));
+    QCOMPARE(bob->currentBranch(), QStringLiteral("feature"));
+    QCOMPARE(*bob->headCommit(), *id);
+    QCOMPARE(*bob->upstreamOf("feature"), QStringLiteral("origin/feature"));
+    QCOMPARE(readAll(t.bob + "/alice.txt"), QByteArray("feature\n"));
+
+    // Once the local branch exists, the remote one switches to it as it is.
+    QVERIFY(bob->switchBranch("main"));
+    QVERIFY(bob->switchToRemoteBranch("origin/feature"));
+    QCOMPARE(bob->currentBranch(), QStringLiteral("feature"));
 }
 
 QTEST_GUILESS_MAIN(TestGitRepository)

@@ -1,0 +1,170 @@
+// Clone and push over ssh:// against a real OpenSSH server on loopback, started by the test
+// on a free port with generated host and user keys (sshd from Debian's openssh-server; the
+// test skips with a message when it is not installed).
+
+#include "gitrepository.h"
+#include "gitsshserver.h"
+
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kanri;
+using namespace kanri::git;
+using kanri::test::sshKeygen;
+using kanri::test::SshServer;
+
+namespace {
+
+const Signature author{QStringLiteral("Test Author"), QStringLiteral("author@example.invalid")};
+
+template<typename T> const char *why(const Result<T> &result)
+{
+    static QByteArray text;
+    text = result ? QByteArray() : result.error().toString().toUtf8();
+    return text.constData();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(content);
+}
+
+QString gitOut(const QStringList &args, const QString &dir)
+{
+    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
+}
+
+// root/repo.git: a bare repository with one commit on main.
+bool makeServerRepository(const QString &root)
+{
+    const QString seed = root + QStringLiteral("/seed");
+    auto repo = Repository::init(seed, false);
+    if (!repo)
+        return false;
+    writeFile(seed + "/README.md", "# over ssh\n");
+    if (!repo->stageAll() || !repo->commit(QStringLiteral("initial"), author))
+        return false;
+    if (!Repository::init(root + QStringLiteral("/repo.git"), true))
+        return false;
+    if (!repo->addRemote(QStringLiteral("origin"), root + QStringLiteral("/repo.git")))
+        return false;
+    return bool(repo->push(QStringLiteral("origin"), QStringLiteral("main"), true));
+}
+
+} // namespace
+
+class TestGitSsh : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void unknownHostKeyIsRefusedWithTheFingerprint();
+    void acceptedHostKeyClonesAndPushes();
+    void keyTheServerDoesNotKnowFailsAsAuthentication();
+
+private:
+    NetworkOptions options(const QString &keyDirectory, QStringList *seenFingerprints = nullptr,
+                           bool accept = true) const;
+};
+
+void TestGitSsh::initTestCase()
+{
+    if (!SshServer::available())
+        QSKIP("openssh-server is not installed (packaging/kanri.sh setup installs it)");
+    // Only the key files given to each operation: no agent.
+    qunsetenv("SSH_AUTH_SOCK");
+}
+
+NetworkOptions TestGitSsh::options(const QString &keyDirectory, QStringList *seenFingerprints,
+                                   bool accept) const
+{
+    NetworkOptions o;
+    o.sshKeyDirectory = keyDirectory;
+    o.unknownHostKey = [seenFingerprints, accept](const HostKeyInfo &info) {
+        if (seenFingerprints)
+            *seenFingerprints << info.fingerprint;
+        return accept ? HostKeyDecision::AcceptOnce : HostKeyDecision::Refuse;
+    };
+    return o;
+}
+
+void TestGitSsh::unknownHostKeyIsRefusedWithTheFingerprint()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    SshServer server(tmp.filePath("sshd"));
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    NetworkOptions refuse;
+    refuse.sshKeyDirectory = server.keyDirectory();
+    const QString target = tmp.filePath("clone");
+    auto cloned = Repository::clone(server.url(tmp.filePath("repo.git")), target, refuse);
+    QVERIFY(!cloned);
+    QVERIFY2(cloned.error().message.contains("host key"), why(cloned));
+    QVERIFY2(cloned.error().message.contains("SHA256:"), why(cloned));
+    QVERIFY(!QFileInfo::exists(target));
+
+    // The question is asked with the fingerprint ssh-keygen shows for the host key.
+    QStringList seen;
+    cloned = Repository::clone(server.url(tmp.filePath("repo.git")), target,
+                               options(server.keyDirectory(), &seen, false));
+    QVERIFY(!cloned);
+    QCOMPARE(seen.size(), 1);
+    const QString expected =
+        QString::fromUtf8(
+            kanri::test::run("ssh-keygen", {"-l", "-f", tmp.filePath("sshd/host_ed25519.pub")}).out)
+            .section(QLatin1Char(' '), 1, 1);
+    QCOMPARE(seen.first(), expected);
+    QVERIFY(!QFileInfo::exists(target));
+}
+
+void TestGitSsh::acceptedHostKeyClonesAndPushes()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    SshServer server(tmp.filePath("sshd"));
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    const QString url = server.url(tmp.filePath("repo.git"));
+    const QString target = tmp.filePath("clone");
+    auto repo = Repository::clone(url, target, options(server.keyDirectory()));
+    QVERIFY2(repo, qPrintable(why(repo) + QStringLiteral("\n") + server.log()));
+    QVERIFY(QFileInfo::exists(target + "/README.md"));
+    QCOMPARE(*repo->remoteUrl("origin"), url);
+
+    writeFile(target + "/pushed.txt", "over ssh\n");
+    QVERIFY(repo->stageAll());
+    auto id = repo->commit("over ssh", author);
+    QVERIFY(id);
+    auto pushed = repo->push("origin", "main", false, options(server.keyDirectory()));
+    QVERIFY2(pushed, qPrintable(why(pushed) + QStringLiteral("\n") + server.log()));
+    QCOMPARE(gitOut({"rev-parse", "main"}, tmp.filePath("repo.git")), *id);
+}
+
+void TestGitSsh::keyTheServerDoesNotKnowFailsAsAuthentication()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    SshServer server(tmp.filePath("sshd"));
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    const QString stranger = tmp.filePath("stranger");
+    QDir().mkpath(stranger);
+    QVERIFY(sshKeygen(stranger + "/id_ed25519"));
+    const QString target = tmp.filePath("clone");
+    auto cloned =
+        Repository::clone(server.url(tmp.filePath("repo.git")), target, options(stranger));
+    QVERIFY(!cloned);
+    QCOMPARE(cloned.error().code, Error::Code::Auth);
+    QVERIFY2(cloned.error().message.contains("authentication failed"), why(cloned));
+    QVERIFY(!QFileInfo::exists(target));
+}
+
+QTEST_GUILESS_MAIN(TestGitSsh)
+#include "tst_gitssh.moc"
