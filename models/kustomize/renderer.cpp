@@ -17,6 +17,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include <sys/stat.h>
+
 namespace kanri::kustomize {
 
 using namespace detail;
@@ -173,12 +175,45 @@ struct Acc
 
 // ---- file access and the parse cache --------------------------------------------------------
 
+// What one stat says about a file on disk: while it is unchanged, so is the content.
+struct FileSig
+{
+    qint64 dev = 0, ino = 0, size = -1, mtimeNs = 0, ctimeNs = 0;
+    bool operator==(const FileSig &) const = default;
+    bool valid() const { return size >= 0; }
+};
+
+FileSig statFile(const QString &path, bool *exists, bool *isDir)
+{
+    FileSig sig;
+    struct stat st;
+    const QByteArray native = QFile::encodeName(path);
+    if (::stat(native.constData(), &st) != 0) {
+        *exists = false;
+        *isDir = false;
+        return sig;
+    }
+    *exists = true;
+    *isDir = S_ISDIR(st.st_mode);
+    sig.dev = qint64(st.st_dev);
+    sig.ino = qint64(st.st_ino);
+    sig.size = qint64(st.st_size);
+    sig.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    sig.ctimeNs = qint64(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+    return sig;
+}
+
+// Parsed files shared by all renders of one Renderer. A file on disk is re-read only when its
+// stat signature changes; an overlay (unsaved) file is re-parsed only when its content hash
+// changes. Inline YAML (patches, plugin configs) is keyed by its content.
 struct ParseCache
 {
     QMutex mutex;
     struct Entry
     {
-        QByteArray hash;
+        QByteArray hash;  // content hash (overlay and inline entries)
+        FileSig sig;      // stat signature (disk entries)
+        QByteArray bytes; // the raw content (disk entries: for generators reading files)
         std::shared_ptr<const std::vector<Value>> docs;
     };
     std::unordered_map<std::string, Entry> cache;
@@ -258,6 +293,24 @@ private:
         }
     }
 
+    // Per render, the file system is taken as still: existence and canonical paths are asked
+    // once per path.
+    struct StatInfo
+    {
+        bool exists = false, isDir = false;
+        FileSig sig;
+    };
+    mutable QHash<QString, StatInfo> statCache;
+    const StatInfo &statOf(const QString &path) const
+    {
+        auto it = statCache.constFind(path);
+        if (it != statCache.constEnd())
+            return *it;
+        StatInfo info;
+        info.sig = statFile(path, &info.exists, &info.isDir);
+        return *statCache.insert(path, info);
+    }
+
     bool exists(const QString &path, bool *isDir) const
     {
         if (overlay) {
@@ -267,9 +320,9 @@ private:
                 return it->has_value();
             }
         }
-        QFileInfo fi(path);
-        *isDir = fi.isDir();
-        return fi.exists();
+        const StatInfo &info = statOf(path);
+        *isDir = info.isDir;
+        return info.exists;
     }
 
     Result<QByteArray> readRaw(const QString &path) const
@@ -283,18 +336,46 @@ private:
                 return **it;
             }
         }
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return fail(Error::Code::NotFound, tr("open %1: no such file or directory").arg(path));
-        return f.readAll();
+        const StatInfo &info = statOf(path);
+        if (info.exists && !info.isDir) {
+            const std::string key = "raw:" + path.toStdString();
+            {
+                QMutexLocker lock(&priv.mutex);
+                auto c = priv.cache.find(key);
+                if (c != priv.cache.end() && c->second.sig == info.sig)
+                    return c->second.bytes;
+            }
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly)) {
+                QByteArray bytes = f.readAll();
+                QMutexLocker lock(&priv.mutex);
+                ParseCache::Entry &e = priv.cache[key];
+                e.sig = info.sig;
+                e.bytes = bytes;
+                e.docs.reset();
+                return bytes;
+            }
+        }
+        return fail(Error::Code::NotFound, tr("open %1: no such file or directory").arg(path));
     }
 
+    // The path with symbolic links resolved. Directories are resolved once per render, so a
+    // file costs one lstat unless it is itself a link.
     QString canonical(const QString &path) const
     {
         auto it = canonicalCache.constFind(path);
         if (it != canonicalCache.constEnd())
             return *it;
-        QString real = QFileInfo(path).canonicalFilePath();
+        QString real;
+        struct stat st;
+        const QByteArray native = QFile::encodeName(path);
+        const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+        if (slash > 0 && ::lstat(native.constData(), &st) == 0 && !S_ISLNK(st.st_mode)) {
+            const QString parent = canonical(path.left(slash));
+            real = parent + path.mid(slash);
+        } else {
+            real = QFileInfo(path).canonicalFilePath();
+        }
         if (real.isEmpty())
             real = path;
         canonicalCache.insert(path, real);
@@ -321,23 +402,41 @@ private:
 
     Result<std::shared_ptr<const std::vector<Value>>> parseFile(const QString &path) const
     {
+        const std::string key = path.toStdString();
+        const bool fromOverlay = overlay && overlay->files.contains(path);
+        if (!fromOverlay) {
+            // A file on disk: unchanged since the last render when its stat signature is.
+            const StatInfo &info = statOf(path);
+            if (info.exists && !info.isDir) {
+                QMutexLocker lock(&priv.mutex);
+                auto it = priv.cache.find(key);
+                if (it != priv.cache.end() && it->second.sig.valid() &&
+                    it->second.sig == info.sig && it->second.docs)
+                    return it->second.docs;
+            }
+        }
         auto bytes = readRaw(path);
         if (!bytes)
             return std::unexpected(bytes.error());
         const QByteArray hash = QCryptographicHash::hash(*bytes, QCryptographicHash::Md5);
-        const std::string key = path.toStdString();
         {
             QMutexLocker lock(&priv.mutex);
             auto it = priv.cache.find(key);
-            if (it != priv.cache.end() && it->second.hash == hash)
+            if (it != priv.cache.end() && it->second.hash == hash && it->second.docs) {
+                if (!fromOverlay)
+                    it->second.sig = statOf(path).sig;
                 return it->second.docs;
+            }
         }
         auto docs = yaml::parseDocuments(*bytes, path);
         if (!docs)
             return std::unexpected(docs.error());
         auto shared = std::make_shared<const std::vector<Value>>(std::move(*docs));
         QMutexLocker lock(&priv.mutex);
-        priv.cache[key] = Private_Entry(hash, shared);
+        ParseCache::Entry &e = priv.cache[key];
+        e.hash = hash;
+        e.sig = fromOverlay ? FileSig{} : statOf(path).sig;
+        e.docs = shared;
         return shared;
     }
 
@@ -366,10 +465,23 @@ private:
     static ParseCache::Entry Private_Entry(QByteArray h,
                                            std::shared_ptr<const std::vector<Value>> d)
     {
-        return ParseCache::Entry{std::move(h), std::move(d)};
+        ParseCache::Entry e;
+        e.hash = std::move(h);
+        e.docs = std::move(d);
+        return e;
     }
 
+    mutable QHash<QString, Result<QString>> kustFileCache;
     Result<QString> findKustomizationFile(const QString &dir) const
+    {
+        auto it = kustFileCache.constFind(dir);
+        if (it != kustFileCache.constEnd())
+            return *it;
+        auto r = findKustomizationFileUncached(dir);
+        kustFileCache.insert(dir, r);
+        return r;
+    }
+    Result<QString> findKustomizationFileUncached(const QString &dir) const
     {
         QStringList found;
         for (const char *n : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
