@@ -556,12 +556,13 @@ int fieldLine(const QList<QByteArray> &lines, int entryLine, const QString &fiel
 
 struct FileLines
 {
+    SourceReader read;
     QHash<QString, QList<QByteArray>> cache;
     const QList<QByteArray> &get(const QString &path)
     {
         auto it = cache.find(path);
         if (it == cache.end()) {
-            auto bytes = readFile(path);
+            auto bytes = read ? read(path) : readFile(path);
             it = cache.insert(path, bytes ? bytes->split('\n') : QList<QByteArray>{});
         }
         return *it;
@@ -688,11 +689,11 @@ void checkCodeOwners(const CodeOwners &owners, const QString &root, const QStrin
 } // namespace
 
 QList<Finding> checkCatalog(const Catalog &catalog, const RuleConfig &config,
-                            const QString &displayRoot)
+                            const QString &displayRoot, const SourceReader &read)
 {
     Q_UNUSED(config)
     QList<Finding> out;
-    FileLines lines;
+    FileLines lines{read, {}};
     const FindingPlace accounts{displayRoot, catalog.accountsRoot};
     const FindingPlace manifests{displayRoot, catalog.manifestsRoot};
 

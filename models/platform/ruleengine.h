@@ -2,6 +2,7 @@
 
 #include "ruleconfig.h"
 #include "rulefinding.h"
+#include "rulesources.h"
 
 #include <QByteArray>
 #include <QList>
@@ -42,8 +43,9 @@ QList<Finding> checkRendered(const RenderTarget &target, const QByteArray &rende
 // The rules on the catalog: the developers map against its schema, duplicate GitHub logins,
 // approvers without GitHub, microservice entries without manifests and the reverse, and
 // CODEOWNERS lines that match nothing and files nobody owns.
+// `read` (optional) reads through unsaved edits, for the lines of map entry fields.
 QList<Finding> checkCatalog(const Catalog &catalog, const RuleConfig &config,
-                            const QString &displayRoot);
+                            const QString &displayRoot, const SourceReader &read = {});
 
 // Applies the configuration: drops disabled rules and exemptions, applies severity overrides.
 QList<Finding> applyConfig(QList<Finding> findings, const RuleConfig &config);

@@ -108,8 +108,9 @@ int LintResult::count(Severity severity) const
                              [severity](const Finding &f) { return f.severity == severity; }));
 }
 
-Linter::Linter(RenderFunction render)
+Linter::Linter(RenderFunction render, SourceReader read)
     : m_render(std::move(render))
+    , m_read(std::move(read))
 {}
 
 Result<RuleConfig> loadRuleConfig(const Workspace &workspace)
@@ -150,7 +151,7 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
     const QString displayRoot = catalog.workspace.dir;
 
     LintResult result;
-    QList<Finding> findings = checkCatalog(catalog, config, displayRoot);
+    QList<Finding> findings = checkCatalog(catalog, config, displayRoot, m_read);
 
     if (!catalog.manifestsRoot.isEmpty()) {
         const FindingPlace place{displayRoot, catalog.manifestsRoot};
@@ -230,7 +231,7 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
                 findings << renderFailure(place, t.dir, rendered.error(), t.service, t.environment);
                 continue;
             }
-            const KustomizeSources sources(t.dir);
+            const KustomizeSources sources(t.dir, m_read);
             findings << checkRendered(t, *rendered, config, sources);
         }
     }

@@ -3,6 +3,7 @@
 #include "result.h"
 #include "ruleconfig.h"
 #include "rulefinding.h"
+#include "rulesources.h"
 #include "workspace.h"
 
 #include <QByteArray>
@@ -37,7 +38,9 @@ struct LintResult
 class Linter
 {
 public:
-    explicit Linter(RenderFunction render);
+    // `read` (optional) reads the sources through unsaved edits, so that findings point at
+    // the lines the user sees; `render` must then render the same edited state.
+    explicit Linter(RenderFunction render, SourceReader read = {});
 
     Result<LintResult> lint(const Workspace &workspace) const;
     Result<LintResult> lint(const Catalog &catalog) const;
@@ -50,6 +53,7 @@ public:
 
 private:
     RenderFunction m_render;
+    SourceReader m_read;
 };
 
 // The configuration of a workspace: defaults, then each repository's .kanri.yaml.

@@ -19,11 +19,11 @@ QString scalarText(const YAML::Node &node)
     return node && node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
 }
 
-QString kustomizationIn(const QString &dir)
+QString kustomizationIn(const QString &dir, const SourceReader &read)
 {
     for (const char *name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
         const QString path = QDir(dir).filePath(QString::fromLatin1(name));
-        if (QFileInfo::exists(path))
+        if (read(path))
             return path;
     }
     return {};
@@ -54,6 +54,7 @@ struct KustomizeSources::Private
     std::vector<Item> items;
     QSet<QString> visited;
     QStringList files;
+    SourceReader read;
 
     void walk(const QString &dir, int depth);
     void addFile(const QString &path, Item::Type type, const QString &targetKind = {},
@@ -65,7 +66,7 @@ struct KustomizeSources::Private
 void KustomizeSources::Private::addFile(const QString &path, Item::Type type,
                                         const QString &targetKind, const QString &targetName)
 {
-    auto bytes = readFile(path);
+    auto bytes = read(path);
     if (!bytes)
         return;
     files << path;
@@ -89,7 +90,7 @@ void KustomizeSources::Private::addInline(const QString &kustomizationFile,
     const YAML::Mark mark = scalar.Mark();
     // A block scalar (`patch: |-`) starts on the line after its indicator; a quoted or plain
     // one on the indicator's own line.
-    auto bytes = readFile(kustomizationFile);
+    auto bytes = read(kustomizationFile);
     int lineOffset = mark.line;
     int columnOffset = 0;
     if (bytes) {
@@ -114,12 +115,12 @@ void KustomizeSources::Private::addInline(const QString &kustomizationFile,
 
 void KustomizeSources::Private::walk(const QString &dir, int depth)
 {
-    const QString file = kustomizationIn(dir);
+    const QString file = kustomizationIn(dir, read);
     if (file.isEmpty() || depth > 50 || visited.contains(file))
         return;
     visited.insert(file);
     files << file;
-    auto bytes = readFile(file);
+    auto bytes = read(file);
     if (!bytes)
         return;
     YAML::Node k;
@@ -141,7 +142,7 @@ void KustomizeSources::Private::walk(const QString &dir, int depth)
                 if (ref.isEmpty() || isRemote(ref))
                     continue;
                 const QString path = QDir::cleanPath(base.filePath(ref));
-                if (QFileInfo(path).isDir())
+                if (!kustomizationIn(path, read).isEmpty())
                     walk(path, depth + 1);
                 else
                     addFile(path, Item::Type::Resource);
@@ -199,9 +200,11 @@ void KustomizeSources::Private::walk(const QString &dir, int depth)
     }
 }
 
-KustomizeSources::KustomizeSources(const QString &kustomizationDir)
+KustomizeSources::KustomizeSources(const QString &kustomizationDir, SourceReader read)
     : d(std::make_unique<Private>())
 {
+    d->read =
+        read ? std::move(read) : SourceReader([](const QString &path) { return readFile(path); });
     d->walk(QDir::cleanPath(kustomizationDir), 0);
 }
 

@@ -1,12 +1,18 @@
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace kanri::platform {
+
+// Reads a file by absolute path: the disk by default, or the unsaved edits layered over it.
+using SourceReader = std::function<Result<QByteArray>(const QString &absolutePath)>;
 
 // A place in a source file: absolute path, 1-based line and column.
 struct SourceLocation
@@ -35,7 +41,8 @@ using FieldPath = QList<FieldStep>;
 class KustomizeSources
 {
 public:
-    explicit KustomizeSources(const QString &kustomizationDir);
+    // `read` (optional) replaces reading the disk, so that unsaved edits are pointed into.
+    explicit KustomizeSources(const QString &kustomizationDir, SourceReader read = {});
     ~KustomizeSources();
     KustomizeSources(const KustomizeSources &) = delete;
     KustomizeSources &operator=(const KustomizeSources &) = delete;
