@@ -89,7 +89,7 @@ std::string lower(std::string s)
     return s;
 }
 
-Value normalizeKustomization(const Value &raw)
+Value normalizeKustomization(Value raw)
 {
     static const std::unordered_map<std::string, std::string> byLower = [] {
         std::unordered_map<std::string, std::string> m;
@@ -99,9 +99,9 @@ Value normalizeKustomization(const Value &raw)
     }();
     Value out = Value::map();
     out.entries.reserve(raw.entries.size());
-    for (const MapEntry &e : raw.entries) {
+    for (MapEntry &e : raw.entries) {
         auto it = byLower.find(lower(e.key));
-        out.set(it == byLower.end() ? e.key : it->second, e.value);
+        out.set(it == byLower.end() ? e.key : it->second, std::move(e.value));
     }
     return out;
 }
@@ -223,9 +223,80 @@ struct ParseCache
 
 namespace kanri::kustomize {
 
+// Emitted YAML per resource, keyed by a 128-bit structural hash of the object: after an edit
+// most resources print exactly as before, and hashing a tree is much cheaper than printing it.
+struct EmitCache
+{
+    struct Key
+    {
+        quint64 a = 0, b = 0;
+        bool operator==(const Key &) const = default;
+    };
+    struct KeyHash
+    {
+        size_t operator()(const Key &k) const
+        {
+            return size_t(k.a ^ (k.b * 0x9E3779B97F4A7C15ULL));
+        }
+    };
+    QMutex mutex;
+    std::unordered_map<Key, std::string, KeyHash> texts;
+
+    static void mix(Key &k, quint64 v)
+    {
+        k.a = (k.a ^ v) * 0x100000001B3ULL + 0x9E3779B97F4A7C15ULL;
+        k.a ^= k.a >> 29;
+        k.b = (k.b + v) * 0xC2B2AE3D27D4EB4FULL;
+        k.b ^= k.b >> 31;
+        k.b += k.a;
+    }
+    static void hashValue(Key &k, const Value &v)
+    {
+        mix(k, quint64(v.type) + 0x51);
+        switch (v.type) {
+        case Value::Type::Map:
+            mix(k, v.entries.size());
+            for (const MapEntry &e : v.entries) {
+                mix(k, std::hash<std::string_view>{}(e.key));
+                mix(k, e.key.size());
+                hashValue(k, e.value);
+            }
+            break;
+        case Value::Type::Seq:
+            mix(k, v.items.size());
+            for (const Value &i : v.items)
+                hashValue(k, i);
+            break;
+        default:
+            mix(k, std::hash<std::string_view>{}(v.text));
+            mix(k, v.text.size());
+            break;
+        }
+    }
+
+    std::string textOf(const Value &v)
+    {
+        Key k;
+        hashValue(k, v);
+        {
+            QMutexLocker lock(&mutex);
+            auto it = texts.find(k);
+            if (it != texts.end())
+                return it->second;
+        }
+        std::string y = yaml::emitKustomizeYaml(v);
+        QMutexLocker lock(&mutex);
+        if (texts.size() > 20000)
+            texts.clear();
+        texts.emplace(k, y);
+        return y;
+    }
+};
+
 struct Renderer::Private
 {
     ParseCache cache;
+    EmitCache emitted;
 };
 
 namespace {
@@ -514,7 +585,7 @@ private:
             k = Value::map();
         if (!k.isMap())
             return fail(Error::Code::Syntax, tr("kustomization file %1 is not a map").arg(*file));
-        return normalizeKustomization(k);
+        return normalizeKustomization(std::move(k));
     }
 
     Result<void> accumulate(const QString &dir, const Value &k, Acc &acc, bool isComponent);
@@ -548,10 +619,22 @@ bool regexFull(const std::string &pattern, const std::string &value)
 {
     if (pattern.empty())
         return true;
-    QRegularExpression re(QRegularExpression::anchoredPattern(qs(pattern)));
-    if (!re.isValid())
+    // Most selectors are plain names: no need for a regular expression.
+    if (pattern.find_first_of(".^$*+?()[]{}|\\") == std::string::npos)
         return pattern == value;
-    return re.match(qs(value)).hasMatch();
+    // Compiled patterns are kept per thread (renders run on worker threads).
+    thread_local std::unordered_map<std::string, QRegularExpression> compiled;
+    auto it = compiled.find(pattern);
+    if (it == compiled.end()) {
+        if (compiled.size() > 4096)
+            compiled.clear();
+        QRegularExpression re(QRegularExpression::anchoredPattern(qs(pattern)));
+        re.optimize();
+        it = compiled.emplace(pattern, std::move(re)).first;
+    }
+    if (!it->second.isValid())
+        return pattern == value;
+    return it->second.match(qs(value)).hasMatch();
 }
 
 bool matchLabelSelector(const std::string &selector, const Value *labels)
@@ -2819,8 +2902,12 @@ Renderer::~Renderer() = default;
 
 void Renderer::clearCache()
 {
-    QMutexLocker lock(&d->cache.mutex);
-    d->cache.cache.clear();
+    {
+        QMutexLocker lock(&d->cache.mutex);
+        d->cache.cache.clear();
+    }
+    QMutexLocker lock(&d->emitted.mutex);
+    d->emitted.texts.clear();
 }
 
 Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions &options,
@@ -2910,7 +2997,7 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
         rr.kind = qs(r.kind());
         rr.nameSpace = qs(r.ns());
         rr.name = qs(r.name());
-        const std::string y = yaml::emitKustomizeYaml(r.obj);
+        const std::string y = d->emitted.textOf(r.obj);
         rr.yaml = QByteArray::fromStdString(y);
         rr.originFile = r.originFile;
         if (!text.empty())
