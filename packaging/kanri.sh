@@ -6,6 +6,8 @@
 #   packaging/kanri.sh test    setup, build with -Werror and run every test; then the same
 #                              under AddressSanitizer + UBSan, with the fuzzers run briefly
 #   packaging/kanri.sh deb     setup, build, and make the .deb with CPack
+#   packaging/kanri.sh fuzz    build the libFuzzer targets with clang-16 (+ASan/UBSan) in
+#                              build-fuzz and run each for KANRI_FUZZ_SECONDS (default 60)
 #
 # Environment: KANRI_JOBS (parallel jobs, default: nproc), KANRI_BUILD_DIR (default: build),
 # KANRI_TEST_SANITIZE=0 to skip the sanitizer pass.
@@ -78,13 +80,26 @@ test)
         run_tests build-asan
     fi
     ;;
+fuzz)
+    # Debian 12's default clang (14) cannot compile std::expected; clang-16 can.
+    setup
+    packages=(clang-16 libclang-rt-16-dev)
+    setup
+    CXX=clang++-16 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DKANRI_SANITIZE=ON -DKANRI_FUZZ=ON -DKANRI_BUILD_BENCHMARKS=OFF
+    cmake --build build-fuzz -j "$jobs" --target fuzz_hcl
+    mkdir -p build-fuzz/corpus/hcl
+    ASAN_OPTIONS=detect_leaks=0 build-fuzz/tests/fuzz/fuzz_hcl \
+        -max_total_time="${KANRI_FUZZ_SECONDS:-60}" -max_len=4096 \
+        -artifact_prefix=build-fuzz/ build-fuzz/corpus/hcl tests/fuzz/hcl_seeds
+    ;;
 deb)
     setup
     configure_and_build "$build" -DCMAKE_BUILD_TYPE=Release -DKANRI_BUILD_TESTS=OFF
     (cd "$build" && cpack -G DEB)
     ;;
 *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -980,8 +980,21 @@ public:
             const int prevEnd = valueEnd(index - 1);
             if (!text.mid(prevEnd, start - prevEnd).contains('\n'))
                 return {Splice{prevEnd, end, {}}};
+            // The last item starts a line but something follows it on its last line (the
+            // closing bracket): take the line break before it too, unless a line comment ends
+            // the line before (joining would comment out what follows).
+            const int firstTok = isTuple ? e.children[std::size_t(index)].first
+                                         : e.items[std::size_t(index)].key.first;
+            const int nl = firstTok - 1;
+            if (index + 1 == count && onlySpaces(text, lineStartOf(text, start), start) &&
+                toks[std::size_t(nl)].type == Tok::Newline &&
+                toks[std::size_t(nl - 1)].type != Tok::Comment) {
+                out.push_back(Splice{toks[std::size_t(nl)].start, end, {}});
+                return out;
+            }
         }
-        return {Splice{start, end, {}}};
+        out.push_back(Splice{start, end, {}});
+        return out;
     }
 
     // Appends the splices that align the '=' (or trailing-comment) run containing the line

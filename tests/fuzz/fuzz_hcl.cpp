@@ -1,20 +1,41 @@
-// libFuzzer target for the HCL engine: parsing never crashes, an accepted file prints back
-// byte for byte, formatting is idempotent, and a successful edit always leaves a file that parses.
+// libFuzzer target for the HCL engine (parser, editor, formatter):
+// - parsing never crashes, and an accepted file prints back byte for byte;
+// - formatting (hclwrite layout and terraform fmt) gives a file that parses, is idempotent and
+//   changes only whitespace (hclwrite);
+// - a successful edit (add, remove, set, unset, rename) always leaves a file that parses;
+//   setting a value to what it already is changes nothing; add then remove gives the original.
 #include "hcldocument.h"
 
 #include <QJsonObject>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <source_location>
 
 using namespace kanri::hcl;
 
 namespace {
 
-void check(bool ok)
+QByteArray withoutWhitespace(QByteArray b)
 {
-    if (!ok)
-        std::abort();
+    b.removeIf([](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    return b;
+}
+
+QByteArray currentInput; // for the failure report
+
+void check(bool ok, std::source_location where = std::source_location::current())
+{
+    if (ok)
+        return;
+    std::fprintf(stderr, "fuzz_hcl: check failed at %s:%u (input saved as fuzz_hcl-failure)\n",
+                 where.file_name(), unsigned(where.line()));
+    if (std::FILE *f = std::fopen("fuzz_hcl-failure", "wb")) {
+        std::fwrite(currentInput.constData(), 1, std::size_t(currentInput.size()), f);
+        std::fclose(f);
+    }
+    std::abort();
 }
 
 void exercise(const QByteArray &bytes, const QString &name)
@@ -27,18 +48,48 @@ void exercise(const QByteArray &bytes, const QString &name)
     if (!name.endsWith(QLatin1String(".json"))) {
         const QByteArray formatted = formatHcl(bytes);
         check(formatHcl(formatted) == formatted);
+        check(Document::parse(formatted, name).has_value());
+        check(withoutWhitespace(formatted) == withoutWhitespace(bytes));
+        const QByteArray terraform = formatTerraform(bytes);
+        check(formatTerraform(terraform) == terraform);
+        check(Document::parse(terraform, name).has_value());
     }
     for (const MapInfo &m : maps) {
         Document edited = *doc;
         if (edited.addEntry(m.name, QStringLiteral("fuzz-key"),
-                            QJsonObject{{QStringLiteral("a"), 1}}))
+                            QJsonObject{{QStringLiteral("a"), 1}})) {
             check(Document::parse(edited.text(), name).has_value());
+            const QString added =
+                m.isList ? QString::number(m.entries.size()) : QStringLiteral("fuzz-key");
+            if (edited.removeEntry(m.name, added))
+                check(edited.text() == bytes);
+        }
         if (m.entries.isEmpty())
             continue;
         const MapEntry &e = m.entries.front();
         Document removed = *doc;
         if (removed.removeEntry(m.name, e.key))
             check(Document::parse(removed.text(), name).has_value());
+        if (e.kind == ValueKind::Object) {
+            for (auto it = e.fields.begin(); it != e.fields.end(); ++it) {
+                Document same = *doc;
+                // non-literal values are reported as their source text, and setting that writes
+                // a quoted string: those must stay unchanged from the second set on
+                if (same.setField(m.name, e.key, it.key(), it.value())) {
+                    if (it.value().isString()) {
+                        const QByteArray once = same.text();
+                        check(same.setField(m.name, e.key, it.key(), it.value()).has_value());
+                        check(same.text() == once);
+                    } else {
+                        check(same.text() == bytes);
+                    }
+                }
+                Document unset = *doc;
+                if (unset.unsetField(m.name, e.key, it.key()))
+                    check(Document::parse(unset.text(), name).has_value());
+                break;
+            }
+        }
         Document set = *doc;
         if (set.setField(m.name, e.key,
                          e.kind == ValueKind::Object ? QStringLiteral("f") : QString(),
@@ -58,6 +109,7 @@ void exercise(const QByteArray &bytes, const QString &name)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    currentInput = bytes;
     exercise(bytes, QStringLiteral("fuzz.tfvars"));
     exercise(bytes, QStringLiteral("fuzz.tf.json"));
     return 0;

@@ -732,23 +732,32 @@ void TestHcl::addThenRemoveRestoresBytes_data()
         << QByteArray("developers = {\n  a = { x = 1 }, # c\n}\n");
     QTest::newRow("a map without a final newline")
         << QByteArray("developers = {\n  a = {\n    x = 1\n  }\n}");
+    QTest::newRow("a list whose closing bracket follows the last element")
+        << QByteArray("developers = [{ a = 1 }, {\n    b = 2 }]\n");
+    QTest::newRow("a map whose closing brace follows the last entry")
+        << QByteArray("developers = {\n  a = { x = 1 }\n  b = { x = 2 } }\n");
 }
 
 void TestHcl::addThenRemoveRestoresBytes()
 {
     QFETCH(QByteArray, text);
     Document doc = parsed(text, QStringLiteral("d.tfvars"));
+    const std::optional<MapInfo> before = doc.map(QStringLiteral("developers"));
+    QVERIFY(before);
+    // a list appends; its new entry is known by its index
+    const QString key =
+        before->isList ? QString::number(before->entries.size()) : QStringLiteral("new-one");
     QVERIFY(doc.addEntry(
-        QStringLiteral("developers"), QStringLiteral("new-one"),
+        QStringLiteral("developers"), key,
         QJsonObject{{QStringLiteral("github"), QStringLiteral("n")}, {QStringLiteral("x"), 2}}));
     QVERIFY(Document::parse(doc.text(), QStringLiteral("d.tfvars")));
     QCOMPARE(formatHcl(doc.text()), formatHcl(doc.text())); // parses and formats
     if (formatHcl(text) == text)
         QCOMPARE(formatHcl(doc.text()), doc.text());
-    QCOMPARE(doc.get({QStringLiteral("developers"), QStringLiteral("new-one"), QStringLiteral("x")})
-                 .value_or(QJsonValue()),
-             QJsonValue(2));
-    QVERIFY(doc.removeEntry(QStringLiteral("developers"), QStringLiteral("new-one")));
+    QCOMPARE(
+        doc.get({QStringLiteral("developers"), key, QStringLiteral("x")}).value_or(QJsonValue()),
+        QJsonValue(2));
+    QVERIFY(doc.removeEntry(QStringLiteral("developers"), key));
     if (text.contains("{}"))
         QCOMPARE(doc.text(), QByteArray(text).replace("{}", "{\n}"));
     else
