@@ -1,5 +1,12 @@
 #include "catalogtreemodel.h"
 
+#include "session.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QIcon>
+#include <QTimer>
+
 #include <map>
 
 namespace kanri::items {
@@ -13,48 +20,214 @@ CatalogTreeModel::~CatalogTreeModel() = default;
 
 void CatalogTreeModel::setCatalog(const platform::Catalog *catalog)
 {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = nullptr;
+    m_catalog = catalog;
+    rebuild();
+}
+
+void CatalogTreeModel::setSession(platform::Session *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_catalog = session ? &session->catalog() : nullptr;
+    if (m_session) {
+        connect(m_session, &platform::Session::serviceChanged, this,
+                &CatalogTreeModel::serviceChanged);
+        connect(m_session, &QObject::destroyed, this, [this] {
+            m_session = nullptr;
+            m_catalog = nullptr;
+            rebuild();
+        });
+    }
+    rebuild();
+}
+
+void CatalogTreeModel::setGrouping(Grouping grouping)
+{
+    if (grouping == m_grouping)
+        return;
+    m_grouping = grouping;
+    rebuild();
+    Q_EMIT groupingChanged(grouping);
+}
+
+namespace {
+
+template<typename NodeT>
+NodeT *addChild(NodeT *parent, CatalogTreeModel::NodeKind kind, QString name)
+{
+    auto node = std::make_unique<NodeT>();
+    node->kind = kind;
+    node->name = std::move(name);
+    node->parent = parent;
+    node->row = int(parent->children.size());
+    parent->children.push_back(std::move(node));
+    return parent->children.back().get();
+}
+
+} // namespace
+
+CatalogTreeModel::Node *CatalogTreeModel::addEnvironment(Node *service, int serviceIndex,
+                                                         int environmentIndex,
+                                                         const QString &teamName)
+{
+    const platform::Service &s = m_catalog->services.at(serviceIndex);
+    const platform::Environment &e = s.environments.at(environmentIndex);
+    Node *env = addChild(service, NodeKind::Environment, e.name);
+    env->service = s.name;
+    env->detail = e.namespaceName;
+    env->error = e.error;
+    env->serviceIndex = serviceIndex;
+    env->environmentIndex = environmentIndex;
+    env->fetched = env->rendered = !m_session || !e.error.isEmpty();
+    env->search = s.name + QLatin1Char(' ') + teamName + QLatin1Char(' ') + e.name +
+                  QLatin1Char(' ') + e.namespaceName;
+    m_environmentNodes[serviceIndex].push_back(env);
+    return env;
+}
+
+void CatalogTreeModel::rebuild()
+{
     beginResetModel();
     m_root = std::make_unique<Node>();
-    if (catalog) {
-        std::map<QString, Node *> teams;
-        auto addChild = [](Node *parent, NodeKind kind, QString name) {
-            auto node = std::make_unique<Node>();
-            node->kind = kind;
-            node->name = std::move(name);
-            node->parent = parent;
-            node->row = int(parent->children.size());
-            parent->children.push_back(std::move(node));
-            return parent->children.back().get();
-        };
-        for (const platform::Service &s : catalog->services) {
-            const QString teamName = s.team.isEmpty() ? tr("(no owner)") : s.team;
-            Node *&team = teams[teamName];
-            if (!team) {
-                team = addChild(m_root.get(), NodeKind::Team, teamName);
-                team->search = teamName;
+    m_environmentNodes.clear();
+    m_pendingRefetch.clear();
+    if (m_catalog) {
+        const auto &services = m_catalog->services;
+        if (m_grouping == Grouping::TeamFirst) {
+            std::map<QString, Node *> teams;
+            for (int i = 0; i < services.size(); ++i) {
+                const platform::Service &s = services.at(i);
+                const QString teamName = s.team.isEmpty() ? tr("(no owner)") : s.team;
+                Node *&team = teams[teamName];
+                if (!team) {
+                    team = addChild(m_root.get(), NodeKind::Team, teamName);
+                    team->search = teamName;
+                }
+                Node *service = addChild(team, NodeKind::Service, s.name);
+                service->service = s.name;
+                service->serviceIndex = i;
+                service->error = s.error;
+                service->search = s.name + QLatin1Char(' ') + teamName;
+                for (int e = 0; e < s.environments.size(); ++e) {
+                    addEnvironment(service, i, e, teamName);
+                    service->search += QLatin1Char(' ') + s.environments.at(e).namespaceName;
+                }
             }
-            Node *service = addChild(team, NodeKind::Service, s.name);
-            service->service = s.name;
-            service->broken = !s.error.isEmpty();
-            service->detail = s.error;
-            service->search = s.name + QLatin1Char(' ') + teamName;
-            for (const platform::Environment &e : s.environments) {
-                Node *env = addChild(service, NodeKind::Environment, e.name);
-                env->service = s.name;
-                env->detail = e.namespaceName;
-                env->broken = !e.error.isEmpty();
-                env->search = s.name + QLatin1Char(' ') + teamName + QLatin1Char(' ') + e.name +
-                              QLatin1Char(' ') + e.namespaceName;
-                service->search += QLatin1Char(' ') + e.namespaceName;
+        } else {
+            // Namespaces in order of first appearance would depend on the service order;
+            // sorted reads better and is stable.
+            std::map<QString, Node *> namespaces;
+            const QString none = tr("(no namespace)");
+            for (int i = 0; i < services.size(); ++i) {
+                const platform::Service &s = services.at(i);
+                const QString teamName = s.team.isEmpty() ? tr("(no owner)") : s.team;
+                std::map<QString, Node *> serviceNodes; // namespace → this service's node
+                for (int e = 0; e < s.environments.size(); ++e) {
+                    const QString nsName = s.environments.at(e).namespaceName.isEmpty()
+                                               ? none
+                                               : s.environments.at(e).namespaceName;
+                    Node *&ns = namespaces[nsName];
+                    if (!ns) {
+                        ns = addChild(m_root.get(), NodeKind::Namespace, nsName);
+                        ns->search = nsName;
+                    }
+                    Node *&service = serviceNodes[nsName];
+                    if (!service) {
+                        service = addChild(ns, NodeKind::Service, s.name);
+                        service->service = s.name;
+                        service->serviceIndex = i;
+                        service->detail = teamName;
+                        service->error = s.error;
+                        service->search =
+                            s.name + QLatin1Char(' ') + teamName + QLatin1Char(' ') + nsName;
+                    }
+                    addEnvironment(service, i, e, teamName);
+                }
             }
         }
     }
     endResetModel();
 }
 
+void CatalogTreeModel::addResources(Node *env)
+{
+    env->fetched = env->rendered = true;
+    const platform::EnvironmentValues v =
+        m_session->values(env->serviceIndex, env->environmentIndex);
+    const QString envError =
+        m_catalog->services.at(env->serviceIndex).environments.at(env->environmentIndex).error;
+    const QString error = v.error.isEmpty() ? envError : v.error;
+    if (error != env->error) {
+        env->error = error;
+        const QModelIndex idx = indexFor(env);
+        Q_EMIT dataChanged(idx, idx.siblingAtColumn(columnCount() - 1));
+    }
+    if (v.resources.isEmpty())
+        return;
+    beginInsertRows(indexFor(env), 0, int(v.resources.size()) - 1);
+    for (const platform::ResourceSummary &r : v.resources) {
+        Node *node = addChild(env, NodeKind::Resource, r.kind + QLatin1Char('/') + r.name);
+        node->service = env->service;
+        node->detail = r.nameSpace;
+        node->serviceIndex = env->serviceIndex;
+        node->environmentIndex = env->environmentIndex;
+        node->fetched = node->rendered = true;
+        node->search = env->search + QLatin1Char(' ') + node->name;
+    }
+    endInsertRows();
+}
+
+void CatalogTreeModel::serviceChanged(int service)
+{
+    // Forget what was rendered; render again later the environments that had been asked for,
+    // so the edit itself stays fast.
+    bool wanted = false;
+    for (Node *env : m_environmentNodes.value(service)) {
+        if (!env->fetched || !m_session || !env->rendered)
+            continue;
+        wanted = true;
+        if (!env->children.empty()) {
+            beginRemoveRows(indexFor(env), 0, int(env->children.size()) - 1);
+            env->children.clear();
+            endRemoveRows();
+        }
+        env->rendered = false;
+    }
+    if (wanted)
+        scheduleRender(service);
+}
+
+void CatalogTreeModel::scheduleRender(int service)
+{
+    if (m_pendingRefetch.contains(service))
+        return;
+    m_pendingRefetch.insert(service);
+    QTimer::singleShot(0, this, [this, service] { refetch(service); });
+}
+
+void CatalogTreeModel::refetch(int service)
+{
+    // A rebuild in between cleared m_pendingRefetch: nothing to do then.
+    if (!m_pendingRefetch.remove(service) || !m_session)
+        return;
+    for (Node *env : m_environmentNodes.value(service)) {
+        if (env->fetched && !env->rendered)
+            addResources(env);
+    }
+}
+
 CatalogTreeModel::Node *CatalogTreeModel::nodeFor(const QModelIndex &index) const
 {
     return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex CatalogTreeModel::indexFor(Node *node) const
+{
+    return !node || node == m_root.get() ? QModelIndex() : createIndex(node->row, 0, node);
 }
 
 QModelIndex CatalogTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -87,22 +260,64 @@ int CatalogTreeModel::columnCount(const QModelIndex &) const
     return 2;
 }
 
+bool CatalogTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return false;
+    const Node *n = nodeFor(parent);
+    if (n->kind == NodeKind::Environment && parent.isValid() && !n->rendered)
+        return true; // resources not rendered yet
+    return !n->children.empty();
+}
+
+bool CatalogTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (!parent.isValid() || parent.column() > 0 || !m_session)
+        return false;
+    const Node *n = nodeFor(parent);
+    return n->kind == NodeKind::Environment && !n->fetched;
+}
+
+void CatalogTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    Node *env = nodeFor(parent);
+    env->fetched = true;
+    scheduleRender(env->serviceIndex);
+}
+
 QVariant CatalogTreeModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node *n = nodeFor(index);
+    const bool broken = !n->error.isEmpty();
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == 0)
             return n->name;
-        if (n->kind == NodeKind::Environment)
+        switch (n->kind) {
+        case NodeKind::Environment:
+        case NodeKind::Resource:
             return n->detail;
-        if (n->kind == NodeKind::Team)
+        case NodeKind::Team:
+        case NodeKind::Namespace:
             return tr("%n service(s)", nullptr, int(n->children.size()));
-        return n->broken ? tr("broken") : QVariant();
+        case NodeKind::Service:
+            return broken ? tr("broken") : QVariant(n->detail);
+        }
+        return {};
     case Qt::ToolTipRole:
+        if (broken)
+            return n->error;
         return n->detail.isEmpty() ? QVariant() : QVariant(n->detail);
+    case Qt::DecorationRole:
+        if (broken && index.column() == 0)
+            return QIcon::fromTheme(QStringLiteral("dialog-error"));
+        return {};
+    case Qt::ForegroundRole:
+        return broken ? QVariant(QBrush(QColor(0xc0, 0x1c, 0x28))) : QVariant();
     case KindRole:
         return int(n->kind);
     case NameRole:
@@ -111,6 +326,16 @@ QVariant CatalogTreeModel::data(const QModelIndex &index, int role) const
         return n->service;
     case SearchTextRole:
         return n->search;
+    case EnvironmentRole:
+        if (n->kind == NodeKind::Environment)
+            return n->name;
+        if (n->kind == NodeKind::Resource && n->parent)
+            return n->parent->name;
+        return {};
+    case BrokenRole:
+        return broken;
+    case ErrorRole:
+        return n->error;
     default:
         return {};
     }
@@ -120,7 +345,9 @@ QVariant CatalogTreeModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == 0 ? tr("Name") : tr("Namespace");
+    if (section == 0)
+        return tr("Name");
+    return m_grouping == Grouping::TeamFirst ? tr("Namespace") : tr("Team / namespace");
 }
 
 } // namespace kanri::items

@@ -1,11 +1,17 @@
 #include "developersmodel.h"
 
+#include "editbuffers.h"
 #include "session.h"
 
 #include <QBrush>
+#include <QColor>
+#include <QSet>
+#include <QUndoStack>
+
 #include <QDir>
 #include <QJsonArray>
 #include <QPalette>
+#include <cmath>
 
 namespace kanri::items {
 
@@ -24,12 +30,17 @@ void DevelopersModel::rebuildColumns()
     const platform::Catalog &c = m_session->catalog();
     m_fields = c.developerFields;
     m_types.clear();
+    m_required.clear();
     for (const QString &f : std::as_const(m_fields)) {
         QString type;
+        bool required = false;
         for (const auto &s : c.developerSchema) {
-            if (s.name == f)
+            if (s.name == f) {
                 type = s.type;
+                required = !s.optional;
+            }
         }
+        m_required << required;
         if (type.isEmpty()) { // no schema: the first value seen decides
             for (const auto &d : c.developers) {
                 const QJsonValue v = d.fields.value(f);
@@ -52,6 +63,8 @@ void DevelopersModel::rebuildColumns()
 void DevelopersModel::sessionChanged()
 {
     const int rows = int(m_session->catalog().developers.size());
+    if (m_changingRows)
+        return; // insertRows/removeRows update m_rows between their begin and end
     if (rows != m_rows) {
         beginResetModel();
         m_rows = rows;
@@ -82,13 +95,23 @@ QString DevelopersModel::fieldType(int column) const
     return column > 0 ? m_types.value(column - 1) : QStringLiteral("string");
 }
 
+bool DevelopersModel::isRequired(int column) const
+{
+    return column > 0 && m_required.value(column - 1);
+}
+
 static QVariant displayValue(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::String:
         return v.toString();
-    case QJsonValue::Double:
-        return v.toDouble();
+    case QJsonValue::Double: {
+        // Whole numbers as integers, so that editors offer a spin box.
+        const double d = v.toDouble();
+        if (d == double(qint64(d)) && std::abs(d) < 1e15)
+            return qint64(d);
+        return d;
+    }
     case QJsonValue::Bool:
         return v.toBool();
     case QJsonValue::Array: {
@@ -122,7 +145,26 @@ QVariant DevelopersModel::data(const QModelIndex &index, int role) const
         return field(index.column());
     case TypeRole:
         return fieldType(index.column());
+    case RequiredRole:
+        return isRequired(index.column());
+    default:
+        break;
+    }
+    const QString f = field(index.column());
+    const bool missing =
+        isRequired(index.column()) && fieldType(index.column()) != QLatin1String("bool") && [&] {
+            const QJsonValue v = dev.fields.value(f);
+            return v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()) ||
+                   (v.isArray() && v.toArray().isEmpty());
+        }();
+    switch (role) {
+    case MissingRole:
+        return missing;
+    case Qt::BackgroundRole:
+        return missing ? QVariant(QBrush(QColor(0xff, 0xe0, 0xe0))) : QVariant();
     case Qt::ToolTipRole:
+        if (missing)
+            return tr("%1 is required").arg(f);
         return tr("%1, line %2 — owners: %3")
             .arg(dev.file)
             .arg(dev.line)
@@ -133,7 +175,6 @@ QVariant DevelopersModel::data(const QModelIndex &index, int role) const
     if (index.column() == 0)
         return role == Qt::DisplayRole || role == Qt::EditRole ? QVariant(dev.key) : QVariant();
 
-    const QString f = field(index.column());
     QJsonValue value = dev.fields.value(f);
     bool isDefault = false;
     if (value.isUndefined()) {
@@ -158,8 +199,18 @@ QVariant DevelopersModel::data(const QModelIndex &index, int role) const
 
 bool DevelopersModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() == 0)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
+    if (index.column() == 0) {
+        if (role != Qt::EditRole)
+            return false;
+        auto r = m_session->renameDeveloper(index.row(), value.toString().trimmed());
+        if (!r) {
+            Q_EMIT editFailed(r.error().toString());
+            return false;
+        }
+        return true;
+    }
     const QString type = fieldType(index.column());
     QJsonValue json;
     if (type == QLatin1String("bool")) {
@@ -205,11 +256,93 @@ QVariant DevelopersModel::headerData(int section, Qt::Orientation orientation, i
     return section == 0 ? tr("Key") : m_fields.value(section - 1);
 }
 
+QString DevelopersModel::placeholderKey() const
+{
+    QSet<QString> keys;
+    for (const platform::MapEntryRef &d : m_session->catalog().developers)
+        keys.insert(d.key);
+    QString key = QStringLiteral("new-developer");
+    for (int i = 2; keys.contains(key); ++i)
+        key = QStringLiteral("new-developer-%1").arg(i);
+    return key;
+}
+
+bool DevelopersModel::insertRows(int, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || count < 1)
+        return false;
+    const int first = m_rows;
+    QUndoStack *stack = m_session->buffers()->undoStack();
+    beginInsertRows({}, first, first + count - 1);
+    m_changingRows = true;
+    if (count > 1)
+        stack->beginMacro(tr("Add %n developer(s)", nullptr, count));
+    Result<void> r;
+    int added = 0;
+    for (; added < count; ++added) {
+        r = m_session->addDeveloper(placeholderKey(), m_session->newDeveloperFields());
+        if (!r)
+            break;
+    }
+    if (count > 1)
+        stack->endMacro();
+    m_changingRows = false;
+    const int rows = int(m_session->catalog().developers.size());
+    if (rows != first + count) {
+        // Fewer entries than announced: start over rather than report rows that are not there.
+        m_rows = first + count;
+        endInsertRows();
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+    } else {
+        m_rows = rows;
+        endInsertRows();
+    }
+    if (!r)
+        Q_EMIT editFailed(r.error().toString());
+    return r.has_value();
+}
+
+bool DevelopersModel::removeRows(int row, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || count < 1 || row < 0 || row + count > m_rows)
+        return false;
+    QUndoStack *stack = m_session->buffers()->undoStack();
+    beginRemoveRows({}, row, row + count - 1);
+    m_changingRows = true;
+    if (count > 1)
+        stack->beginMacro(tr("Remove %n developer(s)", nullptr, count));
+    Result<void> r;
+    // From the last, so that the rows still to remove keep their numbers.
+    for (int i = row + count - 1; i >= row; --i) {
+        r = m_session->removeDeveloper(i);
+        if (!r)
+            break;
+    }
+    if (count > 1)
+        stack->endMacro();
+    m_changingRows = false;
+    const int rows = int(m_session->catalog().developers.size());
+    m_rows -= count;
+    endRemoveRows();
+    if (rows != m_rows) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+    }
+    if (!r)
+        Q_EMIT editFailed(r.error().toString());
+    return r.has_value();
+}
+
 Qt::ItemFlags DevelopersModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.column() == 0)
+    if (!index.isValid())
         return f;
+    if (index.column() == 0)
+        return f | Qt::ItemIsEditable;
     if (fieldType(index.column()) == QLatin1String("bool"))
         return f | Qt::ItemIsUserCheckable;
     return f | Qt::ItemIsEditable;

@@ -12,12 +12,26 @@ namespace kanri::items {
 // the union of the entries' fields when there is no schema). Booleans are check states,
 // numbers numbers, lists comma-separated. Edits go through the session as undo commands; the
 // table follows the session (also on undo and redo).
+//
+// New rows: insertRows() appends entries (always at the end, whatever row is asked, since
+// the map gets them at its end) filled with the schema's defaults under a unique placeholder
+// key ("new-developer", "new-developer-2", ...) that the user renames by editing the key
+// column. Required fields (not optional() in the schema) left empty are flagged with
+// MissingRole, a tooltip and a background. removeRows() removes entries as one undo step.
 class DevelopersModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Role { FieldRole = Qt::UserRole + 1, KeyRole, LocationRole, TypeRole, OwnedRole };
+    enum Role {
+        FieldRole = Qt::UserRole + 1,
+        KeyRole,
+        LocationRole,
+        TypeRole,
+        OwnedRole,
+        RequiredRole, // the column's field is required by the schema
+        MissingRole,  // a required field of this entry is empty
+    };
 
     explicit DevelopersModel(platform::Session *session, QObject *parent = nullptr);
 
@@ -28,6 +42,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool insertRows(int row, int count, const QModelIndex &parent = {}) override;
+    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+
+    // The key a new entry gets: "new-developer", else the first free "new-developer-N".
+    QString placeholderKey() const;
+    bool isRequired(int column) const;
 
     QString field(int column) const;     // empty for the key column
     QString fieldType(int column) const; // "bool", "string", "number", "list(string)", ...
@@ -42,7 +62,9 @@ private:
     platform::Session *m_session;
     QStringList m_fields;
     QStringList m_types;
+    QList<bool> m_required;
     int m_rows = 0;
+    bool m_changingRows = false; // insertRows/removeRows announce the rows themselves
 };
 
 } // namespace kanri::items

@@ -87,9 +87,20 @@ class Catalog
 {
 public:
     static Result<Catalog> load(const Workspace &workspace);
+    // Both repositories as they were at a commit: each revision is anything git rev-parse
+    // accepts ("HEAD~1", "main", a commit id) in that repository; an empty one reads the
+    // working tree. File paths and lines refer to that commit's files; accountsRoot and
+    // manifestsRoot stay the working trees (where the commit's files would be).
+    static Result<Catalog> loadAt(const Workspace &workspace, const QString &accountsRevision,
+                                  const QString &manifestsRevision);
+    // The same revision in every repository where it resolves (a branch or tag name, or a
+    // commit id of one of them); the others are read at their working trees, and
+    // `assumptions` says so. Fails when no repository knows the revision.
+    static Result<Catalog> loadAt(const Workspace &workspace, const QString &revision);
 
     Workspace workspace;
-    QString accountsRoot, manifestsRoot; // absolute; empty when the workspace lacks one
+    QString accountsRoot, manifestsRoot;     // absolute; empty when the workspace lacks one
+    QString accountsCommit, manifestsCommit; // the commit ids read; empty for working trees
 
     QList<MapEntryRef> developers;
     QList<hcl::FieldSchema> developerSchema;

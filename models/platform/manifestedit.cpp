@@ -121,7 +121,65 @@ Result<void> appendPatch(YamlDocument &kustomization, const QString &fileName)
     return {};
 }
 
+// Creates the sequence items a path selects by "key=value" (containers / name=app) when they
+// are missing, so that setScalar can then insert the rest of the path.
+Result<void> ensureSelectedItems(YamlDocument &doc, const YamlPath &path, int document)
+{
+    YamlPath built;
+    for (const auto &seg : path.segments()) {
+        if (!seg.isIndex() && seg.key().contains(QLatin1Char('='))) {
+            const QString key = seg.key().section(QLatin1Char('='), 0, 0);
+            const QString val = seg.key().section(QLatin1Char('='), 1);
+            if (!doc.contains(built / seg, document)) {
+                YAML::Node item(YAML::NodeType::Map);
+                item[key.toStdString()] = stringNode(val);
+                if (doc.kind(built, document) == YamlNodeKind::Sequence) {
+                    if (auto r = doc.insertItem(built, -1, item, document); !r)
+                        return std::unexpected(r.error());
+                } else {
+                    YAML::Node seq(YAML::NodeType::Sequence);
+                    seq.push_back(item);
+                    if (auto r = doc.setValue(built, seq, document); !r)
+                        return std::unexpected(r.error());
+                }
+            }
+        }
+        built = built / seg;
+    }
+    return {};
+}
+
 } // namespace
+
+Result<QHash<QString, QByteArray>> setObjectField(const FileReader &read, const QString &file,
+                                                  const ManifestField &field, const QString &value,
+                                                  ValueStyle style)
+{
+    auto doc = loadDocument(read, file);
+    if (!doc)
+        return std::unexpected(doc.error());
+    const int d = doc->findDocument(field.kind, field.name);
+    if (d < 0)
+        return failAt(Error::Code::NotFound,
+                      QStringLiteral("no %1 '%2' in this file").arg(field.kind, field.name), file);
+    if (auto r = ensureSelectedItems(*doc, field.path, d); !r)
+        return std::unexpected(r.error());
+    if (auto r = doc->setScalar(field.path, value, scalarStyle(style), d); !r)
+        return std::unexpected(r.error());
+    QHash<QString, QByteArray> changes;
+    changes.insert(file, doc->text());
+    return changes;
+}
+
+bool overlaySetsImage(const FileReader &read, const QString &overlayDir, const QString &image)
+{
+    const QString kPath = kustomizationPath(overlayDir);
+    if (kPath.isEmpty())
+        return false;
+    auto kustomization = loadDocument(read, kPath);
+    return kustomization &&
+           kustomization->contains({"images", QStringLiteral("name=%1").arg(image)});
+}
 
 Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
                                                    const QString &overlayDir,
@@ -199,6 +257,8 @@ Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
         auto doc = loadDocument(read, sameObject->first);
         if (!doc)
             return std::unexpected(doc.error());
+        if (auto r = ensureSelectedItems(*doc, field.path, sameObject->second); !r)
+            return std::unexpected(r.error());
         if (auto r = doc->setScalar(field.path, value, scalarStyle(style), sameObject->second); !r)
             return std::unexpected(r.error());
         changes.insert(sameObject->first, doc->text());
@@ -214,27 +274,8 @@ Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
     if (!patch)
         return std::unexpected(patch.error());
     // Containers are merged by name: a new patch names the container it changes.
-    YamlPath built;
-    for (const auto &seg : field.path.segments()) {
-        if (!seg.isIndex() && seg.key().contains(QLatin1Char('='))) {
-            const QString key = seg.key().section(QLatin1Char('='), 0, 0);
-            const QString val = seg.key().section(QLatin1Char('='), 1);
-            if (!patch->contains(built / seg)) {
-                YAML::Node item(YAML::NodeType::Map);
-                item[key.toStdString()] = stringNode(val);
-                if (patch->kind(built) == YamlNodeKind::Sequence) {
-                    if (auto r = patch->insertItem(built, -1, item); !r)
-                        return std::unexpected(r.error());
-                } else {
-                    YAML::Node seq(YAML::NodeType::Sequence);
-                    seq.push_back(item);
-                    if (auto r = patch->setValue(built, seq); !r)
-                        return std::unexpected(r.error());
-                }
-            }
-        }
-        built = built / seg;
-    }
+    if (auto r = ensureSelectedItems(*patch, field.path, 0); !r)
+        return std::unexpected(r.error());
     if (auto r = patch->setScalar(field.path, value, scalarStyle(style)); !r)
         return std::unexpected(r.error());
     if (auto r = appendPatch(*kustomization, fileName); !r)

@@ -44,6 +44,15 @@ Result<QHash<QString, QByteArray>> setOverlayImageTag(const FileReader &read,
                                                       const QString &overlayDir,
                                                       const QString &image, const QString &tag);
 
+// Sets a field of the object `field` names (kind and metadata.name) in the file that defines it
+// (a base), creating the list items its "key=value" segments select when missing.
+Result<QHash<QString, QByteArray>> setObjectField(const FileReader &read, const QString &file,
+                                                  const ManifestField &field, const QString &value,
+                                                  ValueStyle style);
+
+// Whether the overlay's kustomization has an `images:` entry for `image` (name without tag).
+bool overlaySetsImage(const FileReader &read, const QString &overlayDir, const QString &image);
+
 // The overlay's kustomization file (kustomization.yaml, .yml or Kustomization), or empty.
 QString kustomizationPath(const QString &dir);
 

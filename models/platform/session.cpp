@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace kanri::platform {
@@ -52,7 +53,70 @@ QJsonValue defaultFor(const hcl::FieldSchema &field)
     return QString();
 }
 
+QString text(const yaml::Value *v)
+{
+    return v && v->isScalar() && !v->isNull() ? QString::fromStdString(v->text) : QString();
+}
+
+// The containers of a rendered Deployment; `base` is the file that defines it (document
+// `document`), for the image names as written there.
+QList<ContainerValues> containerValues(const yaml::Value &deployment,
+                                       const yaml::YamlDocument &base, int document)
+{
+    QList<ContainerValues> list;
+    const yaml::Value *containers = deployment.at({"spec", "template", "spec", "containers"});
+    if (!containers || !containers->isSeq())
+        return list;
+    for (const yaml::Value &c : containers->items) {
+        ContainerValues cv;
+        cv.name = text(c.get("name"));
+        std::tie(cv.image, cv.imageTag) = splitImage(text(c.get("image")));
+        if (document >= 0) {
+            const auto written = base.scalar({"spec", "template", "spec", "containers",
+                                              QStringLiteral("name=") + cv.name, "image"},
+                                             document);
+            cv.baseImage = splitImage(written.value_or(QString())).first;
+        }
+        if (cv.baseImage.isEmpty())
+            cv.baseImage = cv.image;
+        if (const yaml::Value *env = c.get("env"); env && env->isSeq()) {
+            for (const yaml::Value &e : env->items) {
+                EnvVarValue ev;
+                ev.name = text(e.get("name"));
+                ev.value = text(e.get("value"));
+                if (const yaml::Value *from = e.get("valueFrom"); from && from->isMap()) {
+                    for (const yaml::MapEntry &ref : from->entries) {
+                        const QString name = text(ref.value.get("name"));
+                        const QString key = text(ref.value.get("key"));
+                        const QString field = text(ref.value.get("fieldPath"));
+                        QString what = name;
+                        if (!key.isEmpty())
+                            what += QLatin1Char('/') + key;
+                        if (!field.isEmpty())
+                            what = field;
+                        ev.source = QString::fromStdString(ref.key) + QLatin1Char(' ') + what;
+                    }
+                }
+                cv.env.append(ev);
+            }
+        }
+        cv.cpuRequest = text(c.at({"resources", "requests", "cpu"}));
+        cv.cpuLimit = text(c.at({"resources", "limits", "cpu"}));
+        cv.memoryRequest = text(c.at({"resources", "requests", "memory"}));
+        cv.memoryLimit = text(c.at({"resources", "limits", "memory"}));
+        list.append(cv);
+    }
+    return list;
+}
+
 } // namespace
+
+bool isQuantity(const QString &text)
+{
+    static const QRegularExpression rx(QStringLiteral(
+        "^(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$"));
+    return rx.match(text).hasMatch();
+}
 
 Session::Session(Catalog catalog)
     : m_catalog(std::move(catalog))
@@ -173,12 +237,16 @@ EnvironmentValues Session::values(int service, int environment)
         }
         return std::make_pair(r.name, yaml::YamlDocument());
     };
+    v.resources.reserve(qsizetype(out->resources.size()));
+    for (const kustomize::RenderedResource &r : out->resources)
+        v.resources.append({r.apiVersion, r.kind, r.nameSpace, r.name});
     for (const kustomize::RenderedResource &r : out->resources) {
         if (r.kind == QLatin1String("Deployment") && v.deploymentName.isEmpty()) {
             auto [name, doc] = baseName(r, "Deployment");
             v.deploymentName = name;
             v.deploymentApiVersion = r.apiVersion;
             v.replicas = intAt(r.value, {"spec", "replicas"});
+            v.deploymentFile = r.originFile;
             if (const yaml::Value *containers =
                     r.value.at({"spec", "template", "spec", "containers"});
                 containers && containers->isSeq() && !containers->items.empty()) {
@@ -188,6 +256,7 @@ EnvironmentValues Session::values(int service, int environment)
                 v.imageTag = tag;
             }
             const int d = doc.findDocument(QStringLiteral("Deployment"));
+            v.containers = containerValues(r.value, doc, d);
             const auto written =
                 d >= 0 ? doc.scalar({"spec", "template", "spec", "containers", 0, "image"}, d)
                        : Result<QString>(QString());
@@ -317,6 +386,159 @@ Result<void> Session::setServiceSetting(int service, int environment, ServiceSet
     return applyChanges(
         changes, tr("Set %1 of %2 (%3) to %4").arg(what, s.name, envName, value),
         QStringLiteral("svc:%1:%2:%3:%4").arg(s.name, envName).arg(int(setting)).arg(int(scope)));
+}
+
+Result<void> Session::setContainerField(int service, int environment, const QString &container,
+                                        ContainerField field, const QString &key,
+                                        const QString &value, EnvScope scope)
+{
+    if (service < 0 || service >= m_catalog.services.size())
+        return fail(Error::Code::NotFound, tr("no such service"));
+    const Service &s = m_catalog.services.at(service);
+    if (environment < 0 || environment >= s.environments.size())
+        return fail(Error::Code::NotFound, tr("no such environment"));
+    QString what;
+    yaml::YamlPath path{"spec", "template", "spec", "containers",
+                        QStringLiteral("name=") + container};
+    ValueStyle style = ValueStyle::Integer; // quantities: plain, "0.5" stays a number
+    switch (field) {
+    case ContainerField::ImageTag:
+        what = tr("image tag");
+        if (value.isEmpty() || value.contains(QLatin1Char(' ')) ||
+            value.contains(QLatin1Char(':')) || value.contains(QLatin1Char('@')))
+            return fail(Error::Code::Usage, tr("'%1' is not an image tag").arg(value));
+        break;
+    case ContainerField::EnvVar: {
+        what = tr("env var %1").arg(key);
+        static const QRegularExpression envName(QStringLiteral("^[-._a-zA-Z][-._a-zA-Z0-9]*$"));
+        if (!envName.match(key).hasMatch())
+            return fail(Error::Code::Usage, tr("'%1' is not an env var name").arg(key));
+        path = path / "env" / (QStringLiteral("name=") + key) / "value";
+        style = ValueStyle::String;
+        break;
+    }
+    case ContainerField::CpuRequest:
+    case ContainerField::CpuLimit:
+    case ContainerField::MemoryRequest:
+    case ContainerField::MemoryLimit: {
+        const bool request =
+            field == ContainerField::CpuRequest || field == ContainerField::MemoryRequest;
+        const bool cpu = field == ContainerField::CpuRequest || field == ContainerField::CpuLimit;
+        what = request ? (cpu ? tr("CPU request") : tr("memory request"))
+                       : (cpu ? tr("CPU limit") : tr("memory limit"));
+        if (!isQuantity(value))
+            return fail(Error::Code::Usage,
+                        tr("'%1' is not a quantity (for example 250m, 0.5, 512Mi, 1G)").arg(value));
+        path = path / "resources" / (request ? "requests" : "limits") / (cpu ? "cpu" : "memory");
+        break;
+    }
+    }
+
+    const EnvironmentValues v = values(service, environment);
+    if (!v.error.isEmpty())
+        return fail(Error::Code::Syntax, v.error);
+    if (v.deploymentName.isEmpty())
+        return fail(Error::Code::NotFound, tr("%1 has no Deployment to change").arg(s.name));
+    const ContainerValues *cv = nullptr;
+    for (const ContainerValues &c : v.containers) {
+        if (c.name == container)
+            cv = &c;
+    }
+    if (!cv)
+        return fail(Error::Code::NotFound,
+                    tr("%1 has no container '%2' in %3")
+                        .arg(s.name, container, s.environments.at(environment).name));
+
+    const FileReader read = reader();
+    QHash<QString, QByteArray> changes;
+    const FileReader readWithChanges = [&](const QString &path) -> Result<QByteArray> {
+        if (auto it = changes.constFind(path); it != changes.constEnd())
+            return *it;
+        return read(path);
+    };
+    auto merge = [&changes](const Result<QHash<QString, QByteArray>> &more) -> Result<void> {
+        if (!more)
+            return std::unexpected(more.error());
+        for (auto it = more->cbegin(); it != more->cend(); ++it)
+            changes.insert(it.key(), it.value());
+        return {};
+    };
+    const QString root = m_catalog.manifestsRoot;
+    const ManifestField manifestField{QStringLiteral("Deployment"), v.deploymentApiVersion,
+                                      v.deploymentName, path};
+
+    if (scope == EnvScope::ThisEnvironment) {
+        const QString overlayDir = QDir(root).filePath(s.environments.at(environment).overlay);
+        auto r =
+            field == ContainerField::ImageTag
+                ? merge(setOverlayImageTag(readWithChanges, overlayDir, cv->baseImage, value))
+                : merge(setOverlayField(readWithChanges, overlayDir, manifestField, value, style));
+        if (!r)
+            return r;
+    } else {
+        if (v.deploymentFile.isEmpty())
+            return fail(Error::Code::NotFound,
+                        tr("the file that defines %1 is not known").arg(v.deploymentName));
+        if (field == ContainerField::ImageTag) {
+            ManifestField image = manifestField;
+            image.path = image.path / "image";
+            if (auto r = merge(setObjectField(readWithChanges, v.deploymentFile, image,
+                                              cv->baseImage + QLatin1Char(':') + value,
+                                              ValueStyle::String));
+                !r)
+                return r;
+        } else if (auto r = merge(setObjectField(readWithChanges, v.deploymentFile, manifestField,
+                                                 value, style));
+                   !r) {
+            return r;
+        }
+        // Overlays that override the field would hide the base's new value: they follow.
+        for (const Environment &e : s.environments) {
+            const QString overlayDir = QDir(root).filePath(e.overlay);
+            if (QDir::cleanPath(overlayDir) == QFileInfo(v.deploymentFile).absolutePath())
+                continue;
+            Result<void> r;
+            if (field == ContainerField::ImageTag) {
+                if (overlaySetsImage(readWithChanges, overlayDir, cv->baseImage))
+                    r = merge(
+                        setOverlayImageTag(readWithChanges, overlayDir, cv->baseImage, value));
+            } else {
+                r = merge(setOverlayField(readWithChanges, overlayDir, manifestField, value, style,
+                                          CreatePatch::No));
+            }
+            if (!r)
+                return r;
+        }
+    }
+    const QString envName = scope == EnvScope::AllEnvironments
+                                ? tr("all environments")
+                                : s.environments.at(environment).name;
+    return applyChanges(
+        changes, tr("Set %1 of %2/%3 (%4) to %5").arg(what, s.name, container, envName, value),
+        QStringLiteral("ctr:%1:%2:%3:%4:%5:%6")
+            .arg(s.name, envName, container)
+            .arg(int(field))
+            .arg(key)
+            .arg(int(scope)));
+}
+
+Result<void> Session::renameDeveloper(int row, const QString &newKey)
+{
+    if (row < 0 || row >= m_catalog.developers.size())
+        return fail(Error::Code::NotFound, tr("no such developer"));
+    static const QRegularExpression keyRx(QStringLiteral("^[A-Za-z_][-A-Za-z0-9_.]*$"));
+    if (!keyRx.match(newKey).hasMatch())
+        return fail(Error::Code::Usage, tr("'%1' is not a valid key").arg(newKey));
+    const MapEntryRef entry = m_catalog.developers.at(row);
+    if (entry.key == newKey)
+        return {};
+    for (const MapEntryRef &d : std::as_const(m_catalog.developers)) {
+        if (d.key == newKey)
+            return fail(Error::Code::Rejected, tr("a developer '%1' already exists").arg(newKey));
+    }
+    return editDeveloperDocument(
+        entry, tr("Rename developer %1 to %2").arg(entry.key, newKey), {},
+        [&](hcl::Document &doc) { return doc.renameEntry(entry.map, entry.key, newKey); });
 }
 
 Result<void>

@@ -20,6 +20,33 @@ enum class ServiceSetting { Replicas, HpaMin, HpaMax, ImageTag };
 enum class EnvScope { ThisEnvironment, AllEnvironments };
 enum class Side { Head, Working };
 
+// What the containers table edits of one container (env vars by name).
+enum class ContainerField { ImageTag, EnvVar, CpuRequest, CpuLimit, MemoryRequest, MemoryLimit };
+
+struct EnvVarValue
+{
+    QString name;
+    QString value;
+    QString source; // set for valueFrom: "secretKeyRef my-secret/key", ...; not editable
+};
+
+// One container of the first Deployment, as rendered for one environment.
+struct ContainerValues
+{
+    QString name;
+    QString image;     // without its tag
+    QString imageTag;  // "" when none
+    QString baseImage; // as the base writes it (what `images:` matches)
+    QList<EnvVarValue> env;
+    QString cpuRequest, cpuLimit, memoryRequest, memoryLimit; // "" when unset
+};
+
+// One rendered object, for the tree.
+struct ResourceSummary
+{
+    QString apiVersion, kind, nameSpace, name;
+};
+
 // What the services table shows for one environment, read from its rendered output.
 struct EnvironmentValues
 {
@@ -30,12 +57,20 @@ struct EnvironmentValues
     QString imageTag;  // its tag ("" when none)
     QString baseImage; // the image name as the base writes it (what `images:` matches)
     QString deploymentName, deploymentApiVersion, hpaName, hpaApiVersion; // names in the base
+    QString deploymentFile; // absolute path of the file that defines the Deployment
+    QList<ContainerValues> containers;
+    QList<ResourceSummary> resources; // every rendered object, in kustomize's order
 };
 
 // An open workspace: the catalog, the unsaved edits over both repositories, and the renderer.
 // Every edit goes through here: it is computed with the HCL or YAML engine on the current
 // content, recorded as an undo command in the edit buffers, and the catalog follows (also on
 // undo and redo). Lives on the GUI thread; render() is safe on worker threads.
+// A Kubernetes resource quantity as requests and limits accept it: a non-negative decimal
+// number with an optional binary (Ki Mi Gi Ti Pi Ei) or decimal (n u m k M G T P E) suffix or
+// exponent: "250m", "0.5", "512Mi", "1G", "1e3".
+bool isQuantity(const QString &text);
+
 class Session : public QObject
 {
     Q_OBJECT
@@ -74,6 +109,17 @@ public:
     Result<void> setServiceSetting(int service, int environment, ServiceSetting setting,
                                    const QString &value,
                                    EnvScope scope = EnvScope::ThisEnvironment);
+
+    // Sets one field of a container of the service's first Deployment. `key` names the env
+    // var for ContainerField::EnvVar. ThisEnvironment writes into the overlay (see
+    // setOverlayField); AllEnvironments writes into the base and into every overlay that
+    // already overrides the field, so that all environments end with `value`. Quantities are
+    // validated (isQuantity), image tags and env var names checked.
+    Result<void> setContainerField(int service, int environment, const QString &container,
+                                   ContainerField field, const QString &key, const QString &value,
+                                   EnvScope scope = EnvScope::ThisEnvironment);
+    // Renames a developer entry (the key of the map entry).
+    Result<void> renameDeveloper(int row, const QString &newKey);
 
     Result<void> save();
     void revert();

@@ -1,0 +1,534 @@
+#include "catalogfixture.h"
+#include "catalogtreemodel.h"
+#include "containersmodel.h"
+#include "developersmodel.h"
+#include "fileio.h"
+#include "quantityvalidator.h"
+#include "servicesmodel.h"
+#include "session.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kanri;
+using platform::ContainerField;
+using Tester = QAbstractItemModelTester;
+
+class TestCatalogModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void treeGroupsByTeamWithLazyResources();
+    void treeGroupsByNamespace();
+    void treeFilterMatchesSearchText();
+    void treeMarksTheBrokenServiceOnly();
+    void treeRendersAgainAfterAnEdit();
+
+    void developersTypesAreRespected();
+    void developersNewRowGetsDefaultsAndAPlaceholderKey();
+    void developersRenameAndRemove();
+
+    void servicesPrdReplicasEditChangesOnlyThePrdOverlay();
+
+    void containersShowEveryEnvironment();
+    void containersEditGoesIntoTheOverlay_data();
+    void containersEditGoesIntoTheOverlay();
+    void containersRefuseBadValues_data();
+    void containersRefuseBadValues();
+    void containersAllEnvironmentsWritesTheBase();
+
+    void quantityValidator_data();
+    void quantityValidator();
+
+private:
+    QString manifests(const QString &rel) const
+    {
+        return m_dir->filePath(QStringLiteral("manifests/") + rel);
+    }
+    QByteArray bytes(const QString &path) const
+    {
+        return m_session->buffers()->read(path).value_or("<missing>");
+    }
+    void open(const test::FixtureOptions &options = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<platform::Session> m_session;
+};
+
+void TestCatalogModels::init()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_dir = std::make_unique<QTemporaryDir>();
+    open();
+}
+
+void TestCatalogModels::open(const test::FixtureOptions &options)
+{
+    m_session.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(test::writeWorkspace(m_dir->path(), options));
+    auto ws = platform::Workspace::load(m_dir->path());
+    QVERIFY2(ws.has_value(), qPrintable(ws ? QString() : ws.error().toString()));
+    auto session = platform::Session::open(*ws);
+    QVERIFY2(session.has_value(), qPrintable(session ? QString() : session.error().toString()));
+    m_session = std::move(*session);
+}
+
+void TestCatalogModels::cleanup()
+{
+    m_session.reset();
+    m_dir.reset();
+}
+
+static QStringList childNames(const QAbstractItemModel &m, const QModelIndex &parent)
+{
+    QStringList names;
+    for (int r = 0; r < m.rowCount(parent); ++r)
+        names << m.index(r, 0, parent).data().toString();
+    return names;
+}
+
+void TestCatalogModels::treeGroupsByTeamWithLazyResources()
+{
+    {
+        // Nothing rendered until an environment is expanded. (The tester below expands
+        // everything it checks, so this part runs without it.)
+        items::CatalogTreeModel lazy;
+        lazy.setSession(m_session.get());
+        const QModelIndex prd = lazy.index(2, 0, lazy.index(0, 0, lazy.index(0, 0)));
+        QCOMPARE(prd.data().toString(), QStringLiteral("prd"));
+        QVERIFY(lazy.hasChildren(prd));
+        QCOMPARE(lazy.rowCount(prd), 0);
+        QVERIFY(lazy.canFetchMore(prd));
+        lazy.fetchMore(prd);
+        QVERIFY(!lazy.canFetchMore(prd));
+        QCOMPARE(lazy.rowCount(prd), 0); // rows arrive on the next event-loop turn
+        QTRY_COMPARE(lazy.rowCount(prd), 2);
+        QVERIFY(lazy.canFetchMore(lazy.index(1, 0, lazy.index(0, 0, lazy.index(0, 0))))); // stg
+    }
+    items::CatalogTreeModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    QCOMPARE(childNames(model, {}), (QStringList{"@org/team-0", "@org/team-1"}));
+    const QModelIndex team0 = model.index(0, 0);
+    QCOMPARE(childNames(model, team0), (QStringList{"svc-0000", "svc-0002"}));
+    const QModelIndex svc = model.index(0, 0, team0);
+    QCOMPARE(childNames(model, svc), (QStringList{"dev", "stg", "prd"}));
+    const QModelIndex prd = model.index(2, 0, svc);
+    QCOMPARE(prd.siblingAtColumn(1).data().toString(), QStringLiteral("svc-0000"));
+    QCOMPARE(model.index(0, 1, svc).data().toString(), QStringLiteral("dev-shared"));
+    model.fetchMore(prd);
+    QTRY_COMPARE(model.rowCount(prd), 2);
+    QCOMPARE(childNames(model, prd), (QStringList{"Service/svc-0000", "Deployment/svc-0000"}));
+    QCOMPARE(model.index(1, 0, prd).data(items::CatalogTreeModel::KindRole).toInt(),
+             int(items::CatalogTreeModel::NodeKind::Resource));
+    QCOMPARE(model.index(1, 0, prd).data(items::CatalogTreeModel::EnvironmentRole).toString(),
+             QStringLiteral("prd"));
+}
+
+void TestCatalogModels::treeGroupsByNamespace()
+{
+    items::CatalogTreeModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    QSignalSpy changed(&model, &items::CatalogTreeModel::groupingChanged);
+    model.setProperty("grouping",
+                      QVariant::fromValue(items::CatalogTreeModel::Grouping::NamespaceFirst));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.grouping(), items::CatalogTreeModel::Grouping::NamespaceFirst);
+    QCOMPARE(childNames(model, {}),
+             (QStringList{"dev-shared", "svc-0000", "svc-0001", "svc-0002"}));
+    const QModelIndex shared = model.index(0, 0);
+    QCOMPARE(model.index(0, 0).data(items::CatalogTreeModel::KindRole).toInt(),
+             int(items::CatalogTreeModel::NodeKind::Namespace));
+    QCOMPARE(childNames(model, shared), (QStringList{"svc-0000", "svc-0001", "svc-0002"}));
+    QCOMPARE(childNames(model, model.index(0, 0, shared)), QStringList{"dev"});
+    QCOMPARE(childNames(model, model.index(0, 0, model.index(1, 0))), (QStringList{"stg", "prd"}));
+    const QModelIndex dev = model.index(0, 0, model.index(0, 0, shared));
+    model.fetchMore(dev);
+    QTRY_COMPARE(model.rowCount(dev), 2);
+    model.setGrouping(items::CatalogTreeModel::Grouping::TeamFirst);
+    QCOMPARE(model.rowCount(), 2);
+}
+
+void TestCatalogModels::treeFilterMatchesSearchText()
+{
+    items::CatalogTreeModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setFilterRole(items::CatalogTreeModel::SearchTextRole);
+    proxy.setRecursiveFilteringEnabled(true);
+    proxy.setFilterFixedString(QStringLiteral("svc-0001"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(childNames(proxy, proxy.index(0, 0)), QStringList{"svc-0001"});
+    model.setGrouping(items::CatalogTreeModel::Grouping::NamespaceFirst);
+    proxy.setFilterFixedString(QStringLiteral("dev-shared"));
+    QCOMPARE(childNames(proxy, {}), QStringList{"dev-shared"});
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 3);
+}
+
+void TestCatalogModels::treeMarksTheBrokenServiceOnly()
+{
+    open({.brokenStg = true});
+    items::CatalogTreeModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    const QModelIndex team1 = model.index(1, 0);
+    const QModelIndex broken = model.index(0, 0, team1);
+    QCOMPARE(broken.data().toString(), QStringLiteral("svc-0001"));
+    QVERIFY(broken.data(items::CatalogTreeModel::BrokenRole).toBool());
+    QVERIFY(broken.data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("services/svc-0001/overlays/stg/kustomization.yaml:")));
+    QVERIFY(broken.data(Qt::DecorationRole).isValid());
+    QCOMPARE(broken.siblingAtColumn(1).data().toString(), QStringLiteral("broken"));
+    const QModelIndex stg = model.index(1, 0, broken);
+    QVERIFY(stg.data(items::CatalogTreeModel::BrokenRole).toBool());
+    QVERIFY(!model.canFetchMore(stg));
+    QVERIFY(!model.index(0, 0, broken).data(items::CatalogTreeModel::BrokenRole).toBool());
+    const QModelIndex team0 = model.index(0, 0);
+    for (int r = 0; r < model.rowCount(team0); ++r)
+        QVERIFY(!model.index(r, 0, team0).data(items::CatalogTreeModel::BrokenRole).toBool());
+}
+
+void TestCatalogModels::treeRendersAgainAfterAnEdit()
+{
+    items::CatalogTreeModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    const QModelIndex svc = model.index(0, 0, model.index(0, 0));
+    const QPersistentModelIndex prd = model.index(2, 0, svc);
+    model.fetchMore(prd);
+    QTRY_COMPARE(model.rowCount(prd), 2);
+    QVERIFY(m_session->setContainerField(0, 2, QStringLiteral("app"), ContainerField::CpuRequest,
+                                         {}, QStringLiteral("250m")));
+    QCOMPARE(model.rowCount(prd), 0); // forgotten at once, rendered on the next turn
+    QTRY_COMPARE(model.rowCount(prd), 2);
+}
+
+void TestCatalogModels::developersTypesAreRespected()
+{
+    items::DevelopersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.columnCount(), 7); // key + 6 fields
+    const int admin = int(m_session->catalog().developerFields.indexOf("admin")) + 1;
+    const int level = int(m_session->catalog().developerFields.indexOf("level")) + 1;
+    const int groups = int(m_session->catalog().developerFields.indexOf("groups")) + 1;
+    QCOMPARE(model.index(0, admin).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QCOMPARE(model.index(1, admin).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(!model.index(1, admin).data(Qt::DisplayRole).isValid());
+    QVERIFY(model.flags(model.index(1, admin)) & Qt::ItemIsUserCheckable);
+    QCOMPARE(model.index(1, level).data(Qt::EditRole).typeId(), QMetaType::LongLong);
+    QCOMPARE(model.index(1, level).data().toInt(), 1); // the schema default
+
+    QVERIFY(model.setData(model.index(1, admin), Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(model.index(1, admin).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(model.setData(model.index(1, level), 3));
+    QCOMPARE(model.index(1, level).data().toInt(), 3);
+    QSignalSpy failed(&model, &items::DevelopersModel::editFailed);
+    QVERIFY(!model.setData(model.index(1, level), QStringLiteral("three")));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(model.setData(model.index(1, groups), QStringLiteral("a, b")));
+    QCOMPARE(model.index(1, groups).data().toString(), QStringLiteral("a, b"));
+    const QByteArray tfvars =
+        bytes(m_dir->filePath(QStringLiteral("accounts/developers.auto.tfvars")));
+    QVERIFY2(tfvars.contains("groups = [\"a\", \"b\"]"), tfvars.constData());
+    QVERIFY2(tfvars.contains("level  = 3"), tfvars.constData());
+}
+
+void TestCatalogModels::developersNewRowGetsDefaultsAndAPlaceholderKey()
+{
+    items::DevelopersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const QString tfvars = m_dir->filePath(QStringLiteral("accounts/developers.auto.tfvars"));
+    const QByteArray before = bytes(tfvars);
+    QVERIFY(model.insertRows(model.rowCount(), 1));
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.index(4, 0).data().toString(), QStringLiteral("new-developer"));
+    const int name = int(m_session->catalog().developerFields.indexOf("name")) + 1;
+    const int admin = int(m_session->catalog().developerFields.indexOf("admin")) + 1;
+    QVERIFY(model.isRequired(name));
+    QVERIFY(!model.isRequired(admin));
+    QVERIFY(model.index(4, name).data(items::DevelopersModel::MissingRole).toBool());
+    QVERIFY(model.index(4, name).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!model.index(0, name).data(items::DevelopersModel::MissingRole).toBool());
+    QCOMPARE(model.index(4, admin).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+
+    QVERIFY(model.insertRows(0, 2)); // appended whatever the row: the map grows at its end
+    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(model.index(5, 0).data().toString(), QStringLiteral("new-developer-2"));
+    QCOMPARE(model.index(6, 0).data().toString(), QStringLiteral("new-developer-3"));
+
+    QVERIFY(model.setData(model.index(4, name), QStringLiteral("Aoi Sato")));
+    QVERIFY(!model.index(4, name).data(items::DevelopersModel::MissingRole).toBool());
+
+    QUndoStack *undo = m_session->buffers()->undoStack();
+    while (undo->canUndo())
+        undo->undo();
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(bytes(tfvars), before);
+}
+
+void TestCatalogModels::developersRenameAndRemove()
+{
+    items::DevelopersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QVERIFY(model.flags(model.index(0, 0)) & Qt::ItemIsEditable);
+    QVERIFY(model.setData(model.index(1, 0), QStringLiteral("asato")));
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("asato"));
+    QSignalSpy failed(&model, &items::DevelopersModel::editFailed);
+    QVERIFY(!model.setData(model.index(1, 0), QStringLiteral("dev0"))); // taken
+    QVERIFY(!model.setData(model.index(1, 0), QStringLiteral("not a key")));
+    QCOMPARE(failed.count(), 2);
+    QVERIFY(model.removeRows(1, 2));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("dev3"));
+    m_session->buffers()->undoStack()->undo(); // one step for both rows
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("dev2"));
+}
+
+void TestCatalogModels::servicesPrdReplicasEditChangesOnlyThePrdOverlay()
+{
+    items::ServicesModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const int row = model.rowOf(QStringLiteral("svc-0002"));
+    const int col = model.column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QCOMPARE(model.index(row, col).data().toInt(), 3);
+    const QString prdK =
+        manifests(QStringLiteral("services/svc-0002/overlays/prd/kustomization.yaml"));
+    const QByteArray before = bytes(prdK);
+    QVERIFY(model.setData(model.index(row, col), 5));
+    QCOMPARE(model.index(row, col).data().toInt(), 5);
+    QCOMPARE(m_session->buffers()->modifiedFiles(), QStringList{prdK});
+    QCOMPARE(
+        model.index(row, model.column(QStringLiteral("stg"), platform::ServiceSetting::Replicas))
+            .data()
+            .toInt(),
+        1);
+    m_session->buffers()->undoStack()->undo();
+    QCOMPARE(bytes(prdK), before);
+    QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+}
+
+void TestCatalogModels::containersShowEveryEnvironment()
+{
+    items::ContainersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    model.setService(0);
+    QCOMPARE(model.columnCount(), 5);
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("dev"));
+    QCOMPARE(model.headerData(4, Qt::Horizontal).toString(), QStringLiteral("prd"));
+    // app: tag, 4 quantities, 2 env vars; proxy: tag, 4 quantities.
+    QCOMPARE(model.rowCount(), 7 + 5);
+    const int dev = model.column(QStringLiteral("dev")), prd = model.column(QStringLiteral("prd"));
+    const int tag = model.row(QStringLiteral("app"), ContainerField::ImageTag);
+    QCOMPARE(model.index(tag, dev).data().toString(), QStringLiteral("1.0.0"));
+    QCOMPARE(model.index(tag, prd).data().toString(), QStringLiteral("1.2.0"));
+    const int log =
+        model.row(QStringLiteral("app"), ContainerField::EnvVar, QStringLiteral("LOG_LEVEL"));
+    QCOMPARE(model.index(log, dev).data().toString(), QStringLiteral("info"));
+    QCOMPARE(model.index(log, prd).data().toString(), QStringLiteral("warn"));
+    const int secret =
+        model.row(QStringLiteral("app"), ContainerField::EnvVar, QStringLiteral("DB_PASSWORD"));
+    QVERIFY(model.index(secret, dev)
+                .data()
+                .toString()
+                .contains(QStringLiteral("secretKeyRef db/password")));
+    QVERIFY(!(model.flags(model.index(secret, dev)) & Qt::ItemIsEditable));
+    const int cpu = model.row(QStringLiteral("app"), ContainerField::CpuRequest);
+    QCOMPARE(model.index(cpu, prd).data().toString(), QStringLiteral("100m"));
+    QVERIFY(model.index(cpu, prd).data(items::ContainersModel::QuantityRole).toBool());
+    QVERIFY(model.flags(model.index(cpu, prd)) & Qt::ItemIsEditable);
+    const int proxyCpu = model.row(QStringLiteral("proxy"), ContainerField::CpuRequest);
+    QCOMPARE(model.index(proxyCpu, prd).data().toString(), QString());
+    model.setService(-1);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestCatalogModels::containersEditGoesIntoTheOverlay_data()
+{
+    QTest::addColumn<QString>("environment");
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("changedFiles");
+    QTest::addColumn<QByteArray>("expectedText"); // in the first changed file
+
+    const QString base = QStringLiteral("services/svc-0000/overlays/");
+    QTest::newRow("a stg CPU request creates a strategic-merge patch in stg")
+        << "stg"
+        << "app" << int(ContainerField::CpuRequest) << QString() << "250m"
+        << QStringList{base + "stg/svc-0000-patch.yaml", base + "stg/kustomization.yaml"}
+        << QByteArray("cpu: 250m");
+    QTest::newRow("a prd env var goes into the prd patch that already sets it")
+        << "prd"
+        << "app" << int(ContainerField::EnvVar) << "LOG_LEVEL"
+        << "debug" << QStringList{base + "prd/deployment-patch.yaml"} << QByteArray("value: debug");
+    QTest::newRow("a prd memory limit joins the prd patch of the same Deployment")
+        << "prd"
+        << "app" << int(ContainerField::MemoryLimit) << QString() << "1Gi"
+        << QStringList{base + "prd/deployment-patch.yaml"} << QByteArray("memory: 1Gi");
+    QTest::newRow("a dev image tag goes into the dev kustomization's images")
+        << "dev"
+        << "proxy" << int(ContainerField::ImageTag) << QString() << "2.1"
+        << QStringList{base + "dev/kustomization.yaml"} << QByteArray("newTag: \"2.1\"");
+    QTest::newRow("a dev env var that looks like a boolean stays a string")
+        << "dev"
+        << "app" << int(ContainerField::EnvVar) << "LOG_LEVEL"
+        << "true" << QStringList{base + "dev/svc-0000-patch.yaml", base + "dev/kustomization.yaml"}
+        << QByteArray("value: \"true\"");
+}
+
+void TestCatalogModels::containersEditGoesIntoTheOverlay()
+{
+    QFETCH(QString, environment);
+    QFETCH(QString, container);
+    QFETCH(int, field);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QStringList, changedFiles);
+    QFETCH(QByteArray, expectedText);
+
+    items::ContainersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setService(0);
+    const QModelIndex cell =
+        model.index(model.row(container, ContainerField(field), key), model.column(environment));
+    QVERIFY(cell.isValid());
+    QStringList others;
+    for (const char *env : {"dev", "stg", "prd"}) {
+        if (QLatin1String(env) != environment)
+            others << model.index(cell.row(), model.column(QString::fromLatin1(env)))
+                          .data()
+                          .toString();
+    }
+    QHash<QString, QByteArray> before;
+    for (const QString &rel : changedFiles)
+        before.insert(rel, bytes(manifests(rel)));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.setData(cell, value));
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(cell.data().toString(), value);
+    QStringList expected;
+    for (const QString &rel : changedFiles)
+        expected << manifests(rel);
+    QStringList modified = m_session->buffers()->modifiedFiles();
+    modified.sort();
+    expected.sort();
+    QCOMPARE(modified, expected);
+    const QByteArray text = bytes(manifests(changedFiles.first()));
+    QVERIFY2(text.contains(expectedText), text.constData());
+    // The other environments did not move.
+    QStringList othersAfter;
+    for (const char *env : {"dev", "stg", "prd"}) {
+        if (QLatin1String(env) != environment)
+            othersAfter << model.index(cell.row(), model.column(QString::fromLatin1(env)))
+                               .data()
+                               .toString();
+    }
+    QCOMPARE(othersAfter, others);
+    m_session->buffers()->undoStack()->undo();
+    for (const QString &rel : changedFiles)
+        QCOMPARE(bytes(manifests(rel)), before.value(rel));
+    QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+}
+
+void TestCatalogModels::containersRefuseBadValues_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("a CPU request with a unit that does not exist")
+        << int(ContainerField::CpuRequest) << "250x";
+    QTest::newRow("a negative memory limit") << int(ContainerField::MemoryLimit) << "-1Gi";
+    QTest::newRow("an empty CPU limit") << int(ContainerField::CpuLimit) << "";
+    QTest::newRow("an image tag with a space") << int(ContainerField::ImageTag) << "v 1";
+}
+
+void TestCatalogModels::containersRefuseBadValues()
+{
+    QFETCH(int, field);
+    QFETCH(QString, value);
+    items::ContainersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setService(0);
+    QSignalSpy failed(&model, &items::ContainersModel::editFailed);
+    const QModelIndex cell =
+        model.index(model.row(QStringLiteral("app"), ContainerField(field)), model.column("stg"));
+    QVERIFY(!model.setData(cell, value));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+}
+
+void TestCatalogModels::containersAllEnvironmentsWritesTheBase()
+{
+    items::ContainersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setService(0);
+    model.setScope(platform::EnvScope::AllEnvironments);
+    const int log =
+        model.row(QStringLiteral("app"), ContainerField::EnvVar, QStringLiteral("LOG_LEVEL"));
+    const QString deployment = manifests(QStringLiteral("services/svc-0000/base/deployment.yaml"));
+    const QString prdPatch =
+        manifests(QStringLiteral("services/svc-0000/overlays/prd/deployment-patch.yaml"));
+    QVERIFY(model.setData(model.index(log, model.column("stg")), QStringLiteral("error")));
+    for (const char *env : {"dev", "stg", "prd"})
+        QCOMPARE(model.index(log, model.column(QString::fromLatin1(env))).data().toString(),
+                 QStringLiteral("error"));
+    QStringList modified = m_session->buffers()->modifiedFiles();
+    modified.sort();
+    QCOMPARE(modified, (QStringList{deployment, prdPatch}));
+    QVERIFY(bytes(deployment).contains("value: error"));
+    // An image tag for all environments: the base image, and prd's `images:` entry.
+    const int tag = model.row(QStringLiteral("app"), ContainerField::ImageTag);
+    QVERIFY(model.setData(model.index(tag, model.column("dev")), QStringLiteral("2.0.0")));
+    for (const char *env : {"dev", "stg", "prd"})
+        QCOMPARE(model.index(tag, model.column(QString::fromLatin1(env))).data().toString(),
+                 QStringLiteral("2.0.0"));
+    QVERIFY(bytes(deployment).contains("image: registry.example.com/svc-0000:2.0.0"));
+}
+
+void TestCatalogModels::quantityValidator_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("state");
+    const int ok = QValidator::Acceptable, partial = QValidator::Intermediate,
+              bad = QValidator::Invalid;
+    QTest::newRow("millicores") << "250m" << ok;
+    QTest::newRow("a decimal fraction") << "0.5" << ok;
+    QTest::newRow("mebibytes") << "512Mi" << ok;
+    QTest::newRow("decimal gigabytes") << "1G" << ok;
+    QTest::newRow("an exponent") << "1e3" << ok;
+    QTest::newRow("a binary suffix being typed") << "512M" << ok;
+    QTest::newRow("an exponent being typed") << "1e" << partial;
+    QTest::newRow("nothing yet") << "" << partial;
+    QTest::newRow("a trailing dot") << "1." << ok;
+    QTest::newRow("a unit that does not exist") << "5x" << bad;
+    QTest::newRow("a negative value") << "-1" << bad;
+    QTest::newRow("two units") << "1MiGi" << bad;
+}
+
+void TestCatalogModels::quantityValidator()
+{
+    QFETCH(QString, input);
+    QFETCH(int, state);
+    items::QuantityValidator v;
+    int pos = 0;
+    QCOMPARE(int(v.validate(input, pos)), state);
+    QCOMPARE(platform::isQuantity(input), state == QValidator::Acceptable);
+}
+
+QTEST_MAIN(TestCatalogModels)
+#include "tst_catalogmodels.moc"
