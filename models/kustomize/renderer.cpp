@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -181,6 +182,10 @@ struct FileSig
     qint64 dev = 0, ino = 0, size = -1, mtimeNs = 0, ctimeNs = 0;
     bool operator==(const FileSig &) const = default;
     bool valid() const { return size >= 0; }
+    // Like git's "racy" entries: a file modified in the last seconds may change again within
+    // the file system's timestamp granularity without its signature changing, so it is not
+    // trusted on its signature alone.
+    bool settled(qint64 nowNs) const { return valid() && mtimeNs < nowNs - 2'000'000'000LL; }
 };
 
 FileSig statFile(const QString &path, bool *exists, bool *isDir)
@@ -313,6 +318,7 @@ public:
 
     QStringList warnings;
     std::string buildMetadataTop;
+    const qint64 startNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
 
     Result<ResList> run(const QString &dir, Value &topKust);
 
@@ -413,7 +419,7 @@ private:
             {
                 QMutexLocker lock(&priv.mutex);
                 auto c = priv.cache.find(key);
-                if (c != priv.cache.end() && c->second.sig == info.sig)
+                if (c != priv.cache.end() && c->second.sig == info.sig && info.sig.settled(startNs))
                     return c->second.bytes;
             }
             QFile f(path);
@@ -481,7 +487,7 @@ private:
             if (info.exists && !info.isDir) {
                 QMutexLocker lock(&priv.mutex);
                 auto it = priv.cache.find(key);
-                if (it != priv.cache.end() && it->second.sig.valid() &&
+                if (it != priv.cache.end() && info.sig.settled(startNs) &&
                     it->second.sig == info.sig && it->second.docs)
                     return it->second.docs;
             }

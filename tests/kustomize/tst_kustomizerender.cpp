@@ -131,6 +131,93 @@ private Q_SLOTS:
         QVERIFY(renderer.render(tmp.path())->text.contains("k: disk"));
     }
 
+    void aFileChangedOnDiskBetweenRendersIsReadAgain()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString cm = tmp.filePath(QStringLiteral("cm.yaml"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("kustomization.yaml")),
+                          "resources:\n- cm.yaml\nconfigMapGenerator:\n- name: g\n  files:\n  - "
+                          "v.txt\n"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("v.txt")), "one"));
+        QVERIFY(writeFile(cm, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  "
+                              "k: aaaa\n"));
+        Renderer renderer;
+        auto first = renderer.render(tmp.path());
+        QVERIFY(first.has_value());
+        QVERIFY(first->text.contains("k: aaaa"));
+        QVERIFY(first->text.contains("v.txt: one"));
+        // Same sizes, new contents: the cache must notice (stat signature).
+        QVERIFY(writeFile(cm, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  "
+                              "k: bbbb\n"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("v.txt")), "two"));
+        auto second = renderer.render(tmp.path());
+        QVERIFY(second.has_value());
+        QVERIFY2(second->text.contains("k: bbbb"), second->text.constData());
+        QVERIFY2(second->text.contains("v.txt: two"), second->text.constData());
+        // A deleted file is an error again, not a cached success.
+        QVERIFY(QFile::remove(cm));
+        QVERIFY(!renderer.render(tmp.path()).has_value());
+    }
+
+    void malformedInputsFailWithAMessage_data()
+    {
+        QTest::addColumn<QByteArray>("kustomization");
+        QTest::addColumn<QByteArray>("extraName");
+        QTest::addColumn<QByteArray>("extra");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("an IAM policy for an unknown cloud is refused")
+            << QByteArray("generators:\n- |-\n  apiVersion: builtin\n  kind: IAMPolicyGenerator\n"
+                          "  metadata:\n    name: x\n  cloud: aws\n")
+            << QByteArray() << QByteArray() << QStringLiteral("cloud aws is not yet supported");
+        QTest::newRow("an openapi version next to a custom schema is refused")
+            << QByteArray("openapi:\n  path: s.json\n  version: v1.21.2\n") << QByteArray("s.json")
+            << QByteArray("{}") << QStringLiteral("cannot use both");
+        QTest::newRow("a CRD file that is not YAML reports where")
+            << QByteArray("crds:\n- c.json\n") << QByteArray("c.json")
+            << QByteArray("{\"a\": [1, 2\n") << QStringLiteral("c.json:");
+    }
+    void malformedInputsFailWithAMessage()
+    {
+        QFETCH(QByteArray, kustomization);
+        QFETCH(QByteArray, extraName);
+        QFETCH(QByteArray, extra);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("kustomization.yaml")), kustomization));
+        if (!extraName.isEmpty())
+            QVERIFY(writeFile(tmp.filePath(QString::fromUtf8(extraName)), extra));
+        Renderer renderer;
+        auto out = renderer.render(tmp.path());
+        QVERIFY(!out.has_value());
+        QVERIFY2(out.error().toString().contains(expected), qPrintable(out.error().toString()));
+    }
+
+    void cyclicAndDeepCrdSchemasDoNotHang()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        // A $ref cycle, and a chain of 500 definitions.
+        QByteArray defs = "{\"a.v1.Loop\": {\"Schema\": {\"properties\": {\"apiVersion\": {}, "
+                          "\"kind\": {}, \"metadata\": {}, \"spec\": {\"$ref\": "
+                          "\"a.v1.Loop\"}}}}";
+        for (int i = 0; i < 500; ++i)
+            defs += ", \"d" + QByteArray::number(i) +
+                    "\": {\"Schema\": {\"properties\": {\"apiVersion\": {}, \"kind\": {}, "
+                    "\"metadata\": {}, \"next\": {\"$ref\": \"d" +
+                    QByteArray::number(i + 1) + "\"}}}}";
+        defs += "}";
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("types.json")), defs));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("kustomization.yaml")),
+                          "crds:\n- types.json\nresources:\n- cm.yaml\n"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("cm.yaml")),
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"));
+        Renderer renderer;
+        auto out = renderer.render(tmp.path());
+        QVERIFY2(out.has_value(), out ? "" : qPrintable(out.error().toString()));
+    }
+
     void cancelledRenderStops()
     {
         std::atomic_bool cancel{true};
