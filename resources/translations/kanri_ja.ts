@@ -1568,10 +1568,6 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <translation>インデックスを閉じる &apos;]&apos; がありません</translation>
     </message>
     <message>
-        <source>unclosed bracket</source>
-        <translation>括弧が閉じられていません</translation>
-    </message>
-    <message>
         <source>expected a name after &apos;::&apos;</source>
         <translation>&apos;::&apos; の後には名前が必要です</translation>
     </message>
@@ -1622,6 +1618,62 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     <message>
         <source>missing &apos;,&apos; or line break between object items</source>
         <translation>オブジェクトの項目の間に &apos;,&apos; か改行がありません</translation>
+    </message>
+    <message>
+        <source>this %{ for } has no %{ endfor }</source>
+        <translation>この %{ for } に対応する %{ endfor } がありません</translation>
+    </message>
+    <message>
+        <source>this %{ if } has no %{ endif }</source>
+        <translation>この %{ if } に対応する %{ endif } がありません</translation>
+    </message>
+    <message>
+        <source>expected a name after &apos;for&apos;</source>
+        <translation>&apos;for&apos; の後には名前が必要です</translation>
+    </message>
+    <message>
+        <source>expected a second name after &apos;,&apos;</source>
+        <translation>&apos;,&apos; の後には 2 つ目の名前が必要です</translation>
+    </message>
+    <message>
+        <source>a for expression needs the &apos;in&apos; keyword after its names</source>
+        <translation>for 式では名前の後に &apos;in&apos; キーワードが必要です</translation>
+    </message>
+    <message>
+        <source>%{ else } without a matching %{ if }</source>
+        <translation>対応する %{ if } のない %{ else }</translation>
+    </message>
+    <message>
+        <source>%{ endfor } without a matching %{ for }</source>
+        <translation>対応する %{ for } のない %{ endfor }</translation>
+    </message>
+    <message>
+        <source>%{ endif } without a matching %{ if }</source>
+        <translation>対応する %{ if } のない %{ endif }</translation>
+    </message>
+    <message>
+        <source>invalid template directive; expected if, else, endif, for or endfor</source>
+        <translation>テンプレートディレクティブが不正です。if、else、endif、for、endfor のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>extra characters in the template directive</source>
+        <translation>テンプレートディレクティブに余分な文字があります</translation>
+    </message>
+    <message>
+        <source>missing &apos;:&apos; after the for expression&apos;s collection</source>
+        <translation>for 式のコレクションの後に &apos;:&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;=&gt;&apos; in the object for expression</source>
+        <translation>オブジェクトの for 式に &apos;=&gt;&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;}&apos; to close the for expression</source>
+        <translation>for 式を閉じる &apos;}&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;]&apos; to close the for expression</source>
+        <translation>for 式を閉じる &apos;]&apos; がありません</translation>
     </message>
 </context>
 <context>
