@@ -1388,8 +1388,12 @@ Result<std::vector<Value>> Build::loadInlineOrFiles(const QString &dir, const Va
             Acc subAcc;
             if (auto r = accumulate(abs, *sub, subAcc, false); !r)
                 return std::unexpected(r.error());
-            for (Resource &r : subAcc.res)
+            for (Resource &r : subAcc.res) {
+                // Each configuration comes from its own file (origin tracking).
+                if (origins)
+                    origins->push_back(r.originFile.isEmpty() ? src : r.originFile);
                 out.push_back(std::move(r.obj));
+            }
             continue;
         }
         auto p = checkedPath(dir, rel);
