@@ -129,8 +129,8 @@ private:
                 single(Tok::Newline, 2);
                 return {};
             }
-            ++m_pos; // a lone CR is whitespace
-            return {};
+            return err(p, tr("invalid character: a carriage return must be followed by a "
+                             "line feed"));
         case '\n':
             single(Tok::Newline, 1);
             return {};
@@ -391,7 +391,10 @@ private:
                 ++e;
             const int len = int(st.marker.size());
             if (e + len <= m_size && std::memcmp(m_data + e, st.marker.constData(), len) == 0) {
-                const int after = e + len;
+                // Whitespace after the marker is allowed, and belongs to the marker's token.
+                int after = e + len;
+                while (after < m_size && (m_data[after] == ' ' || m_data[after] == '\t'))
+                    ++after;
                 if (after == m_size || m_data[after] == '\n' ||
                     (m_data[after] == '\r' && at(after + 1) == '\n')) {
                     pushToken(Tok::CHeredoc, p, after);

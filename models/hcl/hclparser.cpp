@@ -323,34 +323,6 @@ private:
         }
     }
 
-    // Skips from the opening bracket at `open` to its matching closer; returns that index.
-    Result<int> skipBalanced(int open)
-    {
-        int depth = 0;
-        for (int i = open;; ++i) {
-            switch (type(i)) {
-            case Tok::OBrace:
-            case Tok::OBrack:
-            case Tok::OParen:
-            case Tok::TemplateInterp:
-            case Tok::TemplateControl:
-                ++depth;
-                break;
-            case Tok::CBrace:
-            case Tok::CBrack:
-            case Tok::CParen:
-            case Tok::TemplateSeqEnd:
-                if (--depth == 0)
-                    return i;
-                break;
-            case Tok::Eof:
-                return errorAt(i, tr("unclosed bracket")); // caller reports
-            default:
-                break;
-            }
-        }
-    }
-
     R parsePrimary(Expr &out)
     {
         const int t = peek();
@@ -458,10 +430,13 @@ private:
         out.first = open;
         int literals = 0;
         bool interp = false;
+        std::vector<Directive> directives;
         int i = open + 1;
         while (true) {
             switch (type(i)) {
             case Tok::CQuote:
+                if (!directives.empty())
+                    return unclosedDirective(i, directives.back());
                 m_pos = i + 1;
                 out.last = i;
                 out.kind = (!interp && literals <= 1) ? ExprKind::String : ExprKind::Template;
@@ -473,7 +448,7 @@ private:
             case Tok::TemplateInterp:
             case Tok::TemplateControl: {
                 interp = true;
-                if (auto r = parseInterpolation(i); !r)
+                if (auto r = parseInterpolation(i, directives); !r)
                     return std::unexpected(r.error());
                 else
                     i = *r + 1;
@@ -485,14 +460,81 @@ private:
         }
     }
 
-    // Parses "${ expr }" (or skips a "%{ directive }") starting at `open`; returns the index
-    // of its TemplateSeqEnd.
-    Result<int> parseInterpolation(int open)
+    // An open %{ if } (possibly past its %{ else }) or %{ for } of a template.
+    struct Directive
     {
-        if (type(open) == Tok::TemplateControl)
-            return skipBalanced(open);
+        int tok;
+        bool isFor;
+        bool sawElse;
+    };
+
+    std::unexpected<Error> unclosedDirective(int at, const Directive &d) const
+    {
+        Q_UNUSED(at);
+        return errorAt(d.tok, d.isFor ? tr("this %{ for } has no %{ endfor }")
+                                      : tr("this %{ if } has no %{ endif }"));
+    }
+
+    // `for NAME [, NAME] in EXPR` from m_pos (for expressions and %{ for } directives).
+    R parseForIntro()
+    {
+        const int f = next(); // "for"
+        Q_UNUSED(f);
+        int n = next();
+        if (type(n) != Tok::Ident)
+            return errorAt(n, tr("expected a name after 'for'"));
+        if (type(peek()) == Tok::Comma) {
+            next();
+            n = next();
+            if (type(n) != Tok::Ident)
+                return errorAt(n, tr("expected a second name after ','"));
+        }
+        const int in = next();
+        if (!identIs(in, "in"))
+            return errorAt(in, tr("a for expression needs the 'in' keyword after its names"));
+        Expr collection;
+        return parseExpression(collection);
+    }
+
+    // Parses "${ expr }" or a "%{ directive }" starting at `open`; returns the index of its
+    // TemplateSeqEnd. Directives are checked for their keyword and nesting.
+    Result<int> parseInterpolation(int open, std::vector<Directive> &directives)
+    {
         NewlineMode mode(m_ignoreNewlines, true);
         m_pos = open + 1;
+        if (type(open) == Tok::TemplateControl) {
+            const int kw = peek();
+            if (identIs(kw, "if")) {
+                next();
+                Expr cond;
+                if (auto r = parseExpression(cond); !r)
+                    return std::unexpected(r.error());
+                directives.push_back(Directive{kw, false, false});
+            } else if (identIs(kw, "for")) {
+                if (auto r = parseForIntro(); !r)
+                    return std::unexpected(r.error());
+                directives.push_back(Directive{kw, true, false});
+            } else if (identIs(kw, "else")) {
+                next();
+                if (directives.empty() || directives.back().isFor || directives.back().sawElse)
+                    return errorAt(kw, tr("%{ else } without a matching %{ if }"));
+                directives.back().sawElse = true;
+            } else if (identIs(kw, "endif") || identIs(kw, "endfor")) {
+                next();
+                const bool endFor = identIs(kw, "endfor");
+                if (directives.empty() || directives.back().isFor != endFor)
+                    return errorAt(kw, endFor ? tr("%{ endfor } without a matching %{ for }")
+                                              : tr("%{ endif } without a matching %{ if }"));
+                directives.pop_back();
+            } else {
+                return errorAt(kw, tr("invalid template directive; expected if, else, endif, for "
+                                      "or endfor"));
+            }
+            const int c = peek();
+            if (type(c) != Tok::TemplateSeqEnd)
+                return errorAt(c, tr("extra characters in the template directive"));
+            return c;
+        }
         Expr e;
         if (auto r = parseExpression(e); !r)
             return std::unexpected(r.error());
@@ -502,6 +544,42 @@ private:
         return c;
     }
 
+    // `[for ... : value if cond]` or `{for ... : key => value... if cond}`; m_pos at the
+    // opening bracket's successor. Returns the closing bracket.
+    Result<int> parseForExpr(bool object)
+    {
+        NewlineMode mode(m_ignoreNewlines, true);
+        if (auto r = parseForIntro(); !r)
+            return std::unexpected(r.error());
+        const int colon = next();
+        if (type(colon) != Tok::Colon)
+            return errorAt(colon, tr("missing ':' after the for expression's collection"));
+        Expr first;
+        if (auto r = parseExpression(first); !r)
+            return std::unexpected(r.error());
+        if (object) {
+            const int arrow = next();
+            if (type(arrow) != Tok::FatArrow)
+                return errorAt(arrow, tr("missing '=>' in the object for expression"));
+            Expr value;
+            if (auto r = parseExpression(value); !r)
+                return std::unexpected(r.error());
+            if (type(peek()) == Tok::Ellipsis)
+                next();
+        }
+        if (identIs(peek(), "if")) {
+            next();
+            Expr cond;
+            if (auto r = parseExpression(cond); !r)
+                return std::unexpected(r.error());
+        }
+        const int close = next();
+        if (type(close) != (object ? Tok::CBrace : Tok::CBrack))
+            return errorAt(close, object ? tr("missing '}' to close the for expression")
+                                         : tr("missing ']' to close the for expression"));
+        return close;
+    }
+
     R parseHeredoc(Expr &out)
     {
         const int open = next();
@@ -509,10 +587,13 @@ private:
         out.first = open;
         int literals = 0;
         bool interp = false;
+        std::vector<Directive> directives;
         int i = open + 1;
         while (true) {
             switch (type(i)) {
             case Tok::CHeredoc:
+                if (!directives.empty())
+                    return unclosedDirective(i, directives.back());
                 m_pos = i + 1;
                 out.last = i;
                 out.kind = (!interp && literals <= 1) ? ExprKind::String : ExprKind::Template;
@@ -524,7 +605,7 @@ private:
             case Tok::TemplateInterp:
             case Tok::TemplateControl:
                 interp = true;
-                if (auto r = parseInterpolation(i); !r)
+                if (auto r = parseInterpolation(i, directives); !r)
                     return std::unexpected(r.error());
                 else
                     i = *r + 1;
@@ -552,7 +633,8 @@ private:
         const int open = next();
         out.first = open;
         if (startsFor(open)) {
-            auto close = skipBalanced(open);
+            m_pos = open + 1;
+            auto close = parseForExpr(false);
             if (!close)
                 return std::unexpected(close.error());
             m_pos = *close + 1;
@@ -589,7 +671,8 @@ private:
         NewlineMode mode(m_ignoreNewlines, false);
         out.first = open;
         if (startsFor(open)) {
-            auto close = skipBalanced(open);
+            m_pos = open + 1;
+            auto close = parseForExpr(true);
             if (!close)
                 return std::unexpected(close.error());
             m_pos = *close + 1;

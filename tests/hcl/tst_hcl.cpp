@@ -460,6 +460,13 @@ void TestHcl::syntheticRoundTrip_data()
                "users = {\n  a = \"%{ if x }yes%{ else }no%{ endif }\"\n"
                "  b = \"%{~ for n in names ~}${n}, %{~ endfor ~}\"\n  c = \"$${lit} %%{lit}\"\n}\n")
         << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    QTest::newRow("a heredoc closing marker followed by spaces still closes it")
+        << QByteArray("users = {\n  a = <<-EOT\n    x\n    EOT  \n  b = { gcp = \"b\" }\n}\n")
+        << QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("for expressions with conditions and grouping round-trip")
+        << QByteArray("users = {\n  a = [for x in var.l : upper(x) if x != \"\"]\n"
+                      "  b = { for k, v in var.m : k => v... if v.on }\n}\n")
+        << QStringList{QStringLiteral("a"), QStringLiteral("b")};
     QTest::newRow("block comments inside a map round-trip")
         << QByteArray("users = {\n  /* first */ alice = { gcp = \"a\" /* inline */ }\n  /* multi\n"
                       "     line */\n  bob = { gcp = \"b\" }\n}\n")
@@ -532,6 +539,18 @@ void TestHcl::rejectsInvalidInput_data()
     QTest::newRow("a missing closing brace is rejected") << QByteArray("m = {\n  a = 1\n") << 3;
     QTest::newRow("tuple elements need commas") << QByteArray("m = [1 2]\n") << 1;
     QTest::newRow("an unterminated block comment is rejected") << QByteArray("/* x\n") << 1;
+    QTest::newRow("a carriage return without a line feed is rejected")
+        << QByteArray("a = 1\nb = {\r c = 1\n}\n") << 2;
+    QTest::newRow("an unknown template directive is rejected")
+        << QByteArray("a = \"%{ ify x }y%{ endif }\"\n") << 1;
+    QTest::newRow("an if directive without endif is rejected")
+        << QByteArray("a = <<EOT\n%{ if x }y\nEOT\n") << 2;
+    QTest::newRow("an endfor closing an if is rejected")
+        << QByteArray("a = \"%{ if x }y%{ endfor }\"\n") << 1;
+    QTest::newRow("a for expression without 'in' is rejected")
+        << QByteArray("a = [for x y : x]\n") << 1;
+    QTest::newRow("an object for expression without '=>' is rejected")
+        << QByteArray("ok = 1\na = {\n  for k, v in m : k\n}\n") << 4;
 }
 
 void TestHcl::rejectsInvalidInput()
