@@ -1520,6 +1520,10 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <source>a heredoc introducer must be followed by a line break</source>
         <translation>heredoc の開始の後には改行が必要です</translation>
     </message>
+    <message>
+        <source>invalid character: a carriage return must be followed by a line feed</source>
+        <translation>不正な文字: キャリッジリターンの後にはラインフィードが必要です</translation>
+    </message>
 </context>
 <context>
     <name>kanri::hcl::Parser</name>
