@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <utility>
 
 using namespace kanri;
 using namespace kanri::hcl;
@@ -1102,6 +1103,33 @@ void TestHcl::commandLine()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(run({QStringLiteral("fmt"), ragged}).exitCode, 0);
     QCOMPARE(readAll(ragged), QByteArray("locals {\n  a   = 1\n  bbb = 2\n}\n"));
+
+    // a directory: its .tf/.tfvars files get terraform fmt's rewrites too; JSON is left alone
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("mod/nested")));
+    const QString legacy = dir.filePath(QStringLiteral("mod/variables.tf"));
+    const QString nested = dir.filePath(QStringLiteral("mod/nested/main.tf"));
+    const QString json = dir.filePath(QStringLiteral("mod/x.tf.json"));
+    for (const auto &[path, bytes] :
+         {std::pair{legacy, QByteArray("variable v {\n  type = \"map\"\n  default = {}\n}\n")},
+          std::pair{nested, QByteArray("a   = 1\n")}, std::pair{json, QByteArray("{ }")}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    r = run(
+        {QStringLiteral("fmt"), QStringLiteral("--check"), dir.filePath(QStringLiteral("mod"))});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out, legacy.toUtf8() + '\n');
+    QCOMPARE(run({QStringLiteral("fmt"), dir.filePath(QStringLiteral("mod"))}).exitCode, 0);
+    QCOMPARE(readAll(legacy),
+             QByteArray("variable \"v\" {\n  type    = map(string)\n  default = {}\n}\n"));
+    QCOMPARE(readAll(nested), QByteArray("a   = 1\n")); // not recursive by default
+    QCOMPARE(readAll(json), QByteArray("{ }"));
+    QCOMPARE(run({QStringLiteral("fmt"), QStringLiteral("--recursive"),
+                  dir.filePath(QStringLiteral("mod"))})
+                 .exitCode,
+             0);
+    QCOMPARE(readAll(nested), QByteArray("a = 1\n"));
 
     const QString broken = dir.filePath(QStringLiteral("broken.tf"));
     {
