@@ -183,6 +183,193 @@ bool keyEquals(const Value &a, const Value &b)
 
 Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::string &field);
 
+// Lists whose schema names several keys (x-kubernetes-list-map-keys): kyaml merges them by
+// all of them, with its own rules for elements that miss one.
+std::vector<std::string> listMapKeys(const Ctx &ctx, const std::string &field,
+                                     const std::string &parentField, const Value &dest,
+                                     const Value &src)
+{
+    if (!ctx.schema)
+        return {};
+    if (ctx.custom)
+        for (const std::string &c : *ctx.custom)
+            if (c.starts_with(field + "="))
+                return {}; // a custom schema names the key
+    const std::string key = mergeKey(ctx, field, parentField, dest, src);
+    if (field == "ports" && (key == "containerPort" || key == "port"))
+        return {key, "protocol"};
+    if (field == "topologySpreadConstraints" && key == "topologyKey")
+        return {key, "whenUnsatisfiable"};
+    return {};
+}
+
+using Tuple = std::vector<std::string>;
+
+Tuple tupleOf(const Value &e, const std::vector<std::string> &keys)
+{
+    Tuple t;
+    for (const std::string &k : keys) {
+        const Value *v = e.isMap() ? e.get(k) : nullptr;
+        t.push_back(v && v->isScalar() && !v->isNull() ? v->text : std::string());
+    }
+    return t;
+}
+
+bool tupleMatches(const Value &e, const std::vector<std::string> &keys, const Tuple &values)
+{
+    if (!e.isMap())
+        return false;
+    for (size_t i = 0; i < keys.size() && i < values.size(); ++i) {
+        const Value *v = e.get(keys[i]);
+        const std::string have = v && v->isScalar() && !v->isNull() ? v->text : std::string();
+        if (have != values[i])
+            return false;
+    }
+    return true;
+}
+
+// kyaml's multi-key associative list merge (walk/associative.go): tuples from the patch then
+// the destination, empty secondary values filled from a matching tuple; each tuple merges the
+// elements that carry exactly its values; new elements come first, then the destination's own
+// elements (merged) in their order; an element sharing all keys with a later one gives way.
+Result<void> mergeMultiKey(Value &dest, const Value &src, const Ctx &ctx, const std::string &field,
+                           const std::vector<std::string> &keys)
+{
+    std::vector<Tuple> values;
+    auto addTuples = [&](const Value &list) {
+        for (const Value &e : list.items) {
+            if (!e.isMap())
+                continue;
+            Tuple t = tupleOf(e, keys);
+            bool any = false;
+            for (const std::string &x : t)
+                any = any || !x.empty();
+            if (!any || std::find(values.begin(), values.end(), t) != values.end())
+                continue;
+            values.push_back(std::move(t));
+        }
+    };
+    addTuples(src);
+    addTuples(dest);
+    // mergeValues: two tuples match when they share a value and differ only where one is empty.
+    for (size_t i = 0; i < values.size(); ++i) {
+        const Tuple v1 = values[i];
+        for (size_t j = 0; j < values.size(); ++j) {
+            const Tuple v2 = values[j];
+            bool common = false, ok = true;
+            Tuple res;
+            for (size_t k = 0; k < v1.size(); ++k) {
+                if (v1[k] == v2[k]) {
+                    common = true;
+                    res.push_back(v1[k]);
+                } else if (!v1[k].empty() && !v2[k].empty()) {
+                    ok = false;
+                    break;
+                } else {
+                    res.push_back(v1[k].empty() ? v2[k] : v1[k]);
+                }
+            }
+            if (ok && common) {
+                values[i] = res;
+                values[j] = res;
+            }
+        }
+    }
+    // Keys no tuple has a value for are left out.
+    std::vector<bool> valid(keys.size(), false);
+    for (const Tuple &t : values)
+        for (size_t k = 0; k < t.size(); ++k)
+            valid[k] = valid[k] || !t[k].empty();
+    std::vector<std::string> vkeys;
+    for (size_t k = 0; k < keys.size(); ++k)
+        if (valid[k])
+            vkeys.push_back(keys[k]);
+    if (vkeys.empty())
+        vkeys = keys;
+    auto project = [&](const Tuple &t) {
+        Tuple out;
+        for (size_t k = 0; k < keys.size(); ++k)
+            if (valid[k] || vkeys.size() == keys.size())
+                out.push_back(t[k]);
+        return out;
+    };
+
+    std::vector<bool> destMerged(dest.items.size(), false);
+    std::vector<std::pair<Tuple, Value>> items; // new elements, by tuple
+    std::vector<size_t> deletedDest;
+    for (const Tuple &t0 : values) {
+        const Tuple t = project(t0);
+        const Value *patchElem = nullptr;
+        for (const Value &e : src.items)
+            if (tupleMatches(e, vkeys, t)) {
+                patchElem = &e;
+                break;
+            }
+        long destIdx = -1;
+        for (size_t i = 0; i < dest.items.size(); ++i)
+            if (tupleMatches(dest.items[i], vkeys, t)) {
+                destIdx = long(i);
+                break;
+            }
+        if (patchElem && directive(*patchElem) == "delete") {
+            for (size_t i = 0; i < dest.items.size(); ++i)
+                if (tupleMatches(dest.items[i], vkeys, t))
+                    deletedDest.push_back(i);
+            continue;
+        }
+        if (destIdx >= 0) {
+            if (patchElem && !destMerged[size_t(destIdx)]) {
+                if (auto r = mergeMap(dest.items[size_t(destIdx)], *patchElem, ctx, field); !r)
+                    return r;
+                destMerged[size_t(destIdx)] = true;
+            }
+            continue; // the destination element is re-added below, in its own order
+        }
+        if (!patchElem)
+            continue;
+        Value val = stripDirectives(*patchElem);
+        for (size_t k = 0; k < vkeys.size(); ++k)
+            if (!val.get(vkeys[k]) && !t[k].empty())
+                val.set(vkeys[k], Value::string(t[k]));
+        bool replaced = false;
+        for (auto &it : items)
+            if (it.first == t) {
+                it.second = std::move(val);
+                replaced = true;
+                break;
+            }
+        if (!replaced)
+            items.emplace_back(t, std::move(val));
+    }
+    std::vector<Value> result;
+    for (auto &it : items)
+        result.push_back(std::move(it.second));
+    for (size_t i = 0; i < dest.items.size(); ++i) {
+        if (std::find(deletedDest.begin(), deletedDest.end(), i) != deletedDest.end())
+            continue;
+        Value &d = dest.items[i];
+        if (!d.isMap()) {
+            result.push_back(std::move(d));
+            continue;
+        }
+        // The available key values of this element; elements sharing them give way.
+        Tuple v;
+        std::vector<std::string> vk;
+        for (const std::string &k : vkeys)
+            if (const Value *x = d.get(k); x && x->isScalar() && !x->isNull()) {
+                v.push_back(x->text);
+                vk.push_back(k);
+            }
+        if (!v.empty())
+            result.erase(std::remove_if(result.begin(), result.end(),
+                                        [&](const Value &e) { return tupleMatches(e, vk, v); }),
+                         result.end());
+        result.push_back(std::move(d));
+    }
+    dest.items = std::move(result);
+    return {};
+}
+
 Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std::string &field,
                         const std::string &parentField)
 {
@@ -203,6 +390,9 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
             dest = stripDirectives(src);
             return {};
         }
+        if (const std::vector<std::string> keys = listMapKeys(ctx, field, parentField, dest, src);
+            !keys.empty())
+            return mergeMultiKey(dest, src, ctx, field, keys);
         const std::string key = mergeKey(ctx, field, parentField, dest, src);
         if (key.empty()) {
             dest = stripDirectives(src);
@@ -344,7 +534,9 @@ void dedupeLists(Value &v, const Ctx &ctx, const std::string &field, const std::
         return;
     static const Value empty = Value::seq();
     const std::string key = mergeKey(ctx, field, parentField, v, empty);
-    if (!key.empty() && v.items.size() > 1) {
+    if (v.items.size() > 1 && !listMapKeys(ctx, field, parentField, v, empty).empty()) {
+        (void)mergeMultiKey(v, empty, ctx, field, listMapKeys(ctx, field, parentField, v, empty));
+    } else if (!key.empty() && v.items.size() > 1) {
         std::vector<Value> result;
         std::vector<std::string> ids;
         for (Value &item : v.items) {

@@ -63,6 +63,8 @@ private Q_SLOTS:
             << QStringLiteral("annotations/overlay");
         QTest::newRow("CRD references, schema precedence, patch targets and rejects apply")
             << QStringLiteral("schemas/overlay");
+        QTest::newRow("ports and spread constraints merge by all their list-map keys")
+            << QStringLiteral("listmapkeys");
     }
     void goldenCases()
     {
