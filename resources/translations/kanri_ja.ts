@@ -2934,6 +2934,10 @@ Hint: %2</source>
         <source>Remove developer %1</source>
         <translation>開発者 %1 を削除</translation>
     </message>
+    <message>
+        <source>%1 is set from %2; edit it in the file</source>
+        <translation>%1 は %2 で設定されています。ファイルで編集してください</translation>
+    </message>
 </context>
 <context>
     <name>kanri::platform::SourceLocator::Search</name>
