@@ -63,6 +63,10 @@ DiffPanel::DiffPanel(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(m_stack, 1);
+    for (QPlainTextEdit *view : {m_unified, m_left, m_right}) {
+        view->installEventFilter(this);
+        view->viewport()->installEventFilter(this);
+    }
 
     render();
 }
@@ -146,6 +150,32 @@ void DiffPanel::render()
     m_unified->setPlainText(unified);
     m_left->setPlainText(left);
     m_right->setPlainText(right);
+}
+
+bool DiffPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool click = event->type() == QEvent::MouseButtonDblClick;
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const bool enter = event->type() == QEvent::KeyPress &&
+                       (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter);
+    if (click || enter) {
+        for (QPlainTextEdit *view : {m_unified, m_left, m_right}) {
+            if (watched != view && watched != view->viewport())
+                continue;
+            const QTextCursor cursor =
+                click ? view->cursorForPosition(
+                            static_cast<QMouseEvent *>(event)->position().toPoint())
+                      : view->textCursor();
+            const DiffColumn column = view == m_unified ? DiffColumn::Unified
+                                      : view == m_left  ? DiffColumn::Left
+                                                        : DiffColumn::Right;
+            if (auto a = diffLineActivation(cursor.block(), column, m_results)) {
+                Q_EMIT lineActivated(*a);
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace kanri::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "difflineactivation.h"
 #include "livediff.h"
 
 #include <QWidget>
@@ -26,6 +27,13 @@ public:
 
     QString unifiedText() const;
     QString summaryText() const;
+
+Q_SIGNALS:
+    // A line was double-clicked or Enter was pressed on it: the source editor opens its source.
+    void lineActivated(const kanri::ui::DiffLineActivation &activation);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void render();

@@ -6,6 +6,8 @@
 #include "livediff.h"
 #include "servicesmodel.h"
 #include "session.h"
+#include "sourceeditor.h"
+#include "sourcelocator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -155,6 +157,12 @@ MainWindow::MainWindow(QWidget *parent)
     diffDock->setObjectName(QStringLiteral("DiffDock"));
     diffDock->setWidget(m_diff);
     addPanel(diffDock, Qt::BottomDockWidgetArea);
+    m_source = new SourceEditor;
+    m_sourceDock = new QDockWidget(tr("Source"));
+    m_sourceDock->setObjectName(QStringLiteral("SourceDock"));
+    m_sourceDock->setWidget(m_source);
+    addPanel(m_sourceDock, Qt::RightDockWidgetArea);
+    connect(m_diff, &DiffPanel::lineActivated, this, &MainWindow::openDiffLine);
 
     m_workspaceLabel = new QLabel;
     m_repositoryLabel = new QLabel;
@@ -194,6 +202,8 @@ void MainWindow::createActions()
                 QMessageBox::Yes)
             m_session->revert();
     });
+    file->addAction(tr("Open &File…"), QKeySequence(tr("Ctrl+P")), this,
+                    &MainWindow::openFileDialog);
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reloadRequested);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -281,6 +291,7 @@ void MainWindow::setSession(platform::Session *session)
     delete m_servicesModel;
     m_servicesModel = nullptr;
     m_services = m_developers = nullptr;
+    m_source->setSession(session);
     m_session = session;
     m_treeModel->setCatalog(session ? &session->catalog() : nullptr);
     m_diff->setResults({}, {});
@@ -432,9 +443,9 @@ void MainWindow::revealDeveloper(const QString &key)
 
 void MainWindow::revealLocation(const QString &file, int line, int column)
 {
-    Q_UNUSED(column);
     if (!m_session)
         return;
+    openSource(file, line, column);
     const platform::Catalog &c = m_session->catalog();
     auto relativeTo = [&](const QString &root) -> QString {
         if (root.isEmpty())
@@ -468,6 +479,69 @@ void MainWindow::revealLocation(const QString &file, int line, int column)
                 return;
             }
     }
+}
+
+bool MainWindow::openSource(const QString &file, int line, int column)
+{
+    if (!m_session)
+        return false;
+    QString path = file;
+    if (QDir::isRelativePath(file)) {
+        const platform::Catalog &c = m_session->catalog();
+        path.clear();
+        for (const QString &root : {c.manifestsRoot, c.accountsRoot})
+            if (!root.isEmpty() && m_session->buffers()->read(QDir(root).filePath(file)))
+                path = QDir(root).filePath(file);
+    }
+    if (path.isEmpty() || !m_source->openFile(path, line, column))
+        return false;
+    m_sourceDock->show();
+    m_sourceDock->raise();
+    return true;
+}
+
+void MainWindow::openDiffLine(const DiffLineActivation &activation)
+{
+    if (!m_session)
+        return;
+    const platform::Catalog &c = m_session->catalog();
+    if (!activation.accountsFile.isEmpty()) {
+        openSource(QDir(c.accountsRoot).filePath(activation.accountsFile), activation.line, 1);
+        return;
+    }
+    if (!activation.resource)
+        return;
+    const diff::ResourceText &r = *activation.resource;
+    const platform::SourceLocator locator(m_session->reader());
+    const auto found =
+        locator.locateLine(QDir(c.manifestsRoot).filePath(activation.overlay),
+                           {r.kind, r.nameSpace, r.name, r.originFile, r.yaml}, activation.line);
+    if (!found) {
+        statusBar()->showMessage(found.error().toString(), 10000);
+        return;
+    }
+    if (openSource(found->file, found->line, found->column))
+        statusBar()->showMessage(tr("%1:%2 — %3")
+                                     .arg(QDir(c.manifestsRoot).relativeFilePath(found->file))
+                                     .arg(found->line)
+                                     .arg(found->reason),
+                                 10000);
+}
+
+void MainWindow::openFileDialog()
+{
+    if (!m_session)
+        return;
+    const QList<platform::WorkspaceFile> files = platform::workspaceFiles(m_session->catalog());
+    QStringList names;
+    for (const auto &f : files)
+        names << f.display;
+    bool ok = false;
+    const QString choice =
+        QInputDialog::getItem(this, tr("Open File"), tr("File:"), names, 0, true, &ok);
+    for (const auto &f : files)
+        if (ok && f.display == choice)
+            openSource(f.absolute, 1, 1);
 }
 
 void MainWindow::quickOpen()

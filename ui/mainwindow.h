@@ -27,6 +27,8 @@ class ServicesModel;
 namespace kanri::ui {
 
 class DiffPanel;
+class SourceEditor;
+struct DiffLineActivation;
 
 // The main window: the catalog tree with its filter box, the services and developers tables,
 // and the live rendered diff of the selected service. It edits through the session it is
@@ -67,6 +69,7 @@ public:
     QTableView *developersTable() const { return m_developers; }
     QTableView *servicesTable() const { return m_services; }
     DiffPanel *diffPanel() const { return m_diff; }
+    SourceEditor *sourceEditor() const { return m_source; }
     platform::LiveDiff *liveDiff() const { return m_liveDiff; }
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
     void selectService(const QString &name);
@@ -87,6 +90,10 @@ private:
     void updateTitle();
     void showEditError(const QString &message);
     void quickOpen();
+    // The source editor pane: opens a file (absolute or relative to a repository) at a line.
+    bool openSource(const QString &file, int line, int column);
+    void openDiffLine(const DiffLineActivation &activation);
+    void openFileDialog();
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
@@ -101,6 +108,8 @@ private:
     QTableView *m_services = nullptr;
     QTableView *m_developers = nullptr;
     DiffPanel *m_diff = nullptr;
+    SourceEditor *m_source = nullptr;
+    QDockWidget *m_sourceDock = nullptr;
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_repositoryLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
