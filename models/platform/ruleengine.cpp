@@ -244,7 +244,7 @@ private:
     QSet<QString> hpaTargets;
 
     void add(const QString &rule, Severity severity, const QString &message, const QString &hint,
-             const std::optional<SourceLocation> &loc)
+             const std::optional<SourcePlace> &loc)
     {
         Finding f = makeFinding(t.place, rule, severity, message, hint, loc ? loc->file : t.dir,
                                 loc ? loc->line : 0, loc ? loc->column : 0);
@@ -302,7 +302,7 @@ private:
         if (!loc || !exact || ns.isEmpty())
             loc = sources.namespaceSetting();
         if (!loc)
-            loc = SourceLocation{QDir(t.dir).filePath(QStringLiteral("kustomization.yaml")), 0, 0};
+            loc = SourcePlace{QDir(t.dir).filePath(QStringLiteral("kustomization.yaml")), 0, 0};
         // One finding per place that sets the namespace, naming every object it moves.
         const QString key = QStringLiteral("%1:%2:%3").arg(loc->file).arg(loc->line).arg(ns);
         WrongNamespace &w = wrongNamespaces[key];
@@ -313,7 +313,7 @@ private:
 
     struct WrongNamespace
     {
-        SourceLocation location;
+        SourcePlace location;
         QString nameSpace;
         QStringList objects;
     };

@@ -217,7 +217,7 @@ QStringList KustomizeSources::files() const
 
 namespace {
 
-SourceLocation locationOf(const Item &item, const YAML::Mark &mark)
+SourcePlace locationOf(const Item &item, const YAML::Mark &mark)
 {
     if (mark.is_null())
         return {item.file, item.lineOffset + 1, 0};
@@ -307,11 +307,11 @@ QString jsonPointer(const FieldPath &path)
 
 } // namespace
 
-std::optional<SourceLocation> KustomizeSources::field(const QString &kind, const QString &name,
-                                                      const FieldPath &path, bool *exact) const
+std::optional<SourcePlace> KustomizeSources::field(const QString &kind, const QString &name,
+                                                   const FieldPath &path, bool *exact) const
 {
     const QString pointer = jsonPointer(path);
-    std::optional<SourceLocation> partial;
+    std::optional<SourcePlace> partial;
     int partialDepth = -1;
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         const Item &item = *it;
@@ -350,8 +350,8 @@ std::optional<SourceLocation> KustomizeSources::field(const QString &kind, const
     return partial;
 }
 
-std::optional<SourceLocation>
-KustomizeSources::resourceKey(const QString &kind, const QString &name, const QString &key) const
+std::optional<SourcePlace> KustomizeSources::resourceKey(const QString &kind, const QString &name,
+                                                         const QString &key) const
 {
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         const Item &item = *it;
@@ -366,8 +366,8 @@ KustomizeSources::resourceKey(const QString &kind, const QString &name, const QS
     return std::nullopt;
 }
 
-std::optional<SourceLocation> KustomizeSources::imageSetting(const QString &imageName,
-                                                             const QString &fieldName) const
+std::optional<SourcePlace> KustomizeSources::imageSetting(const QString &imageName,
+                                                          const QString &fieldName) const
 {
     // Names as rewritten by earlier entries: an overlay's entry may match a base's newName.
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
@@ -389,7 +389,7 @@ std::optional<SourceLocation> KustomizeSources::imageSetting(const QString &imag
     return std::nullopt;
 }
 
-std::optional<SourceLocation> KustomizeSources::replicasSetting(const QString &name) const
+std::optional<SourcePlace> KustomizeSources::replicasSetting(const QString &name) const
 {
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         const Item &item = *it;
@@ -401,7 +401,7 @@ std::optional<SourceLocation> KustomizeSources::replicasSetting(const QString &n
     return std::nullopt;
 }
 
-std::optional<SourceLocation> KustomizeSources::namespaceSetting() const
+std::optional<SourcePlace> KustomizeSources::namespaceSetting() const
 {
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         if (it->type == Item::Type::Namespace)

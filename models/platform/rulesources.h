@@ -15,7 +15,7 @@ namespace kanri::platform {
 using SourceReader = std::function<Result<QByteArray>(const QString &absolutePath)>;
 
 // A place in a source file: absolute path, 1-based line and column.
-struct SourceLocation
+struct SourcePlace
 {
     QString file;
     int line = 0;
@@ -49,18 +49,17 @@ public:
 
     // The value (or, for a missing value, the deepest existing parent) of `path` in the last
     // resource or patch for kind/name that sets it. nullopt when no source mentions the object.
-    std::optional<SourceLocation> field(const QString &kind, const QString &name,
-                                        const FieldPath &path, bool *exact = nullptr) const;
+    std::optional<SourcePlace> field(const QString &kind, const QString &name,
+                                     const FieldPath &path, bool *exact = nullptr) const;
     // The `apiVersion:` / `kind:` key (`key`) of the resource document that defines kind/name.
-    std::optional<SourceLocation> resourceKey(const QString &kind, const QString &name,
-                                              const QString &key) const;
+    std::optional<SourcePlace> resourceKey(const QString &kind, const QString &name,
+                                           const QString &key) const;
     // The `images:` entry field (newTag, newName, digest) that last rewrote `imageName`.
-    std::optional<SourceLocation> imageSetting(const QString &imageName,
-                                               const QString &field) const;
+    std::optional<SourcePlace> imageSetting(const QString &imageName, const QString &field) const;
     // The `replicas:` entry of a kustomization that sets the count of `name`.
-    std::optional<SourceLocation> replicasSetting(const QString &name) const;
+    std::optional<SourcePlace> replicasSetting(const QString &name) const;
     // The outermost `namespace:` of a kustomization in the tree.
-    std::optional<SourceLocation> namespaceSetting() const;
+    std::optional<SourcePlace> namespaceSetting() const;
 
     QStringList files() const; // every file read, absolute
 
