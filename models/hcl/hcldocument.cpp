@@ -685,11 +685,17 @@ public:
             return keyText(*tree, k) == key;
         };
         for (std::size_t i = 0; i < r.map->items.size(); ++i) {
-            if (matches(r.map->items[i].key)) {
-                r.item = &r.map->items[i];
-                r.entry = &r.item->value;
-                r.index = int(i);
-            }
+            if (!matches(r.map->items[i].key))
+                continue;
+            if (r.item) // ambiguous: which one would the user mean?
+                return fail(Error::Code::Usage,
+                            tr("%1 has the entry %2 twice (lines %3 and %4); remove one first")
+                                .arg(map, key)
+                                .arg(lineOf(tree->startOf(r.item->key)))
+                                .arg(lineOf(tree->startOf(r.map->items[i].key))));
+            r.item = &r.map->items[i];
+            r.entry = &r.item->value;
+            r.index = int(i);
         }
         if (!r.entry)
             return notFound(tr("%1 has no entry %2").arg(map, key));

@@ -202,6 +202,7 @@ private Q_SLOTS:
     void setSameValueIsByteIdentical();
     void addThenRemoveRestoresBytes_data();
     void addThenRemoveRestoresBytes();
+    void duplicateKeysAreNotEdited();
     void quotingOfKeysAndValues();
     void crlfEdits();
     void tabIndentedEdits();
@@ -782,6 +783,25 @@ void TestHcl::addThenRemoveRestoresBytes()
         QCOMPARE(doc.text(), QByteArray(text).replace("{}", "{\n}"));
     else
         QCOMPARE(doc.text(), text);
+}
+
+void TestHcl::duplicateKeysAreNotEdited()
+{
+    const QByteArray text =
+        "developers = {\n  a = { x = 1 }\n  b = { x = 2 }\n  \"a\" = { x = 3 }\n}\n";
+    Document doc = parsed(text, QStringLiteral("d.tfvars"));
+    auto r = doc.setField(QStringLiteral("developers"), QStringLiteral("a"), QStringLiteral("x"),
+                          QJsonValue(1));
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QStringLiteral("lines 2 and 4")),
+             qPrintable(r.error().message));
+    QVERIFY(!doc.removeEntry(QStringLiteral("developers"), QStringLiteral("a")));
+    QVERIFY(
+        !doc.renameEntry(QStringLiteral("developers"), QStringLiteral("a"), QStringLiteral("c")));
+    QCOMPARE(doc.text(), text);
+    // the other entries stay editable
+    QVERIFY(doc.setField(QStringLiteral("developers"), QStringLiteral("b"), QStringLiteral("x"),
+                         QJsonValue(5)));
 }
 
 void TestHcl::quotingOfKeysAndValues()
