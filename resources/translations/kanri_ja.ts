@@ -1434,6 +1434,10 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <source>internal error: the edit would produce invalid syntax (%1)</source>
         <translation>内部エラー: この編集を行うと構文が不正になります (%1)</translation>
     </message>
+    <message>
+        <source>%1 has the entry %2 twice (lines %3 and %4); remove one first</source>
+        <translation>%1 にエントリ %2 が 2 回あります (%3 行目と %4 行目)。先にどちらかを削除してください</translation>
+    </message>
 </context>
 <context>
     <name>kanri::hcl::JsonParser</name>
