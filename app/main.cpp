@@ -11,10 +11,13 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -40,7 +43,7 @@ constexpr Subcommand subcommands[] = {
     {"push", "push [REMOTE [BRANCH]]", kanri::cli::runPush},
     {"pull", "pull [--rebase | --merge]", kanri::cli::runPull},
     {"pr", "pr create|list|fetch|show|review|sync ...", kanri::cli::runPr},
-    {"catalog", "catalog [--workspace DIR] [--json]", kanri::cli::runCatalog},
+    {"catalog", "catalog [--workspace DIR] [--at REV] [--json]", kanri::cli::runCatalog},
     {"diff", "diff [--workspace DIR] [--base REF]", kanri::cli::runDiff},
     {"lint", "lint [DIR | --workspace DIR] [--format text|json|github|sarif] [--base REF]",
      kanri::cli::runLint},
@@ -51,6 +54,24 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("Kanri"));
     QCoreApplication::setApplicationName(QStringLiteral("kanri"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KANRI_VERSION));
+}
+
+// The GUI speaks the system's language (Japanese or English); Qt's own dialogs follow it. The
+// command line stays English whatever the locale, so that scripts can read it.
+void installTranslations(bool gui)
+{
+    auto *own = new QTranslator(QCoreApplication::instance());
+    const bool loaded = gui ? own->load(QLocale(), QStringLiteral("kanri"), QStringLiteral("_"),
+                                        QStringLiteral(":/i18n"))
+                            : own->load(QStringLiteral(":/i18n/kanri_en.qm"));
+    if (loaded)
+        QCoreApplication::installTranslator(own);
+    if (!gui)
+        return;
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
 }
 
 void printHelp()
@@ -89,6 +110,7 @@ int main(int argc, char **argv)
             if (std::strcmp(argv[1], sub.name) == 0) {
                 QCoreApplication app(argc, argv);
                 setApplicationIdentity();
+                installTranslations(false);
                 return sub.run(QCoreApplication::arguments().mid(2));
             }
         }
@@ -109,6 +131,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setApplicationIdentity();
+    installTranslations(true);
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("kanri")));
 
     QCommandLineParser parser;

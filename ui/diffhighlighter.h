@@ -4,9 +4,9 @@
 
 namespace kanri::ui {
 
-// Colours a rendered diff: resource headers, hunk headers, added and removed lines, and YAML
-// keys inside them. The state is reset at every hunk header, so a block scalar left open in
-// one hunk does not colour the next.
+// Colours a diff: section headers, hunk headers, added and removed lines, and inside them the
+// keys, strings and comments of the section's language — YAML for rendered resources, HCL for
+// the accounts repository's Terraform files ("=== accounts · FILE" sections).
 class DiffHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT

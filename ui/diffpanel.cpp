@@ -79,6 +79,12 @@ void DiffPanel::setResults(const QString &service,
     render();
 }
 
+void DiffPanel::setAccountsDiffs(const QList<platform::LiveDiff::FileDiff> &files)
+{
+    m_accounts = files;
+    render();
+}
+
 void DiffPanel::setBusy(bool busy)
 {
     setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
@@ -93,6 +99,48 @@ QString DiffPanel::summaryText() const
     return m_summary->text();
 }
 
+namespace {
+
+// Both sides of the hunks under `header`, removed and added runs paired line by line so that
+// the two columns stay aligned.
+void appendSideBySide(const QString &header, const QList<diff::Hunk> &hunks, QString &left,
+                      QString &right)
+{
+    left += header + QLatin1Char('\n');
+    right += header + QLatin1Char('\n');
+    for (const auto &h : hunks) {
+        left += QString::fromUtf8(h.header()) + QLatin1Char('\n');
+        right += QString::fromUtf8(h.header()) + QLatin1Char('\n');
+        QStringList removed, added;
+        auto flush = [&] {
+            const qsizetype n = std::max(removed.size(), added.size());
+            for (qsizetype i = 0; i < n; ++i) {
+                left += (i < removed.size() ? QStringLiteral("-") + removed[i] : QString()) +
+                        QLatin1Char('\n');
+                right += (i < added.size() ? QStringLiteral("+") + added[i] : QString()) +
+                         QLatin1Char('\n');
+            }
+            removed.clear();
+            added.clear();
+        };
+        for (const auto &l : h.lines) {
+            const QString t = QString::fromUtf8(l.text);
+            if (l.kind == diff::DiffLine::Kind::Removed) {
+                removed << t;
+            } else if (l.kind == diff::DiffLine::Kind::Added) {
+                added << t;
+            } else {
+                flush();
+                left += QLatin1Char(' ') + t + QLatin1Char('\n');
+                right += QLatin1Char(' ') + t + QLatin1Char('\n');
+            }
+        }
+        flush();
+    }
+}
+
+} // namespace
+
 void DiffPanel::render()
 {
     QStringList summary;
@@ -105,45 +153,18 @@ void DiffPanel::render()
         const QByteArray text =
             diff::formatRenderDiff(env.diff, env.environment + QStringLiteral(" ·"));
         unified += QString::fromUtf8(text);
-        for (const auto &r : env.diff.resources) {
-            const QString header =
-                QStringLiteral("=== %1 · %2").arg(env.environment, r.any().displayName());
-            left += header + QLatin1Char('\n');
-            right += header + QLatin1Char('\n');
-            for (const auto &h : r.hunks) {
-                left += QString::fromUtf8(h.header()) + QLatin1Char('\n');
-                right += QString::fromUtf8(h.header()) + QLatin1Char('\n');
-                // Pair removed and added runs line by line so both sides stay aligned.
-                QStringList removed, added;
-                auto flush = [&] {
-                    const qsizetype n = std::max(removed.size(), added.size());
-                    for (qsizetype i = 0; i < n; ++i) {
-                        left +=
-                            (i < removed.size() ? QStringLiteral("-") + removed[i] : QString()) +
-                            QLatin1Char('\n');
-                        right += (i < added.size() ? QStringLiteral("+") + added[i] : QString()) +
-                                 QLatin1Char('\n');
-                    }
-                    removed.clear();
-                    added.clear();
-                };
-                for (const auto &l : h.lines) {
-                    const QString t = QString::fromUtf8(l.text);
-                    if (l.kind == diff::DiffLine::Kind::Removed) {
-                        removed << t;
-                    } else if (l.kind == diff::DiffLine::Kind::Added) {
-                        added << t;
-                    } else {
-                        flush();
-                        left += QLatin1Char(' ') + t + QLatin1Char('\n');
-                        right += QLatin1Char(' ') + t + QLatin1Char('\n');
-                    }
-                }
-                flush();
-            }
-        }
+        for (const auto &r : env.diff.resources)
+            appendSideBySide(
+                QStringLiteral("=== %1 · %2").arg(env.environment, r.any().displayName()), r.hunks,
+                left, right);
     }
-    if (m_results.isEmpty())
+    for (const auto &file : std::as_const(m_accounts)) {
+        const QString header = QStringLiteral("=== accounts · %1").arg(file.file);
+        unified += header + QLatin1Char('\n') + QString::fromUtf8(diff::formatHunks(file.hunks));
+        appendSideBySide(header, file.hunks, left, right);
+        summary << tr("accounts: %1 changed").arg(file.file);
+    }
+    if (m_results.isEmpty() && m_accounts.isEmpty())
         summary << (m_service.isEmpty() ? tr("Select a service to see its rendered diff.")
                                         : tr("%1: rendering…").arg(m_service));
     m_summary->setText(summary.join(QLatin1Char('\n')));

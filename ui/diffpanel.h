@@ -23,6 +23,8 @@ public:
 
     void setResults(const QString &service,
                     const QList<platform::LiveDiff::EnvironmentDiff> &results);
+    // The accounts repository's own text diffs, shown after the environments.
+    void setAccountsDiffs(const QList<platform::LiveDiff::FileDiff> &files);
     void setBusy(bool busy);
 
     QString unifiedText() const;
@@ -46,6 +48,7 @@ private:
     QPlainTextEdit *m_right;
     QString m_service;
     QList<platform::LiveDiff::EnvironmentDiff> m_results;
+    QList<platform::LiveDiff::FileDiff> m_accounts;
 };
 
 } // namespace kanri::ui

@@ -1,6 +1,10 @@
 #include "livediff.h"
 
+#include "fileio.h"
+#include "gitsnapshot.h"
 #include "session.h"
+
+#include <QDir>
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -21,15 +25,62 @@ struct Job
 {
     QList<Environment> environments;
     kustomize::FileOverlay head, working;
+    QString accountsRoot;
+    QHash<QString, QByteArray> accountsBuffers; // relative path → unsaved content
 };
 
-QList<LiveDiff::EnvironmentDiff> compute(const Session *session, const Job &job,
-                                         const std::atomic_bool *cancel)
+bool isUnderRoot(const QString &path, const QString &root)
 {
-    QList<LiveDiff::EnvironmentDiff> results;
-    for (const Environment &env : job.environments) {
+    return !root.isEmpty() && path.startsWith(root + QLatin1Char('/'));
+}
+
+// The accounts files that differ from HEAD, on disk or in the buffers, as text diffs. Read on
+// the worker: git and the disk are not touched on the GUI thread.
+QList<LiveDiff::FileDiff> accountsDiffs(const Job &job, const std::atomic_bool *cancel)
+{
+    QList<LiveDiff::FileDiff> out;
+    if (job.accountsRoot.isEmpty())
+        return out;
+    auto snapshot = git::Snapshot::open(job.accountsRoot, QStringLiteral("HEAD"));
+    if (!snapshot)
+        return out; // a repository without commits has nothing to compare with
+    QStringList files = snapshot->changedInWorkTree().value_or(QStringList());
+    for (auto it = job.accountsBuffers.cbegin(); it != job.accountsBuffers.cend(); ++it)
+        if (!files.contains(it.key()))
+            files << it.key();
+    files.sort();
+    for (const QString &file : std::as_const(files)) {
         if (cancel->load())
             return {};
+        const QByteArray before =
+            snapshot->read(file).value_or(std::nullopt).value_or(QByteArray());
+        QByteArray after;
+        if (auto it = job.accountsBuffers.constFind(file); it != job.accountsBuffers.cend())
+            after = *it;
+        else
+            after = readFile(QDir(job.accountsRoot).filePath(file)).value_or(QByteArray());
+        auto hunks = diff::diffLines({before, after});
+        if (!hunks.isEmpty())
+            out.append({file, std::move(hunks)});
+    }
+    return out;
+}
+
+LiveDiff::Outcome cancelledOutcome()
+{
+    LiveDiff::Outcome outcome;
+    outcome.cancelled = true;
+    return outcome;
+}
+
+LiveDiff::Outcome compute(const Session *session, const Job &job, const std::atomic_bool *cancel)
+{
+    LiveDiff::Outcome outcome;
+    outcome.accounts = accountsDiffs(job, cancel);
+    QList<LiveDiff::EnvironmentDiff> &results = outcome.environments;
+    for (const Environment &env : job.environments) {
+        if (cancel->load())
+            return cancelledOutcome();
         LiveDiff::EnvironmentDiff d;
         d.environment = env.name;
         d.overlay = env.overlay;
@@ -37,7 +88,7 @@ QList<LiveDiff::EnvironmentDiff> compute(const Session *session, const Job &job,
         auto after = session->render(env.overlay, job.working, cancel);
         if (!after) {
             if (after.error().code == Error::Code::Cancelled)
-                return {};
+                return cancelledOutcome();
             d.error = after.error().toString();
         } else {
             d.diff = diff::diffRenders(before ? texts(*before) : QList<diff::ResourceText>(),
@@ -45,7 +96,9 @@ QList<LiveDiff::EnvironmentDiff> compute(const Session *session, const Job &job,
         }
         results.append(d);
     }
-    return results;
+    if (cancel->load())
+        return cancelledOutcome();
+    return outcome;
 }
 
 } // namespace
@@ -57,8 +110,7 @@ LiveDiff::LiveDiff(Session *session, QObject *parent)
     m_timer.setSingleShot(true);
     m_timer.setInterval(120);
     connect(&m_timer, &QTimer::timeout, this, &LiveDiff::start);
-    connect(&m_watcher, &QFutureWatcher<QList<EnvironmentDiff>>::finished, this,
-            &LiveDiff::finished);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &LiveDiff::finished);
     connect(m_session->buffers(), &EditBuffers::fileChanged, this, &LiveDiff::schedule);
 }
 
@@ -94,20 +146,23 @@ void LiveDiff::start()
         return;
     }
     const auto &services = m_session->catalog().services;
-    if (m_service < 0 || m_service >= services.size()) {
-        m_results.clear();
-        Q_EMIT updated();
-        return;
-    }
     Job job;
-    job.environments = services.at(m_service).environments;
-    auto head = m_session->overlayFor(Side::Head);
-    if (!head) {
-        Q_EMIT failed(head.error().toString());
-        return;
+    if (m_service >= 0 && m_service < services.size()) {
+        job.environments = services.at(m_service).environments;
+        auto head = m_session->overlayFor(Side::Head);
+        if (!head) {
+            Q_EMIT failed(head.error().toString());
+            return;
+        }
+        job.head = std::move(*head);
+        job.working = *m_session->overlayFor(Side::Working);
     }
-    job.head = std::move(*head);
-    job.working = *m_session->overlayFor(Side::Working);
+    job.accountsRoot = m_session->catalog().accountsRoot;
+    const kustomize::FileOverlay buffers = *m_session->overlayFor(Side::Working);
+    for (auto it = buffers.files.cbegin(); it != buffers.files.cend(); ++it)
+        if (isUnderRoot(it.key(), job.accountsRoot))
+            job.accountsBuffers.insert(QDir(job.accountsRoot).relativeFilePath(it.key()),
+                                       it.value().value_or(QByteArray())); // nullopt: deleted
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_runningGeneration = m_generation;
     const Session *session = m_session;
@@ -120,7 +175,10 @@ void LiveDiff::finished()
 {
     if (m_runningGeneration != m_generation || m_watcher.future().resultCount() == 0)
         return; // a newer edit is already scheduled
-    QList<EnvironmentDiff> results = m_watcher.result();
+    Outcome outcome = m_watcher.result();
+    if (outcome.cancelled)
+        return;
+    QList<EnvironmentDiff> &results = outcome.environments;
     // A working side that does not render keeps the previous diff in place, with the error.
     for (EnvironmentDiff &r : results) {
         if (r.error.isEmpty())
@@ -131,6 +189,7 @@ void LiveDiff::finished()
         }
     }
     m_results = results;
+    m_accounts = std::move(outcome.accounts);
     Q_EMIT updated();
 }
 

@@ -30,6 +30,21 @@ public:
         QString error; // the working side does not render: "file:line:col: error: ..."
     };
 
+    // A text diff of one accounts (Terraform) file: HEAD against the working buffers.
+    struct FileDiff
+    {
+        QString file; // relative to the accounts repository
+        QList<diff::Hunk> hunks;
+    };
+
+    // What one computation produced (cancelled: a newer edit superseded it).
+    struct Outcome
+    {
+        QList<EnvironmentDiff> environments;
+        QList<FileDiff> accounts;
+        bool cancelled = false;
+    };
+
     explicit LiveDiff(Session *session, QObject *parent = nullptr);
     ~LiveDiff() override;
 
@@ -39,6 +54,8 @@ public:
     void setDebounce(int milliseconds) { m_timer.setInterval(milliseconds); }
 
     const QList<EnvironmentDiff> &results() const { return m_results; }
+    // Every accounts file that differs from HEAD (saved or not), whatever the service.
+    const QList<FileDiff> &accountsDiffs() const { return m_accounts; }
     bool isBusy() const { return m_watcher.isRunning() || m_timer.isActive(); }
 
     // Schedules a new computation (edits call this through the session's signals).
@@ -57,11 +74,12 @@ private:
     Session *m_session;
     int m_service = -1;
     QTimer m_timer;
-    QFutureWatcher<QList<EnvironmentDiff>> m_watcher;
+    QFutureWatcher<Outcome> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancel;
     quint64 m_generation = 0;
     quint64 m_runningGeneration = 0;
     QList<EnvironmentDiff> m_results;
+    QList<FileDiff> m_accounts;
 };
 
 } // namespace kanri::platform

@@ -2,6 +2,7 @@
 #include "demoworkspace.h"
 #include "developersmodel.h"
 #include "diffpanel.h"
+#include "entryform.h"
 #include "livediff.h"
 #include "mainwindow.h"
 #include "servicesmodel.h"
@@ -10,14 +11,17 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeView>
+#include <QValidator>
 #include <QtTest>
 
 using namespace kanri;
@@ -37,6 +41,8 @@ private Q_SLOTS:
     void anotherTeamsServiceAsksFirst();
     void brokenYamlKeepsThePreviousDiff();
     void developerCheckBoxWritesTheTerraformFile();
+    void entryFormEditsTheSelectedDeveloper();
+    void settingEditorsFitTheirType();
 
 private:
     int treeRows(QAbstractItemModel *model, const QModelIndex &parent = {});
@@ -257,10 +263,132 @@ void TestMainWindow::developerCheckBoxWritesTheTerraformFile()
     QVERIFY(files.first().endsWith(QStringLiteral("developers.auto.tfvars")));
     const QByteArray text = m_session->buffers()->read(files.first()).value();
     QVERIFY(text.contains("pagerduty"));
+
+    // The diff panel shows the Terraform file's own text diff: one line, this developer's.
+    m_window->liveDiff()->computeNow();
+    const auto &accounts = m_window->liveDiff()->accountsDiffs();
+    QCOMPARE(accounts.size(), 1);
+    QVERIFY(accounts.first().file.endsWith(QStringLiteral("developers.auto.tfvars")));
+    const QString unified = m_window->diffPanel()->unifiedText();
+    QVERIFY2(unified.contains(QStringLiteral("=== accounts · ")), qPrintable(unified));
+    // One line more than before: pagerduty. Other changed lines may only be re-aligned `=`
+    // (terraform fmt pads an object's attributes to its longest key).
+    QStringList added, removed;
+    auto squeeze = [](QString line) { return line.mid(1).remove(QLatin1Char(' ')); };
+    for (const QString &line : unified.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1Char('+')))
+            added << squeeze(line);
+        else if (line.startsWith(QLatin1Char('-')))
+            removed << squeeze(line);
+    }
+    QVERIFY2(added.size() == removed.size() + 1 || added.size() == removed.size(),
+             qPrintable(unified));
+    for (const QString &line : std::as_const(removed))
+        QVERIFY2(added.removeOne(line) || line.contains(QStringLiteral("pagerduty")),
+                 qPrintable(unified));
+    QCOMPARE(added.size(), 1);
+    QVERIFY2(added.first().contains(QStringLiteral("pagerduty=true")), qPrintable(unified));
+    QVERIFY(m_window->diffPanel()->summaryText().contains(QStringLiteral("accounts:")));
+
     m_session->buffers()->undoStack()->undo();
     QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+    m_window->liveDiff()->computeNow();
+    QVERIFY(m_window->liveDiff()->accountsDiffs().isEmpty());
+    QVERIFY(!m_window->diffPanel()->unifiedText().contains(QStringLiteral("=== accounts")));
     QCOMPARE(model->index(row, 0).data().toString(), key);
     QCOMPARE(model->index(row, col).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+}
+
+void TestMainWindow::entryFormEditsTheSelectedDeveloper()
+{
+    QTableView *table = m_window->developersTable();
+    auto *proxy = static_cast<QSortFilterProxyModel *>(table->model());
+    auto *model = static_cast<items::DevelopersModel *>(proxy->sourceModel());
+    int boolColumn = -1, textColumn = -1;
+    for (int c = 1; c < model->columnCount(); ++c) {
+        if (model->fieldType(c) == QLatin1String("bool") && boolColumn < 0)
+            boolColumn = c;
+        if (model->fieldType(c) == QLatin1String("string") && textColumn < 0)
+            textColumn = c;
+    }
+    QVERIFY(boolColumn > 0 && textColumn > 0);
+    int row = -1;
+    for (int r = 0; r < model->rowCount() && row < 0; ++r) {
+        if (model->index(r, boolColumn).data(Qt::CheckStateRole).toInt() == Qt::Unchecked &&
+            model->index(r, 0).data(items::DevelopersModel::OwnedRole).toBool())
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const QString key = model->index(row, 0).data().toString();
+    table->setCurrentIndex(proxy->mapFromSource(model->index(row, 0)));
+
+    // The form shows that developer, each field with the editor its type asks for.
+    ui::EntryForm *form = m_window->entryForm();
+    QCOMPARE(form->row(), row);
+    auto *box = qobject_cast<QCheckBox *>(form->editor(boolColumn));
+    auto *line = qobject_cast<QLineEdit *>(form->editor(textColumn));
+    QVERIFY(box && line);
+    QVERIFY(!box->isChecked());
+    QCOMPARE(line->text(), model->index(row, textColumn).data().toString());
+
+    // Checking the box writes the Terraform file like the table does, as an undo step.
+    box->setChecked(true);
+    QCOMPARE(model->index(row, boolColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QCOMPARE(m_session->buffers()->modifiedFiles().size(), 1);
+
+    // Typing a value and leaving the field writes it too.
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("Form Typed"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(model->index(row, textColumn).data().toString(), QStringLiteral("Form Typed"));
+    const QByteArray text =
+        m_session->buffers()->read(m_session->buffers()->modifiedFiles().first()).value();
+    QVERIFY(text.contains("Form Typed"));
+
+    // Undo follows into the form.
+    m_session->buffers()->undoStack()->undo();
+    m_session->buffers()->undoStack()->undo();
+    QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+    QVERIFY(!box->isChecked());
+    QCOMPARE(line->text(), model->index(row, textColumn).data().toString());
+    QCOMPARE(model->index(row, 0).data().toString(), key);
+}
+
+void TestMainWindow::settingEditorsFitTheirType()
+{
+    QTableView *table = m_window->servicesTable();
+    auto *proxy = static_cast<QSortFilterProxyModel *>(table->model());
+    items::ServicesModel *model = m_window->servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    auto editorFor = [&](platform::ServiceSetting setting) {
+        const int col = model->column(QStringLiteral("prd"), setting);
+        const QModelIndex index = proxy->mapFromSource(model->index(row, col));
+        return table->itemDelegate()->createEditor(table->viewport(), QStyleOptionViewItem(),
+                                                   index);
+    };
+
+    std::unique_ptr<QWidget> replicas(editorFor(platform::ServiceSetting::Replicas));
+    auto *spin = qobject_cast<QSpinBox *>(replicas.get());
+    QVERIFY(spin);
+    QCOMPARE(spin->minimum(), 0);
+    std::unique_ptr<QWidget> hpaMin(editorFor(platform::ServiceSetting::HpaMin));
+    QVERIFY(qobject_cast<QSpinBox *>(hpaMin.get()));
+    QCOMPARE(qobject_cast<QSpinBox *>(hpaMin.get())->minimum(), 1);
+
+    std::unique_ptr<QWidget> tag(editorFor(platform::ServiceSetting::ImageTag));
+    auto *line = qobject_cast<QLineEdit *>(tag.get());
+    QVERIFY(line && line->validator());
+    QString good = QStringLiteral("v1.2.3-rc_1"), bad = QStringLiteral("v1 beta");
+    int pos = 0;
+    QCOMPARE(line->validator()->validate(good, pos), QValidator::Acceptable);
+    QCOMPARE(line->validator()->validate(bad, pos), QValidator::Invalid);
+
+    // The developers table keeps the default editors (its roles mean other things).
+    QTableView *developers = m_window->developersTable();
+    std::unique_ptr<QWidget> plain(developers->itemDelegate()->createEditor(
+        developers->viewport(), QStyleOptionViewItem(), developers->model()->index(0, 0)));
+    QVERIFY(!qobject_cast<QSpinBox *>(plain.get()));
 }
 
 QTEST_MAIN(TestMainWindow)
