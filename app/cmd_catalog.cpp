@@ -63,11 +63,17 @@ QJsonObject catalogJson(const platform::Catalog &c)
 {
     QJsonArray repositories;
     for (const platform::RepositorySpec &r : c.workspace.repositories) {
-        repositories.append(QJsonObject{{QStringLiteral("name"), r.name},
-                                        {QStringLiteral("role"), platform::roleName(r.role)},
-                                        {QStringLiteral("path"), c.workspace.repositoryPath(r)},
-                                        {QStringLiteral("url"), r.url},
-                                        {QStringLiteral("defaultBranch"), r.defaultBranch}});
+        QJsonObject repo{{QStringLiteral("name"), r.name},
+                         {QStringLiteral("role"), platform::roleName(r.role)},
+                         {QStringLiteral("path"), c.workspace.repositoryPath(r)},
+                         {QStringLiteral("url"), r.url},
+                         {QStringLiteral("defaultBranch"), r.defaultBranch}};
+        // The commit read with --at; absent for a working tree.
+        const QString commit =
+            r.role == platform::RepositoryRole::Accounts ? c.accountsCommit : c.manifestsCommit;
+        if (!commit.isEmpty())
+            repo.insert(QStringLiteral("commit"), commit);
+        repositories.append(repo);
     }
     QJsonArray developers, microservices, teams, services, problems;
     for (const auto &d : c.developers)
@@ -128,8 +134,21 @@ int runCatalog(const QStringList &arguments)
     bool bad = false;
     const QString dir = takeWorkspace(args, &bad);
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    QString at;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--at") && i + 1 < args.size()) {
+            at = args[i + 1];
+            args.remove(i, 2);
+            break;
+        }
+        if (args[i].startsWith(QLatin1String("--at="))) {
+            at = args[i].mid(5);
+            args.removeAt(i);
+            break;
+        }
+    }
     if (bad || !args.isEmpty()) {
-        printErr(QStringLiteral("usage: kanri catalog [--workspace DIR] [--json]"));
+        printErr(QStringLiteral("usage: kanri catalog [--workspace DIR] [--at REV] [--json]"));
         return 2;
     }
     auto ws = platform::openWorkspace(dir);
@@ -137,7 +156,7 @@ int runCatalog(const QStringList &arguments)
         printErr(ws.error().toString());
         return 1;
     }
-    auto catalog = platform::Catalog::load(*ws);
+    auto catalog = at.isEmpty() ? platform::Catalog::load(*ws) : platform::Catalog::loadAt(*ws, at);
     if (!catalog) {
         printErr(catalog.error().toString());
         return 1;
@@ -150,6 +169,10 @@ int runCatalog(const QStringList &arguments)
     }
     QByteArray out;
     out += "workspace " + catalog->workspace.dir.toUtf8() + '\n';
+    if (!catalog->accountsCommit.isEmpty())
+        out += "accounts at " + catalog->accountsCommit.toUtf8() + '\n';
+    if (!catalog->manifestsCommit.isEmpty())
+        out += "manifests at " + catalog->manifestsCommit.toUtf8() + '\n';
     for (const auto &t : catalog->teams)
         out += "team " + t.name.toUtf8() + ": " + t.services.join(QStringLiteral(", ")).toUtf8() +
                '\n';

@@ -213,13 +213,19 @@ QVariant ContainersModel::data(const QModelIndex &index, int role) const
 bool ContainersModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) ||
-        index.column() < FixedColumns || !(flags(index) & Qt::ItemIsEditable))
+        index.column() < FixedColumns)
+        return false;
+    // flags() and data() are asked only when that needs no render: typing into a cell renders
+    // once per repaint, not once more per keystroke. (The session checks the container.)
+    const bool rendered = m_session->hasValues(m_service, index.column() - FixedColumns);
+    if (rendered && !(flags(index) & Qt::ItemIsEditable))
         return false;
     const Row r = m_rows.at(index.row());
     const QString text =
         r.field == ContainerField::EnvVar ? value.toString() : value.toString().trimmed();
-    if (data(index, Qt::EditRole).toString() == text &&
-        m_scope == platform::EnvScope::ThisEnvironment)
+    // Nothing to write when the cell already shows the value.
+    if (rendered && m_scope == platform::EnvScope::ThisEnvironment &&
+        data(index, Qt::EditRole).toString() == text)
         return true;
     auto result = m_session->setContainerField(m_service, index.column() - FixedColumns,
                                                r.container, r.field, r.key, text, m_scope);

@@ -204,6 +204,15 @@ Result<kustomize::FileOverlay> Session::overlayAtRevision(const QString &revisio
     return layer;
 }
 
+bool Session::hasValues(int service, int environment) const
+{
+    if (service < 0 || service >= m_catalog.services.size())
+        return false;
+    const Service &s = m_catalog.services.at(service);
+    return environment >= 0 && environment < s.environments.size() &&
+           m_values.contains(s.environments.at(environment).overlay);
+}
+
 EnvironmentValues Session::values(int service, int environment)
 {
     if (service < 0 || service >= m_catalog.services.size())
@@ -434,7 +443,13 @@ Result<void> Session::setContainerField(int service, int environment, const QStr
     }
     }
 
-    const EnvironmentValues v = values(service, environment);
+    // The names the edit needs rarely change with an edit of values: while typing into one
+    // cell, the previous render's are used instead of rendering again on every keystroke.
+    const QString overlay = s.environments.at(environment).overlay;
+    auto stale = m_staleValues.constFind(overlay);
+    const bool useStale = !hasValues(service, environment) && stale != m_staleValues.constEnd() &&
+                          stale->error.isEmpty();
+    const EnvironmentValues v = useStale ? *stale : values(service, environment);
     if (!v.error.isEmpty())
         return fail(Error::Code::Syntax, v.error);
     if (v.deploymentName.isEmpty())
@@ -443,6 +458,17 @@ Result<void> Session::setContainerField(int service, int environment, const QStr
     for (const ContainerValues &c : v.containers) {
         if (c.name == container)
             cv = &c;
+    }
+    if (cv && field == ContainerField::EnvVar) {
+        for (const EnvVarValue &ev : cv->env) {
+            if (ev.name == key && !ev.source.isEmpty())
+                return fail(Error::Code::Rejected,
+                            tr("%1 is set from %2; edit it in the file").arg(key, ev.source));
+        }
+    }
+    if (!cv && useStale) {
+        m_staleValues.remove(overlay);
+        return setContainerField(service, environment, container, field, key, value, scope);
     }
     if (!cv)
         return fail(Error::Code::NotFound,
@@ -550,13 +576,16 @@ Session::editDeveloperDocument(const MapEntryRef &entry, const QString &text,
     auto bytes = m_buffers.read(path);
     if (!bytes)
         return std::unexpected(bytes.error());
-    auto doc = hcl::Document::parse(*bytes, entry.file);
+    auto doc = parsedAccountsFile(path, *bytes, entry.file);
     if (!doc)
         return std::unexpected(doc.error());
     if (!m_catalog.developerSchema.isEmpty())
         doc->attachSchema(entry.map, m_catalog.developerSchema);
     if (auto r = edit(*doc); !r)
         return r;
+    // The edited tree is what the catalog re-reads the file from (reloadAccountsFile), so a
+    // one-field edit of a 5,000-entry file parses nothing.
+    m_hclDocuments.insert(path, *doc);
     m_buffers.edit(path, doc->text(), text, mergeKey);
     return {};
 }
@@ -624,10 +653,26 @@ void Session::fileChanged(const QString &path)
         const Service &s = m_catalog.services.at(i);
         if (!rel.startsWith(s.path + QLatin1Char('/')))
             continue;
-        for (const Environment &e : s.environments)
-            m_values.remove(e.overlay);
+        for (const Environment &e : s.environments) {
+            if (auto it = m_values.constFind(e.overlay); it != m_values.constEnd()) {
+                m_staleValues.insert(e.overlay, *it);
+                m_values.erase(it);
+            }
+        }
         Q_EMIT serviceChanged(i);
     }
+}
+
+Result<hcl::Document> Session::parsedAccountsFile(const QString &path, const QByteArray &bytes,
+                                                  const QString &relative)
+{
+    if (auto it = m_hclDocuments.constFind(path);
+        it != m_hclDocuments.constEnd() && it->text() == bytes)
+        return *it;
+    auto doc = hcl::Document::parse(bytes, relative);
+    if (doc)
+        m_hclDocuments.insert(path, *doc);
+    return doc;
 }
 
 void Session::reloadAccountsFile(const QString &relative)
@@ -636,7 +681,7 @@ void Session::reloadAccountsFile(const QString &relative)
     auto bytes = m_buffers.read(path);
     if (!bytes)
         return;
-    auto doc = hcl::Document::parse(*bytes, relative);
+    auto doc = parsedAccountsFile(path, *bytes, relative);
     if (!doc) {
         Q_EMIT editFailed(doc.error().toString());
         return;

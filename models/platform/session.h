@@ -98,6 +98,8 @@ public:
 
     // Values per environment from the working render (rendered and cached on first use).
     EnvironmentValues values(int service, int environment);
+    // Whether values() would answer without rendering.
+    bool hasValues(int service, int environment) const;
 
     // Edits.
     Result<void> setDeveloperField(int row, const QString &field, const QJsonValue &value);
@@ -142,6 +144,9 @@ private:
     void reloadAccountsFile(const QString &relative);
     Result<void> applyChanges(const QHash<QString, QByteArray> &changes, const QString &text,
                               const QString &mergeKey);
+    // The parsed file, from the cache when it still holds these bytes.
+    Result<hcl::Document> parsedAccountsFile(const QString &path, const QByteArray &bytes,
+                                             const QString &relative);
     Result<void> editDeveloperDocument(const MapEntryRef &entry, const QString &text,
                                        const QString &mergeKey,
                                        const std::function<Result<void>(hcl::Document &)> &edit);
@@ -149,10 +154,14 @@ private:
     Catalog m_catalog;
     EditBuffers m_buffers;
     std::unique_ptr<kustomize::Renderer> m_renderer;
-    QHash<QString, EnvironmentValues> m_values;              // overlay → values
+    QHash<QString, EnvironmentValues> m_values; // overlay → values
+    // What m_values held before the last edit of the overlay's files: the names an edit needs
+    // (Deployment, containers, base file and images) without rendering again while typing.
+    QHash<QString, EnvironmentValues> m_staleValues;
     QHash<QString, std::optional<QByteArray>> m_headContent; // absolute path → HEAD bytes
     std::optional<QStringList> m_changedOnDisk;              // vs HEAD, absolute paths
     QStringList m_userTeams;
+    QHash<QString, hcl::Document> m_hclDocuments; // absolute path → last parsed or edited tree
 };
 
 } // namespace kanri::platform
