@@ -983,7 +983,13 @@ public:
                 return {Splice{start, next, {}}};
         }
         if (index > 0) {
-            const int prevEnd = valueEnd(index - 1);
+            int prevEnd = valueEnd(index - 1);
+            // With its own comma, the item goes from after the previous item's comma; without
+            // one, the previous item's comma goes with it ({a = 1, b = 2} -> {a = 1}).
+            const int prevComma = isTuple ? elementComma(e.children[std::size_t(index - 1)])
+                                          : e.items[std::size_t(index - 1)].comma;
+            if (toks[std::size_t(lt)].type == Tok::Comma && prevComma >= 0)
+                prevEnd = toks[std::size_t(prevComma)].end;
             if (!text.mid(prevEnd, start - prevEnd).contains('\n'))
                 return {Splice{prevEnd, end, {}}};
             // The last item starts a line but something follows it on its last line (the

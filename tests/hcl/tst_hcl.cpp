@@ -753,6 +753,8 @@ void TestHcl::addThenRemoveRestoresBytes_data()
         << QByteArray("developers = {\n  a = { x = 1 }, # c\n}\n");
     QTest::newRow("a map without a final newline")
         << QByteArray("developers = {\n  a = {\n    x = 1\n  }\n}");
+    QTest::newRow("a one-line map with a trailing comma")
+        << QByteArray("developers = { a = \"x\",   }\n");
     QTest::newRow("a list whose closing bracket follows the last element")
         << QByteArray("developers = [{ a = 1 }, {\n    b = 2 }]\n");
     QTest::newRow("a map whose closing brace follows the last entry")
