@@ -1,12 +1,1051 @@
 #include "gitcontroller.h"
 
 #include "appcontext.h"
+#include "gitasync.h"
+#include "gitbranchdialog.h"
+#include "gitchangespanel.h"
+#include "gitclonedialog.h"
+#include "gitcommitdialog.h"
+#include "gitprogressdialog.h"
+#include "gitrepository.h"
+#include "gitsignindialog.h"
+#include "gittokensource.h"
+#include "mainwindow.h"
+#include "session.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUrl>
+#include <QtConcurrent>
+
+#include <optional>
 
 namespace kanri::app {
+
+using ui::GitProgressDialog;
+
+// Tokens typed into the sign-in prompt in this session, by host. token() runs on workers.
+class GitController::MemoryTokens : public git::TokenSource
+{
+public:
+    std::optional<QString> token(const QString &url) override
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_tokens.constFind(QUrl(url).host());
+        if (it == m_tokens.constEnd())
+            return std::nullopt;
+        return *it;
+    }
+    void set(const QString &host, const QString &token)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_tokens.insert(host, token);
+    }
+    void forget(const QString &host)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_tokens.remove(host);
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QString> m_tokens;
+};
+
+namespace {
+
+// The host a token is for: HTTPS (and plain HTTP) only; SSH uses keys.
+QString hostOf(const QString &url)
+{
+    const QUrl parsed(url);
+    const QString scheme = parsed.scheme().toLower();
+    return scheme == QLatin1String("https") || scheme == QLatin1String("http") ? parsed.host()
+                                                                               : QString();
+}
+
+} // namespace
 
 GitController::GitController(AppContext *context)
     : QObject(context)
     , m_context(context)
-{}
+    , m_baseTokens(git::defaultTokenSource())
+    , m_typedTokens(std::make_shared<MemoryTokens>())
+    , m_hostKeys(std::make_shared<HostKeys>())
+    , m_refreshTimer(new QTimer(this))
+{
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(250);
+    connect(m_refreshTimer, &QTimer::timeout, this, &GitController::refreshChanges);
+
+    m_changes = new ui::GitChangesPanel;
+    m_dock = new QDockWidget(tr("Changes"));
+    m_dock->setObjectName(QStringLiteral("gitChangesDock"));
+    m_dock->setWidget(m_changes);
+    context->window()->addPanel(m_dock, Qt::RightDockWidgetArea);
+
+    connect(m_changes, &ui::GitChangesPanel::fileActivated, this,
+            [this](const QString &path) { m_context->window()->revealLocation(path, 1, 1); });
+    connect(m_changes, &ui::GitChangesPanel::refreshRequested, this,
+            &GitController::refreshChanges);
+    connect(m_changes, &ui::GitChangesPanel::stageRequested, this,
+            [this](int repository, const QStringList &paths) { stage(repository, paths, true); });
+    connect(m_changes, &ui::GitChangesPanel::unstageRequested, this,
+            [this](int repository, const QStringList &paths) { stage(repository, paths, false); });
+    connect(m_changes, &ui::GitChangesPanel::commitRequested, this,
+            [this](int repository) { openCommit(repository); });
+    connect(m_changes, &ui::GitChangesPanel::currentRepositoryChanged, this,
+            &GitController::updateActions);
+    connect(context, &AppContext::sessionChanged, this, &GitController::sessionChanged);
+
+    createActions();
+    registerViews();
+    updateActions();
+}
+
+GitController::~GitController()
+{
+    // Workers post progress to this object: stop them and wait before it goes.
+    cancelNetwork();
+    if (m_waitForWorker)
+        m_waitForWorker();
+    for (QFuture<void> &write : m_keychainWrites)
+        write.waitForFinished();
+}
+
+ui::GitCloneDialog *GitController::cloneDialog() const
+{
+    return m_cloneDialog;
+}
+
+ui::GitCommitDialog *GitController::commitDialog() const
+{
+    return m_commitDialog;
+}
+
+ui::GitBranchDialog *GitController::branchDialog() const
+{
+    return m_branchDialog;
+}
+
+ui::GitProgressDialog *GitController::progressDialog() const
+{
+    return m_progressDialog;
+}
+
+ui::GitSignInDialog *GitController::signInDialog() const
+{
+    return m_signInDialog;
+}
+
+QMessageBox *GitController::hostKeyDialog() const
+{
+    return m_hostKeyDialog;
+}
+
+void GitController::setTokenSource(std::shared_ptr<git::TokenSource> tokens)
+{
+    m_baseTokens = std::move(tokens);
+}
+
+void GitController::createActions()
+{
+    ui::MainWindow *window = m_context->window();
+    QMenu *menu = window->menu(ui::MainWindow::Menu::Repository);
+
+    m_cloneAction = menu->addAction(tr("&Clone…"), this, &GitController::openClone);
+    m_cloneAction->setObjectName(QStringLiteral("gitCloneAction"));
+    menu->addSeparator();
+    m_commitAction = menu->addAction(tr("C&ommit…"), this, [this] { openCommit(); });
+    m_commitAction->setObjectName(QStringLiteral("gitCommitAction"));
+    m_commitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_branchesAction = menu->addAction(tr("&Branches…"), this, [this] { openBranches(); });
+    m_branchesAction->setObjectName(QStringLiteral("gitBranchesAction"));
+    m_branchesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_pushAction = menu->addAction(tr("&Push"), this, [this] { push(); });
+    m_pushAction->setObjectName(QStringLiteral("gitPushAction"));
+    m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    m_pullAction = menu->addAction(tr("P&ull"), this, [this] { pull(); });
+    m_pullAction->setObjectName(QStringLiteral("gitPullAction"));
+    m_pullAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    menu->addSeparator();
+    m_refreshAction = menu->addAction(tr("&Refresh Changes"), this, &GitController::refreshChanges);
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    menu->addAction(m_dock->toggleViewAction());
+
+    QToolBar *toolBar = window->mainToolBar();
+    toolBar->addSeparator();
+    for (QAction *action : {m_commitAction, m_pushAction, m_pullAction, m_branchesAction})
+        toolBar->addAction(action);
+}
+
+void GitController::registerViews()
+{
+    m_context->addView(QStringLiteral("clone"), [this]() -> QWidget * {
+        openClone();
+        return m_cloneDialog;
+    });
+    m_context->addView(QStringLiteral("changes"), [this]() -> QWidget * {
+        refreshChanges();
+        m_dock->setFloating(true);
+        m_dock->resize(720, 420);
+        return m_dock;
+    });
+    m_context->addView(QStringLiteral("commit"), [this]() -> QWidget * {
+        openCommit();
+        return m_commitDialog;
+    });
+    m_context->addView(QStringLiteral("branches"), [this]() -> QWidget * {
+        openBranches();
+        return m_branchDialog;
+    });
+}
+
+QList<GitController::RepositoryRef> GitController::repositories() const
+{
+    QList<RepositoryRef> list;
+    if (const platform::Workspace *ws = m_context->workspace()) {
+        for (const platform::RepositorySpec &spec : ws->repositories)
+            list << RepositoryRef{spec.name, QDir::cleanPath(ws->repositoryPath(spec)), spec.url};
+    }
+    return list;
+}
+
+// The repository selected in the Changes panel, else the first one with changes, else 0.
+int GitController::defaultRepository() const
+{
+    const int selected = m_changes->currentRepository();
+    if (selected >= 0)
+        return selected;
+    const auto &changes = m_changes->changes();
+    for (int i = 0; i < changes.size(); ++i) {
+        if (!changes[i].files.isEmpty())
+            return i;
+    }
+    return 0;
+}
+
+void GitController::sessionChanged()
+{
+    if (platform::Session *session = m_context->session()) {
+        QUndoStack *stack = session->buffers()->undoStack();
+        connect(stack, &QUndoStack::indexChanged, this, &GitController::scheduleRefresh);
+        connect(stack, &QUndoStack::cleanChanged, this, &GitController::scheduleRefresh);
+        refreshChanges();
+    } else {
+        m_changes->setChanges({});
+    }
+    updateActions();
+}
+
+void GitController::scheduleRefresh()
+{
+    m_refreshTimer->start();
+}
+
+void GitController::updateActions()
+{
+    const bool haveRepositories = !repositories().isEmpty();
+    m_cloneAction->setEnabled(!m_busy);
+    m_commitAction->setEnabled(haveRepositories);
+    m_branchesAction->setEnabled(haveRepositories);
+    m_pushAction->setEnabled(haveRepositories && !m_busy);
+    m_pullAction->setEnabled(haveRepositories && !m_busy);
+    m_refreshAction->setEnabled(haveRepositories);
+}
+
+void GitController::showDialog(QDialog *dialog)
+{
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+QString GitController::scrub(const QString &text) const
+{
+    return git::scrubSecrets(text, m_secrets);
+}
+
+// The engine's message (already free of secrets) and, for the failures people meet, what
+// to do next.
+QString GitController::explain(const Error &error) const
+{
+    QString next;
+    switch (error.code) {
+    case Error::Code::Auth:
+        if (error.message.contains(QLatin1String("host key")))
+            break; // the message says what to check
+        next = error.message.contains(QLatin1String("SSH"))
+                   ? tr("Load a key the server knows into ssh-agent (ssh-add), or put it in "
+                        "~/.ssh, then try again.")
+                   : tr("Sign in with a token that has access to the repository (or set "
+                        "KANRI_GITHUB_TOKEN), then try again.");
+        break;
+    case Error::Code::Network:
+        next = tr("Check the network connection and the address, then try again. Nothing was "
+                  "changed.");
+        break;
+    case Error::Code::NotFound:
+        next = tr("Check the address: there is no repository there, or your token cannot see "
+                  "it.");
+        break;
+    case Error::Code::Rejected:
+        next = tr("Pull first to bring in the commits from the remote, then push again. Your "
+                  "commits are safe in your local branch.");
+        break;
+    case Error::Code::Conflict:
+        next = tr("Commit or discard those changes first, then try again. Nothing was changed.");
+        break;
+    case Error::Code::Cancelled:
+        return tr("Cancelled. Nothing was changed.");
+    default:
+        break;
+    }
+    QString text = error.file.isEmpty() ? error.message : error.toString();
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (!next.isEmpty())
+        text += QLatin1Char('\n') + next;
+    return scrub(text);
+}
+
+template<typename T>
+void GitController::runNetwork(std::function<QFuture<Result<T>>(git::NetworkOptions)> start,
+                               std::function<void(const Result<T> &)> done,
+                               std::function<void(const git::TransferProgress &)> progress)
+{
+    m_busy = true;
+    updateActions();
+    m_stop = std::stop_source();
+    const quint64 generation = ++m_generation;
+
+    git::NetworkOptions options;
+    options.stop = m_stop.get_token();
+    // Typed tokens first: they were asked for because the others failed.
+    options.tokens = std::make_shared<git::ChainTokenSource>(
+        std::vector<std::shared_ptr<git::TokenSource>>{m_typedTokens, m_baseTokens});
+    options.sshKeyDirectory =
+        m_context->settings().value(QStringLiteral("git/sshKeyDirectory")).toString();
+    {
+        QMutexLocker lock(&m_hostKeys->mutex);
+        m_hostKeys->refused.reset();
+    }
+    // Runs on the worker: never waits for the GUI. A refused key is asked about afterwards
+    // (offerRecovery) and the operation retried.
+    options.unknownHostKey = [keys = m_hostKeys](const git::HostKeyInfo &key) {
+        QMutexLocker lock(&keys->mutex);
+        if (keys->trusted.contains(key.fingerprint))
+            return git::HostKeyDecision::AcceptOnce;
+        keys->refused = key;
+        return git::HostKeyDecision::Refuse;
+    };
+    options.progress = [this, generation, progress](const git::TransferProgress &p) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, progress, p] {
+                if (generation == m_generation && progress)
+                    progress(p);
+            },
+            Qt::QueuedConnection);
+    };
+
+    QFuture<Result<T>> future = start(std::move(options));
+    m_waitForWorker = [future]() mutable { future.waitForFinished(); };
+    auto *watcher = new QFutureWatcher<Result<T>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done] {
+        watcher->deleteLater();
+        m_waitForWorker = {};
+        m_busy = false;
+        updateActions();
+        const QFuture<Result<T>> f = watcher->future();
+        const Result<T> result = f.resultCount() > 0
+                                     ? f.result()
+                                     : Result<T>(fail(Error::Code::Cancelled, tr("cancelled")));
+        done(result);
+    });
+    watcher->setFuture(future);
+}
+
+void GitController::cancelNetwork()
+{
+    m_stop.request_stop();
+}
+
+bool GitController::offerRecovery(const QString &url, const Error &error,
+                                  std::function<void()> retry, std::function<void()> giveUp)
+{
+    if (m_context->isScreenshot())
+        return false;
+    std::optional<git::HostKeyInfo> refused;
+    {
+        QMutexLocker lock(&m_hostKeys->mutex);
+        refused = std::exchange(m_hostKeys->refused, std::nullopt);
+    }
+    if (refused && !refused->fingerprint.isEmpty()) {
+        askHostKey(*refused, std::move(retry), std::move(giveUp));
+        return true;
+    }
+    if (error.code == Error::Code::Auth && !hostOf(url).isEmpty()) {
+        askForToken(url, error, std::move(retry), std::move(giveUp));
+        return true;
+    }
+    return false;
+}
+
+void GitController::askHostKey(const git::HostKeyInfo &key, std::function<void()> retry,
+                               std::function<void()> giveUp)
+{
+    const QString host =
+        key.port == 22 ? key.host : QStringLiteral("[%1]:%2").arg(key.host).arg(key.port);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Unknown SSH Host Key"),
+        tr("The SSH server %1 presented a host key that is not in ~/.ssh/known_hosts, or that "
+           "differs from the recorded one:\n\n%2\n\nConnect only if this fingerprint is the "
+           "one your administrators publish. Connecting trusts it until Kanri quits; add it to "
+           "known_hosts to trust it for good.")
+            .arg(host, key.fingerprint),
+        QMessageBox::NoButton, m_context->window());
+    box->setObjectName(QStringLiteral("gitHostKeyDialog"));
+    box->addButton(tr("Connect"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_hostKeyDialog = box;
+    connect(
+        box, &QMessageBox::finished, this,
+        [this, box, fingerprint = key.fingerprint, retry, giveUp] {
+            const bool trusted = box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole;
+            if (!trusted) {
+                giveUp();
+                return;
+            }
+            {
+                QMutexLocker lock(&m_hostKeys->mutex);
+                m_hostKeys->trusted.insert(fingerprint);
+            }
+            retry();
+        },
+        Qt::SingleShotConnection);
+    box->open();
+    Q_EMIT hostKeyQuestionAsked();
+}
+
+void GitController::askForToken(const QString &url, const Error &error, std::function<void()> retry,
+                                std::function<void()> giveUp)
+{
+    const QString host = hostOf(url);
+    m_typedTokens->forget(host); // it failed (or there was none): never offer it again
+    if (!m_signInDialog)
+        m_signInDialog = new ui::GitSignInDialog(m_context->window());
+    m_signInDialog->ask(host, scrub(error.message));
+    connect(
+        m_signInDialog, &QDialog::finished, this,
+        [this, host, retry, giveUp](int result) {
+            const QString token = m_signInDialog ? m_signInDialog->token() : QString();
+            const bool remember = m_signInDialog && m_signInDialog->remember();
+            if (m_signInDialog)
+                m_signInDialog->clearToken();
+            if (result != QDialog::Accepted || token.isEmpty()) {
+                giveUp();
+                return;
+            }
+            m_secrets << token;
+            m_typedTokens->set(host, token);
+            m_pendingToken = PendingToken{host, token, remember};
+            retry();
+        },
+        Qt::SingleShotConnection);
+    m_signInDialog->open();
+    Q_EMIT signInRequested();
+}
+
+void GitController::rememberWorkingToken(const QString &url)
+{
+    if (!m_pendingToken || m_pendingToken->host != hostOf(url))
+        return;
+    const PendingToken typed = *m_pendingToken;
+    m_pendingToken.reset();
+    if (!typed.remember)
+        return;
+    // The keychain runs its own event loop: keep it off the GUI thread.
+    m_keychainWrites << QtConcurrent::run(
+        [typed] { (void)git::KeychainTokenSource::store(typed.host, typed.token); });
+}
+
+// Clone.
+
+void GitController::openClone()
+{
+    if (!m_cloneDialog) {
+        m_cloneDialog = new ui::GitCloneDialog(m_context->window());
+        connect(m_cloneDialog, &ui::GitCloneDialog::cloneRequested, this,
+                &GitController::startClone);
+        connect(m_cloneDialog, &ui::GitCloneDialog::cancelRequested, this,
+                &GitController::cancelNetwork);
+    }
+    if (!m_cloneDialog->isBusy()) {
+        QList<ui::GitCloneTarget> targets;
+        for (const RepositoryRef &ref : repositories())
+            targets << ui::GitCloneTarget{ref.name, ref.url, ref.path,
+                                          QFileInfo::exists(ref.path + QStringLiteral("/.git"))};
+        m_cloneDialog->setTargets(targets);
+    }
+    showDialog(m_cloneDialog);
+}
+
+void GitController::startClone(const QString &url, const QString &destination)
+{
+    if (m_busy || !m_cloneDialog)
+        return;
+    const QString target = QDir::cleanPath(QDir(destination).absolutePath());
+    m_cloneDialog->setBusy(true);
+    runNetwork<void>(
+        [url, target](git::NetworkOptions options) {
+            return git::cloneAsync(url, target, std::move(options));
+        },
+        [this, url, target](const Result<void> &result) {
+            if (!result) {
+                if (m_cloneDialog)
+                    m_cloneDialog->setBusy(false);
+                if (offerRecovery(
+                        url, result.error(), [this, url, target] { startClone(url, target); },
+                        [this, target, result] { cloneFinished(target, result); }))
+                    return;
+            }
+            if (result)
+                rememberWorkingToken(url);
+            cloneFinished(target, result);
+        },
+        [this](const git::TransferProgress &p) {
+            if (m_cloneDialog)
+                m_cloneDialog->setProgress(p);
+        });
+}
+
+void GitController::cloneFinished(const QString &destination, const Result<void> &result)
+{
+    if (m_cloneDialog)
+        m_cloneDialog->setBusy(false);
+    if (!result) {
+        QString message = explain(result.error());
+        if (result.error().code == Error::Code::Io)
+            message += QLatin1Char('\n') + tr("Choose a new or empty folder.");
+        else if (result.error().code == Error::Code::Cancelled)
+            message = tr("Cancelled. Nothing was left in %1.").arg(destination);
+        if (m_cloneDialog)
+            m_cloneDialog->showError(message);
+        Q_EMIT operationFinished(false);
+        return;
+    }
+    if (m_cloneDialog) {
+        git::TransferProgress done;
+        done.stage = git::TransferProgress::Stage::Done;
+        m_cloneDialog->setProgress(done);
+        m_cloneDialog->showMessage(tr("Cloned into %1.").arg(destination));
+    }
+    m_context->window()->showStatusMessage(tr("Cloned into %1").arg(destination));
+    // A repository of the workspace: open the workspace again over it.
+    bool inWorkspace = false;
+    for (const RepositoryRef &ref : repositories())
+        inWorkspace = inWorkspace || ref.path == destination;
+    if (inWorkspace)
+        m_context->reload();
+    refreshChanges();
+    Q_EMIT operationFinished(true);
+}
+
+// Changes.
+
+void GitController::refreshChanges()
+{
+    m_refreshTimer->stop();
+    QStringList unsaved;
+    if (platform::Session *session = m_context->session())
+        unsaved = session->buffers()->modifiedFiles();
+    QSet<QString> unsavedSet;
+    for (const QString &path : unsaved)
+        unsavedSet.insert(QDir::cleanPath(path));
+
+    QList<ui::GitRepositoryChanges> all;
+    for (const RepositoryRef &ref : repositories()) {
+        ui::GitRepositoryChanges changes;
+        changes.name = ref.name;
+        changes.path = ref.path;
+        auto repo = git::Repository::open(ref.path);
+        if (!repo) {
+            changes.error = repo.error().code == Error::Code::NotFound
+                                ? tr("not cloned yet (Repository ▸ Clone…)")
+                                : scrub(repo.error().message);
+            all << changes;
+            continue;
+        }
+        changes.branch = repo->currentBranch();
+        if (auto counts = repo->aheadBehind(changes.branch)) {
+            changes.ahead = int(counts->ahead);
+            changes.behind = int(counts->behind);
+        }
+        const QDir root(ref.path);
+        QSet<QString> listed;
+        if (auto status = repo->status()) {
+            for (const git::StatusEntry &entry : *status) {
+                ui::GitFileChange file;
+                file.path = entry.path;
+                file.oldPath = entry.oldPath;
+                file.absolutePath = QDir::cleanPath(root.filePath(entry.path));
+                file.index = entry.index;
+                file.worktree = entry.worktree;
+                file.unsaved = unsavedSet.contains(file.absolutePath);
+                listed.insert(file.absolutePath);
+                changes.files << file;
+            }
+        } else {
+            changes.error = scrub(status.error().message);
+        }
+        for (const QString &path : unsavedSet) {
+            if (listed.contains(path) || !path.startsWith(ref.path + QLatin1Char('/')))
+                continue;
+            ui::GitFileChange file;
+            file.path = root.relativeFilePath(path);
+            file.absolutePath = path;
+            file.unsaved = true;
+            changes.files << file;
+        }
+        std::sort(
+            changes.files.begin(), changes.files.end(),
+            [](const ui::GitFileChange &a, const ui::GitFileChange &b) { return a.path < b.path; });
+        all << changes;
+    }
+    m_changes->setChanges(all);
+    updateActions();
+}
+
+void GitController::stage(int repository, const QStringList &paths, bool add)
+{
+    const RepositoryRef ref = repositories().value(repository);
+    auto repo = git::Repository::open(ref.path);
+    Result<void> done = repo ? (add ? repo->stagePaths(paths) : repo->unstagePaths(paths))
+                             : Result<void>(std::unexpected(repo.error()));
+    if (!done)
+        m_context->reportError(add ? tr("Stage") : tr("Unstage"), explain(done.error()));
+    refreshChanges();
+}
+
+// Commit.
+
+void GitController::openCommit(int repository)
+{
+    if (repositories().isEmpty())
+        return;
+    if (!m_commitDialog) {
+        m_commitDialog = new ui::GitCommitDialog(m_context->window());
+        connect(m_commitDialog, &ui::GitCommitDialog::repositoryChanged, this,
+                &GitController::fillCommitDialog);
+        connect(m_commitDialog, &ui::GitCommitDialog::commitRequested, this,
+                &GitController::commitRequested);
+    }
+    refreshChanges();
+    fillCommitDialog(repository >= 0 ? repository : defaultRepository());
+    m_commitDialog->clearMessage();
+    showDialog(m_commitDialog);
+    m_commitDialog->summaryEdit()->setFocus();
+}
+
+void GitController::fillCommitDialog(int repository)
+{
+    const QList<RepositoryRef> repos = repositories();
+    QStringList names;
+    for (const RepositoryRef &ref : repos)
+        names << ref.name;
+    repository = qBound(0, repository, int(repos.size()) - 1);
+    m_commitDialog->setRepositories(names, repository);
+
+    auto repo = git::Repository::open(repos.value(repository).path);
+    if (!repo) {
+        m_commitDialog->setBranch({});
+        m_commitDialog->setFiles({});
+        m_commitDialog->showError(explain(repo.error()));
+        return;
+    }
+    m_commitDialog->setBranch(repo->currentBranch());
+    const QString name = m_context->settings().value(QStringLiteral("git/authorName")).toString();
+    const QString email = m_context->settings().value(QStringLiteral("git/authorEmail")).toString();
+    if (!name.isEmpty() && !email.isEmpty()) {
+        m_commitDialog->setAuthor(tr("%1 <%2> (from the settings)").arg(name, email));
+    } else if (auto signature = repo->defaultSignature()) {
+        m_commitDialog->setAuthor(QStringLiteral("%1 <%2>").arg(signature->name, signature->email));
+    } else {
+        m_commitDialog->setAuthor(signature.error().message);
+    }
+
+    QList<ui::GitCommitFile> files;
+    int unsaved = 0;
+    for (const ui::GitRepositoryChanges &changes : m_changes->changes()) {
+        if (changes.path != repos.value(repository).path)
+            continue;
+        for (const ui::GitFileChange &change : changes.files) {
+            files << ui::GitCommitFile{change.path, ui::GitChangesPanel::describe(change), true};
+            unsaved += change.unsaved ? 1 : 0;
+        }
+    }
+    m_commitDialog->setFiles(files);
+    m_commitDialog->setUnsavedEdits(unsaved);
+}
+
+void GitController::commitRequested()
+{
+    ui::GitCommitDialog *dialog = m_commitDialog;
+    const RepositoryRef ref = repositories().value(dialog->repository());
+    if (dialog->saveFirst()) {
+        if (platform::Session *session = m_context->session()) {
+            if (auto saved = session->save(); !saved) {
+                dialog->showError(
+                    tr("Nothing was committed: saving failed.\n%1").arg(saved.error().toString()));
+                return;
+            }
+        }
+    }
+    auto repo = git::Repository::open(ref.path);
+    if (!repo) {
+        dialog->showError(explain(repo.error()));
+        return;
+    }
+    auto status = repo->status();
+    if (!status) {
+        dialog->showError(explain(status.error()));
+        return;
+    }
+    // Exactly the checked files go into the commit: stage them, unstage the others.
+    const QStringList checked = dialog->checkedPaths();
+    QStringList toStage, toUnstage;
+    for (const git::StatusEntry &entry : *status) {
+        if (checked.contains(entry.path)) {
+            if (entry.worktree != ' ')
+                toStage << entry.path;
+        } else if (entry.index != ' ' && entry.index != '?') {
+            toUnstage << entry.path;
+        }
+    }
+    Result<void> staged = repo->unstagePaths(toUnstage);
+    if (staged)
+        staged = repo->stagePaths(toStage);
+    if (!staged) {
+        dialog->showError(explain(staged.error()));
+        refreshChanges();
+        return;
+    }
+    std::optional<git::Signature> author;
+    const QString name = m_context->settings().value(QStringLiteral("git/authorName")).toString();
+    const QString email = m_context->settings().value(QStringLiteral("git/authorEmail")).toString();
+    if (!name.isEmpty() && !email.isEmpty())
+        author = git::Signature{name, email};
+    auto commit = repo->commit(dialog->message(), author);
+    if (!commit) {
+        dialog->showError(explain(commit.error()));
+        refreshChanges();
+        return;
+    }
+    const QString branch = repo->currentBranch();
+    dialog->summaryEdit()->clear();
+    dialog->bodyEdit()->clear();
+    dialog->accept();
+    m_context->window()->showStatusMessage(
+        tr("Committed %1 on %2 in %3").arg(commit->left(8), branch, ref.name));
+    refreshChanges();
+    m_context->refreshRepositoryStatus();
+}
+
+// Branches.
+
+void GitController::openBranches(int repository)
+{
+    if (repositories().isEmpty())
+        return;
+    if (!m_branchDialog) {
+        m_branchDialog = new ui::GitBranchDialog(m_context->window());
+        connect(m_branchDialog, &ui::GitBranchDialog::repositoryChanged, this,
+                &GitController::fillBranchDialog);
+        connect(m_branchDialog, &ui::GitBranchDialog::checkoutRequested, this,
+                &GitController::checkout);
+        connect(m_branchDialog, &ui::GitBranchDialog::createRequested, this,
+                &GitController::createBranch);
+    }
+    fillBranchDialog(repository >= 0 ? repository : defaultRepository());
+    m_branchDialog->messageLabel()->hide();
+    showDialog(m_branchDialog);
+}
+
+void GitController::fillBranchDialog(int repository)
+{
+    const QList<RepositoryRef> repos = repositories();
+    QStringList names;
+    for (const RepositoryRef &ref : repos)
+        names << ref.name;
+    repository = qBound(0, repository, int(repos.size()) - 1);
+    m_branchDialog->setRepositories(names, repository);
+    ui::GitBranches branches;
+    auto repo = git::Repository::open(repos.value(repository).path);
+    if (!repo) {
+        branches.error = explain(repo.error());
+        m_branchDialog->setBranches(branches);
+        return;
+    }
+    branches.current = repo->currentBranch();
+    if (auto local = repo->branches()) {
+        for (const git::BranchInfo &info : *local)
+            branches.local << info.name;
+    } else {
+        branches.error = explain(local.error());
+    }
+    if (auto remote = repo->remoteBranches())
+        branches.remote = *remote;
+    m_branchDialog->setBranches(branches);
+    m_branchDialog->selectBranch(branches.current);
+}
+
+void GitController::checkout(int repository, const QString &branch, bool remote)
+{
+    // Checking out rewrites the working tree under the open session: unsaved edits first.
+    if (!m_context->window()->maybeSave()) {
+        m_branchDialog->showMessage(
+            tr("Nothing was switched: save or discard your unsaved edits first."));
+        return;
+    }
+    const RepositoryRef ref = repositories().value(repository);
+    auto repo = git::Repository::open(ref.path);
+    Result<void> switched = !repo    ? Result<void>(std::unexpected(repo.error()))
+                            : remote ? repo->switchToRemoteBranch(branch)
+                                     : repo->switchBranch(branch);
+    if (!switched) {
+        m_branchDialog->showError(explain(switched.error()));
+        return;
+    }
+    const QString now = repo->currentBranch();
+    m_context->reload();
+    fillBranchDialog(repository);
+    m_branchDialog->showMessage(tr("%1 is now on %2.").arg(ref.name, now));
+    m_context->window()->showStatusMessage(tr("Switched %1 to %2").arg(ref.name, now));
+    refreshChanges();
+}
+
+void GitController::createBranch(int repository, const QString &name)
+{
+    const RepositoryRef ref = repositories().value(repository);
+    auto repo = git::Repository::open(ref.path);
+    // A new branch starts at the current commit: the files stay as they are, edits too.
+    Result<void> created = repo ? repo->createBranch(name, git::SwitchTo::Yes)
+                                : Result<void>(std::unexpected(repo.error()));
+    if (!created) {
+        m_branchDialog->showError(explain(created.error()));
+        return;
+    }
+    fillBranchDialog(repository);
+    m_branchDialog->newBranchEdit()->clear();
+    m_branchDialog->showMessage(tr("Created %1 and switched %2 to it.").arg(name, ref.name));
+    m_context->refreshRepositoryStatus();
+    refreshChanges();
+}
+
+// Push and pull.
+
+void GitController::push(int repository)
+{
+    if (m_busy || repositories().isEmpty())
+        return;
+    if (repository < 0)
+        repository = defaultRepository();
+    const RepositoryRef ref = repositories().value(repository);
+    if (!m_progressDialog) {
+        m_progressDialog = new GitProgressDialog(m_context->window());
+        connect(m_progressDialog, &GitProgressDialog::cancelRequested, this,
+                &GitController::cancelNetwork);
+    }
+    GitProgressDialog *dialog = m_progressDialog;
+    auto repo = git::Repository::open(ref.path);
+    QString branch = repo ? repo->currentBranch() : QString();
+    dialog->start(tr("Push"), tr("Pushing %1 of %2…").arg(branch, ref.name));
+    showDialog(dialog);
+    if (!repo || branch.isEmpty()) {
+        dialog->finish(GitProgressDialog::Outcome::Failed,
+                       repo ? tr("HEAD is detached: switch to a branch first (Repository ▸ "
+                                 "Branches…).")
+                            : explain(repo.error()));
+        Q_EMIT operationFinished(false);
+        return;
+    }
+    QString remote = QStringLiteral("origin");
+    git::SetUpstream setUpstream = git::SetUpstream::Yes;
+    if (auto upstream = repo->upstreamOf(branch)) {
+        remote = upstream->section(QLatin1Char('/'), 0, 0);
+        setUpstream = git::SetUpstream::No;
+    }
+    auto url = repo->remoteUrl(remote);
+    if (!url) {
+        dialog->finish(GitProgressDialog::Outcome::Failed,
+                       tr("%1 has no remote named %2 to push to.").arg(ref.name, remote));
+        Q_EMIT operationFinished(false);
+        return;
+    }
+    const QString path = ref.path, remoteUrl = *url;
+    runNetwork<void>(
+        [path, remote, branch, setUpstream](git::NetworkOptions options) {
+            return git::pushAsync(path, remote, branch, setUpstream, std::move(options));
+        },
+        [this, repository, remoteUrl, remote, branch](const Result<void> &result) {
+            GitProgressDialog *dialog = m_progressDialog;
+            if (!result && offerRecovery(
+                               remoteUrl, result.error(), [this, repository] { push(repository); },
+                               [this, result] {
+                                   if (m_progressDialog)
+                                       m_progressDialog->finish(GitProgressDialog::Outcome::Failed,
+                                                                explain(result.error()));
+                                   Q_EMIT operationFinished(false);
+                               }))
+                return;
+            m_context->refreshRepositoryStatus();
+            refreshChanges();
+            if (!result) {
+                const bool rejected = result.error().code == Error::Code::Rejected;
+                if (dialog) {
+                    dialog->finish(GitProgressDialog::Outcome::Failed, explain(result.error()),
+                                   rejected ? tr("Pull Now") : QString());
+                    if (rejected)
+                        connect(
+                            dialog, &GitProgressDialog::nextStepRequested, this,
+                            [this, repository] { pull(repository); }, Qt::SingleShotConnection);
+                }
+                Q_EMIT operationFinished(false);
+                return;
+            }
+            rememberWorkingToken(remoteUrl);
+            if (dialog)
+                dialog->finish(GitProgressDialog::Outcome::Succeeded,
+                               tr("Pushed %1 to %2.").arg(branch, remote));
+            m_context->window()->showStatusMessage(tr("Pushed %1 to %2").arg(branch, remote));
+            Q_EMIT operationFinished(true);
+        },
+        [this](const git::TransferProgress &p) {
+            if (m_progressDialog)
+                m_progressDialog->setProgress(p);
+        });
+}
+
+void GitController::pull(int repository)
+{
+    if (m_busy || repositories().isEmpty())
+        return;
+    if (repository < 0)
+        repository = defaultRepository();
+    // A pull rewrites the working tree under the open session: unsaved edits first.
+    if (!m_context->window()->maybeSave())
+        return;
+    const RepositoryRef ref = repositories().value(repository);
+    if (!m_progressDialog) {
+        m_progressDialog = new GitProgressDialog(m_context->window());
+        connect(m_progressDialog, &GitProgressDialog::cancelRequested, this,
+                &GitController::cancelNetwork);
+    }
+    GitProgressDialog *dialog = m_progressDialog;
+    auto repo = git::Repository::open(ref.path);
+    const QString branch = repo ? repo->currentBranch() : QString();
+    dialog->start(tr("Pull"), tr("Pulling %1 of %2…").arg(branch, ref.name));
+    showDialog(dialog);
+    auto upstream = repo ? repo->upstreamOf(branch) : Result<QString>(QString());
+    if (!repo || branch.isEmpty() || !upstream) {
+        dialog->finish(GitProgressDialog::Outcome::Failed,
+                       !repo              ? explain(repo.error())
+                       : branch.isEmpty() ? tr("HEAD is detached: switch to a branch first "
+                                               "(Repository ▸ Branches…).")
+                                          : tr("%1 has no upstream branch to pull from: push it "
+                                               "first (Repository ▸ Push).")
+                                                .arg(branch));
+        Q_EMIT operationFinished(false);
+        return;
+    }
+    const QString remote = upstream->section(QLatin1Char('/'), 0, 0);
+    const QString remoteUrl = repo->remoteUrl(remote).value_or(QString());
+    const git::PullStrategy strategy =
+        m_context->settings().value(QStringLiteral("git/pullStrategy")).toString() ==
+                QLatin1String("rebase")
+            ? git::PullStrategy::Rebase
+            : git::PullStrategy::Merge;
+    const QString path = ref.path;
+    runNetwork<git::PullResult>(
+        [path, strategy](git::NetworkOptions options) {
+            return git::pullAsync(path, strategy, std::move(options));
+        },
+        [this, repository, remoteUrl, branch](const Result<git::PullResult> &result) {
+            if (!result && offerRecovery(
+                               remoteUrl, result.error(), [this, repository] { pull(repository); },
+                               [this, result] {
+                                   if (m_progressDialog)
+                                       m_progressDialog->finish(GitProgressDialog::Outcome::Failed,
+                                                                explain(result.error()));
+                                   Q_EMIT operationFinished(false);
+                               }))
+                return;
+            GitProgressDialog *dialog = m_progressDialog;
+            auto finish = [dialog](GitProgressDialog::Outcome outcome, const QString &text) {
+                if (dialog)
+                    dialog->finish(outcome, text);
+            };
+            if (!result) {
+                finish(GitProgressDialog::Outcome::Failed, explain(result.error()));
+                m_context->refreshRepositoryStatus();
+                Q_EMIT operationFinished(false);
+                return;
+            }
+            rememberWorkingToken(remoteUrl);
+            using Outcome = git::PullResult::Outcome;
+            switch (result->outcome) {
+            case Outcome::UpToDate:
+                finish(GitProgressDialog::Outcome::Succeeded,
+                       tr("%1 is already up to date.").arg(branch));
+                break;
+            case Outcome::FastForwarded:
+                finish(GitProgressDialog::Outcome::Succeeded,
+                       tr("%1 now has the remote's commits (fast-forward).").arg(branch));
+                break;
+            case Outcome::Merged:
+                finish(GitProgressDialog::Outcome::Succeeded,
+                       tr("Merged the remote's commits into %1.").arg(branch));
+                break;
+            case Outcome::Rebased:
+                finish(GitProgressDialog::Outcome::Succeeded,
+                       tr("Put your commits on top of the remote's (rebase)."));
+                break;
+            case Outcome::Conflicts:
+                finish(GitProgressDialog::Outcome::Failed,
+                       tr("Your commits and the remote's change the same lines in:\n  %1\n"
+                          "Nothing was changed: your files, branch and commits are as they "
+                          "were. Resolve it in a terminal (git pull, fix the files, git "
+                          "commit), or ask the author of the other commits.")
+                           .arg(scrub(result->conflicts.join(QStringLiteral("\n  ")))));
+                m_context->refreshRepositoryStatus();
+                Q_EMIT operationFinished(false);
+                return;
+            }
+            if (result->outcome != Outcome::UpToDate)
+                m_context->reload();
+            m_context->refreshRepositoryStatus();
+            refreshChanges();
+            Q_EMIT operationFinished(true);
+        },
+        [this](const git::TransferProgress &p) {
+            if (m_progressDialog)
+                m_progressDialog->setProgress(p);
+        });
+}
 
 } // namespace kanri::app

@@ -1,0 +1,771 @@
+// The Repository menu end to end: a real main window and application context with the git
+// controller, its dialogs driven as a user would, against `git http-backend` behind basic
+// authentication on loopback (tests/git/githttpserver.h). The workspace is the demo, whose
+// bare remotes the server serves.
+
+#include "appcontext.h"
+#include "catalogtreemodel.h"
+#include "demoworkspace.h"
+#include "gitbranchdialog.h"
+#include "gitchangespanel.h"
+#include "gitclonedialog.h"
+#include "gitcommitdialog.h"
+#include "gitcontroller.h"
+#include "githttpserver.h"
+#include "gitprogressdialog.h"
+#include "gitprogresswidget.h"
+#include "gitrepository.h"
+#include "gitsignindialog.h"
+#include "gitsshserver.h"
+#include "gittokensource.h"
+#include "mainwindow.h"
+#include "servicesmodel.h"
+#include "session.h"
+
+#include "testutil.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace kanri;
+using kanri::test::GitHttpServer;
+
+namespace {
+
+const QString token = QStringLiteral("tok-7c1e55aa90d34b2f");
+
+QString gitOut(const QStringList &args, const QString &dir)
+{
+    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(content);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Every text a person can read in the application's windows.
+QStringList visibleTexts()
+{
+    QStringList texts;
+    for (QWidget *w : QApplication::allWidgets()) {
+        if (auto *label = qobject_cast<QLabel *>(w))
+            texts << label->text() << label->toolTip();
+        else if (auto *edit = qobject_cast<QLineEdit *>(w);
+                 edit && edit->echoMode() == QLineEdit::Normal)
+            texts << edit->text();
+        else if (auto *button = qobject_cast<QAbstractButton *>(w))
+            texts << button->text();
+        else if (auto *list = qobject_cast<QListWidget *>(w))
+            for (int i = 0; i < list->count(); ++i)
+                texts << list->item(i)->text();
+        else if (auto *tree = qobject_cast<QTreeWidget *>(w))
+            for (QTreeWidgetItemIterator it(tree); *it; ++it)
+                texts << (*it)->text(0) << (*it)->text(1) << (*it)->toolTip(0);
+        texts << w->windowTitle();
+    }
+    return texts;
+}
+
+bool anyTextContains(const QString &secret)
+{
+    const QStringList texts = visibleTexts();
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const QString &t) { return t.contains(secret); });
+}
+
+} // namespace
+
+class TestGitUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void cloneShowsProgressUpToOneHundredPercent();
+    void cloneDialogOffersTheWorkspaceRepositories();
+    void cancelledCloneLeavesNothingBehind();
+    void cloneIntoAFolderThatIsNotEmptyIsExplained();
+    void unauthorizedCloneAsksForATokenAndExplainsWhenRefused();
+    void signingInClonesAndTheTokenIsNeverShownOrStored();
+    void cloneOverSshAsksAboutAnUnknownHostKey();
+    void changesPanelListsFilesAndUnsavedEdits();
+    void doubleClickRevealsTheFile();
+    void commitFromTheDialogCreatesTheCommit();
+    void commitSavesUnsavedEditsFirst();
+    void commitOnlyTheCheckedFiles();
+    void createBranchThenSwitchBackReloadsTheWorkspace();
+    void remoteBranchIsCheckedOutAsATrackingBranch();
+    void checkoutThatWouldOverwriteLocalChangesIsRefused();
+    void pushLandsOnTheServerAndAheadBehindIsRefreshed();
+    void rejectedPushIsExplainedAndKeepsTheCommit();
+    void pullFastForwardsAndReloads();
+    void pullWithAConflictListsTheFilesAndChangesNothing();
+
+private:
+    QString repoPath(const QString &name) const { return m_ws + QLatin1Char('/') + name; }
+    QString barePath(const QString &name) const
+    {
+        return m_ws + QStringLiteral("/remotes/") + name + QStringLiteral(".git");
+    }
+    // A second clone of a remote (straight from the bare folder) that commits behind the
+    // user's back.
+    QString otherClone(const QString &name);
+    int repositoryIndex(const QString &name) const;
+    bool waitFinished(QSignalSpy &spy, int timeoutMs = 60000);
+
+    QTemporaryDir m_tmp;
+    int m_case = 0;
+    QString m_ws;
+    std::unique_ptr<GitHttpServer> m_server;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<app::AppContext> m_context;
+    app::GitController *m_git = nullptr;
+};
+
+void TestGitUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_tmp.filePath(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("KanriTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_gitui"));
+    QVERIFY(QFileInfo::exists(GitHttpServer::httpBackend()));
+}
+
+void TestGitUi::init()
+{
+    m_ws = m_tmp.filePath(QStringLiteral("case%1/ws").arg(++m_case));
+    auto ws = platform::materialiseDemo(QStringLiteral(":/demo"), m_ws);
+    QVERIFY2(ws.has_value(), qPrintable(ws ? QString() : ws.error().toString()));
+    m_server = std::make_unique<GitHttpServer>(m_ws + QStringLiteral("/remotes"), token);
+    QVERIFY(m_server->start());
+    for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")}) {
+        gitOut({"remote", "set-url", "origin", m_server->url(name + ".git")}, repoPath(name));
+        gitOut({"config", "user.name", "Test Author"}, repoPath(name));
+        gitOut({"config", "user.email", "author@example.invalid"}, repoPath(name));
+    }
+    m_window = std::make_unique<ui::MainWindow>();
+    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_git = new app::GitController(m_context.get());
+    m_git->setTokenSource(std::make_shared<git::StaticTokenSource>(token));
+    QVERIFY(m_context->load(m_ws));
+    m_window->resize(1200, 800);
+    m_window->show();
+}
+
+void TestGitUi::cleanup()
+{
+    if (m_context && m_context->session())
+        m_context->session()->revert();
+    m_context.reset(); // and the controller with it
+    m_window.reset();
+    m_server.reset();
+    m_git = nullptr;
+}
+
+QString TestGitUi::otherClone(const QString &name)
+{
+    const QString dir = m_tmp.filePath(QStringLiteral("case%1/other-%2").arg(m_case).arg(name));
+    kanri::test::run(QStringLiteral("git"), {"clone", "-q", barePath(name), dir});
+    gitOut({"config", "user.name", "Other Author"}, dir);
+    gitOut({"config", "user.email", "other@example.invalid"}, dir);
+    return dir;
+}
+
+int TestGitUi::repositoryIndex(const QString &name) const
+{
+    const auto &changes = m_git->changesPanel()->changes();
+    for (int i = 0; i < changes.size(); ++i)
+        if (changes[i].name == name)
+            return i;
+    return -1;
+}
+
+bool TestGitUi::waitFinished(QSignalSpy &spy, int timeoutMs)
+{
+    return !spy.isEmpty() || spy.wait(timeoutMs);
+}
+
+void TestGitUi::cloneShowsProgressUpToOneHundredPercent()
+{
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    const QString dest = m_tmp.filePath(QStringLiteral("case%1/cloned").arg(m_case));
+    dialog->urlEdit()->setText(m_server->url(QStringLiteral("manifests.git")));
+    dialog->destinationEdit()->setText(dest);
+    QList<int> values;
+    connect(dialog->progress()->bar(), &QProgressBar::valueChanged, this,
+            [&values](int v) { values << v; });
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(dialog->isBusy());
+    QVERIFY(!dialog->cloneButton()->isEnabled());
+    QCOMPARE(dialog->cancelButton()->text(), QStringLiteral("Cancel"));
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(dialog->progress()->bar()->value(), 100);
+    QVERIFY(!values.isEmpty());
+    QCOMPARE(values.last(), 100);
+    QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("Cloned into")));
+    QVERIFY(QFileInfo::exists(dest + QStringLiteral("/.git")));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, dest),
+             gitOut({"rev-parse", "main"}, barePath("manifests")));
+    QVERIFY(!readAll(dest + QStringLiteral("/.git/config")).contains(token.toUtf8()));
+    QVERIFY(!anyTextContains(token));
+}
+
+void TestGitUi::cloneDialogOffersTheWorkspaceRepositories()
+{
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    QCOMPARE(dialog->targetBox()->count(), 3); // accounts, manifests, another
+    const platform::Workspace *ws = m_context->workspace();
+    QVERIFY(ws);
+    dialog->targetBox()->setCurrentIndex(1);
+    Q_EMIT dialog->targetBox()->activated(1);
+    const platform::RepositorySpec &spec = ws->repositories.at(1);
+    QCOMPARE(dialog->url(), spec.url);
+    QCOMPARE(dialog->destination(), QDir::cleanPath(ws->repositoryPath(spec)));
+    QVERIFY(dialog->targetBox()->itemText(1).contains(QStringLiteral("already cloned")));
+}
+
+void TestGitUi::cancelledCloneLeavesNothingBehind()
+{
+    // A repository big enough (and a server slow enough) to cancel in the middle.
+    const QString seed = m_tmp.filePath(QStringLiteral("case%1/seed").arg(m_case));
+    auto repo = git::Repository::init(seed, false);
+    QVERIFY(repo);
+    QRandomGenerator random(7);
+    for (int i = 0; i < 48; ++i) {
+        QByteArray data(16 * 1024, Qt::Uninitialized);
+        random.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+        writeFile(seed + QStringLiteral("/blob/%1.bin").arg(i), data);
+    }
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("big"),
+                         git::Signature{QStringLiteral("T"), QStringLiteral("t@example.invalid")}));
+    QVERIFY(git::Repository::init(barePath(QStringLiteral("big")), true));
+    QVERIFY(repo->addRemote(QStringLiteral("origin"), barePath(QStringLiteral("big"))));
+    QVERIFY(repo->push(QStringLiteral("origin"), QStringLiteral("main"), true));
+    m_server->setWriteDelay(60);
+
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    const QString dest = m_tmp.filePath(QStringLiteral("case%1/big-clone").arg(m_case));
+    dialog->urlEdit()->setText(m_server->url(QStringLiteral("big.git")));
+    dialog->destinationEdit()->setText(dest);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog->progress()->label()->text().startsWith(QStringLiteral("Receiving")), 30000);
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("Cancelled")),
+             qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(!QFileInfo::exists(dest));
+    QVERIFY(!dialog->isBusy());
+    QVERIFY(dialog->isVisible()); // the dialog stays for another try
+}
+
+void TestGitUi::cloneIntoAFolderThatIsNotEmptyIsExplained()
+{
+    const QString dest = m_tmp.filePath(QStringLiteral("case%1/full").arg(m_case));
+    writeFile(dest + QStringLiteral("/keep.txt"), "mine\n");
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    dialog->urlEdit()->setText(m_server->url(QStringLiteral("manifests.git")));
+    dialog->destinationEdit()->setText(dest);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    const QString text = dialog->messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("not an empty folder")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Choose a new or empty folder")), qPrintable(text));
+    QCOMPARE(readAll(dest + QStringLiteral("/keep.txt")), QByteArray("mine\n"));
+}
+
+void TestGitUi::unauthorizedCloneAsksForATokenAndExplainsWhenRefused()
+{
+    m_git->setTokenSource(
+        std::make_shared<git::ChainTokenSource>(std::vector<std::shared_ptr<git::TokenSource>>{}));
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    const QString dest = m_tmp.filePath(QStringLiteral("case%1/denied").arg(m_case));
+    const QString url = m_server->url(QStringLiteral("manifests.git"));
+    dialog->urlEdit()->setText(url);
+    dialog->destinationEdit()->setText(dest);
+    QSignalSpy asked(m_git, &app::GitController::signInRequested);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(asked.wait(30000));
+    QVERIFY(m_git->signInDialog()->isVisible());
+    QCOMPARE(m_git->signInDialog()->host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(finished.isEmpty());
+    m_git->signInDialog()->reject();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    const QString text = dialog->messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("uthentication failed for ") + url), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Sign in with a token")), qPrintable(text));
+    QVERIFY(!QFileInfo::exists(dest));
+    QVERIFY(m_server->log().join(QLatin1Char('\n')).contains(QStringLiteral(" 401")));
+}
+
+void TestGitUi::signingInClonesAndTheTokenIsNeverShownOrStored()
+{
+    // The environment's token is wrong: the server answers 401 and the user signs in.
+    m_git->setTokenSource(std::make_shared<git::StaticTokenSource>(QStringLiteral("wrong-one")));
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    const QString dest = m_tmp.filePath(QStringLiteral("case%1/signed-in").arg(m_case));
+    dialog->urlEdit()->setText(m_server->url(QStringLiteral("accounts.git")));
+    dialog->destinationEdit()->setText(dest);
+    QSignalSpy asked(m_git, &app::GitController::signInRequested);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(asked.wait(30000));
+    ui::GitSignInDialog *signIn = m_git->signInDialog();
+    QCOMPARE(signIn->tokenEdit()->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(signIn->tokenEdit(), token);
+    signIn->rememberBox()->setChecked(false); // no keychain on the test machine
+    QVERIFY(!anyTextContains(token));
+    signIn->accept();
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(QFileInfo::exists(dest + QStringLiteral("/.git")));
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(signIn->tokenEdit()->text().isEmpty());
+    QVERIFY(!anyTextContains(token));
+    QVERIFY(!readAll(dest + QStringLiteral("/.git/config")).contains(token.toUtf8()));
+    // Each credential was offered once: the wrong one, then the typed one.
+    QCOMPARE(m_server->presentedPasswords().count(QStringLiteral("wrong-one")), 1);
+    // Nothing in the settings either.
+    m_context->settings().sync();
+    const QString settingsFile = m_context->settings().fileName();
+    QVERIFY(!readAll(settingsFile).contains(token.toUtf8()));
+}
+
+void TestGitUi::cloneOverSshAsksAboutAnUnknownHostKey()
+{
+    if (!kanri::test::SshServer::available())
+        QSKIP("openssh-server is not installed (packaging/kanri.sh setup installs it)");
+    qunsetenv("SSH_AUTH_SOCK");
+    kanri::test::SshServer server(m_tmp.filePath(QStringLiteral("case%1/sshd").arg(m_case)));
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    m_context->settings().setValue(QStringLiteral("git/sshKeyDirectory"), server.keyDirectory());
+    const QString fingerprint =
+        QString::fromUtf8(
+            kanri::test::run(
+                QStringLiteral("ssh-keygen"),
+                {"-l", "-f",
+                 m_tmp.filePath(QStringLiteral("case%1/sshd/host_ed25519.pub").arg(m_case))})
+                .out)
+            .section(QLatin1Char(' '), 1, 1);
+    QVERIFY(fingerprint.startsWith(QStringLiteral("SHA256:")));
+
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    const QString dest = m_tmp.filePath(QStringLiteral("case%1/over-ssh").arg(m_case));
+    dialog->urlEdit()->setText(server.url(barePath(QStringLiteral("manifests"))));
+    dialog->destinationEdit()->setText(dest);
+    QSignalSpy asked(m_git, &app::GitController::hostKeyQuestionAsked);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+
+    // Refused: a clear message, nothing left.
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(asked.wait(30000));
+    QMessageBox *question = m_git->hostKeyDialog();
+    QVERIFY(question);
+    QVERIFY2(question->text().contains(fingerprint), qPrintable(question->text()));
+    question->button(QMessageBox::Cancel)->click();
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("host key")),
+             qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(!QFileInfo::exists(dest));
+
+    // Trusted: the clone goes through with the configured key.
+    finished.clear();
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(asked.wait(30000));
+    question = m_git->hostKeyDialog();
+    QAbstractButton *connectButton = nullptr;
+    for (QAbstractButton *b : question->buttons())
+        if (question->buttonRole(b) == QMessageBox::AcceptRole)
+            connectButton = b;
+    QVERIFY(connectButton);
+    connectButton->click();
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(finished.first().first().toBool(),
+             qPrintable(dialog->messageLabel()->text() + "\n" + server.log()));
+    QVERIFY(QFileInfo::exists(dest + QStringLiteral("/.git")));
+}
+
+void TestGitUi::changesPanelListsFilesAndUnsavedEdits()
+{
+    writeFile(repoPath("manifests") + QStringLiteral("/NOTES.md"), "new file\n");
+    QFile::remove(repoPath("accounts") + QStringLiteral("/README.md"));
+    m_git->refreshChanges();
+    ui::GitChangesPanel *panel = m_git->changesPanel();
+    const int manifests = repositoryIndex(QStringLiteral("manifests"));
+    const int accounts = repositoryIndex(QStringLiteral("accounts"));
+    QVERIFY(manifests >= 0 && accounts >= 0);
+    auto find = [&](int repository, const QString &path) -> const ui::GitFileChange * {
+        for (const ui::GitFileChange &f : panel->changes().at(repository).files)
+            if (f.path == path)
+                return &f;
+        return nullptr;
+    };
+    const ui::GitFileChange *added = find(manifests, QStringLiteral("NOTES.md"));
+    QVERIFY(added);
+    QCOMPARE(ui::GitChangesPanel::describe(*added), QStringLiteral("untracked"));
+    if (QFileInfo::exists(m_ws + QStringLiteral("/accounts/.git")) &&
+        !gitOut({"ls-files", "README.md"}, repoPath("accounts")).isEmpty()) {
+        const ui::GitFileChange *deleted = find(accounts, QStringLiteral("README.md"));
+        QVERIFY(deleted);
+        QCOMPARE(ui::GitChangesPanel::describe(*deleted), QStringLiteral("deleted"));
+    }
+    QCOMPARE(panel->changes().at(manifests).branch, QStringLiteral("main"));
+
+    // An unsaved edit shows as such, and the panel follows the undo stack.
+    m_window->selectService(QStringLiteral("payment-api"));
+    items::ServicesModel *model = m_window->servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    const int col = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QVERIFY(model->setData(model->index(row, col), QStringLiteral("9")));
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(panel->changes().at(manifests).files.begin(),
+                                         panel->changes().at(manifests).files.end(),
+                                         [](const ui::GitFileChange &f) { return f.unsaved; }),
+                             5000);
+    QVERIFY(panel->summaryLabel()->text().contains(QStringLiteral("unsaved")));
+    m_context->session()->buffers()->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(std::none_of(panel->changes().at(manifests).files.begin(),
+                                          panel->changes().at(manifests).files.end(),
+                                          [](const ui::GitFileChange &f) { return f.unsaved; }),
+                             5000);
+
+    // Staging from the panel.
+    QTreeWidgetItem *top = panel->tree()->topLevelItem(manifests);
+    QTreeWidgetItem *item = nullptr;
+    for (int i = 0; i < top->childCount(); ++i)
+        if (top->child(i)->text(0) == QStringLiteral("NOTES.md"))
+            item = top->child(i);
+    QVERIFY(item);
+    panel->tree()->setCurrentItem(item);
+    Q_EMIT panel->stageRequested(manifests, panel->selectedFiles());
+    QVERIFY(find(manifests, QStringLiteral("NOTES.md"))->staged());
+    QCOMPARE(gitOut({"diff", "--cached", "--name-only"}, repoPath("manifests")),
+             QStringLiteral("NOTES.md"));
+}
+
+void TestGitUi::doubleClickRevealsTheFile()
+{
+    // A change in a service's overlay: activating it selects the service.
+    const platform::Catalog &catalog = m_context->session()->catalog();
+    QVERIFY(!catalog.services.isEmpty());
+    const auto &last = catalog.services.back();
+    const QString service = last.name;
+    const QString file =
+        repoPath("manifests") + QLatin1Char('/') + last.path + QStringLiteral("/NOTE.txt");
+    QVERIFY(!service.isEmpty());
+    writeFile(file, "x\n");
+    m_git->refreshChanges();
+    QTreeWidget *tree = m_git->changesPanel()->tree();
+    QTreeWidgetItem *hit = nullptr;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        if ((*it)->toolTip(0) == QDir::cleanPath(file))
+            hit = *it;
+    QVERIFY(hit);
+    Q_EMIT tree->itemActivated(hit, 0);
+    const QModelIndex current = m_window->catalogTree()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.data(items::CatalogTreeModel::ServiceRole).toString(), service);
+}
+
+void TestGitUi::commitFromTheDialogCreatesTheCommit()
+{
+    writeFile(repoPath("manifests") + QStringLiteral("/NOTES.md"), "a note\n");
+    m_git->refreshChanges();
+    const int manifests = repositoryIndex(QStringLiteral("manifests"));
+    m_git->openCommit(manifests);
+    ui::GitCommitDialog *dialog = m_git->commitDialog();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->repository(), manifests);
+    QVERIFY(dialog->checkedPaths().contains(QStringLiteral("NOTES.md")));
+    QVERIFY(!dialog->commitButton()->isEnabled()); // no summary yet
+    QTest::keyClicks(dialog->summaryEdit(), QStringLiteral("Add notes"));
+    QTest::keyClicks(dialog->bodyEdit(), QStringLiteral("Why: to remember."));
+    QVERIFY(dialog->commitButton()->isEnabled());
+    const QString before = gitOut({"rev-parse", "HEAD"}, repoPath("manifests"));
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QTest::keyClick(dialog->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(!dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(gitOut({"log", "-1", "--format=%B"}, repoPath("manifests")),
+             QStringLiteral("Add notes\n\nWhy: to remember."));
+    QCOMPARE(gitOut({"rev-parse", "HEAD~1"}, repoPath("manifests")), before);
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae>"}, repoPath("manifests")),
+             QStringLiteral("Test Author <author@example.invalid>"));
+    QVERIFY(gitOut({"status", "--porcelain"}, repoPath("manifests")).isEmpty());
+    QVERIFY(m_git->changesPanel()->changes().at(manifests).files.isEmpty());
+    QCOMPARE(m_git->changesPanel()->changes().at(manifests).ahead, 1);
+}
+
+void TestGitUi::commitSavesUnsavedEditsFirst()
+{
+    items::ServicesModel *model = m_window->servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    const int col = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QVERIFY(model->setData(model->index(row, col), QStringLiteral("11")));
+    QVERIFY(m_context->session()->buffers()->isModified());
+    const QString edited = m_context->session()->buffers()->modifiedFiles().value(0);
+    const int manifests = repositoryIndex(QStringLiteral("manifests"));
+    m_git->openCommit(manifests);
+    ui::GitCommitDialog *dialog = m_git->commitDialog();
+    QVERIFY(dialog->saveFirstBox()->isVisible());
+    QVERIFY(dialog->saveFirstBox()->isChecked());
+    QCOMPARE(dialog->checkedPaths().size(), 1);
+    QTest::keyClicks(dialog->summaryEdit(), QStringLiteral("payment-api: 11 replicas in prd"));
+    QTest::mouseClick(dialog->commitButton(), Qt::LeftButton);
+    QVERIFY2(!dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(!m_context->session()->buffers()->isModified());
+    const QString relative = QDir(repoPath("manifests")).relativeFilePath(edited);
+    QCOMPARE(gitOut({"show", "--name-only", "--format=", "HEAD"}, repoPath("manifests")), relative);
+    QVERIFY(
+        gitOut({"show", "HEAD:" + relative}, repoPath("manifests")).contains(QStringLiteral("11")));
+}
+
+void TestGitUi::commitOnlyTheCheckedFiles()
+{
+    writeFile(repoPath("manifests") + QStringLiteral("/a.txt"), "a\n");
+    writeFile(repoPath("manifests") + QStringLiteral("/b.txt"), "b\n");
+    gitOut({"add", "b.txt"}, repoPath("manifests")); // staged, but left out of the commit below
+    m_git->refreshChanges();
+    m_git->openCommit(repositoryIndex(QStringLiteral("manifests")));
+    ui::GitCommitDialog *dialog = m_git->commitDialog();
+    QCOMPARE(dialog->checkedPaths(), QStringList({"a.txt", "b.txt"}));
+    for (int i = 0; i < dialog->fileList()->count(); ++i)
+        if (dialog->fileList()->item(i)->data(Qt::UserRole).toString() == QStringLiteral("b.txt"))
+            dialog->fileList()->item(i)->setCheckState(Qt::Unchecked);
+    QCOMPARE(dialog->checkedPaths(), QStringList({"a.txt"}));
+    QTest::keyClicks(dialog->summaryEdit(), QStringLiteral("Only a"));
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QTest::keyClick(dialog->bodyEdit(), Qt::Key_Enter, Qt::ControlModifier);
+    QVERIFY2(!dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(gitOut({"show", "--name-only", "--format=", "HEAD"}, repoPath("manifests")),
+             QStringLiteral("a.txt"));
+    QCOMPARE(gitOut({"status", "--porcelain"}, repoPath("manifests")), QStringLiteral("?? b.txt"));
+}
+
+void TestGitUi::createBranchThenSwitchBackReloadsTheWorkspace()
+{
+    const int manifests = repositoryIndex(QStringLiteral("manifests"));
+    m_git->openBranches(manifests);
+    ui::GitBranchDialog *dialog = m_git->branchDialog();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->selectedBranch(), QStringLiteral("main"));
+    QVERIFY(!dialog->checkoutButton()->isEnabled()); // already on it
+    QTest::keyClicks(dialog->newBranchEdit(), QStringLiteral("feature/replicas"));
+    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QCOMPARE(gitOut({"branch", "--show-current"}, repoPath("manifests")),
+             QStringLiteral("feature/replicas"));
+    QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("feature/replicas")));
+
+    // A commit on the branch, then back to main: the workspace is read again from main.
+    writeFile(repoPath("manifests") + QStringLiteral("/feature.txt"), "f\n");
+    gitOut({"add", "feature.txt"}, repoPath("manifests"));
+    gitOut({"commit", "-q", "-m", "feature"}, repoPath("manifests"));
+    QSignalSpy sessions(m_context.get(), &app::AppContext::sessionChanged);
+    QVERIFY(dialog->selectBranch(QStringLiteral("main")));
+    QTest::mouseClick(dialog->checkoutButton(), Qt::LeftButton);
+    QCOMPARE(gitOut({"branch", "--show-current"}, repoPath("manifests")), QStringLiteral("main"));
+    QVERIFY(!QFileInfo::exists(repoPath("manifests") + QStringLiteral("/feature.txt")));
+    QCOMPARE(sessions.size(), 2); // nullptr, then the reloaded session
+    QVERIFY(m_context->session() != nullptr);
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("now on main")),
+             qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(m_git->changesPanel()->changes().at(manifests).branch, QStringLiteral("main"));
+}
+
+void TestGitUi::remoteBranchIsCheckedOutAsATrackingBranch()
+{
+    const QString other = otherClone(QStringLiteral("manifests"));
+    gitOut({"switch", "-q", "-c", "topic"}, other);
+    writeFile(other + QStringLiteral("/topic.txt"), "t\n");
+    gitOut({"add", "topic.txt"}, other);
+    gitOut({"commit", "-q", "-m", "topic"}, other);
+    gitOut({"push", "-q", "origin", "topic"}, other);
+    // What a fetch would do: the remote-tracking ref.
+    gitOut({"fetch", "-q", barePath("manifests"), "+refs/heads/topic:refs/remotes/origin/topic"},
+           repoPath("manifests"));
+
+    m_git->openBranches(repositoryIndex(QStringLiteral("manifests")));
+    ui::GitBranchDialog *dialog = m_git->branchDialog();
+    QVERIFY(dialog->selectBranch(QStringLiteral("origin/topic")));
+    QVERIFY(dialog->selectedIsRemote());
+    QTest::mouseClick(dialog->checkoutButton(), Qt::LeftButton);
+    QCOMPARE(gitOut({"branch", "--show-current"}, repoPath("manifests")), QStringLiteral("topic"));
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "topic@{upstream}"}, repoPath("manifests")),
+             QStringLiteral("origin/topic"));
+    QVERIFY(QFileInfo::exists(repoPath("manifests") + QStringLiteral("/topic.txt")));
+}
+
+void TestGitUi::checkoutThatWouldOverwriteLocalChangesIsRefused()
+{
+    const QString repo = repoPath("manifests");
+    gitOut({"switch", "-q", "-c", "other"}, repo);
+    writeFile(repo + QStringLiteral("/README.md"), "other\n");
+    gitOut({"commit", "-q", "-am", "other"}, repo);
+    gitOut({"switch", "-q", "main"}, repo);
+    writeFile(repo + QStringLiteral("/README.md"), "my local edit\n");
+    m_git->openBranches(repositoryIndex(QStringLiteral("manifests")));
+    ui::GitBranchDialog *dialog = m_git->branchDialog();
+    QVERIFY(dialog->selectBranch(QStringLiteral("other")));
+    QTest::mouseClick(dialog->checkoutButton(), Qt::LeftButton);
+    const QString text = dialog->messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("README.md")) &&
+                 text.contains(QStringLiteral("Commit or discard")),
+             qPrintable(text));
+    QCOMPARE(gitOut({"branch", "--show-current"}, repo), QStringLiteral("main"));
+    QCOMPARE(readAll(repo + QStringLiteral("/README.md")), QByteArray("my local edit\n"));
+}
+
+void TestGitUi::pushLandsOnTheServerAndAheadBehindIsRefreshed()
+{
+    writeFile(repoPath("accounts") + QStringLiteral("/NOTES.md"), "n\n");
+    gitOut({"add", "NOTES.md"}, repoPath("accounts"));
+    gitOut({"commit", "-q", "-m", "notes"}, repoPath("accounts"));
+    const QString head = gitOut({"rev-parse", "HEAD"}, repoPath("accounts"));
+    m_git->refreshChanges();
+    const int accounts = repositoryIndex(QStringLiteral("accounts"));
+    QCOMPARE(m_git->changesPanel()->changes().at(accounts).ahead, 1);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    m_git->push(accounts);
+    ui::GitProgressDialog *dialog = m_git->progressDialog();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(gitOut({"rev-parse", "main"}, barePath("accounts")), head);
+    QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("Pushed main to origin")));
+    QCOMPARE(dialog->progress()->bar()->value(), 100);
+    QCOMPARE(dialog->cancelButton()->text(), QStringLiteral("Close"));
+    QCOMPARE(m_git->changesPanel()->changes().at(accounts).ahead, 0);
+    QVERIFY(!anyTextContains(token));
+}
+
+void TestGitUi::rejectedPushIsExplainedAndKeepsTheCommit()
+{
+    const QString other = otherClone(QStringLiteral("manifests"));
+    writeFile(other + QStringLiteral("/theirs.txt"), "theirs\n");
+    gitOut({"add", "theirs.txt"}, other);
+    gitOut({"commit", "-q", "-m", "theirs"}, other);
+    gitOut({"push", "-q", "origin", "main"}, other);
+
+    writeFile(repoPath("manifests") + QStringLiteral("/mine.txt"), "mine\n");
+    gitOut({"add", "mine.txt"}, repoPath("manifests"));
+    gitOut({"commit", "-q", "-m", "mine"}, repoPath("manifests"));
+    const QString mine = gitOut({"rev-parse", "HEAD"}, repoPath("manifests"));
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    m_git->push(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), false);
+    ui::GitProgressDialog *dialog = m_git->progressDialog();
+    const QString text = dialog->messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("remote has commits you do not have")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Pull first")), qPrintable(text));
+    QVERIFY(dialog->nextStepButton()->isVisible());
+    QCOMPARE(dialog->nextStepButton()->text(), QStringLiteral("Pull Now"));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, repoPath("manifests")), mine);
+    QVERIFY(gitOut({"rev-parse", "main"}, barePath("manifests")) != mine);
+
+    // The next step pulls (a merge: both sides changed different files), then push works.
+    finished.clear();
+    QTest::mouseClick(dialog->nextStepButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(QFileInfo::exists(repoPath("manifests") + QStringLiteral("/theirs.txt")));
+    QVERIFY(QFileInfo::exists(repoPath("manifests") + QStringLiteral("/mine.txt")));
+    finished.clear();
+    m_git->push(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(gitOut({"rev-parse", "main"}, barePath("manifests")),
+             gitOut({"rev-parse", "HEAD"}, repoPath("manifests")));
+}
+
+void TestGitUi::pullFastForwardsAndReloads()
+{
+    const QString other = otherClone(QStringLiteral("manifests"));
+    writeFile(other + QStringLiteral("/theirs.txt"), "theirs\n");
+    gitOut({"add", "theirs.txt"}, other);
+    gitOut({"commit", "-q", "-m", "theirs"}, other);
+    gitOut({"push", "-q", "origin", "main"}, other);
+    QSignalSpy sessions(m_context.get(), &app::AppContext::sessionChanged);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    m_git->pull(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(waitFinished(finished));
+    ui::GitProgressDialog *dialog = m_git->progressDialog();
+    QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("fast-forward")),
+             qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, repoPath("manifests")),
+             gitOut({"rev-parse", "main"}, barePath("manifests")));
+    QCOMPARE(sessions.size(), 2);
+    QCOMPARE(m_git->changesPanel()->changes().at(repositoryIndex("manifests")).behind, 0);
+}
+
+void TestGitUi::pullWithAConflictListsTheFilesAndChangesNothing()
+{
+    const QString other = otherClone(QStringLiteral("manifests"));
+    writeFile(other + QStringLiteral("/README.md"), "theirs\n");
+    gitOut({"commit", "-q", "-am", "theirs"}, other);
+    gitOut({"push", "-q", "origin", "main"}, other);
+    writeFile(repoPath("manifests") + QStringLiteral("/README.md"), "mine\n");
+    gitOut({"commit", "-q", "-am", "mine"}, repoPath("manifests"));
+    const QString mine = gitOut({"rev-parse", "HEAD"}, repoPath("manifests"));
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    m_git->pull(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), false);
+    const QString text = m_git->progressDialog()->messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("README.md")) &&
+                 text.contains(QStringLiteral("Nothing was changed")),
+             qPrintable(text));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, repoPath("manifests")), mine);
+    QCOMPARE(readAll(repoPath("manifests") + QStringLiteral("/README.md")), QByteArray("mine\n"));
+    QVERIFY(gitOut({"status", "--porcelain"}, repoPath("manifests")).isEmpty());
+}
+
+QTEST_MAIN(TestGitUi)
+#include "tst_gitui.moc"

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace kanri::ui {
+
+// One changed file of a repository: git's status letters (as `git status --porcelain`
+// writes them) and whether the editor holds unsaved edits of it.
+struct GitFileChange
+{
+    QString path;         // relative to the repository
+    QString absolutePath; // for revealing it
+    QString oldPath;      // the source of a rename, else empty
+    char index = ' ';
+    char worktree = ' ';
+    bool unsaved = false;
+
+    bool staged() const { return index != ' ' && index != '?' && index != 'U'; }
+    bool unstaged() const { return worktree != ' '; }
+};
+
+struct GitRepositoryChanges
+{
+    QString name;
+    QString path; // the working tree
+    QString branch;
+    int ahead = -1; // -1: no upstream
+    int behind = -1;
+    QString error; // the repository could not be read (not cloned yet, ...)
+    QList<GitFileChange> files;
+};
+
+// The Changes panel: per repository of the workspace, its branch and the files that differ
+// from HEAD (staged or not) or have unsaved edits. Double-click reveals a file; Stage,
+// Unstage and Commit ask the application.
+class GitChangesPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GitChangesPanel(QWidget *parent = nullptr);
+
+    void setChanges(const QList<GitRepositoryChanges> &changes);
+    const QList<GitRepositoryChanges> &changes() const { return m_changes; }
+
+    // The repository of the selected row (a repository or one of its files), or -1.
+    int currentRepository() const;
+    // Paths (relative) of the selected files of the current repository.
+    QStringList selectedFiles() const;
+
+    // The words for a status: "modified", "added", "deleted", "renamed", "untracked",
+    // "conflict", "unsaved edits".
+    static QString describe(const GitFileChange &change);
+
+    QTreeWidget *tree() const { return m_tree; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+Q_SIGNALS:
+    void fileActivated(const QString &absolutePath);
+    void refreshRequested();
+    void stageRequested(int repository, const QStringList &paths);
+    void unstageRequested(int repository, const QStringList &paths);
+    void commitRequested(int repository);
+    void currentRepositoryChanged(int repository);
+
+private:
+    void itemActivated(QTreeWidgetItem *item);
+    void selectionChanged();
+
+    QList<GitRepositoryChanges> m_changes;
+    QTreeWidget *m_tree;
+    QLabel *m_summary;
+    QToolButton *m_stage;
+    QToolButton *m_unstage;
+    QToolButton *m_commit;
+    int m_lastRepository = -1;
+};
+
+} // namespace kanri::ui
