@@ -62,7 +62,10 @@ LiveLintInput liveLintInput(Session &session)
             c.services << s;
             it = c.services.end() - 1;
         }
-        it->environments << Environment{m.captured(2), name, QFileInfo(rel).path(), {}};
+        // The renderer reads folders from disk: an overlay whose folder is not saved yet
+        // cannot be rendered, so the new service is only known by name until it is saved.
+        if (QFileInfo(QDir(c.manifestsRoot).filePath(QFileInfo(rel).path())).isDir())
+            it->environments << Environment{m.captured(2), name, QFileInfo(rel).path(), {}};
     }
     return input;
 }
