@@ -6,9 +6,7 @@
 #include "githubpullstore.h"
 #include "githubremote.h"
 #include "githubreviewqueue.h"
-#include "gitrefspecfetch.h"
 #include "gitrepository.h"
-#include "gitsnapshot.h"
 #include "reviewchange.h"
 
 #include <QCoreApplication>
@@ -16,7 +14,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
 
 #include <cstdio>
 #include <memory>
@@ -95,19 +92,14 @@ bool takeFlag(QStringList &args, const QString &name)
     return args.removeAll(name) > 0;
 }
 
-QString dataDir()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-}
-
 PullStore pullStore()
 {
-    return PullStore(dataDir() + QStringLiteral("/pulls"));
+    return PullStore(PullStore::defaultFolder());
 }
 
 ReviewQueue reviewQueue()
 {
-    return ReviewQueue(dataDir() + QStringLiteral("/review-queue"));
+    return ReviewQueue(ReviewQueue::defaultFolder());
 }
 
 // The repository the command works on, the GitHub repository it belongs to and a client.
@@ -118,23 +110,6 @@ struct PrContext
     RepoRef repo;
     std::unique_ptr<Client> client;
 };
-
-// owner/name of a local remote (a mirror, a test's bare repository): its last two folders.
-std::optional<RepoRef> localRemoteRepo(const QString &url)
-{
-    QString path = url;
-    if (path.startsWith(QLatin1String("file://")))
-        path = path.mid(7);
-    if (!QFileInfo(path).isAbsolute())
-        return std::nullopt;
-    QStringList parts = QDir::cleanPath(path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.size() < 2)
-        return std::nullopt;
-    QString name = parts.last();
-    if (name.endsWith(QLatin1String(".git")))
-        name.chop(4);
-    return RepoRef{parts[parts.size() - 2], name};
-}
 
 std::unique_ptr<Client> makeClient(const QString &remoteUrl, int maxRetries = -1)
 {
@@ -158,10 +133,8 @@ Result<PrContext> openContext(const QString &dirArg, int maxRetries = -1)
     if (!url)
         return std::unexpected(url.error());
     c.remoteUrl = *url;
-    if (auto location = parseRemoteUrl(*url))
-        c.repo = location->repo;
-    else if (auto local = localRemoteRepo(*url))
-        c.repo = *local;
+    if (auto repo = repoForRemote(*url))
+        c.repo = *repo;
     else
         return fail(Error::Code::Unsupported,
                     tr("cannot tell the GitHub repository from the remote origin (%1)").arg(*url));
@@ -173,16 +146,6 @@ Result<PrContext> openContext(const QString &dirArg, int maxRetries = -1)
     return c;
 }
 
-QString headRef(int number)
-{
-    return QStringLiteral("refs/kanri/pull/%1/head").arg(number);
-}
-
-QString baseRef(int number)
-{
-    return QStringLiteral("refs/kanri/pull/%1/base").arg(number);
-}
-
 std::optional<int> pullNumber(const QString &text)
 {
     bool ok = false;
@@ -190,11 +153,6 @@ std::optional<int> pullNumber(const QString &text)
     if (!ok || n <= 0)
         return std::nullopt;
     return n;
-}
-
-bool refExists(const QString &dir, const QString &ref)
-{
-    return git::Snapshot::open(dir, ref).has_value();
 }
 
 // Fetches one PR's metadata, files and comments into the store, and its head and base into
@@ -208,10 +166,7 @@ int fetchOne(PrContext &c, int number)
         return reportApiError(pull.error());
     if (auto saved = pullStore().save(c.repo, *pull); !saved)
         return reportError(saved.error());
-    QStringList specs{QStringLiteral("+refs/pull/%1/head:%2").arg(number).arg(headRef(number))};
-    if (!pull->pull.baseRef.isEmpty())
-        specs.append(QStringLiteral("+refs/heads/%1:%2").arg(pull->pull.baseRef, baseRef(number)));
-    if (auto fetched = git::fetchRefspecs(c.dir, QStringLiteral("origin"), specs); !fetched)
+    if (auto fetched = platform::fetchPullRefs(c.dir, number, pull->pull.baseRef); !fetched)
         return reportError(fetched.error());
     writeOut(QStringLiteral("fetched #%1 %2 (%3 files, %4 comments)\n")
                  .arg(number)
@@ -314,13 +269,11 @@ int runShow(QStringList args, const QString &dir)
     auto url = repository->remoteUrl(QStringLiteral("origin"));
     if (!url)
         return reportError(url.error());
-    if (auto location = parseRemoteUrl(*url))
-        c.repo = location->repo;
-    else if (auto local = localRemoteRepo(*url))
-        c.repo = *local;
+    if (auto repo = repoForRemote(*url))
+        c.repo = *repo;
 
     const PullStore store = pullStore();
-    if (!store.contains(c.repo, *number) || !refExists(c.dir, headRef(*number))) {
+    if (!store.contains(c.repo, *number) || !platform::hasPullHead(c.dir, *number)) {
         // Not available offline yet: fetch it now (needs the network).
         auto online = openContext(dir);
         if (!online)
@@ -347,11 +300,7 @@ int runShow(QStringList args, const QString &dir)
         out += '\n' + p.body.toUtf8().trimmed() + "\n";
     out += '\n';
 
-    const QString base = refExists(c.dir, baseRef(*number)) ? baseRef(*number) : p.baseSha;
-    auto mergeBase = git::Snapshot::mergeBase(c.dir, base, headRef(*number));
-    if (!mergeBase)
-        return reportError(mergeBase.error());
-    auto review = platform::reviewChange(c.dir, *mergeBase, headRef(*number));
+    auto review = platform::reviewFetchedPull(c.dir, *number, p.baseSha);
     if (!review)
         return reportError(review.error());
     out += platform::formatReview(*review);
@@ -483,43 +432,32 @@ int runSync(QStringList args, const QString &dir)
     return syncQueue(client.get(), false);
 }
 
+int reportDraftError(const Error &e, const QString &dir)
+{
+    auto repository = git::Repository::open(dir);
+    if (e.code == Error::Code::NotFound && repository)
+        printErr(
+            tr("error: %1 (kanri push origin %2)").arg(e.message, repository->currentBranch()));
+    else
+        printErr(tr("error: %1").arg(e.message));
+    return 1;
+}
+
 int runCreate(QStringList args, const QString &dir)
 {
     bool bad = false;
     const auto title = takeOption(args, QStringLiteral("--title"), &bad);
     const auto bodyFile = takeOption(args, QStringLiteral("--body-file"), &bad);
     const auto baseOption = takeOption(args, QStringLiteral("--base"), &bad);
-    const bool draft = takeFlag(args, QStringLiteral("--draft"));
+    const bool asDraft = takeFlag(args, QStringLiteral("--draft"));
     if (bad || !args.isEmpty())
         return usage();
     auto c = openContext(dir);
     if (!c)
         return reportError(c.error());
-    auto repository = git::Repository::open(c->dir);
-    if (!repository)
-        return reportError(repository.error());
-    const QString branch = repository->currentBranch();
-    if (branch.isEmpty()) {
-        printErr(tr("error: HEAD is detached; switch to the branch to propose"));
-        return 1;
-    }
-    // The branch must be on the remote: its upstream, or origin/<branch>.
-    QString tracking;
-    if (auto upstream = repository->upstreamOf(branch); upstream && !upstream->isEmpty())
-        tracking = QStringLiteral("refs/remotes/") + *upstream;
-    else
-        tracking = QStringLiteral("refs/remotes/origin/") + branch;
-    auto pushed = git::Snapshot::open(c->dir, tracking);
-    if (!pushed) {
-        printErr(tr("error: the branch %1 is not on the remote; push it first (kanri push origin "
-                    "%1)")
-                     .arg(branch));
-        return 1;
-    }
-    if (auto head = repository->headCommit(); head && *head != pushed->commitId())
-        printErr(tr("warning: %1 has commits that are not pushed; the pull request shows %2")
-                     .arg(branch, tracking.mid(13)));
-
+    // Before any network call: the branch must be on the remote.
+    if (auto pushed = platform::draftPull(c->dir, {}); !pushed)
+        return reportDraftError(pushed.error(), c->dir);
     QString base = baseOption.value_or(QString());
     if (base.isEmpty()) {
         auto info = waitFor<Repository>([&](QObject *context, auto done) {
@@ -537,27 +475,23 @@ int runCreate(QStringList args, const QString &dir)
             return reportError(bytes.error());
         body = QString::fromUtf8(*bytes);
     }
-    QString generatedTitle = branch;
-    if (!title || !bodyFile) {
-        const QString baseTracking = QStringLiteral("refs/remotes/origin/") + base;
-        auto mergeBase = git::Snapshot::mergeBase(c->dir, baseTracking, tracking);
-        auto review = mergeBase
-                          ? platform::reviewChange(c->dir, *mergeBase, tracking)
-                          : Result<platform::ChangeReview>(std::unexpected(mergeBase.error()));
-        if (review) {
-            generatedTitle = platform::reviewTitle(*review, branch);
-            if (!bodyFile)
-                body = platform::reviewBody(*review);
-        } else {
-            printErr(tr("warning: no generated description: %1").arg(review.error().toString()));
-        }
-    }
+    auto draft = platform::draftPull(c->dir, base);
+    if (!draft)
+        return reportDraftError(draft.error(), c->dir);
+    const QString branch = draft->branch;
+    if (draft->hasUnpushedCommits)
+        printErr(tr("warning: %1 has commits that are not pushed; the pull request shows %2")
+                     .arg(branch, draft->pushedRef.mid(13)));
+    if (!draft->note.isEmpty())
+        printErr(tr("warning: no generated description: %1").arg(draft->note));
+    if (!bodyFile)
+        body = draft->body;
     NewPullRequest request;
-    request.title = title.value_or(generatedTitle);
+    request.title = title.value_or(draft->title);
     request.body = body;
     request.head = branch;
     request.base = base;
-    request.draft = draft;
+    request.draft = asDraft;
     auto created = waitFor<CreatedPullRequest>([&](QObject *context, auto done) {
         c->client->createPull(c->repo, request, context, std::move(done));
     });

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <memory>
@@ -95,6 +96,12 @@ void fetchOfflinePull(Client *client, const RepoRef &repo, int number, QObject *
     client->issueComments(repo, number, context, keep(fetch->into(&OfflinePull::comments)));
     client->pullComments(repo, number, context, keep(fetch->into(&OfflinePull::reviewComments)));
     client->pullDiff(repo, number, context, keep(fetch->into(&OfflinePull::diff)));
+}
+
+QString PullStore::defaultFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/pulls");
 }
 
 PullStore::PullStore(QString folder)

@@ -36,6 +36,8 @@ class PullStore
 {
 public:
     explicit PullStore(QString folder);
+    // AppDataLocation + "/pulls", shared by the command line and the GUI.
+    static QString defaultFolder();
 
     const QString &folder() const { return m_folder; }
 

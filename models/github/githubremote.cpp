@@ -1,5 +1,6 @@
 #include "githubremote.h"
 
+#include <QDir>
 #include <QRegularExpression>
 
 namespace kanri::github {
@@ -87,6 +88,27 @@ QUrl webBaseForApiBase(const QUrl &apiBase)
         path.chop(7);
     web.setPath(path);
     return web;
+}
+
+std::optional<RepoRef> repoForRemote(const QString &remoteUrl)
+{
+    if (const auto location = parseRemoteUrl(remoteUrl))
+        return location->repo;
+    QString path = remoteUrl;
+    if (path.startsWith(QLatin1String("file://")))
+        path = QUrl(path).toLocalFile();
+    if (!QDir::isAbsolutePath(path))
+        return std::nullopt;
+    const QStringList parts = QDir::cleanPath(path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() < 2)
+        return std::nullopt;
+    QString name = parts.last();
+    if (name.endsWith(QLatin1String(".git")))
+        name.chop(4);
+    RepoRef repo{parts[parts.size() - 2], name};
+    if (!repo.isValid())
+        return std::nullopt;
+    return repo;
 }
 
 QUrl resolveApiBase(const QString &remoteUrl)

@@ -31,6 +31,11 @@ QUrl apiBaseForHost(const QString &host, const QString &scheme = QStringLiteral(
 // HOST for HOST/api/v3, and the API base itself otherwise (a test stand-in).
 QUrl webBaseForApiBase(const QUrl &apiBase);
 
+// The GitHub repository a remote URL names: parseRemoteUrl's owner/repo, or, for a local
+// remote (an absolute path or file:// URL: a mirror, a test's bare repository), its last two
+// folders ("/srv/acme/manifests.git" → acme/manifests).
+std::optional<RepoRef> repoForRemote(const QString &remoteUrl);
+
 // KANRI_GITHUB_API_URL when set, else the base derived from the remote, else api.github.com.
 QUrl resolveApiBase(const QString &remoteUrl = {});
 

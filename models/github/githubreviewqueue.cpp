@@ -8,6 +8,7 @@
 #include <QLockFile>
 #include <QMetaObject>
 #include <QPointer>
+#include <QStandardPaths>
 #include <QUuid>
 
 #include <algorithm>
@@ -117,6 +118,12 @@ QString QueuedPost::bodyWithMarker() const
     const QString text = kind == Kind::Review ? review.body : comment;
     return (text.isEmpty() ? QString() : text + QStringLiteral("\n\n")) +
            ReviewQueue::markerFor(key);
+}
+
+QString ReviewQueue::defaultFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/review-queue");
 }
 
 ReviewQueue::ReviewQueue(QString folder)

@@ -61,6 +61,8 @@ class ReviewQueue
 {
 public:
     explicit ReviewQueue(QString folder);
+    // AppDataLocation + "/review-queue", shared by the command line and the GUI.
+    static QString defaultFolder();
 
     const QString &folder() const { return m_folder; }
 

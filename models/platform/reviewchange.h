@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gitnetwork.h"
 #include "renderdiff.h"
 #include "result.h"
 #include "rulefinding.h"
@@ -85,5 +86,39 @@ QByteArray formatReview(const ChangeReview &review);
 // branch name or the head commit's summary) is used when the review says nothing specific.
 QString reviewTitle(const ChangeReview &review, const QString &fallbackTitle);
 QString reviewBody(const ChangeReview &review);
+
+// Where a pull request made available offline keeps its commits in the local repository:
+// refs/kanri/pull/N/head and refs/kanri/pull/N/base.
+QString pullHeadRef(int number);
+QString pullBaseRef(int number);
+bool hasPullHead(const QString &repositoryPath, int number);
+
+// Fetches refs/pull/N/head and, when `baseBranch` is set, refs/heads/BASE from the remote
+// `origin` into the refs above (libgit2; blocking: run it on a worker). `options` carries
+// progress and cancellation.
+Result<void> fetchPullRefs(const QString &repositoryPath, int number, const QString &baseBranch,
+                           const git::NetworkOptions &options = {});
+
+// The review of a fetched pull request: from the merge base of its base (the fetched base ref,
+// else `baseSha`) and its head. Works offline.
+Result<ChangeReview> reviewFetchedPull(const QString &repositoryPath, int number,
+                                       const QString &baseSha, const ReviewOptions &options = {});
+
+// What "create a pull request" proposes for the current branch of a repository: the branch
+// must be on the remote (its upstream, or origin/BRANCH); the title and body come from the
+// review of the pushed commits against origin/BASE. Error::Code::NotFound when the branch is
+// not on the remote, Error::Code::Usage when HEAD is detached. An empty `base` only checks the
+// branch (no review, no title or body).
+struct PullDraft
+{
+    QString branch;    // the head
+    QString pushedRef; // refs/remotes/origin/feature
+    bool hasUnpushedCommits = false;
+    QString title, body; // generated; the branch name and "" when nothing was found
+    QString note;        // why nothing was generated, when it was not
+};
+
+Result<PullDraft> draftPull(const QString &repositoryPath, const QString &base,
+                            const ReviewOptions &options = {});
 
 } // namespace kanri::platform

@@ -93,6 +93,8 @@ private Q_SLOTS:
     void deviceFlowTerminalErrors();
     void remoteUrls_data();
     void remoteUrls();
+    void repositoriesOfRemotes_data();
+    void repositoriesOfRemotes();
     void environmentOverridesTheApiBase();
     void environmentTokenOrder();
 
@@ -950,6 +952,31 @@ void TestGitHubClient::remoteUrls_data()
     QTest::newRow("a path too deep is not a repository")
         << QStringLiteral("https://github.com/octocat/Hello-World/tree/main") << QString()
         << QString() << QString();
+}
+
+void TestGitHubClient::repositoriesOfRemotes_data()
+{
+    QTest::addColumn<QString>("remote");
+    QTest::addColumn<QString>("fullName"); // empty: none
+    QTest::newRow("a GitHub remote names its repository")
+        << QStringLiteral("git@github.com:octocat/Hello-World.git")
+        << QStringLiteral("octocat/Hello-World");
+    QTest::newRow("a local bare repository is named by its last two folders")
+        << QStringLiteral("/srv/acme/manifests.git") << QStringLiteral("acme/manifests");
+    QTest::newRow("a file url too")
+        << QStringLiteral("file:///srv/acme/accounts") << QStringLiteral("acme/accounts");
+    QTest::newRow("a relative path names nothing")
+        << QStringLiteral("remotes/manifests.git") << QString();
+    QTest::newRow("a folder at the root names nothing")
+        << QStringLiteral("/manifests.git") << QString();
+}
+
+void TestGitHubClient::repositoriesOfRemotes()
+{
+    QFETCH(QString, remote);
+    QFETCH(QString, fullName);
+    const auto repo = repoForRemote(remote);
+    QCOMPARE(repo ? repo->fullName() : QString(), fullName);
 }
 
 void TestGitHubClient::remoteUrls()

@@ -1,0 +1,587 @@
+// The Pull Requests menu end to end: the GitHub controller on a real main window and
+// workspace (a manifests repository with a bare remote holding refs/pull/7/head), against the
+// GitHub stand-in on loopback. Nothing here needs ../shared.
+
+#include "appcontext.h"
+#include "diffpanel.h"
+#include "fakegithub.h"
+#include "githubcontroller.h"
+#include "githubreviewqueue.h"
+#include "mainwindow.h"
+#include "prcreatedialog.h"
+#include "prqueuepanel.h"
+#include "prreviewwidget.h"
+#include "signindialog.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextEdit>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include <memory>
+
+using kanri::test::CannedResponse;
+using kanri::test::FakeGitHub;
+
+namespace {
+
+bool git(const QString &dir, const QStringList &args, QByteArray *out = nullptr)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(QStringLiteral("git"),
+            QStringList{QStringLiteral("-c"), QStringLiteral("user.name=Test"),
+                        QStringLiteral("-c"), QStringLiteral("user.email=test@example.com"),
+                        QStringLiteral("-c"), QStringLiteral("init.defaultBranch=main")} +
+                args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+        qWarning() << "git" << args << p.readAllStandardError();
+        return false;
+    }
+    if (out)
+        *out = p.readAllStandardOutput().trimmed();
+    return true;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray prdKustomization(int replicas)
+{
+    return "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+           "namespace: web-prd\nresources:\n  - ../../base\npatches:\n  - target:\n"
+           "      kind: Deployment\n      name: web\n    patch: |-\n      - op: replace\n"
+           "        path: /spec/replicas\n        value: " +
+           QByteArray::number(replicas) + "\n";
+}
+
+QJsonObject pullObject(const QUrl &base, int number, const QString &title, const QString &author,
+                       const QString &headSha, const QStringList &reviewers = {})
+{
+    QJsonArray requested;
+    for (const QString &r : reviewers)
+        requested.append(QJsonObject{{QStringLiteral("login"), r}});
+    return QJsonObject{{QStringLiteral("id"), 1000 + number},
+                       {QStringLiteral("number"), number},
+                       {QStringLiteral("state"), QStringLiteral("open")},
+                       {QStringLiteral("title"), title},
+                       {QStringLiteral("body"), QStringLiteral("More replicas.")},
+                       {QStringLiteral("html_url"),
+                        base.toString() + QStringLiteral("/acme/manifests/pull/%1").arg(number)},
+                       {QStringLiteral("draft"), false},
+                       {QStringLiteral("user"), QJsonObject{{QStringLiteral("login"), author}}},
+                       {QStringLiteral("requested_reviewers"), requested},
+                       {QStringLiteral("head"),
+                        QJsonObject{{QStringLiteral("ref"), QStringLiteral("feature")},
+                                    {QStringLiteral("label"), QStringLiteral("acme:feature")},
+                                    {QStringLiteral("sha"), headSha}}},
+                       {QStringLiteral("base"),
+                        QJsonObject{{QStringLiteral("ref"), QStringLiteral("main")},
+                                    {QStringLiteral("label"), QStringLiteral("acme:main")}}},
+                       {QStringLiteral("labels"), QJsonArray{}}};
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray json(const QJsonArray &a)
+{
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+}
+
+// Every text a widget tree shows.
+QString allText(const QWidget *root)
+{
+    QStringList texts;
+    for (const QLabel *l : root->findChildren<QLabel *>())
+        texts << l->text() << l->toolTip();
+    for (const QLineEdit *e : root->findChildren<QLineEdit *>())
+        texts << e->text();
+    for (const QPlainTextEdit *e : root->findChildren<QPlainTextEdit *>())
+        texts << e->toPlainText();
+    for (const QTextEdit *e : root->findChildren<QTextEdit *>())
+        texts << e->toPlainText();
+    for (const QAbstractButton *b : root->findChildren<QAbstractButton *>())
+        texts << b->text();
+    texts << root->windowTitle();
+    return texts.join(QLatin1Char('\n'));
+}
+
+int count(const FakeGitHub &fake, const QByteArray &method, const QString &path)
+{
+    int n = 0;
+    for (const auto &r : fake.requests)
+        if (r.method == method && r.path == path)
+            ++n;
+    return n;
+}
+
+} // namespace
+
+class tst_GitHubUi : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    std::unique_ptr<kanri::ui::MainWindow> m_window;
+    std::unique_ptr<kanri::app::AppContext> m_context;
+    kanri::app::GitHubController *m_controller = nullptr;
+    std::unique_ptr<FakeGitHub> m_fake;
+    QByteArray m_headSha;
+
+    QString root() const { return m_tmp->path(); }
+    QString work() const { return root() + QStringLiteral("/ws/work"); }
+
+    // ROOT/acme/manifests.git (bare), its clone ROOT/ws/work on `feature` (prd raised from 2 to
+    // 5 replicas, pushed as the branch and as refs/pull/7/head), and ROOT/ws/workspace.yaml.
+    bool makeWorkspace()
+    {
+        const QString remote = root() + QStringLiteral("/acme/manifests.git");
+        QDir().mkpath(remote);
+        QDir().mkpath(work());
+        if (!git(remote, {QStringLiteral("init"), QStringLiteral("--bare"), QStringLiteral("-q")}))
+            return false;
+        writeFile(work() + QStringLiteral("/base/kustomization.yaml"),
+                  "resources:\n  - deployment.yaml\n");
+        writeFile(work() + QStringLiteral("/base/deployment.yaml"),
+                  "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+                  "  replicas: 1\n  template:\n    spec:\n      containers:\n"
+                  "        - name: web\n          image: nginx:1.27\n");
+        writeFile(work() + QStringLiteral("/overlays/prd/kustomization.yaml"), prdKustomization(2));
+        writeFile(work() + QStringLiteral("/CODEOWNERS"), "/overlays/prd/ @acme/sre\n");
+        if (!git(work(), {QStringLiteral("init"), QStringLiteral("-q")}) ||
+            !git(work(), {QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"),
+                          remote}) ||
+            !git(work(), {QStringLiteral("add"), QStringLiteral(".")}) ||
+            !git(work(),
+                 {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("base")}) ||
+            !git(work(), {QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"),
+                          QStringLiteral("main")}))
+            return false;
+        writeFile(work() + QStringLiteral("/overlays/prd/kustomization.yaml"), prdKustomization(5));
+        if (!git(work(),
+                 {QStringLiteral("checkout"), QStringLiteral("-qb"), QStringLiteral("feature")}) ||
+            !git(work(),
+                 {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("prd: 5")}) ||
+            !git(work(), {QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"),
+                          QStringLiteral("feature"), QStringLiteral("feature:refs/pull/7/head")}) ||
+            !git(work(), {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}, &m_headSha))
+            return false;
+        return writeFile(root() + QStringLiteral("/ws/workspace.yaml"),
+                         "name: test\nrepositories:\n  - name: manifests\n    role: manifests\n"
+                         "    url: " +
+                             remote.toUtf8() + "\n    path: work\n    defaultBranch: main\n");
+    }
+
+    void startFake()
+    {
+        m_fake = std::make_unique<FakeGitHub>();
+        QVERIFY(m_fake->listen());
+        qputenv("KANRI_GITHUB_API_URL", m_fake->baseUrl().toString().toUtf8());
+    }
+
+    void routePull(int number)
+    {
+        const QString p = QStringLiteral("/repos/acme/manifests/pulls/%1").arg(number);
+        const QUrl base = m_fake->baseUrl();
+        m_fake->on(
+            "GET", p,
+            CannedResponse::json(
+                200, json(pullObject(base, number, QStringLiteral("Scale web in prd"),
+                                     QStringLiteral("alice"), QString::fromLatin1(m_headSha)))));
+        m_fake->onAccept("GET", p, "application/vnd.github.diff",
+                         CannedResponse::json(200, "diff --git a/overlays/prd/kustomization.yaml "
+                                                   "b/overlays/prd/kustomization.yaml\n")
+                             .setHeader("content-type", "text/plain"));
+        m_fake->on("GET", p + QStringLiteral("/files"),
+                   CannedResponse::json(200, "[{\"sha\":\"1\",\"filename\":\"overlays/prd/"
+                                             "kustomization.yaml\",\"status\":\"modified\","
+                                             "\"additions\":1,\"deletions\":1,\"changes\":2}]"));
+        m_fake->on("GET", p + QStringLiteral("/commits"), CannedResponse::json(200, "[]"));
+        m_fake->on("GET", p + QStringLiteral("/reviews"), CannedResponse::json(200, "[]"));
+        m_fake->on("GET", p + QStringLiteral("/comments"), CannedResponse::json(200, "[]"));
+        m_fake->on("GET", QStringLiteral("/repos/acme/manifests/issues/%1/comments").arg(number),
+                   CannedResponse::json(
+                       200, "[{\"id\":5,\"user\":{\"login\":\"bob\"},\"body\":\"Looks risky?\"}]"));
+        m_fake->on("POST", p + QStringLiteral("/reviews"),
+                   CannedResponse::json(200, "{\"id\":99,\"user\":{\"login\":\"me\"},"
+                                             "\"state\":\"APPROVED\",\"body\":\"ok\"}"));
+    }
+
+    // Two pages of open pull requests, linked by a Link header.
+    void routeList()
+    {
+        const QUrl base = m_fake->baseUrl();
+        const QString sha = QString::fromLatin1(m_headSha);
+        const QByteArray next = "<" + base.toString().toUtf8() +
+                                "/repos/acme/manifests/pulls?state=open&per_page=100&page=2>; "
+                                "rel=\"next\"";
+        m_fake->on("GET", QStringLiteral("/repos/acme/manifests/pulls"),
+                   CannedResponse::json(200,
+                                        json(QJsonArray{pullObject(
+                                            base, 7, QStringLiteral("Scale web in prd"),
+                                            QStringLiteral("alice"), sha, {QStringLiteral("me")})}),
+                                        {{"link", next}}));
+        m_fake->on("GET", QStringLiteral("/repos/acme/manifests/pulls"),
+                   CannedResponse::json(
+                       200, json(QJsonArray{pullObject(base, 8, QStringLiteral("Rotate the keys"),
+                                                       QStringLiteral("me"), sha)})));
+    }
+
+    template<typename Pred> static bool waitUntil(Pred pred, int ms = 30000)
+    {
+        return QTest::qWaitFor(pred, ms);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Nothing of the user's: their data folder, settings, keychain and tokens stay out.
+        m_tmp = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_tmp->isValid());
+        qputenv("XDG_DATA_HOME", (root() + QStringLiteral("/data")).toUtf8());
+        qputenv("XDG_CONFIG_HOME", (root() + QStringLiteral("/config")).toUtf8());
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        qunsetenv("GITHUB_TOKEN");
+        qputenv("KANRI_GITHUB_TOKEN", "ghp_ui_test_token_0123456789");
+        QCoreApplication::setOrganizationName(QStringLiteral("KanriTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("kanri-githubui"));
+        QVERIFY(makeWorkspace());
+        startFake();
+        m_window = std::make_unique<kanri::ui::MainWindow>();
+        m_context = std::make_unique<kanri::app::AppContext>(m_window.get(), false);
+        m_controller = new kanri::app::GitHubController(m_context.get());
+        QVERIFY(m_context->load(root() + QStringLiteral("/ws")));
+        m_window->show();
+    }
+
+    void cleanupTestCase()
+    {
+        m_context.reset();
+        m_window.reset();
+    }
+
+    void init()
+    {
+        if (!m_fake)
+            startFake();
+        m_fake->clearRoutes();
+        m_fake->requests.clear();
+    }
+
+    void signInShowsTheCodeAndNeverTheToken()
+    {
+        const QByteArray secret = "gho_device_flow_secret_42";
+        qputenv("KANRI_GITHUB_CLIENT_ID", "Iv1.kanri-test");
+        m_fake->on("POST", QStringLiteral("/login/device/code"),
+                   CannedResponse::json(200, R"({"device_code":"dc-1","user_code":"WDJB-MJHT",
+                       "verification_uri":"https://github.com/login/device","expires_in":900,
+                       "interval":1})"));
+        const QString poll = QStringLiteral("/login/oauth/access_token");
+        m_fake->on("POST", poll, CannedResponse::json(200, R"({"error":"authorization_pending"})"));
+        m_fake->on(
+            "POST", poll,
+            CannedResponse::json(200, "{\"access_token\":\"" + secret +
+                                          "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}"));
+        m_fake->on("GET", QStringLiteral("/user"),
+                   CannedResponse::json(200, R"({"id":1,"login":"me","name":"Me"})"));
+        routeList();
+
+        QSignalSpy finished(m_controller, &kanri::app::GitHubController::signInFinished);
+        m_controller->signIn();
+        kanri::ui::SignInDialog *dialog = m_controller->signInDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(waitUntil([&] { return dialog->userCode() == QLatin1String("WDJB-MJHT"); }));
+        QVERIFY(allText(dialog).contains(QStringLiteral("https://github.com/login/device")));
+        QVERIFY(waitUntil([&] { return !finished.isEmpty(); }));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("Signed in as me")),
+                 qPrintable(dialog->statusText()));
+        QCOMPARE(m_controller->login(), QStringLiteral("me"));
+
+        // The device flow's requests carried the client id; /user carried the new token.
+        bool sawUser = false;
+        for (const auto &r : m_fake->requests) {
+            if (r.path == QLatin1String("/login/device/code"))
+                QVERIFY(r.body.contains("client_id=Iv1.kanri-test"));
+            if (r.path == QLatin1String("/user")) {
+                sawUser = true;
+                QVERIFY(r.header("authorization").contains(secret));
+            }
+        }
+        QVERIFY(sawUser);
+        // Never shown, anywhere in the window or its dialogs.
+        QVERIFY(!allText(dialog).contains(QString::fromLatin1(secret)));
+        QVERIFY(!allText(m_window.get()).contains(QString::fromLatin1(secret)));
+        dialog->close();
+        m_controller->signOut();
+        QCOMPARE(m_controller->login(), QString());
+        QVERIFY(waitUntil([&] {
+            return m_controller->queuePanel()->connection() !=
+                   kanri::ui::PrQueuePanel::Connection::Loading;
+        }));
+    }
+
+    void signInWithoutAClientIdSaysHowToConfigureOne()
+    {
+        qunsetenv("KANRI_GITHUB_CLIENT_ID");
+        m_controller->signIn();
+        kanri::ui::SignInDialog *dialog = m_controller->signInDialog();
+        QVERIFY(dialog->statusText().contains(QStringLiteral("KANRI_GITHUB_CLIENT_ID")));
+        QCOMPARE(count(*m_fake, "POST", QStringLiteral("/login/device/code")), 0);
+        dialog->close();
+    }
+
+    void queueListsThePullRequestsOfEveryPage()
+    {
+        routeList();
+        m_fake->on("GET", QStringLiteral("/user"),
+                   CannedResponse::json(200, R"({"id":1,"login":"me"})"));
+        QSignalSpy refreshed(m_controller, &kanri::app::GitHubController::queueRefreshed);
+        m_controller->showQueue();
+        QVERIFY(waitUntil([&] { return !refreshed.isEmpty(); }));
+        kanri::ui::PrQueuePanel *panel = m_controller->queuePanel();
+        QVERIFY(m_controller->queueDock()->isVisible());
+        QCOMPARE(panel->connection(), kanri::ui::PrQueuePanel::Connection::Online);
+        panel->setFilter(kanri::ui::PrQueuePanel::Filter::AllOpen);
+        QCOMPARE(panel->visibleRowCount(), 2);
+        QStringList titles;
+        for (int i = 0; i < panel->view()->topLevelItemCount(); ++i)
+            titles << panel->view()->topLevelItem(i)->text(1);
+        titles.sort();
+        QCOMPARE(titles, (QStringList{QStringLiteral("Rotate the keys"),
+                                      QStringLiteral("Scale web in prd")}));
+        QCOMPARE(count(*m_fake, "GET", QStringLiteral("/repos/acme/manifests/pulls")), 2);
+        QVERIFY(panel->connectionText().contains(QStringLiteral("2 open pull requests")));
+
+        // The filters, once GitHub has said who the user is.
+        QVERIFY(waitUntil([&] { return m_controller->login() == QLatin1String("me"); }));
+        panel->setFilter(kanri::ui::PrQueuePanel::Filter::ReviewRequested);
+        QCOMPARE(panel->visibleRowCount(), 1);
+        QCOMPARE(panel->view()->topLevelItem(0)->text(0), QStringLiteral("7"));
+        panel->setFilter(kanri::ui::PrQueuePanel::Filter::Authored);
+        QCOMPARE(panel->visibleRowCount(), 1);
+        QCOMPARE(panel->view()->topLevelItem(0)->text(0), QStringLiteral("8"));
+        panel->setFilter(kanri::ui::PrQueuePanel::Filter::AllOpen);
+    }
+
+    void offlineReviewWorksWithTheServerStoppedAndPostsOnce()
+    {
+        routeList();
+        routePull(7);
+        QSignalSpy refreshed(m_controller, &kanri::app::GitHubController::queueRefreshed);
+        m_controller->refresh();
+        QVERIFY(waitUntil([&] { return !refreshed.isEmpty(); }));
+        kanri::ui::PrQueuePanel *panel = m_controller->queuePanel();
+        panel->setFilter(kanri::ui::PrQueuePanel::Filter::AllOpen);
+        panel->selectPull(QStringLiteral("manifests"), 7);
+        QCOMPARE(panel->selectedPulls().size(), 1);
+
+        QSignalSpy offline(m_controller, &kanri::app::GitHubController::offlineFinished);
+        QPushButton *makeOffline = nullptr;
+        for (QPushButton *b : panel->findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("Make available offline"))
+                makeOffline = b;
+        QVERIFY(makeOffline && makeOffline->isEnabled());
+        QTest::mouseClick(makeOffline, Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !offline.isEmpty(); }, 60000));
+        QVERIFY2(offline.first().first().toBool(), qPrintable(allText(panel)));
+        QVERIFY(panel->view()->findItems(QStringLiteral("offline"), Qt::MatchContains, 5).size() ==
+                1);
+
+        // GitHub goes away: the panel says so, and the review still works.
+        m_fake.reset();
+        QSignalSpy refreshedOffline(m_controller, &kanri::app::GitHubController::queueRefreshed);
+        m_controller->refresh();
+        QVERIFY(waitUntil([&] { return !refreshedOffline.isEmpty(); }, 120000));
+        QCOMPARE(panel->connection(), kanri::ui::PrQueuePanel::Connection::Offline);
+        QCOMPARE(panel->visibleRowCount(), 1); // the one available offline
+
+        QSignalSpy ready(m_controller, &kanri::app::GitHubController::reviewReady);
+        m_controller->openPull(QStringLiteral("manifests"), 7);
+        kanri::ui::PrReviewWidget *review =
+            m_controller->reviewWindow(QStringLiteral("manifests"), 7);
+        QVERIFY(review && review->isVisible());
+        QVERIFY(waitUntil([&] { return !ready.isEmpty(); }, 60000));
+        QVERIFY(review->headerText().contains(QStringLiteral("Scale web in prd")));
+        QVERIFY(review->headerText().contains(QStringLiteral("alice")));
+        QVERIFY(review->filesText().contains(QStringLiteral("overlays/prd/kustomization.yaml")));
+        QVERIFY(review->conversationText().contains(QStringLiteral("Looks risky?")));
+        const QString diff = review->diffPanel()->unifiedText();
+        QVERIFY2(diff.contains(QStringLiteral("-  replicas: 2")) &&
+                     diff.contains(QStringLiteral("+  replicas: 5")),
+                 qPrintable(diff));
+
+        // Approve while offline: kept, "1 pending".
+        QSignalSpy synced(m_controller, &kanri::app::GitHubController::syncFinished);
+        QTest::keyClicks(review->reviewEditor(), QStringLiteral("LGTM"));
+        QTest::mouseClick(review->approveButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !synced.isEmpty(); }, 120000));
+        QVERIFY2(review->pendingText().contains(QStringLiteral("1 pending")),
+                 qPrintable(review->pendingText()));
+        QVERIFY(review->conversationText().contains(QStringLiteral("approval: LGTM")));
+        QCOMPARE(
+            kanri::github::ReviewQueue(kanri::github::ReviewQueue::defaultFolder()).unsent().size(),
+            1);
+
+        // GitHub is back: posted exactly once, and not again.
+        startFake();
+        routeList();
+        routePull(7);
+        synced.clear();
+        m_controller->syncQueue();
+        QVERIFY(waitUntil([&] { return !synced.isEmpty(); }));
+        const QString reviews = QStringLiteral("/repos/acme/manifests/pulls/7/reviews");
+        QCOMPARE(count(*m_fake, "POST", reviews), 1);
+        QVERIFY2(review->pendingText().contains(QStringLiteral("Nothing waiting")),
+                 qPrintable(review->pendingText()));
+        for (const auto &r : m_fake->requests)
+            if (r.method == "POST" && r.path == reviews) {
+                QCOMPARE(r.json().value(QStringLiteral("event")).toString(),
+                         QStringLiteral("APPROVE"));
+                QCOMPARE(r.json().value(QStringLiteral("commit_id")).toString(),
+                         QString::fromLatin1(m_headSha));
+            }
+        synced.clear();
+        m_controller->syncQueue();
+        QVERIFY(waitUntil([&] { return !synced.isEmpty(); }));
+        QCOMPARE(count(*m_fake, "POST", reviews), 1);
+        review->close();
+    }
+
+    void createPullRequestPostsTheRequestAndShowsTheUrl()
+    {
+        m_fake->on(
+            "POST", QStringLiteral("/repos/acme/manifests/pulls"),
+            CannedResponse::json(
+                201, json(pullObject(m_fake->baseUrl(), 12, QStringLiteral("x"),
+                                     QStringLiteral("me"), QString::fromLatin1(m_headSha)))));
+        QSignalSpy drafted(m_controller, &kanri::app::GitHubController::draftReady);
+        m_controller->createPullRequest();
+        kanri::ui::PrCreateDialog *dialog = m_controller->createDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(waitUntil([&] { return !drafted.isEmpty(); }, 60000));
+        QCOMPARE(dialog->head(), QStringLiteral("feature"));
+        QCOMPARE(dialog->base(), QStringLiteral("main"));
+        QVERIFY2(dialog->title().contains(QStringLiteral("overlays/prd")),
+                 qPrintable(dialog->title()));
+        QVERIFY(dialog->body().contains(QStringLiteral("@acme/sre")));
+        // Editable before sending.
+        dialog->titleEdit()->clear();
+        QTest::keyClicks(dialog->titleEdit(), QStringLiteral("Scale prd to 5"));
+        dialog->draftBox()->setChecked(true);
+        QVERIFY(dialog->createButton()->isEnabled());
+
+        QSignalSpy done(m_controller, &kanri::app::GitHubController::createFinished);
+        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !done.isEmpty(); }));
+        QCOMPARE(count(*m_fake, "POST", QStringLiteral("/repos/acme/manifests/pulls")), 1);
+        QJsonObject body;
+        for (const auto &r : m_fake->requests)
+            if (r.method == "POST")
+                body = r.json();
+        QCOMPARE(body.value(QStringLiteral("head")).toString(), QStringLiteral("feature"));
+        QCOMPARE(body.value(QStringLiteral("base")).toString(), QStringLiteral("main"));
+        QCOMPARE(body.value(QStringLiteral("title")).toString(), QStringLiteral("Scale prd to 5"));
+        QCOMPARE(body.value(QStringLiteral("draft")).toBool(), true);
+        QVERIFY(
+            body.value(QStringLiteral("body")).toString().contains(QStringLiteral("@acme/sre")));
+        const QString url =
+            m_fake->baseUrl().toString() + QStringLiteral("/acme/manifests/pull/12");
+        QCOMPARE(dialog->resultUrl().toString(), url);
+        QVERIFY2(dialog->messageText().contains(url), qPrintable(dialog->messageText()));
+        QVERIFY(!dialog->createButton()->isEnabled()); // not twice
+        dialog->close();
+    }
+
+    void createPullRequestShowsTheOneThatAlreadyExists()
+    {
+        m_fake->on("POST", QStringLiteral("/repos/acme/manifests/pulls"),
+                   CannedResponse::json(
+                       422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":"
+                            "\"PullRequest\",\"code\":\"custom\",\"message\":\"A pull request "
+                            "already exists for acme:feature.\"}]}"));
+        m_fake->on(
+            "GET", QStringLiteral("/repos/acme/manifests/pulls"),
+            CannedResponse::json(200, json(QJsonArray{pullObject(
+                                          m_fake->baseUrl(), 3, QStringLiteral("Older"),
+                                          QStringLiteral("me"), QString::fromLatin1(m_headSha))})));
+        QSignalSpy drafted(m_controller, &kanri::app::GitHubController::draftReady);
+        m_controller->createPullRequest();
+        kanri::ui::PrCreateDialog *dialog = m_controller->createDialog();
+        QVERIFY(waitUntil([&] { return !drafted.isEmpty(); }, 60000));
+        QSignalSpy done(m_controller, &kanri::app::GitHubController::createFinished);
+        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !done.isEmpty(); }));
+        const QString url = m_fake->baseUrl().toString() + QStringLiteral("/acme/manifests/pull/3");
+        QCOMPARE(dialog->resultUrl().toString(), url);
+        QVERIFY2(dialog->messageText().contains(QStringLiteral("already exists")) &&
+                     dialog->messageText().contains(QStringLiteral("#3")),
+                 qPrintable(dialog->messageText()));
+        bool askedForHead = false;
+        for (const auto &r : m_fake->requests)
+            if (r.method == "GET" &&
+                r.query.queryItemValue(QStringLiteral("head")) == QLatin1String("acme:feature"))
+                askedForHead = true;
+        QVERIFY(askedForHead);
+        dialog->close();
+    }
+
+    void createPullRequestRefusesABranchThatIsNotPushed()
+    {
+        QVERIFY(git(work(), {QStringLiteral("checkout"), QStringLiteral("-qb"),
+                             QStringLiteral("local-only")}));
+        QSignalSpy drafted(m_controller, &kanri::app::GitHubController::draftReady);
+        m_controller->createPullRequest();
+        kanri::ui::PrCreateDialog *dialog = m_controller->createDialog();
+        QVERIFY(waitUntil([&] { return !drafted.isEmpty(); }, 60000));
+        QVERIFY2(dialog->messageText().contains(QStringLiteral("not on the remote")) &&
+                     dialog->messageText().contains(QStringLiteral("Repository ▸ Push")),
+                 qPrintable(dialog->messageText()));
+        QVERIFY(!dialog->createButton()->isEnabled());
+        QCOMPARE(m_fake->requests.size(), 0);
+        dialog->close();
+        QVERIFY(git(work(),
+                    {QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("feature")}));
+    }
+
+    // Last: the client remembers a refused token and does not send it again.
+    void refusedCredentialsAreSaidInThePanel()
+    {
+        m_fake->on("GET", QStringLiteral("/repos/acme/manifests/pulls"),
+                   CannedResponse::json(401, R"({"message":"Bad credentials"})"));
+        QSignalSpy refreshed(m_controller, &kanri::app::GitHubController::queueRefreshed);
+        m_controller->refresh();
+        QVERIFY(waitUntil([&] { return !refreshed.isEmpty(); }));
+        kanri::ui::PrQueuePanel *panel = m_controller->queuePanel();
+        QCOMPARE(panel->connection(), kanri::ui::PrQueuePanel::Connection::Error);
+        QVERIFY2(panel->connectionText().contains(QStringLiteral("credentials")),
+                 qPrintable(panel->connectionText()));
+        QVERIFY(!panel->connectionText().contains(QStringLiteral("ghp_ui_test_token")));
+    }
+};
+
+QTEST_MAIN(tst_GitHubUi)
+#include "tst_githubui.moc"
