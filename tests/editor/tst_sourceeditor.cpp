@@ -384,7 +384,7 @@ void TestSourceEditor::highlightersColourKeysAndComments()
     QVERIFY(formatAt(&hcl, 1, 12) != formatAt(&hcl, 1, 9)); // the interpolation stands out
     QVERIFY(formatAt(&hcl, 2, 4).fontItalic());
     QVERIFY(formatAt(&hcl, 3, 4).fontItalic());
-    QCOMPARE(formatAt(&hcl, 3, 14).foreground().color(), attr.foreground().color());
+    QCOMPARE(formatAt(&hcl, 3, 13).foreground().color(), attr.foreground().color());
     QVERIFY(formatAt(&hcl, 5, 2).foreground().color() != attr.foreground().color()); // heredoc
 }
 
