@@ -3,7 +3,9 @@
 #include "catalogtreemodel.h"
 #include "developersmodel.h"
 #include "diffpanel.h"
+#include "entryform.h"
 #include "livediff.h"
+#include "servicedetailspanel.h"
 #include "servicesmodel.h"
 #include "session.h"
 #include "sourceeditor.h"
@@ -24,7 +26,10 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
@@ -42,10 +47,54 @@ namespace {
 class OwnershipDelegate : public QStyledItemDelegate
 {
 public:
-    OwnershipDelegate(int ownedRole, QObject *parent)
+    // `settingRole` (-1 for none) gives a cell's platform::ServiceSetting.
+    OwnershipDelegate(int ownedRole, int settingRole, QObject *parent)
         : QStyledItemDelegate(parent)
         , m_ownedRole(ownedRole)
+        , m_settingRole(settingRole)
     {}
+
+    // Editors that fit the service settings: replica counts and HPA bounds as spin boxes
+    // that cannot go negative (an HPA's minimum starts at 1), image tags checked as typed
+    // against Docker's tag grammar.
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
+    {
+        const QVariant setting = m_settingRole >= 0 ? index.data(m_settingRole) : QVariant();
+        if (!setting.isValid())
+            return QStyledItemDelegate::createEditor(parent, option, index);
+        switch (platform::ServiceSetting(setting.toInt())) {
+        case platform::ServiceSetting::Replicas:
+        case platform::ServiceSetting::HpaMin:
+        case platform::ServiceSetting::HpaMax: {
+            auto *spin = new QSpinBox(parent);
+            spin->setFrame(false);
+            spin->setRange(
+                platform::ServiceSetting(setting.toInt()) == platform::ServiceSetting::Replicas ? 0
+                                                                                                : 1,
+                10000);
+            return spin;
+        }
+        case platform::ServiceSetting::ImageTag: {
+            auto *line = new QLineEdit(parent);
+            line->setFrame(false);
+            static const QRegularExpression tag(
+                QStringLiteral("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,127}"));
+            line->setValidator(new QRegularExpressionValidator(tag, line));
+            return line;
+        }
+        }
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+            spin->setValue(index.data(Qt::EditRole).toInt());
+            return;
+        }
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
 
     void setModelData(QWidget *editor, QAbstractItemModel *model,
                       const QModelIndex &index) const override
@@ -92,6 +141,7 @@ private:
     }
 
     int m_ownedRole;
+    int m_settingRole;
 };
 
 QTableView *makeTable(QAbstractItemModel *model, const QString &name)
@@ -164,6 +214,13 @@ MainWindow::MainWindow(QWidget *parent)
     addPanel(m_sourceDock, Qt::RightDockWidgetArea);
     connect(m_diff, &DiffPanel::lineActivated, this, &MainWindow::openDiffLine);
 
+    m_entryForm =
+        new EntryForm(items::DevelopersModel::TypeRole, items::DevelopersModel::RequiredRole);
+    auto *entryDock = new QDockWidget(tr("Entry"));
+    entryDock->setObjectName(QStringLiteral("EntryDock"));
+    entryDock->setWidget(m_entryForm);
+    addPanel(entryDock, Qt::RightDockWidgetArea);
+
     m_workspaceLabel = new QLabel;
     m_repositoryLabel = new QLabel;
     m_countsLabel = new QLabel;
@@ -224,6 +281,12 @@ void MainWindow::createActions()
     });
 
     m_menus.insert(int(Menu::View), menuBar()->addMenu(tr("&View")));
+    QAction *byNamespace = menu(Menu::View)->addAction(tr("Group Catalog by &Namespace"));
+    byNamespace->setCheckable(true);
+    connect(byNamespace, &QAction::toggled, m_treeModel, [this](bool on) {
+        m_treeModel->setGrouping(on ? items::CatalogTreeModel::Grouping::NamespaceFirst
+                                    : items::CatalogTreeModel::Grouping::TeamFirst);
+    });
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     m_menus.insert(int(Menu::Go), go);
@@ -286,6 +349,7 @@ void MainWindow::setSession(platform::Session *session)
     }
     delete m_liveDiff;
     m_liveDiff = nullptr;
+    m_entryForm->setModel(nullptr);
     delete m_developersModel;
     m_developersModel = nullptr;
     delete m_servicesModel;
@@ -293,7 +357,7 @@ void MainWindow::setSession(platform::Session *session)
     m_services = m_developers = nullptr;
     m_source->setSession(session);
     m_session = session;
-    m_treeModel->setCatalog(session ? &session->catalog() : nullptr);
+    m_treeModel->setSession(session);
     m_diff->setResults({}, {});
     if (!session) {
         updateTitle();
@@ -303,17 +367,28 @@ void MainWindow::setSession(platform::Session *session)
     m_servicesModel = new items::ServicesModel(session, this);
     m_developersModel = new items::DevelopersModel(session, this);
     m_services = makeTable(m_servicesModel, tr("Services"));
-    m_services->setItemDelegate(new OwnershipDelegate(items::ServicesModel::OwnedRole, m_services));
+    m_services->setItemDelegate(new OwnershipDelegate(
+        items::ServicesModel::OwnedRole, items::ServicesModel::SettingRole, m_services));
     m_developers = makeTable(m_developersModel, tr("Developers"));
     m_developers->setItemDelegate(
-        new OwnershipDelegate(items::DevelopersModel::OwnedRole, m_developers));
+        new OwnershipDelegate(items::DevelopersModel::OwnedRole, -1, m_developers));
     m_tabs->addTab(m_services, tr("&Services"));
     m_tabs->addTab(m_developers, tr("&Developers"));
+    auto *details = new ServiceDetailsPanel;
+    details->setSession(session);
+    m_tabs->addTab(details, tr("&Containers"));
+    connect(details, &ServiceDetailsPanel::editFailed, this, &MainWindow::showEditError);
     m_services->resizeColumnsToContents();
     m_developers->resizeColumnsToContents();
     connect(m_services->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::serviceRowChanged);
     connect(m_servicesModel, &items::ServicesModel::editFailed, this, &MainWindow::showEditError);
+    m_entryForm->setModel(m_developersModel);
+    connect(m_developers->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                auto *proxy = static_cast<QSortFilterProxyModel *>(m_developers->model());
+                m_entryForm->setRow(proxy->mapToSource(current));
+            });
     connect(m_developersModel, &items::DevelopersModel::editFailed, this,
             &MainWindow::showEditError);
 
@@ -379,6 +454,7 @@ void MainWindow::updateDiff()
     m_diff->setResults(service >= 0 && service < services.size() ? services.at(service).name
                                                                  : QString(),
                        m_liveDiff->results());
+    m_diff->setAccountsDiffs(m_liveDiff->accountsDiffs());
 }
 
 void MainWindow::showEditError(const QString &message)
@@ -414,6 +490,8 @@ void MainWindow::serviceRowChanged()
     const QModelIndex source = proxy->mapToSource(m_services->currentIndex());
     if (source.isValid() && m_liveDiff)
         m_liveDiff->setService(source.row());
+    if (auto *details = m_tabs->findChild<ServiceDetailsPanel *>(); details && source.isValid())
+        details->setService(source.row());
 }
 
 void MainWindow::selectService(const QString &name)

@@ -29,6 +29,7 @@ namespace kanri::ui {
 class DiffPanel;
 class SourceEditor;
 struct DiffLineActivation;
+class EntryForm;
 
 // The main window: the catalog tree with its filter box, the services and developers tables,
 // and the live rendered diff of the selected service. It edits through the session it is
@@ -70,6 +71,7 @@ public:
     QTableView *servicesTable() const { return m_services; }
     DiffPanel *diffPanel() const { return m_diff; }
     SourceEditor *sourceEditor() const { return m_source; }
+    EntryForm *entryForm() const { return m_entryForm; }
     platform::LiveDiff *liveDiff() const { return m_liveDiff; }
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
     void selectService(const QString &name);
@@ -110,6 +112,7 @@ private:
     DiffPanel *m_diff = nullptr;
     SourceEditor *m_source = nullptr;
     QDockWidget *m_sourceDock = nullptr;
+    EntryForm *m_entryForm = nullptr;
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_repositoryLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
