@@ -71,7 +71,7 @@ bool AppContext::reload()
         return false;
     if (!m_window->maybeSave())
         return false;
-    return load(m_session->catalog().workspace.dir);
+    return load(QString(m_session->catalog().workspace.dir)); // a copy: load() replaces the session
 }
 
 void AppContext::refreshRepositoryStatus()
