@@ -2,6 +2,7 @@
 
 #include "fileio.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace kanri::platform {
@@ -110,6 +111,14 @@ Result<void> EditBuffers::save()
                     Error{QStringLiteral("cannot remove the file"), path, 0, 0, Error::Code::Io};
             else
                 m_edited.remove(path);
+            continue;
+        }
+        // A new file may start a new folder (a wizard's new service).
+        if (const QString dir = QFileInfo(path).absolutePath();
+            !QFileInfo::exists(dir) && !QDir().mkpath(dir)) {
+            if (!firstError)
+                firstError = Error{QStringLiteral("cannot create the folder %1").arg(dir), path, 0,
+                                   0, Error::Code::Io};
             continue;
         }
         if (auto r = writeFileAtomic(path, *content); !r) {

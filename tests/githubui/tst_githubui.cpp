@@ -296,9 +296,12 @@ private Q_SLOTS:
         const QByteArray secret = "gho_device_flow_secret_42";
         qputenv("KANRI_GITHUB_CLIENT_ID", "Iv1.kanri-test");
         m_fake->on("POST", QStringLiteral("/login/device/code"),
-                   CannedResponse::json(200, R"({"device_code":"dc-1","user_code":"WDJB-MJHT",
-                       "verification_uri":"https://github.com/login/device","expires_in":900,
-                       "interval":1})"));
+                   CannedResponse::json(200,
+                                        "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
+                                        "\"verification_uri\":\"https:/"
+                                        "/github.com/"
+                                        "login/device\",\"expires_in\":900,"
+                                        "\"interval\":1}"));
         const QString poll = QStringLiteral("/login/oauth/access_token");
         m_fake->on("POST", poll, CannedResponse::json(200, R"({"error":"authorization_pending"})"));
         m_fake->on(
@@ -374,7 +377,7 @@ private Q_SLOTS:
         QCOMPARE(titles, (QStringList{QStringLiteral("Rotate the keys"),
                                       QStringLiteral("Scale web in prd")}));
         QCOMPARE(count(*m_fake, "GET", QStringLiteral("/repos/acme/manifests/pulls")), 2);
-        QVERIFY(panel->connectionText().contains(QStringLiteral("2 open pull requests")));
+        QVERIFY(panel->connectionText().contains(QStringLiteral("2 open pull request")));
 
         // The filters, once GitHub has said who the user is.
         QVERIFY(waitUntil([&] { return m_controller->login() == QLatin1String("me"); }));

@@ -99,6 +99,11 @@ void TestEditBuffers::saveWritesAndMarksClean()
     QCOMPARE(readFile(f).value(), QByteArray("x: 2\n"));
     QCOMPARE(readFile(created).value(), QByteArray("y: 1\n"));
     QVERIFY(!b.isModified());
+    // A new file in a new folder (a new service) makes the folder.
+    const QString nested = dir.filePath(QStringLiteral("services/new/base/kustomization.yaml"));
+    b.edit(nested, "resources: []\n", QStringLiteral("new service"));
+    QVERIFY(b.save().has_value());
+    QCOMPARE(readFile(nested).value(), QByteArray("resources: []\n"));
     QVERIFY(b.modifiedFiles().isEmpty());
 }
 
@@ -106,7 +111,9 @@ void TestEditBuffers::failedSaveKeepsTheEdit()
 {
     QTemporaryDir dir;
     const QString good = dir.filePath(QStringLiteral("good.yaml"));
-    const QString bad = dir.filePath(QStringLiteral("missing-folder/bad.yaml"));
+    // Its folder cannot be made: a file is in the way.
+    QVERIFY(writeFileAtomic(dir.filePath(QStringLiteral("a-file")), "x").has_value());
+    const QString bad = dir.filePath(QStringLiteral("a-file/bad.yaml"));
     EditBuffers b;
     b.edit(good, "g: 1\n", QStringLiteral("good"));
     b.edit(bad, "b: 1\n", QStringLiteral("bad"));

@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -257,8 +258,7 @@ void TestFindingsPanel::aNewerEditOvertakesARunningCheck()
     const int service = serviceIndex(QStringLiteral("image-resizer"));
     QVERIFY(service >= 0);
     const int dev = devIndex(service);
-    int results = 0;
-    connect(m_linter, &platform::LiveLinter::findingsChanged, this, [&results] { ++results; });
+    QSignalSpy results(m_linter, &platform::LiveLinter::findingsChanged);
     // Fix, then put back at once, several times: only the last state may be shown.
     for (int i = 0; i < 3; ++i) {
         QVERIFY(m_session
@@ -274,7 +274,7 @@ void TestFindingsPanel::aNewerEditOvertakesARunningCheck()
                 .has_value());
     waitForCheck();
     QCOMPARE(locations(), kDemoBreaks);
-    QVERIFY(results >= 1);
+    QVERIFY(results.size() >= 1);
 }
 
 QTEST_MAIN(TestFindingsPanel)

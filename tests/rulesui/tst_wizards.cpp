@@ -349,7 +349,8 @@ void TestWizards::newMicroserviceEndToEnd()
         QVERIFY(live->renderedTargets > 0);
     }
     QVERIFY(!QFileInfo::exists(root + QStringLiteral("/services/coupon-api"))); // not saved
-    QVERIFY(m_session->save().has_value());
+    if (auto saved = m_session->save(); !saved)
+        QFAIL(qPrintable(saved.error().toString()));
     // The new overlays render once saved.
     for (const QString &env :
          {QStringLiteral("dev"), QStringLiteral("stg"), QStringLiteral("prd")}) {
@@ -367,8 +368,8 @@ void TestWizards::newMicroserviceEndToEnd()
         readDisk(m_session->catalog().accountsRoot + QStringLiteral("/microservices_growth.tf"));
     auto doc = hcl::Document::parse(tf, QStringLiteral("microservices_growth.tf"));
     QVERIFY(doc.has_value());
-    auto entry = doc->get({QStringLiteral("locals"), QStringLiteral("microservices_growth"),
-                           QStringLiteral("coupon-api"), QStringLiteral("namespace")});
+    auto entry = doc->get({QStringLiteral("microservices_growth"), QStringLiteral("coupon-api"),
+                           QStringLiteral("namespace")});
     QVERIFY2(entry.has_value(), qPrintable(entry ? QString() : entry.error().toString()));
     QCOMPARE(entry->toString(), QStringLiteral("coupon-api"));
     assertNoNewFindings();
