@@ -2,6 +2,7 @@
 // repository with a bare remote whose refs/pull/N/head the test creates with the git CLI.
 
 #include "fakegithub.h"
+#include "githubtestrepo.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -62,30 +63,8 @@ Run runKanri(const QStringList &args, const QString &workdir, const QString &hom
     return r;
 }
 
-bool git(const QString &dir, const QStringList &args, QByteArray *out = nullptr)
-{
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("git"),
-            QStringList{QStringLiteral("-c"), QStringLiteral("user.name=Test"),
-                        QStringLiteral("-c"), QStringLiteral("user.email=test@example.com"),
-                        QStringLiteral("-c"), QStringLiteral("init.defaultBranch=main")} +
-                args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        qWarning() << "git" << args << p.readAllStandardError();
-        return false;
-    }
-    if (out)
-        *out = p.readAllStandardOutput().trimmed();
-    return true;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
+using kanri::test::git;
+using kanri::test::writeFile;
 
 QByteArray prdKustomization(int replicas)
 {

@@ -7,6 +7,7 @@
 #include "fakegithub.h"
 #include "githubcontroller.h"
 #include "githubreviewqueue.h"
+#include "githubtestrepo.h"
 #include "mainwindow.h"
 #include "prcreatedialog.h"
 #include "prqueuepanel.h"
@@ -40,30 +41,8 @@ using kanri::test::FakeGitHub;
 
 namespace {
 
-bool git(const QString &dir, const QStringList &args, QByteArray *out = nullptr)
-{
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("git"),
-            QStringList{QStringLiteral("-c"), QStringLiteral("user.name=Test"),
-                        QStringLiteral("-c"), QStringLiteral("user.email=test@example.com"),
-                        QStringLiteral("-c"), QStringLiteral("init.defaultBranch=main")} +
-                args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        qWarning() << "git" << args << p.readAllStandardError();
-        return false;
-    }
-    if (out)
-        *out = p.readAllStandardOutput().trimmed();
-    return true;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
+using kanri::test::git;
+using kanri::test::writeFile;
 
 QByteArray prdKustomization(int replicas)
 {
