@@ -176,9 +176,9 @@ void DiffPanel::render()
 bool DiffPanel::eventFilter(QObject *watched, QEvent *event)
 {
     const bool click = event->type() == QEvent::MouseButtonDblClick;
-    const auto *key = static_cast<QKeyEvent *>(event);
     const bool enter = event->type() == QEvent::KeyPress &&
-                       (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter);
+                       (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Return ||
+                        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Enter);
     if (click || enter) {
         for (QPlainTextEdit *view : {m_unified, m_left, m_right}) {
             if (watched != view && watched != view->viewport())
