@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstring>
 
@@ -338,10 +339,27 @@ public:
     Syntax syntax = Syntax::Native;
     QHash<QString, QList<FieldSchema>> attached;
 
-    // Parse results of `text`, rebuilt lazily after an edit.
-    mutable std::shared_ptr<const SyntaxTree> tree;
+    // Parse results of `text`. An edit inside one entry of an object map updates them in place
+    // (updateEntry); any other edit drops them and the next read parses the file again.
+    mutable std::shared_ptr<SyntaxTree> tree;
     mutable std::shared_ptr<const JsonNode> json;
     mutable std::vector<int> lineStarts;
+    // maps(), and per map the entry index where each field of its union is first seen. Copies
+    // of the document share it until one of them changes (ownCache, invalidate), so maps()
+    // asked of a copy fills it for the others.
+    struct MapCache
+    {
+        std::optional<QList<MapInfo>> infos;
+        QList<QHash<QString, int>> firstSeen; // per map; empty until an edit needs it
+    };
+    mutable std::shared_ptr<MapCache> cache = std::make_shared<MapCache>();
+
+    MapCache &ownCache()
+    {
+        if (cache.use_count() > 1)
+            cache = std::make_shared<MapCache>(*cache);
+        return *cache;
+    }
     // Whether formatHcl(text) == text; computed at the first edit, kept by edits.
     std::optional<bool> fmtClean;
 
@@ -373,6 +391,13 @@ public:
             json = std::make_shared<JsonNode>(std::move(*j));
         }
         return {};
+    }
+
+    void invalidate()
+    {
+        tree.reset();
+        json.reset();
+        cache = std::make_shared<MapCache>();
     }
 
     int lineOf(int offset) const
@@ -449,6 +474,87 @@ public:
         return {};
     }
 
+    MapEntry entryOf(const Expr &value, QString key, int keyStart) const
+    {
+        MapEntry e;
+        e.key = std::move(key);
+        e.line = lineOf(keyStart);
+        e.kind = kindOf(value);
+        e.value = exprToJson(*tree, value);
+        if (value.kind == ExprKind::Object)
+            e.fields = e.value.toObject();
+        return e;
+    }
+
+    // The union of the object entries' keys, in first-seen order; with the entry index each
+    // was first seen in.
+    QStringList fieldsOf(const Expr &v, QHash<QString, int> *firstSeen = nullptr) const
+    {
+        const SyntaxTree &t = *tree;
+        // Field names seen so far, as written (identifiers and quoted keys without escapes):
+        // entries usually repeat the same few fields, so this avoids a QString per field.
+        QSet<QByteArrayView> seenRaw;
+        QSet<QString> seen;
+        QStringList fields;
+        int index = 0;
+        if (firstSeen)
+            firstSeen->clear();
+        auto collect = [&](const Expr &value) {
+            const int entry = index++;
+            if (value.kind != ExprKind::Object)
+                return;
+            for (const ObjectItem &f : value.items) {
+                QByteArrayView raw;
+                if (t.isIdent(f.key))
+                    raw = t.tokenView(f.key.first);
+                else if (f.key.kind == ExprKind::String && f.key.last - f.key.first == 2 &&
+                         !t.tokenView(f.key.first + 1).contains('\\'))
+                    raw = t.tokenView(f.key.first + 1);
+                if (!raw.isNull() && seenRaw.contains(raw))
+                    continue;
+                const QString k = keyText(t, f.key);
+                if (!raw.isNull())
+                    seenRaw.insert(raw);
+                if (!seen.contains(k)) {
+                    seen.insert(k);
+                    fields.append(k);
+                    if (firstSeen)
+                        firstSeen->insert(k, entry);
+                }
+            }
+        };
+        if (v.kind == ExprKind::Tuple)
+            for (const Expr &c : v.children)
+                collect(c);
+        else
+            for (const ObjectItem &item : v.items)
+                collect(item.value);
+        return fields;
+    }
+
+    static QList<ValueKind> kindsOf(const QList<MapEntry> &entries)
+    {
+        QList<ValueKind> kinds;
+        for (const MapEntry &e : entries)
+            if (!kinds.contains(e.kind))
+                kinds.append(e.kind);
+        return kinds;
+    }
+
+    // Lines of the map and of its entries, from the current tree.
+    void refreshLines(MapInfo &info, const NativeMap &m) const
+    {
+        const SyntaxTree &t = *tree;
+        info.line = lineOf(t.tokens[std::size_t(m.attr->name)].start);
+        const Expr &v = m.attr->value;
+        for (qsizetype i = 0; i < info.entries.size(); ++i) {
+            const int start = info.isList ? t.startOf(v.children[std::size_t(i)])
+                                          : t.startOf(v.items[std::size_t(i)].key);
+            if (info.entries[i].line != lineOf(start))
+                info.entries[i].line = lineOf(start);
+        }
+    }
+
     MapInfo infoNative(const NativeMap &m) const
     {
         const SyntaxTree &t = *tree;
@@ -458,59 +564,17 @@ public:
         info.line = lineOf(t.tokens[std::size_t(m.attr->name)].start);
         const Expr &v = m.attr->value;
         info.isList = v.kind == ExprKind::Tuple;
-        // Field names seen so far, as written (identifiers and quoted keys without escapes):
-        // entries usually repeat the same few fields, so this avoids a QString per field.
-        QSet<QByteArrayView> seenRaw;
-        QSet<QString> seen;
-        auto addEntry = [&](MapEntry &&e, const Expr &value) {
-            if (!info.valueKinds.contains(e.kind))
-                info.valueKinds.append(e.kind);
-            if (value.kind == ExprKind::Object) {
-                for (const ObjectItem &f : value.items) {
-                    QByteArrayView raw;
-                    if (t.isIdent(f.key))
-                        raw = t.tokenView(f.key.first);
-                    else if (f.key.kind == ExprKind::String && f.key.last - f.key.first == 2 &&
-                             !t.tokenView(f.key.first + 1).contains('\\'))
-                        raw = t.tokenView(f.key.first + 1);
-                    if (!raw.isNull() && seenRaw.contains(raw))
-                        continue;
-                    const QString k = keyText(t, f.key);
-                    if (!raw.isNull())
-                        seenRaw.insert(raw);
-                    if (!seen.contains(k)) {
-                        seen.insert(k);
-                        info.fields.append(k);
-                    }
-                }
-            }
-            info.entries.append(std::move(e));
-        };
         if (info.isList) {
             int index = 0;
-            for (const Expr &c : v.children) {
-                MapEntry e;
-                e.key = QString::number(index++);
-                e.line = lineOf(t.startOf(c));
-                e.kind = kindOf(c);
-                e.value = exprToJson(t, c);
-                if (c.kind == ExprKind::Object)
-                    e.fields = e.value.toObject();
-                addEntry(std::move(e), c);
-            }
+            for (const Expr &c : v.children)
+                info.entries.append(entryOf(c, QString::number(index++), t.startOf(c)));
         } else {
             info.entries.reserve(qsizetype(v.items.size()));
-            for (const ObjectItem &item : v.items) {
-                MapEntry e;
-                e.key = keyText(t, item.key);
-                e.line = lineOf(t.startOf(item.key));
-                e.kind = kindOf(item.value);
-                e.value = exprToJson(t, item.value);
-                if (item.value.kind == ExprKind::Object)
-                    e.fields = e.value.toObject();
-                addEntry(std::move(e), item.value);
-            }
+            for (const ObjectItem &item : v.items)
+                info.entries.append(entryOf(item.value, keyText(t, item.key), t.startOf(item.key)));
         }
+        info.fields = fieldsOf(v);
+        info.valueKinds = kindsOf(info.entries);
         info.schema = schemaFor(m.name, m.variable);
         return info;
     }
@@ -647,6 +711,7 @@ public:
         const ObjectItem *item = nullptr; // entry item (object maps)
         const Expr *entry = nullptr;      // entry value
         int index = -1;                   // entry position
+        int mapIndex = -1;                // in nativeMaps() order
         QList<FieldSchema> schema;
         QStringList fieldOrder;
     };
@@ -654,11 +719,13 @@ public:
     Result<NativeTarget> findNative(const QString &map, const QString &key, bool needEntry) const
     {
         NativeTarget r;
-        for (const NativeMap &m : nativeMaps()) {
-            if (m.name != map)
+        const std::vector<NativeMap> maps = nativeMaps();
+        for (std::size_t i = 0; i < maps.size(); ++i) {
+            if (maps[i].name != map)
                 continue;
-            r.map = &m.attr->value;
-            r.schema = schemaFor(m.name, m.variable);
+            r.map = &maps[i].attr->value;
+            r.mapIndex = int(i);
+            r.schema = schemaFor(maps[i].name, maps[i].variable);
         }
         if (!r.map)
             return notFound(tr("no map named %1").arg(map));
@@ -1058,7 +1125,7 @@ public:
 
     // Applies an edit's splices, then re-pads the alignment runs around the edited region if
     // they were aligned before.
-    Result<void> commitNative(std::vector<Splice> splices)
+    Result<void> commitNative(std::vector<Splice> splices, const NativeTarget *entry = nullptr)
     {
         if (splices.empty())
             return {};
@@ -1075,8 +1142,7 @@ public:
         // Known not to be format-clean: lines outside the edited entry stay byte-identical, so
         // nothing is re-padded.
         if (fmtClean && !*fmtClean) {
-            text = std::move(t1);
-            tree.reset();
+            finishEdit(std::move(t1), splices, {}, entry);
             return {};
         }
         // Re-lex only a window: from the first line before the edit that has no alignment cell
@@ -1098,6 +1164,7 @@ public:
         const int winStart = winFirst > 0 ? toks0[std::size_t(winFirst - 1)].end : 0;
         const int winEnd =
             winLast.newline >= 0 ? toks0[std::size_t(winLast.newline)].end : int(text.size());
+        std::vector<Splice> padding; // applied after `splices`, offsets into t1
         auto toks1 = lexHclRange(t1, fileName, std::min(winStart, regionStart),
                                  std::max(winEnd + delta, regionStart));
         if (!toks1)
@@ -1144,13 +1211,281 @@ public:
             if (!eqFixes.empty()) {
                 if (!fmtClean)
                     fmtClean = isFormatted(text, toks0);
-                if (*fmtClean)
+                if (*fmtClean) {
                     t1 = applySplices(t1, eqFixes);
+                    padding = std::move(eqFixes);
+                }
             }
         }
-        text = std::move(t1);
-        tree.reset();
+        finishEdit(std::move(t1), splices, std::move(padding), entry);
         return {};
+    }
+
+    // `newText` is `text` with `content` applied, then `padding` (whitespace between tokens,
+    // offsets after `content`).
+    void finishEdit(QByteArray newText, const std::vector<Splice> &content,
+                    std::vector<Splice> padding, const NativeTarget *entry)
+    {
+        std::sort(padding.begin(), padding.end(),
+                  [](const Splice &a, const Splice &b) { return a.start < b.start; });
+        if (!entry || !updateEntry(newText, content, padding, *entry))
+            invalidate();
+        text = std::move(newText);
+    }
+
+    // Shifts every token index after `after` by `by` (skipping subtrees that end before it).
+    static void shiftIndex(int &i, int after, int by)
+    {
+        if (i > after)
+            i += by;
+    }
+    static void shiftTokens(Expr &e, int after, int by)
+    {
+        if (e.last <= after)
+            return;
+        shiftIndex(e.first, after, by);
+        shiftIndex(e.last, after, by);
+        shiftIndex(e.callName, after, by);
+        for (ObjectItem &item : e.items)
+            shiftTokens(item, after, by);
+        for (Expr &c : e.children)
+            shiftTokens(c, after, by);
+    }
+    static void shiftTokens(ObjectItem &item, int after, int by)
+    {
+        shiftTokens(item.key, after, by);
+        shiftIndex(item.sep, after, by);
+        shiftTokens(item.value, after, by);
+        shiftIndex(item.comma, after, by);
+    }
+    static void shiftTokens(Body &body, int after, int by)
+    {
+        for (BodyItem &item : body.items) {
+            if (Attribute *a = item.attribute.get()) {
+                shiftIndex(a->name, after, by);
+                shiftIndex(a->equal, after, by);
+                shiftTokens(a->value, after, by);
+            } else if (Block *b = item.block.get()) {
+                if (b->close <= after)
+                    continue;
+                shiftIndex(b->type, after, by);
+                for (Expr &l : b->labels)
+                    shiftTokens(l, after, by);
+                shiftIndex(b->open, after, by);
+                shiftIndex(b->close, after, by);
+                shiftTokens(b->body, after, by);
+            }
+        }
+    }
+
+    // The incremental path for an edit inside one entry of an object map (every content splice
+    // within the entry's key..comma): only that entry is lexed and parsed again, the tokens
+    // after it move by the size change, lines are counted again only inside it, and the cached
+    // map infos change that entry (and lines, the field union and value kinds when those
+    // changed). Returns false, changing nothing, when the edit does not qualify.
+    bool updateEntry(const QByteArray &t2, const std::vector<Splice> &content,
+                     const std::vector<Splice> &padding, const NativeTarget &target)
+    {
+        // Another copy of the document shares the tree: leave it alone.
+        if (!tree || tree.use_count() != 1 || !target.item || !target.map ||
+            target.map->kind != ExprKind::Object || target.index < 0)
+            return false;
+        SyntaxTree &t = *tree;
+        std::vector<Token> &toks = t.tokens;
+        const ObjectItem &old = *target.item;
+        const int ta = old.key.first;
+        const int tb = old.comma >= 0 ? old.comma : old.value.last;
+        const int a = toks[std::size_t(ta)].start;
+        const int b = toks[std::size_t(tb)].end;
+        int delta = 0;
+        for (const Splice &c : content) {
+            if (c.start < a || c.end > b)
+                return false;
+            delta += int(c.with.size()) - (c.end - c.start);
+        }
+        const int b1 = b + delta; // the entry's end after `content`
+        int before = 0;           // padding change before the entry
+        int inside = 0;           // padding change inside it
+        for (const Splice &p : padding) {
+            const int d = int(p.with.size()) - (p.end - p.start);
+            if (p.end <= a)
+                before += d;
+            else if (p.start >= a && p.end <= b1)
+                inside += d;
+            else if (p.start < b1)
+                return false; // straddles the entry's edge (cannot happen for whitespace)
+        }
+        const int a2 = a + before;
+        const int b2 = b1 + before + inside;
+
+        auto lexed = lexHclRange(t2, fileName, a2, b2);
+        if (!lexed)
+            return false;
+        SyntaxTree sub;
+        sub.text = t2;
+        sub.tokens = std::move(*lexed);
+        const int n = int(sub.tokens.size()) - 1; // without Eof
+        if (n < 1 || sub.tokens[0].start != a2 || sub.tokens[std::size_t(n - 1)].end != b2)
+            return false;
+        auto parsed = parseObjectItem(sub, fileName);
+        if (!parsed)
+            return false;
+        ObjectItem item = std::move(*parsed);
+        if (item.comma >= 0 && item.comma != n - 1)
+            return false;
+
+        // From here on nothing fails.
+        const int oldLine = lineOf(a);
+        // Whether the map's field union changes: it is the fields in first-seen order, so it
+        // stays when the fields this entry is the first to write (those no earlier entry has)
+        // are the same, in the same order, before and after.
+        bool fieldsChange = false;
+        if (cache->infos) {
+            auto fieldOrder = [](const SyntaxTree &tr, const Expr &v) {
+                QStringList keys;
+                for (const ObjectItem &f : v.items)
+                    keys << keyText(tr, f.key);
+                return keys;
+            };
+            const QStringList oldFields = fieldOrder(t, old.value);
+            const QStringList newFields = fieldOrder(sub, item.value);
+            if (oldFields != newFields) {
+                MapCache &c = ownCache();
+                if (c.firstSeen.size() != c.infos->size())
+                    c.firstSeen.resize(c.infos->size());
+                QHash<QString, int> &seen = c.firstSeen[target.mapIndex];
+                if (seen.isEmpty())
+                    fieldsOf(*target.map, &seen);
+                auto firstHere = [&](const QStringList &fields) {
+                    QStringList out;
+                    for (const QString &f : fields)
+                        if (seen.value(f, INT_MAX) >= target.index)
+                            out << f;
+                    return out;
+                };
+                fieldsChange = firstHere(oldFields) != firstHere(newFields);
+            }
+        }
+
+        // Byte offsets: tokens before the entry move by the padding before them, tokens after
+        // it by the content change and all padding before them.
+        auto mover = [&padding](int extra) {
+            return [&padding, extra, p = std::size_t(0), acc = 0](int pos) mutable {
+                while (p < padding.size() && padding[p].start < pos + extra) {
+                    acc += int(padding[p].with.size()) - (padding[p].end - padding[p].start);
+                    ++p;
+                }
+                return pos + extra + acc;
+            };
+        };
+        if (!padding.empty() && padding.front().start < a) {
+            auto move = mover(0);
+            for (int i = tokenAtOffset(toks, padding.front().start); i < ta; ++i) {
+                Token &tok = toks[std::size_t(i)];
+                const int len = tok.end - tok.start; // padding is between tokens
+                tok.start = move(tok.start);
+                tok.end = tok.start + len;
+            }
+        }
+        // Past the last padding splice every token moves by the same amount.
+        const int lastPadding = padding.empty() ? 0 : padding.back().start;
+        int total = delta;
+        for (const Splice &p : padding)
+            total += int(p.with.size()) - (p.end - p.start);
+        {
+            auto move = mover(delta);
+            std::size_t i = std::size_t(tb) + 1;
+            for (; i < toks.size() && toks[i].start + delta <= lastPadding; ++i) {
+                Token &tok = toks[i];
+                const int len = tok.end - tok.start;
+                tok.start = move(tok.start);
+                tok.end = tok.start + len;
+            }
+            if (total != 0)
+                for (; i < toks.size(); ++i) {
+                    toks[i].start += total;
+                    toks[i].end += total;
+                }
+        }
+        // Line starts, the same way; inside the entry they are counted again.
+        int lineDelta = 0;
+        {
+            auto &ls = lineStarts;
+            const auto i0 = std::size_t(std::upper_bound(ls.begin(), ls.end(), a) - ls.begin());
+            const auto i1 = std::size_t(std::upper_bound(ls.begin(), ls.end(), b) - ls.begin());
+            if (!padding.empty() && padding.front().start < a) {
+                auto move = mover(0);
+                for (std::size_t i =
+                         std::size_t(std::upper_bound(ls.begin(), ls.end(), padding.front().start) -
+                                     ls.begin());
+                     i < i0; ++i)
+                    ls[i] = move(ls[i]);
+            }
+            auto move = mover(delta);
+            std::size_t i = i1;
+            for (; i < ls.size() && ls[i] + delta <= lastPadding; ++i)
+                ls[i] = move(ls[i]);
+            if (total != 0)
+                for (; i < ls.size(); ++i)
+                    ls[i] += total;
+            std::vector<int> inside;
+            for (int off = a2;;) {
+                const qsizetype nl = t2.indexOf('\n', off);
+                if (nl < 0 || nl >= b2)
+                    break;
+                inside.push_back(int(nl) + 1);
+                off = int(nl) + 1;
+            }
+            lineDelta = int(inside.size()) - int(i1 - i0);
+            if (lineDelta > 0)
+                ls.insert(ls.begin() + std::ptrdiff_t(i1), std::size_t(lineDelta), 0);
+            else if (lineDelta < 0)
+                ls.erase(ls.begin() + std::ptrdiff_t(i1) + lineDelta,
+                         ls.begin() + std::ptrdiff_t(i1));
+            std::copy(inside.begin(), inside.end(), ls.begin() + std::ptrdiff_t(i0));
+        }
+
+        // Token indices: the rest of the tree first (the old entry ends at tb, so it stays),
+        // then the new entry goes in at ta.
+        const int countDelta = n - (tb - ta + 1);
+        if (countDelta != 0)
+            shiftTokens(t.body, tb, countDelta);
+        if (countDelta > 0)
+            toks.insert(toks.begin() + tb + 1, std::size_t(countDelta), Token{});
+        else if (countDelta < 0)
+            toks.erase(toks.begin() + tb + 1 + countDelta, toks.begin() + tb + 1);
+        std::copy(sub.tokens.begin(), sub.tokens.begin() + n, toks.begin() + ta);
+        shiftTokens(item, -1, ta);
+        Expr &map = const_cast<Expr &>(*target.map);
+        ObjectItem &slot = map.items[std::size_t(target.index)];
+        slot = std::move(item);
+        t.text = t2;
+
+        if (!cache->infos)
+            return true;
+        // text is still the old bytes here; the tree already reads the new ones.
+        MapCache &c = ownCache();
+        QList<MapInfo> &infos = *c.infos;
+        MapInfo &info = infos[target.mapIndex];
+        MapEntry &e = info.entries[target.index];
+        const ValueKind oldKind = e.kind;
+        e = entryOf(slot.value, keyText(t, slot.key), t.startOf(slot.key));
+        if (fieldsChange) {
+            if (c.firstSeen.size() != infos.size())
+                c.firstSeen.resize(infos.size());
+            info.fields = fieldsOf(map, &c.firstSeen[target.mapIndex]);
+        }
+        if (e.kind != oldKind)
+            info.valueKinds = kindsOf(info.entries);
+        if (lineDelta != 0) {
+            const std::vector<NativeMap> maps = nativeMaps();
+            for (std::size_t m = 0; m < maps.size(); ++m) {
+                if (lineOf(t.tokens[std::size_t(maps[m].attr->name)].start) >= oldLine ||
+                    int(m) == target.mapIndex)
+                    refreshLines(infos[qsizetype(m)], maps[m]);
+            }
+        }
+        return true;
     }
 
     static void dedupe(std::vector<Splice> &s)
@@ -1208,9 +1543,11 @@ Syntax Document::syntax() const
 
 QList<MapInfo> Document::maps() const
 {
-    QList<MapInfo> out;
     if (!d->ensureParsed())
-        return out;
+        return {};
+    if (d->cache->infos)
+        return *d->cache->infos;
+    QList<MapInfo> out;
     if (d->syntax == Syntax::Native) {
         for (const NativeMap &m : d->nativeMaps())
             out.append(d->infoNative(m));
@@ -1218,6 +1555,7 @@ QList<MapInfo> Document::maps() const
         for (const JsonMap &m : d->jsonMaps())
             out.append(d->infoJson(m));
     }
+    d->cache->infos = out; // shared with unchanged copies: valid for them too
     return out;
 }
 
@@ -1225,6 +1563,12 @@ std::optional<MapInfo> Document::map(const QString &name) const
 {
     if (!d->ensureParsed())
         return std::nullopt;
+    if (d->cache->infos) {
+        for (const MapInfo &m : std::as_const(*d->cache->infos))
+            if (m.name == name)
+                return m;
+        return std::nullopt;
+    }
     if (d->syntax == Syntax::Native) {
         for (const NativeMap &m : d->nativeMaps())
             if (m.name == name)
@@ -1237,9 +1581,30 @@ std::optional<MapInfo> Document::map(const QString &name) const
     return std::nullopt;
 }
 
+namespace {
+
+bool sameSchema(const QList<FieldSchema> &a, const QList<FieldSchema> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const FieldSchema &x, const FieldSchema &y) {
+                          return x.name == y.name && x.type == y.type && x.optional == y.optional &&
+                                 x.defaultValue == y.defaultValue;
+                      });
+}
+
+} // namespace
+
 void Document::attachSchema(const QString &map, const QList<FieldSchema> &schema)
 {
+    if (auto it = d->attached.constFind(map);
+        it != d->attached.constEnd() && sameSchema(*it, schema))
+        return; // attached again before each edit: keep the cached maps
     d->attached.insert(map, schema);
+    if (d->cache->infos) {
+        for (MapInfo &m : *d->ownCache().infos)
+            if (m.name == map)
+                m.schema = schema;
+    }
 }
 
 Result<QJsonValue> Document::get(const QStringList &path) const
@@ -1441,7 +1806,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
                     jsonQuote(field) + ": " +
                     jsonRender(value, indent + ed.unitOf(*entry), ed.unitOf(*entry), eol, {});
                 d->text = applySplices(d->text, ed.insertLast(*entry, item));
-                d->json.reset();
+                d->invalidate();
                 return {};
             }
         }
@@ -1451,7 +1816,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
         d->text =
             applySplices(d->text, {Splice{target->start, target->end,
                                           jsonRender(value, indent, ed.unitOf(*entry), eol, {})}});
-        d->json.reset();
+        d->invalidate();
         return {};
     }
 
@@ -1474,7 +1839,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
             QByteArray item = renderKey(field, s.quotedKeys) + s.sep;
             DocumentData::Style vs;
             item += d->render(value, vs, {}, eol);
-            return d->commitNative(d->insertLast(*t->entry, item, false, eol, false));
+            return d->commitNative(d->insertLast(*t->entry, item, false, eol, false), &*t);
         }
     }
     if (isLiteral(*target) && exprToJson(tree, *target) == value)
@@ -1485,7 +1850,8 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
         vs = d->styleOf(*target);
     const QStringList order = field.isEmpty() ? d->fieldOrderOf(*t->map, t->schema) : QStringList{};
     return d->commitNative(
-        {Splice{tree.startOf(*target), tree.endOf(*target), d->render(value, vs, order, eol)}});
+        {Splice{tree.startOf(*target), tree.endOf(*target), d->render(value, vs, order, eol)}},
+        &*t);
 }
 
 Result<void> Document::unsetField(const QString &map, const QString &key, const QString &field)
@@ -1513,7 +1879,7 @@ Result<void> Document::unsetField(const QString &map, const QString &key, const 
         for (std::size_t i = 0; i < entry->members.size(); ++i) {
             if (entry->members[i].key == field) {
                 d->text = applySplices(d->text, ed.removeAt(*entry, int(i)));
-                d->json.reset();
+                d->invalidate();
                 return {};
             }
         }
@@ -1530,7 +1896,7 @@ Result<void> Document::unsetField(const QString &map, const QString &key, const 
             index = int(i);
     if (index < 0)
         return notFound(tr("%1.%2.%3 does not exist").arg(map, key, field));
-    return d->commitNative(d->removeAt(*t->entry, index, false));
+    return d->commitNative(d->removeAt(*t->entry, index, false), &*t);
 }
 
 Result<void> Document::addEntry(const QString &map, const QString &key, const QJsonValue &value)
@@ -1565,7 +1931,7 @@ Result<void> Document::addEntry(const QString &map, const QString &key, const QJ
         const QByteArray item =
             c.type == JsonNode::Type::Array ? rendered : jsonQuote(key) + ": " + rendered;
         d->text = applySplices(d->text, ed.insertLast(c, item));
-        d->json.reset();
+        d->invalidate();
         return {};
     }
     auto t = d->findNative(map, key, false);
@@ -1641,7 +2007,7 @@ Result<void> Document::removeEntry(const QString &map, const QString &key)
         if (index < 0)
             return notFound(tr("%1 has no entry %2").arg(map, key));
         d->text = applySplices(d->text, ed.removeAt(c, index));
-        d->json.reset();
+        d->invalidate();
         return {};
     }
     auto t = d->findNative(map, key, true);
@@ -1675,7 +2041,7 @@ Result<void> Document::renameEntry(const QString &map, const QString &key, const
             return notFound(tr("%1 has no entry %2").arg(map, key));
         d->text =
             applySplices(d->text, {Splice{found->keyStart, found->keyEnd, jsonQuote(newKey)}});
-        d->json.reset();
+        d->invalidate();
         return {};
     }
     auto t = d->findNative(map, key, true);
@@ -1689,7 +2055,7 @@ Result<void> Document::renameEntry(const QString &map, const QString &key, const
     const Expr &k = t->item->key;
     const bool quoted = k.kind == ExprKind::String;
     return d->commitNative(
-        {Splice{d->tree->startOf(k), d->tree->endOf(k), renderKey(newKey, quoted)}});
+        {Splice{d->tree->startOf(k), d->tree->endOf(k), renderKey(newKey, quoted)}}, &*t);
 }
 
 std::optional<QList<FieldSchema>> variableSchema(const Document &doc, const QString &variable)

@@ -59,6 +59,31 @@ public:
         return {};
     }
 
+    // One object item, as parseObject reads it, followed by nothing but Eof.
+    Result<void> runItem(ObjectItem &item)
+    {
+        NewlineMode mode(m_ignoreNewlines, false);
+        {
+            NewlineMode keyMode(m_ignoreNewlines, false);
+            if (auto r = parseObjectKey(item.key); !r)
+                return r;
+        }
+        const int sep = peek();
+        if (type(sep) != Tok::Equal && type(sep) != Tok::Colon)
+            return errorAt(sep, tr("missing '=' or ':' after the object key"));
+        item.sep = sep;
+        m_pos = sep + 1;
+        if (auto r = parseExpression(item.value); !r)
+            return r;
+        if (const int s = peek(); type(s) == Tok::Comma) {
+            item.comma = s;
+            m_pos = s + 1;
+        }
+        if (const int e = peek(); type(e) != Tok::Eof)
+            return errorAt(e, tr("missing ',' or line break between object items"));
+        return {};
+    }
+
 private:
     using R = Result<void>;
 
@@ -789,6 +814,15 @@ Result<std::shared_ptr<SyntaxTree>> parseHcl(const QByteArray &text, const QStri
     if (auto r = parser.run(); !r)
         return std::unexpected(r.error());
     return tree;
+}
+
+Result<ObjectItem> parseObjectItem(SyntaxTree &tree, const QString &fileName)
+{
+    ObjectItem item;
+    Parser parser(tree, fileName);
+    if (auto r = parser.runItem(item); !r)
+        return std::unexpected(r.error());
+    return item;
 }
 
 QString decodeQuotedLiteral(QByteArrayView raw)

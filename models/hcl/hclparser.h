@@ -95,6 +95,11 @@ struct SyntaxTree
 
 Result<std::shared_ptr<SyntaxTree>> parseHcl(const QByteArray &text, const QString &fileName);
 
+// One item of an object constructor (key, '=' or ':', value, and a ',' right after the value)
+// from tree.tokens, which hold that item and then Eof: how an edited map entry is read again
+// without parsing the rest of the file.
+Result<ObjectItem> parseObjectItem(SyntaxTree &tree, const QString &fileName);
+
 // Object key or label as a plain string: identifiers literally, quoted strings decoded,
 // anything else as its source text (without the parentheses).
 QString keyText(const SyntaxTree &tree, const Expr &key);

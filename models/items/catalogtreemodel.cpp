@@ -1,11 +1,15 @@
 #include "catalogtreemodel.h"
 
+#include "renderer.h"
 #include "session.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QDir>
+#include <QFutureWatcher>
 #include <QIcon>
 #include <QTimer>
+#include <QtConcurrent>
 
 #include <map>
 
@@ -16,7 +20,16 @@ CatalogTreeModel::CatalogTreeModel(QObject *parent)
     , m_root(std::make_unique<Node>())
 {}
 
-CatalogTreeModel::~CatalogTreeModel() = default;
+CatalogTreeModel::~CatalogTreeModel()
+{
+    cancelRenders();
+}
+
+struct CatalogTreeModel::RenderResult
+{
+    QString error; // "file:line:col: error: ..."
+    QList<platform::ResourceSummary> resources;
+};
 
 void CatalogTreeModel::setCatalog(const platform::Catalog *catalog)
 {
@@ -33,12 +46,14 @@ void CatalogTreeModel::setSession(platform::Session *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     m_catalog = session ? &session->catalog() : nullptr;
+    m_renderer = session ? std::make_shared<kustomize::Renderer>() : nullptr;
     if (m_session) {
         connect(m_session, &platform::Session::serviceChanged, this,
                 &CatalogTreeModel::serviceChanged);
         connect(m_session, &QObject::destroyed, this, [this] {
             m_session = nullptr;
             m_catalog = nullptr;
+            m_renderer.reset();
             rebuild();
         });
     }
@@ -89,9 +104,18 @@ CatalogTreeModel::Node *CatalogTreeModel::addEnvironment(Node *service, int serv
     return env;
 }
 
+void CatalogTreeModel::cancelRenders()
+{
+    for (const auto &flag : std::as_const(m_cancel))
+        flag->store(true);
+    m_cancel.clear();
+    m_renders.clear();
+}
+
 void CatalogTreeModel::rebuild()
 {
     beginResetModel();
+    cancelRenders(); // their nodes go now: what they render is dropped
     m_root = std::make_unique<Node>();
     m_environmentNodes.clear();
     m_pendingRefetch.clear();
@@ -153,49 +177,148 @@ void CatalogTreeModel::rebuild()
     endResetModel();
 }
 
-void CatalogTreeModel::addResources(Node *env)
+void CatalogTreeModel::setChildren(Node *env, std::vector<std::unique_ptr<Node>> children)
 {
-    env->fetched = env->rendered = true;
-    const platform::EnvironmentValues v =
-        m_session->values(env->serviceIndex, env->environmentIndex);
-    const QString envError =
-        m_catalog->services.at(env->serviceIndex).environments.at(env->environmentIndex).error;
-    const QString error = v.error.isEmpty() ? envError : v.error;
-    if (error != env->error) {
-        env->error = error;
-        const QModelIndex idx = indexFor(env);
-        Q_EMIT dataChanged(idx, idx.siblingAtColumn(columnCount() - 1));
+    const QModelIndex parent = indexFor(env);
+    if (!env->children.empty()) {
+        beginRemoveRows(parent, 0, int(env->children.size()) - 1);
+        env->children.clear();
+        endRemoveRows();
     }
-    if (v.resources.isEmpty())
+    if (children.empty())
         return;
-    beginInsertRows(indexFor(env), 0, int(v.resources.size()) - 1);
-    for (const platform::ResourceSummary &r : v.resources) {
-        Node *node = addChild(env, NodeKind::Resource, r.kind + QLatin1Char('/') + r.name);
+    beginInsertRows(parent, 0, int(children.size()) - 1);
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        Node *node = children[i].get();
+        node->parent = env;
+        node->row = int(i);
         node->service = env->service;
-        node->detail = r.nameSpace;
         node->serviceIndex = env->serviceIndex;
         node->environmentIndex = env->environmentIndex;
         node->fetched = node->rendered = true;
         node->search = env->search + QLatin1Char(' ') + node->name;
     }
+    env->children = std::move(children);
     endInsertRows();
+}
+
+namespace {
+
+// A template, like addChild, so that it needs no access to the private Node type by name.
+template<typename NodeT>
+std::unique_ptr<NodeT> messageNode(CatalogTreeModel::NodeKind kind, const QString &text)
+{
+    auto node = std::make_unique<NodeT>();
+    node->kind = kind;
+    node->name = text;
+    if (kind == CatalogTreeModel::NodeKind::RenderError)
+        node->error = text;
+    return node;
+}
+
+} // namespace
+
+void CatalogTreeModel::startRender(Node *env)
+{
+    if (env->render) { // superseded: its result will be dropped
+        if (auto flag = m_cancel.take(env->render))
+            flag->store(true);
+        m_renders.remove(env->render);
+    }
+    const quint64 id = ++m_lastRender;
+    env->render = id;
+    env->rendered = false;
+    if (env->children.size() != 1 || env->children.front()->kind != NodeKind::Rendering) {
+        std::vector<std::unique_ptr<Node>> rows;
+        rows.push_back(messageNode<Node>(NodeKind::Rendering, tr("Rendering…")));
+        setChildren(env, std::move(rows));
+    }
+    m_renders.insert(id, env);
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel.insert(id, cancel);
+
+    // Everything the worker needs is copied here: it touches neither the session nor the tree.
+    const QString dir = QDir(m_catalog->manifestsRoot)
+                            .filePath(m_catalog->services.at(env->serviceIndex)
+                                          .environments.at(env->environmentIndex)
+                                          .overlay);
+    kustomize::FileOverlay files{m_session->buffers()->overlay()};
+    auto *watcher = new QFutureWatcher<RenderResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
+        watcher->deleteLater();
+        renderFinished(id, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [renderer = m_renderer, dir, files = std::move(files), cancel]() -> RenderResult {
+            RenderResult result;
+            auto out = renderer->render(dir, {}, &files, cancel.get());
+            if (!out) {
+                result.error = out.error().toString();
+                return result;
+            }
+            result.resources.reserve(qsizetype(out->resources.size()));
+            for (const kustomize::RenderedResource &r : out->resources)
+                result.resources.append({r.apiVersion, r.kind, r.nameSpace, r.name});
+            return result;
+        }));
+}
+
+void CatalogTreeModel::renderFinished(quint64 id, const RenderResult &result)
+{
+    m_cancel.remove(id);
+    Node *env = m_renders.take(id);
+    if (!env || env->render != id || !m_catalog)
+        return; // stale: a newer render, a rebuild or another session came in between
+    env->render = 0;
+    env->rendered = true;
+    const QString envError =
+        m_catalog->services.at(env->serviceIndex).environments.at(env->environmentIndex).error;
+    const QString error = result.error.isEmpty() ? envError : result.error;
+    if (error != env->error) {
+        env->error = error;
+        const QModelIndex idx = indexFor(env);
+        Q_EMIT dataChanged(idx, idx.siblingAtColumn(columnCount() - 1));
+    }
+    std::vector<std::unique_ptr<Node>> rows;
+    if (!result.error.isEmpty()) {
+        rows.push_back(messageNode<Node>(NodeKind::RenderError, result.error));
+    } else {
+        rows.reserve(std::size_t(result.resources.size()));
+        for (const platform::ResourceSummary &r : result.resources) {
+            auto node = std::make_unique<Node>();
+            node->kind = NodeKind::Resource;
+            node->name = r.kind + QLatin1Char('/') + r.name;
+            node->detail = r.nameSpace;
+            rows.push_back(std::move(node));
+        }
+    }
+    setChildren(env, std::move(rows));
 }
 
 void CatalogTreeModel::serviceChanged(int service)
 {
-    // Forget what was rendered; render again later the environments that had been asked for,
-    // so the edit itself stays fast.
+    // What was rendered is out of date: the expanded environments show "Rendering…" at once
+    // and render again on the next turn, so the edit itself stays fast and a burst of edits
+    // renders once.
     bool wanted = false;
     for (Node *env : m_environmentNodes.value(service)) {
-        if (!env->fetched || !m_session || !env->rendered)
+        // Not asked for, or broken in the catalog (never rendered): nothing to do.
+        if (!env->fetched || !m_session ||
+            !m_catalog->services.at(service).environments.at(env->environmentIndex).error.isEmpty())
             continue;
         wanted = true;
-        if (!env->children.empty()) {
-            beginRemoveRows(indexFor(env), 0, int(env->children.size()) - 1);
-            env->children.clear();
-            endRemoveRows();
+        if (env->render) {
+            if (auto flag = m_cancel.take(env->render))
+                flag->store(true);
+            m_renders.remove(env->render);
+            env->render = 0;
         }
         env->rendered = false;
+        if (env->children.size() != 1 || env->children.front()->kind != NodeKind::Rendering) {
+            std::vector<std::unique_ptr<Node>> rows;
+            rows.push_back(messageNode<Node>(NodeKind::Rendering, tr("Rendering…")));
+            setChildren(env, std::move(rows));
+        }
     }
     if (wanted)
         scheduleRender(service);
@@ -215,8 +338,8 @@ void CatalogTreeModel::refetch(int service)
     if (!m_pendingRefetch.remove(service) || !m_session)
         return;
     for (Node *env : m_environmentNodes.value(service)) {
-        if (env->fetched && !env->rendered)
-            addResources(env);
+        if (env->fetched && !env->rendered && !env->render)
+            startRender(env);
     }
 }
 
@@ -282,6 +405,9 @@ void CatalogTreeModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    // The "Rendering…" row and the render start on the next turn: fetchMore may be called
+    // inside a reset or another model signal (views and QAbstractItemModelTester do), where
+    // rows must not be inserted.
     Node *env = nodeFor(parent);
     env->fetched = true;
     scheduleRender(env->serviceIndex);
@@ -301,6 +427,9 @@ QVariant CatalogTreeModel::data(const QModelIndex &index, int role) const
         case NodeKind::Environment:
         case NodeKind::Resource:
             return n->detail;
+        case NodeKind::Rendering:
+        case NodeKind::RenderError:
+            return {};
         case NodeKind::Team:
         case NodeKind::Namespace:
             return tr("%n service(s)", nullptr, int(n->children.size()));
@@ -329,7 +458,9 @@ QVariant CatalogTreeModel::data(const QModelIndex &index, int role) const
     case EnvironmentRole:
         if (n->kind == NodeKind::Environment)
             return n->name;
-        if (n->kind == NodeKind::Resource && n->parent)
+        if ((n->kind == NodeKind::Resource || n->kind == NodeKind::Rendering ||
+             n->kind == NodeKind::RenderError) &&
+            n->parent)
             return n->parent->name;
         return {};
     case BrokenRole:

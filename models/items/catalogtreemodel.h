@@ -6,8 +6,13 @@
 #include <QHash>
 #include <QSet>
 
+#include <atomic>
 #include <memory>
 #include <vector>
+
+namespace kanri::kustomize {
+class Renderer;
+}
 
 namespace kanri::platform {
 class Session;
@@ -19,11 +24,16 @@ namespace kanri::items {
 //   TeamFirst:      team → service → environment (with its namespace) → rendered resources
 //   NamespaceFirst: namespace → service → environment → rendered resources
 // Services no team owns are under "(no owner)", environments without a namespace under
-// "(no namespace)". Resources come from the session's working render and are rendered lazily,
-// one environment when it is expanded: fetchMore() asks, and the rows arrive on the next
-// event-loop turn (never inside a reset or another model signal), so opening a catalog of
-// thousands of services renders nothing. After an edit the environments already shown of that
-// service are rendered again the same way, not inside the edit.
+// "(no namespace)". Resources come from the working tree with the session's unsaved edits and
+// are rendered lazily, one environment when it is expanded, on a worker thread: after
+// fetchMore(), on the next event-loop turn (never inside a reset or another model signal), a
+// "Rendering…" row (NodeKind::Rendering) goes under the environment and the render starts;
+// when it ends, that row is replaced by the resources, or by a NodeKind::RenderError row
+// carrying the message. Opening a catalog of thousands of services renders nothing, and
+// the GUI thread never renders. After an edit, the environments already expanded of that
+// service are rendered again (coalesced on the next event-loop turn, not inside the edit); a
+// result that arrives after a newer render was started, a rebuild or another session is
+// dropped.
 // Broken services and environments carry the error as tooltip, BrokenRole and an icon.
 class CatalogTreeModel : public QAbstractItemModel
 {
@@ -31,7 +41,7 @@ class CatalogTreeModel : public QAbstractItemModel
     Q_PROPERTY(Grouping grouping READ grouping WRITE setGrouping NOTIFY groupingChanged)
 
 public:
-    enum class NodeKind { Team, Service, Environment, Resource, Namespace };
+    enum class NodeKind { Team, Service, Environment, Resource, Namespace, Rendering, RenderError };
     enum class Grouping { TeamFirst, NamespaceFirst };
     Q_ENUM(Grouping)
     enum Role {
@@ -80,7 +90,8 @@ private:
         QString error;   // set when broken
         int serviceIndex = -1, environmentIndex = -1;
         bool fetched = false;  // environments: resources were asked for (or need none)
-        bool rendered = false; // environments: the resource rows are there
+        bool rendered = false; // environments: the resource (or error) rows are there
+        quint64 render = 0;    // environments: the render whose result is awaited, 0 = none
         Node *parent = nullptr;
         std::vector<std::unique_ptr<Node>> children;
         int row = 0;
@@ -90,10 +101,14 @@ private:
     void rebuild();
     Node *addEnvironment(Node *service, int serviceIndex, int environmentIndex,
                          const QString &teamName);
-    void addResources(Node *environment);
+    struct RenderResult;
+    void startRender(Node *environment);
+    void renderFinished(quint64 id, const RenderResult &result);
+    void setChildren(Node *environment, std::vector<std::unique_ptr<Node>> children);
     void serviceChanged(int service);
     void refetch(int service);
     void scheduleRender(int service);
+    void cancelRenders();
 
     const platform::Catalog *m_catalog = nullptr;
     platform::Session *m_session = nullptr;
@@ -101,6 +116,13 @@ private:
     std::unique_ptr<Node> m_root;
     QHash<int, std::vector<Node *>> m_environmentNodes; // service index → its environment nodes
     QSet<int> m_pendingRefetch; // services whose asked-for environments wait to be rendered
+    // Renders on workers: id → the environment waiting for it, and its cancel flag.
+    QHash<quint64, Node *> m_renders;
+    QHash<quint64, std::shared_ptr<std::atomic_bool>> m_cancel;
+    quint64 m_lastRender = 0;
+    // The tree's own renderer (thread-safe, caches parsed files): a worker keeps it alive, so a
+    // session may go while a render runs.
+    std::shared_ptr<kustomize::Renderer> m_renderer;
 };
 
 } // namespace kanri::items

@@ -2,6 +2,7 @@
 
 #include "fileio.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 
@@ -49,9 +50,20 @@ EditBuffers::EditBuffers(QObject *parent)
 
 std::optional<QByteArray> EditBuffers::diskContent(const QString &path) const
 {
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        m_disk.remove(path);
+        return std::nullopt;
+    }
+    const qint64 size = info.size();
+    const QDateTime modified = info.lastModified();
+    if (auto it = m_disk.constFind(path);
+        it != m_disk.constEnd() && it->size == size && it->modified == modified)
+        return it->bytes;
     auto bytes = readFile(path);
     if (!bytes)
         return std::nullopt;
+    m_disk.insert(path, DiskCopy{*bytes, size, modified});
     return *bytes;
 }
 

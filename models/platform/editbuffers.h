@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QUndoCommand>
@@ -55,6 +56,15 @@ private:
     std::optional<QByteArray> diskContent(const QString &path) const;
 
     QHash<QString, std::optional<QByteArray>> m_edited;
+    // What is on disk, with the size and time it had then: every edit compares the new content
+    // with the disk's, and reading a large file again per keystroke costs more than the edit.
+    struct DiskCopy
+    {
+        QByteArray bytes;
+        qint64 size = 0;
+        QDateTime modified;
+    };
+    mutable QHash<QString, DiskCopy> m_disk;
     QUndoStack m_stack;
 };
 

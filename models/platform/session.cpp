@@ -579,6 +579,8 @@ Session::editDeveloperDocument(const MapEntryRef &entry, const QString &text,
     auto doc = parsedAccountsFile(path, *bytes, entry.file);
     if (!doc)
         return std::unexpected(doc.error());
+    // The copy alone holds the parsed tree now, so the edit updates it in place.
+    m_hclDocuments.remove(path);
     if (!m_catalog.developerSchema.isEmpty())
         doc->attachSchema(entry.map, m_catalog.developerSchema);
     if (auto r = edit(*doc); !r)
@@ -689,19 +691,47 @@ void Session::reloadAccountsFile(const QString &relative)
     const QList<hcl::MapInfo> maps = doc->maps();
     auto refresh = [&](QList<MapEntryRef> &entries) {
         qsizetype first = -1;
+        qsizetype last = -1;
+        qsizetype count = 0;
         QStringList mapNames;
         QStringList owners;
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (entries[i].file != relative)
+        for (qsizetype i = 0; i < std::as_const(entries).size(); ++i) {
+            const MapEntryRef &e = std::as_const(entries)[i];
+            if (e.file != relative)
                 continue;
             if (first < 0)
                 first = i;
-            if (!mapNames.contains(entries[i].map))
-                mapNames << entries[i].map;
-            owners = entries[i].owners;
+            last = i;
+            ++count;
+            if (!mapNames.contains(e.map))
+                mapNames << e.map;
+            owners = e.owners;
         }
         if (first < 0)
             return false;
+        // As many entries as before, in one run: replace only those that differ (after a
+        // one-cell edit, one; the parsed maps share the values of the others, so comparing
+        // them is cheap).
+        qsizetype parsed = 0;
+        for (const hcl::MapInfo &map : maps)
+            if (mapNames.contains(map.name))
+                parsed += map.entries.size();
+        if (parsed == count && last - first + 1 == count) {
+            qsizetype i = first;
+            for (const hcl::MapInfo &map : maps) {
+                if (!mapNames.contains(map.name))
+                    continue;
+                for (const hcl::MapEntry &e : map.entries) {
+                    const MapEntryRef &old = std::as_const(entries)[i];
+                    if (old.line != e.line || old.key != e.key || old.map != map.name ||
+                        old.fields != e.fields)
+                        entries[i] =
+                            MapEntryRef{e.key, e.fields, relative, map.name, e.line, owners};
+                    ++i;
+                }
+            }
+            return true;
+        }
         entries.removeIf([&](const MapEntryRef &e) { return e.file == relative; });
         QList<MapEntryRef> fresh;
         for (const hcl::MapInfo &map : maps) {

@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -30,10 +31,13 @@ private Q_SLOTS:
     void treeFilterMatchesSearchText();
     void treeMarksTheBrokenServiceOnly();
     void treeRendersAgainAfterAnEdit();
+    void treeShowsARenderErrorAsAnErrorChild();
+    void treeDropsStaleRenders();
 
     void developersTypesAreRespected();
     void developersNewRowGetsDefaultsAndAPlaceholderKey();
     void developersRenameAndRemove();
+    void developersIncrementalEditsMatchAFreshLoad();
 
     void servicesPrdReplicasEditChangesOnlyThePrdOverlay();
 
@@ -107,10 +111,30 @@ void TestCatalogModels::treeGroupsByTeamWithLazyResources()
         QVERIFY(lazy.hasChildren(prd));
         QCOMPARE(lazy.rowCount(prd), 0);
         QVERIFY(lazy.canFetchMore(prd));
+        // Rows inserted under prd, by kind: a "Rendering…" row first, then the resources.
+        QList<int> inserted;
+        QString renderingText;
+        connect(&lazy, &QAbstractItemModel::rowsInserted, this,
+                [&](const QModelIndex &parent, int first) {
+                    if (parent != prd)
+                        return;
+                    const QModelIndex row = lazy.index(first, 0, parent);
+                    inserted << row.data(items::CatalogTreeModel::KindRole).toInt();
+                    if (inserted.size() == 1)
+                        renderingText =
+                            row.data().toString() + u'@' +
+                            row.data(items::CatalogTreeModel::EnvironmentRole).toString();
+                });
         lazy.fetchMore(prd);
         QVERIFY(!lazy.canFetchMore(prd));
         QCOMPARE(lazy.rowCount(prd), 0); // rows arrive on the next event-loop turn
+        QVERIFY(lazy.hasChildren(prd));
         QTRY_COMPARE(lazy.rowCount(prd), 2);
+        QCOMPARE(inserted, (QList<int>{int(items::CatalogTreeModel::NodeKind::Rendering),
+                                       int(items::CatalogTreeModel::NodeKind::Resource)}));
+        QCOMPARE(renderingText, QStringLiteral("Rendering…@prd"));
+        QCOMPARE(lazy.index(0, 0, prd).data(items::CatalogTreeModel::KindRole).toInt(),
+                 int(items::CatalogTreeModel::NodeKind::Resource));
         QVERIFY(lazy.canFetchMore(lazy.index(1, 0, lazy.index(0, 0, lazy.index(0, 0))))); // stg
     }
     items::CatalogTreeModel model;
@@ -211,8 +235,84 @@ void TestCatalogModels::treeRendersAgainAfterAnEdit()
     QTRY_COMPARE(model.rowCount(prd), 2);
     QVERIFY(m_session->setContainerField(0, 2, QStringLiteral("app"), ContainerField::CpuRequest,
                                          {}, QStringLiteral("250m")));
-    QCOMPARE(model.rowCount(prd), 0); // forgotten at once, rendered on the next turn
+    // Forgotten at once ("Rendering…"), rendered again on a worker after this turn.
+    QCOMPARE(model.rowCount(prd), 1);
+    QCOMPARE(model.index(0, 0, prd).data(items::CatalogTreeModel::KindRole).toInt(),
+             int(items::CatalogTreeModel::NodeKind::Rendering));
     QTRY_COMPARE(model.rowCount(prd), 2);
+    QCOMPARE(model.index(0, 0, prd).data(items::CatalogTreeModel::KindRole).toInt(),
+             int(items::CatalogTreeModel::NodeKind::Resource));
+}
+
+void TestCatalogModels::treeShowsARenderErrorAsAnErrorChild()
+{
+    items::CatalogTreeModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    const QModelIndex svc = model.index(0, 0, model.index(0, 0));
+    const QPersistentModelIndex prd = model.index(2, 0, svc);
+    QTRY_COMPARE(model.rowCount(prd), 2); // the tester expanded everything
+    const QString kustomization =
+        manifests(QStringLiteral("services/svc-0000/overlays/prd/kustomization.yaml"));
+    QVERIFY(m_session->buffers()->edit(kustomization, "resources:\n  - missing.yaml\n",
+                                       QStringLiteral("break")));
+    QTRY_COMPARE(model.index(0, 0, prd).data(items::CatalogTreeModel::KindRole).toInt(),
+                 int(items::CatalogTreeModel::NodeKind::RenderError));
+    QCOMPARE(model.rowCount(prd), 1);
+    const QModelIndex error = model.index(0, 0, prd);
+    QVERIFY2(error.data().toString().contains(QStringLiteral("missing.yaml")),
+             qPrintable(error.data().toString()));
+    QCOMPARE(error.data(Qt::ToolTipRole).toString(), error.data().toString());
+    QVERIFY(error.data(items::CatalogTreeModel::BrokenRole).toBool());
+    QCOMPARE(error.data(items::CatalogTreeModel::ErrorRole).toString(), error.data().toString());
+    QVERIFY(prd.data(items::CatalogTreeModel::BrokenRole).toBool());
+    // Fixed again: the resources come back and the environment is no longer broken.
+    m_session->buffers()->undoStack()->undo();
+    QTRY_COMPARE(model.index(0, 0, prd).data(items::CatalogTreeModel::KindRole).toInt(),
+                 int(items::CatalogTreeModel::NodeKind::Resource));
+    QCOMPARE(model.rowCount(prd), 2);
+    QVERIFY(!prd.data(items::CatalogTreeModel::BrokenRole).toBool());
+}
+
+void TestCatalogModels::treeDropsStaleRenders()
+{
+    items::CatalogTreeModel model;
+    model.setSession(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const QModelIndex svc = model.index(0, 0, model.index(0, 0));
+    const QPersistentModelIndex prd = model.index(2, 0, svc);
+    const QString kustomization =
+        manifests(QStringLiteral("services/svc-0000/overlays/prd/kustomization.yaml"));
+    const QByteArray withConfigMap = bytes(kustomization) +
+                                     "configMapGenerator:\n  - name: extra\n    literals:\n"
+                                     "      - A=1\n";
+    // Several edits while renders run: only the last content may show, however the workers
+    // finish.
+    for (int i = 0; i < 5; ++i) {
+        model.fetchMore(prd);
+        QVERIFY(m_session->buffers()->edit(kustomization,
+                                           i % 2 ? bytes(kustomization) + "\n" : withConfigMap,
+                                           QStringLiteral("edit %1").arg(i)));
+    }
+    QTRY_COMPARE(model.rowCount(prd), 3);
+    QTRY_COMPARE(model.index(0, 0, prd).data(items::CatalogTreeModel::KindRole).toInt(),
+                 int(items::CatalogTreeModel::NodeKind::Resource));
+    QTest::qWait(300); // a stale result arriving late must not replace these rows
+    QCOMPARE(model.rowCount(prd), 3);
+    QVERIFY(childNames(model, prd).join(u' ').contains(QStringLiteral("ConfigMap/extra-")));
+
+    // Rebuilt, and the session gone, while renders run: nothing arrives, nothing crashes.
+    const QModelIndex stg = model.index(1, 0, model.index(0, 0, model.index(0, 0)));
+    QCOMPARE(stg.data().toString(), QStringLiteral("stg"));
+    QVERIFY(m_session->buffers()->edit(kustomization, bytes(kustomization) + "\n",
+                                       QStringLiteral("again")));
+    model.setGrouping(items::CatalogTreeModel::Grouping::NamespaceFirst);
+    QVERIFY(m_session->buffers()->edit(kustomization, bytes(kustomization) + "\n",
+                                       QStringLiteral("and again")));
+    m_session.reset();
+    QCOMPARE(model.rowCount(), 0);
+    QTest::qWait(300);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestCatalogModels::developersTypesAreRespected()
@@ -296,6 +396,86 @@ void TestCatalogModels::developersRenameAndRemove()
     m_session->buffers()->undoStack()->undo(); // one step for both rows
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("dev2"));
+}
+
+// Every cell of the developers table, with the location (file:line) of each row.
+static QStringList tableText(const items::DevelopersModel &model)
+{
+    QStringList rows;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList cells{model.index(r, 0).data(items::DevelopersModel::LocationRole).toString()};
+        for (int c = 0; c < model.columnCount(); ++c) {
+            const QModelIndex i = model.index(r, c);
+            cells << i.data().toString() << i.data(Qt::CheckStateRole).toString()
+                  << i.data(items::DevelopersModel::MissingRole).toString();
+        }
+        rows << cells.join(u'|');
+    }
+    return rows;
+}
+
+void TestCatalogModels::developersIncrementalEditsMatchAFreshLoad()
+{
+    // One-cell edits update the parsed file and the catalog entry by entry. After a random
+    // series of them (values that change lengths and line counts, renames, new and removed
+    // rows, undo), the table must read exactly as a session loaded from the saved files.
+    open({.services = 2, .developers = 40});
+    const QString tfvars = m_dir->filePath(QStringLiteral("accounts/developers.auto.tfvars"));
+    const QByteArray original = bytes(tfvars);
+    items::DevelopersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QRandomGenerator rng(42);
+    const QStringList values = {QStringLiteral("A"), QStringLiteral("Developer with a long name"),
+                                QStringLiteral("名前"), QStringLiteral("x \"quoted\"")};
+    int edits = 0;
+    for (int round = 0; round < 4; ++round) {
+        for (int step = 0; step < 40; ++step) {
+            const int row = rng.bounded(model.rowCount());
+            const int col = rng.bounded(model.columnCount());
+            const QString type = model.fieldType(col);
+            const int what = rng.bounded(20);
+            if (what == 0) {
+                QVERIFY(model.insertRows(model.rowCount(), 1));
+            } else if (what == 1 && model.rowCount() > 5) {
+                QVERIFY(model.removeRows(row, 1));
+            } else if (what == 2) {
+                m_session->buffers()->undoStack()->undo();
+            } else if (col == 0) {
+                QVERIFY(model.setData(model.index(row, 0), QStringLiteral("k%1").arg(++edits)));
+            } else if (type == QLatin1String("bool")) {
+                QVERIFY(model.setData(model.index(row, col),
+                                      rng.bounded(2) ? Qt::Checked : Qt::Unchecked,
+                                      Qt::CheckStateRole));
+            } else if (type == QLatin1String("number")) {
+                QVERIFY(model.setData(model.index(row, col), rng.bounded(100)));
+            } else if (type.startsWith(QLatin1String("list"))) {
+                QVERIFY(model.setData(model.index(row, col),
+                                      rng.bounded(2) ? QStringLiteral("a, b") : QString()));
+            } else {
+                QVERIFY(model.setData(model.index(row, col), values[rng.bounded(4)]));
+            }
+            ++edits;
+        }
+        QVERIFY(m_session->save());
+        auto ws = platform::Workspace::load(m_dir->path());
+        QVERIFY(ws.has_value());
+        auto fresh = platform::Session::open(*ws);
+        QVERIFY(fresh.has_value());
+        items::DevelopersModel freshModel(fresh->get());
+        QCOMPARE(tableText(model), tableText(freshModel));
+    }
+    // Undo all the way: the exact bytes of the start.
+    QUndoStack *undo = m_session->buffers()->undoStack();
+    while (undo->canUndo())
+        undo->undo();
+    QCOMPARE(bytes(tfvars), original);
+    auto ws = platform::Workspace::load(m_dir->path());
+    QVERIFY(ws.has_value());
+    QVERIFY(test::writeText(tfvars, original));
+    auto fresh = platform::Session::open(*ws);
+    QVERIFY(fresh.has_value());
+    items::DevelopersModel freshModel(fresh->get());
+    QCOMPARE(tableText(model), tableText(freshModel));
 }
 
 void TestCatalogModels::servicesPrdReplicasEditChangesOnlyThePrdOverlay()
