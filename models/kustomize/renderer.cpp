@@ -398,6 +398,16 @@ private:
             }
         }
         const StatInfo &info = statOf(path);
+        if (!info.exists && overlay) {
+            // A folder that only unsaved files make (a new service's overlays).
+            const QString prefix = path + QLatin1Char('/');
+            for (auto it = overlay->files.constBegin(); it != overlay->files.constEnd(); ++it) {
+                if (it->has_value() && it.key().startsWith(prefix)) {
+                    *isDir = true;
+                    return true;
+                }
+            }
+        }
         *isDir = info.isDir;
         return info.exists;
     }
@@ -447,7 +457,9 @@ private:
         struct stat st;
         const QByteArray native = QFile::encodeName(path);
         const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-        if (slash > 0 && ::lstat(native.constData(), &st) == 0 && !S_ISLNK(st.st_mode)) {
+        const bool missing = ::lstat(native.constData(), &st) != 0;
+        if (slash > 0 && (missing || !S_ISLNK(st.st_mode))) {
+            // A path that does not exist (yet: an unsaved file) lives in its parent's place.
             const QString parent = canonical(path.left(slash));
             real = parent + path.mid(slash);
         } else {

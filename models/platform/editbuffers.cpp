@@ -113,9 +113,17 @@ void EditBuffers::setContent(const QString &path, const std::optional<QByteArray
 
 Result<void> EditBuffers::save()
 {
+    return save(modifiedFiles());
+}
+
+Result<void> EditBuffers::save(const QStringList &paths)
+{
     std::optional<Error> firstError;
-    const QStringList files = modifiedFiles();
-    for (const QString &path : files) {
+    QStringList written;
+    for (const QString &path : paths) {
+        if (!m_edited.contains(path))
+            continue;
+        written << path;
         const std::optional<QByteArray> content = m_edited.value(path);
         if (!content) {
             if (QFileInfo::exists(path) && !QFile::remove(path) && !firstError)
@@ -140,9 +148,12 @@ Result<void> EditBuffers::save()
         }
         m_edited.remove(path);
     }
+    if (m_edited.isEmpty() && !firstError)
+        m_stack.setClean();
+    if (!written.isEmpty())
+        Q_EMIT saved(written);
     if (firstError)
         return std::unexpected(*firstError);
-    m_stack.setClean();
     return {};
 }
 

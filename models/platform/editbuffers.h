@@ -42,6 +42,8 @@ public:
     // Writes every modified file atomically. Files already written stay written when a later
     // one fails; the failed ones stay modified, so nothing typed is lost.
     Result<void> save();
+    // Writes only `paths` (those that are modified); other edits stay unsaved.
+    Result<void> save(const QStringList &paths);
     // Drops every unsaved edit.
     void revert();
 
@@ -49,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void fileChanged(const QString &path);
+    // Files were written to disk (their content did not change: they are no longer modified).
+    void saved(const QStringList &paths);
 
 private:
     friend class SetContentCommand;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUndoStack>
 #include <QtConcurrent>
 
@@ -42,6 +43,7 @@ LiveLintInput liveLintInput(Session &session)
         return input;
     QStringList paths = input.edits.keys();
     paths.sort();
+    QSet<QString> fromBuffers; // services whose overlays are being added here
     for (const QString &path : std::as_const(paths)) {
         if (!input.edits.value(path))
             continue;
@@ -50,8 +52,10 @@ LiveLintInput liveLintInput(Session &session)
         if (!m.hasMatch())
             continue;
         const QString name = m.captured(1);
-        if (const Service *known = c.service(name); known && !known->environments.isEmpty())
+        if (const Service *known = c.service(name);
+            known && !known->environments.isEmpty() && !fromBuffers.contains(name))
             continue;
+        fromBuffers.insert(name);
         auto it = std::find_if(c.services.begin(), c.services.end(),
                                [&](const Service &s) { return s.name == name; });
         if (it == c.services.end()) {
@@ -62,10 +66,9 @@ LiveLintInput liveLintInput(Session &session)
             c.services << s;
             it = c.services.end() - 1;
         }
-        // The renderer reads folders from disk: an overlay whose folder is not saved yet
-        // cannot be rendered, so the new service is only known by name until it is saved.
-        if (QFileInfo(QDir(c.manifestsRoot).filePath(QFileInfo(rel).path())).isDir())
-            it->environments << Environment{m.captured(2), name, QFileInfo(rel).path(), {}};
+        // The renderer takes folders that only unsaved files make as folders: the new
+        // service's overlays render (and are checked) before they are saved.
+        it->environments << Environment{m.captured(2), name, QFileInfo(rel).path(), {}};
     }
     return input;
 }

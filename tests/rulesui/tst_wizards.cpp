@@ -325,6 +325,13 @@ void TestWizards::newMicroserviceEndToEnd()
         wizard->preview()->diffView()->toPlainText().contains(QStringLiteral("coupon-api = {")));
     wizard->accept();
 
+    int targetsBefore = 0;
+    {
+        kustomize::Renderer renderer;
+        auto live = platform::lintLive(platform::liveLintInput(*m_session), &renderer);
+        QVERIFY(live.has_value());
+        targetsBefore = live->renderedTargets;
+    }
     QVERIFY(platform::applyPlan(*m_session, *wizard->plan()).has_value());
     QCOMPARE(m_session->buffers()->undoStack()->count(), 1); // one undo step
     QCOMPARE(m_session->buffers()->modifiedFiles().size(), expected.size());
@@ -346,7 +353,26 @@ void TestWizards::newMicroserviceEndToEnd()
         for (const Finding &f : added)
             text << QStringLiteral("%1:%2 [%3] %4").arg(f.file).arg(f.line).arg(f.rule, f.message);
         QVERIFY2(added.isEmpty(), qPrintable(text.join(QLatin1Char('\n'))));
-        QVERIFY(live->renderedTargets > 0);
+        // The three new overlays were rendered (from the buffers) and checked.
+        QCOMPARE(live->renderedTargets, targetsBefore + 3);
+    }
+    // The new overlays render from the buffers, before anything is saved.
+    {
+        auto working = m_session->overlayFor(platform::Side::Working);
+        QVERIFY(working.has_value());
+        for (const QString &env :
+             {QStringLiteral("dev"), QStringLiteral("stg"), QStringLiteral("prd")}) {
+            auto out =
+                m_session->render(QStringLiteral("services/coupon-api/overlays/") + env, *working);
+            QVERIFY2(out.has_value(), qPrintable(out ? QString() : out.error().toString()));
+            QVERIFY(out->text.contains("namespace: coupon-api"));
+            QVERIFY(out->text.contains("kind: HorizontalPodAutoscaler"));
+        }
+        // Without the buffers there is nothing there yet.
+        QVERIFY(!m_session
+                     ->render(QStringLiteral("services/coupon-api/overlays/dev"),
+                              kustomize::FileOverlay{})
+                     .has_value());
     }
     QVERIFY(!QFileInfo::exists(root + QStringLiteral("/services/coupon-api"))); // not saved
     if (auto saved = m_session->save(); !saved)

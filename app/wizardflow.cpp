@@ -1,0 +1,528 @@
+#include "wizardflow.h"
+
+#include "githubremote.h"
+#include "gittokensource.h"
+#include "session.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QtConcurrent>
+
+namespace kanri::app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kanri::app::WizardFlow", text);
+}
+
+bool isUnder(const QString &path, const QString &root)
+{
+    return !root.isEmpty() && path.startsWith(QDir::cleanPath(root) + QLatin1Char('/'));
+}
+
+QString shortId(const QString &commit)
+{
+    return commit.left(8);
+}
+
+} // namespace
+
+bool FlowOutcome::anythingCommitted() const
+{
+    return std::any_of(steps.begin(), steps.end(),
+                       [](const FlowStepOutcome &s) { return !s.commit.isEmpty(); });
+}
+
+Result<QList<FlowStep>> splitPlan(const platform::WizardPlan &plan,
+                                  const platform::Workspace &workspace)
+{
+    QList<FlowStep> steps;
+    for (const platform::RepositorySpec &spec : workspace.repositories) {
+        FlowStep step;
+        step.repository = spec.name;
+        step.path = QDir::cleanPath(workspace.repositoryPath(spec));
+        step.baseBranch = spec.defaultBranch;
+        for (const platform::PlannedFile &f : plan.files) {
+            if (isUnder(QDir::cleanPath(f.path), step.path)) {
+                step.files << QDir::cleanPath(f.path);
+                step.displayFiles << QDir(step.path).relativeFilePath(QDir::cleanPath(f.path));
+            }
+        }
+        if (!step.files.isEmpty())
+            steps << step;
+    }
+    // The accounts repository first: its pull request is the one the others link to.
+    std::stable_sort(steps.begin(), steps.end(), [&](const FlowStep &a, const FlowStep &b) {
+        const platform::RepositorySpec *accounts =
+            workspace.repository(platform::RepositoryRole::Accounts);
+        const QString name = accounts ? accounts->name : QString();
+        return (a.repository == name) > (b.repository == name);
+    });
+    qsizetype covered = 0;
+    for (const FlowStep &s : std::as_const(steps))
+        covered += s.files.size();
+    if (covered != plan.files.size())
+        return fail(Error::Code::Usage,
+                    tr("the change has files outside the workspace's repositories"));
+    return steps;
+}
+
+QString checkBranchName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return tr("The branch needs a name.");
+    static const QRegularExpression bad(QStringLiteral(R"([\s~^:?*\[\\]|\.\.|@\{|//)"));
+    if (bad.match(name).hasMatch())
+        return tr("A branch name cannot contain spaces, \"..\", \"//\", \"@{\" or any of ~ ^ : ? "
+                  "* [ \\.");
+    if (name.startsWith(QLatin1Char('-')) || name.startsWith(QLatin1Char('/')) ||
+        name.endsWith(QLatin1Char('/')) || name.endsWith(QLatin1Char('.')) ||
+        name.endsWith(QLatin1String(".lock")) || name == QLatin1String("@"))
+        return tr("A branch name cannot start with - or /, nor end with /, . or .lock.");
+    for (const QString &part : name.split(QLatin1Char('/')))
+        if (part.startsWith(QLatin1Char('.')))
+            return tr("No part of a branch name can start with a dot.");
+    return {};
+}
+
+QString fileSummary(const platform::WizardPlan &plan, const QStringList &files)
+{
+    QStringList lines;
+    for (const platform::PlannedFile &f : plan.files) {
+        if (!files.contains(QDir::cleanPath(f.path)))
+            continue;
+        const QByteArray diff = platform::planDiff(f);
+        int added = 0, removed = 0;
+        for (const QByteArray &line : diff.split('\n')) {
+            if (line.startsWith("+++") || line.startsWith("---"))
+                continue;
+            if (line.startsWith('+'))
+                ++added;
+            else if (line.startsWith('-'))
+                ++removed;
+        }
+        lines << (f.isNew() ? tr("- `%1` (new, %2 lines)").arg(f.display).arg(added)
+                            : tr("- `%1` (+%2 −%3)").arg(f.display).arg(added).arg(removed));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// --- the flow ---------------------------------------------------------------------------------
+
+WizardFlow::WizardFlow(platform::Session *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{}
+
+WizardFlow::~WizardFlow()
+{
+    m_stop.request_stop();
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->waitForFinished();
+    }
+    delete m_pullContext;
+}
+
+QString WizardFlow::doneSoFar() const
+{
+    QStringList done;
+    for (const FlowStepOutcome &s : m_outcome.steps) {
+        if (s.commit.isEmpty())
+            continue;
+        QString line = s.pushed ? tr("%1: committed %2 on branch %3 and pushed it")
+                                      .arg(s.repository, shortId(s.commit), s.branch)
+                                : tr("%1: committed %2 on branch %3 (not pushed)")
+                                      .arg(s.repository, shortId(s.commit), s.branch);
+        if (s.pullNumber > 0)
+            line +=
+                s.pullExisted
+                    ? tr("; pull request #%1 was already open: %2").arg(s.pullNumber).arg(s.pullUrl)
+                    : tr("; opened pull request #%1: %2").arg(s.pullNumber).arg(s.pullUrl);
+        done << line + QLatin1Char('.');
+    }
+    return done.join(QLatin1Char('\n'));
+}
+
+void WizardFlow::start(FlowRequest request)
+{
+    if (m_running || !m_session)
+        return;
+    m_request = std::move(request);
+    m_outcome = {};
+    m_remoteUrls.clear();
+    m_index = 0;
+    m_stop = std::stop_source();
+    m_running = true;
+    for (const FlowStep &s : std::as_const(m_request.steps)) {
+        if (const QString why = checkBranchName(s.branch); !why.isEmpty()) {
+            finish(false, tr("%1: %2").arg(s.repository, why));
+            return;
+        }
+        if (s.commitMessage.trimmed().isEmpty()) {
+            finish(false, tr("%1: the commit needs a message.").arg(s.repository));
+            return;
+        }
+    }
+    Q_EMIT progress(tr("Checking the repositories…"), -1);
+    // Before anything changes: every repository has an origin, no branch of that name, and
+    // nothing else staged (the commit must hold the wizard's files only).
+    const QList<FlowStep> steps = m_request.steps;
+    m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &WizardFlow::preflightDone);
+    m_watcher->setFuture(QtConcurrent::run([steps] {
+        GitResult out;
+        for (const FlowStep &step : steps) {
+            auto repo = git::Repository::open(step.path);
+            if (!repo) {
+                out.error = repo.error();
+                break;
+            }
+            auto url = repo->remoteUrl(QStringLiteral("origin"));
+            if (!url) {
+                out.error =
+                    Error{tr("%1 has no remote called origin to push to").arg(step.repository),
+                          {},
+                          0,
+                          0,
+                          Error::Code::NotFound};
+                break;
+            }
+            out.remoteUrls << *url;
+            if (repo->hasLocalBranch(step.branch)) {
+                out.error = Error{tr("%1 already has a branch %2: choose another name")
+                                      .arg(step.repository, step.branch),
+                                  {},
+                                  0,
+                                  0,
+                                  Error::Code::Rejected};
+                break;
+            }
+            auto status = repo->status();
+            if (!status) {
+                out.error = status.error();
+                break;
+            }
+            QStringList others;
+            for (const git::StatusEntry &e : *status) {
+                const QString abs = QDir::cleanPath(QDir(step.path).filePath(e.path));
+                if (e.index != ' ' && e.index != '?' && !step.files.contains(abs))
+                    others << e.path;
+            }
+            if (!others.isEmpty()) {
+                out.error = Error{tr("%1 has other staged changes (%2): commit or unstage them "
+                                     "first, so that the commit holds only this change")
+                                      .arg(step.repository, others.join(QStringLiteral(", "))),
+                                  {},
+                                  0,
+                                  0,
+                                  Error::Code::Rejected};
+                break;
+            }
+        }
+        return out;
+    }));
+}
+
+void WizardFlow::preflightDone()
+{
+    const GitResult result = m_watcher->result();
+    m_watcher.reset();
+    if (result.error) {
+        finish(false, git::scrubSecrets(result.error->toString()));
+        return;
+    }
+    if (m_stop.stop_requested()) {
+        m_outcome.cancelled = true;
+        finish(false, tr("Cancelled: nothing was saved or committed."));
+        return;
+    }
+    m_remoteUrls = result.remoteUrls;
+    // Save exactly the wizard's files (other unsaved edits stay unsaved).
+    Q_EMIT progress(tr("Saving the files…"), -1);
+    QStringList files;
+    for (const FlowStep &s : std::as_const(m_request.steps))
+        files << s.files;
+    if (!m_session) {
+        finish(false, tr("The workspace was closed: nothing was saved or committed."));
+        return;
+    }
+    if (auto saved = m_session->buffers()->save(files); !saved) {
+        finish(false, tr("Saving failed, nothing was committed: %1").arg(saved.error().toString()));
+        return;
+    }
+    m_outcome.saved = true;
+    nextGitStep();
+}
+
+void WizardFlow::nextGitStep()
+{
+    if (m_index >= m_request.steps.size()) {
+        m_index = 0;
+        if (!m_request.openPullRequests) {
+            finish(true);
+            return;
+        }
+        nextPull();
+        return;
+    }
+    if (m_stop.stop_requested()) {
+        m_outcome.cancelled = true;
+        finish(false, tr("Cancelled."));
+        return;
+    }
+    const FlowStep step = m_request.steps.at(m_index);
+    const std::optional<git::Signature> author = m_request.author;
+    Q_EMIT progress(tr("%1: committing on branch %2…").arg(step.repository, step.branch), -1);
+    git::NetworkOptions options;
+    options.stop = m_stop.get_token();
+    options.tokens = m_gitTokens ? m_gitTokens : git::defaultTokenSource();
+    QPointer<WizardFlow> self(this);
+    const QString repository = step.repository;
+    options.progress = [self, repository](const git::TransferProgress &p) {
+        const int percent = p.totalObjects ? int(100.0 * p.receivedObjects / p.totalObjects) : -1;
+        QMetaObject::invokeMethod(
+            self.get(),
+            [self, repository, percent] {
+                if (self)
+                    Q_EMIT self->progress(tr("%1: pushing…").arg(repository), percent);
+            },
+            Qt::QueuedConnection);
+    };
+    m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &WizardFlow::gitStepDone);
+    m_watcher->setFuture(QtConcurrent::run([step, author, options] {
+        GitResult out;
+        auto repo = git::Repository::open(step.path);
+        if (!repo) {
+            out.error = repo.error();
+            out.failedStep = tr("opening the repository");
+            return out;
+        }
+        if (auto r = repo->createBranch(step.branch, git::SwitchTo::Yes); !r) {
+            out.error = r.error();
+            out.failedStep = tr("creating the branch");
+            return out;
+        }
+        out.switched = true;
+        QStringList relative;
+        for (const QString &f : step.files)
+            relative << QDir(step.path).relativeFilePath(f);
+        if (auto r = repo->stagePaths(relative); !r) {
+            out.error = r.error();
+            out.failedStep = tr("staging the files");
+            return out;
+        }
+        auto commit = repo->commit(step.commitMessage, author);
+        if (!commit) {
+            out.error = commit.error();
+            out.failedStep = tr("committing");
+            return out;
+        }
+        out.commit = *commit;
+        if (auto r = repo->push(QStringLiteral("origin"), step.branch, true, options); !r) {
+            out.error = r.error();
+            out.failedStep = tr("pushing");
+            return out;
+        }
+        out.pushed = true;
+        return out;
+    }));
+}
+
+void WizardFlow::gitStepDone()
+{
+    const GitResult result = m_watcher->result();
+    m_watcher.reset();
+    const FlowStep &step = m_request.steps.at(m_index);
+    FlowStepOutcome done;
+    done.repository = step.repository;
+    done.branch = step.branch;
+    done.commit = result.commit;
+    done.pushed = result.pushed;
+    m_outcome.steps << done;
+    if (result.error) {
+        const bool cancelled = result.error->code == Error::Code::Cancelled;
+        m_outcome.cancelled = cancelled;
+        QString what = git::scrubSecrets(result.error->message);
+        QString failure;
+        if (!result.commit.isEmpty())
+            failure = cancelled
+                          ? tr("%1: committed %2 on branch %3; the push was cancelled. Push "
+                               "it from Repository ▸ Push.")
+                                .arg(step.repository, shortId(result.commit), step.branch)
+                          : tr("%1: committed %2 on branch %3, push failed: %4. Push again "
+                               "from Repository ▸ Push.")
+                                .arg(step.repository, shortId(result.commit), step.branch, what);
+        else if (result.switched)
+            failure = tr("%1: switched to the new branch %2, %3 failed: %4. The files are saved; "
+                         "commit them from Repository ▸ Commit.")
+                          .arg(step.repository, step.branch, result.failedStep, what);
+        else
+            failure = tr("%1: %2 failed: %3. The files are saved but not committed.")
+                          .arg(step.repository, result.failedStep, what);
+        m_outcome.steps.last().commit = result.commit;
+        finish(false, failure);
+        return;
+    }
+    ++m_index;
+    nextGitStep();
+}
+
+github::Client *WizardFlow::clientFor(const QString &remoteUrl)
+{
+    github::ClientOptions options = github::ClientOptions::forRemote(remoteUrl);
+    if (qEnvironmentVariableIsEmpty("KANRI_GITHUB_API_URL") && m_configuredApiBase.isValid() &&
+        !m_configuredApiBase.isEmpty()) {
+        options.apiBase = m_configuredApiBase;
+        options.webBase = github::webBaseForApiBase(options.apiBase);
+    }
+    if (m_client && m_client->options().apiBase == options.apiBase)
+        return m_client;
+    delete m_client;
+    std::shared_ptr<github::TokenProvider> tokens = m_githubTokens;
+    if (!tokens)
+        tokens = std::shared_ptr<github::TokenProvider>(github::defaultTokenProvider());
+    m_client = new github::Client(options, tokens, this);
+    return m_client;
+}
+
+void WizardFlow::nextPull()
+{
+    if (m_index >= m_request.steps.size()) {
+        linkBack();
+        return;
+    }
+    if (m_stop.stop_requested()) {
+        m_outcome.cancelled = true;
+        finish(false, tr("Cancelled before every pull request was opened."));
+        return;
+    }
+    const FlowStep &step = m_request.steps.at(m_index);
+    const QString url = m_remoteUrls.value(m_index);
+    const auto ref = github::repoForRemote(url);
+    if (!ref) {
+        finish(false, tr("%1: the remote %2 is not a GitHub repository; open the pull request "
+                         "there by hand.")
+                          .arg(step.repository, git::scrubSecrets(url)));
+        return;
+    }
+    github::NewPullRequest pull;
+    pull.title = step.title;
+    pull.body = step.body;
+    // The earlier pull requests of the same change.
+    QStringList links;
+    for (int i = 0; i < m_index; ++i)
+        if (m_outcome.steps.value(i).pullNumber > 0)
+            links << tr("- %1: %2")
+                         .arg(m_outcome.steps.at(i).repository, m_outcome.steps.at(i).pullUrl);
+    if (!links.isEmpty())
+        pull.body += QStringLiteral("\n\n") + tr("Part of the same change:") + QLatin1Char('\n') +
+                     links.join(QLatin1Char('\n'));
+    pull.head = step.branch;
+    pull.base = step.baseBranch;
+    Q_EMIT progress(tr("%1: opening the pull request…").arg(step.repository), -1);
+    delete m_pullContext;
+    auto *context = new QObject(this);
+    m_pullContext = context;
+    clientFor(url)->createPull(
+        *ref, pull, context, [this, context](github::ApiResult<github::CreatedPullRequest> r) {
+            context->deleteLater();
+            const FlowStep &s = m_request.steps.at(m_index);
+            if (!r) {
+                finish(false, tr("%1: the pull request could not be opened: %2. Open it from "
+                                 "Pull Requests ▸ Create Pull Request.")
+                                  .arg(s.repository, r.error().toString()));
+                return;
+            }
+            FlowStepOutcome &o = m_outcome.steps[m_index];
+            o.pullNumber = r->pull.number;
+            o.pullUrl = r->pull.htmlUrl;
+            o.pullExisted = r->origin == github::CreatedPullRequest::Origin::AlreadyExisted;
+            ++m_index;
+            nextPull();
+        });
+}
+
+void WizardFlow::linkBack()
+{
+    // The first pull request learns the others' addresses (GitHub has no link between pull
+    // requests of different repositories: an edit of its body).
+    if (m_outcome.steps.size() < 2 || m_outcome.steps.first().pullExisted) {
+        finish(true);
+        return;
+    }
+    const FlowStepOutcome &first = m_outcome.steps.first();
+    const auto ref = github::repoForRemote(m_remoteUrls.value(0));
+    if (!ref) {
+        finish(true);
+        return;
+    }
+    QStringList links;
+    for (int i = 1; i < m_outcome.steps.size(); ++i)
+        links
+            << tr("- %1: %2").arg(m_outcome.steps.at(i).repository, m_outcome.steps.at(i).pullUrl);
+    const QString body = m_request.steps.first().body + QStringLiteral("\n\n") +
+                         tr("Part of the same change:") + QLatin1Char('\n') +
+                         links.join(QLatin1Char('\n'));
+    github::Client::Request request;
+    request.method = "PATCH";
+    request.path = QStringLiteral("/repos/%1/%2/pulls/%3")
+                       .arg(github::pathSegment(ref->owner), github::pathSegment(ref->name))
+                       .arg(first.pullNumber);
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("body"), body}}).toJson();
+    Q_EMIT progress(tr("%1: linking the pull requests…").arg(first.repository), -1);
+    delete m_pullContext;
+    auto *context = new QObject(this);
+    m_pullContext = context;
+    clientFor(m_remoteUrls.value(0))
+        ->send(request, context, [this, context](github::ApiResult<github::Client::Response> r) {
+            context->deleteLater();
+            if (!r) {
+                finish(true, tr("The first pull request does not link to the others yet (%1): "
+                                "add the link by hand.")
+                                 .arg(r.error().toString()));
+                return;
+            }
+            finish(true);
+        });
+}
+
+void WizardFlow::finish(bool ok, const QString &failure)
+{
+    m_outcome.ok = ok;
+    QStringList text;
+    if (const QString done = doneSoFar(); !done.isEmpty())
+        text << done;
+    else if (m_outcome.saved && !ok)
+        text << tr("The wizard's files are saved.");
+    if (!failure.isEmpty())
+        text << failure;
+    if (ok && text.isEmpty())
+        text << tr("Done.");
+    m_outcome.message = text.join(QLatin1Char('\n'));
+    m_running = false;
+    Q_EMIT progress(ok ? tr("Done") : tr("Stopped"), ok ? 100 : 0);
+    Q_EMIT finished(m_outcome);
+}
+
+void WizardFlow::cancel()
+{
+    if (!m_running)
+        return;
+    m_stop.request_stop();
+    if (m_pullContext) {
+        // A GitHub call in flight: its answer is dropped. Whether GitHub opened it is unknown.
+        delete m_pullContext;
+        m_outcome.cancelled = true;
+        finish(false, tr("Cancelled while opening the pull requests; check GitHub for what was "
+                         "opened."));
+    }
+}
+
+} // namespace kanri::app

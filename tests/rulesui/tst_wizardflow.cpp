@@ -1,0 +1,492 @@
+// After a wizard: branch, commit, push and pull request in one flow, end to end. A real main
+// window and application context with the rules controller (app/, compiled in), the demo
+// workspace whose bare remotes `git http-backend` serves on loopback (tests/git), and the
+// GitHub stand-in of tests/github answering with pull requests written here (no ../shared
+// needed).
+
+#include "appcontext.h"
+#include "demoworkspace.h"
+#include "fakegithub.h"
+#include "githttpserver.h"
+#include "githubtokenprovider.h"
+#include "gittokensource.h"
+#include "mainwindow.h"
+#include "rulescontroller.h"
+#include "session.h"
+#include "wizardflow.h"
+#include "wizardnewdeveloper.h"
+#include "wizardnewmicroservice.h"
+#include "wizardpublishdialog.h"
+
+#include "testutil.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kanri;
+using kanri::test::CannedResponse;
+using kanri::test::FakeGitHub;
+using kanri::test::GitHttpServer;
+using RecordedRequestList = QList<kanri::test::RecordedRequest>;
+
+namespace {
+
+const QString gitToken = QStringLiteral("git-tok-51c0ffee");
+const QString githubToken = QStringLiteral("gh-tok-9a8b7c6d");
+
+QString gitOut(const QStringList &args, const QString &dir)
+{
+    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray json(const QJsonArray &a)
+{
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+}
+
+// A pull request as GitHub answers POST /repos/O/R/pulls (the fields the client reads).
+QJsonObject pullObject(const QUrl &base, const QString &repo, int number, const QString &branch)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), 5000 + number},
+        {QStringLiteral("number"), number},
+        {QStringLiteral("state"), QStringLiteral("open")},
+        {QStringLiteral("title"), QStringLiteral("t")},
+        {QStringLiteral("body"), QStringLiteral("b")},
+        {QStringLiteral("html_url"),
+         base.toString() + QStringLiteral("/remotes/%1/pull/%2").arg(repo).arg(number)},
+        {QStringLiteral("draft"), false},
+        {QStringLiteral("user"), QJsonObject{{QStringLiteral("login"), QStringLiteral("me")}}},
+        {QStringLiteral("head"),
+         QJsonObject{{QStringLiteral("ref"), branch},
+                     {QStringLiteral("label"), QStringLiteral("remotes:") + branch},
+                     {QStringLiteral("sha"), QStringLiteral("0123456789abcdef")}}},
+        {QStringLiteral("base"),
+         QJsonObject{{QStringLiteral("ref"), QStringLiteral("main")},
+                     {QStringLiteral("label"), QStringLiteral("remotes:main")}}},
+        {QStringLiteral("labels"), QJsonArray{}}};
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 120000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+} // namespace
+
+class TestWizardFlow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void branchNamesAreChecked_data();
+    void branchNamesAreChecked();
+    void newDeveloperCommitsPushesAndOpensThePullRequest();
+    void anExistingPullRequestIsShown();
+    void aPushFailureKeepsTheCommitAndSaysSo();
+    void anExistingBranchStopsBeforeAnythingIsSaved();
+    void newMicroserviceOpensTwoPullRequestsThatLinkToEachOther();
+
+private:
+    QString repoPath(const QString &name) const { return m_ws + QLatin1Char('/') + name; }
+    QString barePath(const QString &name) const
+    {
+        return m_ws + QStringLiteral("/remotes/") + name + QStringLiteral(".git");
+    }
+    // Runs the new-developer wizard as a user would and accepts it: the publish dialog is up.
+    ui::WizardPublishDialog *runNewDeveloper();
+    void clickRunAndWait();
+    int count(const QByteArray &method, const QString &path) const;
+    RecordedRequestList requestsTo(const QByteArray &method, const QString &path) const;
+
+    QTemporaryDir m_tmp;
+    int m_case = 0;
+    QString m_ws;
+    std::unique_ptr<GitHttpServer> m_server;
+    std::unique_ptr<FakeGitHub> m_fake;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<app::AppContext> m_context;
+    app::RulesController *m_rules = nullptr;
+};
+
+void TestWizardFlow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_tmp.filePath(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("KanriTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_wizardflow"));
+    QVERIFY(QFileInfo::exists(GitHttpServer::httpBackend()));
+}
+
+void TestWizardFlow::init()
+{
+    m_ws = m_tmp.filePath(QStringLiteral("case%1/ws").arg(++m_case));
+    auto ws = platform::materialiseDemo(QStringLiteral(":/demo"), m_ws);
+    QVERIFY2(ws.has_value(), qPrintable(ws ? QString() : ws.error().toString()));
+    // Served from the workspace folder: the remotes are http://127.0.0.1:PORT/remotes/NAME.git,
+    // which GitHub-wise is the repository remotes/NAME.
+    m_server = std::make_unique<GitHttpServer>(m_ws, gitToken);
+    QVERIFY(m_server->start());
+    for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")}) {
+        gitOut({"remote", "set-url", "origin", m_server->url("remotes/" + name + ".git")},
+               repoPath(name));
+        gitOut({"config", "user.name", "Config Author"}, repoPath(name));
+        gitOut({"config", "user.email", "config@example.invalid"}, repoPath(name));
+    }
+    m_fake = std::make_unique<FakeGitHub>();
+    QVERIFY(m_fake->listen());
+    qputenv("KANRI_GITHUB_API_URL", m_fake->baseUrl().toString().toUtf8());
+
+    m_window = std::make_unique<ui::MainWindow>();
+    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_context->settings().setValue(QStringLiteral("git/authorName"), QStringLiteral("Wiz Ard"));
+    m_context->settings().setValue(QStringLiteral("git/authorEmail"),
+                                   QStringLiteral("wizard@example.invalid"));
+    m_rules = new app::RulesController(m_context.get());
+    m_rules->setGitTokens(std::make_shared<git::StaticTokenSource>(gitToken));
+    m_rules->setGitHubTokens(std::make_shared<github::StaticTokenProvider>(githubToken));
+    QVERIFY(m_context->load(m_ws));
+    m_window->resize(1200, 800);
+    m_window->show();
+}
+
+void TestWizardFlow::cleanup()
+{
+    if (m_context && m_context->session())
+        m_context->session()->revert();
+    m_context.reset();
+    m_window.reset();
+    m_fake.reset();
+    m_server.reset();
+    m_rules = nullptr;
+    qunsetenv("KANRI_GITHUB_API_URL");
+}
+
+int TestWizardFlow::count(const QByteArray &method, const QString &path) const
+{
+    return int(requestsTo(method, path).size());
+}
+
+RecordedRequestList TestWizardFlow::requestsTo(const QByteArray &method, const QString &path) const
+{
+    RecordedRequestList out;
+    for (const auto &r : m_fake->requests)
+        if (r.method == method && r.path == path)
+            out << r;
+    return out;
+}
+
+ui::WizardPublishDialog *TestWizardFlow::runNewDeveloper()
+{
+    auto *wizard = qobject_cast<ui::NewDeveloperWizard *>(
+        m_rules->newDeveloper(app::RulesController::Show::Modal));
+    if (!wizard)
+        return nullptr;
+    const int team = wizard->teamBox()->findData(QStringLiteral("@demo-org/media"));
+    wizard->teamBox()->setCurrentIndex(team);
+    QTest::keyClicks(wizard->textEdit(QStringLiteral("name")), QStringLiteral("Aiko Tanaka"));
+    QTest::keyClicks(wizard->textEdit(QStringLiteral("github")), QStringLiteral("aiko-tanaka"));
+    QTest::keyClicks(wizard->textEdit(QStringLiteral("email")),
+                     QStringLiteral("atanaka@example.co.jp"));
+    wizard->next();
+    wizard->flagBox(QStringLiteral("pagerduty"))->setChecked(true);
+    wizard->next();
+    if (!wizard->plan())
+        return nullptr;
+    QSignalSpy offered(m_rules, &app::RulesController::publishOffered);
+    wizard->accept();
+    if (offered.isEmpty())
+        return nullptr;
+    return m_rules->publishDialog();
+}
+
+void TestWizardFlow::clickRunAndWait()
+{
+    QSignalSpy finished(m_rules, &app::RulesController::publishFinished);
+    ui::WizardPublishDialog *dialog = m_rules->publishDialog();
+    QVERIFY(dialog->runButton()->isEnabled());
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return !finished.isEmpty(); }));
+}
+
+void TestWizardFlow::branchNamesAreChecked_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("a generated name is fine") << "kanri/add-developer-atanaka" << true;
+    QTest::newRow("an empty name is refused") << "" << false;
+    QTest::newRow("a space is refused") << "kanri/add developer" << false;
+    QTest::newRow("two dots are refused") << "kanri/a..b" << false;
+    QTest::newRow("a trailing .lock is refused") << "kanri/x.lock" << false;
+    QTest::newRow("a part starting with a dot is refused") << "kanri/.hidden" << false;
+    QTest::newRow("a leading dash is refused") << "-x" << false;
+    QTest::newRow("a colon is refused") << "a:b" << false;
+}
+
+void TestWizardFlow::branchNamesAreChecked()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, ok);
+    QCOMPARE(app::checkBranchName(name).isEmpty(), ok);
+}
+
+void TestWizardFlow::newDeveloperCommitsPushesAndOpensThePullRequest()
+{
+    m_fake->on(
+        "POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+        CannedResponse::json(201, json(pullObject(m_fake->baseUrl(), QStringLiteral("accounts"), 41,
+                                                  QStringLiteral("kanri/add-developer-atanaka")))));
+    ui::WizardPublishDialog *dialog = runNewDeveloper();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    // One repository: the accounts one, with generated, editable texts.
+    QVERIFY(dialog->branchEdit(0));
+    QVERIFY(!dialog->branchEdit(1));
+    QCOMPARE(dialog->branchEdit(0)->text(), QStringLiteral("kanri/add-developer-atanaka"));
+    QVERIFY(
+        dialog->commitEdit(0)->toPlainText().startsWith(QStringLiteral("Add developer atanaka")));
+    QVERIFY2(dialog->titleEdit(0)->text().contains(QStringLiteral("Aiko Tanaka")),
+             qPrintable(dialog->titleEdit(0)->text()));
+    const QString body = dialog->bodyEdit(0)->toPlainText();
+    QVERIFY2(body.contains(QStringLiteral("Merging this grants")), qPrintable(body));
+    QVERIFY2(body.contains(QStringLiteral("developers.auto.tfvars")), qPrintable(body));
+    QVERIFY(dialog->pullRequestBox()->isChecked());
+    // A wrong branch name is said before anything runs.
+    dialog->branchEdit(0)->setText(QStringLiteral("kanri/a b"));
+    QVERIFY(!dialog->runButton()->isEnabled());
+    dialog->branchEdit(0)->setText(QStringLiteral("kanri/add-developer-atanaka"));
+    dialog->titleEdit(0)->setText(QStringLiteral("Welcome Aiko"));
+    // An unrelated unsaved edit stays unsaved.
+    const QString other = repoPath(QStringLiteral("accounts")) + QStringLiteral("/NOTES.md");
+    m_context->session()->buffers()->edit(other, "not part of the change\n", QStringLiteral("x"));
+
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+
+    // The remote has the branch with one commit over main, touching only the developers file.
+    const QString bare = barePath(QStringLiteral("accounts"));
+    const QString range = QStringLiteral("main..kanri/add-developer-atanaka");
+    QCOMPARE(gitOut({"rev-list", "--count", range}, bare), QStringLiteral("1"));
+    QCOMPARE(gitOut({"diff", "--name-only", "main", "kanri/add-developer-atanaka"}, bare),
+             QStringLiteral("developers.auto.tfvars"));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae>", "kanri/add-developer-atanaka"}, bare),
+             QStringLiteral("Wiz Ard <wizard@example.invalid>"));
+    QVERIFY(gitOut({"show", "kanri/add-developer-atanaka:developers.auto.tfvars"}, bare)
+                .contains(QStringLiteral("atanaka = {")));
+    // The working tree is on the branch, which tracks the remote one.
+    const QString work = repoPath(QStringLiteral("accounts"));
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work),
+             QStringLiteral("kanri/add-developer-atanaka"));
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "@{upstream}"}, work),
+             QStringLiteral("origin/kanri/add-developer-atanaka"));
+    // Nothing in the manifests repository.
+    QCOMPARE(gitOut({"branch", "--list", "kanri/*"}, barePath(QStringLiteral("manifests"))),
+             QString());
+
+    // The pull request, as typed.
+    const auto posts = requestsTo("POST", QStringLiteral("/repos/remotes/accounts/pulls"));
+    QCOMPARE(posts.size(), 1);
+    const QJsonObject sent = posts.first().json();
+    QCOMPARE(sent.value(QStringLiteral("title")).toString(), QStringLiteral("Welcome Aiko"));
+    QCOMPARE(sent.value(QStringLiteral("head")).toString(),
+             QStringLiteral("kanri/add-developer-atanaka"));
+    QCOMPARE(sent.value(QStringLiteral("base")).toString(), QStringLiteral("main"));
+    QVERIFY(sent.value(QStringLiteral("body")).toString().contains(QStringLiteral("pagerduty")) ||
+            sent.value(QStringLiteral("body")).toString().contains(QStringLiteral("PagerDuty")));
+    QCOMPARE(posts.first().header("authorization"), "Bearer " + githubToken.toUtf8());
+    QCOMPARE(count("PATCH", QStringLiteral("/repos/remotes/accounts/pulls/41")), 0);
+
+    // Said in words, with the address.
+    const QString url = m_fake->baseUrl().toString() + QStringLiteral("/remotes/accounts/pull/41");
+    QVERIFY2(outcome.message.contains(url), qPrintable(outcome.message));
+    QVERIFY(dialog->messageLabel()->text().contains(url));
+    QVERIFY(!dialog->runButton()->isEnabled()); // not twice
+    // The other edit is still unsaved; the wizard's file is saved.
+    QVERIFY(m_context->session()->buffers()->isModified(other));
+    QVERIFY(!QFileInfo::exists(other));
+    QVERIFY(!m_context->session()->buffers()->isModified(
+        work + QStringLiteral("/developers.auto.tfvars")));
+    // No token in anything shown.
+    QVERIFY(!outcome.message.contains(gitToken) && !outcome.message.contains(githubToken));
+    dialog->close();
+}
+
+void TestWizardFlow::anExistingPullRequestIsShown()
+{
+    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+               CannedResponse::json(
+                   422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":"
+                        "\"PullRequest\",\"code\":\"custom\",\"message\":\"A pull request "
+                        "already exists for remotes:kanri/add-developer-atanaka.\"}]}"));
+    m_fake->on("GET", QStringLiteral("/repos/remotes/accounts/pulls"),
+               CannedResponse::json(200, json(QJsonArray{pullObject(
+                                             m_fake->baseUrl(), QStringLiteral("accounts"), 8,
+                                             QStringLiteral("kanri/add-developer-atanaka"))})));
+    QVERIFY(runNewDeveloper());
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+    QCOMPARE(outcome.steps.size(), 1);
+    QCOMPARE(outcome.steps.first().pullNumber, 8);
+    QVERIFY(outcome.steps.first().pullExisted);
+    QVERIFY2(outcome.message.contains(QStringLiteral("already open")), qPrintable(outcome.message));
+}
+
+void TestWizardFlow::aPushFailureKeepsTheCommitAndSaysSo()
+{
+    ui::WizardPublishDialog *dialog = runNewDeveloper();
+    QVERIFY(dialog);
+    dialog->commitEdit(0)->setPlainText(QStringLiteral("My own message\n\nTyped by hand."));
+    m_server->stop(); // the remote is gone
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY(!outcome.ok);
+    QVERIFY(outcome.anythingCommitted());
+    QVERIFY2(outcome.message.contains(QStringLiteral("push failed")) &&
+                 outcome.message.contains(QStringLiteral("committed")) &&
+                 outcome.message.contains(QStringLiteral("kanri/add-developer-atanaka")) &&
+                 outcome.message.contains(QStringLiteral("Repository ▸ Push")),
+             qPrintable(outcome.message));
+    // The commit is there, on the branch, with what was typed.
+    const QString work = repoPath(QStringLiteral("accounts"));
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work),
+             QStringLiteral("kanri/add-developer-atanaka"));
+    QCOMPARE(gitOut({"log", "-1", "--format=%s"}, work), QStringLiteral("My own message"));
+    QCOMPARE(gitOut({"diff", "--name-only", "HEAD~1", "HEAD"}, work),
+             QStringLiteral("developers.auto.tfvars"));
+    // No pull request was asked for; the texts are still in the dialog.
+    QCOMPARE(count("POST", QStringLiteral("/repos/remotes/accounts/pulls")), 0);
+    QCOMPARE(dialog->commitEdit(0)->toPlainText(),
+             QStringLiteral("My own message\n\nTyped by hand."));
+    QVERIFY(dialog->messageLabel()->isVisible());
+    QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("push failed")));
+    QVERIFY(!outcome.message.contains(gitToken));
+    dialog->close();
+}
+
+void TestWizardFlow::anExistingBranchStopsBeforeAnythingIsSaved()
+{
+    const QString work = repoPath(QStringLiteral("accounts"));
+    gitOut({"branch", "kanri/add-developer-atanaka"}, work);
+    const QString head = gitOut({"rev-parse", "HEAD"}, work);
+    ui::WizardPublishDialog *dialog = runNewDeveloper();
+    QVERIFY(dialog);
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY(!outcome.ok);
+    QVERIFY(!outcome.saved);
+    QVERIFY2(outcome.message.contains(QStringLiteral("already has a branch")),
+             qPrintable(outcome.message));
+    QVERIFY(m_context->session()->buffers()->isModified(work +
+                                                        QStringLiteral("/developers.auto.tfvars")));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, work), head);
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), QStringLiteral("main"));
+    // Nothing was committed: another name can be tried from the same dialog.
+    dialog->branchEdit(0)->setText(QStringLiteral("kanri/add-developer-atanaka-2"));
+    QVERIFY(dialog->runButton()->isEnabled());
+    dialog->pullRequestBox()->setChecked(false);
+    clickRunAndWait();
+    QVERIFY2(m_rules->flow()->outcome().ok, qPrintable(m_rules->flow()->outcome().message));
+    QCOMPARE(gitOut({"rev-list", "--count", "main..kanri/add-developer-atanaka-2"},
+                    barePath(QStringLiteral("accounts"))),
+             QStringLiteral("1"));
+    QCOMPARE(m_fake->requests.size(), 0);
+    dialog->close();
+}
+
+void TestWizardFlow::newMicroserviceOpensTwoPullRequestsThatLinkToEachOther()
+{
+    const QString branch = QStringLiteral("kanri/add-microservice-coupon-api");
+    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
+                                                         QStringLiteral("accounts"), 3, branch))));
+    m_fake->on("POST", QStringLiteral("/repos/remotes/manifests/pulls"),
+               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
+                                                         QStringLiteral("manifests"), 9, branch))));
+    m_fake->on("PATCH", QStringLiteral("/repos/remotes/accounts/pulls/3"),
+               CannedResponse::json(200, json(pullObject(m_fake->baseUrl(),
+                                                         QStringLiteral("accounts"), 3, branch))));
+    auto *wizard = qobject_cast<ui::NewMicroserviceWizard *>(
+        m_rules->newMicroservice(app::RulesController::Show::Modal));
+    QVERIFY(wizard);
+    QTest::keyClicks(wizard->nameEdit(), QStringLiteral("coupon-api"));
+    QTest::keyClicks(wizard->descriptionEdit(), QStringLiteral("Issues and redeems coupons."));
+    wizard->next();
+    wizard->next();
+    QVERIFY(wizard->plan().has_value());
+    QSignalSpy offered(m_rules, &app::RulesController::publishOffered);
+    wizard->accept();
+    QCOMPARE(offered.size(), 1);
+    ui::WizardPublishDialog *dialog = m_rules->publishDialog();
+    QVERIFY(dialog->branchEdit(0) && dialog->branchEdit(1));
+    QCOMPARE(dialog->fields().at(0).repository, QStringLiteral("accounts"));
+    QCOMPARE(dialog->fields().at(1).repository, QStringLiteral("manifests"));
+    QCOMPARE(dialog->branchEdit(1)->text(), branch);
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+
+    for (const QString &repo : {QStringLiteral("accounts"), QStringLiteral("manifests")})
+        QCOMPARE(gitOut({"rev-list", "--count", "main.." + branch}, barePath(repo)),
+                 QStringLiteral("1"));
+    // The manifests commit holds the service folder and more, and nothing of accounts.
+    const QString files =
+        gitOut({"diff", "--name-only", "main", branch}, barePath(QStringLiteral("manifests")));
+    QVERIFY2(files.contains(QStringLiteral("services/coupon-api/")), qPrintable(files));
+
+    const QString first = m_fake->baseUrl().toString() + QStringLiteral("/remotes/accounts/pull/3");
+    const QString second =
+        m_fake->baseUrl().toString() + QStringLiteral("/remotes/manifests/pull/9");
+    const auto manifestsPost = requestsTo("POST", QStringLiteral("/repos/remotes/manifests/pulls"));
+    QCOMPARE(manifestsPost.size(), 1);
+    const QString manifestsBody =
+        manifestsPost.first().json().value(QStringLiteral("body")).toString();
+    QVERIFY(manifestsBody.contains(first));
+    // The body says what the new overlays render to (rendered from the buffers, before save).
+    QVERIFY2(manifestsBody.contains(QStringLiteral("Rendered")) &&
+                 manifestsBody.contains(QStringLiteral("Deployment/coupon-api")) &&
+                 manifestsBody.contains(QStringLiteral("(namespace coupon-api)")),
+             qPrintable(manifestsBody));
+    const auto patch = requestsTo("PATCH", QStringLiteral("/repos/remotes/accounts/pulls/3"));
+    QCOMPARE(patch.size(), 1);
+    QVERIFY(patch.first().json().value(QStringLiteral("body")).toString().contains(second));
+    // Accounts first, then manifests, then the link back.
+    QStringList order;
+    for (const auto &r : m_fake->requests)
+        order << QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path;
+    QCOMPARE(order.indexOf(QStringLiteral("POST /repos/remotes/accounts/pulls")) <
+                 order.indexOf(QStringLiteral("POST /repos/remotes/manifests/pulls")),
+             true);
+    QVERIFY(outcome.message.contains(first) && outcome.message.contains(second));
+    dialog->close();
+}
+
+QTEST_MAIN(TestWizardFlow)
+#include "tst_wizardflow.moc"
