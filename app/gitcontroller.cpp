@@ -1,5 +1,10 @@
 #include "gitcontroller.h"
 
+#include "gitfilediffview.h"
+#include "gitknownhosts.h"
+#include "gitsettingsdialog.h"
+#include "linediff.h"
+
 #include "appcontext.h"
 #include "gitasync.h"
 #include "gitbranchdialog.h"
@@ -25,6 +30,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSettings>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -108,6 +114,7 @@ GitController::GitController(AppContext *context)
             [this](int repository) { openCommit(repository); });
     connect(m_changes, &ui::GitChangesPanel::currentRepositoryChanged, this,
             &GitController::updateActions);
+    connect(m_changes, &ui::GitChangesPanel::currentFileChanged, this, &GitController::requestDiff);
     connect(context, &AppContext::sessionChanged, this, &GitController::sessionChanged);
 
     createActions();
@@ -123,6 +130,10 @@ GitController::~GitController()
         m_waitForWorker();
     for (QFuture<void> &write : m_keychainWrites)
         write.waitForFinished();
+    // Status, diff and commit workers touch only their own data; let a commit finish.
+    m_commitFuture.waitForFinished();
+    m_changesFuture.waitForFinished();
+    m_diffFuture.waitForFinished();
 }
 
 ui::GitCloneDialog *GitController::cloneDialog() const
@@ -184,6 +195,10 @@ void GitController::createActions()
     m_refreshAction = menu->addAction(tr("&Refresh Changes"), this, &GitController::refreshChanges);
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     menu->addAction(m_dock->toggleViewAction());
+    menu->addSeparator();
+    m_settingsAction = menu->addAction(tr("Git &Settings…"), this, &GitController::openSettings);
+    m_settingsAction->setObjectName(QStringLiteral("gitSettingsAction"));
+    m_settingsAction->setMenuRole(QAction::NoRole);
 
     QToolBar *toolBar = window->mainToolBar();
     toolBar->addSeparator();
@@ -198,10 +213,26 @@ void GitController::registerViews()
         return m_cloneDialog;
     });
     m_context->addView(QStringLiteral("changes"), [this]() -> QWidget * {
+        // A screenshot is taken at once: wait for the workers here (they never wait for the
+        // GUI), then show the first changed file's diff.
         refreshChanges();
+        finishRefreshNow();
+        const auto &changes = m_changes->changes();
+        for (int r = 0; r < changes.size(); ++r) {
+            if (!changes[r].files.isEmpty()) {
+                m_changes->selectFile(r, changes[r].files.first().path);
+                break;
+            }
+        }
+        requestDiff();
+        finishDiffNow();
         m_dock->setFloating(true);
-        m_dock->resize(720, 420);
+        m_dock->resize(820, 640);
         return m_dock;
+    });
+    m_context->addView(QStringLiteral("git-settings"), [this]() -> QWidget * {
+        openSettings();
+        return m_settingsDialog;
     });
     m_context->addView(QStringLiteral("commit"), [this]() -> QWidget * {
         openCommit();
@@ -407,25 +438,33 @@ bool GitController::offerRecovery(const QString &url, const Error &error,
 void GitController::askHostKey(const git::HostKeyInfo &key, std::function<void()> retry,
                                std::function<void()> giveUp)
 {
-    const QString host =
-        key.port == 22 ? key.host : QStringLiteral("[%1]:%2").arg(key.host).arg(key.port);
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Unknown SSH Host Key"),
-        tr("The SSH server %1 presented a host key that is not in ~/.ssh/known_hosts, or that "
-           "differs from the recorded one:\n\n%2\n\nConnect only if this fingerprint is the "
-           "one your administrators publish. Connecting trusts it until Kanri quits; add it to "
-           "known_hosts to trust it for good.")
-            .arg(host, key.fingerprint),
-        QMessageBox::NoButton, m_context->window());
+    const QString host = git::knownHostsName(key.host, key.port);
+    const QString file = git::writableKnownHostsFile();
+    QString text =
+        tr("The SSH server %1 presented a host key that no known_hosts file records:\n\n%2%3\n\n"
+           "Trust it only if this fingerprint is the one the server's administrators publish.")
+            .arg(host, key.fingerprint,
+                 key.keyType.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.keyType));
+    if (!key.otherKeyTypes.isEmpty())
+        text +=
+            QLatin1Char(' ') + tr("Keys of another type (%1) are recorded for this host already.")
+                                   .arg(key.otherKeyTypes.join(QStringLiteral(", ")));
+    text += QStringLiteral("\n\n") +
+            (key.key.isEmpty() ? tr("Trusting it lasts until Kanri quits.")
+                               : tr("Trusting it adds it to %1, where ssh and Kanri find it next "
+                                    "time.")
+                                     .arg(QDir::toNativeSeparators(file)));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Unknown SSH Host Key"), text,
+                                QMessageBox::NoButton, m_context->window());
     box->setObjectName(QStringLiteral("gitHostKeyDialog"));
-    box->addButton(tr("Connect"), QMessageBox::AcceptRole);
+    box->addButton(tr("Trust and Connect"), QMessageBox::AcceptRole);
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     m_hostKeyDialog = box;
     connect(
         box, &QMessageBox::finished, this,
-        [this, box, fingerprint = key.fingerprint, retry, giveUp] {
+        [this, box, key, file, retry, giveUp] {
             const bool trusted = box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole;
             if (!trusted) {
                 giveUp();
@@ -433,7 +472,19 @@ void GitController::askHostKey(const git::HostKeyInfo &key, std::function<void()
             }
             {
                 QMutexLocker lock(&m_hostKeys->mutex);
-                m_hostKeys->trusted.insert(fingerprint);
+                m_hostKeys->trusted.insert(key.fingerprint);
+            }
+            if (!key.key.isEmpty()) {
+                if (auto added = git::addKnownHost(file, key.host, key.port, key.key); !added)
+                    m_context->reportError(
+                        tr("SSH Host Key"),
+                        tr("The key is trusted until Kanri quits, but it could not be written "
+                           "to %1:\n%2")
+                            .arg(file, added.error().message));
+                else
+                    m_context->window()->showStatusMessage(
+                        tr("Added the host key of %1 to %2")
+                            .arg(git::knownHostsName(key.host, key.port), file));
             }
             retry();
         },
@@ -482,6 +533,65 @@ void GitController::rememberWorkingToken(const QString &url)
     // The keychain runs its own event loop: keep it off the GUI thread.
     m_keychainWrites << QtConcurrent::run(
         [typed] { (void)git::KeychainTokenSource::store(typed.host, typed.token); });
+}
+
+// Settings.
+
+void GitController::openSettings()
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new ui::GitSettingsDialog(m_context->window());
+        connect(m_settingsDialog, &QDialog::accepted, this, &GitController::saveSettings);
+    }
+    QSettings &settings = m_context->settings();
+    ui::GitSettingsValues values;
+    values.authorName = settings.value(QStringLiteral("git/authorName")).toString();
+    values.authorEmail = settings.value(QStringLiteral("git/authorEmail")).toString();
+    values.pullStrategy =
+        settings.value(QStringLiteral("git/pullStrategy"), QStringLiteral("merge")).toString();
+    values.sshKeyDirectory = settings.value(QStringLiteral("git/sshKeyDirectory")).toString();
+    m_settingsDialog->setValues(values);
+    // What git config says, from the first repository that can be opened (repository config,
+    // then global).
+    QString name, email;
+    for (const RepositoryRef &ref : repositories()) {
+        auto repo = git::Repository::open(ref.path);
+        if (!repo)
+            continue;
+        if (auto signature = repo->defaultSignature()) {
+            name = signature->name;
+            email = signature->email;
+        }
+        break;
+    }
+    m_settingsDialog->setConfiguredAuthor(name, email);
+    m_settingsDialog->setDefaultSshKeyDirectory(QDir::homePath() + QStringLiteral("/.ssh"));
+    showDialog(m_settingsDialog);
+}
+
+void GitController::saveSettings()
+{
+    if (!m_settingsDialog)
+        return;
+    const ui::GitSettingsValues values = m_settingsDialog->values();
+    QSettings &settings = m_context->settings();
+    auto store = [&settings](const QString &key, const QString &value) {
+        if (value.isEmpty())
+            settings.remove(key);
+        else
+            settings.setValue(key, value);
+    };
+    store(QStringLiteral("git/authorName"), values.authorName);
+    store(QStringLiteral("git/authorEmail"), values.authorEmail);
+    store(QStringLiteral("git/pullStrategy"), values.pullStrategy);
+    store(QStringLiteral("git/sshKeyDirectory"), values.sshKeyDirectory);
+    settings.sync();
+    m_context->window()->showStatusMessage(tr("Saved the git settings"));
+}
+
+ui::GitSettingsDialog *GitController::settingsDialog() const
+{
+    return m_settingsDialog;
 }
 
 // Clone.
@@ -568,18 +678,14 @@ void GitController::cloneFinished(const QString &destination, const Result<void>
 
 // Changes.
 
-void GitController::refreshChanges()
+// Reads every repository's branch, ahead/behind and status on a worker (each opens its own
+// Repository there): nothing here touches the controller.
+QList<ui::GitRepositoryChanges> GitController::readChanges(const QList<RepositoryRef> &repositories,
+                                                           const QSet<QString> &unsaved,
+                                                           const QStringList &secrets)
 {
-    m_refreshTimer->stop();
-    QStringList unsaved;
-    if (platform::Session *session = m_context->session())
-        unsaved = session->buffers()->modifiedFiles();
-    QSet<QString> unsavedSet;
-    for (const QString &path : unsaved)
-        unsavedSet.insert(QDir::cleanPath(path));
-
     QList<ui::GitRepositoryChanges> all;
-    for (const RepositoryRef &ref : repositories()) {
+    for (const RepositoryRef &ref : repositories) {
         ui::GitRepositoryChanges changes;
         changes.name = ref.name;
         changes.path = ref.path;
@@ -587,7 +693,7 @@ void GitController::refreshChanges()
         if (!repo) {
             changes.error = repo.error().code == Error::Code::NotFound
                                 ? tr("not cloned yet (Repository ▸ Clone…)")
-                                : scrub(repo.error().message);
+                                : git::scrubSecrets(repo.error().message, secrets);
             all << changes;
             continue;
         }
@@ -606,14 +712,14 @@ void GitController::refreshChanges()
                 file.absolutePath = QDir::cleanPath(root.filePath(entry.path));
                 file.index = entry.index;
                 file.worktree = entry.worktree;
-                file.unsaved = unsavedSet.contains(file.absolutePath);
+                file.unsaved = unsaved.contains(file.absolutePath);
                 listed.insert(file.absolutePath);
                 changes.files << file;
             }
         } else {
-            changes.error = scrub(status.error().message);
+            changes.error = git::scrubSecrets(status.error().message, secrets);
         }
-        for (const QString &path : unsavedSet) {
+        for (const QString &path : unsaved) {
             if (listed.contains(path) || !path.startsWith(ref.path + QLatin1Char('/')))
                 continue;
             ui::GitFileChange file;
@@ -627,8 +733,177 @@ void GitController::refreshChanges()
             [](const ui::GitFileChange &a, const ui::GitFileChange &b) { return a.path < b.path; });
         all << changes;
     }
+    return all;
+}
+
+bool GitController::isRefreshing() const
+{
+    return m_refreshTimer->isActive() || m_changesGeneration != m_appliedChangesGeneration;
+}
+
+void GitController::refreshChanges()
+{
+    refreshChangesThen({});
+}
+
+void GitController::refreshChangesThen(std::function<void()> then)
+{
+    m_refreshTimer->stop();
+    if (then)
+        m_afterRefresh << std::move(then);
+    QSet<QString> unsaved;
+    if (platform::Session *session = m_context->session()) {
+        for (const QString &path : session->buffers()->modifiedFiles())
+            unsaved.insert(QDir::cleanPath(path));
+    }
+    const quint64 generation = ++m_changesGeneration;
+    m_changesFuture =
+        QtConcurrent::run(&GitController::readChanges, repositories(), unsaved, m_secrets);
+    auto *watcher = new QFutureWatcher<QList<ui::GitRepositoryChanges>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        // A newer refresh started meanwhile (or this one was applied already): drop it.
+        if (generation != m_changesGeneration || generation == m_appliedChangesGeneration)
+            return;
+        applyChanges(generation, watcher->future().result());
+    });
+    watcher->setFuture(m_changesFuture);
+}
+
+void GitController::applyChanges(quint64 generation, const QList<ui::GitRepositoryChanges> &all)
+{
+    m_appliedChangesGeneration = generation;
     m_changes->setChanges(all);
     updateActions();
+    requestDiff();
+    const QList<std::function<void()>> then = std::exchange(m_afterRefresh, {});
+    for (const std::function<void()> &f : then)
+        f();
+    Q_EMIT changesRefreshed();
+}
+
+void GitController::finishRefreshNow()
+{
+    if (m_changesGeneration == m_appliedChangesGeneration || !m_changesFuture.isValid())
+        return;
+    m_changesFuture.waitForFinished(); // the worker never waits for the GUI
+    applyChanges(m_changesGeneration, m_changesFuture.result());
+}
+
+// The diff of the file selected in the Changes panel, computed on a worker.
+ui::GitFileDiff GitController::computeDiff(const DiffRequest &request)
+{
+    constexpr qint64 cap = 1024 * 1024;
+    ui::GitFileDiff diff;
+    diff.repository = request.repositoryName;
+    diff.path = request.path;
+    diff.unsaved = request.unsaved.has_value();
+    auto megabytes = [](qint64 bytes) {
+        return QString::number(double(bytes) / 1048576.0, 'f', 1);
+    };
+    auto repo = git::Repository::open(request.repositoryPath);
+    if (!repo) {
+        diff.error = git::scrubSecrets(repo.error().message, request.secrets);
+        return diff;
+    }
+    for (const bool staged : {true, false}) {
+        auto side = repo->diffFile(request.path, staged, cap);
+        if (!side) {
+            diff.error = git::scrubSecrets(side.error().message, request.secrets);
+            continue;
+        }
+        ui::GitDiffPart part;
+        part.side = staged ? ui::GitDiffPart::Side::Staged : ui::GitDiffPart::Side::Unstaged;
+        switch (side->kind) {
+        case git::FileDiff::Kind::Unchanged:
+            continue;
+        case git::FileDiff::Kind::Binary:
+            part.note = tr("binary file differs");
+            break;
+        case git::FileDiff::Kind::TooLarge:
+            part.note = tr("the file is too large to show (%1 MB; the limit is %2 MB)")
+                            .arg(megabytes(side->size), megabytes(cap));
+            break;
+        case git::FileDiff::Kind::Text:
+            part.text = QString::fromUtf8(side->text);
+            if (side->truncated)
+                part.note = tr("the diff is longer than %1 MB: cut here").arg(megabytes(cap));
+            break;
+        }
+        diff.parts << part;
+    }
+    if (request.unsaved) {
+        // What saving would change: the file on disk against the editor's content.
+        ui::GitDiffPart part;
+        part.side = ui::GitDiffPart::Side::Unsaved;
+        QFile file(request.absolutePath);
+        QByteArray disk;
+        if (file.open(QIODevice::ReadOnly) && file.size() <= cap)
+            disk = file.readAll();
+        const QByteArray &edited = *request.unsaved;
+        if (file.size() > cap || edited.size() > cap) {
+            part.note =
+                tr("the file is too large to show (%1 MB; the limit is %2 MB)")
+                    .arg(megabytes(std::max<qint64>(file.size(), edited.size())), megabytes(cap));
+        } else if (disk.contains('\0') || edited.contains('\0')) {
+            part.note = tr("binary file differs");
+        } else {
+            const QList<diff::Hunk> hunks = diff::diffLines({disk, edited});
+            QByteArray text = "--- a/" + request.path.toUtf8() + "\n+++ b/" +
+                              request.path.toUtf8() + "\n" + diff::formatHunks(hunks);
+            part.text = QString::fromUtf8(text);
+            if (hunks.isEmpty())
+                part.note = tr("the unsaved content is the same as the file on disk");
+        }
+        diff.parts << part;
+    }
+    return diff;
+}
+
+void GitController::requestDiff()
+{
+    const int repository = m_changes->currentRepository();
+    const QString path = m_changes->currentFile();
+    const quint64 generation = ++m_diffGeneration;
+    const QList<RepositoryRef> repos = repositories();
+    if (path.isEmpty() || repository < 0 || repository >= repos.size()) {
+        m_changes->diffView()->clearDiff();
+        return;
+    }
+    DiffRequest request;
+    request.repositoryName = repos[repository].name;
+    request.repositoryPath = repos[repository].path;
+    request.path = path;
+    request.absolutePath = QDir::cleanPath(QDir(request.repositoryPath).filePath(path));
+    request.secrets = m_secrets;
+    if (platform::Session *session = m_context->session()) {
+        platform::EditBuffers *buffers = session->buffers();
+        if (buffers->isModified(request.absolutePath)) {
+            if (auto content = buffers->read(request.absolutePath))
+                request.unsaved = *content;
+        }
+    }
+    m_changes->diffView()->showLoading(path);
+    m_diffFuture = QtConcurrent::run(&GitController::computeDiff, request);
+    auto *watcher = new QFutureWatcher<ui::GitFileDiff>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_diffGeneration || generation == m_appliedDiffGeneration)
+            return; // another file was selected meanwhile
+        m_appliedDiffGeneration = generation;
+        m_changes->diffView()->setDiff(watcher->future().result());
+        Q_EMIT fileDiffShown();
+    });
+    watcher->setFuture(m_diffFuture);
+}
+
+void GitController::finishDiffNow()
+{
+    if (m_diffGeneration == m_appliedDiffGeneration || !m_diffFuture.isValid())
+        return;
+    m_diffFuture.waitForFinished();
+    m_appliedDiffGeneration = m_diffGeneration;
+    m_changes->diffView()->setDiff(m_diffFuture.result());
 }
 
 void GitController::stage(int repository, const QStringList &paths, bool add)
@@ -655,8 +930,13 @@ void GitController::openCommit(int repository)
         connect(m_commitDialog, &ui::GitCommitDialog::commitRequested, this,
                 &GitController::commitRequested);
     }
-    refreshChanges();
-    fillCommitDialog(repository >= 0 ? repository : defaultRepository());
+    // Filled from the last list at once, then again from the fresh status when it arrives.
+    const int target = repository >= 0 ? repository : defaultRepository();
+    fillCommitDialog(target);
+    refreshChangesThen([this, target] {
+        if (m_commitDialog && !m_committing)
+            fillCommitDialog(target);
+    });
     m_commitDialog->clearMessage();
     showDialog(m_commitDialog);
     m_commitDialog->summaryEdit()->setFocus();
@@ -679,10 +959,14 @@ void GitController::fillCommitDialog(int repository)
         return;
     }
     m_commitDialog->setBranch(repo->currentBranch());
-    const QString name = m_context->settings().value(QStringLiteral("git/authorName")).toString();
-    const QString email = m_context->settings().value(QStringLiteral("git/authorEmail")).toString();
-    if (!name.isEmpty() && !email.isEmpty()) {
-        m_commitDialog->setAuthor(tr("%1 <%2> (from the settings)").arg(name, email));
+    if (std::optional<git::Signature> author = configuredAuthor()) {
+        const auto configured = repo->defaultSignature();
+        if (author->name.isEmpty())
+            author->name = configured ? configured->name : tr("(no name)");
+        if (author->email.isEmpty())
+            author->email = configured ? configured->email : tr("no e-mail");
+        m_commitDialog->setAuthor(
+            tr("%1 <%2> (from the settings)").arg(author->name, author->email));
     } else if (auto signature = repo->defaultSignature()) {
         m_commitDialog->setAuthor(QStringLiteral("%1 <%2>").arg(signature->name, signature->email));
     } else {
@@ -703,9 +987,24 @@ void GitController::fillCommitDialog(int repository)
     m_commitDialog->setUnsavedEdits(unsaved);
 }
 
+// The author for a commit: the settings' name and e-mail where set, git's configuration for
+// the rest; nullopt: git's configuration alone.
+std::optional<git::Signature> GitController::configuredAuthor() const
+{
+    const QString name =
+        m_context->settings().value(QStringLiteral("git/authorName")).toString().trimmed();
+    const QString email =
+        m_context->settings().value(QStringLiteral("git/authorEmail")).toString().trimmed();
+    if (name.isEmpty() && email.isEmpty())
+        return std::nullopt;
+    return git::Signature{name, email};
+}
+
 void GitController::commitRequested()
 {
     ui::GitCommitDialog *dialog = m_commitDialog;
+    if (!dialog || m_committing)
+        return;
     const RepositoryRef ref = repositories().value(dialog->repository());
     if (dialog->saveFirst()) {
         if (platform::Session *session = m_context->session()) {
@@ -716,54 +1015,85 @@ void GitController::commitRequested()
             }
         }
     }
-    auto repo = git::Repository::open(ref.path);
-    if (!repo) {
-        dialog->showError(explain(repo.error()));
-        return;
-    }
-    auto status = repo->status();
-    if (!status) {
-        dialog->showError(explain(status.error()));
-        return;
-    }
-    // Exactly the checked files go into the commit: stage them, unstage the others.
+    // Status, staging and the commit itself run on a worker (a big working tree takes a while
+    // to read); the dialog waits, disabled.
+    struct Committed
+    {
+        QString id, branch;
+    };
     const QStringList checked = dialog->checkedPaths();
-    QStringList toStage, toUnstage;
-    for (const git::StatusEntry &entry : *status) {
-        if (checked.contains(entry.path)) {
-            if (entry.worktree != ' ')
-                toStage << entry.path;
-        } else if (entry.index != ' ' && entry.index != '?') {
-            toUnstage << entry.path;
+    const QString message = dialog->message();
+    const std::optional<git::Signature> partial = configuredAuthor();
+    m_committing = true;
+    dialog->setEnabled(false);
+    const QFuture<Result<Committed>> future =
+        QtConcurrent::run([path = ref.path, checked, message, partial]() -> Result<Committed> {
+            auto repo = git::Repository::open(path);
+            if (!repo)
+                return std::unexpected(repo.error());
+            auto status = repo->status();
+            if (!status)
+                return std::unexpected(status.error());
+            // Exactly the checked files go into the commit: stage them, unstage the others.
+            QStringList toStage, toUnstage;
+            for (const git::StatusEntry &entry : *status) {
+                if (checked.contains(entry.path)) {
+                    if (entry.worktree != ' ')
+                        toStage << entry.path;
+                } else if (entry.index != ' ' && entry.index != '?') {
+                    toUnstage << entry.path;
+                }
+            }
+            Result<void> staged = repo->unstagePaths(toUnstage);
+            if (staged)
+                staged = repo->stagePaths(toStage);
+            if (!staged)
+                return std::unexpected(staged.error());
+            std::optional<git::Signature> author = partial;
+            if (author && (author->name.isEmpty() || author->email.isEmpty())) {
+                // One of the two from the settings, the other from git's configuration.
+                const auto configured = repo->defaultSignature();
+                if (author->name.isEmpty())
+                    author->name = configured ? configured->name : QString();
+                if (author->email.isEmpty())
+                    author->email = configured ? configured->email : QString();
+                if (author->name.isEmpty() || author->email.isEmpty())
+                    return configured
+                               ? fail(Error::Code::Usage, tr("the commit author is incomplete"))
+                               : std::unexpected(configured.error());
+            }
+            auto commit = repo->commit(message, author);
+            if (!commit)
+                return std::unexpected(commit.error());
+            return Committed{*commit, repo->currentBranch()};
+        });
+    auto *watcher = new QFutureWatcher<Result<Committed>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, name = ref.name] {
+        watcher->deleteLater();
+        m_committing = false;
+        const Result<Committed> result = watcher->future().result();
+        ui::GitCommitDialog *dialog = m_commitDialog;
+        if (dialog)
+            dialog->setEnabled(true);
+        refreshChanges();
+        if (!result) {
+            if (dialog)
+                dialog->showError(explain(result.error()));
+            Q_EMIT commitFinished(false);
+            return;
         }
-    }
-    Result<void> staged = repo->unstagePaths(toUnstage);
-    if (staged)
-        staged = repo->stagePaths(toStage);
-    if (!staged) {
-        dialog->showError(explain(staged.error()));
-        refreshChanges();
-        return;
-    }
-    std::optional<git::Signature> author;
-    const QString name = m_context->settings().value(QStringLiteral("git/authorName")).toString();
-    const QString email = m_context->settings().value(QStringLiteral("git/authorEmail")).toString();
-    if (!name.isEmpty() && !email.isEmpty())
-        author = git::Signature{name, email};
-    auto commit = repo->commit(dialog->message(), author);
-    if (!commit) {
-        dialog->showError(explain(commit.error()));
-        refreshChanges();
-        return;
-    }
-    const QString branch = repo->currentBranch();
-    dialog->summaryEdit()->clear();
-    dialog->bodyEdit()->clear();
-    dialog->accept();
-    m_context->window()->showStatusMessage(
-        tr("Committed %1 on %2 in %3").arg(commit->left(8), branch, ref.name));
-    refreshChanges();
-    m_context->refreshRepositoryStatus();
+        if (dialog) {
+            dialog->summaryEdit()->clear();
+            dialog->bodyEdit()->clear();
+            dialog->accept();
+        }
+        m_context->window()->showStatusMessage(
+            tr("Committed %1 on %2 in %3").arg(result->id.left(8), result->branch, name));
+        m_context->refreshRepositoryStatus();
+        Q_EMIT commitFinished(true);
+    });
+    m_commitFuture = QFuture<void>(future);
+    watcher->setFuture(future);
 }
 
 // Branches.

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "gitchangespanel.h"
+#include "gitfilediffview.h"
 #include "gitnetwork.h"
+#include "gitrepository.h"
 #include "result.h"
 
 #include <QFuture>
@@ -27,6 +30,7 @@ class TokenSource;
 }
 
 namespace kanri::ui {
+class GitSettingsDialog;
 class GitBranchDialog;
 class GitChangesPanel;
 class GitCloneDialog;
@@ -62,8 +66,13 @@ public:
     void openBranches(int repository = -1);
     void push(int repository = -1);
     void pull(int repository = -1);
+    void openSettings();
+    // Reads the working trees again on a worker; the panel shows the result when it arrives
+    // (changesRefreshed), a newer refresh replacing an older one.
     void refreshChanges();
     bool isBusy() const { return m_busy; }
+    // A refresh is scheduled or its result has not arrived yet.
+    bool isRefreshing() const;
 
     // For tests and screenshots.
     ui::GitChangesPanel *changesPanel() const { return m_changes; }
@@ -73,6 +82,7 @@ public:
     ui::GitBranchDialog *branchDialog() const;
     ui::GitProgressDialog *progressDialog() const;
     ui::GitSignInDialog *signInDialog() const;
+    ui::GitSettingsDialog *settingsDialog() const;
     QMessageBox *hostKeyDialog() const;
 
 Q_SIGNALS:
@@ -82,6 +92,12 @@ Q_SIGNALS:
     void signInRequested();
     // The question about an unknown SSH host key is up.
     void hostKeyQuestionAsked();
+    // The Changes panel shows the status read by the latest refresh.
+    void changesRefreshed();
+    // The diff view shows the selected file's diff.
+    void fileDiffShown();
+    // A commit from the dialog ended.
+    void commitFinished(bool succeeded);
 
 private:
     struct RepositoryRef
@@ -98,7 +114,26 @@ private:
         std::optional<git::HostKeyInfo> refused;
     };
 
+    // What the diff worker needs (copied: it runs off the GUI thread).
+    struct DiffRequest
+    {
+        QString repositoryName, repositoryPath, path, absolutePath;
+        std::optional<QByteArray> unsaved; // the editor's content, when it has unsaved edits
+        QStringList secrets;
+    };
+
     QList<RepositoryRef> repositories() const;
+    static QList<ui::GitRepositoryChanges> readChanges(const QList<RepositoryRef> &repositories,
+                                                       const QSet<QString> &unsaved,
+                                                       const QStringList &secrets);
+    void refreshChangesThen(std::function<void()> then);
+    void applyChanges(quint64 generation, const QList<ui::GitRepositoryChanges> &all);
+    void finishRefreshNow(); // screenshots: wait for the pending refresh and show it
+    static ui::GitFileDiff computeDiff(const DiffRequest &request);
+    void requestDiff();
+    void finishDiffNow();
+    void saveSettings();
+    std::optional<git::Signature> configuredAuthor() const;
     int defaultRepository() const;
     void createActions();
     void registerViews();
@@ -157,6 +192,7 @@ private:
     QPointer<ui::GitProgressDialog> m_progressDialog;
     QPointer<ui::GitSignInDialog> m_signInDialog;
     QPointer<QMessageBox> m_hostKeyDialog;
+    QPointer<ui::GitSettingsDialog> m_settingsDialog;
     std::shared_ptr<HostKeys> m_hostKeys;
     QTimer *m_refreshTimer = nullptr;
 
@@ -166,12 +202,24 @@ private:
     QAction *m_pushAction = nullptr;
     QAction *m_pullAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_settingsAction = nullptr;
 
     bool m_busy = false;
     std::stop_source m_stop;
     quint64 m_generation = 0; // progress from an older operation is dropped
     std::function<void()> m_waitForWorker;
     QList<QFuture<void>> m_keychainWrites;
+
+    // Status and diff workers: results of an older request are dropped.
+    quint64 m_changesGeneration = 0;
+    quint64 m_appliedChangesGeneration = 0;
+    QFuture<QList<ui::GitRepositoryChanges>> m_changesFuture;
+    QList<std::function<void()>> m_afterRefresh;
+    quint64 m_diffGeneration = 0;
+    quint64 m_appliedDiffGeneration = 0;
+    QFuture<ui::GitFileDiff> m_diffFuture;
+    bool m_committing = false;
+    QFuture<void> m_commitFuture;
 };
 
 } // namespace kanri::app

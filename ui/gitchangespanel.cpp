@@ -1,8 +1,11 @@
 #include "gitchangespanel.h"
 
+#include "gitfilediffview.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -45,6 +48,8 @@ GitChangesPanel::GitChangesPanel(QWidget *parent)
     , m_stage(new QToolButton(this))
     , m_unstage(new QToolButton(this))
     , m_commit(new QToolButton(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_diffView(new GitFileDiffView(this))
 {
     setObjectName(QStringLiteral("gitChangesPanel"));
     m_tree->setColumnCount(3);
@@ -73,11 +78,22 @@ GitChangesPanel::GitChangesPanel(QWidget *parent)
     buttons->addStretch();
     buttons->addWidget(m_commit);
 
+    auto *list = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_tree);
+    listLayout->addWidget(m_summary);
+    m_splitter->setObjectName(QStringLiteral("gitChangesSplitter"));
+    m_splitter->addWidget(list);
+    m_splitter->addWidget(m_diffView);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(buttons);
-    layout->addWidget(m_tree);
-    layout->addWidget(m_summary);
+    layout->addWidget(m_splitter, 1);
 
     connect(refresh, &QToolButton::clicked, this, &GitChangesPanel::refreshRequested);
     connect(m_stage, &QToolButton::clicked, this, [this] {
@@ -117,6 +133,7 @@ void GitChangesPanel::setChanges(const QList<GitRepositoryChanges> &changes)
     const QStringList keepFiles = selectedFiles();
 
     m_changes = changes;
+    m_rebuilding = true; // one selection change at the end, not one per row
     m_tree->clear();
     int changed = 0, unsaved = 0;
     QTreeWidgetItem *toSelect = nullptr;
@@ -183,6 +200,7 @@ void GitChangesPanel::setChanges(const QList<GitRepositoryChanges> &changes)
     m_summary->setText(
         unsaved ? tr("%n changed file(s), %1 with unsaved edits", nullptr, changed).arg(unsaved)
                 : tr("%n changed file(s)", nullptr, changed));
+    m_rebuilding = false;
     selectionChanged();
 }
 
@@ -206,6 +224,35 @@ QStringList GitChangesPanel::selectedFiles() const
     return paths;
 }
 
+QString GitChangesPanel::currentFile() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    return item ? item->data(0, PathRole).toString() : QString();
+}
+
+bool GitChangesPanel::selectFile(int repository, const QString &path)
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, RepositoryRole).toInt() == repository &&
+            (*it)->data(0, PathRole).toString() == path) {
+            m_tree->setCurrentItem(*it, 0, QItemSelectionModel::ClearAndSelect);
+            return true;
+        }
+    }
+    return false;
+}
+
+const GitFileChange *GitChangesPanel::change(int repository, const QString &path) const
+{
+    if (repository < 0 || repository >= m_changes.size())
+        return nullptr;
+    for (const GitFileChange &file : m_changes[repository].files) {
+        if (file.path == path)
+            return &file;
+    }
+    return nullptr;
+}
+
 void GitChangesPanel::itemActivated(QTreeWidgetItem *item)
 {
     const QString path = item ? item->data(0, AbsoluteRole).toString() : QString();
@@ -215,6 +262,8 @@ void GitChangesPanel::itemActivated(QTreeWidgetItem *item)
 
 void GitChangesPanel::selectionChanged()
 {
+    if (m_rebuilding)
+        return;
     const bool files = !selectedFiles().isEmpty();
     m_stage->setEnabled(files);
     m_unstage->setEnabled(files);
@@ -223,6 +272,12 @@ void GitChangesPanel::selectionChanged()
     if (repository != m_lastRepository) {
         m_lastRepository = repository;
         Q_EMIT currentRepositoryChanged(repository);
+    }
+    const QString file = currentFile();
+    if (file != m_lastFile || repository != m_lastFileRepository) {
+        m_lastFile = file;
+        m_lastFileRepository = repository;
+        Q_EMIT currentFileChanged(repository, file);
     }
 }
 

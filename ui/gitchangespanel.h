@@ -4,11 +4,14 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace kanri::ui {
+
+class GitFileDiffView;
 
 // One changed file of a repository: git's status letters (as `git status --porcelain`
 // writes them) and whether the editor holds unsaved edits of it.
@@ -37,7 +40,8 @@ struct GitRepositoryChanges
 };
 
 // The Changes panel: per repository of the workspace, its branch and the files that differ
-// from HEAD (staged or not) or have unsaved edits. Double-click reveals a file; Stage,
+// from HEAD (staged or not) or have unsaved edits. Selecting one file shows its diff below
+// (the application computes it: currentFileChanged); double-click reveals a file; Stage,
 // Unstage and Commit ask the application.
 class GitChangesPanel : public QWidget
 {
@@ -53,6 +57,12 @@ public:
     int currentRepository() const;
     // Paths (relative) of the selected files of the current repository.
     QStringList selectedFiles() const;
+    // The file of the current row (relative path), or empty on a repository row.
+    QString currentFile() const;
+    // Selects a file's row (and only it); false when it is not listed.
+    bool selectFile(int repository, const QString &path);
+    // The change listed for a file, or nullptr.
+    const GitFileChange *change(int repository, const QString &path) const;
 
     // The words for a status: "modified", "added", "deleted", "renamed", "untracked",
     // "conflict", "unsaved edits".
@@ -60,6 +70,7 @@ public:
 
     QTreeWidget *tree() const { return m_tree; }
     QLabel *summaryLabel() const { return m_summary; }
+    GitFileDiffView *diffView() const { return m_diffView; }
 
 Q_SIGNALS:
     void fileActivated(const QString &absolutePath);
@@ -68,6 +79,8 @@ Q_SIGNALS:
     void unstageRequested(int repository, const QStringList &paths);
     void commitRequested(int repository);
     void currentRepositoryChanged(int repository);
+    // The current row moved to another file (path empty: to a repository or nothing).
+    void currentFileChanged(int repository, const QString &path);
 
 private:
     void itemActivated(QTreeWidgetItem *item);
@@ -79,7 +92,12 @@ private:
     QToolButton *m_stage;
     QToolButton *m_unstage;
     QToolButton *m_commit;
+    QSplitter *m_splitter;
+    GitFileDiffView *m_diffView;
     int m_lastRepository = -1;
+    QString m_lastFile;
+    int m_lastFileRepository = -1;
+    bool m_rebuilding = false;
 };
 
 } // namespace kanri::ui

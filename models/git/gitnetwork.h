@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <functional>
@@ -28,13 +30,16 @@ struct TransferProgress
     unsigned checkoutTotal = 0;
 };
 
-// The SSH host key the server presented when it is not in known_hosts or differs from the
-// recorded one (libgit2 does not say which of the two).
+// The SSH host key the server presented when no known_hosts file records it (a key that
+// differs from the recorded one is refused without asking: see gitknownhosts.h).
 struct HostKeyInfo
 {
     QString host;
     int port = 22;
-    QString fingerprint; // "SHA256:<base64>" like ssh prints it
+    QString fingerprint;       // "SHA256:<base64>" like ssh prints it
+    QString keyType;           // "ssh-ed25519", ... (empty when libssh2 gave no raw key)
+    QByteArray key;            // the raw public key blob, for a known_hosts line
+    QStringList otherKeyTypes; // key types known_hosts records for the host already
 };
 
 enum class HostKeyDecision { Refuse, AcceptOnce };
@@ -56,8 +61,13 @@ struct NetworkOptions
     // system keychain).
     std::shared_ptr<TokenSource> tokens;
 
-    // Asked when an SSH host key is unknown or changed. Unset: refused with a clear message.
+    // Asked when no known_hosts file records the SSH host key (a changed key is refused
+    // without asking). Unset: refused with a clear message.
     std::function<HostKeyDecision(const HostKeyInfo &)> unknownHostKey;
+
+    // The known_hosts files checked (empty: defaultKnownHostsFiles(): ~/.ssh/known_hosts and
+    // Kanri's own).
+    QStringList knownHostsFiles;
 
     // Where SSH key files are looked for (id_ed25519, id_ecdsa, id_rsa); empty: ~/.ssh.
     QString sshKeyDirectory;

@@ -1,5 +1,6 @@
 #include "gitoperation.h"
 #include "giterrors.h"
+#include "gitknownhosts.h"
 #include "gitrepository.h"
 #include "gittokensource.h"
 
@@ -178,9 +179,6 @@ int Operation::certificate(git_cert *cert, int valid, const char *host, void *pa
     auto *self = static_cast<Operation *>(payload);
     const QString hostName = QString::fromUtf8(host ? host : "");
     if (cert->cert_type == GIT_CERT_HOSTKEY_LIBSSH2) {
-        // libgit2 has checked ~/.ssh/known_hosts: valid means the key matched.
-        if (valid)
-            return 0;
         const auto *key = reinterpret_cast<const git_cert_hostkey *>(cert);
         HostKeyInfo info;
         info.host = hostName;
@@ -192,18 +190,52 @@ int Operation::certificate(git_cert *cert, int valid, const char *host, void *pa
             info.fingerprint = QStringLiteral("SHA256:") +
                                QString::fromLatin1(hash.toBase64(QByteArray::OmitTrailingEquals));
         }
+        const QString name = knownHostsName(hostName, info.port);
+        if (key->type & GIT_CERT_SSH_RAW) {
+            info.key = QByteArray(key->hostkey, qsizetype(key->hostkey_len));
+            info.keyType = sshKeyType(info.key);
+            // Kanri's own check of the known_hosts files (libgit2 only says "no match", and
+            // reads the home folder it saw at start-up).
+            const QStringList files = self->m_options.knownHostsFiles.isEmpty()
+                                          ? defaultKnownHostsFiles()
+                                          : self->m_options.knownHostsFiles;
+            const KnownHostsCheck check = checkKnownHosts(files, hostName, info.port, info.key);
+            if (check.status == KnownHostsCheck::Status::Matches)
+                return 0;
+            if (check.status == KnownHostsCheck::Status::Changed) {
+                // Never offered for trust: it may be someone in the middle.
+                self->m_reason = Error{
+                    tr("the SSH host key of %1 has CHANGED: the server presented %2 (%3), but "
+                       "line %4 of %5 records a different key. Refusing to connect: someone may "
+                       "be intercepting the connection, or the server's key was replaced. If "
+                       "the server's administrators confirm the new key, remove line %4 from "
+                       "%5 (ssh-keygen -R \"%1\") and connect again")
+                        .arg(name, info.fingerprint, info.keyType)
+                        .arg(check.line)
+                        .arg(check.file),
+                    {},
+                    0,
+                    0,
+                    Error::Code::Auth};
+                return GIT_ECERTIFICATE;
+            }
+            info.otherKeyTypes = check.otherKeyTypes;
+        }
+        // libgit2 found the key in its known_hosts: valid means the key matched.
+        if (valid)
+            return 0;
         if (self->m_options.unknownHostKey &&
             self->m_options.unknownHostKey(info) == HostKeyDecision::AcceptOnce)
             return 0;
-        self->m_reason = Error{
-            tr("the SSH host key of %1 (%2) is unknown or has changed: not in ~/.ssh/known_hosts "
-               "or different from the recorded key; refusing to connect (check the fingerprint, "
-               "then add it with ssh-keyscan)")
-                .arg(hostName, info.fingerprint),
-            {},
-            0,
-            0,
-            Error::Code::Auth};
+        self->m_reason =
+            Error{tr("the SSH host key of %1 (%2) is unknown: no known_hosts file records it; "
+                     "refusing to connect (check the fingerprint with the server's administrators, "
+                     "then add it with ssh-keyscan, or trust it in Kanri)")
+                      .arg(name, info.fingerprint),
+                  {},
+                  0,
+                  0,
+                  Error::Code::Auth};
         return GIT_ECERTIFICATE;
     }
     if (valid)

@@ -33,6 +33,8 @@ using RebasePtr = Owned<git_rebase, git_rebase_free>;
 using StatusListPtr = Owned<git_status_list, git_status_list_free>;
 using BranchIteratorPtr = Owned<git_branch_iterator, git_branch_iterator_free>;
 using ConflictIteratorPtr = Owned<git_index_conflict_iterator, git_index_conflict_iterator_free>;
+using DiffPtr = Owned<git_diff, git_diff_free>;
+using PatchPtr = Owned<git_patch, git_patch_free>;
 
 QString oidText(const git_oid &oid)
 {
@@ -354,6 +356,79 @@ Result<void> Repository::unstagePaths(const QStringList &paths)
     if (rc < 0)
         return gitFail(rc, tr("cannot unstage %1").arg(paths.join(QStringLiteral(", "))));
     return {};
+}
+
+Result<FileDiff> Repository::diffFile(const QString &path, bool staged, qint64 maxBytes) const
+{
+    if (isBare())
+        return fail(Error::Code::Usage, tr("a bare repository has no working tree"));
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    PathSpec spec({path});
+    options.pathspec = spec.array;
+    options.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+    if (!staged)
+        options.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
+                         GIT_DIFF_SHOW_UNTRACKED_CONTENT;
+    options.max_size = maxBytes;
+    git_diff *rawDiff = nullptr;
+    int rc = 0;
+    if (staged) {
+        TreePtr tree; // none on an unborn branch: everything in the index is new
+        git_object *head = nullptr;
+        rc = git_revparse_single(&head, m_repo.get(), "HEAD^{tree}");
+        if (rc == 0) {
+            tree.reset(reinterpret_cast<git_tree *>(head));
+        } else if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+            git_error_clear();
+        } else {
+            return gitFail(rc, tr("cannot read HEAD"));
+        }
+        rc = git_diff_tree_to_index(&rawDiff, m_repo.get(), tree.get(), nullptr, &options);
+    } else {
+        rc = git_diff_index_to_workdir(&rawDiff, m_repo.get(), nullptr, &options);
+    }
+    if (rc < 0)
+        return gitFail(rc, tr("cannot compare %1").arg(path));
+    DiffPtr diff(rawDiff);
+    FileDiff result;
+    if (git_diff_num_deltas(diff.get()) == 0)
+        return result;
+    const git_diff_delta *delta = git_diff_get_delta(diff.get(), 0);
+    qint64 size = qint64(std::max(delta->old_file.size, delta->new_file.size));
+    if (!staged) {
+        const QFileInfo onDisk(QDir(workdir()).filePath(path));
+        if (onDisk.isFile())
+            size = std::max(size, onDisk.size());
+    }
+    result.size = size;
+    if (size > maxBytes) {
+        result.kind = FileDiff::Kind::TooLarge;
+        return result;
+    }
+    git_patch *rawPatch = nullptr;
+    if ((rc = git_patch_from_diff(&rawPatch, diff.get(), 0)) < 0)
+        return gitFail(rc, tr("cannot compare %1").arg(path));
+    PatchPtr patch(rawPatch);
+    // No patch: binary or unchanged (git_patch_from_diff marks the delta).
+    const git_diff_delta *loaded = patch ? git_patch_get_delta(patch.get()) : delta;
+    if (loaded->flags & GIT_DIFF_FLAG_BINARY) {
+        result.kind = FileDiff::Kind::Binary;
+        return result;
+    }
+    if (!patch)
+        return result;
+    git_buf buffer = GIT_BUF_INIT;
+    if ((rc = git_patch_to_buf(&buffer, patch.get())) < 0)
+        return gitFail(rc, tr("cannot compare %1").arg(path));
+    result.text = QByteArray(buffer.ptr, qsizetype(buffer.size));
+    git_buf_dispose(&buffer);
+    result.kind = FileDiff::Kind::Text;
+    if (result.text.size() > maxBytes) {
+        const qsizetype cut = result.text.lastIndexOf('\n', qsizetype(maxBytes));
+        result.text.truncate(cut > 0 ? cut + 1 : qsizetype(maxBytes));
+        result.truncated = true;
+    }
+    return result;
 }
 
 Result<Signature> Repository::defaultSignature() const

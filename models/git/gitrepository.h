@@ -53,6 +53,23 @@ struct PullResult
     QStringList conflicts; // Outcome::Conflicts: the files; nothing was changed
 };
 
+// One side of a file's changes as `git diff` shows it: HEAD against the index (`staged`, like
+// `git diff --cached -- PATH`) or the index against the working tree (like `git diff -- PATH`,
+// an untracked file as a new one).
+struct FileDiff
+{
+    enum class Kind {
+        Text,     // `text` holds the unified diff (possibly cut at the cap: `truncated`)
+        Binary,   // "binary file differs"
+        TooLarge, // one side is bigger than the cap: not read
+        Unchanged // nothing differs on this side
+    };
+    Kind kind = Kind::Unchanged;
+    QByteArray text;
+    bool truncated = false;
+    qint64 size = 0; // the larger side's size in bytes
+};
+
 enum class SetUpstream { No, Yes };
 enum class SwitchTo { No, Yes };
 
@@ -84,6 +101,10 @@ public:
     Result<void> stageAll(); // like git add -A
     Result<void> stagePaths(const QStringList &paths);
     Result<void> unstagePaths(const QStringList &paths);
+    // The diff of one file (path relative to the working tree). Files bigger than maxBytes
+    // are not read (FileDiff::Kind::TooLarge); a longer diff text is cut at maxBytes.
+    Result<FileDiff> diffFile(const QString &path, bool staged,
+                              qint64 maxBytes = 1024 * 1024) const;
     // Author and committer from the repository's / global config unless given. Refuses an
     // empty commit.
     Result<QString> commit(const QString &message, const std::optional<Signature> &author = {});

@@ -78,6 +78,10 @@ private Q_SLOTS:
     void pullRefusesToOverwriteLocalChanges();
     void aheadBehindCounts();
     void remoteBranchIsCheckedOutAsATrackingBranch();
+    void diffFileShowsTheStagedAndTheUnstagedPartLikeGit();
+    void diffFileOfAnUntrackedFileShowsItAsNew();
+    void diffFileOfABinaryOrTooLargeFileSaysSo();
+    void diffFileCutsALongDiffAtTheCap();
 };
 
 void TestGitRepository::initStageCommitAndReadBack()
@@ -477,6 +481,127 @@ void TestGitRepository::remoteBranchIsCheckedOutAsATrackingBranch()
     QVERIFY(bob->switchBranch("main"));
     QVERIFY(bob->switchToRemoteBranch("origin/feature"));
     QCOMPARE(bob->currentBranch(), QStringLiteral("feature"));
+}
+
+void TestGitRepository::diffFileShowsTheStagedAndTheUnstagedPartLikeGit()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("repo"));
+    auto repo = Repository::init(dir, false);
+    QVERIFY(repo);
+    writeFile(dir + "/a.txt", "one\ntwo\nthree\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("first"), author));
+    writeFile(dir + "/a.txt", "one\nTWO\nthree\n");
+    QVERIFY(repo->stagePaths({QStringLiteral("a.txt")}));
+    writeFile(dir + "/a.txt", "one\nTWO\nthree\nfour\n");
+
+    auto staged = repo->diffFile(QStringLiteral("a.txt"), true);
+    QVERIFY2(staged, why(staged));
+    QCOMPARE(staged->kind, FileDiff::Kind::Text);
+    QCOMPARE(QString::fromUtf8(staged->text),
+             gitOut({"diff", "--cached", "--no-color", "--", "a.txt"}, dir) + "\n");
+    QVERIFY(staged->text.contains("-two\n+TWO\n"));
+    QVERIFY(!staged->text.contains("+four"));
+
+    auto unstaged = repo->diffFile(QStringLiteral("a.txt"), false);
+    QVERIFY2(unstaged, why(unstaged));
+    QCOMPARE(unstaged->kind, FileDiff::Kind::Text);
+    QCOMPARE(QString::fromUtf8(unstaged->text),
+             gitOut({"diff", "--no-color", "--", "a.txt"}, dir) + "\n");
+    QVERIFY(unstaged->text.contains("+four\n"));
+    QVERIFY(!unstaged->text.contains("-two"));
+
+    // A file that did not change: nothing on either side.
+    writeFile(dir + "/b.txt", "b\n");
+    QVERIFY(repo->stagePaths({QStringLiteral("b.txt")}));
+    QVERIFY(repo->commit(QStringLiteral("b"), author));
+    auto same = repo->diffFile(QStringLiteral("b.txt"), false);
+    QVERIFY(same);
+    QCOMPARE(same->kind, FileDiff::Kind::Unchanged);
+    QVERIFY(same->text.isEmpty());
+}
+
+void TestGitRepository::diffFileOfAnUntrackedFileShowsItAsNew()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("repo"));
+    auto repo = Repository::init(dir, false);
+    QVERIFY(repo);
+    // No commit yet: the staged side compares against an empty tree.
+    writeFile(dir + "/staged.txt", "s\n");
+    QVERIFY(repo->stagePaths({QStringLiteral("staged.txt")}));
+    auto first = repo->diffFile(QStringLiteral("staged.txt"), true);
+    QVERIFY2(first, why(first));
+    QVERIFY(first->text.contains("new file mode"));
+    QVERIFY(first->text.contains("+s\n"));
+
+    writeFile(dir + "/notes/new.txt", "hello\nworld\n");
+    auto unstaged = repo->diffFile(QStringLiteral("notes/new.txt"), false);
+    QVERIFY2(unstaged, why(unstaged));
+    QCOMPARE(unstaged->kind, FileDiff::Kind::Text);
+    QVERIFY(unstaged->text.contains("+++ b/notes/new.txt"));
+    QVERIFY(unstaged->text.contains("+hello\n+world\n"));
+    auto staged = repo->diffFile(QStringLiteral("notes/new.txt"), true);
+    QVERIFY(staged);
+    QCOMPARE(staged->kind, FileDiff::Kind::Unchanged);
+}
+
+void TestGitRepository::diffFileOfABinaryOrTooLargeFileSaysSo()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("repo"));
+    auto repo = Repository::init(dir, false);
+    QVERIFY(repo);
+    writeFile(dir + "/image.bin", QByteArray("\x89PNG\0\0\x01", 8));
+    writeFile(dir + "/big.txt", QByteArray(2000, 'x') + '\n');
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("first"), author));
+    writeFile(dir + "/image.bin", QByteArray("\x89PNG\0\0\x02", 8));
+    QByteArray big;
+    for (int i = 0; i < 200; ++i)
+        big += QByteArray::number(i) + QByteArray(20, 'y') + '\n';
+    writeFile(dir + "/big.txt", big);
+
+    auto binary = repo->diffFile(QStringLiteral("image.bin"), false);
+    QVERIFY2(binary, why(binary));
+    QCOMPARE(binary->kind, FileDiff::Kind::Binary);
+    QVERIFY(binary->text.isEmpty());
+
+    auto large = repo->diffFile(QStringLiteral("big.txt"), false, 1000);
+    QVERIFY2(large, why(large));
+    QCOMPARE(large->kind, FileDiff::Kind::TooLarge);
+    QCOMPARE(large->size, qint64(std::max<qsizetype>(big.size(), 2001)));
+    auto fits = repo->diffFile(QStringLiteral("big.txt"), false, 100000);
+    QVERIFY(fits);
+    QCOMPARE(fits->kind, FileDiff::Kind::Text);
+}
+
+void TestGitRepository::diffFileCutsALongDiffAtTheCap()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("repo"));
+    auto repo = Repository::init(dir, false);
+    QVERIFY(repo);
+    QByteArray before, after;
+    for (int i = 0; i < 1000; ++i) {
+        before += "old line " + QByteArray::number(i) + '\n';
+        after += "new line " + QByteArray::number(i) + '\n';
+    }
+    writeFile(dir + "/long.txt", before);
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("first"), author));
+    writeFile(dir + "/long.txt", after);
+    // Each side is under the cap, the diff (both sides) is not.
+    const qint64 cap = 20000;
+    QVERIFY(before.size() < cap && after.size() < cap);
+    auto diff = repo->diffFile(QStringLiteral("long.txt"), false, cap);
+    QVERIFY2(diff, why(diff));
+    QCOMPARE(diff->kind, FileDiff::Kind::Text);
+    QVERIFY(diff->truncated);
+    QVERIFY(diff->text.size() <= cap);
+    QVERIFY(diff->text.endsWith('\n'));
+    QVERIFY(diff->text.startsWith("diff --git a/long.txt b/long.txt"));
 }
 
 QTEST_GUILESS_MAIN(TestGitRepository)

@@ -2,6 +2,7 @@
 // on a free port with generated host and user keys (sshd from Debian's openssh-server; the
 // test skips with a message when it is not installed).
 
+#include "gitknownhosts.h"
 #include "gitrepository.h"
 #include "gitsshserver.h"
 
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void unknownHostKeyIsRefusedWithTheFingerprint();
     void acceptedHostKeyClonesAndPushes();
     void keyTheServerDoesNotKnowFailsAsAuthentication();
+    void recordedHostKeyConnectsAndAChangedOneIsRefused();
 
 private:
     NetworkOptions options(const QString &keyDirectory, QStringList *seenFingerprints = nullptr,
@@ -164,6 +166,58 @@ void TestGitSsh::keyTheServerDoesNotKnowFailsAsAuthentication()
     QCOMPARE(cloned.error().code, Error::Code::Auth);
     QVERIFY2(cloned.error().message.contains("authentication failed"), why(cloned));
     QVERIFY(!QFileInfo::exists(target));
+}
+
+void TestGitSsh::recordedHostKeyConnectsAndAChangedOneIsRefused()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    SshServer server(tmp.filePath("sshd"));
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    const QString knownHosts = tmp.filePath("home/.ssh/known_hosts");
+    const QString url = server.url(tmp.filePath("repo.git"));
+
+    // Unknown: the question gets the raw key, which is what a known_hosts line records.
+    HostKeyInfo seen;
+    NetworkOptions ask;
+    ask.sshKeyDirectory = server.keyDirectory();
+    ask.knownHostsFiles = {knownHosts};
+    ask.unknownHostKey = [&seen](const HostKeyInfo &info) {
+        seen = info;
+        return HostKeyDecision::Refuse;
+    };
+    QVERIFY(!Repository::clone(url, tmp.filePath("a"), ask));
+    QCOMPARE(seen.keyType, QStringLiteral("ssh-ed25519"));
+    QCOMPARE(seen.port, int(server.port()));
+    QVERIFY(addKnownHost(knownHosts, seen.host, seen.port, seen.key));
+
+    // Recorded: no question at all.
+    NetworkOptions recorded;
+    recorded.sshKeyDirectory = server.keyDirectory();
+    recorded.knownHostsFiles = {knownHosts};
+    auto cloned = Repository::clone(url, tmp.filePath("b"), recorded);
+    QVERIFY2(cloned, qPrintable(why(cloned) + QStringLiteral("\n") + server.log()));
+
+    // Changed: refused without asking, the message names the file and line.
+    QVERIFY(sshKeygen(tmp.filePath("other")));
+    QFile pub(tmp.filePath("other.pub"));
+    QVERIFY(pub.open(QIODevice::ReadOnly));
+    const QByteArray otherKey = pub.readAll().split(' ').value(1);
+    writeFile(knownHosts,
+              QStringLiteral("[127.0.0.1]:%1 ssh-ed25519 ").arg(server.port()).toUtf8() + otherKey +
+                  "\n");
+    bool asked = false;
+    recorded.unknownHostKey = [&asked](const HostKeyInfo &) {
+        asked = true;
+        return HostKeyDecision::AcceptOnce;
+    };
+    cloned = Repository::clone(url, tmp.filePath("c"), recorded);
+    QVERIFY(!cloned);
+    QVERIFY(!asked);
+    QCOMPARE(cloned.error().code, Error::Code::Auth);
+    QVERIFY2(cloned.error().message.contains("CHANGED"), why(cloned));
+    QVERIFY2(cloned.error().message.contains("remove line 1 from " + knownHosts), why(cloned));
+    QVERIFY(!QFileInfo::exists(tmp.filePath("c")));
 }
 
 QTEST_GUILESS_MAIN(TestGitSsh)

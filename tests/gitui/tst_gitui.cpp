@@ -11,10 +11,12 @@
 #include "gitclonedialog.h"
 #include "gitcommitdialog.h"
 #include "gitcontroller.h"
+#include "gitfilediffview.h"
 #include "githttpserver.h"
 #include "gitprogressdialog.h"
 #include "gitprogresswidget.h"
 #include "gitrepository.h"
+#include "gitsettingsdialog.h"
 #include "gitsignindialog.h"
 #include "gitsshserver.h"
 #include "gittokensource.h"
@@ -29,6 +31,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -37,9 +40,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
@@ -118,8 +124,14 @@ private Q_SLOTS:
     void unauthorizedCloneAsksForATokenAndExplainsWhenRefused();
     void signingInClonesAndTheTokenIsNeverShownOrStored();
     void cloneOverSshAsksAboutAnUnknownHostKey();
+    void trustedHostKeyIsRememberedAndAChangedOneRefused();
     void changesPanelListsFilesAndUnsavedEdits();
     void doubleClickRevealsTheFile();
+    void statusIsReadOffTheGuiThreadAndOnlyTheLatestShown();
+    void selectingAFileShowsItsStagedAndUnstagedDiff();
+    void diffOfUntrackedBinaryLargeAndUnsavedFilesSaysWhatItIs();
+    void diffOfAnEarlierSelectionIsDropped();
+    void gitSettingsDialogValidatesAndTheCommitUsesTheAuthor();
     void commitFromTheDialogCreatesTheCommit();
     void commitSavesUnsavedEditsFirst();
     void commitOnlyTheCheckedFiles();
@@ -142,6 +154,12 @@ private:
     QString otherClone(const QString &name);
     int repositoryIndex(const QString &name) const;
     bool waitFinished(QSignalSpy &spy, int timeoutMs = 60000);
+    // Reads the working trees again and waits for the panel to show the result.
+    bool refresh();
+    // Waits until no refresh is pending (the controller reads status on a worker).
+    bool settle();
+    // Selects a file's row like a click and waits for its diff.
+    bool showDiffOf(const QString &repository, const QString &path);
 
     QTemporaryDir m_tmp;
     int m_case = 0;
@@ -160,6 +178,11 @@ void TestGitUi::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("KanriTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_gitui"));
     QVERIFY(QFileInfo::exists(GitHttpServer::httpBackend()));
+    // Host keys the tests trust go to this ~/.ssh/known_hosts, never the real one.
+    qputenv("HOME", QFile::encodeName(m_tmp.filePath(QStringLiteral("home"))));
+    QDir().mkpath(m_tmp.filePath(QStringLiteral("home")));
+    // git itself (the helpers' git commands) still finds no global identity there: each
+    // repository gets its own below.
 }
 
 void TestGitUi::init()
@@ -178,9 +201,11 @@ void TestGitUi::init()
     m_context = std::make_unique<app::AppContext>(m_window.get(), false);
     m_git = new app::GitController(m_context.get());
     m_git->setTokenSource(std::make_shared<git::StaticTokenSource>(token));
+    m_context->settings().remove(QStringLiteral("git")); // nothing from an earlier case
     QVERIFY(m_context->load(m_ws));
     m_window->resize(1200, 800);
     m_window->show();
+    QVERIFY(settle());
 }
 
 void TestGitUi::cleanup()
@@ -214,6 +239,41 @@ int TestGitUi::repositoryIndex(const QString &name) const
 bool TestGitUi::waitFinished(QSignalSpy &spy, int timeoutMs)
 {
     return !spy.isEmpty() || spy.wait(timeoutMs);
+}
+
+bool TestGitUi::settle()
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_git->isRefreshing() && timer.elapsed() < 30000)
+        QTest::qWait(10);
+    return !m_git->isRefreshing();
+}
+
+bool TestGitUi::refresh()
+{
+    m_git->refreshChanges();
+    return settle();
+}
+
+bool TestGitUi::showDiffOf(const QString &repository, const QString &path)
+{
+    QTreeWidget *tree = m_git->changesPanel()->tree();
+    QTreeWidgetItem *top = tree->topLevelItem(repositoryIndex(repository));
+    if (!top)
+        return false;
+    for (int i = 0; i < top->childCount(); ++i) {
+        if (top->child(i)->text(0) != path)
+            continue;
+        QSignalSpy shown(m_git, &app::GitController::fileDiffShown);
+        tree->scrollToItem(top->child(i));
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                          tree->visualItemRect(top->child(i)).center());
+        if (tree->currentItem() != top->child(i))
+            return false;
+        return shown.wait(30000) && m_git->changesPanel()->diffView()->diff().path == path;
+    }
+    return false;
 }
 
 void TestGitUi::cloneShowsProgressUpToOneHundredPercent()
@@ -433,11 +493,320 @@ void TestGitUi::cloneOverSshAsksAboutAnUnknownHostKey()
     QVERIFY(QFileInfo::exists(dest + QStringLiteral("/.git")));
 }
 
+void TestGitUi::trustedHostKeyIsRememberedAndAChangedOneRefused()
+{
+    if (!kanri::test::SshServer::available())
+        QSKIP("openssh-server is not installed (packaging/kanri.sh setup installs it)");
+    qunsetenv("SSH_AUTH_SOCK");
+    // A fresh home: no ~/.ssh yet.
+    const QString home = m_tmp.filePath(QStringLiteral("case%1/home").arg(m_case));
+    QDir().mkpath(home);
+    const QByteArray oldHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home));
+    auto restoreHome = qScopeGuard([&] { qputenv("HOME", oldHome); });
+    const QString knownHosts = home + QStringLiteral("/.ssh/known_hosts");
+
+    kanri::test::SshServer server(m_tmp.filePath(QStringLiteral("case%1/sshd").arg(m_case)));
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    m_context->settings().setValue(QStringLiteral("git/sshKeyDirectory"), server.keyDirectory());
+    const QString url = server.url(barePath(QStringLiteral("manifests")));
+
+    // First run: asked, trusted, written to ~/.ssh/known_hosts (created 0700).
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    dialog->urlEdit()->setText(url);
+    dialog->destinationEdit()->setText(m_tmp.filePath(QStringLiteral("case%1/first").arg(m_case)));
+    QSignalSpy asked(m_git, &app::GitController::hostKeyQuestionAsked);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(asked.wait(30000));
+    QMessageBox *question = m_git->hostKeyDialog();
+    QVERIFY2(question->text().contains(knownHosts), qPrintable(question->text()));
+    QAbstractButton *trust = nullptr;
+    for (QAbstractButton *b : question->buttons())
+        if (question->buttonRole(b) == QMessageBox::AcceptRole)
+            trust = b;
+    QVERIFY(trust);
+    QCOMPARE(trust->text(), QStringLiteral("Trust and Connect"));
+    trust->click();
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
+    const QByteArray recorded = readAll(knownHosts);
+    const QByteArray name = QStringLiteral("[127.0.0.1]:%1 ").arg(server.port()).toUtf8();
+    QVERIFY2(recorded.startsWith(name + "ssh-ed25519 AAAA"), recorded.constData());
+    QCOMPARE(recorded.count('\n'), 1);
+    QCOMPARE(QFileInfo(home + QStringLiteral("/.ssh")).permissions() &
+                 (QFileDevice::ReadOther | QFileDevice::ReadGroup | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    // OpenSSH agrees it is the server's key.
+    const QString hostPub =
+        readAll(m_tmp.filePath(QStringLiteral("case%1/sshd/host_ed25519.pub").arg(m_case)))
+            .split(' ')
+            .value(1);
+    QVERIFY(recorded.contains(hostPub.toLatin1()));
+
+    // Second run (a new controller, nothing in memory): connects without asking.
+    m_context.reset();
+    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_git = new app::GitController(m_context.get());
+    QVERIFY(m_context->load(m_ws));
+    QVERIFY(settle());
+    m_context->settings().setValue(QStringLiteral("git/sshKeyDirectory"), server.keyDirectory());
+    m_git->openClone();
+    dialog = m_git->cloneDialog();
+    dialog->urlEdit()->setText(url);
+    dialog->destinationEdit()->setText(m_tmp.filePath(QStringLiteral("case%1/second").arg(m_case)));
+    QSignalSpy asked2(m_git, &app::GitController::hostKeyQuestionAsked);
+    QSignalSpy finished2(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished2));
+    QVERIFY2(finished2.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(asked2.isEmpty());
+    QCOMPARE(readAll(knownHosts), recorded); // nothing added twice
+
+    // A tampered line (another ed25519 key for the host): refused, never offered for trust,
+    // and the message says which file and line to remove.
+    const QString otherKey = m_tmp.filePath(QStringLiteral("case%1/other_host").arg(m_case));
+    QVERIFY(kanri::test::sshKeygen(otherKey));
+    const QByteArray otherPub = readAll(otherKey + QStringLiteral(".pub")).split(' ').value(1);
+    writeFile(knownHosts, "# kept\n" + name + "ssh-ed25519 " + otherPub + "\n");
+    finished2.clear();
+    const QString third = m_tmp.filePath(QStringLiteral("case%1/third").arg(m_case));
+    dialog->destinationEdit()->setText(third);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished2));
+    QCOMPARE(finished2.first().first().toBool(), false);
+    QVERIFY(asked2.isEmpty());
+    const QString text = dialog->messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("CHANGED")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("line 2 of ") + knownHosts), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("remove line 2 from ") + knownHosts), qPrintable(text));
+    QVERIFY(!QFileInfo::exists(third));
+    QVERIFY(readAll(knownHosts).contains(otherPub)); // the file is left as it was
+}
+
+void TestGitUi::statusIsReadOffTheGuiThreadAndOnlyTheLatestShown()
+{
+    const int manifests = repositoryIndex(QStringLiteral("manifests"));
+    writeFile(repoPath("manifests") + QStringLiteral("/later.txt"), "l\n");
+    QSignalSpy refreshed(m_git, &app::GitController::changesRefreshed);
+    m_git->refreshChanges();
+    m_git->refreshChanges(); // the first one's result is dropped
+    // refreshChanges returned before reading anything: the panel still shows the old list.
+    auto listed = [&] {
+        const auto &files = m_git->changesPanel()->changes().at(manifests).files;
+        return std::any_of(files.begin(), files.end(), [](const ui::GitFileChange &f) {
+            return f.path == QStringLiteral("later.txt");
+        });
+    };
+    QVERIFY(!listed());
+    QVERIFY(m_git->isRefreshing());
+    QVERIFY(settle());
+    QVERIFY(listed());
+    QTest::qWait(100);
+    QCOMPARE(refreshed.size(), 1);
+}
+
+void TestGitUi::selectingAFileShowsItsStagedAndUnstagedDiff()
+{
+    const QString repo = repoPath("manifests");
+    writeFile(repo + QStringLiteral("/README.md"), "staged line\n");
+    gitOut({"add", "README.md"}, repo);
+    writeFile(repo + QStringLiteral("/README.md"), "staged line\nunstaged line\n");
+    QVERIFY(refresh());
+    ui::GitFileDiffView *view = m_git->changesPanel()->diffView();
+    QVERIFY(view->isVisible());
+    QVERIFY(showDiffOf(QStringLiteral("manifests"), QStringLiteral("README.md")));
+    const QString text = view->text();
+    // Two parts, as git shows them: HEAD → index, then index → working tree.
+    const qsizetype staged = text.indexOf(QStringLiteral("staged (HEAD → index)"));
+    const qsizetype unstaged = text.indexOf(QStringLiteral("not staged (index → working tree)"));
+    QVERIFY2(staged >= 0 && unstaged > staged, qPrintable(text));
+    const qsizetype secondHeading = text.lastIndexOf(QStringLiteral("\n=== "), unstaged) + 1;
+    const QString stagedPart = text.mid(staged, secondHeading - staged);
+    const QString unstagedPart = text.mid(unstaged);
+    QCOMPARE(stagedPart.section(QLatin1Char('\n'), 1),
+             gitOut({"diff", "--cached", "--no-color", "--", "README.md"}, repo) + "\n");
+    QVERIFY(stagedPart.contains(QStringLiteral("\n+staged line\n")));
+    QVERIFY(!stagedPart.contains(QStringLiteral("unstaged line")));
+    QCOMPARE(unstagedPart.section(QLatin1Char('\n'), 1),
+             gitOut({"diff", "--no-color", "--", "README.md"}, repo) + "\n");
+    QVERIFY(view->titleLabel()->text().contains(QStringLiteral("README.md")));
+
+    // Highlighted: an added line has a background, a hunk header a colour.
+    QTextDocument *document = view->textEdit()->document();
+    bool addedPainted = false, hunkPainted = false;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        const auto formats = block.layout()->formats();
+        if (formats.isEmpty())
+            continue;
+        if (block.text().startsWith(QLatin1String("+staged")))
+            addedPainted = formats.first().format.background().style() != Qt::NoBrush;
+        if (block.text().startsWith(QLatin1String("@@")))
+            hunkPainted = formats.first().format.foreground().style() != Qt::NoBrush;
+    }
+    QVERIFY(addedPainted);
+    QVERIFY(hunkPainted);
+
+    // A refresh after the file changed again shows the new diff of the still selected file.
+    writeFile(repo + QStringLiteral("/README.md"), "staged line\nthird version\n");
+    QSignalSpy shown(m_git, &app::GitController::fileDiffShown);
+    QVERIFY(refresh());
+    QVERIFY(waitFinished(shown));
+    QVERIFY2(view->text().contains(QStringLiteral("+third version")), qPrintable(view->text()));
+
+    // Selecting the repository row clears it.
+    QTreeWidget *tree = m_git->changesPanel()->tree();
+    tree->setCurrentItem(tree->topLevelItem(repositoryIndex(QStringLiteral("manifests"))));
+    QVERIFY(view->text().isEmpty());
+    QVERIFY(view->titleLabel()->text().contains(QStringLiteral("Select a file")));
+}
+
+void TestGitUi::diffOfUntrackedBinaryLargeAndUnsavedFilesSaysWhatItIs()
+{
+    const QString repo = repoPath("manifests");
+    writeFile(repo + QStringLiteral("/new.txt"), "brand\nnew\n");
+    writeFile(repo + QStringLiteral("/logo.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    QByteArray large;
+    while (large.size() < 1200 * 1024)
+        large += "a line of a large generated file\n";
+    writeFile(repo + QStringLiteral("/large.txt"), large);
+    QVERIFY(refresh());
+    ui::GitFileDiffView *view = m_git->changesPanel()->diffView();
+
+    QVERIFY(showDiffOf(QStringLiteral("manifests"), QStringLiteral("new.txt")));
+    QVERIFY2(view->text().contains(QStringLiteral("+brand\n+new\n")), qPrintable(view->text()));
+    QVERIFY(view->text().contains(QStringLiteral("new file mode")));
+
+    QVERIFY(showDiffOf(QStringLiteral("manifests"), QStringLiteral("logo.png")));
+    QVERIFY2(view->text().contains(QStringLiteral("binary file differs")),
+             qPrintable(view->text()));
+    QVERIFY(view->noteLabel()->text().contains(QStringLiteral("binary file differs")));
+
+    QVERIFY(showDiffOf(QStringLiteral("manifests"), QStringLiteral("large.txt")));
+    QVERIFY2(view->noteLabel()->text().contains(QStringLiteral("too large to show (1.2 MB")),
+             qPrintable(view->noteLabel()->text()));
+    QVERIFY(view->text().size() < 1000);
+
+    // Unsaved edits: the file's git diff (none yet) and what saving would change, said so.
+    items::ServicesModel *model = m_window->servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    const int col = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QVERIFY(model->setData(model->index(row, col), QStringLiteral("13")));
+    const QString edited = m_context->session()->buffers()->modifiedFiles().value(0);
+    const QString relative = QDir(repo).relativeFilePath(edited);
+    QTRY_VERIFY_WITH_TIMEOUT(m_git->changesPanel()->change(repositoryIndex("manifests"), relative),
+                             5000);
+    QVERIFY(settle());
+    QVERIFY(showDiffOf(QStringLiteral("manifests"), relative));
+    const QString text = view->text();
+    QVERIFY2(text.contains(QStringLiteral("unsaved edits (disk → editor, not saved yet)")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("+")) && text.contains(QStringLiteral("13")),
+             qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral("not staged (index")));
+    QVERIFY(view->noteLabel()->text().contains(QStringLiteral("unsaved edits")));
+    m_context->session()->buffers()->undoStack()->undo();
+}
+
+void TestGitUi::diffOfAnEarlierSelectionIsDropped()
+{
+    const QString repo = repoPath("manifests");
+    writeFile(repo + QStringLiteral("/first.txt"), "first\n");
+    writeFile(repo + QStringLiteral("/second.txt"), "second\n");
+    QVERIFY(refresh());
+    ui::GitChangesPanel *panel = m_git->changesPanel();
+    const int manifests = repositoryIndex(QStringLiteral("manifests"));
+    QSignalSpy shown(m_git, &app::GitController::fileDiffShown);
+    QVERIFY(panel->selectFile(manifests, QStringLiteral("first.txt")));
+    QVERIFY(panel->selectFile(manifests, QStringLiteral("second.txt")));
+    QVERIFY(waitFinished(shown));
+    QTest::qWait(200);
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(panel->diffView()->diff().path, QStringLiteral("second.txt"));
+    QVERIFY(!panel->diffView()->text().contains(QStringLiteral("+first")));
+}
+
+void TestGitUi::gitSettingsDialogValidatesAndTheCommitUsesTheAuthor()
+{
+    QAction *action = m_window->findChild<QAction *>(QStringLiteral("gitSettingsAction"));
+    QVERIFY(action);
+    action->trigger();
+    ui::GitSettingsDialog *dialog = m_git->settingsDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    // What git config says shows as placeholders.
+    QVERIFY2(dialog->nameEdit()->placeholderText().contains(QStringLiteral("Test Author")),
+             qPrintable(dialog->nameEdit()->placeholderText()));
+    QVERIFY(dialog->emailEdit()->placeholderText().contains(QStringLiteral("author@example")));
+    QCOMPARE(dialog->pullStrategyBox()->currentData().toString(), QStringLiteral("merge"));
+
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Dana Settings"));
+    QTest::keyClicks(dialog->emailEdit(), QStringLiteral("dana.example.com"));
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QVERIFY(dialog->messageLabel()->isVisible());
+    QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("@")));
+    dialog->emailEdit()->clear();
+    QTest::keyClicks(dialog->emailEdit(), QStringLiteral("dana@example.com"));
+    QVERIFY(dialog->okButton()->isEnabled());
+    QVERIFY(!dialog->messageLabel()->isVisible());
+    dialog->pullStrategyBox()->setCurrentIndex(
+        dialog->pullStrategyBox()->findData(QStringLiteral("rebase")));
+    const QString keys = m_tmp.filePath(QStringLiteral("case%1/keys").arg(m_case));
+    QTest::keyClicks(dialog->sshKeyDirectoryEdit(), keys);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QVERIFY(!dialog->isVisible());
+    QSettings &settings = m_context->settings();
+    QCOMPARE(settings.value(QStringLiteral("git/authorName")).toString(),
+             QStringLiteral("Dana Settings"));
+    QCOMPARE(settings.value(QStringLiteral("git/authorEmail")).toString(),
+             QStringLiteral("dana@example.com"));
+    QCOMPARE(settings.value(QStringLiteral("git/pullStrategy")).toString(),
+             QStringLiteral("rebase"));
+    QCOMPARE(settings.value(QStringLiteral("git/sshKeyDirectory")).toString(), keys);
+
+    // Opened again: the saved values; Cancel keeps them.
+    action->trigger();
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Dana Settings"));
+    QCOMPARE(dialog->pullStrategyBox()->currentData().toString(), QStringLiteral("rebase"));
+    dialog->nameEdit()->setText(QStringLiteral("Not Saved"));
+    dialog->reject();
+    QCOMPARE(settings.value(QStringLiteral("git/authorName")).toString(),
+             QStringLiteral("Dana Settings"));
+
+    // A commit uses the configured author.
+    writeFile(repoPath("manifests") + QStringLiteral("/authored.txt"), "a\n");
+    m_git->openCommit(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(settle());
+    ui::GitCommitDialog *commit = m_git->commitDialog();
+    QTest::keyClicks(commit->summaryEdit(), QStringLiteral("Authored from the settings"));
+    QSignalSpy committed(m_git, &app::GitController::commitFinished);
+    QTest::mouseClick(commit->commitButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(committed));
+    QVERIFY2(committed.first().first().toBool(), qPrintable(commit->messageLabel()->text()));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae>"}, repoPath("manifests")),
+             QStringLiteral("Dana Settings <dana@example.com>"));
+
+    // Only the e-mail in the settings: the name comes from git config.
+    action->trigger();
+    dialog->nameEdit()->clear();
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QVERIFY(!settings.contains(QStringLiteral("git/authorName")));
+    writeFile(repoPath("manifests") + QStringLiteral("/authored2.txt"), "b\n");
+    m_git->openCommit(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(settle());
+    QTest::keyClicks(commit->summaryEdit(), QStringLiteral("Half from the settings"));
+    committed.clear();
+    QTest::mouseClick(commit->commitButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(committed));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae>"}, repoPath("manifests")),
+             QStringLiteral("Test Author <dana@example.com>"));
+}
+
 void TestGitUi::changesPanelListsFilesAndUnsavedEdits()
 {
     writeFile(repoPath("manifests") + QStringLiteral("/NOTES.md"), "new file\n");
     QFile::remove(repoPath("accounts") + QStringLiteral("/README.md"));
-    m_git->refreshChanges();
+    QVERIFY(refresh());
     ui::GitChangesPanel *panel = m_git->changesPanel();
     const int manifests = repositoryIndex(QStringLiteral("manifests"));
     const int accounts = repositoryIndex(QStringLiteral("accounts"));
@@ -485,6 +854,7 @@ void TestGitUi::changesPanelListsFilesAndUnsavedEdits()
     QVERIFY(item);
     panel->tree()->setCurrentItem(item);
     Q_EMIT panel->stageRequested(manifests, panel->selectedFiles());
+    QVERIFY(settle());
     QVERIFY(find(manifests, QStringLiteral("NOTES.md"))->staged());
     QCOMPARE(gitOut({"diff", "--cached", "--name-only"}, repoPath("manifests")),
              QStringLiteral("NOTES.md"));
@@ -501,7 +871,7 @@ void TestGitUi::doubleClickRevealsTheFile()
         repoPath("manifests") + QLatin1Char('/') + last.path + QStringLiteral("/NOTE.txt");
     QVERIFY(!service.isEmpty());
     writeFile(file, "x\n");
-    m_git->refreshChanges();
+    QVERIFY(refresh());
     QTreeWidget *tree = m_git->changesPanel()->tree();
     QTreeWidgetItem *hit = nullptr;
     for (QTreeWidgetItemIterator it(tree); *it; ++it)
@@ -517,9 +887,9 @@ void TestGitUi::doubleClickRevealsTheFile()
 void TestGitUi::commitFromTheDialogCreatesTheCommit()
 {
     writeFile(repoPath("manifests") + QStringLiteral("/NOTES.md"), "a note\n");
-    m_git->refreshChanges();
     const int manifests = repositoryIndex(QStringLiteral("manifests"));
-    m_git->openCommit(manifests);
+    m_git->openCommit(manifests); // fills the dialog again when the fresh status arrives
+    QVERIFY(settle());
     ui::GitCommitDialog *dialog = m_git->commitDialog();
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->repository(), manifests);
@@ -530,8 +900,13 @@ void TestGitUi::commitFromTheDialogCreatesTheCommit()
     QVERIFY(dialog->commitButton()->isEnabled());
     const QString before = gitOut({"rev-parse", "HEAD"}, repoPath("manifests"));
     QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QSignalSpy committed(m_git, &app::GitController::commitFinished);
     QTest::keyClick(dialog->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!dialog->isEnabled()); // the commit runs on a worker
+    QVERIFY(waitFinished(committed));
+    QVERIFY2(committed.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
     QVERIFY2(!dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(settle());
     QCOMPARE(gitOut({"log", "-1", "--format=%B"}, repoPath("manifests")),
              QStringLiteral("Add notes\n\nWhy: to remember."));
     QCOMPARE(gitOut({"rev-parse", "HEAD~1"}, repoPath("manifests")), before);
@@ -552,12 +927,15 @@ void TestGitUi::commitSavesUnsavedEditsFirst()
     const QString edited = m_context->session()->buffers()->modifiedFiles().value(0);
     const int manifests = repositoryIndex(QStringLiteral("manifests"));
     m_git->openCommit(manifests);
+    QVERIFY(settle());
     ui::GitCommitDialog *dialog = m_git->commitDialog();
     QVERIFY(dialog->saveFirstBox()->isVisible());
     QVERIFY(dialog->saveFirstBox()->isChecked());
     QCOMPARE(dialog->checkedPaths().size(), 1);
     QTest::keyClicks(dialog->summaryEdit(), QStringLiteral("payment-api: 11 replicas in prd"));
+    QSignalSpy committed(m_git, &app::GitController::commitFinished);
     QTest::mouseClick(dialog->commitButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(committed));
     QVERIFY2(!dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));
     QVERIFY(!m_context->session()->buffers()->isModified());
     const QString relative = QDir(repoPath("manifests")).relativeFilePath(edited);
@@ -571,8 +949,8 @@ void TestGitUi::commitOnlyTheCheckedFiles()
     writeFile(repoPath("manifests") + QStringLiteral("/a.txt"), "a\n");
     writeFile(repoPath("manifests") + QStringLiteral("/b.txt"), "b\n");
     gitOut({"add", "b.txt"}, repoPath("manifests")); // staged, but left out of the commit below
-    m_git->refreshChanges();
     m_git->openCommit(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(settle());
     ui::GitCommitDialog *dialog = m_git->commitDialog();
     QCOMPARE(dialog->checkedPaths(), QStringList({"a.txt", "b.txt"}));
     for (int i = 0; i < dialog->fileList()->count(); ++i)
@@ -581,7 +959,9 @@ void TestGitUi::commitOnlyTheCheckedFiles()
     QCOMPARE(dialog->checkedPaths(), QStringList({"a.txt"}));
     QTest::keyClicks(dialog->summaryEdit(), QStringLiteral("Only a"));
     QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QSignalSpy committed(m_git, &app::GitController::commitFinished);
     QTest::keyClick(dialog->bodyEdit(), Qt::Key_Enter, Qt::ControlModifier);
+    QVERIFY(waitFinished(committed));
     QVERIFY2(!dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));
     QCOMPARE(gitOut({"show", "--name-only", "--format=", "HEAD"}, repoPath("manifests")),
              QStringLiteral("a.txt"));
@@ -615,6 +995,7 @@ void TestGitUi::createBranchThenSwitchBackReloadsTheWorkspace()
     QVERIFY(m_context->session() != nullptr);
     QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("now on main")),
              qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(settle());
     QCOMPARE(m_git->changesPanel()->changes().at(manifests).branch, QStringLiteral("main"));
 }
 
@@ -667,7 +1048,7 @@ void TestGitUi::pushLandsOnTheServerAndAheadBehindIsRefreshed()
     gitOut({"add", "NOTES.md"}, repoPath("accounts"));
     gitOut({"commit", "-q", "-m", "notes"}, repoPath("accounts"));
     const QString head = gitOut({"rev-parse", "HEAD"}, repoPath("accounts"));
-    m_git->refreshChanges();
+    QVERIFY(refresh());
     const int accounts = repositoryIndex(QStringLiteral("accounts"));
     QCOMPARE(m_git->changesPanel()->changes().at(accounts).ahead, 1);
     QSignalSpy finished(m_git, &app::GitController::operationFinished);
@@ -680,6 +1061,7 @@ void TestGitUi::pushLandsOnTheServerAndAheadBehindIsRefreshed()
     QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("Pushed main to origin")));
     QCOMPARE(dialog->progress()->bar()->value(), 100);
     QCOMPARE(dialog->cancelButton()->text(), QStringLiteral("Close"));
+    QVERIFY(settle());
     QCOMPARE(m_git->changesPanel()->changes().at(accounts).ahead, 0);
     QVERIFY(!anyTextContains(token));
 }
@@ -742,6 +1124,7 @@ void TestGitUi::pullFastForwardsAndReloads()
     QCOMPARE(gitOut({"rev-parse", "HEAD"}, repoPath("manifests")),
              gitOut({"rev-parse", "main"}, barePath("manifests")));
     QCOMPARE(sessions.size(), 2);
+    QVERIFY(settle());
     QCOMPARE(m_git->changesPanel()->changes().at(repositoryIndex("manifests")).behind, 0);
 }
 
