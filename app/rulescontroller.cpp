@@ -75,10 +75,9 @@ void fillDeveloper(ui::PublishFields &f, const platform::DeveloperDraft &draft,
     f.commitMessage = RulesController::tr("Add developer %1\n\nMerging grants %2:\n%3\n")
                           .arg(draft.key, who, granted);
     f.title = RulesController::tr("Add developer %1").arg(who);
-    QString body =
-        RulesController::tr("%1 joins%2.")
-            .arg(who,
-                 github.isEmpty() ? QString() : RulesController::tr(" (GitHub: @%1)").arg(github));
+    QString body = github.isEmpty()
+                       ? RulesController::tr("%1 joins.").arg(who)
+                       : RulesController::tr("%1 joins; GitHub login @%2.").arg(who, github);
     body += QStringLiteral("\n\n");
     body += grants.isEmpty() ? RulesController::tr("Merging this grants no account or right.")
                              : RulesController::tr("**Merging this grants:**\n%1").arg(granted);

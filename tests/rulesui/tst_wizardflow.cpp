@@ -16,6 +16,7 @@
 #include "wizardflow.h"
 #include "wizardnewdeveloper.h"
 #include "wizardnewmicroservice.h"
+#include "wizardoffboarddeveloper.h"
 #include "wizardpublishdialog.h"
 
 #include "testutil.h"
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void aPushFailureKeepsTheCommitAndSaysSo();
     void anExistingBranchStopsBeforeAnythingIsSaved();
     void newMicroserviceOpensTwoPullRequestsThatLinkToEachOther();
+    void offboardCommitsAndPushesWithoutPullRequestsWhenAskedNotTo();
 
 private:
     QString repoPath(const QString &name) const { return m_ws + QLatin1Char('/') + name; }
@@ -485,6 +487,46 @@ void TestWizardFlow::newMicroserviceOpensTwoPullRequestsThatLinkToEachOther()
                  order.indexOf(QStringLiteral("POST /repos/remotes/manifests/pulls")),
              true);
     QVERIFY(outcome.message.contains(first) && outcome.message.contains(second));
+    dialog->close();
+}
+
+void TestWizardFlow::offboardCommitsAndPushesWithoutPullRequestsWhenAskedNotTo()
+{
+    auto *wizard =
+        qobject_cast<ui::OffboardWizard *>(m_rules->offboard(app::RulesController::Show::Modal));
+    QVERIFY(wizard);
+    wizard->setDeveloper(QStringLiteral("hnakamura"));
+    wizard->next();
+    QVERIFY(wizard->plan().has_value());
+    QSignalSpy offered(m_rules, &app::RulesController::publishOffered);
+    wizard->accept();
+    QCOMPARE(offered.size(), 1);
+    ui::WizardPublishDialog *dialog = m_rules->publishDialog();
+    const QList<ui::PublishFields> fields = dialog->fields();
+    QVERIFY(!fields.isEmpty());
+    for (const ui::PublishFields &f : fields) {
+        QCOMPARE(f.branch, QStringLiteral("kanri/offboard-hnakamura"));
+        QVERIFY2(f.body.contains(QStringLiteral("hnakamura")), qPrintable(f.body));
+    }
+    dialog->pullRequestBox()->setChecked(false);
+    QVERIFY(!dialog->titleEdit(0)->isEnabled());
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+    QCOMPARE(outcome.steps.size(), fields.size());
+    for (const ui::PublishFields &f : fields) {
+        QCOMPARE(gitOut({"rev-list", "--count", "main..kanri/offboard-hnakamura"},
+                        barePath(f.repository)),
+                 QStringLiteral("1"));
+        QCOMPARE(gitOut({"diff", "--name-only", "main", "kanri/offboard-hnakamura"},
+                        barePath(f.repository))
+                     .split(QLatin1Char('\n')),
+                 f.files);
+    }
+    QVERIFY(!gitOut({"show", "kanri/offboard-hnakamura:developers.auto.tfvars"},
+                    barePath(QStringLiteral("accounts")))
+                 .contains(QStringLiteral("hnakamura =")));
+    QCOMPARE(m_fake->requests.size(), 0);
     dialog->close();
 }
 
