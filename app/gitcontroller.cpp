@@ -217,13 +217,20 @@ void GitController::registerViews()
         // GUI), then show the first changed file's diff.
         refreshChanges();
         finishRefreshNow();
+        // The first file with both a staged and an unstaged part, else the first file.
         const auto &changes = m_changes->changes();
+        std::optional<std::pair<int, QString>> first, both;
         for (int r = 0; r < changes.size(); ++r) {
-            if (!changes[r].files.isEmpty()) {
-                m_changes->selectFile(r, changes[r].files.first().path);
-                break;
+            for (const ui::GitFileChange &file : changes[r].files) {
+                if (!first)
+                    first = std::pair{r, file.path};
+                if (!both && file.staged() && file.unstaged())
+                    both = std::pair{r, file.path};
             }
         }
+        const auto pick = both ? both : first;
+        if (pick)
+            m_changes->selectFile(pick->first, pick->second);
         requestDiff();
         finishDiffNow();
         m_dock->setFloating(true);
@@ -561,8 +568,8 @@ void GitController::openSettings()
         if (auto signature = repo->defaultSignature()) {
             name = signature->name;
             email = signature->email;
+            break;
         }
-        break;
     }
     m_settingsDialog->setConfiguredAuthor(name, email);
     m_settingsDialog->setDefaultSshKeyDirectory(QDir::homePath() + QStringLiteral("/.ssh"));

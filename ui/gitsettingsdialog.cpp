@@ -55,7 +55,9 @@ GitSettingsDialog::GitSettingsDialog(QWidget *parent)
     form->addRow(tr("Author &name:"), m_name);
     form->addRow(tr("Author &e-mail:"), m_email);
     form->addRow(tr("&Pull:"), m_strategy);
-    form->addRow(tr("SSH &keys folder:"), keys);
+    auto *keysLabel = new QLabel(tr("SSH &keys folder:"), this);
+    keysLabel->setBuddy(m_sshKeys);
+    form->addRow(keysLabel, keys);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
