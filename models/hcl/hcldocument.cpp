@@ -351,6 +351,7 @@ public:
     {
         std::optional<QList<MapInfo>> infos;
         QList<QHash<QString, int>> firstSeen; // per map; empty until an edit needs it
+        QList<QHash<QString, int>> keyIndex;  // per object map: key → item, -1 when written twice
     };
     mutable std::shared_ptr<MapCache> cache = std::make_shared<MapCache>();
 
@@ -541,20 +542,6 @@ public:
         return kinds;
     }
 
-    // Lines of the map and of its entries, from the current tree.
-    void refreshLines(MapInfo &info, const NativeMap &m) const
-    {
-        const SyntaxTree &t = *tree;
-        info.line = lineOf(t.tokens[std::size_t(m.attr->name)].start);
-        const Expr &v = m.attr->value;
-        for (qsizetype i = 0; i < info.entries.size(); ++i) {
-            const int start = info.isList ? t.startOf(v.children[std::size_t(i)])
-                                          : t.startOf(v.items[std::size_t(i)].key);
-            if (info.entries[i].line != lineOf(start))
-                info.entries[i].line = lineOf(start);
-        }
-    }
-
     MapInfo infoNative(const NativeMap &m) const
     {
         const SyntaxTree &t = *tree;
@@ -739,6 +726,31 @@ public:
             r.index = i;
             r.entry = &r.map->children[std::size_t(i)];
             return r;
+        }
+        if (r.map->kind == ExprKind::Object && !r.map->items.empty()) {
+            // Looked up by key: the linear search below only reports a key written twice.
+            if (cache->keyIndex.size() <= r.mapIndex)
+                cache->keyIndex.resize(r.mapIndex + 1);
+            QHash<QString, int> &index = cache->keyIndex[r.mapIndex];
+            if (index.isEmpty()) {
+                index.reserve(qsizetype(r.map->items.size()));
+                for (std::size_t i = 0; i < r.map->items.size(); ++i) {
+                    const QString k = keyText(*tree, r.map->items[i].key);
+                    if (index.contains(k))
+                        index[k] = -1;
+                    else
+                        index.insert(k, int(i));
+                }
+            }
+            const int i = index.value(key, -2);
+            if (i == -2)
+                return notFound(tr("%1 has no entry %2").arg(map, key));
+            if (i >= 0) {
+                r.index = i;
+                r.item = &r.map->items[std::size_t(i)];
+                r.entry = &r.item->value;
+                return r;
+            }
         }
         const QByteArray wanted = key.toUtf8();
         auto matches = [&](const Expr &k) {
@@ -1335,7 +1347,7 @@ public:
             return false;
 
         // From here on nothing fails.
-        const int oldLine = lineOf(a);
+        const QString oldKey = keyText(t, old.key);
         // Whether the map's field union changes: it is the fields in first-seen order, so it
         // stays when the fields this entry is the first to write (those no earlier entry has)
         // are the same, in the same order, before and after.
@@ -1460,6 +1472,11 @@ public:
         ObjectItem &slot = map.items[std::size_t(target.index)];
         slot = std::move(item);
         t.text = t2;
+        if (const QString newKey = keyText(t, slot.key); newKey != oldKey) {
+            MapCache &c = ownCache();
+            if (target.mapIndex < c.keyIndex.size())
+                c.keyIndex[target.mapIndex].clear();
+        }
 
         if (!cache->infos)
             return true;
@@ -1477,12 +1494,19 @@ public:
         }
         if (e.kind != oldKind)
             info.valueKinds = kindsOf(info.entries);
+        // Everything after the entry moves by the lines it gained or lost; the maps after it
+        // start after it (maps do not nest).
         if (lineDelta != 0) {
+            for (qsizetype j = target.index + 1; j < info.entries.size(); ++j)
+                info.entries[j].line += lineDelta;
             const std::vector<NativeMap> maps = nativeMaps();
             for (std::size_t m = 0; m < maps.size(); ++m) {
-                if (lineOf(t.tokens[std::size_t(maps[m].attr->name)].start) >= oldLine ||
-                    int(m) == target.mapIndex)
-                    refreshLines(infos[qsizetype(m)], maps[m]);
+                if (t.tokens[std::size_t(maps[m].attr->name)].start < b2)
+                    continue;
+                MapInfo &later = infos[qsizetype(m)];
+                later.line += lineDelta;
+                for (MapEntry &le : later.entries)
+                    le.line += lineDelta;
             }
         }
         return true;

@@ -4,6 +4,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QMutex>
+
+#include <algorithm>
+#include <deque>
 
 #include <yaml-cpp/yaml.h>
 
@@ -39,12 +43,42 @@ ScalarStyle scalarStyle(ValueStyle style)
     return style == ValueStyle::Integer ? ScalarStyle::Auto : ScalarStyle::String;
 }
 
+// The documents parsed last, by path and content: an edit of one cell parses the overlay's
+// files again for every keystroke, and yaml-cpp's parse was most of the edit's time. Parsing is
+// pure, so a copy of an earlier parse of the same bytes is the same document.
 Result<YamlDocument> loadDocument(const FileReader &read, const QString &path)
 {
     auto bytes = read(path);
     if (!bytes)
         return std::unexpected(bytes.error());
-    return YamlDocument::parse(*bytes, path);
+    struct Parsed
+    {
+        QString path;
+        QByteArray bytes;
+        YamlDocument doc;
+    };
+    static QMutex mutex;
+    static std::deque<Parsed> recent; // most recent first
+    constexpr std::size_t keep = 32;
+    {
+        const QMutexLocker lock(&mutex);
+        for (auto it = recent.begin(); it != recent.end(); ++it) {
+            if (it->path == path && it->bytes == *bytes) {
+                YamlDocument doc = it->doc;
+                if (it != recent.begin())
+                    std::rotate(recent.begin(), it, std::next(it));
+                return doc;
+            }
+        }
+    }
+    auto doc = YamlDocument::parse(*bytes, path);
+    if (doc) {
+        const QMutexLocker lock(&mutex);
+        recent.push_front(Parsed{path, *bytes, *doc});
+        if (recent.size() > keep)
+            recent.pop_back();
+    }
+    return doc;
 }
 
 // "/spec/template/spec/containers/0/image" for a JSON 6902 op; only paths without

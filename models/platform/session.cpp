@@ -723,8 +723,12 @@ void Session::reloadAccountsFile(const QString &relative)
                     continue;
                 for (const hcl::MapEntry &e : map.entries) {
                     const MapEntryRef &old = std::as_const(entries)[i];
-                    if (old.line != e.line || old.key != e.key || old.map != map.name ||
-                        old.fields != e.fields)
+                    // Unchanged entries share their strings with the parsed maps.
+                    auto same = [](const QString &a, const QString &b) {
+                        return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
+                    };
+                    if (old.line != e.line || old.fields != e.fields || !same(old.key, e.key) ||
+                        !same(old.map, map.name))
                         entries[i] =
                             MapEntryRef{e.key, e.fields, relative, map.name, e.line, owners};
                     ++i;
