@@ -7,6 +7,7 @@
 #include "workspace.h"
 
 #include <QMessageBox>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 
@@ -20,6 +21,7 @@ AppContext::AppContext(ui::MainWindow *window, bool screenshot, QObject *parent)
 
 AppContext::~AppContext()
 {
+    m_status.waitForFinished();
     if (m_session) {
         Q_EMIT sessionChanged(nullptr);
         m_window->setSession(nullptr);
@@ -74,24 +76,56 @@ bool AppContext::reload()
     return load(QString(m_session->catalog().workspace.dir)); // a copy: load() replaces the session
 }
 
+namespace {
+
+struct RepositoryLine
+{
+    QString name, path;
+};
+
+// "accounts: main ↑1 ↓0 · 2 uncommitted" per repository. Runs on a worker.
+QString repositoryStatus(const QList<RepositoryLine> &repositories)
+{
+    QStringList state;
+    for (const RepositoryLine &r : repositories) {
+        auto repo = git::Repository::open(r.path);
+        if (!repo)
+            continue;
+        QString line = r.name + QStringLiteral(": ") + repo->currentBranch();
+        if (auto ab = repo->aheadBehind(repo->currentBranch()))
+            line += QStringLiteral(" ↑%1 ↓%2").arg(ab->ahead).arg(ab->behind);
+        if (auto status = repo->status(); status && !status->empty())
+            line += QStringLiteral(" · ") +
+                    AppContext::tr("%n uncommitted", nullptr, int(status->size()));
+        state << line;
+    }
+    return state.join(QStringLiteral("   "));
+}
+
+} // namespace
+
 void AppContext::refreshRepositoryStatus()
 {
     const platform::Workspace *ws = workspace();
+    const quint64 generation = ++m_statusGeneration;
     if (!ws) {
         m_window->setRepositoryStatus({});
         return;
     }
-    QStringList state;
-    for (const auto &spec : ws->repositories) {
-        auto repo = git::Repository::open(ws->repositoryPath(spec));
-        if (!repo)
-            continue;
-        QString line = spec.name + QStringLiteral(": ") + repo->currentBranch();
-        if (auto ab = repo->aheadBehind(repo->currentBranch()))
-            line += QStringLiteral(" ↑%1 ↓%2").arg(ab->ahead).arg(ab->behind);
-        state << line;
+    m_session->notifyDiskChanged();
+    QList<RepositoryLine> repositories;
+    for (const auto &spec : ws->repositories)
+        repositories.append({spec.name, ws->repositoryPath(spec)});
+    if (m_screenshot) {
+        m_window->setRepositoryStatus(repositoryStatus(repositories));
+        return;
     }
-    m_window->setRepositoryStatus(state.join(QStringLiteral("   ")));
+    disconnect(&m_status, nullptr, this, nullptr);
+    connect(&m_status, &QFutureWatcherBase::finished, this, [this, generation] {
+        if (generation == m_statusGeneration && m_status.future().resultCount() > 0)
+            m_window->setRepositoryStatus(m_status.result());
+    });
+    m_status.setFuture(QtConcurrent::run(repositoryStatus, repositories));
 }
 
 void AppContext::addView(const QString &name, ViewOpener open)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
 #include <QSettings>
@@ -45,7 +46,9 @@ public:
     // Reopens the current workspace from disk, after asking to save unsaved edits (false
     // when the user cancels: nothing changed).
     bool reload();
-    // Re-reads branch and ahead/behind of each repository into the status bar.
+    // Re-reads branch, ahead/behind and uncommitted files of each repository into the status
+    // bar, on a worker (at once under --screenshot), and tells the session that the working
+    // trees may have changed (after a commit, a checkout, a pull).
     void refreshRepositoryStatus();
 
     // A message box, or stderr under --screenshot.
@@ -68,6 +71,8 @@ private:
     QSettings m_settings;
     std::unique_ptr<platform::Session> m_session;
     QHash<QString, ViewOpener> m_views;
+    QFutureWatcher<QString> m_status;
+    quint64 m_statusGeneration = 0;
 };
 
 } // namespace kanri::app

@@ -24,9 +24,9 @@ QList<diff::ResourceText> texts(const kustomize::RenderOutput &out)
 struct Job
 {
     QList<Environment> environments;
-    kustomize::FileOverlay head, working;
-    QString accountsRoot;
-    QHash<QString, QByteArray> accountsBuffers; // relative path → unsaved content
+    kustomize::FileOverlay working; // the unsaved buffers, absolute paths
+    QString manifestsRoot, accountsRoot;
+    quint64 diskEpoch = 0;
 };
 
 bool isUnderRoot(const QString &path, const QString &root)
@@ -34,36 +34,15 @@ bool isUnderRoot(const QString &path, const QString &root)
     return !root.isEmpty() && path.startsWith(root + QLatin1Char('/'));
 }
 
-// The accounts files that differ from HEAD, on disk or in the buffers, as text diffs. Read on
-// the worker: git and the disk are not touched on the GUI thread.
-QList<LiveDiff::FileDiff> accountsDiffs(const Job &job, const std::atomic_bool *cancel)
+// The unsaved files below `root`, relative to it.
+QStringList bufferedBelow(const kustomize::FileOverlay &working, const QString &root)
 {
-    QList<LiveDiff::FileDiff> out;
-    if (job.accountsRoot.isEmpty())
-        return out;
-    auto snapshot = git::Snapshot::open(job.accountsRoot, QStringLiteral("HEAD"));
-    if (!snapshot)
-        return out; // a repository without commits has nothing to compare with
-    QStringList files = snapshot->changedInWorkTree().value_or(QStringList());
-    for (auto it = job.accountsBuffers.cbegin(); it != job.accountsBuffers.cend(); ++it)
-        if (!files.contains(it.key()))
-            files << it.key();
-    files.sort();
-    for (const QString &file : std::as_const(files)) {
-        if (cancel->load())
-            return {};
-        const QByteArray before =
-            snapshot->read(file).value_or(std::nullopt).value_or(QByteArray());
-        QByteArray after;
-        if (auto it = job.accountsBuffers.constFind(file); it != job.accountsBuffers.cend())
-            after = *it;
-        else
-            after = readFile(QDir(job.accountsRoot).filePath(file)).value_or(QByteArray());
-        auto hunks = diff::diffLines({before, after});
-        if (!hunks.isEmpty())
-            out.append({file, std::move(hunks)});
+    QStringList files;
+    for (auto it = working.files.cbegin(); it != working.files.cend(); ++it) {
+        if (isUnderRoot(it.key(), root))
+            files << QDir(root).relativeFilePath(it.key());
     }
-    return out;
+    return files;
 }
 
 LiveDiff::Outcome cancelledOutcome()
@@ -73,10 +52,118 @@ LiveDiff::Outcome cancelledOutcome()
     return outcome;
 }
 
-LiveDiff::Outcome compute(const Session *session, const Job &job, const std::atomic_bool *cancel)
+} // namespace
+
+// What one repository's HEAD looks like, kept between edits: the files that differ on disk
+// (read again after a save), HEAD's bytes of every file asked for, and, for the manifests, the
+// HEAD side of each overlay's render. Everything is dropped when HEAD moves. Used by one
+// computation at a time, on the worker.
+struct LiveDiff::RepositoryHead
+{
+    QString commit;
+    quint64 diskEpoch = 0;
+    std::optional<QStringList> changedOnDisk; // relative paths
+    QHash<QString, std::optional<QByteArray>> blobs;
+    struct Render
+    {
+        QByteArray key;                                 // the HEAD layer it was rendered with
+        std::optional<QList<diff::ResourceText>> texts; // nullopt: HEAD did not render
+    };
+    QHash<QString, Render> renders; // overlay → HEAD render
+
+    // Opens HEAD and brings the cache up to date. nullopt: no commit yet (nothing to compare).
+    std::optional<git::Snapshot> refresh(const QString &root, quint64 epoch)
+    {
+        auto snapshot = git::Snapshot::open(root, QStringLiteral("HEAD"));
+        if (!snapshot)
+            return std::nullopt;
+        if (snapshot->commitId() != commit) {
+            *this = RepositoryHead();
+            commit = snapshot->commitId();
+        }
+        if (!changedOnDisk || diskEpoch != epoch) {
+            changedOnDisk = snapshot->changedInWorkTree().value_or(QStringList());
+            diskEpoch = epoch;
+        }
+        return std::move(*snapshot);
+    }
+
+    std::optional<QByteArray> blob(const git::Snapshot &snapshot, const QString &file)
+    {
+        auto it = blobs.constFind(file);
+        if (it == blobs.constEnd())
+            it = blobs.insert(file, snapshot.read(file).value_or(std::nullopt));
+        return *it;
+    }
+
+    // Files that differ from HEAD on disk or in the buffers, sorted.
+    QStringList changedFiles(const QStringList &buffered) const
+    {
+        QStringList files = changedOnDisk.value_or(QStringList());
+        for (const QString &file : buffered) {
+            if (!files.contains(file))
+                files << file;
+        }
+        files.sort();
+        return files;
+    }
+};
+
+namespace {
+
+// The accounts files that differ from HEAD, on disk or in the buffers, as text diffs.
+QList<LiveDiff::FileDiff> accountsDiffs(const Job &job, LiveDiff::RepositoryHead &head,
+                                        const std::atomic_bool *cancel)
+{
+    QList<LiveDiff::FileDiff> out;
+    if (job.accountsRoot.isEmpty())
+        return out;
+    auto snapshot = head.refresh(job.accountsRoot, job.diskEpoch);
+    if (!snapshot)
+        return out; // a repository without commits has nothing to compare with
+    const QDir root(job.accountsRoot);
+    for (const QString &file : head.changedFiles(bufferedBelow(job.working, job.accountsRoot))) {
+        if (cancel->load())
+            return {};
+        const QByteArray before = head.blob(*snapshot, file).value_or(QByteArray());
+        QByteArray after;
+        if (auto it = job.working.files.constFind(root.filePath(file));
+            it != job.working.files.cend())
+            after = it->value_or(QByteArray()); // nullopt: deleted
+        else
+            after = readFile(root.filePath(file)).value_or(QByteArray());
+        auto hunks = diff::diffLines({before, after});
+        if (!hunks.isEmpty())
+            out.append({file, std::move(hunks)});
+    }
+    return out;
+}
+
+LiveDiff::Outcome compute(const Session *session, const Job &job,
+                          LiveDiff::RepositoryHead &accounts, LiveDiff::RepositoryHead &manifests,
+                          const std::atomic_bool *cancel)
 {
     LiveDiff::Outcome outcome;
-    outcome.accounts = accountsDiffs(job, cancel);
+    outcome.accounts = accountsDiffs(job, accounts, cancel);
+    if (job.environments.isEmpty())
+        return cancel->load() ? cancelledOutcome() : outcome;
+
+    // The HEAD side: the working tree with every file that differs from HEAD read from HEAD
+    // (or hidden, when HEAD lacks it). Its render only changes when that layer does.
+    kustomize::FileOverlay head;
+    QByteArray key;
+    if (auto snapshot = manifests.refresh(job.manifestsRoot, job.diskEpoch)) {
+        const QDir root(job.manifestsRoot);
+        key = manifests.commit.toLatin1();
+        for (const QString &file :
+             manifests.changedFiles(bufferedBelow(job.working, job.manifestsRoot))) {
+            const std::optional<QByteArray> bytes = manifests.blob(*snapshot, file);
+            head.files.insert(root.filePath(file), bytes);
+            key += '\n' + file.toUtf8() + ' ' +
+                   (bytes ? QByteArray::number(qHash(*bytes), 16) : QByteArray("-"));
+        }
+    }
+
     QList<LiveDiff::EnvironmentDiff> &results = outcome.environments;
     for (const Environment &env : job.environments) {
         if (cancel->load())
@@ -84,14 +171,21 @@ LiveDiff::Outcome compute(const Session *session, const Job &job, const std::ato
         LiveDiff::EnvironmentDiff d;
         d.environment = env.name;
         d.overlay = env.overlay;
-        auto before = session->render(env.overlay, job.head, cancel);
+        LiveDiff::RepositoryHead::Render &before = manifests.renders[env.overlay];
+        if (before.key.isEmpty() || before.key != key) {
+            auto rendered = session->render(env.overlay, head, cancel);
+            if (!rendered && rendered.error().code == Error::Code::Cancelled)
+                return cancelledOutcome();
+            before.key = key;
+            before.texts = rendered ? std::optional(texts(*rendered)) : std::nullopt;
+        }
         auto after = session->render(env.overlay, job.working, cancel);
         if (!after) {
             if (after.error().code == Error::Code::Cancelled)
                 return cancelledOutcome();
             d.error = after.error().toString();
         } else {
-            d.diff = diff::diffRenders(before ? texts(*before) : QList<diff::ResourceText>(),
+            d.diff = diff::diffRenders(before.texts.value_or(QList<diff::ResourceText>()),
                                        texts(*after));
         }
         results.append(d);
@@ -106,12 +200,18 @@ LiveDiff::Outcome compute(const Session *session, const Job &job, const std::ato
 LiveDiff::LiveDiff(Session *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_accountsHead(std::make_shared<RepositoryHead>())
+    , m_manifestsHead(std::make_shared<RepositoryHead>())
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(120);
     connect(&m_timer, &QTimer::timeout, this, &LiveDiff::start);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &LiveDiff::finished);
     connect(m_session->buffers(), &EditBuffers::fileChanged, this, &LiveDiff::schedule);
+    connect(m_session, &Session::diskChanged, this, [this] {
+        ++m_diskEpoch;
+        schedule();
+    });
 }
 
 LiveDiff::~LiveDiff()
@@ -145,30 +245,22 @@ void LiveDiff::start()
         m_timer.start(); // wait for the cancelled render to wind down
         return;
     }
-    const auto &services = m_session->catalog().services;
+    const Catalog &catalog = m_session->catalog();
     Job job;
-    if (m_service >= 0 && m_service < services.size()) {
-        job.environments = services.at(m_service).environments;
-        auto head = m_session->overlayFor(Side::Head);
-        if (!head) {
-            Q_EMIT failed(head.error().toString());
-            return;
-        }
-        job.head = std::move(*head);
-        job.working = *m_session->overlayFor(Side::Working);
-    }
-    job.accountsRoot = m_session->catalog().accountsRoot;
-    const kustomize::FileOverlay buffers = *m_session->overlayFor(Side::Working);
-    for (auto it = buffers.files.cbegin(); it != buffers.files.cend(); ++it)
-        if (isUnderRoot(it.key(), job.accountsRoot))
-            job.accountsBuffers.insert(QDir(job.accountsRoot).relativeFilePath(it.key()),
-                                       it.value().value_or(QByteArray())); // nullopt: deleted
+    if (m_service >= 0 && m_service < catalog.services.size())
+        job.environments = catalog.services.at(m_service).environments;
+    job.working = kustomize::FileOverlay{m_session->buffers()->overlay()};
+    job.manifestsRoot = catalog.manifestsRoot;
+    job.accountsRoot = catalog.accountsRoot;
+    job.diskEpoch = m_diskEpoch;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_runningGeneration = m_generation;
     const Session *session = m_session;
-    auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(
-        [session, job = std::move(job), cancel] { return compute(session, job, cancel.get()); }));
+    // The caches are only touched by the computation, and one runs at a time.
+    m_watcher.setFuture(QtConcurrent::run([session, job = std::move(job), cancel = m_cancel,
+                                           accounts = m_accountsHead, manifests = m_manifestsHead] {
+        return compute(session, job, *accounts, *manifests, cancel.get());
+    }));
 }
 
 void LiveDiff::finished()

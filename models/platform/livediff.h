@@ -45,6 +45,9 @@ public:
         bool cancelled = false;
     };
 
+    // HEAD of one repository as the computations keep it between edits (livediff.cpp).
+    struct RepositoryHead;
+
     explicit LiveDiff(Session *session, QObject *parent = nullptr);
     ~LiveDiff() override;
 
@@ -78,6 +81,8 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     quint64 m_generation = 0;
     quint64 m_runningGeneration = 0;
+    quint64 m_diskEpoch = 0; // saves so far: the files that differ from HEAD are read again
+    std::shared_ptr<RepositoryHead> m_accountsHead, m_manifestsHead;
     QList<EnvironmentDiff> m_results;
     QList<FileDiff> m_accounts;
 };

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "fileio.h"
 #include "gitsnapshot.h"
 #include "yamldocument.h"
 
@@ -8,6 +9,10 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace kanri::platform {
 
@@ -109,6 +114,91 @@ QList<ContainerValues> containerValues(const yaml::Value &deployment,
     return list;
 }
 
+// What the tables show of one environment, from its render. `layer` holds the unsaved files
+// (read before the disk). Touches nothing but its arguments: runs on worker threads.
+EnvironmentValues environmentValues(const Result<kustomize::RenderOutput> &out,
+                                    const kustomize::FileOverlay &layer)
+{
+    EnvironmentValues v;
+    v.rendered = true;
+    if (!out) {
+        v.error = out.error().toString();
+        return v;
+    }
+    auto read = [&layer](const QString &path) -> std::optional<QByteArray> {
+        if (auto it = layer.files.constFind(path); it != layer.files.constEnd())
+            return *it;
+        auto bytes = readFile(path);
+        return bytes ? std::optional<QByteArray>(*bytes) : std::nullopt;
+    };
+    auto baseName = [&read](const kustomize::RenderedResource &r, const char *kind) {
+        if (!r.originFile.isEmpty()) {
+            if (auto bytes = read(r.originFile)) {
+                if (auto doc = yaml::YamlDocument::parse(*bytes, r.originFile)) {
+                    const int d = doc->findDocument(QString::fromLatin1(kind));
+                    if (d >= 0) {
+                        if (auto name = doc->scalar({"metadata", "name"}, d))
+                            return std::make_pair(*name, *doc);
+                    }
+                }
+            }
+        }
+        return std::make_pair(r.name, yaml::YamlDocument());
+    };
+    v.resources.reserve(qsizetype(out->resources.size()));
+    for (const kustomize::RenderedResource &r : out->resources)
+        v.resources.append({r.apiVersion, r.kind, r.nameSpace, r.name});
+    for (const kustomize::RenderedResource &r : out->resources) {
+        if (r.kind == QLatin1String("Deployment") && v.deploymentName.isEmpty()) {
+            auto [name, doc] = baseName(r, "Deployment");
+            v.deploymentName = name;
+            v.deploymentApiVersion = r.apiVersion;
+            v.replicas = intAt(r.value, {"spec", "replicas"});
+            v.deploymentFile = r.originFile;
+            if (const yaml::Value *containers =
+                    r.value.at({"spec", "template", "spec", "containers"});
+                containers && containers->isSeq() && !containers->items.empty()) {
+                const auto [image, tag] =
+                    splitImage(QString::fromStdString(containers->items.front().str({"image"})));
+                v.image = image;
+                v.imageTag = tag;
+            }
+            const int d = doc.findDocument(QStringLiteral("Deployment"));
+            v.containers = containerValues(r.value, doc, d);
+            const auto written =
+                d >= 0 ? doc.scalar({"spec", "template", "spec", "containers", 0, "image"}, d)
+                       : Result<QString>(QString());
+            v.baseImage = splitImage(written.value_or(QString())).first;
+            if (v.baseImage.isEmpty())
+                v.baseImage = v.image;
+        } else if (r.kind == QLatin1String("HorizontalPodAutoscaler") && v.hpaName.isEmpty()) {
+            v.hpaName = baseName(r, "HorizontalPodAutoscaler").first;
+            v.hpaApiVersion = r.apiVersion;
+            v.hpaMin = intAt(r.value, {"spec", "minReplicas"});
+            v.hpaMax = intAt(r.value, {"spec", "maxReplicas"});
+        }
+    }
+    return v;
+}
+
+// Sets the session's patch for the edit in progress, and clears it when the edit is done.
+class PatchScope
+{
+public:
+    using Patch = std::function<void(const QString &, EnvironmentValues &)>;
+    PatchScope(Patch &slot, Patch patch)
+        : m_slot(slot)
+    {
+        m_slot = std::move(patch);
+    }
+    ~PatchScope() { m_slot = nullptr; }
+    PatchScope(const PatchScope &) = delete;
+    PatchScope &operator=(const PatchScope &) = delete;
+
+private:
+    Patch &m_slot;
+};
+
 } // namespace
 
 bool isQuantity(const QString &text)
@@ -123,9 +213,112 @@ Session::Session(Catalog catalog)
     , m_renderer(std::make_unique<kustomize::Renderer>())
 {
     connect(&m_buffers, &EditBuffers::fileChanged, this, &Session::fileChanged);
+    connect(&m_buffers, &EditBuffers::saved, this, &Session::notifyDiskChanged);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    for (ValuesBatch &batch : m_valueBatches)
+        batch.cancel->store(true);
+    for (ValuesBatch &batch : m_valueBatches)
+        batch.future.waitForFinished();
+}
+
+void Session::requestValues(int service)
+{
+    m_refreshServices.insert(service);
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(this, &Session::refreshValues, Qt::QueuedConnection);
+}
+
+void Session::refreshValues()
+{
+    m_refreshQueued = false;
+    // A batch in flight is out of date: its services join this one.
+    for (ValuesBatch &batch : m_valueBatches) {
+        if (batch.cancel->exchange(true))
+            continue;
+        for (const ValuesJob &job : std::as_const(batch.jobs))
+            m_refreshServices.insert(job.service);
+    }
+    QList<ValuesJob> jobs;
+    for (int service : std::as_const(m_refreshServices)) {
+        if (service < 0 || service >= m_catalog.services.size())
+            continue;
+        for (const Environment &e : m_catalog.services.at(service).environments) {
+            if (!m_values.contains(e.overlay) && m_staleValues.contains(e.overlay))
+                jobs.append({service, e.overlay, m_valuesEpoch.value(e.overlay)});
+        }
+    }
+    m_refreshServices.clear();
+    if (jobs.isEmpty())
+        return;
+
+    ValuesBatch batch;
+    batch.id = ++m_lastBatch;
+    batch.jobs = jobs;
+    batch.cancel = std::make_shared<std::atomic_bool>(false);
+    kustomize::Renderer *renderer = m_renderer.get();
+    const QString root = m_catalog.manifestsRoot;
+    batch.future = QtConcurrent::run([renderer, root, jobs, cancel = batch.cancel,
+                                      layer = kustomize::FileOverlay{m_buffers.overlay()}] {
+        QList<EnvironmentValues> results;
+        for (const ValuesJob &job : jobs) {
+            if (cancel->load())
+                return QList<EnvironmentValues>();
+            results.append(environmentValues(
+                renderer->render(QDir(root).filePath(job.overlay), {}, &layer, cancel.get()),
+                layer));
+        }
+        return cancel->load() ? QList<EnvironmentValues>() : results;
+    });
+    // A watcher, not QFuture::then(context): it also reports a future that finished before
+    // it was watched.
+    auto *watcher = new QFutureWatcher<QList<EnvironmentValues>>(this);
+    batch.watcher = watcher;
+    const quint64 id = batch.id;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher] {
+        watcher->deleteLater();
+        valuesRendered(id, watcher->future().resultCount() > 0 ? watcher->result()
+                                                               : QList<EnvironmentValues>());
+    });
+    batch.watcher->setFuture(batch.future);
+    m_valueBatches.push_back(std::move(batch));
+}
+
+void Session::valuesRendered(quint64 batchId, const QList<EnvironmentValues> &results)
+{
+    auto batch = std::find_if(m_valueBatches.begin(), m_valueBatches.end(),
+                              [batchId](const ValuesBatch &b) { return b.id == batchId; });
+    if (batch == m_valueBatches.end())
+        return;
+    const QList<ValuesJob> jobs = batch->jobs;
+    const bool cancelled = batch->cancel->load() || results.size() != jobs.size();
+    m_valueBatches.erase(batch);
+    if (cancelled)
+        return; // its services are in a newer batch
+    QList<int> changed;
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const ValuesJob &job = jobs.at(i);
+        // An edit since the batch started makes its result stale: the edit asked again.
+        if (m_valuesEpoch.value(job.overlay) != job.epoch || m_values.contains(job.overlay))
+            continue;
+        m_values.insert(job.overlay, results.at(i));
+        m_staleValues.remove(job.overlay);
+        if (!changed.contains(job.service))
+            changed.append(job.service);
+    }
+    for (int service : std::as_const(changed))
+        Q_EMIT serviceChanged(service);
+}
+
+bool Session::valuesPending() const
+{
+    return m_refreshQueued || std::any_of(m_valueBatches.cbegin(), m_valueBatches.cend(),
+                                          [](const ValuesBatch &b) { return !b.cancel->load(); });
+}
 
 Result<std::unique_ptr<Session>> Session::open(const Workspace &workspace)
 {
@@ -224,61 +417,14 @@ EnvironmentValues Session::values(int service, int environment)
     if (auto it = m_values.constFind(overlay); it != m_values.constEnd())
         return *it;
 
-    EnvironmentValues v;
-    v.rendered = true;
-    auto out = render(overlay, kustomize::FileOverlay{m_buffers.overlay()});
-    if (!out) {
-        v.error = out.error().toString();
-        m_values.insert(overlay, v);
-        return v;
+    if (auto stale = m_staleValues.constFind(overlay); stale != m_staleValues.constEnd()) {
+        // An edit made these out of date: show them (with the edit itself patched in) while
+        // the service renders again on a worker, so that typing never waits for a render.
+        requestValues(service);
+        return *stale;
     }
-    auto baseName = [this](const kustomize::RenderedResource &r, const char *kind) {
-        if (!r.originFile.isEmpty()) {
-            if (auto bytes = m_buffers.read(r.originFile)) {
-                if (auto doc = yaml::YamlDocument::parse(*bytes, r.originFile)) {
-                    const int d = doc->findDocument(QString::fromLatin1(kind));
-                    if (d >= 0) {
-                        if (auto name = doc->scalar({"metadata", "name"}, d))
-                            return std::make_pair(*name, *doc);
-                    }
-                }
-            }
-        }
-        return std::make_pair(r.name, yaml::YamlDocument());
-    };
-    v.resources.reserve(qsizetype(out->resources.size()));
-    for (const kustomize::RenderedResource &r : out->resources)
-        v.resources.append({r.apiVersion, r.kind, r.nameSpace, r.name});
-    for (const kustomize::RenderedResource &r : out->resources) {
-        if (r.kind == QLatin1String("Deployment") && v.deploymentName.isEmpty()) {
-            auto [name, doc] = baseName(r, "Deployment");
-            v.deploymentName = name;
-            v.deploymentApiVersion = r.apiVersion;
-            v.replicas = intAt(r.value, {"spec", "replicas"});
-            v.deploymentFile = r.originFile;
-            if (const yaml::Value *containers =
-                    r.value.at({"spec", "template", "spec", "containers"});
-                containers && containers->isSeq() && !containers->items.empty()) {
-                const auto [image, tag] =
-                    splitImage(QString::fromStdString(containers->items.front().str({"image"})));
-                v.image = image;
-                v.imageTag = tag;
-            }
-            const int d = doc.findDocument(QStringLiteral("Deployment"));
-            v.containers = containerValues(r.value, doc, d);
-            const auto written =
-                d >= 0 ? doc.scalar({"spec", "template", "spec", "containers", 0, "image"}, d)
-                       : Result<QString>(QString());
-            v.baseImage = splitImage(written.value_or(QString())).first;
-            if (v.baseImage.isEmpty())
-                v.baseImage = v.image;
-        } else if (r.kind == QLatin1String("HorizontalPodAutoscaler") && v.hpaName.isEmpty()) {
-            v.hpaName = baseName(r, "HorizontalPodAutoscaler").first;
-            v.hpaApiVersion = r.apiVersion;
-            v.hpaMin = intAt(r.value, {"spec", "minReplicas"});
-            v.hpaMax = intAt(r.value, {"spec", "maxReplicas"});
-        }
-    }
+    const kustomize::FileOverlay layer{m_buffers.overlay()};
+    EnvironmentValues v = environmentValues(render(overlay, layer), layer);
     m_values.insert(overlay, v);
     return v;
 }
@@ -392,6 +538,32 @@ Result<void> Session::setServiceSetting(int service, int environment, ServiceSet
     const QString envName = scope == EnvScope::AllEnvironments
                                 ? tr("all environments")
                                 : s.environments.at(environment).name;
+    QSet<QString> overlays;
+    for (int env : std::as_const(envs))
+        overlays.insert(s.environments.at(env).overlay);
+    const QString baseImage = v.baseImage;
+    const PatchScope patch(m_patch, [&](const QString &overlay, EnvironmentValues &values) {
+        if (!overlays.contains(overlay))
+            return;
+        switch (setting) {
+        case ServiceSetting::Replicas:
+            values.replicas = value.toInt();
+            break;
+        case ServiceSetting::HpaMin:
+            values.hpaMin = value.toInt();
+            break;
+        case ServiceSetting::HpaMax:
+            values.hpaMax = value.toInt();
+            break;
+        case ServiceSetting::ImageTag:
+            values.imageTag = value;
+            for (ContainerValues &c : values.containers) {
+                if (c.baseImage == baseImage)
+                    c.imageTag = value;
+            }
+            break;
+        }
+    });
     return applyChanges(
         changes, tr("Set %1 of %2 (%3) to %4").arg(what, s.name, envName, value),
         QStringLiteral("svc:%1:%2:%3:%4").arg(s.name, envName).arg(int(setting)).arg(int(scope)));
@@ -539,6 +711,50 @@ Result<void> Session::setContainerField(int service, int environment, const QStr
     const QString envName = scope == EnvScope::AllEnvironments
                                 ? tr("all environments")
                                 : s.environments.at(environment).name;
+    const QString editedOverlay = s.environments.at(environment).overlay;
+    const QString baseImage = cv->baseImage;
+    const PatchScope patch(m_patch, [&](const QString &overlay, EnvironmentValues &values) {
+        if (scope == EnvScope::ThisEnvironment && overlay != editedOverlay)
+            return;
+        for (qsizetype i = 0; i < values.containers.size(); ++i) {
+            ContainerValues &c = values.containers[i];
+            if (field == ContainerField::ImageTag) {
+                if (c.baseImage != baseImage)
+                    continue;
+                c.imageTag = value;
+                if (i == 0)
+                    values.imageTag = value;
+                continue;
+            }
+            if (c.name != container)
+                continue;
+            switch (field) {
+            case ContainerField::ImageTag:
+                break;
+            case ContainerField::EnvVar: {
+                auto ev = std::find_if(c.env.begin(), c.env.end(),
+                                       [&key](const EnvVarValue &e) { return e.name == key; });
+                if (ev == c.env.end())
+                    c.env.append({key, value, QString()});
+                else
+                    ev->value = value;
+                break;
+            }
+            case ContainerField::CpuRequest:
+                c.cpuRequest = value;
+                break;
+            case ContainerField::CpuLimit:
+                c.cpuLimit = value;
+                break;
+            case ContainerField::MemoryRequest:
+                c.memoryRequest = value;
+                break;
+            case ContainerField::MemoryLimit:
+                c.memoryLimit = value;
+                break;
+            }
+        }
+    });
     return applyChanges(
         changes, tr("Set %1 of %2/%3 (%4) to %5").arg(what, s.name, container, envName, value),
         QStringLiteral("ctr:%1:%2:%3:%4:%5:%6")
@@ -655,12 +871,21 @@ void Session::fileChanged(const QString &path)
         const Service &s = m_catalog.services.at(i);
         if (!rel.startsWith(s.path + QLatin1Char('/')))
             continue;
+        bool stale = false;
         for (const Environment &e : s.environments) {
+            ++m_valuesEpoch[e.overlay];
             if (auto it = m_values.constFind(e.overlay); it != m_values.constEnd()) {
                 m_staleValues.insert(e.overlay, *it);
                 m_values.erase(it);
             }
+            if (auto it = m_staleValues.find(e.overlay); it != m_staleValues.end()) {
+                if (m_patch)
+                    m_patch(e.overlay, *it);
+                stale = true;
+            }
         }
+        if (stale)
+            requestValues(i);
         Q_EMIT serviceChanged(i);
     }
 }
@@ -760,9 +985,13 @@ void Session::reloadAccountsFile(const QString &relative)
 
 Result<void> Session::save()
 {
-    auto r = m_buffers.save();
+    return m_buffers.save(); // saved() → notifyDiskChanged()
+}
+
+void Session::notifyDiskChanged()
+{
     m_changedOnDisk.reset();
-    return r;
+    Q_EMIT diskChanged();
 }
 
 void Session::revert()

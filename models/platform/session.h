@@ -2,17 +2,23 @@
 
 #include "catalog.h"
 #include "editbuffers.h"
+#include "gitlibrary.h"
 #include "manifestedit.h"
 #include "renderer.h"
 #include "result.h"
 
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace kanri::platform {
 
@@ -100,6 +106,9 @@ public:
     EnvironmentValues values(int service, int environment);
     // Whether values() would answer without rendering.
     bool hasValues(int service, int environment) const;
+    // After an edit, values() answers with the previous values (the edit patched in) while the
+    // service renders again on a worker; serviceChanged() follows when the new ones are in.
+    bool valuesPending() const;
 
     // Edits.
     Result<void> setDeveloperField(int row, const QString &field, const QJsonValue &value);
@@ -125,6 +134,9 @@ public:
 
     Result<void> save();
     void revert();
+    // Something other than a save changed the working trees (a commit, a checkout, a pull):
+    // what differs from HEAD is read again.
+    void notifyDiskChanged();
 
     // Teams the signed-in user belongs to (settings for now), and ownership checks.
     void setUserTeams(const QStringList &teams) { m_userTeams = teams; }
@@ -137,6 +149,8 @@ Q_SIGNALS:
     void developersChanged(); // entries were re-read (rows may have been added or removed)
     void serviceChanged(int service);
     void editFailed(const QString &message);
+    // Files of the working tree changed on disk (a save, or notifyDiskChanged()).
+    void diskChanged();
 
 private:
     explicit Session(Catalog catalog);
@@ -151,6 +165,27 @@ private:
                                        const QString &mergeKey,
                                        const std::function<Result<void>(hcl::Document &)> &edit);
 
+    // libgit2 stays initialised while the session lives: the live diff opens the repositories
+    // on every edit, and a first git_libgit2_init loads every CA certificate of the system.
+    git::Library m_git;
+    struct ValuesJob
+    {
+        int service = -1;
+        QString overlay;
+        quint64 epoch = 0; // m_valuesEpoch of the overlay when the job started
+    };
+    struct ValuesBatch
+    {
+        quint64 id = 0;
+        QList<ValuesJob> jobs;
+        QFuture<QList<EnvironmentValues>> future;
+        QFutureWatcher<QList<EnvironmentValues>> *watcher = nullptr; // a child, deleted later
+        std::shared_ptr<std::atomic_bool> cancel;
+    };
+    void requestValues(int service);
+    void refreshValues();
+    void valuesRendered(quint64 batchId, const QList<EnvironmentValues> &results);
+
     Catalog m_catalog;
     EditBuffers m_buffers;
     std::unique_ptr<kustomize::Renderer> m_renderer;
@@ -158,6 +193,13 @@ private:
     // What m_values held before the last edit of the overlay's files: the names an edit needs
     // (Deployment, containers, base file and images) without rendering again while typing.
     QHash<QString, EnvironmentValues> m_staleValues;
+    QHash<QString, quint64> m_valuesEpoch; // overlay → edits of its service's files so far
+    // What the edit in progress changes, applied to the stale values it leaves behind.
+    std::function<void(const QString &overlay, EnvironmentValues &)> m_patch;
+    QSet<int> m_refreshServices;
+    bool m_refreshQueued = false;
+    std::vector<ValuesBatch> m_valueBatches;
+    quint64 m_lastBatch = 0;
     QHash<QString, std::optional<QByteArray>> m_headContent; // absolute path → HEAD bytes
     std::optional<QStringList> m_changedOnDisk;              // vs HEAD, absolute paths
     QStringList m_userTeams;

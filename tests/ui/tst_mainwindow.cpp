@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "servicesmodel.h"
 #include "session.h"
+#include "testutil.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -43,6 +44,9 @@ private Q_SLOTS:
     void developerCheckBoxWritesTheTerraformFile();
     void entryFormEditsTheSelectedDeveloper();
     void settingEditorsFitTheirType();
+    void servicesTableFollowsAnEditWithoutRendering();
+    void sourceEditOfAnOverlayReachesTheTable();
+    void liveDiffFollowsSaveAndCommit();
 
 private:
     int treeRows(QAbstractItemModel *model, const QModelIndex &parent = {});
@@ -82,6 +86,104 @@ void TestMainWindow::cleanup()
     m_session->revert();
     m_window.reset();
     m_session.reset();
+}
+
+// After an edit in the services table, the cell shows the new value at once while the service
+// renders again on a worker (the GUI thread never renders for an edit).
+void TestMainWindow::servicesTableFollowsAnEditWithoutRendering()
+{
+    items::ServicesModel *model = m_window->servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    const int prd = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    const int envs = int(m_session->catalog().services.at(row).environments.size());
+    int prdEnv = -1;
+    for (int e = 0; e < envs; ++e) {
+        QVERIFY(!m_session->values(row, e).deploymentName.isEmpty()); // rendered once
+        if (m_session->catalog().services.at(row).environments.at(e).name == QLatin1String("prd"))
+            prdEnv = e;
+    }
+    QVERIFY(prdEnv >= 0);
+    QVERIFY(model->setData(model->index(row, prd), 23));
+    QCOMPARE(model->index(row, prd).data().toInt(), 23);
+    QVERIFY(!m_session->hasValues(row, prdEnv)); // what the table shows is the patched copy
+    QVERIFY(m_session->valuesPending());
+    QTRY_VERIFY(!m_session->valuesPending());
+    QVERIFY(m_session->hasValues(row, prdEnv));
+    QCOMPARE(m_session->values(row, prdEnv).replicas, std::optional<int>(23));
+    QCOMPARE(model->index(row, prd).data().toInt(), 23);
+}
+
+// A change typed into an overlay file (not through the table) shows in the table once the
+// worker's render is in.
+void TestMainWindow::sourceEditOfAnOverlayReachesTheTable()
+{
+    items::ServicesModel *model = m_window->servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    const int prd = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QVERIFY(model->setData(model->index(row, prd), 31));
+    QTRY_VERIFY(!m_session->valuesPending());
+    const QStringList files = m_session->buffers()->modifiedFiles();
+    QCOMPARE(files.size(), 1);
+    QByteArray text = *m_session->buffers()->read(files.first());
+    // The overlay sets the value in a patch of its own (a strategic merge or a JSON patch).
+    const qsizetype at = text.indexOf(": 31\n");
+    QVERIFY2(at > 0, text.constData());
+    text.replace(at, 5, ": 32\n");
+    QVERIFY(m_session->buffers()->edit(files.first(), text, QStringLiteral("typed")));
+    QTRY_COMPARE(model->index(row, prd).data().toInt(), 32);
+    QVERIFY(!m_session->valuesPending());
+}
+
+// The HEAD side of the live diff is cached: a save (the file now differs on disk) and a commit
+// (HEAD moved) must both be seen.
+void TestMainWindow::liveDiffFollowsSaveAndCommit()
+{
+    QTemporaryDir dir;
+    auto ws =
+        platform::materialiseDemo(QStringLiteral(":/demo"), dir.filePath(QStringLiteral("demo")));
+    QVERIFY(ws.has_value());
+    auto opened = platform::Session::open(*ws);
+    QVERIFY(opened.has_value());
+    std::unique_ptr<platform::Session> session = std::move(*opened);
+    ui::MainWindow window;
+    window.setSession(session.get());
+    window.selectService(QStringLiteral("payment-api"));
+    platform::LiveDiff *live = window.liveDiff();
+    live->computeNow();
+    auto prdChanged = [live] {
+        for (const auto &env : live->results()) {
+            if (env.environment == QLatin1String("prd"))
+                return env.diff.changed;
+        }
+        return -1;
+    };
+    QCOMPARE(prdChanged(), 0);
+
+    items::ServicesModel *model = window.servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    const int prd = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QVERIFY(model->setData(model->index(row, prd), 41));
+    live->computeNow();
+    QCOMPARE(prdChanged(), 1);
+
+    QVERIFY(session->save().has_value());
+    live->computeNow();
+    QCOMPARE(prdChanged(), 1); // saved: the file on disk differs from HEAD
+
+    const QString root = session->catalog().manifestsRoot;
+    const auto add =
+        test::run(QStringLiteral("git"), {QStringLiteral("add"), QStringLiteral("-A")}, root);
+    QCOMPARE(add.exitCode, 0);
+    const auto commit =
+        test::run(QStringLiteral("git"),
+                  {QStringLiteral("-c"), QStringLiteral("user.name=T"), QStringLiteral("-c"),
+                   QStringLiteral("user.email=t@example.com"), QStringLiteral("commit"),
+                   QStringLiteral("-qm"), QStringLiteral("prd replicas")},
+                  root);
+    QVERIFY2(commit.exitCode == 0, commit.err.constData());
+    live->computeNow();
+    QCOMPARE(prdChanged(), 0); // HEAD moved: nothing differs any more
+    QTRY_VERIFY(!session->valuesPending());
 }
 
 int TestMainWindow::treeRows(QAbstractItemModel *model, const QModelIndex &parent)
