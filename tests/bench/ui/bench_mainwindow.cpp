@@ -1,6 +1,9 @@
 // The main window's two numbers from issue 6, on the demo workspace (or any workspace given):
 //
-//   bench_mainwindow [WORKSPACE_DIR] [--service NAME] [--edits N]
+//   bench_mainwindow [WORKSPACE_DIR | --generate SERVICES] [--service NAME] [--edits N]
+//
+// --generate writes the catalog benchmark's workspace (SERVICES × 3 overlays, 5,000
+// developers, committed) into a temporary folder and edits its middle service.
 //
 // - open: Session::open + MainWindow::setSession + show until the first paint is done
 //   (target under 1 s on the demo);
@@ -8,6 +11,7 @@
 //   service's environments is in the panel, debounce off (target p95 under 16 ms for the demo,
 //   under 50 ms on a 2,000-service workspace). The debounce (120 ms while typing) is a choice
 //   of when to start; this measures the work after it.
+#include "catalogfixture.h"
 #include "demoworkspace.h"
 #include "diffpanel.h"
 #include "livediff.h"
@@ -52,17 +56,32 @@ int main(int argc, char **argv)
     QStringList args = app.arguments().mid(1);
     QString serviceName = QStringLiteral("payment-api");
     int edits = 200;
+    int generate = 0;
     QString dir;
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--service") && i + 1 < args.size())
             serviceName = args[++i];
         else if (args[i] == QLatin1String("--edits") && i + 1 < args.size())
             edits = args[++i].toInt();
+        else if (args[i] == QLatin1String("--generate") && i + 1 < args.size())
+            generate = args[++i].toInt();
         else
             dir = args[i];
     }
     QTemporaryDir tmp;
-    if (dir.isEmpty()) {
+    if (generate > 0) {
+        // The generated workspace of the catalog benchmark: N services × 3 overlays, committed.
+        dir = tmp.filePath(QStringLiteral("generated"));
+        test::FixtureOptions options;
+        options.services = generate;
+        options.developers = 5000;
+        if (!test::writeWorkspace(dir, options) || !test::commitAll(dir)) {
+            std::fprintf(stderr, "cannot write the generated workspace\n");
+            return 1;
+        }
+        if (serviceName == QLatin1String("payment-api"))
+            serviceName = QString::fromLatin1(test::serviceName(generate / 2));
+    } else if (dir.isEmpty()) {
         QStandardPaths::setTestModeEnabled(true);
         dir = tmp.filePath(QStringLiteral("demo"));
         if (auto ws = platform::materialiseDemo(QStringLiteral(":/demo"), dir); !ws) {
