@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>kanri::app::AppContext</name>
+    <message numerus="yes">
+        <source>%n uncommitted</source>
+        <translation>
+            <numerusform>%n uncommitted</numerusform>
+            <numerusform>%n uncommitted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kanri::app::GitHubController</name>
     <message numerus="yes">
         <source>%n open pull request(s)</source>

@@ -40,10 +40,47 @@ Edit it anyway?</source>
     </message>
 </context>
 <context>
+    <name>kanri::app</name>
+    <message>
+        <source>the change has files outside the workspace&apos;s repositories</source>
+        <translation>この変更にはワークスペースのリポジトリ外のファイルが含まれています</translation>
+    </message>
+    <message>
+        <source>The branch needs a name.</source>
+        <translation>ブランチ名を入力してください。</translation>
+    </message>
+    <message>
+        <source>A branch name cannot contain spaces, &quot;..&quot;, &quot;//&quot;, &quot;@{&quot; or any of ~ ^ : ? * [ \.</source>
+        <translation>ブランチ名には空白、&quot;..&quot;、&quot;//&quot;、&quot;@{&quot;、および ~ ^ : ? * [ \ の各文字を使えません。</translation>
+    </message>
+    <message>
+        <source>A branch name cannot start with - or /, nor end with /, . or .lock.</source>
+        <translation>ブランチ名は - や / で始めることも、/、. または .lock で終えることもできません。</translation>
+    </message>
+    <message>
+        <source>No part of a branch name can start with a dot.</source>
+        <translation>ブランチ名のどの部分もドットで始めることはできません。</translation>
+    </message>
+    <message>
+        <source>- `%1` (new, %2 lines)</source>
+        <translation>- `%1` (新規、%2 行)</translation>
+    </message>
+    <message>
+        <source>- `%1` (+%2 −%3)</source>
+        <translation>- `%1` (+%2 −%3)</translation>
+    </message>
+</context>
+<context>
     <name>kanri::app::AppContext</name>
     <message>
         <source>Cannot open workspace</source>
         <translation>ワークスペースを開けません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uncommitted</source>
+        <translation>
+            <numerusform>未コミット %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -111,22 +148,6 @@ Edit it anyway?</source>
     <message>
         <source>Unknown SSH Host Key</source>
         <translation>不明な SSH ホスト鍵</translation>
-    </message>
-    <message>
-        <source>The SSH server %1 presented a host key that is not in ~/.ssh/known_hosts, or that differs from the recorded one:
-
-%2
-
-Connect only if this fingerprint is the one your administrators publish. Connecting trusts it until Kanri quits; add it to known_hosts to trust it for good.</source>
-        <translation>SSH サーバー %1 が提示したホスト鍵は ~/.ssh/known_hosts にないか、記録済みのものと異なります:
-
-%2
-
-このフィンガープリントが管理者の公開しているものと一致する場合にのみ接続してください。接続すると Kanri を終了するまでこの鍵を信頼します。恒久的に信頼するには known_hosts に追加してください。</translation>
-    </message>
-    <message>
-        <source>Connect</source>
-        <translation>接続</translation>
     </message>
     <message>
         <source>Choose a new or empty folder.</source>
@@ -249,6 +270,84 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <translation>あなたのコミットとリモートのコミットが、次のファイルの同じ行を変更しています:
   %1
 何も変更していません: ファイル、ブランチ、コミットは元のままです。ターミナルで解決する (git pull、ファイルを修正、git commit) か、もう一方のコミットの作成者に相談してください。</translation>
+    </message>
+    <message>
+        <source>Git &amp;Settings…</source>
+        <translation>Git 設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 presented a host key that no known_hosts file records:
+
+%2%3
+
+Trust it only if this fingerprint is the one the server&apos;s administrators publish.</source>
+        <translation>SSH サーバー %1 が、どの known_hosts ファイルにも記録されていないホスト鍵を提示しました:
+
+%2%3
+
+このフィンガープリントがサーバー管理者の公開しているものと一致する場合にのみ信頼してください。</translation>
+    </message>
+    <message>
+        <source>Keys of another type (%1) are recorded for this host already.</source>
+        <translation>このホストには別の種類の鍵 (%1) がすでに記録されています。</translation>
+    </message>
+    <message>
+        <source>Trusting it lasts until Kanri quits.</source>
+        <translation>信頼は Kanri を終了するまで有効です。</translation>
+    </message>
+    <message>
+        <source>Trusting it adds it to %1, where ssh and Kanri find it next time.</source>
+        <translation>信頼すると鍵が %1 に追加され、次回から ssh と Kanri がそれを使います。</translation>
+    </message>
+    <message>
+        <source>Trust and Connect</source>
+        <translation>信頼して接続</translation>
+    </message>
+    <message>
+        <source>SSH Host Key</source>
+        <translation>SSH ホスト鍵</translation>
+    </message>
+    <message>
+        <source>The key is trusted until Kanri quits, but it could not be written to %1:
+%2</source>
+        <translation>鍵は Kanri を終了するまで信頼されますが、%1 に書き込めませんでした:
+%2</translation>
+    </message>
+    <message>
+        <source>Added the host key of %1 to %2</source>
+        <translation>%1 のホスト鍵を %2 に追加しました</translation>
+    </message>
+    <message>
+        <source>Saved the git settings</source>
+        <translation>Git 設定を保存しました</translation>
+    </message>
+    <message>
+        <source>binary file differs</source>
+        <translation>バイナリファイルが異なります</translation>
+    </message>
+    <message>
+        <source>the file is too large to show (%1 MB; the limit is %2 MB)</source>
+        <translation>ファイルが大きすぎて表示できません (%1 MB、上限は %2 MB)</translation>
+    </message>
+    <message>
+        <source>the diff is longer than %1 MB: cut here</source>
+        <translation>差分が %1 MB を超えています: ここで打ち切りました</translation>
+    </message>
+    <message>
+        <source>the unsaved content is the same as the file on disk</source>
+        <translation>未保存の内容はディスク上のファイルと同じです</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(名前なし)</translation>
+    </message>
+    <message>
+        <source>no e-mail</source>
+        <translation>メールなし</translation>
+    </message>
+    <message>
+        <source>the commit author is incomplete</source>
+        <translation>コミットの作成者情報が不完全です</translation>
     </message>
 </context>
 <context>
@@ -493,16 +592,313 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <translation>新しいマイクロサービス</translation>
     </message>
     <message>
-        <source>%1 added: review the diff, save, then commit both repositories</source>
-        <translation>%1 を追加しました: 差分を確認して保存し、両方のリポジトリをコミットしてください</translation>
-    </message>
-    <message>
         <source>Offboard developer</source>
         <translation>開発者のオフボーディング</translation>
     </message>
     <message>
-        <source>%1 removed everywhere: review the diff, then save</source>
-        <translation>%1 をすべての場所から削除しました: 差分を確認して保存してください</translation>
+        <source>no account or right</source>
+        <translation>アカウントも権限もなし</translation>
+    </message>
+    <message>
+        <source>Add developer %1
+
+Merging grants %2:
+%3
+</source>
+        <translation>開発者 %1 を追加
+
+マージすると %2 に次が付与されます:
+%3
+</translation>
+    </message>
+    <message>
+        <source>Add developer %1</source>
+        <translation>開発者 %1 を追加</translation>
+    </message>
+    <message>
+        <source>%1 joins.</source>
+        <translation>%1 が参加します。</translation>
+    </message>
+    <message>
+        <source>%1 joins; GitHub login @%2.</source>
+        <translation>%1 が参加します。GitHub ログインは @%2 です。</translation>
+    </message>
+    <message>
+        <source>Merging this grants no account or right.</source>
+        <translation>マージしてもアカウントや権限は付与されません。</translation>
+    </message>
+    <message>
+        <source>**Merging this grants:**
+%1</source>
+        <translation>**マージで付与されるもの:**
+%1</translation>
+    </message>
+    <message>
+        <source>**Files:**
+%1</source>
+        <translation>**ファイル:**
+%1</translation>
+    </message>
+    <message>
+        <source>Opened by Kanri&apos;s New developer wizard.</source>
+        <translation>Kanri の「新しい開発者」ウィザードで作成しました。</translation>
+    </message>
+    <message>
+        <source>- %1: does not render: %2</source>
+        <translation>- %1: レンダリングできません: %2</translation>
+    </message>
+    <message>
+        <source>- %1 (namespace %2): %3</source>
+        <translation>- %1 (Namespace %2): %3</translation>
+    </message>
+    <message>
+        <source>**Rendered (kustomize build):**
+%1</source>
+        <translation>**レンダリング結果 (kustomize build):**
+%1</translation>
+    </message>
+    <message>
+        <source>New developer %1</source>
+        <translation>新しい開発者 %1</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 を追加しました</translation>
+    </message>
+    <message>
+        <source>New microservice %1</source>
+        <translation>新しいマイクロサービス %1</translation>
+    </message>
+    <message>
+        <source>Add microservice %1: its entry in the microservices map
+</source>
+        <translation>マイクロサービス %1 を追加: microservices マップのエントリ
+</translation>
+    </message>
+    <message>
+        <source>Add microservice %1: base, overlays (%2), Argo CD application, CODEOWNERS
+</source>
+        <translation>マイクロサービス %1 を追加: ベース、オーバーレイ (%2)、Argo CD アプリケーション、CODEOWNERS
+</translation>
+    </message>
+    <message>
+        <source>Add microservice %1 (%2)</source>
+        <translation>マイクロサービス %1 を追加 (%2)</translation>
+    </message>
+    <message>
+        <source>Adds the microservice **%1** of team %2: %3</source>
+        <translation>チーム %2 のマイクロサービス **%1** を追加します: %3</translation>
+    </message>
+    <message>
+        <source>The entry creates the service&apos;s accounts (image repository, notification channels) when merged and applied.</source>
+        <translation>このエントリをマージして適用すると、サービスのアカウント (イメージリポジトリ、通知チャンネル) が作成されます。</translation>
+    </message>
+    <message>
+        <source>Image %1:%2, port %3; requests %4 CPU / %5 memory, limits %6 CPU / %7 memory; environments: %8.</source>
+        <translation>イメージ %1:%2、ポート %3。リクエスト CPU %4 / メモリ %5、リミット CPU %6 / メモリ %7。環境: %8。</translation>
+    </message>
+    <message>
+        <source>Opened by Kanri&apos;s New microservice wizard, with a pull request in each repository.</source>
+        <translation>Kanri の「新しいマイクロサービス」ウィザードで、リポジトリごとにプルリクエストを作成しました。</translation>
+    </message>
+    <message>
+        <source>%1 removed everywhere</source>
+        <translation>%1 をすべての場所から削除しました</translation>
+    </message>
+    <message>
+        <source>Offboard developer %1</source>
+        <translation>開発者 %1 のオフボーディング</translation>
+    </message>
+    <message>
+        <source>`%1` line %2, %3: %4</source>
+        <translation>`%1` の %2 行目、%3: %4</translation>
+    </message>
+    <message>
+        <source>Offboard developer %1
+
+%2
+</source>
+        <translation>開発者 %1 のオフボーディング
+
+%2
+</translation>
+    </message>
+    <message>
+        <source>Removes %1 everywhere they appear in this repository; merging takes their accounts and rights away.
+
+%2
+
+**Files:**
+%3
+
+Opened by Kanri&apos;s Offboard developer wizard.</source>
+        <translation>このリポジトリで %1 が現れるすべての箇所から削除します。マージするとアカウントと権限が取り消されます。
+
+%2
+
+**ファイル:**
+%3
+
+Kanri の「開発者のオフボーディング」ウィザードで作成しました。</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::app::WizardFlow</name>
+    <message>
+        <source>%1: committed %2 on branch %3 and pushed it</source>
+        <translation>%1: ブランチ %3 に %2 をコミットし、プッシュしました</translation>
+    </message>
+    <message>
+        <source>%1: committed %2 on branch %3 (not pushed)</source>
+        <translation>%1: ブランチ %3 に %2 をコミットしました (未プッシュ)</translation>
+    </message>
+    <message>
+        <source>; pull request #%1 was already open: %2</source>
+        <translation>。プルリクエスト #%1 はすでにオープンです: %2</translation>
+    </message>
+    <message>
+        <source>; opened pull request #%1: %2</source>
+        <translation>。プルリクエスト #%1 を作成しました: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the commit needs a message.</source>
+        <translation>%1: コミットメッセージを入力してください。</translation>
+    </message>
+    <message>
+        <source>Checking the repositories…</source>
+        <translation>リポジトリを確認中…</translation>
+    </message>
+    <message>
+        <source>%1 has no remote called origin to push to</source>
+        <translation>%1 にはプッシュ先のリモート origin がありません</translation>
+    </message>
+    <message>
+        <source>%1 already has a branch %2: choose another name</source>
+        <translation>%1 にはすでにブランチ %2 があります: 別の名前を選んでください</translation>
+    </message>
+    <message>
+        <source>%1 has other staged changes (%2): commit or unstage them first, so that the commit holds only this change</source>
+        <translation>%1 にはほかにもステージ済みの変更があります (%2): コミットにこの変更だけが含まれるよう、先にそれらをコミットするかステージを解除してください</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved or committed.</source>
+        <translation>キャンセルしました: 何も保存もコミットもしていません。</translation>
+    </message>
+    <message>
+        <source>Saving the files…</source>
+        <translation>ファイルを保存中…</translation>
+    </message>
+    <message>
+        <source>The workspace was closed: nothing was saved or committed.</source>
+        <translation>ワークスペースが閉じられました: 何も保存もコミットもしていません。</translation>
+    </message>
+    <message>
+        <source>Saving failed, nothing was committed: %1</source>
+        <translation>保存に失敗したため、何もコミットしていません: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1: committing on branch %2…</source>
+        <translation>%1: ブランチ %2 にコミット中…</translation>
+    </message>
+    <message>
+        <source>%1: pushing…</source>
+        <translation>%1: プッシュ中…</translation>
+    </message>
+    <message>
+        <source>opening the repository</source>
+        <translation>リポジトリを開く処理</translation>
+    </message>
+    <message>
+        <source>creating the branch</source>
+        <translation>ブランチの作成</translation>
+    </message>
+    <message>
+        <source>staging the files</source>
+        <translation>ファイルのステージ</translation>
+    </message>
+    <message>
+        <source>committing</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>pushing</source>
+        <translation>プッシュ</translation>
+    </message>
+    <message>
+        <source>%1: committed %2 on branch %3; the push was cancelled. Push it from Repository ▸ Push.</source>
+        <translation>%1: ブランチ %3 に %2 をコミットしましたが、プッシュはキャンセルされました。リポジトリ ▸ プッシュ からプッシュしてください。</translation>
+    </message>
+    <message>
+        <source>%1: committed %2 on branch %3, push failed: %4. Push again from Repository ▸ Push.</source>
+        <translation>%1: ブランチ %3 に %2 をコミットしましたが、プッシュに失敗しました: %4。リポジトリ ▸ プッシュ からもう一度プッシュしてください。</translation>
+    </message>
+    <message>
+        <source>%1: switched to the new branch %2, %3 failed: %4. The files are saved; commit them from Repository ▸ Commit.</source>
+        <translation>%1: 新しいブランチ %2 に切り替えましたが、%3 に失敗しました: %4。ファイルは保存済みです。リポジトリ ▸ コミット からコミットしてください。</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed: %3. The files are saved but not committed.</source>
+        <translation>%1: %2 に失敗しました: %3。ファイルは保存済みですが、コミットしていません。</translation>
+    </message>
+    <message>
+        <source>Cancelled before every pull request was opened.</source>
+        <translation>すべてのプルリクエストを作成する前にキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1: the remote %2 is not a GitHub repository; open the pull request there by hand.</source>
+        <translation>%1: リモート %2 は GitHub のリポジトリではありません。プルリクエストはそちらで手動で作成してください。</translation>
+    </message>
+    <message>
+        <source>- %1: %2</source>
+        <translation>- %1: %2</translation>
+    </message>
+    <message>
+        <source>Part of the same change:</source>
+        <translation>同じ変更の一部:</translation>
+    </message>
+    <message>
+        <source>%1: opening the pull request…</source>
+        <translation>%1: プルリクエストを作成中…</translation>
+    </message>
+    <message>
+        <source>%1: the pull request could not be opened: %2. Open it from Pull Requests ▸ Create Pull Request.</source>
+        <translation>%1: プルリクエストを作成できませんでした: %2。プルリクエスト ▸ プルリクエストを作成 から作成してください。</translation>
+    </message>
+    <message>
+        <source>%1: linking the pull requests…</source>
+        <translation>%1: プルリクエストを相互にリンク中…</translation>
+    </message>
+    <message>
+        <source>The first pull request does not link to the others yet (%1): add the link by hand.</source>
+        <translation>最初のプルリクエストにはまだほかへのリンクがありません (%1): 手動でリンクを追加してください。</translation>
+    </message>
+    <message>
+        <source>The wizard&apos;s files are saved.</source>
+        <translation>ウィザードのファイルは保存済みです。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>Cancelled while opening the pull requests; check GitHub for what was opened.</source>
+        <translation>プルリクエストの作成中にキャンセルしました。作成されたものは GitHub で確認してください。</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1280,14 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <source>cannot check out</source>
         <translation>チェックアウトできません</translation>
     </message>
+    <message>
+        <source>not an SSH host key</source>
+        <translation>SSH ホスト鍵ではありません</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 を作成できません</translation>
+    </message>
 </context>
 <context>
     <name>kanri::git::Repository</name>
@@ -1119,6 +1523,10 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <source>cannot move %1</source>
         <translation>%1 を移動できません</translation>
     </message>
+    <message>
+        <source>cannot compare %1</source>
+        <translation>%1 を比較できません</translation>
+    </message>
 </context>
 <context>
     <name>kanri::git::detail</name>
@@ -1162,12 +1570,16 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
         <translation>%1 の認証に失敗しました: サーバーがサポートされていない方式を要求しています</translation>
     </message>
     <message>
-        <source>the SSH host key of %1 (%2) is unknown or has changed: not in ~/.ssh/known_hosts or different from the recorded key; refusing to connect (check the fingerprint, then add it with ssh-keyscan)</source>
-        <translation>%1 (%2) の SSH ホスト鍵が不明か変更されています: ~/.ssh/known_hosts にないか、記録済みの鍵と異なります。接続を拒否しました (フィンガープリントを確認してから ssh-keyscan で追加してください)</translation>
-    </message>
-    <message>
         <source>the TLS certificate of %1 could not be verified; refusing to connect</source>
         <translation>%1 の TLS 証明書を検証できませんでした。接続を拒否しました</translation>
+    </message>
+    <message>
+        <source>the SSH host key of %1 has CHANGED: the server presented %2 (%3), but line %4 of %5 records a different key. Refusing to connect: someone may be intercepting the connection, or the server&apos;s key was replaced. If the server&apos;s administrators confirm the new key, remove line %4 from %5 (ssh-keygen -R &quot;%1&quot;) and connect again</source>
+        <translation>%1 の SSH ホスト鍵が変更されています: サーバーは %2 (%3) を提示しましたが、%5 の %4 行目には別の鍵が記録されています。接続を拒否しました: 接続が傍受されているか、サーバーの鍵が置き換えられた可能性があります。サーバー管理者が新しい鍵を確認した場合は、%5 から %4 行目を削除して (ssh-keygen -R &quot;%1&quot;) もう一度接続してください</translation>
+    </message>
+    <message>
+        <source>the SSH host key of %1 (%2) is unknown: no known_hosts file records it; refusing to connect (check the fingerprint with the server&apos;s administrators, then add it with ssh-keyscan, or trust it in Kanri)</source>
+        <translation>%1 の SSH ホスト鍵 (%2) は不明です: どの known_hosts ファイルにも記録されていないため、接続を拒否しました (サーバー管理者にフィンガープリントを確認してから ssh-keyscan で追加するか、Kanri で信頼してください)</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +2127,10 @@ Nothing was changed: your files, branch and commits are as they were. Resolve it
     <message>
         <source>Team / namespace</source>
         <translation>チーム / Namespace</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>レンダリング中…</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3801,37 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>kanri::ui::GitFileDiffView</name>
+    <message>
+        <source>staged (HEAD → index)</source>
+        <translation>ステージ済み (HEAD → インデックス)</translation>
+    </message>
+    <message>
+        <source>not staged (index → working tree)</source>
+        <translation>未ステージ (インデックス → 作業ツリー)</translation>
+    </message>
+    <message>
+        <source>unsaved edits (disk → editor, not saved yet)</source>
+        <translation>未保存の編集 (ディスク → エディター、まだ保存されていません)</translation>
+    </message>
+    <message>
+        <source>No changes: the file is the same in HEAD, the index and the working tree.</source>
+        <translation>変更はありません: ファイルは HEAD、インデックス、作業ツリーで同じです。</translation>
+    </message>
+    <message>
+        <source>The editor holds unsaved edits of this file: the last part shows what saving would change; git sees only what is on disk.</source>
+        <translation>エディターにこのファイルの未保存の編集があります: 最後の部分は保存した場合の変更です。git が参照するのはディスク上の内容だけです。</translation>
+    </message>
+    <message>
+        <source>Select a file to see its changes.</source>
+        <translation>ファイルを選択すると、その変更が表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 — comparing…</source>
+        <translation>%1 — 比較中…</translation>
+    </message>
+</context>
+<context>
     <name>kanri::ui::GitProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -3428,6 +3875,65 @@ Hint: %2</source>
     <message>
         <source>Done</source>
         <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::GitSettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Git Settings</source>
+        <translation>Git 設定</translation>
+    </message>
+    <message>
+        <source>Merge (keep both histories, add a merge commit)</source>
+        <translation>マージ (両方の履歴を残し、マージコミットを追加)</translation>
+    </message>
+    <message>
+        <source>Rebase (put your commits on top of the remote&apos;s)</source>
+        <translation>リベース (自分のコミットをリモートのコミットの上に積み直す)</translation>
+    </message>
+    <message>
+        <source>Empty fields use git&apos;s own configuration (git config user.name / user.email).</source>
+        <translation>空欄の項目には git 自体の設定 (git config user.name / user.email) が使われます。</translation>
+    </message>
+    <message>
+        <source>Author &amp;name:</source>
+        <translation>作成者名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Author &amp;e-mail:</source>
+        <translation>作成者のメール(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Pull:</source>
+        <translation>プル(&amp;P):</translation>
+    </message>
+    <message>
+        <source>SSH &amp;keys folder:</source>
+        <translation>SSH 鍵のフォルダー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Folder with SSH keys</source>
+        <translation>SSH 鍵のあるフォルダー</translation>
+    </message>
+    <message>
+        <source>not set in git config</source>
+        <translation>git config で未設定</translation>
+    </message>
+    <message>
+        <source>%1 (from git config)</source>
+        <translation>%1 (git config から)</translation>
+    </message>
+    <message>
+        <source>The e-mail address needs a name, an @ and a domain (like ana@example.com), without spaces.</source>
+        <translation>メールアドレスには名前、@、ドメインが必要で、空白は使えません (例: ana@example.com)。</translation>
+    </message>
+    <message>
+        <source>The author name cannot contain &lt; or &gt;.</source>
+        <translation>作成者名に &lt; や &gt; は使えません。</translation>
     </message>
 </context>
 <context>
@@ -4394,6 +4900,69 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>changed  </source>
         <translation>変更     </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::WizardPublishDialog</name>
+    <message>
+        <source>Commit, Push and Open Pull Requests</source>
+        <translation>コミット、プッシュしてプルリクエストを作成</translation>
+    </message>
+    <message>
+        <source>%1: the files are saved, committed on a new branch in each repository and pushed; the pull requests link to each other.</source>
+        <translation>%1: ファイルを保存し、各リポジトリの新しいブランチにコミットしてプッシュします。プルリクエストは相互にリンクされます。</translation>
+    </message>
+    <message>
+        <source>%1: the files are saved, committed on a new branch and pushed.</source>
+        <translation>%1: ファイルを保存し、新しいブランチにコミットしてプッシュします。</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>ブランチ(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Commit message:</source>
+        <translation>コミットメッセージ(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Pull request &amp;title:</source>
+        <translation>プルリクエストのタイトル(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Pull request b&amp;ody:</source>
+        <translation>プルリクエストの本文(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Open &amp;pull requests on GitHub</source>
+        <translation>GitHub でプルリクエストを作成(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Commit and &amp;Push</source>
+        <translation>コミットしてプッシュ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The commit needs a message.</source>
+        <translation>コミットメッセージを入力してください。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>中止しました。</translation>
     </message>
 </context>
 <context>
