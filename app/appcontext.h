@@ -5,11 +5,13 @@
 #include <QObject>
 #include <QSettings>
 #include <QString>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
 
 namespace kanri::platform {
+class Catalog;
 class Session;
 struct Workspace;
 } // namespace kanri::platform
@@ -41,11 +43,27 @@ public:
     bool isScreenshot() const { return m_screenshot; }
 
     // Opens the workspace in `dir` (materialising the demo into an empty folder) and replaces
-    // the session. Reports failures to the user and returns false; the old session stays.
+    // the session, blocking until it is in place (screenshots, tests, reloads that must be
+    // done when they return). Reports failures to the user and returns false; the old session
+    // stays. A load in progress (loadAsync) is dropped.
     bool load(const QString &dir);
     // Reopens the current workspace from disk, after asking to save unsaved edits (false
     // when the user cancels: nothing changed).
     bool reload();
+
+    // The same, with the workspace read and the catalog built on a worker while the window
+    // stays responsive and shows progress with a Cancel button. The new session replaces the
+    // old one on the GUI thread when the catalog is ready (after asking to save edits made to
+    // the old one meanwhile), then loadFinished(true). A failure is reported as load() does
+    // and the old session stays: loadFinished(false). A second load while one runs replaces
+    // it (the first one ends without a signal). Under --screenshot it is load().
+    void loadAsync(const QString &dir);
+    // reload(), with the workspace read on a worker.
+    void reloadAsync();
+    // Drops the load in progress: the session (or the empty window) stays as it was, and
+    // loadFinished(false) follows. The worker finishes its catalog in the background.
+    void cancelLoad();
+    bool isLoading() const { return !m_loadingDir.isEmpty(); }
     // Re-reads branch, ahead/behind and uncommitted files of each repository into the status
     // bar, on a worker (at once under --screenshot), and tells the session that the working
     // trees may have changed (after a commit, a checkout, a pull).
@@ -64,8 +82,16 @@ public:
 Q_SIGNALS:
     // Before a session goes (nullptr) and after a new one is in place.
     void sessionChanged(kanri::platform::Session *session);
+    // A loadAsync() ended: true with its session in place, false when it failed, was
+    // cancelled or the user kept unsaved edits.
+    void loadFinished(bool ok);
 
 private:
+    struct LoadedCatalog;
+    void catalogLoaded(quint64 generation, const std::shared_ptr<LoadedCatalog> &loaded);
+    void install(std::unique_ptr<platform::Session> session, const QString &dir);
+    void endLoad(); // clears the progress of a load in progress, if any
+
     ui::MainWindow *m_window;
     bool m_screenshot;
     QSettings m_settings;
@@ -73,6 +99,12 @@ private:
     QHash<QString, ViewOpener> m_views;
     QFutureWatcher<QString> m_status;
     quint64 m_statusGeneration = 0;
+    quint64 m_loadGeneration = 0; // loads started; a finished worker of an older one is dropped
+    QString m_loadingDir;         // the folder loadAsync() is reading, empty when none
+    // Catalog::load maps over the global thread pool and blocks until that is done: it must not
+    // itself take one of the global pool's threads (two loads would starve it on 2 cores).
+    QThreadPool m_loadPool;
+    QList<QFuture<void>> m_loadWorkers; // loads not finished yet (cancelled when superseded)
 };
 
 } // namespace kanri::app

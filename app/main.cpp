@@ -180,9 +180,9 @@ int main(int argc, char **argv)
     kanri::app::AppContext context(&window, screenshot);
     kanri::app::installControllers(&context);
     QObject::connect(&window, &kanri::ui::MainWindow::openWorkspaceRequested, &context,
-                     [&](const QString &dir) { context.load(dir); });
+                     [&](const QString &dir) { context.loadAsync(dir); });
     QObject::connect(&window, &kanri::ui::MainWindow::reloadRequested, &context,
-                     [&] { context.reload(); });
+                     [&] { context.reloadAsync(); });
 
     if (parser.isSet(viewOption) && !context.viewNames().contains(parser.value(viewOption))) {
         std::fprintf(stderr, "kanri: error: unknown view '%s' (views: %s)\n",
@@ -191,7 +191,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    const bool loaded = context.load(workspaceDir);
+    // The window shows at once and the workspace opens on a worker, unless a screenshot or a
+    // start option needs the session now.
+    const bool now = screenshot || parser.isSet(selectOption) || parser.isSet(editOption);
+    const bool loaded = now ? context.load(workspaceDir) : (context.loadAsync(workspaceDir), false);
     if (loaded && parser.isSet(selectOption))
         window.selectService(parser.value(selectOption));
     if (loaded && parser.isSet(editOption)) {

@@ -19,6 +19,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeySequence>
@@ -26,6 +27,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QSortFilterProxyModel>
@@ -144,6 +147,9 @@ private:
     int m_settingRole;
 };
 
+// Rows whose contents size a table's columns when a session opens (about one screenful).
+constexpr int kSizingRows = 40;
+
 QTableView *makeTable(QAbstractItemModel *model, const QString &name)
 {
     auto *view = new QTableView;
@@ -226,8 +232,29 @@ MainWindow::MainWindow(QWidget *parent)
     m_countsLabel = new QLabel;
     statusBar()->addWidget(m_workspaceLabel);
     statusBar()->addWidget(m_repositoryLabel);
+    m_loadProgress = new QWidget;
+    auto *loadLayout = new QHBoxLayout(m_loadProgress);
+    loadLayout->setContentsMargins(0, 0, 0, 0);
+    m_loadLabel = new QLabel;
+    auto *busy = new QProgressBar;
+    busy->setRange(0, 0);
+    busy->setMaximumWidth(160);
+    busy->setAccessibleName(tr("Opening the workspace"));
+    m_loadCancel = new QPushButton(tr("Cancel"));
+    connect(m_loadCancel, &QPushButton::clicked, this, &MainWindow::loadCancelRequested);
+    loadLayout->addWidget(m_loadLabel);
+    loadLayout->addWidget(busy);
+    loadLayout->addWidget(m_loadCancel);
+    statusBar()->addPermanentWidget(m_loadProgress);
+    m_loadProgress->hide();
     statusBar()->addPermanentWidget(m_countsLabel);
     resize(1400, 900);
+}
+
+void MainWindow::setLoadProgress(const QString &text)
+{
+    m_loadLabel->setText(text);
+    m_loadProgress->setVisible(!text.isEmpty());
 }
 
 MainWindow::~MainWindow()
@@ -378,8 +405,13 @@ void MainWindow::setSession(platform::Session *session)
     details->setSession(session);
     m_tabs->addTab(details, tr("&Containers"));
     connect(details, &ServiceDetailsPanel::editFailed, this, &MainWindow::showEditError);
-    m_services->resizeColumnsToContents();
-    m_developers->resizeColumnsToContents();
+    // Column widths from the first screenful of rows, not the first thousand: each services
+    // row renders its service's overlays for its values (on the GUI thread), which made
+    // opening a 2,000-service workspace take seconds here.
+    for (QTableView *table : {m_services, m_developers}) {
+        table->horizontalHeader()->setResizeContentsPrecision(kSizingRows); // rows per column
+        table->resizeColumnsToContents();
+    }
     connect(m_services->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::serviceRowChanged);
     connect(m_servicesModel, &items::ServicesModel::editFailed, this, &MainWindow::showEditError);

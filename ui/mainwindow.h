@@ -5,6 +5,7 @@
 
 class QDockWidget;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QMenu;
 class QToolBar;
@@ -54,6 +55,12 @@ public:
     // Adds a dock (it must have an objectName, for saved layouts) and its toggle to View.
     void addPanel(QDockWidget *dock, Qt::DockWidgetArea area);
     void showStatusMessage(const QString &message, int timeoutMs = 10000);
+    // Opening a workspace: a busy bar, `text` and a Cancel button (loadCancelRequested) in the
+    // status bar while the catalog loads; an empty text hides them.
+    void setLoadProgress(const QString &text);
+    QWidget *loadProgress() const { return m_loadProgress; }
+    QLabel *loadProgressLabel() const { return m_loadLabel; }
+    QPushButton *loadCancelButton() const { return m_loadCancel; }
 
     // Shows where a file:line:col points: the service or developer it belongs to. Paths are
     // absolute or relative to the workspace's repositories.
@@ -79,6 +86,7 @@ public:
 Q_SIGNALS:
     void openWorkspaceRequested(const QString &dir);
     void reloadRequested();
+    void loadCancelRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -116,6 +124,9 @@ private:
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_repositoryLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
+    QWidget *m_loadProgress = nullptr;
+    QLabel *m_loadLabel = nullptr;
+    QPushButton *m_loadCancel = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_save = nullptr;

@@ -328,6 +328,11 @@ Result<std::unique_ptr<Session>> Session::open(const Workspace &workspace)
     return std::unique_ptr<Session>(new Session(std::move(*catalog)));
 }
 
+std::unique_ptr<Session> Session::create(Catalog catalog)
+{
+    return std::unique_ptr<Session>(new Session(std::move(catalog)));
+}
+
 FileReader Session::reader() const
 {
     return [this](const QString &path) { return m_buffers.read(path); };

@@ -83,6 +83,9 @@ class Session : public QObject
 
 public:
     static Result<std::unique_ptr<Session>> open(const Workspace &workspace);
+    // A session over a catalog already loaded (Catalog::load on a worker thread): the rest of
+    // a session's construction is cheap and belongs on the GUI thread.
+    static std::unique_ptr<Session> create(Catalog catalog);
     ~Session() override;
 
     const Catalog &catalog() const { return m_catalog; }
