@@ -2,7 +2,10 @@
 
 // Small helpers shared by the Qt Test executables (header-only, test code only).
 
+#include <QByteArray>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QString>
@@ -35,6 +38,21 @@ inline QString kanriBinary()
 inline QString kubectl()
 {
     return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+}
+
+// Writes bytes to path, creating the folders on the way; false when the file cannot be written.
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// The bytes of path; empty when it cannot be read.
+inline QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 struct ProcessResult

@@ -2,8 +2,7 @@
 // git http-backend server.
 
 #include "githttpserver.h"
-
-#include "testutil.h"
+#include "gittestrepo.h"
 
 #include <QDir>
 #include <QFile>
@@ -43,46 +42,15 @@ Run runKanri(const QStringList &args, const QString &dir, const QString &tokenVa
     return r;
 }
 
-QString git(const QStringList &args, const QString &dir)
-{
-    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(content);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// root/repo.git seeded with git itself (the CLI tests do not depend on models/git for set-up).
-bool makeServer(const QString &root)
-{
-    const QString seed = root + "/seed";
-    QDir().mkpath(seed);
-    auto ok = [](const kanri::test::ProcessResult &r) { return r.exitCode == 0; };
-    const QString g = QStringLiteral("git");
-    return ok(kanri::test::run(g, {"init", "-q", "-b", "main", seed})) &&
-           (writeFile(seed + "/shared.txt", "line 1\nline 2\nline 3\n"), true) &&
-           ok(kanri::test::run(g, {"add", "-A"}, seed)) &&
-           ok(kanri::test::run(g,
-                               {"-c", "user.name=Seed", "-c", "user.email=seed@example.invalid",
-                                "commit", "-q", "-m", "initial"},
-                               seed)) &&
-           ok(kanri::test::run(g, {"clone", "-q", "--bare", seed, root + "/repo.git"}));
-}
+using kanri::test::configureIdentity;
+using kanri::test::gitOut;
+using kanri::test::makeServerRepository;
+using kanri::test::readAll;
+using kanri::test::writeFile;
 
 void identity(const QString &dir)
 {
-    git({"config", "user.name", "Cli Tester"}, dir);
-    git({"config", "user.email", "cli@example.invalid"}, dir);
+    configureIdentity(dir, QStringLiteral("Cli Tester"), QStringLiteral("cli@example.invalid"));
 }
 
 } // namespace
@@ -110,7 +78,7 @@ void TestGitCli::initTestCase()
 void TestGitCli::cloneWithWrongTokenFailsWithOneLineAndNoFolder()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServer(tmp.path()));
+    QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     const Run r = runKanri({"clone", server.url("repo.git"), "out"}, tmp.path(), "bad-token-77");
@@ -124,7 +92,7 @@ void TestGitCli::cloneWithWrongTokenFailsWithOneLineAndNoFolder()
 void TestGitCli::cloneCommitPushStatusRoundTrip()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServer(tmp.path()));
+    QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     Run r = runKanri({"clone", server.url("repo.git"), "work"}, tmp.path());
@@ -149,13 +117,13 @@ void TestGitCli::cloneCommitPushStatusRoundTrip()
     r = runKanri({"commit", "-m", "add new", "new.txt", "../shared.txt"}, work + "/sub");
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.startsWith("[main "), qPrintable(r.out));
-    QCOMPARE(git({"log", "-1", "--format=%an %s"}, work), QStringLiteral("Cli Tester add new"));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an %s"}, work), QStringLiteral("Cli Tester add new"));
     r = runKanri({"status"}, work);
     QCOMPARE(r.out, QStringLiteral("## main...origin/main [ahead 1]\n?? other.txt\n"));
 
     r = runKanri({"push"}, work);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(git({"show", "main:sub/new.txt"}, tmp.filePath("repo.git")), QStringLiteral("new"));
+    QCOMPARE(gitOut({"show", "main:sub/new.txt"}, tmp.filePath("repo.git")), QStringLiteral("new"));
     r = runKanri({"status"}, work);
     QCOMPARE(r.out, QStringLiteral("## main...origin/main\n?? other.txt\n"));
 
@@ -166,14 +134,14 @@ void TestGitCli::cloneCommitPushStatusRoundTrip()
     QCOMPARE(r.err, QStringLiteral("error: nothing to commit\n"));
     r = runKanri({"push", "origin", "main"}, work);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(git({"show", "main:other.txt"}, tmp.filePath("repo.git")),
+    QCOMPARE(gitOut({"show", "main:other.txt"}, tmp.filePath("repo.git")),
              QStringLiteral("not committed"));
 }
 
 void TestGitCli::branchCreatesAndSwitches()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServer(tmp.path()));
+    QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "work"}, tmp.path()).exitCode, 0);
@@ -181,7 +149,7 @@ void TestGitCli::branchCreatesAndSwitches()
     identity(work);
     Run r = runKanri({"branch", "feature/x"}, work);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(git({"branch", "--show-current"}, work), QStringLiteral("feature/x"));
+    QCOMPARE(gitOut({"branch", "--show-current"}, work), QStringLiteral("feature/x"));
     writeFile(work + "/f.txt", "f\n");
     QCOMPARE(runKanri({"commit", "-m", "f", "--all"}, work).exitCode, 0);
 
@@ -190,13 +158,13 @@ void TestGitCli::branchCreatesAndSwitches()
     QVERIFY2(r.err.contains("--set-upstream"), qPrintable(r.err));
     r = runKanri({"push", "--set-upstream"}, work);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(git({"rev-parse", "feature/x"}, tmp.filePath("repo.git")),
-             git({"rev-parse", "HEAD"}, work));
+    QCOMPARE(gitOut({"rev-parse", "feature/x"}, tmp.filePath("repo.git")),
+             gitOut({"rev-parse", "HEAD"}, work));
     QCOMPARE(runKanri({"status"}, work).out, QStringLiteral("## feature/x...origin/feature/x\n"));
 
     r = runKanri({"branch", "main"}, work);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(git({"branch", "--show-current"}, work), QStringLiteral("main"));
+    QCOMPARE(gitOut({"branch", "--show-current"}, work), QStringLiteral("main"));
     QVERIFY(!QFile::exists(work + "/f.txt"));
     r = runKanri({"branch", "bad..name"}, work);
     QCOMPARE(r.exitCode, 2);
@@ -205,7 +173,7 @@ void TestGitCli::branchCreatesAndSwitches()
 void TestGitCli::pushRejectedTellsToPullFirst()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServer(tmp.path()));
+    QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "alice"}, tmp.path()).exitCode, 0);
@@ -218,24 +186,24 @@ void TestGitCli::pushRejectedTellsToPullFirst()
     QCOMPARE(runKanri({"push"}, alice).exitCode, 0);
     writeFile(bob + "/b.txt", "b\n");
     QCOMPARE(runKanri({"commit", "-m", "b", "--all"}, bob).exitCode, 0);
-    const QString bobHead = git({"rev-parse", "HEAD"}, bob);
+    const QString bobHead = gitOut({"rev-parse", "HEAD"}, bob);
     Run r = runKanri({"push"}, bob);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err,
              QStringLiteral(
                  "error: push rejected: the remote has commits you do not have; pull first\n"));
-    QCOMPARE(git({"rev-parse", "HEAD"}, bob), bobHead);
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, bob), bobHead);
     r = runKanri({"pull"}, bob);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(QFile::exists(bob + "/a.txt"));
     QCOMPARE(runKanri({"push"}, bob).exitCode, 0);
-    QCOMPARE(git({"show", "main:b.txt"}, tmp.filePath("repo.git")), QStringLiteral("b"));
+    QCOMPARE(gitOut({"show", "main:b.txt"}, tmp.filePath("repo.git")), QStringLiteral("b"));
 }
 
 void TestGitCli::pullWithConflictListsFilesAndChangesNothing()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServer(tmp.path()));
+    QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "alice"}, tmp.path()).exitCode, 0);
@@ -248,7 +216,7 @@ void TestGitCli::pullWithConflictListsFilesAndChangesNothing()
     QCOMPARE(runKanri({"push"}, alice).exitCode, 0);
     writeFile(bob + "/shared.txt", "line 1\nBOB\nline 3\n");
     QCOMPARE(runKanri({"commit", "-m", "b", "--all"}, bob).exitCode, 0);
-    const QString bobHead = git({"rev-parse", "HEAD"}, bob);
+    const QString bobHead = gitOut({"rev-parse", "HEAD"}, bob);
     for (const QStringList &args : {QStringList{"pull"}, QStringList{"pull", "--rebase"}}) {
         const Run r = runKanri(args, bob);
         QCOMPARE(r.exitCode, 1);
@@ -256,9 +224,9 @@ void TestGitCli::pullWithConflictListsFilesAndChangesNothing()
             r.err.startsWith("error: pull stopped: conflicts in shared.txt; nothing was changed"),
             qPrintable(r.err));
         QCOMPARE(r.err.count('\n'), 1);
-        QCOMPARE(git({"rev-parse", "HEAD"}, bob), bobHead);
+        QCOMPARE(gitOut({"rev-parse", "HEAD"}, bob), bobHead);
         QCOMPARE(readAll(bob + "/shared.txt"), QByteArray("line 1\nBOB\nline 3\n"));
-        QCOMPARE(git({"status", "--porcelain"}, bob), QString());
+        QCOMPARE(gitOut({"status", "--porcelain"}, bob), QString());
     }
 }
 

@@ -4,9 +4,8 @@
 #include "gitasync.h"
 #include "githttpserver.h"
 #include "gitrepository.h"
+#include "gittestrepo.h"
 #include "gittokensource.h"
-
-#include "testutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,34 +23,15 @@ using kanri::test::GitHttpServer;
 
 namespace {
 
+using kanri::test::configureIdentity;
+using kanri::test::gitOut;
+using kanri::test::makeServerRepository;
+using kanri::test::readAll;
+using kanri::test::why;
+using kanri::test::writeFile;
+
 const QString token = QStringLiteral("tok-3f9a1c77e2b54d10");
 const Signature author{QStringLiteral("Test Author"), QStringLiteral("author@example.invalid")};
-
-template<typename T> const char *why(const Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(content);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString gitOut(const QStringList &args, const QString &dir)
-{
-    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
-}
 
 NetworkOptions withToken(const QString &value)
 {
@@ -60,36 +40,17 @@ NetworkOptions withToken(const QString &value)
     return options;
 }
 
-// root/repo.git: a bare repository with `files` files; bigFiles adds incompressible content
-// so that transfers take a while.
-bool makeServerRepository(const QString &root, int bigFiles = 0)
+// count files of incompressible content under blob/, so that transfers take a while.
+QMap<QString, QByteArray> bigFiles(int count)
 {
-    const QString seed = root + QStringLiteral("/seed");
-    auto repo = Repository::init(seed, false);
-    if (!repo)
-        return false;
-    writeFile(seed + "/README.md", "# demo\n");
-    writeFile(seed + "/shared.txt", "line 1\nline 2\nline 3\n");
+    QMap<QString, QByteArray> files;
     QRandomGenerator random(42);
-    for (int i = 0; i < bigFiles; ++i) {
+    for (int i = 0; i < count; ++i) {
         QByteArray data(16 * 1024, Qt::Uninitialized);
         random.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
-        writeFile(seed + QStringLiteral("/blob/%1.bin").arg(i), data);
+        files.insert(QStringLiteral("blob/%1.bin").arg(i), data);
     }
-    if (!repo->stageAll() || !repo->commit(QStringLiteral("initial"), author))
-        return false;
-    if (!Repository::init(root + QStringLiteral("/repo.git"), true))
-        return false;
-    if (!repo->addRemote(QStringLiteral("origin"), root + QStringLiteral("/repo.git")))
-        return false;
-    return bool(repo->push(QStringLiteral("origin"), QStringLiteral("main"), true));
-}
-
-void configureIdentity(const QString &dir)
-{
-    kanri::test::run(QStringLiteral("git"), {"config", "user.name", "Test Author"}, dir);
-    kanri::test::run(QStringLiteral("git"), {"config", "user.email", "author@example.invalid"},
-                     dir);
+    return files;
 }
 
 } // namespace
@@ -152,7 +113,7 @@ void TestGitHttp::missingTokenFailsWithAuthenticationError()
 void TestGitHttp::rightTokenClonesWithThrottledProgress()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServerRepository(tmp.path(), 100));
+    QVERIFY(makeServerRepository(tmp.path(), bigFiles(100)));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     server.setWriteDelay(2);
@@ -254,7 +215,7 @@ void TestGitHttp::pushRejectedAsNonFastForwardKeepsTheLocalCommit()
 void TestGitHttp::droppedConnectionDuringCloneIsANetworkError()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServerRepository(tmp.path(), 50));
+    QVERIFY(makeServerRepository(tmp.path(), bigFiles(50)));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     server.dropUploadPackAfter(64 * 1024);
@@ -307,7 +268,7 @@ void TestGitHttp::droppedConnectionDuringFetchIsANetworkError()
 void TestGitHttp::cancelledCloneLeavesNoFolder()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServerRepository(tmp.path(), 100));
+    QVERIFY(makeServerRepository(tmp.path(), bigFiles(100)));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     server.setWriteDelay(5);
@@ -342,7 +303,7 @@ void TestGitHttp::cancelledCloneLeavesNoFolder()
 void TestGitHttp::cancelledAsyncCloneLeavesNoFolder()
 {
     QTemporaryDir tmp;
-    QVERIFY(makeServerRepository(tmp.path(), 100));
+    QVERIFY(makeServerRepository(tmp.path(), bigFiles(100)));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     server.setWriteDelay(20);

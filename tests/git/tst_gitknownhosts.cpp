@@ -19,6 +19,9 @@ using Status = KnownHostsCheck::Status;
 
 namespace {
 
+using kanri::test::readAll;
+using kanri::test::writeFile;
+
 // An SSH public key blob in wire format: string type, then the key's own fields.
 QByteArray keyBlob(const QByteArray &type, char fill)
 {
@@ -31,20 +34,6 @@ QByteArray keyBlob(const QByteArray &type, char fill)
         return out + s;
     };
     return string(type) + string(QByteArray(32, fill));
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(content);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QByteArray line(const QByteArray &hosts, const QByteArray &blob)

@@ -2,8 +2,7 @@
 // a bare repository on disk.
 
 #include "gitrepository.h"
-
-#include "testutil.h"
+#include "gittestrepo.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,45 +14,13 @@ using namespace kanri::git;
 
 namespace {
 
+using kanri::test::configureIdentity;
+using kanri::test::gitOut;
+using kanri::test::readAll;
+using kanri::test::why;
+using kanri::test::writeFile;
+
 const Signature author{QStringLiteral("Test Author"), QStringLiteral("author@example.invalid")};
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    f.write(content);
-}
-
-// The error text of a failed result, for QVERIFY2 (which evaluates its message eagerly).
-template<typename T> const char *why(const Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
-QString gitOut(const QStringList &args, const QString &dir)
-{
-    auto r = kanri::test::run(QStringLiteral("git"), args, dir);
-    return QString::fromUtf8(r.out).trimmed();
-}
-
-// Sets a repository-local identity so commits never depend on the machine's config.
-void configureIdentity(const QString &dir)
-{
-    kanri::test::run(QStringLiteral("git"), {"config", "user.name", "Test Author"}, dir);
-    kanri::test::run(QStringLiteral("git"), {"config", "user.email", "author@example.invalid"},
-                     dir);
-}
 
 } // namespace
 

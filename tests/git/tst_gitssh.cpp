@@ -5,8 +5,7 @@
 #include "gitknownhosts.h"
 #include "gitrepository.h"
 #include "gitsshserver.h"
-
-#include "testutil.h"
+#include "gittestrepo.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,44 +20,12 @@ using kanri::test::SshServer;
 
 namespace {
 
+using kanri::test::gitOut;
+using kanri::test::makeServerRepository;
+using kanri::test::why;
+using kanri::test::writeFile;
+
 const Signature author{QStringLiteral("Test Author"), QStringLiteral("author@example.invalid")};
-
-template<typename T> const char *why(const Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(content);
-}
-
-QString gitOut(const QStringList &args, const QString &dir)
-{
-    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
-}
-
-// root/repo.git: a bare repository with one commit on main.
-bool makeServerRepository(const QString &root)
-{
-    const QString seed = root + QStringLiteral("/seed");
-    auto repo = Repository::init(seed, false);
-    if (!repo)
-        return false;
-    writeFile(seed + "/README.md", "# over ssh\n");
-    if (!repo->stageAll() || !repo->commit(QStringLiteral("initial"), author))
-        return false;
-    if (!Repository::init(root + QStringLiteral("/repo.git"), true))
-        return false;
-    if (!repo->addRemote(QStringLiteral("origin"), root + QStringLiteral("/repo.git")))
-        return false;
-    return bool(repo->push(QStringLiteral("origin"), QStringLiteral("main"), true));
-}
 
 } // namespace
 

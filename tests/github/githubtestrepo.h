@@ -1,12 +1,12 @@
 #pragma once
 
 // Git repositories for the pull-request tests (command line and GUI): `git` with a fixed
-// identity and default branch, and files written with their folders.
+// identity and default branch; files are written with testutil.h's writeFile.
+#include "testutil.h"
+
 #include <QByteArray>
 #include <QDebug>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QProcess>
 #include <QStringList>
 
@@ -30,11 +30,59 @@ inline bool git(const QString &dir, const QStringList &args, QByteArray *out = n
     return true;
 }
 
-inline bool writeFile(const QString &path, const QByteArray &bytes)
+// overlays/prd's kustomization: the base's Deployment web at `replicas` replicas in web-prd.
+inline QByteArray prdKustomization(int replicas)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    return "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+           "kind: Kustomization\n"
+           "namespace: web-prd\n"
+           "resources:\n"
+           "  - ../../base\n"
+           "patches:\n"
+           "  - target:\n"
+           "      kind: Deployment\n"
+           "      name: web\n"
+           "    patch: |-\n"
+           "      - op: replace\n"
+           "        path: /spec/replicas\n"
+           "        value: " +
+           QByteArray::number(replicas) + "\n";
+}
+
+// The manifests repository the pull-request tests review: base/ (Deployment web, nginx:1.27),
+// overlays/prd at 2 replicas and a CODEOWNERS on main, pushed to the bare repository `remote`;
+// then the branch `feature` of `work` raising prd to 5 replicas, pushed as the branch and as
+// refs/pull/7/head. *headSha receives feature's commit.
+inline bool makeManifestsRepository(const QString &remote, const QString &work, QByteArray *headSha)
+{
+    QDir().mkpath(remote);
+    QDir().mkpath(work);
+    if (!git(remote, {QStringLiteral("init"), QStringLiteral("--bare"), QStringLiteral("-q")}))
+        return false;
+    writeFile(work + QStringLiteral("/base/kustomization.yaml"),
+              "resources:\n  - deployment.yaml\n");
+    writeFile(work + QStringLiteral("/base/deployment.yaml"),
+              "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+              "  replicas: 1\n  template:\n    spec:\n      containers:\n"
+              "        - name: web\n          image: nginx:1.27\n");
+    writeFile(work + QStringLiteral("/overlays/prd/kustomization.yaml"), prdKustomization(2));
+    writeFile(work + QStringLiteral("/CODEOWNERS"), "/overlays/prd/ @acme/sre\n");
+    if (!git(work, {QStringLiteral("init"), QStringLiteral("-q")}) ||
+        !git(work,
+             {QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"), remote}) ||
+        !git(work, {QStringLiteral("add"), QStringLiteral(".")}) ||
+        !git(work, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("base")}) ||
+        !git(work, {QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"),
+                    QStringLiteral("main")}))
+        return false;
+    writeFile(work + QStringLiteral("/overlays/prd/kustomization.yaml"), prdKustomization(5));
+    return git(work,
+               {QStringLiteral("checkout"), QStringLiteral("-qb"), QStringLiteral("feature")}) &&
+           git(work,
+               {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("prd: 5")}) &&
+           git(work, {QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"),
+                      QStringLiteral("feature"), QStringLiteral("feature:refs/pull/7/head")}) &&
+           git(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}, headSha);
 }
 
 } // namespace kanri::test

@@ -66,24 +66,6 @@ Run runKanri(const QStringList &args, const QString &workdir, const QString &hom
 using kanri::test::git;
 using kanri::test::writeFile;
 
-QByteArray prdKustomization(int replicas)
-{
-    return "apiVersion: kustomize.config.k8s.io/v1beta1\n"
-           "kind: Kustomization\n"
-           "namespace: web-prd\n"
-           "resources:\n"
-           "  - ../../base\n"
-           "patches:\n"
-           "  - target:\n"
-           "      kind: Deployment\n"
-           "      name: web\n"
-           "    patch: |-\n"
-           "      - op: replace\n"
-           "        path: /spec/replicas\n"
-           "        value: " +
-           QByteArray::number(replicas) + "\n";
-}
-
 QByteArray pullJson(const QUrl &base, int number, const QString &headSha)
 {
     const QString web = base.toString() + QStringLiteral("/acme/manifests/pull/%1").arg(number);
@@ -119,38 +101,8 @@ private:
     // the branch and as refs/pull/7/head.
     bool makeRepositories(const QString &root)
     {
-        const QString remote = root + QStringLiteral("/acme/manifests.git");
-        const QString work = root + QStringLiteral("/work");
-        QDir().mkpath(remote);
-        QDir().mkpath(work);
-        if (!git(remote, {QStringLiteral("init"), QStringLiteral("--bare"), QStringLiteral("-q")}))
-            return false;
-        writeFile(work + QStringLiteral("/base/kustomization.yaml"),
-                  "resources:\n  - deployment.yaml\n");
-        writeFile(work + QStringLiteral("/base/deployment.yaml"),
-                  "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
-                  "  replicas: 1\n  template:\n    spec:\n      containers:\n"
-                  "        - name: web\n          image: nginx:1.27\n");
-        writeFile(work + QStringLiteral("/overlays/prd/kustomization.yaml"), prdKustomization(2));
-        writeFile(work + QStringLiteral("/CODEOWNERS"), "/overlays/prd/ @acme/sre\n");
-        if (!git(work, {QStringLiteral("init"), QStringLiteral("-q")}) ||
-            !git(work, {QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"),
-                        remote}) ||
-            !git(work, {QStringLiteral("add"), QStringLiteral(".")}) ||
-            !git(work, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("base")}) ||
-            !git(work, {QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"),
-                        QStringLiteral("main")}))
-            return false;
-        writeFile(work + QStringLiteral("/overlays/prd/kustomization.yaml"), prdKustomization(5));
-        if (!git(work,
-                 {QStringLiteral("checkout"), QStringLiteral("-qb"), QStringLiteral("feature")}) ||
-            !git(work,
-                 {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("prd: 5")}) ||
-            !git(work, {QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"),
-                        QStringLiteral("feature"), QStringLiteral("feature:refs/pull/7/head")}) ||
-            !git(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}, &m_headSha))
-            return false;
-        return true;
+        return kanri::test::makeManifestsRepository(root + QStringLiteral("/acme/manifests.git"),
+                                                    root + QStringLiteral("/work"), &m_headSha);
     }
 
     void routePull(FakeGitHub &fake, int number)

@@ -19,12 +19,11 @@
 #include "gitsettingsdialog.h"
 #include "gitsignindialog.h"
 #include "gitsshserver.h"
+#include "gittestrepo.h"
 #include "gittokensource.h"
 #include "mainwindow.h"
 #include "servicesmodel.h"
 #include "session.h"
-
-#include "testutil.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -57,24 +56,10 @@ namespace {
 
 const QString token = QStringLiteral("tok-7c1e55aa90d34b2f");
 
-QString gitOut(const QStringList &args, const QString &dir)
-{
-    return QString::fromUtf8(kanri::test::run(QStringLiteral("git"), args, dir).out).trimmed();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(content);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using kanri::test::configureIdentity;
+using kanri::test::gitOut;
+using kanri::test::readAll;
+using kanri::test::writeFile;
 
 // Every text a person can read in the application's windows.
 QStringList visibleTexts()
@@ -194,8 +179,7 @@ void TestGitUi::init()
     QVERIFY(m_server->start());
     for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")}) {
         gitOut({"remote", "set-url", "origin", m_server->url(name + ".git")}, repoPath(name));
-        gitOut({"config", "user.name", "Test Author"}, repoPath(name));
-        gitOut({"config", "user.email", "author@example.invalid"}, repoPath(name));
+        configureIdentity(repoPath(name));
     }
     m_window = std::make_unique<ui::MainWindow>();
     m_context = std::make_unique<app::AppContext>(m_window.get(), false);
@@ -222,8 +206,7 @@ QString TestGitUi::otherClone(const QString &name)
 {
     const QString dir = m_tmp.filePath(QStringLiteral("case%1/other-%2").arg(m_case).arg(name));
     kanri::test::run(QStringLiteral("git"), {"clone", "-q", barePath(name), dir});
-    gitOut({"config", "user.name", "Other Author"}, dir);
-    gitOut({"config", "user.email", "other@example.invalid"}, dir);
+    configureIdentity(dir, QStringLiteral("Other Author"), QStringLiteral("other@example.invalid"));
     return dir;
 }
 

@@ -15,13 +15,7 @@ using namespace kanri::hcl;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
+using kanri::test::readAll;
 
 QString corpusDir()
 {

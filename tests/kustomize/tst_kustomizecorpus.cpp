@@ -12,13 +12,7 @@ using kanri::yaml::Value;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
+using kanri::test::readAll;
 
 Value readCase(const QString &dir)
 {

@@ -20,22 +20,8 @@ QString dataDir()
     return QStringLiteral(KANRI_KUSTOMIZE_TEST_DATA);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(data) == data.size();
-}
+using kanri::test::readAll;
+using kanri::test::writeFile;
 
 } // namespace
 

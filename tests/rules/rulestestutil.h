@@ -1,13 +1,11 @@
 #pragma once
 
-// Shared by the rules tests: the in-process renderer as a RenderFunction, and small files.
+// Shared by the rules tests: the in-process renderer as a RenderFunction (files are written with
+// testutil.h's writeFile).
 
 #include "renderer.h"
 #include "rulelinter.h"
-
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include "testutil.h"
 
 #include <memory>
 
@@ -22,15 +20,6 @@ inline platform::RenderFunction kustomizeRenderer()
             return std::unexpected(out.error());
         return out->text;
     };
-}
-
-inline bool writeText(const QString &path, const QByteArray &text)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(text) == text.size();
 }
 
 } // namespace kanri::test

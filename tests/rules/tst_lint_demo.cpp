@@ -124,7 +124,7 @@ void TestLintDemo::commandLineWithBaseReportsOnlyNewFindings()
     const QString patch =
         m_workspace +
         QStringLiteral("/manifests/services/recommendation/overlays/prd/hpa-patch.yaml");
-    QVERIFY(kanri::test::writeText(patch, "# scaled by hand for the sale\n"
+    QVERIFY(kanri::test::writeFile(patch, "# scaled by hand for the sale\n"
                                           "apiVersion: autoscaling/v2\n"
                                           "kind: HorizontalPodAutoscaler\n"
                                           "metadata:\n"

@@ -405,7 +405,7 @@ void TestRules::rules()
         files[it.key()] = it.value();
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
         if (!it.value().isEmpty())
-            QVERIFY(kanri::test::writeText(tmp.filePath(it.key()), it.value()));
+            QVERIFY(kanri::test::writeFile(tmp.filePath(it.key()), it.value()));
     }
     auto ws = workspaceForDirectory(tmp.path());
     QVERIFY2(ws.has_value(), qPrintable(ws ? QString() : ws.error().toString()));
@@ -430,15 +430,15 @@ void TestRules::sourceLocationsFollowTheLastWriter()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString root = tmp.path();
-    QVERIFY(kanri::test::writeText(root + QStringLiteral("/base/kustomization.yaml"),
+    QVERIFY(kanri::test::writeFile(root + QStringLiteral("/base/kustomization.yaml"),
                                    "resources:\n  - d.yaml\n"));
-    QVERIFY(kanri::test::writeText(root + QStringLiteral("/base/d.yaml"), kDeployment));
-    QVERIFY(kanri::test::writeText(root + QStringLiteral("/mid/kustomization.yaml"),
+    QVERIFY(kanri::test::writeFile(root + QStringLiteral("/base/d.yaml"), kDeployment));
+    QVERIFY(kanri::test::writeFile(root + QStringLiteral("/mid/kustomization.yaml"),
                                    "resources:\n  - ../base\npatches:\n  - path: p.yaml\n"));
-    QVERIFY(kanri::test::writeText(root + QStringLiteral("/mid/p.yaml"),
+    QVERIFY(kanri::test::writeFile(root + QStringLiteral("/mid/p.yaml"),
                                    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
                                    "  name: app\nspec:\n  replicas: 5\n"));
-    QVERIFY(kanri::test::writeText(root + QStringLiteral("/top/kustomization.yaml"),
+    QVERIFY(kanri::test::writeFile(root + QStringLiteral("/top/kustomization.yaml"),
                                    "resources:\n  - ../mid\n"));
     const KustomizeSources sources(root + QStringLiteral("/top"));
     bool exact = false;
