@@ -10,6 +10,13 @@
             <numerusform>%n uncommitted</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Opening %1… catalog, %n service(s)</source>
+        <translation>
+            <numerusform>Opening %1… catalog, %n service</numerusform>
+            <numerusform>Opening %1… catalog, %n services</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kanri::app::GitHubController</name>

@@ -82,6 +82,20 @@ Edit it anyway?</source>
             <numerusform>未コミット %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Opening %1… reading the catalog</source>
+        <translation>%1 を開いています… カタログを読み込み中</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening %1… catalog, %n service(s)</source>
+        <translation>
+            <numerusform>%1 を開いています… カタログ、%n サービス</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the workspace was cancelled.</source>
+        <translation>ワークスペースを開く処理をキャンセルしました。</translation>
+    </message>
 </context>
 <context>
     <name>kanri::app::GitController</name>
@@ -900,6 +914,38 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>Cancelled while opening the pull requests; check GitHub for what was opened.</source>
         <translation>プルリクエストの作成中にキャンセルしました。作成されたものは GitHub で確認してください。</translation>
     </message>
+    <message>
+        <source>, starting from origin/%1 (%2), not from the branch you were on</source>
+        <translation>。作業中のブランチではなく origin/%1 (%2) から開始しました</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials: sign in from Repository ▸ Push first (it asks for a token for %1), then try again.</source>
+        <translation>%1 が認証情報を拒否しました: 先に リポジトリ ▸ プッシュ からサインインして (%1 のトークンを求められます)、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>Waiting for a token for %1…</source>
+        <translation>%1 のトークンを待っています…</translation>
+    </message>
+    <message>
+        <source>%1: %2…</source>
+        <translation>%1: %2…</translation>
+    </message>
+    <message>
+        <source>fetching origin</source>
+        <translation>origin からフェッチ中</translation>
+    </message>
+    <message>
+        <source>%1: the default branch could not be fetched from origin: %2. Nothing was saved or committed.</source>
+        <translation>%1: デフォルトブランチを origin からフェッチできませんでした: %2。何も保存もコミットもしていません。</translation>
+    </message>
+    <message>
+        <source>%1: the branch cannot start from origin/%2: %3. Nothing was saved or committed; your files and edits are as they were.</source>
+        <translation>%1: ブランチを origin/%2 から開始できません: %3。何も保存もコミットもしていません。ファイルと編集内容は元のままです。</translation>
+    </message>
+    <message>
+        <source>creating the branch from origin/%1</source>
+        <translation>origin/%1 からのブランチの作成</translation>
+    </message>
 </context>
 <context>
     <name>kanri::cli</name>
@@ -1288,6 +1334,30 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>cannot create %1</source>
         <translation>%1 を作成できません</translation>
     </message>
+    <message>
+        <source>cannot read a file from the repository</source>
+        <translation>リポジトリからファイルを読み込めません</translation>
+    </message>
+    <message>
+        <source>no commit named %1</source>
+        <translation>コミット %1 がありません</translation>
+    </message>
+    <message>
+        <source>%1 is not a commit</source>
+        <translation>%1 はコミットではありません</translation>
+    </message>
+    <message>
+        <source>cannot read a commit&apos;s files</source>
+        <translation>コミットのファイルを読み込めません</translation>
+    </message>
+    <message>
+        <source>cannot store %1</source>
+        <translation>%1 を保存できません</translation>
+    </message>
+    <message>
+        <source>cannot build the commit&apos;s files</source>
+        <translation>コミットのファイルを構築できません</translation>
+    </message>
 </context>
 <context>
     <name>kanri::git::Repository</name>
@@ -1526,6 +1596,50 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>cannot compare %1</source>
         <translation>%1 を比較できません</translation>
+    </message>
+    <message>
+        <source>%1 names no default branch and has no main or master branch</source>
+        <translation>%1 にはデフォルトブランチの指定がなく、main も master ブランチもありません</translation>
+    </message>
+    <message>
+        <source>%1 (deleted here, changed there)</source>
+        <translation>%1 (こちらで削除、向こうで変更)</translation>
+    </message>
+    <message>
+        <source>%1 (not there)</source>
+        <translation>%1 (向こうに存在しません)</translation>
+    </message>
+    <message>
+        <source>%1 (a different file of that name is there)</source>
+        <translation>%1 (向こうに同名の別のファイルがあります)</translation>
+    </message>
+    <message>
+        <source>%1 (the same lines changed there)</source>
+        <translation>%1 (向こうで同じ行が変更されています)</translation>
+    </message>
+    <message>
+        <source>%1 has uncommitted changes that are not part of this change; commit or discard them first</source>
+        <translation>%1 にはこの変更に含まれない未コミットの変更があります。先にコミットするか破棄してください</translation>
+    </message>
+    <message>
+        <source>the change does not apply to %1: %2</source>
+        <translation>変更を %1 に適用できません: %2</translation>
+    </message>
+    <message>
+        <source>your local changes to %1 would be overwritten by switching to %2; commit, stash or discard them first</source>
+        <translation>%2 に切り替えると %1 のローカルの変更が上書きされます。先にコミット、stash、または破棄してください</translation>
+    </message>
+    <message>
+        <source>your local changes to %1 would be overwritten; commit or discard them first</source>
+        <translation>%1 のローカルの変更が上書きされます。先にコミットするか破棄してください</translation>
+    </message>
+    <message>
+        <source>cannot read the new commit</source>
+        <translation>新しいコミットを読み込めません</translation>
+    </message>
+    <message>
+        <source>cannot write the index</source>
+        <translation>インデックスを書き込めません</translation>
     </message>
 </context>
 <context>
@@ -3095,6 +3209,13 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>kanri::platform::EditBuffers</name>
+    <message>
+        <source>the file changed outside Kanri since this edit; undo and redo leave it as it is</source>
+        <translation>この編集の後にファイルが Kanri の外で変更されました。元に戻す・やり直しではファイルを変更しません</translation>
+    </message>
+</context>
+<context>
     <name>kanri::platform::Linter</name>
     <message>
         <source>cannot create a temporary folder</source>
@@ -4209,6 +4330,14 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <source>&amp;Containers</source>
         <translation>コンテナ(&amp;C)</translation>
     </message>
+    <message>
+        <source>Opening the workspace</source>
+        <translation>ワークスペースを開いています</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
 </context>
 <context>
     <name>kanri::ui::NewDeveloperWizard</name>
@@ -4963,6 +5092,10 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>Stopped.</source>
         <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>Each new branch starts from the remote&apos;s default branch, fetched first, so the pull request holds only this change even when you are on another branch. Your other local changes stay in the working tree; if they are in the way, nothing is done and you are told why.</source>
+        <translation>新しいブランチはそれぞれ、先にフェッチしたリモートのデフォルトブランチから開始します。そのため、別のブランチで作業中でもプルリクエストにはこの変更だけが含まれます。ほかのローカルの変更は作業ツリーに残ります。それらが妨げになる場合は何も行わず、その理由を表示します。</translation>
     </message>
 </context>
 <context>
