@@ -9,9 +9,13 @@ namespace kanri::app {
 
 void installControllers(AppContext *context)
 {
-    new GitController(context);
-    new GitHubController(context);
-    new RulesController(context);
+    auto *git = new GitController(context);
+    auto *github = new GitHubController(context);
+    auto *rules = new RulesController(context);
+    // The wizards' flow pushes and opens pull requests with the tokens typed (or signed in
+    // with) in this run, and asks through the Repository menu's sign-in prompt after a 401.
+    rules->setGitTokens(git->tokenSource());
+    rules->setGitHubTokens(github->tokenProvider());
 }
 
 } // namespace kanri::app

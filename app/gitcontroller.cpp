@@ -14,6 +14,7 @@
 #include "gitprogressdialog.h"
 #include "gitrepository.h"
 #include "gitsignindialog.h"
+#include "gittokenprompt.h"
 #include "gittokensource.h"
 #include "mainwindow.h"
 #include "session.h"
@@ -71,6 +72,65 @@ private:
     QHash<QString, QString> m_tokens;
 };
 
+// What tokenSource() hands out: the typed tokens over the base ones, and the controller's
+// prompt for others to ask through.
+class GitController::SessionTokens : public GitTokenPrompt
+{
+public:
+    SessionTokens(GitController *controller, std::shared_ptr<MemoryTokens> typed,
+                  std::shared_ptr<git::TokenSource> base)
+        : m_controller(controller)
+        , m_typed(std::move(typed))
+        , m_base(std::move(base))
+    {}
+    void setBase(std::shared_ptr<git::TokenSource> base)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_base = std::move(base);
+    }
+    std::optional<QString> token(const QString &url) override
+    {
+        if (auto typed = m_typed->token(url))
+            return typed;
+        std::shared_ptr<git::TokenSource> base;
+        {
+            QMutexLocker lock(&m_mutex);
+            base = m_base;
+        }
+        return base ? base->token(url) : std::nullopt;
+    }
+    bool askForToken(const QString &url, const Error &error, std::function<void()> retry,
+                     std::function<void()> giveUp) override
+    {
+        if (!m_controller || m_controller->m_context->isScreenshot() || hostOf(url).isEmpty())
+            return false;
+        m_controller->askForToken(url, error, std::move(retry), std::move(giveUp));
+        return true;
+    }
+    void tokenWorked(const QString &url) override
+    {
+        if (m_controller)
+            m_controller->rememberWorkingToken(url);
+    }
+    QStringList secrets() const override
+    {
+        return m_controller ? m_controller->m_secrets : QStringList();
+    }
+
+private:
+    static QString hostOf(const QString &url)
+    {
+        const QUrl parsed(url);
+        const QString scheme = parsed.scheme().toLower();
+        return scheme == QLatin1String("https") || scheme == QLatin1String("http") ? parsed.host()
+                                                                                   : QString();
+    }
+    QPointer<GitController> m_controller;
+    std::shared_ptr<MemoryTokens> m_typed;
+    QMutex m_mutex;
+    std::shared_ptr<git::TokenSource> m_base;
+};
+
 namespace {
 
 // The host a token is for: HTTPS (and plain HTTP) only; SSH uses keys.
@@ -89,6 +149,7 @@ GitController::GitController(AppContext *context)
     , m_context(context)
     , m_baseTokens(git::defaultTokenSource())
     , m_typedTokens(std::make_shared<MemoryTokens>())
+    , m_sessionTokens(std::make_shared<SessionTokens>(this, m_typedTokens, m_baseTokens))
     , m_hostKeys(std::make_shared<HostKeys>())
     , m_refreshTimer(new QTimer(this))
 {
@@ -169,6 +230,12 @@ QMessageBox *GitController::hostKeyDialog() const
 void GitController::setTokenSource(std::shared_ptr<git::TokenSource> tokens)
 {
     m_baseTokens = std::move(tokens);
+    m_sessionTokens->setBase(m_baseTokens);
+}
+
+std::shared_ptr<git::TokenSource> GitController::tokenSource() const
+{
+    return m_sessionTokens;
 }
 
 void GitController::createActions()
@@ -372,8 +439,7 @@ void GitController::runNetwork(std::function<QFuture<Result<T>>(git::NetworkOpti
     git::NetworkOptions options;
     options.stop = m_stop.get_token();
     // Typed tokens first: they were asked for because the others failed.
-    options.tokens = std::make_shared<git::ChainTokenSource>(
-        std::vector<std::shared_ptr<git::TokenSource>>{m_typedTokens, m_baseTokens});
+    options.tokens = m_sessionTokens;
     options.sshKeyDirectory =
         m_context->settings().value(QStringLiteral("git/sshKeyDirectory")).toString();
     {

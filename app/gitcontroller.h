@@ -59,6 +59,11 @@ public:
     // Where tokens come from before the user is asked (default: the environment, then the
     // keychain). Tests hand in their own.
     void setTokenSource(std::shared_ptr<git::TokenSource> tokens);
+    // The tokens this controller uses: those typed into its sign-in prompt in this run, then
+    // the ones set above. The object is a GitTokenPrompt (gittokenprompt.h): others (the
+    // wizards' flow) ask through the same prompt after a 401. It stays valid, and follows
+    // setTokenSource(), for the controller's life; asking stops when the controller is gone.
+    std::shared_ptr<git::TokenSource> tokenSource() const;
 
     // The actions (Repository menu and toolbar).
     void openClone();
@@ -105,6 +110,7 @@ private:
         QString name, path, url;
     };
     class MemoryTokens;
+    class SessionTokens;
     // SSH host keys the user trusted in this session (by fingerprint), and the last one
     // refused on a worker, so the GUI can ask about it.
     struct HostKeys
@@ -174,6 +180,7 @@ private:
     AppContext *m_context;
     std::shared_ptr<git::TokenSource> m_baseTokens;
     std::shared_ptr<MemoryTokens> m_typedTokens;
+    std::shared_ptr<SessionTokens> m_sessionTokens; // typed, then base
     QStringList m_secrets; // every token typed in this session, for scrubbing messages
     // A token typed at the prompt that has not worked yet: stored in the keychain (when the
     // user asked) only after the operation it was typed for succeeded.

@@ -19,6 +19,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QMenu>
+#include <QMutex>
 #include <QSettings>
 #include <QThreadPool>
 #include <QToolBar>
@@ -96,10 +97,59 @@ struct GitHubController::OfflineJob
     std::unique_ptr<QObject> context = std::make_unique<QObject>();
 };
 
+// What tokenProvider() hands out: the device flow's tokens of this run over the base ones.
+class GitHubController::SessionTokens : public github::TokenProvider
+{
+public:
+    explicit SessionTokens(std::shared_ptr<github::TokenProvider> base)
+        : m_base(std::move(base))
+    {}
+    void setBase(std::shared_ptr<github::TokenProvider> base)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_base = std::move(base);
+    }
+    void setTokens(const QHash<QString, QString> &tokens)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_tokens = tokens;
+    }
+    void fetchToken(const QString &host, QObject *context, TokenCallback done) override
+    {
+        std::shared_ptr<github::TokenProvider> base;
+        QString token;
+        {
+            QMutexLocker lock(&m_mutex);
+            token = m_tokens.value(host);
+            base = m_base;
+        }
+        if (!token.isEmpty() || !base) {
+            // Answered on the context's event loop, as the other providers do.
+            QMetaObject::invokeMethod(
+                context,
+                [done = std::move(done), token] {
+                    done(token.isEmpty() ? std::nullopt : std::optional<QString>(token));
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        // The base answers through its own callback; keep it alive until then.
+        base->fetchToken(host, context, [base, done = std::move(done)](std::optional<QString> t) {
+            done(std::move(t));
+        });
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QString> m_tokens; // host → token
+    std::shared_ptr<github::TokenProvider> m_base;
+};
+
 GitHubController::GitHubController(AppContext *context)
     : QObject(context)
     , m_context(context)
     , m_tokens(github::defaultTokenProvider())
+    , m_sessionProvider(std::make_shared<SessionTokens>(m_tokens))
 {
     m_login = m_context->settings().value(QStringLiteral("github/login")).toString();
     createActions();
@@ -256,7 +306,7 @@ Client *GitHubController::clientFor(const QString &remoteUrl)
     const QString key = options.apiBase.toString();
     if (Client *client = m_clients.value(key))
         return client;
-    auto *client = new Client(options, m_tokens, this);
+    auto *client = new Client(options, m_sessionProvider, this);
     if (const QString token = m_sessionTokens.value(tokenHost(options.apiBase)); !token.isEmpty())
         client->setToken(token);
     connect(client, &Client::waitingForRateLimit, this,
@@ -276,8 +326,20 @@ Client *GitHubController::clientFor(const QString &remoteUrl)
     return client;
 }
 
+std::shared_ptr<github::TokenProvider> GitHubController::tokenProvider() const
+{
+    return m_sessionProvider;
+}
+
+void GitHubController::setTokenProvider(std::shared_ptr<github::TokenProvider> tokens)
+{
+    m_tokens = std::move(tokens);
+    m_sessionProvider->setBase(m_tokens);
+}
+
 void GitHubController::applyTokenToClients(const QString &host, const QString &token)
 {
+    m_sessionProvider->setTokens(m_sessionTokens);
     for (Client *client : std::as_const(m_clients))
         if (tokenHost(client->options().apiBase) == host)
             client->setToken(token);

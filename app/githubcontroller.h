@@ -57,6 +57,14 @@ public:
     void createPullRequest();
     void syncQueue();
 
+    // The tokens this controller uses: one the device flow returned in this run (per host),
+    // then the base ones (default: the environment, then the keychain). Stays valid, and
+    // follows setTokenProvider() and sign-in/out, for the controller's life: the wizards'
+    // flow opens its pull requests with it.
+    std::shared_ptr<github::TokenProvider> tokenProvider() const;
+    // The base tokens (tests hand in their own); clients made from now on use them.
+    void setTokenProvider(std::shared_ptr<github::TokenProvider> tokens);
+
     // For tests and screenshots.
     ui::PrQueuePanel *queuePanel() const { return m_panel; }
     QDockWidget *queueDock() const { return m_dock; }
@@ -86,6 +94,7 @@ private:
         github::RepoRef ref;
     };
     struct OfflineJob;
+    class SessionTokens;
 
     void createActions();
     void sessionChanged(platform::Session *session);
@@ -109,9 +118,10 @@ private:
     void openUrl(const QUrl &url);
 
     AppContext *m_context;
-    std::shared_ptr<github::TokenProvider> m_tokens;
-    QHash<QString, github::Client *> m_clients; // by API base
-    QHash<QString, QString> m_sessionTokens;    // host → token from the device flow
+    std::shared_ptr<github::TokenProvider> m_tokens;  // the base
+    std::shared_ptr<SessionTokens> m_sessionProvider; // m_sessionTokens, then m_tokens
+    QHash<QString, github::Client *> m_clients;       // by API base
+    QHash<QString, QString> m_sessionTokens;          // host → token from the device flow
     QString m_login;
 
     QAction *m_signInAction = nullptr;

@@ -1,6 +1,7 @@
 #include "wizardflow.h"
 
 #include "githubremote.h"
+#include "gittokenprompt.h"
 #include "gittokensource.h"
 #include "session.h"
 #include "workspace.h"
@@ -139,6 +140,9 @@ QString WizardFlow::doneSoFar() const
                                       .arg(s.repository, shortId(s.commit), s.branch)
                                 : tr("%1: committed %2 on branch %3 (not pushed)")
                                       .arg(s.repository, shortId(s.commit), s.branch);
+        if (s.carried)
+            line += tr(", starting from origin/%1 (%2), not from the branch you were on")
+                        .arg(s.baseBranch, shortId(s.baseCommit));
         if (s.pullNumber > 0)
             line +=
                 s.pullExisted
@@ -149,6 +153,49 @@ QString WizardFlow::doneSoFar() const
     return done.join(QLatin1Char('\n'));
 }
 
+QString WizardFlow::scrub(const QString &text) const
+{
+    const auto *prompt = dynamic_cast<const GitTokenPrompt *>(m_gitTokens.get());
+    return git::scrubSecrets(text, prompt ? prompt->secrets() : QStringList());
+}
+
+QString WizardFlow::signInHint(const QString &url) const
+{
+    const QString host = QUrl(url).host();
+    return tr("%1 refused the credentials: sign in from Repository ▸ Push first (it asks for a "
+              "token for %1), then try again.")
+        .arg(host.isEmpty() ? git::scrubSecrets(url) : host);
+}
+
+bool WizardFlow::askToSignIn(const QString &url, const Error &error, std::function<void()> retry,
+                             std::function<void()> giveUp)
+{
+    auto *prompt = dynamic_cast<GitTokenPrompt *>(m_gitTokens.get());
+    if (!prompt || error.code != Error::Code::Auth || m_stop.stop_requested())
+        return false;
+    Q_EMIT progress(tr("Waiting for a token for %1…").arg(QUrl(url).host()), -1);
+    return prompt->askForToken(url, error, std::move(retry), std::move(giveUp));
+}
+
+git::NetworkOptions WizardFlow::networkOptions(const QString &repository, const QString &doing)
+{
+    git::NetworkOptions options;
+    options.stop = m_stop.get_token();
+    options.tokens = m_gitTokens ? m_gitTokens : git::defaultTokenSource();
+    QPointer<WizardFlow> self(this);
+    options.progress = [self, repository, doing](const git::TransferProgress &p) {
+        const int percent = p.totalObjects ? int(100.0 * p.receivedObjects / p.totalObjects) : -1;
+        QMetaObject::invokeMethod(
+            self.get(),
+            [self, repository, doing, percent] {
+                if (self)
+                    Q_EMIT self->progress(tr("%1: %2…").arg(repository, doing), percent);
+            },
+            Qt::QueuedConnection);
+    };
+    return options;
+}
+
 void WizardFlow::start(FlowRequest request)
 {
     if (m_running || !m_session)
@@ -156,6 +203,8 @@ void WizardFlow::start(FlowRequest request)
     m_request = std::move(request);
     m_outcome = {};
     m_remoteUrls.clear();
+    m_contents.clear();
+    m_plans.clear();
     m_index = 0;
     m_stop = std::stop_source();
     m_running = true;
@@ -169,44 +218,76 @@ void WizardFlow::start(FlowRequest request)
             return;
         }
     }
+    // What the change is: the wizard's files as the buffers hold them now.
+    const QHash<QString, std::optional<QByteArray>> edited = m_session->buffers()->overlay();
+    for (const FlowStep &s : std::as_const(m_request.steps)) {
+        QHash<QString, std::optional<QByteArray>> files;
+        for (const QString &f : s.files) {
+            std::optional<QByteArray> content;
+            if (edited.contains(f))
+                content = edited.value(f);
+            else if (auto bytes = m_session->buffers()->read(f))
+                content = *bytes;
+            files.insert(QDir(s.path).relativeFilePath(f), content);
+        }
+        m_contents << files;
+    }
+    runPreflight();
+}
+
+void WizardFlow::runPreflight()
+{
     Q_EMIT progress(tr("Checking the repositories…"), -1);
     // Before anything changes: every repository has an origin, no branch of that name, and
-    // nothing else staged (the commit must hold the wizard's files only).
+    // nothing else staged (the commit must hold the wizard's files only); then origin is
+    // fetched, its default branch found, and the change checked against it.
     const QList<FlowStep> steps = m_request.steps;
+    const QList<QHash<QString, std::optional<QByteArray>>> contents = m_contents;
+    QList<git::NetworkOptions> options;
+    for (const FlowStep &step : steps)
+        options << networkOptions(step.repository, tr("fetching origin"));
     m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &WizardFlow::preflightDone);
-    m_watcher->setFuture(QtConcurrent::run([steps] {
+    m_watcher->setFuture(QtConcurrent::run([steps, contents, options] {
         GitResult out;
+        const auto failAt = [&out](const FlowStep &step, Error error, GitResult::Stage stage) {
+            out.error = std::move(error);
+            out.failedRepository = step.repository;
+            out.stage = stage;
+        };
         for (const FlowStep &step : steps) {
             auto repo = git::Repository::open(step.path);
             if (!repo) {
-                out.error = repo.error();
-                break;
+                failAt(step, repo.error(), GitResult::Stage::Check);
+                return out;
             }
             auto url = repo->remoteUrl(QStringLiteral("origin"));
             if (!url) {
-                out.error =
-                    Error{tr("%1 has no remote called origin to push to").arg(step.repository),
-                          {},
-                          0,
-                          0,
-                          Error::Code::NotFound};
-                break;
+                failAt(step,
+                       Error{tr("%1 has no remote called origin to push to").arg(step.repository),
+                             {},
+                             0,
+                             0,
+                             Error::Code::NotFound},
+                       GitResult::Stage::Check);
+                return out;
             }
             out.remoteUrls << *url;
             if (repo->hasLocalBranch(step.branch)) {
-                out.error = Error{tr("%1 already has a branch %2: choose another name")
-                                      .arg(step.repository, step.branch),
-                                  {},
-                                  0,
-                                  0,
-                                  Error::Code::Rejected};
-                break;
+                failAt(step,
+                       Error{tr("%1 already has a branch %2: choose another name")
+                                 .arg(step.repository, step.branch),
+                             {},
+                             0,
+                             0,
+                             Error::Code::Rejected},
+                       GitResult::Stage::Check);
+                return out;
             }
             auto status = repo->status();
             if (!status) {
-                out.error = status.error();
-                break;
+                failAt(step, status.error(), GitResult::Stage::Check);
+                return out;
             }
             QStringList others;
             for (const git::StatusEntry &e : *status) {
@@ -215,15 +296,53 @@ void WizardFlow::start(FlowRequest request)
                     others << e.path;
             }
             if (!others.isEmpty()) {
-                out.error = Error{tr("%1 has other staged changes (%2): commit or unstage them "
-                                     "first, so that the commit holds only this change")
-                                      .arg(step.repository, others.join(QStringLiteral(", "))),
-                                  {},
-                                  0,
-                                  0,
-                                  Error::Code::Rejected};
-                break;
+                failAt(step,
+                       Error{tr("%1 has other staged changes (%2): commit or unstage them "
+                                "first, so that the commit holds only this change")
+                                 .arg(step.repository, others.join(QStringLiteral(", "))),
+                             {},
+                             0,
+                             0,
+                             Error::Code::Rejected},
+                       GitResult::Stage::Check);
+                return out;
             }
+        }
+        // Network and planning: still nothing changes but the remote-tracking branches.
+        for (qsizetype i = 0; i < steps.size(); ++i) {
+            const FlowStep &step = steps.at(i);
+            auto repo = git::Repository::open(step.path);
+            if (!repo) {
+                failAt(step, repo.error(), GitResult::Stage::Check);
+                return out;
+            }
+            auto branch =
+                repo->fetchDefaultBranch(QStringLiteral("origin"), options.at(i), step.baseBranch);
+            if (!branch) {
+                out.failedUrl = out.remoteUrls.value(i);
+                failAt(step, branch.error(), GitResult::Stage::Fetch);
+                return out;
+            }
+            StepPlan plan;
+            plan.defaultBranch = *branch;
+            auto base = repo->resolveCommit(QStringLiteral("refs/remotes/origin/") + *branch);
+            if (!base) {
+                failAt(step, base.error(), GitResult::Stage::Fetch);
+                return out;
+            }
+            plan.baseCommit = *base;
+            auto head = repo->headCommit();
+            if (!head || *head != *base) {
+                auto carried = repo->planCarry(*base, contents.at(i));
+                if (!carried) {
+                    out.plans << plan;
+                    failAt(step, carried.error(), GitResult::Stage::Plan);
+                    return out;
+                }
+                plan.carry = true;
+                plan.change = *carried;
+            }
+            out.plans << plan;
         }
         return out;
     }));
@@ -233,8 +352,41 @@ void WizardFlow::preflightDone()
 {
     const GitResult result = m_watcher->result();
     m_watcher.reset();
+    if (result.error && result.error->code == Error::Code::Cancelled) {
+        m_outcome.cancelled = true;
+        finish(false, tr("Cancelled: nothing was saved or committed."));
+        return;
+    }
     if (result.error) {
-        finish(false, git::scrubSecrets(result.error->toString()));
+        const Error &error = *result.error;
+        QString message;
+        switch (result.stage) {
+        case GitResult::Stage::Check:
+            message = scrub(error.toString());
+            break;
+        case GitResult::Stage::Fetch:
+            message = tr("%1: the default branch could not be fetched from origin: %2. Nothing "
+                         "was saved or committed.")
+                          .arg(result.failedRepository, scrub(error.message));
+            if (error.code == Error::Code::Auth) {
+                if (askToSignIn(
+                        result.failedUrl, error, [this] { runPreflight(); },
+                        [this, message] { finish(false, message); }))
+                    return;
+                if (!result.failedUrl.isEmpty())
+                    message += QLatin1Char(' ') + signInHint(result.failedUrl);
+            }
+            break;
+        case GitResult::Stage::Plan:
+            message =
+                tr("%1: the branch cannot start from origin/%2: %3. Nothing was saved or "
+                   "committed; your files and edits are as they were.")
+                    .arg(result.failedRepository,
+                         result.plans.isEmpty() ? QString() : result.plans.last().defaultBranch,
+                         scrub(error.message));
+            break;
+        }
+        finish(false, message);
         return;
     }
     if (m_stop.stop_requested()) {
@@ -243,6 +395,13 @@ void WizardFlow::preflightDone()
         return;
     }
     m_remoteUrls = result.remoteUrls;
+    m_plans = result.plans;
+    if (auto *prompt = dynamic_cast<GitTokenPrompt *>(m_gitTokens.get()))
+        for (const QString &url : std::as_const(m_remoteUrls))
+            prompt->tokenWorked(url);
+    // The pull requests target the default branch the remote names.
+    for (qsizetype i = 0; i < m_request.steps.size() && i < m_plans.size(); ++i)
+        m_request.steps[i].baseBranch = m_plans.at(i).defaultBranch;
     // Save exactly the wizard's files (other unsaved edits stay unsaved).
     Q_EMIT progress(tr("Saving the files…"), -1);
     QStringList files;
@@ -276,55 +435,70 @@ void WizardFlow::nextGitStep()
         finish(false, tr("Cancelled."));
         return;
     }
+    runGitStep(false);
+}
+
+void WizardFlow::runGitStep(bool pushOnly)
+{
     const FlowStep step = m_request.steps.at(m_index);
+    const StepPlan plan = m_plans.value(m_index);
     const std::optional<git::Signature> author = m_request.author;
-    Q_EMIT progress(tr("%1: committing on branch %2…").arg(step.repository, step.branch), -1);
-    git::NetworkOptions options;
-    options.stop = m_stop.get_token();
-    options.tokens = m_gitTokens ? m_gitTokens : git::defaultTokenSource();
-    QPointer<WizardFlow> self(this);
-    const QString repository = step.repository;
-    options.progress = [self, repository](const git::TransferProgress &p) {
-        const int percent = p.totalObjects ? int(100.0 * p.receivedObjects / p.totalObjects) : -1;
-        QMetaObject::invokeMethod(
-            self.get(),
-            [self, repository, percent] {
-                if (self)
-                    Q_EMIT self->progress(tr("%1: pushing…").arg(repository), percent);
-            },
-            Qt::QueuedConnection);
-    };
+    const QString committed = pushOnly && m_index < m_outcome.steps.size()
+                                  ? m_outcome.steps.at(m_index).commit
+                                  : QString();
+    Q_EMIT progress(pushOnly ? tr("%1: pushing…").arg(step.repository)
+                             : tr("%1: committing on branch %2…").arg(step.repository, step.branch),
+                    -1);
+    const git::NetworkOptions options = networkOptions(step.repository, tr("pushing"));
     m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &WizardFlow::gitStepDone);
-    m_watcher->setFuture(QtConcurrent::run([step, author, options] {
+    m_watcher->setFuture(QtConcurrent::run([step, plan, author, options, pushOnly, committed] {
         GitResult out;
         auto repo = git::Repository::open(step.path);
         if (!repo) {
             out.error = repo.error();
             out.failedStep = tr("opening the repository");
+            out.commit = committed;
+            out.switched = pushOnly;
             return out;
         }
-        if (auto r = repo->createBranch(step.branch, git::SwitchTo::Yes); !r) {
-            out.error = r.error();
-            out.failedStep = tr("creating the branch");
-            return out;
+        if (pushOnly) {
+            out.commit = committed;
+            out.switched = true;
+        } else if (plan.carry) {
+            // One step: the commit on the default branch, then the switch to it (a conflict
+            // stops it before anything is written).
+            auto commit = repo->commitCarried(step.branch, plan.change, step.commitMessage, author);
+            if (!commit) {
+                out.error = commit.error();
+                out.failedStep = tr("creating the branch from origin/%1").arg(plan.defaultBranch);
+                return out;
+            }
+            out.switched = true;
+            out.commit = *commit;
+        } else {
+            if (auto r = repo->createBranch(step.branch, git::SwitchTo::Yes); !r) {
+                out.error = r.error();
+                out.failedStep = tr("creating the branch");
+                return out;
+            }
+            out.switched = true;
+            QStringList relative;
+            for (const QString &f : step.files)
+                relative << QDir(step.path).relativeFilePath(f);
+            if (auto r = repo->stagePaths(relative); !r) {
+                out.error = r.error();
+                out.failedStep = tr("staging the files");
+                return out;
+            }
+            auto commit = repo->commit(step.commitMessage, author);
+            if (!commit) {
+                out.error = commit.error();
+                out.failedStep = tr("committing");
+                return out;
+            }
+            out.commit = *commit;
         }
-        out.switched = true;
-        QStringList relative;
-        for (const QString &f : step.files)
-            relative << QDir(step.path).relativeFilePath(f);
-        if (auto r = repo->stagePaths(relative); !r) {
-            out.error = r.error();
-            out.failedStep = tr("staging the files");
-            return out;
-        }
-        auto commit = repo->commit(step.commitMessage, author);
-        if (!commit) {
-            out.error = commit.error();
-            out.failedStep = tr("committing");
-            return out;
-        }
-        out.commit = *commit;
         if (auto r = repo->push(QStringLiteral("origin"), step.branch, true, options); !r) {
             out.error = r.error();
             out.failedStep = tr("pushing");
@@ -340,16 +514,23 @@ void WizardFlow::gitStepDone()
     const GitResult result = m_watcher->result();
     m_watcher.reset();
     const FlowStep &step = m_request.steps.at(m_index);
+    const StepPlan plan = m_plans.value(m_index);
     FlowStepOutcome done;
     done.repository = step.repository;
     done.branch = step.branch;
+    done.baseBranch = plan.defaultBranch;
+    done.baseCommit = plan.baseCommit;
+    done.carried = plan.carry;
     done.commit = result.commit;
     done.pushed = result.pushed;
-    m_outcome.steps << done;
+    if (m_index < m_outcome.steps.size())
+        m_outcome.steps[m_index] = done;
+    else
+        m_outcome.steps << done;
     if (result.error) {
         const bool cancelled = result.error->code == Error::Code::Cancelled;
         m_outcome.cancelled = cancelled;
-        QString what = git::scrubSecrets(result.error->message);
+        QString what = scrub(result.error->message);
         QString failure;
         if (!result.commit.isEmpty())
             failure = cancelled
@@ -366,10 +547,21 @@ void WizardFlow::gitStepDone()
         else
             failure = tr("%1: %2 failed: %3. The files are saved but not committed.")
                           .arg(step.repository, result.failedStep, what);
-        m_outcome.steps.last().commit = result.commit;
+        // A refused push: ask for a token like Repository ▸ Push does, then push again.
+        const QString url = m_remoteUrls.value(m_index);
+        if (result.pushed == false && !result.commit.isEmpty() &&
+            result.error->code == Error::Code::Auth) {
+            if (askToSignIn(
+                    url, *result.error, [this] { runGitStep(true); },
+                    [this, failure] { finish(false, failure); }))
+                return;
+            failure += QLatin1Char(' ') + signInHint(url);
+        }
         finish(false, failure);
         return;
     }
+    if (auto *prompt = dynamic_cast<GitTokenPrompt *>(m_gitTokens.get()))
+        prompt->tokenWorked(m_remoteUrls.value(m_index));
     ++m_index;
     nextGitStep();
 }

@@ -5,12 +5,14 @@
 #include "wizardplan.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stop_token>
@@ -25,6 +27,15 @@ struct Workspace;
 } // namespace kanri::platform
 
 namespace kanri::app {
+
+// Where one repository's branch starts (found before anything is saved).
+struct StepPlan
+{
+    QString defaultBranch; // "main"
+    QString baseCommit;
+    bool carry = false; // HEAD is elsewhere: commit `change` on the base
+    git::CarriedChange change;
+};
 
 // One repository's share of a wizard's change: its files, then the branch, the commit and the
 // pull request that carry them.
@@ -51,7 +62,10 @@ struct FlowRequest
 struct FlowStepOutcome
 {
     QString repository, branch;
-    QString commit; // empty: nothing committed
+    QString baseBranch;   // the remote's default branch the new one starts from ("main")
+    QString baseCommit;   // its commit
+    bool carried = false; // HEAD was elsewhere: the files were carried over to the base
+    QString commit;       // empty: nothing committed
     bool pushed = false;
     int pullNumber = 0;
     QString pullUrl;
@@ -80,12 +94,19 @@ QString checkBranchName(const QString &name);
 // "- `path` (new, 42 lines)" lines for a pull request body.
 QString fileSummary(const platform::WizardPlan &plan, const QStringList &files);
 
-// After a wizard: save exactly its files, then in each repository create and switch to the
-// branch, stage those files, commit, push to origin with upstream, and open the pull request
-// on GitHub (an existing one for the branch is shown instead). Git work runs on a worker with
-// progress and Cancel; GitHub calls are asynchronous on this thread. When there are two
-// repositories, the second pull request's body links to the first, and the first one's body
-// is then edited (PATCH) to link back. Every failure says what was already done.
+// After a wizard: fetch origin in each repository and find its default branch (what origin's
+// HEAD names, else main or master), check that the change can start from there, save exactly
+// the wizard's files, then in each repository create and switch to the branch, commit those
+// files, push to origin with upstream, and open the pull request against the default branch
+// on GitHub (an existing one for the branch is shown instead). When HEAD is the default
+// branch's commit, the branch starts at HEAD; else (a feature branch, local commits, behind)
+// the wizard's changes are merged into the default branch's files and committed on top of
+// it, so the pull request carries nothing else, while other local changes stay in the working
+// tree. Anything in the way (other uncommitted changes to the same files, local changes the
+// switch would overwrite, a fetch that fails) stops the flow before anything is saved. Git work
+// runs on a worker with progress and Cancel; GitHub calls are asynchronous on this thread. When
+// there are two repositories, the second pull request's body links to the first, and the first
+// one's body is then edited (PATCH) to link back. Every failure says what was already done.
 class WizardFlow : public QObject
 {
     Q_OBJECT
@@ -94,8 +115,9 @@ public:
     explicit WizardFlow(platform::Session *session, QObject *parent = nullptr);
     ~WizardFlow() override;
 
-    // Where tokens come from (default: the environment, then the keychain, as the Repository
-    // and Pull Requests menus do).
+    // Where tokens come from (default: the environment, then the keychain). The GUI hands in
+    // the Git and GitHub controllers' own (typed and signed-in tokens of this run first); when
+    // the Git one is a GitTokenPrompt, a 401 asks through its sign-in prompt and retries.
     void setGitTokens(std::shared_ptr<git::TokenSource> tokens) { m_gitTokens = std::move(tokens); }
     void setGitHubTokens(std::shared_ptr<github::TokenProvider> tokens)
     {
@@ -122,9 +144,21 @@ private:
         QString commit;
         bool switched = false, pushed = false;
         std::optional<Error> error;
-        QString failedStep; // "push", ...
+        QString failedStep;       // "push", ...
+        QString failedRepository; // the preflight's
+        QString failedUrl;        // the address that refused (for a sign-in)
+        enum class Stage { Check, Fetch, Plan } stage = Stage::Check;
+        QList<StepPlan> plans; // the preflight's, one per step
     };
+    void runPreflight();
     void preflightDone();
+    void runGitStep(bool pushOnly);
+    // Asks the Git sign-in prompt after a 401, when there is one.
+    bool askToSignIn(const QString &url, const Error &error, std::function<void()> retry,
+                     std::function<void()> giveUp);
+    QString scrub(const QString &text) const;
+    QString signInHint(const QString &url) const;
+    git::NetworkOptions networkOptions(const QString &repository, const QString &doing);
     void nextGitStep();
     void gitStepDone();
     void nextPull();
@@ -141,6 +175,10 @@ private:
     FlowRequest m_request;
     FlowOutcome m_outcome;
     QStringList m_remoteUrls; // per step, read on the worker
+    // Per step: the wizard's files (relative path → content, std::nullopt: deleted) as the
+    // buffers hold them when the flow starts, and where the branch starts.
+    QList<QHash<QString, std::optional<QByteArray>>> m_contents;
+    QList<StepPlan> m_plans;
     bool m_running = false;
     int m_index = 0;
     std::stop_source m_stop;

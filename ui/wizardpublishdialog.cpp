@@ -33,6 +33,15 @@ WizardPublishDialog::WizardPublishDialog(const QString &what, const QList<Publis
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
+    auto *base = new QLabel(
+        tr("Each new branch starts from the remote's default branch, fetched first, so the pull "
+           "request holds only this change even when you are on another branch. Your other "
+           "local changes stay in the working tree; if they are in the way, nothing is done "
+           "and you are told why."),
+        this);
+    base->setObjectName(QStringLiteral("wizardPublishBaseNote"));
+    base->setWordWrap(true);
+    layout->addWidget(base);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <git2.h>
@@ -992,6 +993,490 @@ Result<PullResult> Repository::pull(PullStrategy strategy, const NetworkOptions 
     git_reference_free(rawMoved);
     result.head = oidText(newHead);
     return result;
+}
+
+// --- publishing a change from any branch: the remote's default branch, carrying a change ---
+
+namespace {
+
+// A file in a tree (blobs only: a folder at the path counts as no file).
+struct TreeFile
+{
+    bool present = false;
+    git_oid id{};
+    git_filemode_t mode = GIT_FILEMODE_BLOB;
+};
+
+TreeFile treeFile(git_tree *tree, const QString &path)
+{
+    TreeFile out;
+    if (!tree)
+        return out;
+    git_tree_entry *raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree, path.toUtf8().constData()) < 0) {
+        git_error_clear();
+        return out;
+    }
+    if (git_tree_entry_type(raw) == GIT_OBJECT_BLOB) {
+        out.present = true;
+        out.id = *git_tree_entry_id(raw);
+        out.mode = git_tree_entry_filemode(raw);
+    }
+    git_tree_entry_free(raw);
+    return out;
+}
+
+Result<QByteArray> blobBytes(git_repository *repo, const git_oid &id)
+{
+    git_blob *raw = nullptr;
+    const int rc = git_blob_lookup(&raw, repo, &id);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read a file from the repository"));
+    QByteArray bytes(static_cast<const char *>(git_blob_rawcontent(raw)),
+                     qsizetype(git_blob_rawsize(raw)));
+    git_blob_free(raw);
+    return bytes;
+}
+
+git_oid blobId(const QByteArray &bytes)
+{
+    git_oid id;
+    git_odb_hash(&id, bytes.constData(), size_t(bytes.size()), GIT_OBJECT_BLOB);
+    return id;
+}
+
+// The file's content as the tree has it (both absent, or the same blob).
+bool sameContent(const std::optional<QByteArray> &bytes, const TreeFile &file)
+{
+    if (!bytes || !file.present)
+        return !bytes && !file.present;
+    const git_oid id = blobId(*bytes);
+    return git_oid_equal(&id, &file.id) != 0;
+}
+
+std::optional<QByteArray> diskBytes(const QString &path)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return file.readAll();
+}
+
+Result<CommitPtr> lookupCommit(git_repository *repo, const QString &revision)
+{
+    git_object *raw = nullptr;
+    int rc = git_revparse_single(&raw, repo, revision.toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("no commit named %1").arg(revision));
+    git_object *peeled = nullptr;
+    rc = git_object_peel(&peeled, raw, GIT_OBJECT_COMMIT);
+    git_object_free(raw);
+    if (rc < 0)
+        return gitFail(rc, tr("%1 is not a commit").arg(revision));
+    return CommitPtr(reinterpret_cast<git_commit *>(peeled));
+}
+
+Result<TreePtr> commitTree(git_commit *commit)
+{
+    git_tree *raw = nullptr;
+    const int rc = git_commit_tree(&raw, commit);
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read a commit's files"));
+    return TreePtr(raw);
+}
+
+// `tree` with `files` written over it (std::nullopt removes the file). New files take their
+// mode from `modes` when it has them.
+Result<TreePtr> treeWith(git_repository *repo, git_tree *tree,
+                         const QHash<QString, std::optional<QByteArray>> &files, git_tree *modes)
+{
+    QStringList paths = files.keys();
+    paths.sort();
+    std::vector<QByteArray> pathBytes;
+    pathBytes.reserve(std::size_t(paths.size()));
+    std::vector<git_tree_update> updates;
+    for (const QString &path : std::as_const(paths)) {
+        pathBytes.push_back(path.toUtf8());
+        const TreeFile there = treeFile(tree, path);
+        const std::optional<QByteArray> &content = files.value(path);
+        git_tree_update update{};
+        update.path = pathBytes.back().constData();
+        if (content) {
+            const int rc = git_blob_create_from_buffer(&update.id, repo, content->constData(),
+                                                       size_t(content->size()));
+            if (rc < 0)
+                return gitFail(rc, tr("cannot store %1").arg(path));
+            update.action = GIT_TREE_UPDATE_UPSERT;
+            const TreeFile other = treeFile(modes, path);
+            update.filemode = there.present   ? there.mode
+                              : other.present ? other.mode
+                                              : GIT_FILEMODE_BLOB;
+        } else {
+            if (!there.present)
+                continue;
+            update.action = GIT_TREE_UPDATE_REMOVE;
+        }
+        updates.push_back(update);
+    }
+    git_oid id;
+    int rc = git_tree_create_updated(&id, repo, tree, updates.size(), updates.data());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot build the commit's files"));
+    git_tree *raw = nullptr;
+    if ((rc = git_tree_lookup(&raw, repo, &id)) < 0)
+        return gitFail(rc, tr("cannot build the commit's files"));
+    return TreePtr(raw);
+}
+
+// Checks `target` out safely over a working tree that holds `baseline` plus local changes;
+// answers the files whose local changes stand in the way (nothing written then).
+Result<QStringList> checkoutOver(git_repository *repo, git_tree *target, git_tree *baseline,
+                                 bool dryRun)
+{
+    QStringList conflicts;
+    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    options.checkout_strategy = GIT_CHECKOUT_SAFE | (dryRun ? unsigned(GIT_CHECKOUT_DRY_RUN) : 0u);
+    options.baseline = baseline;
+    options.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+    options.notify_cb = &collectConflict;
+    options.notify_payload = &conflicts;
+    const int rc = git_checkout_tree(repo, reinterpret_cast<const git_object *>(target), &options);
+    if (rc == GIT_ECONFLICT || (rc < 0 && !conflicts.isEmpty())) {
+        git_error_clear();
+        conflicts.removeDuplicates();
+        return conflicts;
+    }
+    if (rc < 0)
+        return gitFail(rc, tr("cannot check out"));
+    return conflicts;
+}
+
+} // namespace
+
+Result<QString> Repository::fetchDefaultBranch(const QString &remoteName,
+                                               const NetworkOptions &options,
+                                               const QString &preferred)
+{
+    git_remote *raw = nullptr;
+    int rc = git_remote_lookup(&raw, m_repo.get(), remoteName.toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("no remote named %1").arg(remoteName));
+    RemotePtr remote(raw);
+    detail::Operation operation(options, QString::fromUtf8(git_remote_url(remote.get())));
+    git_fetch_options fetchOptions = GIT_FETCH_OPTIONS_INIT;
+    operation.install(fetchOptions.callbacks);
+    rc = git_remote_fetch(remote.get(), nullptr, &fetchOptions, nullptr);
+    if (rc < 0)
+        return std::unexpected(
+            operation.failure(rc, tr("cannot fetch from %1").arg(operation.displayUrl())));
+    TransferProgress done;
+    done.stage = TransferProgress::Stage::Done;
+    operation.report(done, true);
+
+    const QString tracking = QStringLiteral("refs/remotes/") + remoteName + QLatin1Char('/');
+    const auto exists = [&](const QString &branch) {
+        git_oid id;
+        if (branch.isEmpty() ||
+            git_reference_name_to_id(&id, m_repo.get(), (tracking + branch).toUtf8().constData()) <
+                0) {
+            git_error_clear();
+            return false;
+        }
+        return true;
+    };
+    // What the remote advertises as its HEAD (the refs stay readable after the fetch).
+    git_buf buffer = GIT_BUF_INIT;
+    if (git_remote_default_branch(&buffer, remote.get()) == 0) {
+        QString name = QString::fromUtf8(buffer.ptr);
+        git_buf_dispose(&buffer);
+        name.remove(QRegularExpression(QStringLiteral("^refs/heads/")));
+        if (exists(name))
+            return name;
+    } else {
+        git_error_clear();
+    }
+    // The remote's HEAD as the clone recorded it.
+    git_reference *rawHead = nullptr;
+    if (git_reference_lookup(&rawHead, m_repo.get(),
+                             (tracking + QStringLiteral("HEAD")).toUtf8().constData()) == 0) {
+        ReferencePtr head(rawHead);
+        if (git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC) {
+            const QString target = QString::fromUtf8(git_reference_symbolic_target(head.get()));
+            if (target.startsWith(tracking) && exists(target.mid(tracking.size())))
+                return target.mid(tracking.size());
+        }
+    } else {
+        git_error_clear();
+    }
+    for (const QString &name : {preferred, QStringLiteral("main"), QStringLiteral("master")})
+        if (exists(name))
+            return name;
+    return fail(Error::Code::NotFound,
+                tr("%1 names no default branch and has no main or master branch")
+                    .arg(operation.displayUrl()));
+}
+
+Result<QString> Repository::resolveCommit(const QString &revision) const
+{
+    auto commit = lookupCommit(m_repo.get(), revision);
+    if (!commit)
+        return std::unexpected(commit.error());
+    return oidText(*git_commit_id(commit->get()));
+}
+
+Result<CarriedChange>
+Repository::planCarry(const QString &baseCommit,
+                      const QHash<QString, std::optional<QByteArray>> &changes) const
+{
+    if (isBare())
+        return fail(Error::Code::Usage, tr("a bare repository has no working tree"));
+    auto base = lookupCommit(m_repo.get(), baseCommit);
+    if (!base)
+        return std::unexpected(base.error());
+    auto head = lookupCommit(m_repo.get(), QStringLiteral("HEAD"));
+    if (!head)
+        return std::unexpected(head.error());
+    auto baseTree = commitTree(base->get());
+    auto headTree =
+        baseTree ? commitTree(head->get()) : Result<TreePtr>(std::unexpected(baseTree.error()));
+    if (!headTree)
+        return std::unexpected(headTree.error());
+    git_index *rawIndex = nullptr;
+    int rc = git_repository_index(&rawIndex, m_repo.get());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot read the index"));
+    IndexPtr index(rawIndex);
+
+    CarriedChange out;
+    out.baseCommit = oidText(*git_commit_id(base->get()));
+    QHash<QString, std::optional<QByteArray>> onDisk;
+    QStringList dirty, conflicts;
+    QStringList paths = changes.keys();
+    paths.sort();
+    const QDir root(workdir());
+    for (const QString &path : std::as_const(paths)) {
+        const std::optional<QByteArray> &wanted = changes.value(path);
+        const TreeFile ancestor = treeFile(headTree->get(), path);
+        const TreeFile theirs = treeFile(baseTree->get(), path);
+        const std::optional<QByteArray> disk = diskBytes(root.filePath(path));
+        onDisk.insert(path, disk);
+        // On disk and in the index: HEAD's content or the new one, nothing else.
+        const bool diskIsNew =
+            disk.has_value() == wanted.has_value() && (!disk || *disk == *wanted);
+        const git_index_entry *staged =
+            git_index_get_bypath(index.get(), path.toUtf8().constData(), 0);
+        bool indexOk = false;
+        if (!staged)
+            indexOk = !ancestor.present || !wanted;
+        else if (ancestor.present && git_oid_equal(&staged->id, &ancestor.id))
+            indexOk = true;
+        else if (wanted) {
+            const git_oid id = blobId(*wanted);
+            indexOk = git_oid_equal(&staged->id, &id) != 0;
+        }
+        if (!(sameContent(disk, ancestor) || diskIsNew) || !indexOk) {
+            dirty << path;
+            continue;
+        }
+        if (ancestor.present == theirs.present &&
+            (!ancestor.present || git_oid_equal(&ancestor.id, &theirs.id))) {
+            out.files.insert(path, wanted); // the base has HEAD's version
+            continue;
+        }
+        if (sameContent(wanted, theirs)) {
+            out.files.insert(path, wanted);
+            continue;
+        }
+        if (sameContent(wanted, ancestor)) { // not changed: the base's version stays
+            if (theirs.present) {
+                auto bytes = blobBytes(m_repo.get(), theirs.id);
+                if (!bytes)
+                    return std::unexpected(bytes.error());
+                out.files.insert(path, *bytes);
+            } else {
+                out.files.insert(path, std::nullopt);
+            }
+            continue;
+        }
+        if (!wanted) {
+            conflicts << tr("%1 (deleted here, changed there)").arg(path);
+            continue;
+        }
+        if (!theirs.present) {
+            conflicts << tr("%1 (not there)").arg(path);
+            continue;
+        }
+        if (!ancestor.present) {
+            conflicts << tr("%1 (a different file of that name is there)").arg(path);
+            continue;
+        }
+        auto ancestorBytes = blobBytes(m_repo.get(), ancestor.id);
+        auto theirsBytes = blobBytes(m_repo.get(), theirs.id);
+        if (!ancestorBytes || !theirsBytes)
+            return std::unexpected(!ancestorBytes ? ancestorBytes.error() : theirsBytes.error());
+        const QByteArray pathBytes = path.toUtf8();
+        git_merge_file_input common = GIT_MERGE_FILE_INPUT_INIT, ours = GIT_MERGE_FILE_INPUT_INIT,
+                             mine = GIT_MERGE_FILE_INPUT_INIT;
+        common.ptr = ancestorBytes->constData();
+        common.size = size_t(ancestorBytes->size());
+        common.path = pathBytes.constData();
+        common.mode = ancestor.mode;
+        ours.ptr = theirsBytes->constData();
+        ours.size = size_t(theirsBytes->size());
+        ours.path = pathBytes.constData();
+        ours.mode = theirs.mode;
+        mine.ptr = wanted->constData();
+        mine.size = size_t(wanted->size());
+        mine.path = pathBytes.constData();
+        mine.mode = ancestor.mode;
+        git_merge_file_result merged{};
+        if ((rc = git_merge_file(&merged, &common, &ours, &mine, nullptr)) < 0)
+            return gitFail(rc, tr("cannot merge %1").arg(path));
+        if (merged.automergeable)
+            out.files.insert(path, QByteArray(merged.ptr, qsizetype(merged.len)));
+        else
+            conflicts << tr("%1 (the same lines changed there)").arg(path);
+        git_merge_file_result_free(&merged);
+    }
+    if (!dirty.isEmpty())
+        return fail(Error::Code::Conflict,
+                    tr("%1 has uncommitted changes that are not part of this change; commit or "
+                       "discard them first")
+                        .arg(dirty.join(QStringLiteral(", "))));
+    if (!conflicts.isEmpty())
+        return fail(Error::Code::Conflict,
+                    tr("the change does not apply to %1: %2")
+                        .arg(out.baseCommit.left(8), conflicts.join(QStringLiteral(", "))));
+    // Would switching to the result overwrite other local changes?
+    auto target = treeWith(m_repo.get(), baseTree->get(), out.files, headTree->get());
+    if (!target)
+        return std::unexpected(target.error());
+    auto baseline = treeWith(m_repo.get(), headTree->get(), onDisk, headTree->get());
+    if (!baseline)
+        return std::unexpected(baseline.error());
+    auto inTheWay = checkoutOver(m_repo.get(), target->get(), baseline->get(), true);
+    if (!inTheWay)
+        return std::unexpected(inTheWay.error());
+    if (!inTheWay->isEmpty())
+        return fail(Error::Code::Conflict,
+                    tr("your local changes to %1 would be overwritten by switching to %2; "
+                       "commit, stash or discard them first")
+                        .arg(inTheWay->join(QStringLiteral(", ")), out.baseCommit.left(8)));
+    return out;
+}
+
+Result<QString> Repository::commitCarried(const QString &branch, const CarriedChange &change,
+                                          const QString &message,
+                                          const std::optional<Signature> &author)
+{
+    if (message.trimmed().isEmpty())
+        return fail(Error::Code::Usage, tr("the commit message is empty"));
+    int valid = 0;
+    const QByteArray nameBytes = branch.toUtf8();
+    if (git_branch_name_is_valid(&valid, nameBytes.constData()) < 0 || !valid) {
+        git_error_clear();
+        return fail(Error::Code::Usage, tr("'%1' is not a valid branch name").arg(branch));
+    }
+    if (hasLocalBranch(branch))
+        return fail(Error::Code::Usage, tr("a branch named %1 already exists").arg(branch));
+    auto base = lookupCommit(m_repo.get(), change.baseCommit);
+    if (!base)
+        return std::unexpected(base.error());
+    auto head = lookupCommit(m_repo.get(), QStringLiteral("HEAD"));
+    if (!head)
+        return std::unexpected(head.error());
+    auto baseTree = commitTree(base->get());
+    if (!baseTree)
+        return std::unexpected(baseTree.error());
+    auto headTree = commitTree(head->get());
+    if (!headTree)
+        return std::unexpected(headTree.error());
+    auto target = treeWith(m_repo.get(), baseTree->get(), change.files, headTree->get());
+    if (!target)
+        return std::unexpected(target.error());
+    if (git_oid_equal(git_tree_id(target->get()), git_tree_id(baseTree->get())))
+        return fail(Error::Code::Usage, tr("nothing to commit"));
+
+    Signature authorSig;
+    if (author) {
+        authorSig = *author;
+    } else {
+        auto configured = defaultSignature();
+        if (!configured)
+            return std::unexpected(configured.error());
+        authorSig = *configured;
+    }
+    auto committerSig = defaultSignature();
+    const Signature committerValue = committerSig ? *committerSig : authorSig;
+    git_signature *rawAuthor = nullptr, *rawCommitter = nullptr;
+    int rc = git_signature_now(&rawAuthor, authorSig.name.toUtf8().constData(),
+                               authorSig.email.toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("invalid author"));
+    SignaturePtr authorPtr(rawAuthor);
+    if ((rc = git_signature_now(&rawCommitter, committerValue.name.toUtf8().constData(),
+                                committerValue.email.toUtf8().constData())) < 0)
+        return gitFail(rc, tr("invalid committer"));
+    SignaturePtr committerPtr(rawCommitter);
+    QByteArray text = message.toUtf8();
+    if (!text.endsWith('\n'))
+        text.append('\n');
+    const git_commit *parents[] = {base->get()};
+    git_oid commitId;
+    // No ref moves yet: the branch is made only after the checkout succeeded.
+    if ((rc = git_commit_create(&commitId, m_repo.get(), nullptr, authorPtr.get(),
+                                committerPtr.get(), nullptr, text.constData(), target->get(), 1,
+                                parents)) < 0)
+        return gitFail(rc, tr("cannot create the commit"));
+
+    // The carried files on disk now (HEAD's content, or the new one when saved already).
+    QHash<QString, std::optional<QByteArray>> onDisk;
+    const QDir root(workdir());
+    for (auto it = change.files.constBegin(); it != change.files.constEnd(); ++it)
+        onDisk.insert(it.key(), diskBytes(root.filePath(it.key())));
+    auto baseline = treeWith(m_repo.get(), headTree->get(), onDisk, headTree->get());
+    if (!baseline)
+        return std::unexpected(baseline.error());
+    auto inTheWay = checkoutOver(m_repo.get(), target->get(), baseline->get(), false);
+    if (!inTheWay)
+        return std::unexpected(inTheWay.error());
+    if (!inTheWay->isEmpty())
+        return fail(Error::Code::Conflict,
+                    tr("your local changes to %1 would be overwritten; commit or discard them "
+                       "first")
+                        .arg(inTheWay->join(QStringLiteral(", "))));
+    git_commit *rawCommit = nullptr;
+    if ((rc = git_commit_lookup(&rawCommit, m_repo.get(), &commitId)) < 0)
+        return gitFail(rc, tr("cannot read the new commit"));
+    CommitPtr commit(rawCommit);
+    git_reference *rawRef = nullptr;
+    if ((rc = git_branch_create(&rawRef, m_repo.get(), nameBytes.constData(), commit.get(), 0)) < 0)
+        return gitFail(rc, tr("cannot create the branch %1").arg(branch));
+    ReferencePtr ref(rawRef);
+    if ((rc = git_repository_set_head(m_repo.get(), git_reference_name(ref.get()))) < 0)
+        return gitFail(rc, tr("cannot switch to %1").arg(branch));
+    // The carried files in the index as committed (a file whose new content was on disk
+    // already was not touched by the checkout).
+    git_index *rawIndex = nullptr;
+    if ((rc = git_repository_index(&rawIndex, m_repo.get())) < 0)
+        return gitFail(rc, tr("cannot read the index"));
+    IndexPtr index(rawIndex);
+    if ((rc = git_index_read(index.get(), 1)) < 0)
+        return gitFail(rc, tr("cannot read the index"));
+    for (auto it = change.files.constBegin(); it != change.files.constEnd(); ++it) {
+        const QByteArray path = it.key().toUtf8();
+        if (it.value())
+            rc = git_index_add_bypath(index.get(), path.constData());
+        else if (git_index_get_bypath(index.get(), path.constData(), 0))
+            rc = git_index_remove_bypath(index.get(), path.constData());
+        else
+            rc = 0;
+        if (rc < 0)
+            return gitFail(rc, tr("cannot stage %1").arg(it.key()));
+    }
+    if ((rc = git_index_write(index.get())) < 0)
+        return gitFail(rc, tr("cannot write the index"));
+    return oidText(commitId);
 }
 
 } // namespace kanri::git

@@ -4,6 +4,7 @@
 #include "gitnetwork.h"
 #include "result.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -68,6 +69,14 @@ struct FileDiff
     QByteArray text;
     bool truncated = false;
     qint64 size = 0; // the larger side's size in bytes
+};
+
+// Changes made on top of HEAD, carried over to another commit (Repository::planCarry): the
+// content each file gets there (relative path → bytes; std::nullopt: the file is deleted).
+struct CarriedChange
+{
+    QString baseCommit;
+    QHash<QString, std::optional<QByteArray>> files;
 };
 
 enum class SetUpstream { No, Yes };
@@ -140,6 +149,32 @@ public:
     // else merge or rebase. All work happens in memory first; on conflicts (or local
     // changes in the way) nothing in the branch, index or working tree changes.
     Result<PullResult> pull(PullStrategy strategy, const NetworkOptions &options = {});
+
+    // Additions for publishing a change from any branch (the wizards' flow).
+    // Fetches `remote` like git fetch and answers the name of its default branch ("main"): the
+    // branch the remote's HEAD names, else the local refs/remotes/REMOTE/HEAD, else the first
+    // of `preferred`, main and master that the remote has. NotFound when there is none.
+    Result<QString> fetchDefaultBranch(const QString &remote, const NetworkOptions &options = {},
+                                       const QString &preferred = {});
+    // The commit id a revision names ("refs/remotes/origin/main", "origin/main", "HEAD", an id).
+    Result<QString> resolveCommit(const QString &revision) const;
+    // Plans carrying `changes` (path relative to the working tree → its new content, made on
+    // top of HEAD; std::nullopt deletes the file) over to `baseCommit`: each file's change
+    // from HEAD is merged into the base's version. Changes nothing. Refuses with
+    // Error::Code::Conflict, naming the files, when one of them has other uncommitted changes
+    // (on disk or staged: neither HEAD's content nor the new one), when a change does not
+    // merge into the base's version, or when switching to the result would overwrite other
+    // local changes (modified, staged or untracked files that differ between HEAD and it).
+    Result<CarriedChange> planCarry(const QString &baseCommit,
+                                    const QHash<QString, std::optional<QByteArray>> &changes) const;
+    // Creates the branch `branch` at a new commit on the plan's base holding its files, and
+    // switches to it: the working tree's copies of those files get the committed content,
+    // other local changes (modified or untracked files) stay as they are. The files on disk
+    // may hold HEAD's content or the new one. A conflict stops it before anything is written;
+    // the index matches the new commit for the carried files afterwards. Returns the commit.
+    Result<QString> commitCarried(const QString &branch, const CarriedChange &change,
+                                  const QString &message,
+                                  const std::optional<Signature> &author = {});
 
 private:
     struct Deleter

@@ -5,10 +5,14 @@
 // needed).
 
 #include "appcontext.h"
+#include "controllers.h"
 #include "demoworkspace.h"
 #include "fakegithub.h"
+#include "gitcontroller.h"
 #include "githttpserver.h"
+#include "githubcontroller.h"
 #include "githubtokenprovider.h"
+#include "gitsignindialog.h"
 #include "gittokensource.h"
 #include "mainwindow.h"
 #include "rulescontroller.h"
@@ -82,6 +86,11 @@ QJsonObject pullObject(const QUrl &base, const QString &repo, int number, const 
         {QStringLiteral("labels"), QJsonArray{}}};
 }
 
+int gitExit(const QStringList &args, const QString &dir)
+{
+    return kanri::test::run(QStringLiteral("git"), args, dir).exitCode;
+}
+
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 120000)
 {
     QElapsedTimer t;
@@ -113,6 +122,14 @@ private Q_SLOTS:
     void anExistingBranchStopsBeforeAnythingIsSaved();
     void newMicroserviceOpensTwoPullRequestsThatLinkToEachOther();
     void offboardCommitsAndPushesWithoutPullRequestsWhenAskedNotTo();
+    // The branch starts from origin's default branch, whatever the user is on.
+    void fromAFeatureBranchTheBranchStartsFromOriginsDefaultBranch();
+    void otherUncommittedChangesToTheSameFileStopBeforeAnythingIsSaved();
+    void localChangesTheSwitchWouldOverwriteStopBeforeAnythingIsSaved();
+    void aFailedFetchStopsBeforeAnythingIsSaved();
+    // Tokens typed in this run (the application's controllers, wired as in the GUI).
+    void aTokenTypedAtRepositoryPushIsUsedByTheWizardFlow();
+    void aRefusedPushAsksThroughTheGitSignInPromptAndGoesOn();
 
 private:
     QString repoPath(const QString &name) const { return m_ws + QLatin1Char('/') + name; }
@@ -124,6 +141,13 @@ private:
     ui::WizardPublishDialog *runNewDeveloper();
     void clickRunAndWait();
     int count(const QByteArray &method, const QString &path) const;
+    // The user is on feature/tweak with a commit origin does not have (it changes the
+    // developers file), and origin's main moved on; returns the feature commit.
+    QString onAFeatureBranchBehindOrigin();
+    // Replaces the test's rules controller with the application's controllers, wired as
+    // installControllers() does, with no token in the environment or the keychain. The git
+    // sign-in prompt answers `typed` each time it is up.
+    void useApplicationControllers(const QString &typed);
     RecordedRequestList requestsTo(const QByteArray &method, const QString &path) const;
 
     QTemporaryDir m_tmp;
@@ -134,6 +158,8 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<app::AppContext> m_context;
     app::RulesController *m_rules = nullptr;
+    app::GitController *m_git = nullptr;
+    int m_signIns = 0;
 };
 
 void TestWizardFlow::initTestCase()
@@ -187,6 +213,8 @@ void TestWizardFlow::cleanup()
     m_fake.reset();
     m_server.reset();
     m_rules = nullptr;
+    m_git = nullptr;
+    m_signIns = 0;
     qunsetenv("KANRI_GITHUB_API_URL");
 }
 
@@ -366,7 +394,9 @@ void TestWizardFlow::aPushFailureKeepsTheCommitAndSaysSo()
     ui::WizardPublishDialog *dialog = runNewDeveloper();
     QVERIFY(dialog);
     dialog->commitEdit(0)->setPlainText(QStringLiteral("My own message\n\nTyped by hand."));
-    m_server->stop(); // the remote is gone
+    // Fetching works; the address pushes go to does not answer.
+    gitOut({"config", "remote.origin.pushurl", "http://127.0.0.1:1/remotes/accounts.git"},
+           repoPath(QStringLiteral("accounts")));
     clickRunAndWait();
     const app::FlowOutcome &outcome = m_rules->flow()->outcome();
     QVERIFY(!outcome.ok);
@@ -528,6 +558,278 @@ void TestWizardFlow::offboardCommitsAndPushesWithoutPullRequestsWhenAskedNotTo()
                  .contains(QStringLiteral("hnakamura =")));
     QCOMPARE(m_fake->requests.size(), 0);
     dialog->close();
+}
+
+QString TestWizardFlow::onAFeatureBranchBehindOrigin()
+{
+    const QString work = repoPath(QStringLiteral("accounts"));
+    const QString tfvars = QStringLiteral("developers.auto.tfvars");
+    // Someone else's change reaches origin's main: the first line of the developers file.
+    const QString other = m_tmp.filePath(QStringLiteral("case%1/other").arg(m_case));
+    gitOut({"clone", "-q", barePath(QStringLiteral("accounts")), other}, m_tmp.path());
+    gitOut({"config", "user.name", "Someone Else"}, other);
+    gitOut({"config", "user.email", "else@example.invalid"}, other);
+    QByteArray text = kanri::test::readAll(other + QLatin1Char('/') + tfvars);
+    text.replace("# Everyone who works on the platform.", "# Everyone on the platform team.");
+    if (!kanri::test::writeFile(other + QLatin1Char('/') + tfvars, text))
+        return {};
+    gitOut({"commit", "-q", "-am", "Shorter heading"}, other);
+    gitOut({"push", "-q", "origin", "main"}, other);
+    // The user's feature branch: a commit that changes the same file elsewhere and adds one.
+    gitOut({"switch", "-q", "-c", "feature/tweak"}, work);
+    text = kanri::test::readAll(work + QLatin1Char('/') + tfvars);
+    const qsizetype at = text.indexOf("datadog         = true");
+    text.replace(at, 22, "datadog         = false");
+    if (!kanri::test::writeFile(work + QLatin1Char('/') + tfvars, text))
+        return {};
+    if (!kanri::test::writeFile(work + QStringLiteral("/EXTRA.md"),
+                                "local work, not for the wizard's PR\n"))
+        return {};
+    gitOut({"add", "-A"}, work);
+    gitOut({"commit", "-q", "-m", "Local work"}, work);
+    return gitOut({"rev-parse", "HEAD"}, work);
+}
+
+void TestWizardFlow::fromAFeatureBranchTheBranchStartsFromOriginsDefaultBranch()
+{
+    const QString branch = QStringLiteral("kanri/add-developer-atanaka");
+    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
+                                                         QStringLiteral("accounts"), 41, branch))));
+    const QString work = repoPath(QStringLiteral("accounts"));
+    const QString bare = barePath(QStringLiteral("accounts"));
+    const QString extra = onAFeatureBranchBehindOrigin();
+    QVERIFY(!extra.isEmpty());
+    const QString originMain = gitOut({"rev-parse", "main"}, bare);
+    QVERIFY(gitOut({"rev-parse", "origin/main"}, work) != originMain); // not fetched yet
+    // Unrelated uncommitted work: a modified file and a new one.
+    const QByteArray readme =
+        kanri::test::readAll(work + QStringLiteral("/README.md")) + "\nMy notes.\n";
+    QVERIFY(kanri::test::writeFile(work + QStringLiteral("/README.md"), readme));
+    QVERIFY(kanri::test::writeFile(work + QStringLiteral("/scratch.txt"), "scratch\n"));
+    QVERIFY(m_context->load(m_ws));
+
+    ui::WizardPublishDialog *dialog = runNewDeveloper();
+    QVERIFY(dialog);
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+
+    // The pushed branch: one commit on top of origin's main as it is now.
+    QCOMPARE(gitOut({"rev-parse", branch + "^"}, bare), originMain);
+    QCOMPARE(gitOut({"rev-list", "--count", "main.." + branch}, bare), QStringLiteral("1"));
+    // The feature commit is not in it (and never reached origin).
+    QCOMPARE(gitExit({"merge-base", "--is-ancestor", extra, branch}, work), 1);
+    QVERIFY(gitExit({"cat-file", "-e", extra}, bare) != 0);
+    QCOMPARE(gitOut({"diff", "--name-only", "main", branch}, bare),
+             QStringLiteral("developers.auto.tfvars"));
+    // Only the wizard's entry: origin's heading stays, the feature branch's edit is not there.
+    const QString diff = gitOut({"diff", "main", branch}, bare);
+    QVERIFY2(diff.contains(QStringLiteral("+  atanaka = {")), qPrintable(diff));
+    QVERIFY2(!diff.contains(QStringLiteral("datadog         = false")), qPrintable(diff));
+    QVERIFY2(!diff.contains(QStringLiteral("-# Everyone")), qPrintable(diff));
+    QVERIFY(outcome.steps.first().carried);
+    QCOMPARE(outcome.steps.first().baseBranch, QStringLiteral("main"));
+    QCOMPARE(outcome.steps.first().baseCommit, originMain);
+    QVERIFY2(outcome.message.contains(QStringLiteral("origin/main")), qPrintable(outcome.message));
+    // The pull request targets the default branch.
+    const auto posts = requestsTo("POST", QStringLiteral("/repos/remotes/accounts/pulls"));
+    QCOMPARE(posts.size(), 1);
+    QCOMPARE(posts.first().json().value(QStringLiteral("base")).toString(), QStringLiteral("main"));
+
+    // The working tree: on the new branch, tracking it; the wizard's file as committed; the
+    // unrelated changes still there; the feature branch and its commit untouched.
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), branch);
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "@{upstream}"}, work), "origin/" + branch);
+    QCOMPARE(gitOut({"rev-parse", "feature/tweak"}, work), extra);
+    QCOMPARE(kanri::test::readAll(work + QStringLiteral("/README.md")), readme);
+    QCOMPARE(kanri::test::readAll(work + QStringLiteral("/scratch.txt")), QByteArray("scratch\n"));
+    QVERIFY(!QFileInfo::exists(work + QStringLiteral("/EXTRA.md"))); // on the feature branch
+    QCOMPARE(gitOut({"status", "--porcelain"}, work),
+             QStringLiteral("M README.md\n?? scratch.txt"));
+    QCOMPARE(
+        kanri::test::readAll(work + QStringLiteral("/developers.auto.tfvars")),
+        kanri::test::run(QStringLiteral("git"), {"show", branch + ":developers.auto.tfvars"}, bare)
+            .out);
+    dialog->close();
+}
+
+void TestWizardFlow::otherUncommittedChangesToTheSameFileStopBeforeAnythingIsSaved()
+{
+    const QString work = repoPath(QStringLiteral("accounts"));
+    const QString tfvars = work + QStringLiteral("/developers.auto.tfvars");
+    const QString extra = onAFeatureBranchBehindOrigin();
+    QVERIFY(!extra.isEmpty());
+    // An edit of the developers file on disk that is not the wizard's.
+    QByteArray text = kanri::test::readAll(tfvars);
+    text.replace("# An entry with", "# Note: an entry with");
+    QVERIFY(kanri::test::writeFile(tfvars, text));
+    QVERIFY(m_context->load(m_ws));
+    ui::WizardPublishDialog *dialog = runNewDeveloper();
+    QVERIFY(dialog);
+    const QByteArray typed = m_context->session()->buffers()->read(tfvars).value_or(QByteArray());
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY(!outcome.ok);
+    QVERIFY(!outcome.saved);
+    QVERIFY2(outcome.message.contains(QStringLiteral("uncommitted changes")) &&
+                 outcome.message.contains(QStringLiteral("developers.auto.tfvars")) &&
+                 outcome.message.contains(QStringLiteral("Nothing was saved")),
+             qPrintable(outcome.message));
+    // Nothing changed: branch, disk, buffers, remote.
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), QStringLiteral("feature/tweak"));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, work), extra);
+    QCOMPARE(kanri::test::readAll(tfvars), text);
+    QVERIFY(m_context->session()->buffers()->isModified(tfvars));
+    QCOMPARE(m_context->session()->buffers()->read(tfvars).value_or(QByteArray()), typed);
+    QCOMPARE(gitOut({"branch", "--list", "kanri/*"}, barePath(QStringLiteral("accounts"))),
+             QString());
+    QCOMPARE(m_fake->requests.size(), 0);
+    QVERIFY(dialog->runButton()->isEnabled()); // may be tried again once that is sorted out
+    dialog->close();
+}
+
+void TestWizardFlow::localChangesTheSwitchWouldOverwriteStopBeforeAnythingIsSaved()
+{
+    const QString work = repoPath(QStringLiteral("accounts"));
+    QVERIFY(!onAFeatureBranchBehindOrigin().isEmpty());
+    // EXTRA.md exists only on the feature branch; editing it means the switch cannot drop it.
+    QVERIFY(kanri::test::writeFile(work + QStringLiteral("/EXTRA.md"), "edited, not committed\n"));
+    QVERIFY(m_context->load(m_ws));
+    QVERIFY(runNewDeveloper());
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY(!outcome.ok);
+    QVERIFY(!outcome.saved);
+    QVERIFY2(outcome.message.contains(QStringLiteral("EXTRA.md")) &&
+                 outcome.message.contains(QStringLiteral("overwritten")),
+             qPrintable(outcome.message));
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), QStringLiteral("feature/tweak"));
+    QCOMPARE(kanri::test::readAll(work + QStringLiteral("/EXTRA.md")),
+             QByteArray("edited, not committed\n"));
+    QVERIFY(m_context->session()->buffers()->isModified(work +
+                                                        QStringLiteral("/developers.auto.tfvars")));
+}
+
+void TestWizardFlow::aFailedFetchStopsBeforeAnythingIsSaved()
+{
+    const QString work = repoPath(QStringLiteral("accounts"));
+    const QString head = gitOut({"rev-parse", "HEAD"}, work);
+    QVERIFY(runNewDeveloper());
+    m_server->stop();
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY(!outcome.ok);
+    QVERIFY(!outcome.saved);
+    QVERIFY(!outcome.anythingCommitted());
+    QVERIFY2(outcome.message.contains(QStringLiteral("could not be fetched")) &&
+                 outcome.message.contains(QStringLiteral("Nothing was saved")),
+             qPrintable(outcome.message));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, work), head);
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), QStringLiteral("main"));
+    QVERIFY(m_context->session()->buffers()->isModified(work +
+                                                        QStringLiteral("/developers.auto.tfvars")));
+}
+
+void TestWizardFlow::useApplicationControllers(const QString &typed)
+{
+    qunsetenv("KANRI_GITHUB_TOKEN");
+    qunsetenv("GITHUB_TOKEN");
+    if (m_context && m_context->session())
+        m_context->session()->revert();
+    m_context.reset();
+    m_window.reset();
+    m_window = std::make_unique<ui::MainWindow>();
+    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    app::installControllers(m_context.get());
+    m_git = m_context->findChild<app::GitController *>();
+    m_rules = m_context->findChild<app::RulesController *>();
+    auto *github = m_context->findChild<app::GitHubController *>();
+    QVERIFY(m_git && m_rules && github);
+    // Nothing from the environment or the keychain: only what is typed.
+    m_git->setTokenSource(
+        std::make_shared<git::ChainTokenSource>(std::vector<std::shared_ptr<git::TokenSource>>{}));
+    github->setTokenProvider(std::make_shared<github::StaticTokenProvider>(githubToken));
+    connect(m_git, &app::GitController::signInRequested, this, [this, typed] {
+        ++m_signIns;
+        QTimer::singleShot(0, this, [this, typed] {
+            ui::GitSignInDialog *prompt = m_git->signInDialog();
+            QVERIFY(prompt && prompt->isVisible());
+            QTest::keyClicks(prompt->tokenEdit(), typed);
+            prompt->accept();
+        });
+    });
+    QVERIFY(m_context->load(m_ws));
+    m_window->resize(1200, 800);
+    m_window->show();
+}
+
+void TestWizardFlow::aTokenTypedAtRepositoryPushIsUsedByTheWizardFlow()
+{
+    const QString branch = QStringLiteral("kanri/add-developer-atanaka");
+    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
+                                                         QStringLiteral("accounts"), 41, branch))));
+    useApplicationControllers(gitToken);
+    if (QTest::currentTestFailed())
+        return;
+    // Repository ▸ Push: refused, the prompt asks, the token is typed once.
+    QSignalSpy pushed(m_git, &app::GitController::operationFinished);
+    m_git->push(0);
+    QVERIFY(waitUntil([&] { return !pushed.isEmpty(); }));
+    QCOMPARE(pushed.first().first().toBool(), true);
+    QCOMPARE(m_signIns, 1);
+
+    // The wizard's flow fetches and pushes with it: no second prompt, no environment.
+    ui::WizardPublishDialog *dialog = runNewDeveloper();
+    QVERIFY(dialog);
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+    QCOMPARE(m_signIns, 1);
+    QCOMPARE(
+        gitOut({"rev-list", "--count", "main.." + branch}, barePath(QStringLiteral("accounts"))),
+        QStringLiteral("1"));
+    QCOMPARE(requestsTo("POST", QStringLiteral("/repos/remotes/accounts/pulls")).size(), 1);
+    QVERIFY(!outcome.message.contains(gitToken));
+    QVERIFY(!dialog->messageLabel()->text().contains(gitToken));
+    dialog->close();
+}
+
+void TestWizardFlow::aRefusedPushAsksThroughTheGitSignInPromptAndGoesOn()
+{
+    const QString branch = QStringLiteral("kanri/add-developer-atanaka");
+    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
+                                                         QStringLiteral("accounts"), 41, branch))));
+    // Fetching needs no token (a public repository); pushing does.
+    GitHttpServer anonymous(m_ws, QString());
+    QVERIFY(anonymous.start());
+    const QString work = repoPath(QStringLiteral("accounts"));
+    gitOut({"remote", "set-url", "origin", anonymous.url(QStringLiteral("remotes/accounts.git"))},
+           work);
+    gitOut(
+        {"config", "remote.origin.pushurl", m_server->url(QStringLiteral("remotes/accounts.git"))},
+        work);
+    useApplicationControllers(gitToken);
+    if (QTest::currentTestFailed())
+        return;
+    ui::WizardPublishDialog *dialog = runNewDeveloper();
+    QVERIFY(dialog);
+    clickRunAndWait();
+    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+    QCOMPARE(m_signIns, 1);
+    QCOMPARE(
+        gitOut({"rev-list", "--count", "main.." + branch}, barePath(QStringLiteral("accounts"))),
+        QStringLiteral("1"));
+    QVERIFY(m_server->presentedPasswords().contains(gitToken));
+    QCOMPARE(requestsTo("POST", QStringLiteral("/repos/remotes/accounts/pulls")).size(), 1);
+    QVERIFY(!outcome.message.contains(gitToken));
+    dialog->close();
+    m_context->session()->revert();
+    m_context.reset(); // before the anonymous server goes
+    m_window.reset();
 }
 
 QTEST_MAIN(TestWizardFlow)
