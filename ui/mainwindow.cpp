@@ -194,6 +194,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tree->setAccessibleName(tr("Catalog"));
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setStretchLastSection(true);
+    // Rebuilt (a service added or removed, the grouping changed): the teams stay open.
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_tree,
+            [this] { m_tree->expandToDepth(0); });
     treeLayout->addWidget(m_filter);
     treeLayout->addWidget(m_tree);
     auto *treeDock = new QDockWidget(tr("Catalog"));

@@ -50,6 +50,7 @@ void CatalogTreeModel::setSession(platform::Session *session)
     if (m_session) {
         connect(m_session, &platform::Session::serviceChanged, this,
                 &CatalogTreeModel::serviceChanged);
+        connect(m_session, &platform::Session::servicesChanged, this, &CatalogTreeModel::rebuild);
         connect(m_session, &QObject::destroyed, this, [this] {
             m_session = nullptr;
             m_catalog = nullptr;

@@ -3,6 +3,8 @@
 #include <QBrush>
 #include <QPalette>
 
+#include <algorithm>
+
 namespace kanri::items {
 
 using platform::ContainerField;
@@ -25,6 +27,8 @@ ContainersModel::ContainersModel(platform::Session *session, QObject *parent)
     , m_session(session)
 {
     connect(m_session, &platform::Session::serviceChanged, this, &ContainersModel::serviceChanged);
+    connect(m_session, &platform::Session::servicesChanged, this,
+            &ContainersModel::servicesChanged);
 }
 
 void ContainersModel::setService(int service)
@@ -32,6 +36,7 @@ void ContainersModel::setService(int service)
     beginResetModel();
     const auto &services = m_session->catalog().services;
     m_service = service >= 0 && service < services.size() ? service : -1;
+    m_servicePath = m_service >= 0 ? services.at(m_service).path : QString();
     m_environments = m_service >= 0 ? int(services.at(m_service).environments.size()) : 0;
     m_rows = buildRows();
     endResetModel();
@@ -64,6 +69,19 @@ QList<ContainersModel::Row> ContainersModel::buildRows() const
             rows.append({c, ContainerField::EnvVar, name});
     }
     return rows;
+}
+
+// Rows of services moved, or this service's environments changed: show the same service
+// (none when it is gone).
+void ContainersModel::servicesChanged()
+{
+    if (m_service < 0)
+        return;
+    const auto &services = m_session->catalog().services;
+    const auto it =
+        std::find_if(services.cbegin(), services.cend(),
+                     [this](const platform::Service &s) { return s.path == m_servicePath; });
+    setService(it == services.cend() ? -1 : int(it - services.cbegin()));
 }
 
 void ContainersModel::serviceChanged(int service)

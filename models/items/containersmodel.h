@@ -61,9 +61,11 @@ private:
     };
     QList<Row> buildRows() const;
     void serviceChanged(int service);
+    void servicesChanged();
 
     platform::Session *m_session;
     int m_service = -1;
+    QString m_servicePath; // the shown service's folder: it finds its row again
     int m_environments = 0;
     QList<Row> m_rows;
     platform::EnvScope m_scope = platform::EnvScope::ThisEnvironment;

@@ -19,6 +19,23 @@ ServicesModel::ServicesModel(platform::Session *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
 {
+    m_envColumns = environmentColumns();
+    // Services added or removed (a wizard's unsaved service, its undo): rows and columns anew.
+    connect(m_session, &platform::Session::servicesChanged, this, [this] {
+        beginResetModel();
+        m_envColumns = environmentColumns();
+        endResetModel();
+    });
+    connect(m_session, &platform::Session::serviceChanged, this,
+            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1)); });
+    connect(m_session, &platform::Session::developersChanged, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, Entry), index(rowCount() - 1, Entry));
+    });
+}
+
+QList<ServicesModel::EnvColumn> ServicesModel::environmentColumns() const
+{
     QStringList environments;
     for (const platform::Service &s : m_session->catalog().services) {
         for (const platform::Environment &e : s.environments) {
@@ -26,16 +43,12 @@ ServicesModel::ServicesModel(platform::Session *session, QObject *parent)
                 environments << e.name;
         }
     }
+    QList<EnvColumn> columns;
     for (const QString &env : std::as_const(environments)) {
         for (platform::ServiceSetting setting : kSettings)
-            m_envColumns.append({env, setting});
+            columns.append({env, setting});
     }
-    connect(m_session, &platform::Session::serviceChanged, this,
-            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1)); });
-    connect(m_session, &platform::Session::developersChanged, this, [this] {
-        if (rowCount() > 0)
-            Q_EMIT dataChanged(index(0, Entry), index(rowCount() - 1, Entry));
-    });
+    return columns;
 }
 
 int ServicesModel::rowCount(const QModelIndex &parent) const

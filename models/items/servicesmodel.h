@@ -45,6 +45,7 @@ private:
         platform::ServiceSetting setting;
     };
     const EnvColumn *envColumn(int column) const;
+    QList<EnvColumn> environmentColumns() const;
     int environmentIndex(int row, const QString &name) const;
 
     platform::Session *m_session;

@@ -103,6 +103,48 @@ private:
     QString m_root;
 };
 
+// One folder of a working tree with unsaved files over it (absolute path → content;
+// std::nullopt: deleted): the files a service made by a wizard has before it is saved.
+class UnsavedFolderFiles : public RepoFiles
+{
+public:
+    UnsavedFolderFiles(QString root, const QString &folder,
+                       const QHash<QString, std::optional<QByteArray>> &unsaved)
+        : m_root(std::move(root))
+        , m_unsaved(unsaved)
+    {
+        QSet<QString> files;
+        const qsizetype prefix = m_root.size() + 1;
+        const QString dir = m_root + QLatin1Char('/') + folder;
+        QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.insert(it.next().mid(prefix));
+        for (auto u = unsaved.cbegin(); u != unsaved.cend(); ++u) {
+            if (!u.key().startsWith(dir + QLatin1Char('/')))
+                continue;
+            if (u.value())
+                files.insert(u.key().mid(prefix));
+            else
+                files.remove(u.key().mid(prefix));
+        }
+        setFiles(QStringList(files.cbegin(), files.cend()));
+    }
+    Result<QByteArray> read(const QString &rel) const override
+    {
+        const QString path = m_root + QLatin1Char('/') + rel;
+        if (auto it = m_unsaved.constFind(path); it != m_unsaved.constEnd()) {
+            if (!*it)
+                return failAt(Error::Code::NotFound, QStringLiteral("no such file"), rel);
+            return **it;
+        }
+        return readFile(path);
+    }
+
+private:
+    QString m_root;
+    QHash<QString, std::optional<QByteArray>> m_unsaved;
+};
+
 class CommitFiles : public RepoFiles
 {
 public:
@@ -383,10 +425,14 @@ std::optional<QList<hcl::FieldSchema>> findSchema(TerraformFiles &files, const Q
     return std::nullopt;
 }
 
-void collectEntries(const QList<FoundMap> &maps, const CodeOwners &owners, QList<MapEntryRef> &out,
-                    QStringList &fields)
+void collectEntries(const QList<FoundMap> &maps, const CodeOwners &owners, TerraformFiles &files,
+                    Catalog &c, QList<MapEntryRef> &out, QStringList &fields)
 {
     for (const FoundMap &found : maps) {
+        if (!c.accountsDocuments.contains(found.file)) {
+            if (const hcl::Document *doc = files.document(found.file))
+                c.accountsDocuments.insert(found.file, *doc);
+        }
         const QStringList fileOwners = owners.ownersOf(found.file);
         for (const hcl::MapEntry &entry : found.map.entries) {
             out.append(MapEntryRef{entry.key, entry.fields, found.file, found.map.name, entry.line,
@@ -454,7 +500,8 @@ void loadAccounts(Catalog &c, const RepoFiles &repo)
 
     if (layout.developers) {
         const MapLocation &loc = *layout.developers;
-        collectEntries(findMaps(files, loc), c.accountsOwners, c.developers, c.developerFields);
+        collectEntries(findMaps(files, loc), c.accountsOwners, files, c, c.developers,
+                       c.developerFields);
         if (auto schema = findSchema(files, loc.schemaFile,
                                      loc.schemaVariable.isEmpty() ? QStringLiteral("developers")
                                                                   : loc.schemaVariable)) {
@@ -464,7 +511,7 @@ void loadAccounts(Catalog &c, const RepoFiles &repo)
     }
     if (layout.microservices) {
         const MapLocation &loc = *layout.microservices;
-        collectEntries(findMaps(files, loc), c.accountsOwners, c.microservices,
+        collectEntries(findMaps(files, loc), c.accountsOwners, files, c, c.microservices,
                        c.microserviceFields);
         if (auto schema = findSchema(files, loc.schemaFile,
                                      loc.schemaVariable.isEmpty() ? QStringLiteral("microservices")
@@ -491,37 +538,11 @@ Environment readEnvironment(const RepoFiles &repo, const QString &overlayRel,
     return env;
 }
 
-void loadManifests(Catalog &c, const RepoFiles &repo)
+// The services in `serviceDirs` (folders that match the layout's services glob; those that
+// hold no kustomization are left out).
+QList<Service> readServices(const RepoFiles &repo, const ManifestsLayout &layout,
+                            const QStringList &serviceDirs, const CodeOwners &codeOwners)
 {
-    c.manifestsOwners = loadCodeOwners(repo, c.problems);
-
-    ManifestsLayout layout;
-    if (repo.exists(kConfigFile)) {
-        auto config = loadYaml(repo, kConfigFile);
-        if (!config) {
-            c.problems.append(config.error());
-        } else if (config->IsMap()) {
-            if (const QString s = scalar(*config, "services"); !s.isEmpty())
-                layout.servicesGlob = s;
-            if (const QString s = scalar(*config, "base"); !s.isEmpty())
-                layout.base = s;
-            if (QString s = scalar(*config, "overlays"); !s.isEmpty()) {
-                if (s.endsWith(QLatin1String("/*"))) // "overlays/*": every folder in overlays/
-                    s.chop(2);
-                layout.overlays = s;
-            }
-        }
-    }
-
-    const QRegularExpression servicesRx = globRegex(layout.servicesGlob);
-    QStringList serviceDirs;
-    for (const QString &rel : repo.dirs()) {
-        if (rel.startsWith(QLatin1String(".git")))
-            continue;
-        if (servicesRx.match(rel).hasMatch())
-            serviceDirs << rel;
-    }
-
     // Every overlay to read, then read in parallel: yaml-cpp is most of the load time of a
     // repository with thousands of services.
     struct Pending
@@ -531,7 +552,7 @@ void loadManifests(Catalog &c, const RepoFiles &repo)
     };
     QList<Pending> pending;
     QList<Service> services;
-    const OwnersLookup owners(c.manifestsOwners);
+    const OwnersLookup owners(codeOwners);
     for (const QString &rel : std::as_const(serviceDirs)) {
         Service s;
         s.name = QFileInfo(rel).fileName();
@@ -559,7 +580,7 @@ void loadManifests(Catalog &c, const RepoFiles &repo)
         return readEnvironment(repo, p.overlay, p.kustomization);
     };
     QList<Environment> environments;
-    if (repo.concurrentReads()) {
+    if (repo.concurrentReads() && pending.size() > 1) {
         environments = QtConcurrent::blockingMapped<QList<Environment>>(pending, read);
     } else {
         for (const Pending &p : std::as_const(pending))
@@ -579,11 +600,46 @@ void loadManifests(Catalog &c, const RepoFiles &repo)
                       return ra != rb ? ra < rb : a.name < b.name;
                   });
     }
-    c.services = std::move(services);
+    return services;
+}
+
+void loadManifests(Catalog &c, const RepoFiles &repo)
+{
+    c.manifestsOwners = loadCodeOwners(repo, c.problems);
+
+    ManifestsLayout layout;
+    if (repo.exists(kConfigFile)) {
+        auto config = loadYaml(repo, kConfigFile);
+        if (!config) {
+            c.problems.append(config.error());
+        } else if (config->IsMap()) {
+            if (const QString s = scalar(*config, "services"); !s.isEmpty())
+                layout.servicesGlob = s;
+            if (const QString s = scalar(*config, "base"); !s.isEmpty())
+                layout.base = s;
+            if (QString s = scalar(*config, "overlays"); !s.isEmpty()) {
+                if (s.endsWith(QLatin1String("/*"))) // "overlays/*": every folder in overlays/
+                    s.chop(2);
+                layout.overlays = s;
+            }
+        }
+    }
+
+    c.manifestsLayout = layout;
+    const QRegularExpression servicesRx = globRegex(layout.servicesGlob);
+    QStringList serviceDirs;
+    for (const QString &rel : repo.dirs()) {
+        if (rel.startsWith(QLatin1String(".git")))
+            continue;
+        if (servicesRx.match(rel).hasMatch())
+            serviceDirs << rel;
+    }
+    c.services = readServices(repo, layout, serviceDirs, c.manifestsOwners);
 }
 
 void linkAndGroup(Catalog &c)
 {
+    c.teams.clear();
     std::map<QString, Team> teams;
     for (Service &s : c.services) {
         s.microservice = c.microserviceIndex(s.name);
@@ -686,6 +742,39 @@ const Service *Catalog::service(const QString &name) const
             return &s;
     }
     return nullptr;
+}
+
+QString Catalog::serviceFolderOf(const QString &relativePath) const
+{
+    // The services glob matches folders; the file's folder or one of its parents is the one.
+    const QRegularExpression rx = globRegex(manifestsLayout.servicesGlob);
+    for (qsizetype slash = relativePath.indexOf(QLatin1Char('/')); slash > 0;
+         slash = relativePath.indexOf(QLatin1Char('/'), slash + 1)) {
+        const QString dir = relativePath.left(slash);
+        if (rx.match(dir).hasMatch())
+            return dir;
+    }
+    return {};
+}
+
+std::optional<Service>
+Catalog::readService(const QString &folder,
+                     const QHash<QString, std::optional<QByteArray>> &unsaved) const
+{
+    if (manifestsRoot.isEmpty() || folder.isEmpty())
+        return std::nullopt;
+    const UnsavedFolderFiles files(manifestsRoot, folder, unsaved);
+    QList<Service> found = readServices(files, manifestsLayout, {folder}, manifestsOwners);
+    if (found.isEmpty())
+        return std::nullopt;
+    Service s = found.takeFirst();
+    s.microservice = microserviceIndex(s.name);
+    return s;
+}
+
+void Catalog::regroup()
+{
+    linkAndGroup(*this);
 }
 
 int Catalog::microserviceIndex(const QString &name) const

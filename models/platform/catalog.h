@@ -5,11 +5,15 @@
 #include "result.h"
 #include "workspace.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace kanri::platform {
 
@@ -112,10 +116,28 @@ public:
     QList<Team> teams;
 
     CodeOwners accountsOwners, manifestsOwners;
+    ManifestsLayout manifestsLayout;
     QStringList assumptions; // what Kanri guessed because .kanri.yaml did not say
     QList<Error> problems;   // broken files and configuration
 
+    // The parsed Terraform files the developers and microservices were read from (relative
+    // path → tree), as loaded: a Session takes them over, so its first edit parses nothing and
+    // its entries share their data with the trees. Empty in a Session's catalog.
+    QHash<QString, hcl::Document> accountsDocuments;
+
     const Service *service(const QString &name) const;
+    // The folder of the manifests repository that holds, or would hold, the service of a file
+    // (relative path), by the layout; empty when the file is in no service folder.
+    QString serviceFolderOf(const QString &relativePath) const;
+    // The service in `folder` (relative to the manifests repository) as the working tree with
+    // `unsaved` over it has it (absolute path → content; std::nullopt: deleted): what a new
+    // service made by unsaved files looks like. nullopt when the folder holds no service.
+    std::optional<Service>
+    readService(const QString &folder,
+                const QHash<QString, std::optional<QByteArray>> &unsaved) const;
+    // Links services to microservice entries and groups both into teams again, after the
+    // services or entries changed.
+    void regroup();
     int microserviceIndex(const QString &name) const;
 };
 

@@ -13,8 +13,8 @@
 namespace kanri::platform {
 
 // The unsaved state of a workspace: files whose edited content differs from what is on disk.
-// Every edit is an undo command that swaps one file's content, so undo gives back the exact
-// bytes; "modified" is the undo stack's clean state. Reading goes through the buffers, so
+// Every edit is an undo command holding the bytes it changed (a splice), so undo gives back
+// the exact bytes; "modified" is the undo stack's clean state. Reading goes through the buffers, so
 // renders and the catalog see edits before they are saved.
 class EditBuffers : public QObject
 {
@@ -53,10 +53,16 @@ Q_SIGNALS:
     void fileChanged(const QString &path);
     // Files were written to disk (their content did not change: they are no longer modified).
     void saved(const QStringList &paths);
+    // An undo or redo found the file other than the step left it (changed on disk by another
+    // program since): the step is skipped and the file left as it is.
+    void conflict(const kanri::Error &error);
 
 private:
     friend class SetContentCommand;
     void setContent(const QString &path, const std::optional<QByteArray> &content);
+    // The content now: the edited one, else the disk's (std::nullopt: no such file).
+    std::optional<QByteArray> current(const QString &path) const;
+    void reportConflict(const QString &path);
     std::optional<QByteArray> diskContent(const QString &path) const;
 
     QHash<QString, std::optional<QByteArray>> m_edited;

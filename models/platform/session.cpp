@@ -18,6 +18,13 @@ namespace kanri::platform {
 
 namespace {
 
+bool isKustomizationFile(const QString &relativePath)
+{
+    const QString name = relativePath.section(QLatin1Char('/'), -1);
+    return name == QLatin1String("kustomization.yaml") ||
+           name == QLatin1String("kustomization.yml") || name == QLatin1String("Kustomization");
+}
+
 bool isUnder(const QString &path, const QString &root)
 {
     return !root.isEmpty() && path.startsWith(root + QLatin1Char('/'));
@@ -212,8 +219,18 @@ Session::Session(Catalog catalog)
     : m_catalog(std::move(catalog))
     , m_renderer(std::make_unique<kustomize::Renderer>())
 {
+    // The entries were read from these trees: they share their strings and objects.
+    const QDir accounts(m_catalog.accountsRoot);
+    for (auto it = m_catalog.accountsDocuments.cbegin(); it != m_catalog.accountsDocuments.cend();
+         ++it) {
+        m_hclDocuments.insert(accounts.filePath(it.key()), it.value());
+        m_sharedEntries.insert(it.key());
+    }
+    m_catalog.accountsDocuments.clear();
     connect(&m_buffers, &EditBuffers::fileChanged, this, &Session::fileChanged);
     connect(&m_buffers, &EditBuffers::saved, this, &Session::notifyDiskChanged);
+    connect(&m_buffers, &EditBuffers::conflict, this,
+            [this](const Error &error) { Q_EMIT editFailed(error.toString()); });
 }
 
 Session::~Session()
@@ -872,6 +889,23 @@ void Session::fileChanged(const QString &path)
     if (!isUnder(path, m_catalog.manifestsRoot))
         return;
     const QString rel = QDir(m_catalog.manifestsRoot).relativeFilePath(path);
+    // A kustomization made or removed (a wizard's new service, its undo) adds or removes a
+    // service or an environment; typing into an existing one does not (its namespace is
+    // read again at the next load).
+    if (isKustomizationFile(rel)) {
+        const QString folder = m_catalog.serviceFolderOf(rel);
+        const QString dir = rel.section(QLatin1Char('/'), 0, -2);
+        const Service *known = nullptr;
+        for (const Service &s : std::as_const(m_catalog.services)) {
+            if (s.path == folder)
+                known = &s;
+        }
+        const bool knownEnvironment =
+            known && std::any_of(known->environments.cbegin(), known->environments.cend(),
+                                 [&](const Environment &e) { return e.overlay == dir; });
+        if (!knownEnvironment || !m_buffers.read(path))
+            updateServiceFolder(folder);
+    }
     for (int i = 0; i < m_catalog.services.size(); ++i) {
         const Service &s = m_catalog.services.at(i);
         if (!rel.startsWith(s.path + QLatin1Char('/')))
@@ -895,15 +929,58 @@ void Session::fileChanged(const QString &path)
     }
 }
 
+void Session::updateServiceFolder(const QString &folder)
+{
+    if (folder.isEmpty())
+        return;
+    std::optional<Service> fresh = m_catalog.readService(folder, m_buffers.overlay());
+    QList<Service> &services = m_catalog.services;
+    const auto it = std::find_if(services.cbegin(), services.cend(),
+                                 [&](const Service &s) { return s.path == folder; });
+    const qsizetype index = it == services.cend() ? -1 : it - services.cbegin();
+    if (!fresh && index < 0)
+        return;
+    if (fresh && index >= 0) {
+        // Typing into a kustomization: the same environments with another namespace or error
+        // are that service's change (serviceChanged follows); only environments added or
+        // removed move rows.
+        const Service &old = services.at(index);
+        const bool sameEnvironments = std::equal(
+            old.environments.cbegin(), old.environments.cend(), fresh->environments.cbegin(),
+            fresh->environments.cend(), [](const Environment &x, const Environment &y) {
+                return x.name == y.name && x.overlay == y.overlay;
+            });
+        services[index].environments = fresh->environments;
+        services[index].error = fresh->error;
+        if (sameEnvironments)
+            return;
+    } else if (fresh) {
+        services.append(*fresh); // at the end: the rows of the others stay where they are
+    } else {
+        services.removeAt(index);
+    }
+    m_catalog.regroup();
+    // Batches in flight name services by row: they are dropped, the tables ask again.
+    for (ValuesBatch &batch : m_valueBatches)
+        batch.cancel->store(true);
+    m_refreshServices.clear();
+    Q_EMIT servicesChanged();
+}
+
 Result<hcl::Document> Session::parsedAccountsFile(const QString &path, const QByteArray &bytes,
                                                   const QString &relative)
 {
+    // The buffers and the last edited tree share their bytes: most lookups compare no content.
+    auto same = [](const QByteArray &a, const QByteArray &b) {
+        return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
+    };
     if (auto it = m_hclDocuments.constFind(path);
-        it != m_hclDocuments.constEnd() && it->text() == bytes)
+        it != m_hclDocuments.constEnd() && same(it->text(), bytes))
         return *it;
     auto doc = hcl::Document::parse(bytes, relative);
     if (doc)
         m_hclDocuments.insert(path, *doc);
+    m_sharedEntries.remove(relative);
     return doc;
 }
 
@@ -919,29 +996,38 @@ void Session::reloadAccountsFile(const QString &relative)
         return;
     }
     const QList<hcl::MapInfo> maps = doc->maps();
+    // Unchanged entries share their strings and objects with the parsed maps (after the first
+    // edit of a file, every one does), so most comparisons below compare pointers.
+    auto same = [](const QString &a, const QString &b) {
+        return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
+    };
     auto refresh = [&](QList<MapEntryRef> &entries) {
+        const QList<MapEntryRef> &read = entries; // reading must not detach the list
         qsizetype first = -1;
         qsizetype last = -1;
         qsizetype count = 0;
         QStringList mapNames;
-        QStringList owners;
-        for (qsizetype i = 0; i < std::as_const(entries).size(); ++i) {
-            const MapEntryRef &e = std::as_const(entries)[i];
-            if (e.file != relative)
+        QString file = relative; // then the entries' own string: they share it
+        for (qsizetype i = 0; i < read.size(); ++i) {
+            const MapEntryRef &e = read[i];
+            if (!same(e.file, file))
                 continue;
+            file = e.file;
             if (first < 0)
                 first = i;
             last = i;
             ++count;
-            if (!mapNames.contains(e.map))
-                mapNames << e.map;
-            owners = e.owners;
+            if (mapNames.isEmpty() || !same(mapNames.constLast(), e.map)) {
+                if (!mapNames.contains(e.map))
+                    mapNames << e.map;
+            }
         }
         if (first < 0)
             return false;
+        const QStringList owners = read[last].owners;
+        const bool shared = m_sharedEntries.contains(relative);
         // As many entries as before, in one run: replace only those that differ (after a
-        // one-cell edit, one; the parsed maps share the values of the others, so comparing
-        // them is cheap).
+        // one-cell edit, one).
         qsizetype parsed = 0;
         for (const hcl::MapInfo &map : maps)
             if (mapNames.contains(map.name))
@@ -952,21 +1038,19 @@ void Session::reloadAccountsFile(const QString &relative)
                 if (!mapNames.contains(map.name))
                     continue;
                 for (const hcl::MapEntry &e : map.entries) {
-                    const MapEntryRef &old = std::as_const(entries)[i];
-                    // Unchanged entries share their strings with the parsed maps.
-                    auto same = [](const QString &a, const QString &b) {
-                        return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
-                    };
-                    if (old.line != e.line || old.fields != e.fields || !same(old.key, e.key) ||
-                        !same(old.map, map.name))
+                    const MapEntryRef &old = read[i];
+                    if (!shared || !same(old.key, e.key) || !same(old.map, map.name) ||
+                        old.fields != e.fields)
                         entries[i] =
                             MapEntryRef{e.key, e.fields, relative, map.name, e.line, owners};
+                    else if (old.line != e.line) // below an edit that added or removed lines
+                        entries[i].line = e.line;
                     ++i;
                 }
             }
             return true;
         }
-        entries.removeIf([&](const MapEntryRef &e) { return e.file == relative; });
+        entries.removeIf([&](const MapEntryRef &e) { return same(e.file, relative); });
         QList<MapEntryRef> fresh;
         for (const hcl::MapInfo &map : maps) {
             if (!mapNames.contains(map.name))
@@ -980,6 +1064,7 @@ void Session::reloadAccountsFile(const QString &relative)
     };
     const bool developers = refresh(m_catalog.developers);
     const bool microservices = refresh(m_catalog.microservices);
+    m_sharedEntries.insert(relative);
     if (microservices) {
         for (Service &s : m_catalog.services)
             s.microservice = m_catalog.microserviceIndex(s.name);

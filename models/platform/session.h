@@ -151,6 +151,9 @@ public:
 Q_SIGNALS:
     void developersChanged(); // entries were re-read (rows may have been added or removed)
     void serviceChanged(int service);
+    // Services were added or removed, or their environments changed (a wizard's unsaved
+    // files, its undo, a kustomization edited): rows of services may have moved.
+    void servicesChanged();
     void editFailed(const QString &message);
     // Files of the working tree changed on disk (a save, or notifyDiskChanged()).
     void diskChanged();
@@ -159,6 +162,8 @@ private:
     explicit Session(Catalog catalog);
     void fileChanged(const QString &path);
     void reloadAccountsFile(const QString &relative);
+    // Reads the service folder again (working tree and buffers): adds, removes or updates it.
+    void updateServiceFolder(const QString &folder);
     Result<void> applyChanges(const QHash<QString, QByteArray> &changes, const QString &text,
                               const QString &mergeKey);
     // The parsed file, from the cache when it still holds these bytes.
@@ -207,6 +212,10 @@ private:
     std::optional<QStringList> m_changedOnDisk;              // vs HEAD, absolute paths
     QStringList m_userTeams;
     QHash<QString, hcl::Document> m_hclDocuments; // absolute path → last parsed or edited tree
+    // Accounts files (relative) whose catalog entries hold the very strings and objects of the
+    // cached tree's maps: comparing an entry with the parsed one then compares pointers. A new
+    // parse makes new objects, and the next reload takes them all.
+    QSet<QString> m_sharedEntries;
 };
 
 } // namespace kanri::platform

@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include <QAbstractItemModelTester>
+#include <QDirIterator>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void developersIncrementalEditsMatchAFreshLoad();
 
     void servicesPrdReplicasEditChangesOnlyThePrdOverlay();
+    void servicesFollowAServiceMadeOfUnsavedFiles();
 
     void containersShowEveryEnvironment();
     void containersEditGoesIntoTheOverlay_data();
@@ -499,6 +501,80 @@ void TestCatalogModels::servicesPrdReplicasEditChangesOnlyThePrdOverlay()
     m_session->buffers()->undoStack()->undo();
     QCOMPARE(bytes(prdK), before);
     QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+}
+
+// A wizard's new service exists only in the buffers until it is saved: the tables and the tree
+// show it at once, and undo takes it away again.
+void TestCatalogModels::servicesFollowAServiceMadeOfUnsavedFiles()
+{
+    items::ServicesModel services(m_session.get());
+    Tester servicesTester(&services, Tester::FailureReportingMode::QtTest);
+    items::CatalogTreeModel tree;
+    tree.setSession(m_session.get());
+    Tester treeTester(&tree, Tester::FailureReportingMode::QtTest);
+    items::ContainersModel containers(m_session.get());
+    Tester containersTester(&containers, Tester::FailureReportingMode::QtTest);
+    containers.setService(services.rowOf(QStringLiteral("svc-0002")));
+    const int rows = services.rowCount();
+    auto inTree = [&tree](const QString &name) {
+        QList<QModelIndex> pending{QModelIndex()};
+        while (!pending.isEmpty()) {
+            const QModelIndex parent = pending.takeFirst();
+            for (int r = 0; r < tree.rowCount(parent); ++r) {
+                const QModelIndex child = tree.index(r, 0, parent);
+                if (child.data().toString() == name)
+                    return true;
+                if (child.data(items::CatalogTreeModel::KindRole).toInt() !=
+                    int(items::CatalogTreeModel::NodeKind::Environment))
+                    pending << child;
+            }
+        }
+        return false;
+    };
+    QVERIFY(!inTree(QStringLiteral("svc-new")));
+
+    // svc-0001's files, copied under services/svc-new as one undo step.
+    const QString from = manifests(QStringLiteral("services/svc-0001"));
+    const QString to = manifests(QStringLiteral("services/svc-new"));
+    QUndoStack *stack = m_session->buffers()->undoStack();
+    stack->beginMacro(QStringLiteral("New microservice svc-new"));
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QByteArray text = bytes(file);
+        text.replace("svc-0001", "svc-new");
+        QVERIFY(m_session->buffers()->edit(to + file.mid(from.size()), text,
+                                           QStringLiteral("new file")));
+    }
+    stack->endMacro();
+    QVERIFY(!QFileInfo::exists(to)); // nothing saved
+
+    QCOMPARE(services.rowCount(), rows + 1);
+    const int row = services.rowOf(QStringLiteral("svc-new"));
+    QCOMPARE(row, rows); // after the others: their rows did not move
+    QCOMPARE(
+        services
+            .index(row, services.column(QStringLiteral("prd"), platform::ServiceSetting::Replicas))
+            .data()
+            .toInt(),
+        3);
+    QCOMPARE(m_session->catalog().services.at(row).environments.size(), 3);
+    QCOMPARE(m_session->catalog().services.at(row).environments.at(2).namespaceName,
+             QStringLiteral("svc-new"));
+    QVERIFY(inTree(QStringLiteral("svc-new")));
+    QCOMPARE(containers.service(), services.rowOf(QStringLiteral("svc-0002")));
+
+    // Shown in the containers table, then undone: the table shows nothing, the row goes.
+    containers.setService(row);
+    QVERIFY(containers.rowCount() > 0);
+    stack->undo();
+    QCOMPARE(services.rowCount(), rows);
+    QCOMPARE(services.rowOf(QStringLiteral("svc-new")), -1);
+    QVERIFY(!inTree(QStringLiteral("svc-new")));
+    QCOMPARE(containers.service(), -1);
+    QCOMPARE(containers.rowCount(), 0);
+    stack->redo();
+    QCOMPARE(services.rowOf(QStringLiteral("svc-new")), rows);
 }
 
 void TestCatalogModels::containersShowEveryEnvironment()

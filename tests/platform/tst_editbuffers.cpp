@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <random>
+
 using namespace kanri;
 using namespace kanri::platform;
 
@@ -20,6 +22,10 @@ private Q_SLOTS:
     void saveWritesAndMarksClean();
     void failedSaveKeepsTheEdit();
     void revertDropsEverything();
+    void randomEditsUndoAndRedoToTheExactBytes();
+    void typingInTwoPlacesOfOneFieldMergesExactly();
+    void undoOfACreatedFileRemovesIt();
+    void fileChangedOutsideIsNotOverwrittenByUndo();
 };
 
 void TestEditBuffers::editIsReadBackBeforeSaving()
@@ -137,6 +143,103 @@ void TestEditBuffers::revertDropsEverything()
     QCOMPARE(b.read(f).value(), QByteArray("x: 1\n"));
     QVERIFY(!b.isModified());
     QCOMPARE(b.undoStack()->count(), 0);
+}
+
+// Random edits (insertions, deletions, replacements, some merged as typing) of one file, then
+// every undo and every redo: each step gives exactly the bytes it had.
+void TestEditBuffers::randomEditsUndoAndRedoToTheExactBytes()
+{
+    QTemporaryDir dir;
+    const QString f = dir.filePath(QStringLiteral("a.tf"));
+    QByteArray text;
+    for (int i = 0; i < 400; ++i)
+        text += "line " + QByteArray::number(i) + " = \"value\"\n";
+    QVERIFY(writeFileAtomic(f, text).has_value());
+    EditBuffers b;
+    QList<QByteArray> states{text};
+    std::mt19937 random(20261127);
+    for (int step = 0; step < 300; ++step) {
+        QByteArray next = states.constLast();
+        const int at = int(random() % quint32(next.size() + 1));
+        const int len = int(random() % 40);
+        QByteArray with(int(random() % 30), 'a' + char(random() % 26));
+        if (random() % 7 == 0)
+            with.clear();
+        next.replace(at, std::min<qsizetype>(len, next.size() - at), with);
+        // Runs of edits with one merge key are one undo step, like typing into one cell.
+        const QString key = step % 5 < 3 ? QStringLiteral("k%1").arg(step / 5) : QString();
+        const int before = b.undoStack()->count();
+        if (!b.edit(f, next, QStringLiteral("edit"), key))
+            continue;
+        if (b.undoStack()->count() == before && !states.isEmpty() && before > 0)
+            states.last() = next; // merged into the last step
+        else
+            states.append(next);
+        QCOMPARE(b.read(f).value(), next);
+    }
+    QCOMPARE(b.undoStack()->count(), states.size() - 1);
+    for (qsizetype i = states.size() - 1; i > 0; --i) {
+        b.undoStack()->undo();
+        QCOMPARE(b.read(f).value(), states.at(i - 1));
+    }
+    QVERIFY(!b.isModified(f));
+    for (qsizetype i = 1; i < states.size(); ++i) {
+        b.undoStack()->redo();
+        QCOMPARE(b.read(f).value(), states.at(i));
+    }
+}
+
+// One merged step over edits at both ends of a field takes back both.
+void TestEditBuffers::typingInTwoPlacesOfOneFieldMergesExactly()
+{
+    QTemporaryDir dir;
+    const QString f = dir.filePath(QStringLiteral("a.yaml"));
+    QVERIFY(writeFileAtomic(f, "a: 1\nname: bob\nz: 2\n").has_value());
+    EditBuffers b;
+    const QString key = QStringLiteral("name");
+    QVERIFY(b.edit(f, "a: 1\nname: bobby\nz: 2\n", key, key));
+    QVERIFY(b.edit(f, "a: 1\nname: Xbobby\nz: 2\n", key, key));
+    QVERIFY(b.edit(f, "a: 1\nname: Xby\nz: 2\n", key, key));
+    QCOMPARE(b.undoStack()->count(), 1);
+    b.undoStack()->undo();
+    QCOMPARE(b.read(f).value(), QByteArray("a: 1\nname: bob\nz: 2\n"));
+    b.undoStack()->redo();
+    QCOMPARE(b.read(f).value(), QByteArray("a: 1\nname: Xby\nz: 2\n"));
+}
+
+void TestEditBuffers::undoOfACreatedFileRemovesIt()
+{
+    QTemporaryDir dir;
+    const QString f = dir.filePath(QStringLiteral("new/patch.yaml"));
+    EditBuffers b;
+    const QString key = QStringLiteral("patch");
+    QVERIFY(b.edit(f, "replicas: 1\n", key, key));
+    QVERIFY(b.edit(f, "replicas: 12\n", key, key)); // merged into the creation
+    QCOMPARE(b.undoStack()->count(), 1);
+    b.undoStack()->undo();
+    QVERIFY(!b.read(f).has_value());
+    QVERIFY(!b.isModified());
+    b.undoStack()->redo();
+    QCOMPARE(b.read(f).value(), QByteArray("replicas: 12\n"));
+}
+
+// Saved, then changed by another program: undoing the saved edit would apply it to bytes it
+// was not made on. It leaves the file alone and says why.
+void TestEditBuffers::fileChangedOutsideIsNotOverwrittenByUndo()
+{
+    QTemporaryDir dir;
+    const QString f = dir.filePath(QStringLiteral("a.yaml"));
+    QVERIFY(writeFileAtomic(f, "x: 1\n").has_value());
+    EditBuffers b;
+    QSignalSpy conflicts(&b, &EditBuffers::conflict);
+    QVERIFY(b.edit(f, "x: 2\n", QStringLiteral("x")));
+    QVERIFY(b.save().has_value());
+    QVERIFY(writeFileAtomic(f, "x: 2\ny: 7\n# changed by an editor\n").has_value());
+    b.undoStack()->undo();
+    QCOMPARE(conflicts.count(), 1);
+    QVERIFY(conflicts.at(0).at(0).value<Error>().toString().contains(f));
+    QCOMPARE(b.read(f).value(), QByteArray("x: 2\ny: 7\n# changed by an editor\n"));
+    QVERIFY(!b.isModified(f));
 }
 
 QTEST_GUILESS_MAIN(TestEditBuffers)
