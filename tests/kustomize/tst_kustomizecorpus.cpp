@@ -85,8 +85,6 @@ private Q_SLOTS:
 
     void corpus()
     {
-        if (kanri::test::sharedDir().isEmpty())
-            QSKIP("../shared (KANRI_SHARED) is absent: the kustomize corpus cannot run");
         QFETCH(QString, dir);
         QFETCH(bool, isError);
         const Value meta = readCase(dir);
@@ -152,5 +150,8 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestKustomizeCorpus)
+KANRI_TEST_MAIN_IF(
+    TestKustomizeCorpus, QCoreApplication,
+    !kanri::test::sharedSubdir(QStringLiteral("conformance/kustomize")).isEmpty(),
+    "../shared/conformance/kustomize (KANRI_SHARED) is absent: the corpus cannot run")
 #include "tst_kustomizecorpus.moc"
