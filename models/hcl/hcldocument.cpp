@@ -2599,24 +2599,26 @@ bool isTerraformFile(const QString &fileName)
 
 Result<QStringList> parsePath(const QString &path)
 {
+    // Every part is checked before anything is looked up or written: no empty part (`a..b`,
+    // `a.""`, a trailing '.'), quotes balanced and around a whole part, at most three parts.
+    auto bad = [&](const QString &why) {
+        return fail(Error::Code::Usage, tr("invalid path %1: %2").arg(path, why));
+    };
     QStringList parts;
     qsizetype i = 0;
-    while (i <= path.size()) {
+    while (true) {
         if (i < path.size() && path[i] == u'"') {
             qsizetype j = i + 1;
-            while (j < path.size() && path[j] != u'"') {
-                if (path[j] == u'\\')
-                    ++j;
-                ++j;
-            }
+            while (j < path.size() && path[j] != u'"')
+                j += path[j] == u'\\' ? 2 : 1;
             if (j >= path.size())
-                return fail(Error::Code::Usage,
-                            tr("unterminated quoted part in path %1").arg(path));
-            const QJsonDocument doc =
-                QJsonDocument::fromJson(("[" + path.mid(i, j - i + 1) + "]").toUtf8());
-            if (!doc.isArray())
-                return fail(Error::Code::Usage, tr("invalid quoted part in path %1").arg(path));
-            parts.append(doc.array().at(0).toString());
+                return bad(tr("a quote is not closed"));
+            auto part = Value::fromJsonText(path.mid(i, j - i + 1).toUtf8());
+            if (!part || part->type() != Value::Type::String)
+                return bad(tr("%1 is not a JSON string").arg(path.mid(i, j - i + 1)));
+            if (part->str().isEmpty())
+                return bad(tr("a part is empty"));
+            parts.append(part->str());
             i = j + 1;
         } else {
             qsizetype j = path.indexOf(u'.', i);
@@ -2624,21 +2626,28 @@ Result<QStringList> parsePath(const QString &path)
                 j = path.size();
             const QString part = path.mid(i, j - i);
             if (part.isEmpty())
-                return fail(Error::Code::Usage, tr("empty part in path %1").arg(path));
+                return bad(tr("a part is empty"));
+            if (part.contains(u'"'))
+                return bad(tr("a quote inside %1: write a part with dots or quotes as a JSON "
+                              "string, e.g. developers.\"a.b\".gcp")
+                               .arg(part));
             parts.append(part);
             i = j;
         }
         if (i >= path.size())
             break;
         if (path[i] != u'.')
-            return fail(Error::Code::Usage, tr("expected '.' after a quoted part in %1").arg(path));
-        ++i;
+            return bad(tr("expected '.' after a quoted part"));
+        if (++i >= path.size())
+            return bad(tr("a part is empty"));
     }
     // "module.<label>.<argument>" names a map on its own.
     if (parts.size() >= 3 && parts[0] == u"module") {
         parts[0] = parts.mid(0, 3).join(u'.');
         parts.remove(1, 2);
     }
+    if (parts.size() > 3)
+        return bad(tr("a path is MAP, MAP.KEY or MAP.KEY.FIELD"));
     return parts;
 }
 
