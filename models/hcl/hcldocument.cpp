@@ -104,10 +104,8 @@ QByteArray quoteHcl(const QString &s)
             if (!isPrint(c)) {
                 out += c < 0x10000 ? "\\u" + QByteArray::number(uint(c), 16).rightJustified(4, '0')
                                    : "\\U" + QByteArray::number(uint(c), 16).rightJustified(8, '0');
-            } else if (c < 0x80) {
-                out += char(c);
             } else {
-                out += QString::fromUcs4(&c, 1).toUtf8();
+                appendUtf8(out, c);
             }
         }
     }

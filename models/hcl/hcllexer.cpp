@@ -414,7 +414,7 @@ private:
                 m_pos = e;
                 return {};
             }
-            return err(p, tr("invalid character '%1'").arg(QString::fromUcs4(&cp, 1)));
+            return err(p, tr("invalid character '%1'").arg(codePointToString(cp)));
         }
         return err(p,
                    tr("invalid character '%1'").arg(QString::fromLatin1(QByteArray(1, char(c)))));
@@ -546,7 +546,7 @@ private:
         char32_t cp = (unsigned char)n;
         if ((unsigned char)n >= 0x80 && utf8At(i + 1, cp) == 0)
             return err(i + 1, tr("invalid character encoding: files must be UTF-8"));
-        return err(i, tr("invalid escape sequence \\%1").arg(QString::fromUcs4(&cp, 1)));
+        return err(i, tr("invalid escape sequence \\%1").arg(codePointToString(cp)));
     }
 
     // "${" / "%{" (with optional strip marker) at p: emits the token, enters an interpolation.
@@ -687,6 +687,46 @@ int decodeUtf8(const char *p, qsizetype n, char32_t &cp)
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
     return len;
+}
+
+QString utf8ToString(QByteArrayView utf8)
+{
+    QString out;
+    while (utf8.startsWith("\xEF\xBB\xBF")) {
+        out += QChar(0xFEFF);
+        utf8 = utf8.sliced(3);
+    }
+    if (out.isEmpty())
+        return QString::fromUtf8(utf8);
+    return out + QString::fromUtf8(utf8);
+}
+
+void appendUtf8(QByteArray &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+QString codePointToString(char32_t cp)
+{
+    if (cp > 0xFFFF) {
+        const QChar pair[2] = {QChar(QChar::highSurrogate(cp)), QChar(QChar::lowSurrogate(cp))};
+        return QString(pair, 2);
+    }
+    return QString(QChar(char16_t(cp)));
 }
 
 bool isNumberLiteral(QByteArrayView t)

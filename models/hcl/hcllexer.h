@@ -80,6 +80,13 @@ Result<std::vector<Token>> lexHclRange(const QByteArray &text, const QString &fi
 // surrogate, beyond U+10FFFF, truncated); its code point in cp.
 int decodeUtf8(const char *p, qsizetype n, char32_t &cp);
 
+// UTF-8 text as a QString, every character kept: QString::fromUtf8 drops a byte-order mark
+// (U+FEFF) at the start of its input, which inside an HCL string is a character like any other.
+QString utf8ToString(QByteArrayView utf8);
+// Appends the UTF-8 encoding of a code point (QString::fromUcs4 would drop U+FEFF).
+void appendUtf8(QByteArray &out, char32_t cp);
+QString codePointToString(char32_t cp);
+
 // Whether a number token's text is one number (hclsyntax's scanner takes "1.0.5" or "1e5e5" as
 // one token, then refuses it), and whether hclsyntax can hold it (Go's big.ParseFloat limits
 // the exponent).

@@ -269,7 +269,7 @@ private:
                 Expr label;
                 if (auto r = parseTemplate(label); !r)
                     return r;
-                if (label.kind != ExprKind::String)
+                if (label.sequences)
                     return errorAt(l, tr("block labels cannot contain template sequences"));
                 block->labels.push_back(std::move(label));
                 continue;
@@ -916,12 +916,12 @@ Result<ObjectItem> parseObjectItem(SyntaxTree &tree, const QString &fileName)
 QString decodeQuotedLiteral(QByteArrayView raw)
 {
     if (!raw.contains('\\') && !raw.contains('{'))
-        return QString::fromUtf8(raw);
+        return utf8ToString(raw);
     QString out;
     out.reserve(raw.size());
     QByteArray pending;
     auto flush = [&] {
-        out += QString::fromUtf8(pending);
+        out += utf8ToString(pending);
         pending.clear();
     };
     for (int i = 0; i < raw.size(); ++i) {
@@ -962,7 +962,7 @@ QString decodeQuotedLiteral(QByteArrayView raw)
                                 .toUInt(&ok, 16);
             if (ok && i + len < raw.size()) {
                 flush();
-                out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&cp), 1);
+                out += codePointToString(char32_t(cp));
                 i += len;
             } else {
                 pending += '\\';
@@ -987,7 +987,7 @@ QString decodeHeredoc(const SyntaxTree &tree, const Expr &e)
     for (int i = e.first + 1; i < e.last; ++i) {
         QByteArray l = tree.tokenText(i);
         l.replace("$${", "${").replace("%%{", "%{");
-        lines.append(QString::fromUtf8(l));
+        lines.append(utf8ToString(l));
     }
     if (flush) {
         auto leadingSpace = [](const QString &l) {
@@ -1058,9 +1058,9 @@ QString keyText(const SyntaxTree &tree, const Expr &key)
         return decodeQuotedLiteral(tree.tokenView(key.first + 1));
     }
     if (key.kind == ExprKind::Template && tree.tokens[std::size_t(key.first)].type == Tok::OQuote)
-        return QString::fromUtf8(tree.text.mid(tree.tokens[std::size_t(key.first)].end,
-                                               tree.tokens[std::size_t(key.last)].start -
-                                                   tree.tokens[std::size_t(key.first)].end));
+        return utf8ToString(tree.text.mid(tree.tokens[std::size_t(key.first)].end,
+                                          tree.tokens[std::size_t(key.last)].start -
+                                              tree.tokens[std::size_t(key.first)].end));
     if (key.isParen && !key.children.empty())
         return QString::fromUtf8(tree.source(key.children.front()));
     return QString::fromUtf8(tree.source(key));

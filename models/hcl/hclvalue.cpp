@@ -202,7 +202,7 @@ private:
             const char c = m_s[m_i];
             if (c == '"') {
                 ++m_i;
-                return QString::fromUtf8(out);
+                return utf8ToString(out);
             }
             if (static_cast<unsigned char>(c) < 0x20)
                 return bad(tr("a control character must be escaped in a string"));
@@ -264,7 +264,7 @@ private:
                     return bad(
                         tr("\\u%1 is half of a surrogate pair").arg(u, 4, 16, QLatin1Char('0')));
                 }
-                out += QString::fromUcs4(&cp, 1).toUtf8();
+                appendUtf8(out, cp);
                 break;
             }
             default:

@@ -395,6 +395,14 @@ void TestHclValues::escapesAreReadAndWrittenAsHclDefinesThem()
     const Document doc = parsed("m = {\n  k = \"\\u00e9\\U0001F600\\t\\\"\\\\ $${x}\"\n}\n");
     QCOMPARE(doc.value({QStringLiteral("m"), QStringLiteral("k")})->str(),
              QStringLiteral("é\U0001F600\t\"\\ ${x}"));
+    // U+FEFF is a character like any other inside a string (QString::fromUtf8 would drop it)
+    const Document bom = parsed("m = {\n  k = \"\xEF\xBB\xBF"
+                                "a\"\n  \"\\ufeffb\" = \"\\ufeff\"\n}\n");
+    QCOMPARE(bom.value({QStringLiteral("m"), QStringLiteral("k")})->str(),
+             QStringLiteral("\uFEFFa"));
+    QCOMPARE(bom.map(QStringLiteral("m"))->entries.back().key, QStringLiteral("\uFEFFb"));
+    QCOMPARE(bom.value({QStringLiteral("m"), QStringLiteral("\uFEFFb")})->str(),
+             QStringLiteral("\uFEFF"));
     // invalid escapes and encodings are errors, with a line and column
     for (const QByteArray &bad :
          {QByteArray("m = { k = \"\\uD800\" }\n"), QByteArray("m = { k = \"\\uDFFF\" }\n"),
