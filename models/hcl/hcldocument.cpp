@@ -1875,8 +1875,8 @@ std::unexpected<Error> badPath()
 }
 
 // A path names a map, then maybe a key, then maybe a field; keys and fields may be "" (valid
-// HCL keys), the map's name may not. (setField's empty field means the whole entry: the command
-// line refuses empty path parts, so `map.key.""` never gets there.)
+// HCL keys), the map's name may not. (setField's null field means the whole entry; the command
+// line refuses empty path parts, so `map.key.""` is refused before it gets here.)
 std::optional<std::unexpected<Error>> checkParts(const QStringList &parts)
 {
     if (parts.value(0).isEmpty())
@@ -2134,7 +2134,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
         if (!entry)
             return notFound(tr("%1 has no entry %2").arg(map, key));
         const JsonNode *target = entry;
-        if (!field.isEmpty()) {
+        if (!field.isNull()) {
             if (entry->type != JsonNode::Type::Object)
                 return fail(Error::Code::Usage, tr("%1.%2 is not an object").arg(map, key));
             target = nullptr;
@@ -2168,7 +2168,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
     const auto check =
         holdsExpression(value) ? DocumentData::Check::WholeFile : DocumentData::Check::Entry;
     const Expr *target = t->entry;
-    if (!field.isEmpty()) {
+    if (!field.isNull()) {
         if (t->entry->kind != ExprKind::Object)
             return fail(
                 Error::Code::Usage,
@@ -2207,7 +2207,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
             (target->kind == ExprKind::Object && value.type() == Value::Type::Object))
             vs = d->styleOf(*target);
         const QStringList order =
-            field.isEmpty() ? d->fieldOrderOf(*t->map, t->schema) : QStringList{};
+            field.isNull() ? d->fieldOrderOf(*t->map, t->schema) : QStringList{};
         rendered = d->render(value, vs, order, eol);
     }
     return d->commitNative({Splice{tree.startOf(*target), tree.endOf(*target), rendered}}, &*t,

@@ -102,10 +102,11 @@ public:
     // maps() then reports it and addEntry orders fields by it.
     void attachSchema(const QString &map, const QList<FieldSchema> &schema);
 
-    // Edits. KEY of a list map is the element index. setField with an empty field replaces
-    // the entry's whole value. Setting a value equal to the current one changes nothing (an
-    // expression: the same source text; a literal: the same value however it is written), so
-    // value() then setField() of what it gave leaves the bytes as they are.
+    // Edits. KEY of a list map is the element index. setField with a null field (QString())
+    // replaces the entry's whole value; an empty one names the field "" (a valid HCL key). Setting
+    // a value equal to the current one changes nothing (an expression: the same source text; a
+    // literal: the same value however it is written), so value() then setField() of what it gave
+    // leaves the bytes as they are.
     //
     // A literal is written as HCL writes it (strings quoted and escaped as hclwrite escapes
     // them, numbers digit for digit); a multi-line string set on a heredoc stays a heredoc with

@@ -403,6 +403,10 @@ void TestHclValues::escapesAreReadAndWrittenAsHclDefinesThem()
     QCOMPARE(bom.map(QStringLiteral("m"))->entries.back().key, QStringLiteral("\uFEFFb"));
     QCOMPARE(bom.value({QStringLiteral("m"), QStringLiteral("\uFEFFb")})->str(),
              QStringLiteral("\uFEFF"));
+    // a byte-order mark at the start is skipped, kept in the text, dropped by fmt (as HCL does)
+    const QByteArray withBom = "\xEF\xBB\xBFm = { a = 1 }\n";
+    QCOMPARE(parsed(withBom).text(), withBom);
+    QCOMPARE(formatHcl(withBom), withBom.mid(3));
     // invalid escapes and encodings are errors, with a line and column
     for (const QByteArray &bad :
          {QByteArray("m = { k = \"\\uD800\" }\n"), QByteArray("m = { k = \"\\uDFFF\" }\n"),
