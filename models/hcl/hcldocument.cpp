@@ -877,16 +877,7 @@ public:
         auto isSpace = [](char c) {
             return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
         };
-        auto trimmed = [&](const QByteArray &l) {
-            // Unicode white space around a marker is rare; ASCII covers what the check needs,
-            // and the document is parsed again after the edit anyway.
-            qsizetype a = 0, b = l.size();
-            while (a < b && isSpace(l[a]))
-                ++a;
-            while (b > a && isSpace(l[b - 1]))
-                --b;
-            return l.mid(a, b - a);
-        };
+        auto trimmed = [](const QByteArray &l) { return utf8ToString(l).trimmed(); };
         QByteArray indent;
         if (flush) {
             bool first = true;
@@ -932,13 +923,20 @@ public:
             }
             unindented = unindented || !isSpace(line[0]);
             line.replace("${", "$${").replace("%{", "%%{");
-            if (trimmed(line) == marker)
+            if (trimmed(line) == QString::fromUtf8(marker))
                 return std::nullopt;
             body += (flush ? indent : QByteArray()) + line;
         }
         if (flush && !unindented)
             return std::nullopt;
-        return opener + body + t.tokenText(target.last);
+        QByteArray heredoc = opener + body + t.tokenText(target.last);
+        // The rules above are ASCII; HCL's white space is Unicode's. Read it back to be sure.
+        auto check = parseHcl("x = " + heredoc + "\n", QString());
+        if (!check || (*check)->body.items.size() != 1 || !(*check)->body.items.front().attribute ||
+            !(exprToValue(**check, (*check)->body.items.front().attribute->value) ==
+              Value::string(value)))
+            return std::nullopt;
+        return heredoc;
     }
 
     QStringList fieldOrderOf(const Expr &map, const QList<FieldSchema> &schema) const
@@ -2194,7 +2192,9 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
     // Setting what is there already changes nothing: the same source text for an expression,
     // the same value for a literal (however it is written: 1.0 or 1, a heredoc or a quoted
     // string).
-    if (value.isExpression() ? tree.source(*target) == value.source().toUtf8()
+    // (Source text is compared as text: a comment inside an expression may hold bytes that are
+    // not UTF-8, which no QString or JSON string carries back.)
+    if (value.isExpression() ? utf8ToString(tree.source(*target)) == value.source()
                              : isLiteralExpr(tree, *target) && exprToValue(tree, *target) == value)
         return {};
     QByteArray rendered;

@@ -1119,7 +1119,7 @@ QByteArray numberText(const SyntaxTree &tree, const Expr &e)
 Value exprToValue(const SyntaxTree &tree, const Expr &e)
 {
     if (!isLiteralExpr(tree, e))
-        return Value::expression(QString::fromUtf8(tree.source(e)));
+        return Value::expression(utf8ToString(tree.source(e)));
     switch (e.kind) {
     case ExprKind::Object: {
         // A key written twice holds the last value, as HCL evaluates it.
@@ -1157,7 +1157,7 @@ Value exprToValue(const SyntaxTree &tree, const Expr &e)
     case ExprKind::Other:
         break;
     }
-    return Value::expression(QString::fromUtf8(tree.source(e)));
+    return Value::expression(utf8ToString(tree.source(e)));
 }
 
 namespace {

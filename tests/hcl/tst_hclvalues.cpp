@@ -344,6 +344,10 @@ void TestHclValues::heredocSetKeepsItsForm_data()
     QTest::newRow("<<- cannot hold a value whose lines are all indented: quoted")
         << QByteArray("    f = <<-EOT\n  old\n  EOT\n") << QStringLiteral("  a\n  b\n")
         << QByteArray("    f = \"  a\\n  b\\n\"\n");
+    QTest::newRow("<<- keeps a line of Unicode white space as it is (HCL leaves it)")
+        << QByteArray("    f = <<-EOT\n      old\n      EOT\n")
+        << QStringLiteral("a\n\u2003\u2003\n  b\n")
+        << QByteArray("    f = <<-EOT\n      a\n\xE2\x80\x83\xE2\x80\x83\n        b\n      EOT\n");
     QTest::newRow("a multi-line value on a quoted string stays quoted")
         << QByteArray("    f = \"old\"\n") << QStringLiteral("a\nb\n")
         << QByteArray("    f = \"a\\nb\\n\"\n");
