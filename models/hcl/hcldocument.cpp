@@ -819,20 +819,29 @@ public:
             return t->map;
         if (path.size() == 2)
             return t->entry;
-        const Expr *found = nullptr;
+        const ObjectItem *found = nullptr;
         if (t->entry->kind == ExprKind::Object) {
             for (const ObjectItem &f : t->entry->items) {
                 if (keyText(*tree, f.key) != path[2])
                     continue;
                 if (found)
-                    return fail(Error::Code::Usage,
-                                tr("%1 is written twice; remove one first").arg(path.join(u'.')));
-                found = &f.value;
+                    return fieldTwice(path, *found, f);
+                found = &f;
             }
         }
         if (!found)
             return notFound(tr("%1 does not exist").arg(path.join(u'.')));
-        return found;
+        return &found->value;
+    }
+
+    std::unexpected<Error> fieldTwice(const QStringList &path, const ObjectItem &a,
+                                      const ObjectItem &b) const
+    {
+        return fail(Error::Code::Usage, tr("%1 is written twice (lines %2 and %3); remove one "
+                                           "first")
+                                            .arg(path.join(u'.'))
+                                            .arg(lineOf(tree->startOf(a.key)))
+                                            .arg(lineOf(tree->startOf(b.key))));
     }
 
     Result<const JsonNode *> jsonAt(const QStringList &path) const
@@ -2172,13 +2181,13 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
                 Error::Code::Usage,
                 tr("%1.%2 is not an object constructor; cannot set a field in it").arg(map, key));
         target = nullptr;
+        const ObjectItem *item = nullptr;
         for (const ObjectItem &f : t->entry->items) {
             if (keyText(tree, f.key) != field)
                 continue;
-            if (target)
-                return fail(
-                    Error::Code::Usage,
-                    tr("%1.%2 has the field %3 twice; remove one first").arg(map, key, field));
+            if (item)
+                return d->fieldTwice({map, key, field}, *item, f);
+            item = &f;
             target = &f.value;
         }
         if (!target) {

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void pathsAreValidated_data();
     void pathsAreValidated();
     void removeLeavesNoDoubleBlankLine();
+    void aKeyWrittenTwiceIsRefusedNamingBothLines();
     void modelEntriesNameTheirExpressions();
     void commandLine();
 };
@@ -558,6 +559,29 @@ void TestHclValues::removeLeavesNoDoubleBlankLine()
     QVERIFY(again.addEntry(QStringLiteral("m"), QStringLiteral("d"), Value::number("4")));
     QVERIFY(again.removeEntry(QStringLiteral("m"), QStringLiteral("d")));
     QCOMPARE(again.text(), text);
+}
+
+void TestHclValues::aKeyWrittenTwiceIsRefusedNamingBothLines()
+{
+    Document doc = parsed("m = {\n  a = {\n    f = 1\n    f = 2\n  }\n  b = 1\n  b = 2\n}\n");
+    const QByteArray before = doc.text();
+    for (const QStringList &path :
+         {QStringList{QStringLiteral("m"), QStringLiteral("a"), QStringLiteral("f")},
+          QStringList{QStringLiteral("m"), QStringLiteral("b")}}) {
+        const auto v = doc.value(path);
+        QVERIFY(!v);
+        QCOMPARE(v.error().code, Error::Code::Usage);
+    }
+    auto r = doc.setField(QStringLiteral("m"), QStringLiteral("a"), QStringLiteral("f"),
+                          Value::number("3"));
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QStringLiteral("lines 3 and 4")),
+             qPrintable(r.error().message));
+    r = doc.setField(QStringLiteral("m"), QStringLiteral("b"), QString(), Value::number("3"));
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QStringLiteral("lines 6 and 7")),
+             qPrintable(r.error().message));
+    QCOMPARE(doc.text(), before);
 }
 
 void TestHclValues::modelEntriesNameTheirExpressions()
