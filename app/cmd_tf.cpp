@@ -13,13 +13,19 @@
 #include <cstdio>
 
 // kanri tf maps FILE [--json]
-// kanri tf get FILE PATH
-// kanri tf set FILE MAP.KEY.FIELD VALUE [--dry-run]
+// kanri tf get FILE PATH [--typed]
+// kanri tf set FILE MAP.KEY[.FIELD] VALUE [--expr | --typed] [--dry-run]
 // kanri tf unset FILE MAP.KEY.FIELD [--dry-run]
-// kanri tf add FILE MAP.KEY OBJECT [--dry-run]
+// kanri tf add FILE MAP.KEY VALUE [--expr | --typed] [--dry-run]
 // kanri tf remove FILE MAP.KEY [--dry-run]
 // kanri tf rename FILE MAP.KEY NEWKEY [--dry-run]
 // kanri tf fmt [--check] [--recursive] FILE|DIR...
+//
+// Values (hcl::Value): `get` prints a literal as JSON (numbers with all their digits) and any
+// other value (a reference, a call, a template...) as its HCL source text; `get --typed` prints
+// {"kind": "literal", "value": JSON} or {"kind": "expression", "source": TEXT}. `set`/`add`
+// take VALUE as JSON (a literal), with --expr as HCL source text (an expression), with --typed
+// in the typed form: what `get --typed` printed, `set --typed` writes back unchanged.
 // Exit status: 0 success, 1 PATH does not exist, 2 syntax error or bad usage.
 namespace kanri::cli {
 
@@ -44,10 +50,11 @@ void err(const QString &message)
 int usage(const QString &why)
 {
     err(QStringLiteral("kanri tf: error: ") + why);
-    err(tr("usage: kanri tf maps FILE [--json] | get FILE PATH | set FILE MAP.KEY.FIELD VALUE |"
-           " unset FILE MAP.KEY.FIELD | add FILE MAP.KEY OBJECT | remove FILE MAP.KEY |"
-           " rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (edits take"
-           " --dry-run)"));
+    err(tr("usage: kanri tf maps FILE [--json] | get FILE PATH [--typed] |"
+           " set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE |"
+           " remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY |"
+           " fmt [--check] [--recursive] FILE|DIR...  (VALUE is JSON, HCL source with --expr,"
+           " {\"kind\": ...} with --typed; edits take --dry-run)"));
     return 2;
 }
 
@@ -121,12 +128,22 @@ QByteArray unifiedDiff(const QString &file, const QByteArray &a, const QByteArra
     return d;
 }
 
-QJsonValue parseJsonArgument(const QString &text, bool *ok)
+enum class ValueForm { Json, Expression, Typed };
+
+// The VALUE argument of set/add in the form the options ask for.
+Result<hcl::Value> valueArgument(const QString &text, ValueForm form)
 {
-    QJsonParseError e{};
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]", &e);
-    *ok = e.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1;
-    return *ok ? doc.array().at(0) : QJsonValue();
+    switch (form) {
+    case ValueForm::Json:
+        return hcl::Value::fromJsonText(text.toUtf8());
+    case ValueForm::Expression:
+        if (text.trimmed().isEmpty())
+            return fail(Error::Code::Usage, tr("--expr needs HCL source text"));
+        return hcl::Value::expression(text.trimmed());
+    case ValueForm::Typed:
+        return hcl::Value::fromTypedJson(text.toUtf8());
+    }
+    return hcl::Value();
 }
 
 bool fitsType(const QString &type, const QJsonValue &v)
@@ -148,8 +165,12 @@ bool fitsType(const QString &type, const QJsonValue &v)
 }
 
 void warnSchema(const hcl::Document &doc, const QString &file, const QString &map,
-                const QString &field, const QJsonValue &value)
+                const QString &field, const hcl::Value &typed)
 {
+    // An expression's type is Terraform's to work out; literals are checked.
+    if (typed.isExpression())
+        return;
+    const QJsonValue value = typed.toJson();
     const auto info = doc.map(map);
     if (!info || info->schema.isEmpty())
         return;
@@ -296,6 +317,17 @@ int runTf(const QStringList &argsIn)
         return runFmt(args);
     const bool dryRun = args.removeAll(QStringLiteral("--dry-run")) > 0;
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    const bool typed = args.removeAll(QStringLiteral("--typed")) > 0;
+    const bool expr = args.removeAll(QStringLiteral("--expr")) > 0;
+    if (typed && expr)
+        return usage(tr("--expr and --typed cannot be used together"));
+    if ((typed && sub != u"get" && sub != u"set" && sub != u"add") ||
+        (expr && sub != u"set" && sub != u"add"))
+        return usage(tr("%1 takes no %2")
+                         .arg(sub, typed ? QStringLiteral("--typed") : QStringLiteral("--expr")));
+    const ValueForm form = expr    ? ValueForm::Expression
+                           : typed ? ValueForm::Typed
+                                   : ValueForm::Json;
     for (const QString &a : args)
         if (a.startsWith(u"--"))
             return usage(tr("unknown option %1").arg(a));
@@ -341,16 +373,19 @@ int runTf(const QStringList &argsIn)
         return report(path.error(), file);
 
     if (sub == u"get") {
-        auto v = doc->get(*path);
+        auto v = doc->value(*path);
         if (!v)
             return report(v.error(), file);
-        if (v->isObject())
-            out(QJsonDocument(v->toObject()).toJson(QJsonDocument::Indented));
-        else if (v->isArray())
-            out(QJsonDocument(v->toArray()).toJson(QJsonDocument::Indented));
-        else
-            out(QJsonDocument(QJsonArray{*v}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+        if (typed)
+            out(v->toTypedJson() + '\n');
+        else if (v->isLiteral())
+            out(v->toJsonText(v->type() == hcl::Value::Type::Object ||
+                                      v->type() == hcl::Value::Type::List
+                                  ? hcl::Value::Layout::Indented
+                                  : hcl::Value::Layout::Compact) +
                 '\n');
+        else
+            out(v->source().toUtf8() + '\n');
         return 0;
     }
 
@@ -359,27 +394,25 @@ int runTf(const QStringList &argsIn)
     Result<void> r;
     if (sub == u"set") {
         if (p.size() != 3 && p.size() != 2)
-            return usage(tr("set takes MAP.KEY.FIELD (or MAP.KEY) and a JSON VALUE"));
-        bool ok = false;
-        const QJsonValue value = parseJsonArgument(args.takeFirst(), &ok);
-        if (!ok)
-            return usage(tr("VALUE must be JSON (strings in double quotes)"));
+            return usage(tr("set takes MAP.KEY.FIELD (or MAP.KEY) and a VALUE"));
+        auto value = valueArgument(args.takeFirst(), form);
+        if (!value)
+            return usage(value.error().message);
         const QString field = p.size() == 3 ? p[2] : QString();
-        warnSchema(*doc, file, p[0], field, value);
-        r = doc->setField(p[0], p[1], field, value);
+        warnSchema(*doc, file, p[0], field, *value);
+        r = doc->setField(p[0], p[1], field, *value);
     } else if (sub == u"unset") {
         if (p.size() != 3)
             return usage(tr("unset takes MAP.KEY.FIELD"));
         r = doc->unsetField(p[0], p[1], p[2]);
     } else if (sub == u"add") {
         if (p.size() != 2)
-            return usage(tr("add takes MAP.KEY and a JSON OBJECT"));
-        bool ok = false;
-        const QJsonValue value = parseJsonArgument(args.takeFirst(), &ok);
-        if (!ok)
-            return usage(tr("OBJECT must be JSON"));
-        warnSchema(*doc, file, p[0], QString(), value);
-        r = doc->addEntry(p[0], p[1], value);
+            return usage(tr("add takes MAP.KEY and a VALUE"));
+        auto value = valueArgument(args.takeFirst(), form);
+        if (!value)
+            return usage(value.error().message);
+        warnSchema(*doc, file, p[0], QString(), *value);
+        r = doc->addEntry(p[0], p[1], *value);
     } else if (sub == u"remove") {
         if (p.size() != 2)
             return usage(tr("remove takes MAP.KEY"));
@@ -394,6 +427,8 @@ int runTf(const QStringList &argsIn)
                 return usage(tr("NEWKEY is a name or a JSON string"));
             newKey = k->front();
         }
+        if (newKey.isEmpty())
+            return usage(tr("NEWKEY is empty"));
         r = doc->renameEntry(p[0], p[1], newKey);
     }
     if (!r)

@@ -24,6 +24,7 @@ packages=(
     libyaml-cpp-dev libgit2-dev qtkeychain-qt6-dev libgl-dev
     fonts-dejavu-core
     openssh-server # tests/git: clone and push over ssh:// to a loopback sshd
+    golang-go golang-github-hashicorp-hcl-v2-dev # tests/hcl: HashiCorp's HCL as the reference
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

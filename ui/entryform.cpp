@@ -65,6 +65,7 @@ void EntryForm::rebuild()
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     m_editors.clear();
+    m_types.clear();
     if (!m_model || !m_row.isValid()) {
         m_title->setText(tr("Select an entry to edit it here."));
         return;
@@ -76,7 +77,17 @@ void EntryForm::rebuild()
         if (index.data(m_requiredRole).toBool())
             label += QStringLiteral(" *");
         QWidget *editor = nullptr;
-        if (type == QLatin1String("bool")) {
+        if (type == QLatin1String("expression")) {
+            // HCL source text (a reference, a call...), whatever the field's type: never a
+            // check box, never quoted
+            auto *line = new QLineEdit;
+            QFont italic = line->font();
+            italic.setItalic(true);
+            line->setFont(italic);
+            line->setPlaceholderText(tr("HCL expression"));
+            connect(line, &QLineEdit::editingFinished, this, [this, c] { commit(c); });
+            editor = line;
+        } else if (type == QLatin1String("bool")) {
             auto *box = new QCheckBox;
             connect(box, &QCheckBox::toggled, this, [this, c] { commit(c); });
             editor = box;
@@ -96,6 +107,7 @@ void EntryForm::rebuild()
         editor->setEnabled(index.flags() & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable));
         m_form->addRow(label, editor);
         m_editors.append(editor);
+        m_types.append(type);
     }
     refresh();
 }
@@ -107,8 +119,16 @@ void EntryForm::refresh()
             rebuild();
         return;
     }
-    m_refreshing = true;
     const int row = m_row.row();
+    // A cell that became an expression (or stopped being one) needs another kind of editor.
+    for (int c = 0; c < m_types.size(); ++c) {
+        if (m_model->index(row, c).data(m_typeRole).toString() != m_types.at(c)) {
+            // later: this may run inside a signal of the editor that is about to go
+            QMetaObject::invokeMethod(this, &EntryForm::rebuild, Qt::QueuedConnection);
+            return;
+        }
+    }
+    m_refreshing = true;
     m_title->setText(m_model->index(row, 0).data().toString());
     for (int c = 0; c < m_editors.size(); ++c) {
         const QModelIndex index = m_model->index(row, c);

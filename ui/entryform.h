@@ -16,8 +16,9 @@ namespace kanri::ui {
 // the rest. Required fields are starred and marked while empty. Edits go back through the
 // model (so they are undo commands like a table edit); the form follows the model.
 //
-// The model gives each column's type with `typeRole` ("bool", "number", "string",
-// "list(string)", ...) and whether it is required with `requiredRole`.
+// The model gives each cell's type with `typeRole` ("bool", "number", "string",
+// "list(string)", ..., or "expression" for a cell holding HCL source text, which gets a line
+// edit in italics whatever the column's type) and whether it is required with `requiredRole`.
 class EntryForm : public QWidget
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ private:
     QLabel *m_title;
     QFormLayout *m_form;
     QList<QWidget *> m_editors; // per column; nullptr for none
+    QStringList m_types;        // per column: the type each editor was made for
     bool m_refreshing = false;
 };
 

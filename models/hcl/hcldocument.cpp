@@ -3,6 +3,7 @@
 #include "hclformatter.h"
 #include "hcljsonsyntax.h"
 #include "hclparser.h"
+#include "hclvalue.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -48,14 +49,35 @@ bool isKeyword(const QString &s)
     return s == u"true" || s == u"false" || s == u"null" || s == u"for" || s == u"in" || s == u"if";
 }
 
+// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
+bool isPrint(char32_t c)
+{
+    if (c == ' ')
+        return true;
+    switch (QChar::category(c)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Space:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return false;
+    default:
+        return true;
+    }
+}
+
+// A string as a quoted HCL literal, escaped as hclwrite escapes it.
 QByteArray quoteHcl(const QString &s)
 {
     QByteArray out;
     out.reserve(s.size() + 2);
     out += '"';
-    const QByteArray u = s.toUtf8();
-    for (int i = 0; i < u.size(); ++i) {
-        const char c = u[i];
+    const QList<uint> cps = s.toUcs4();
+    for (qsizetype i = 0; i < cps.size(); ++i) {
+        const char32_t c = cps[i];
         switch (c) {
         case '"':
             out += "\\\"";
@@ -74,26 +96,21 @@ QByteArray quoteHcl(const QString &s)
             break;
         case '$':
         case '%':
-            out += c;
-            if (i + 1 < u.size() && u[i + 1] == '{')
-                out += c;
+            out += char(c);
+            if (i + 1 < cps.size() && cps[i + 1] == '{')
+                out += char(c);
             break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out += QByteArray("\\u00") + QByteArray::number(int(c), 16).rightJustified(2, '0');
-            else
-                out += c;
+            if (!isPrint(c)) {
+                out += c < 0x10000 ? "\\u" + QByteArray::number(uint(c), 16).rightJustified(4, '0')
+                                   : "\\U" + QByteArray::number(uint(c), 16).rightJustified(8, '0');
+            } else {
+                appendUtf8(out, c);
+            }
         }
     }
     out += '"';
     return out;
-}
-
-QByteArray renderNumber(double d)
-{
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
-        return QByteArray::number(qint64(d));
-    return QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
 }
 
 QByteArray renderKey(const QString &key, bool quoted)
@@ -103,44 +120,62 @@ QByteArray renderKey(const QString &key, bool quoted)
     return quoteHcl(key);
 }
 
-QByteArray renderInline(const QJsonValue &v)
+QByteArray renderInline(const Value &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
+    case Value::Type::Null:
         return "null";
-    case QJsonValue::Bool:
+    case Value::Type::Bool:
         return v.toBool() ? "true" : "false";
-    case QJsonValue::Double:
-        return renderNumber(v.toDouble());
-    case QJsonValue::String:
-        return quoteHcl(v.toString());
-    case QJsonValue::Array: {
+    case Value::Type::Number:
+        return v.numberText();
+    case Value::Type::String:
+        return quoteHcl(v.str());
+    case Value::Type::Expression:
+        return v.source().toUtf8();
+    case Value::Type::List: {
         QByteArray out = "[";
-        const QJsonArray a = v.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            if (i)
-                out += ", ";
-            out += renderInline(a[i]);
-        }
-        return out + "]";
-    }
-    case QJsonValue::Object: {
-        const QJsonObject o = v.toObject();
-        if (o.isEmpty())
-            return "{}";
-        QByteArray out = "{ ";
         bool first = true;
-        for (auto it = o.begin(); it != o.end(); ++it) {
+        for (const Value &item : v.items()) {
             if (!first)
                 out += ", ";
             first = false;
-            out += renderKey(it.key(), false) + " = " + renderInline(it.value());
+            out += renderInline(item);
+        }
+        return out + "]";
+    }
+    case Value::Type::Object: {
+        if (v.members().empty())
+            return "{}";
+        QByteArray out = "{ ";
+        bool first = true;
+        for (const Value::Member &m : v.members()) {
+            if (!first)
+                out += ", ";
+            first = false;
+            out += renderKey(m.first, false) + " = " + renderInline(m.second);
         }
         return out + " }";
     }
     }
     return "null";
+}
+
+// Whether a rendered value holds source text given by the user (checked as a whole file
+// before an edit is kept: a heredoc in it could swallow what follows it on its line).
+bool holdsExpression(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Expression:
+        return true;
+    case Value::Type::List:
+        return std::any_of(v.items().begin(), v.items().end(), holdsExpression);
+    case Value::Type::Object:
+        return std::any_of(v.members().begin(), v.members().end(),
+                           [](const Value::Member &m) { return holdsExpression(m.second); });
+    default:
+        return false;
+    }
 }
 
 ValueKind kindOf(const Expr &e)
@@ -165,25 +200,6 @@ ValueKind kindOf(const Expr &e)
         break;
     }
     return ValueKind::Expression;
-}
-
-bool isLiteral(const Expr &e)
-{
-    switch (e.kind) {
-    case ExprKind::String:
-    case ExprKind::Number:
-    case ExprKind::Bool:
-    case ExprKind::Null:
-        return true;
-    case ExprKind::Object:
-        return std::all_of(e.items.begin(), e.items.end(),
-                           [](const ObjectItem &i) { return isLiteral(i.value); });
-    case ExprKind::Tuple:
-        return std::all_of(e.children.begin(), e.children.end(),
-                           [](const Expr &c) { return isLiteral(c); });
-    default:
-        return false;
-    }
 }
 
 ValueKind jsonKindOf(const JsonNode &n)
@@ -307,6 +323,14 @@ std::optional<QList<FieldSchema>> schemaFromType(const SyntaxTree &tree, const E
 }
 
 } // namespace
+
+Value MapEntry::field(const QString &name) const
+{
+    const QJsonValue v = fields.value(name);
+    if (expressions.contains(name))
+        return Value::expression(v.toString());
+    return Value::fromJson(v);
+}
 
 QString valueKindName(ValueKind kind)
 {
@@ -481,9 +505,13 @@ public:
         e.key = std::move(key);
         e.line = lineOf(keyStart);
         e.kind = kindOf(value);
-        e.value = exprToJson(*tree, value);
-        if (value.kind == ExprKind::Object)
-            e.fields = e.value.toObject();
+        e.expression = !isLiteralExpr(*tree, value);
+        if (value.kind == ExprKind::Object) {
+            e.fields = objectToJson(*tree, value, &e.expressions);
+            e.value = e.fields;
+        } else {
+            e.value = exprToJson(*tree, value);
+        }
         return e;
     }
 
@@ -781,6 +809,145 @@ public:
         return r;
     }
 
+    // The expression at a path: the map, an entry, or a field of an object entry.
+    Result<const Expr *> nativeAt(const QStringList &path) const
+    {
+        auto t = findNative(path[0], path.size() > 1 ? path[1] : QString(), path.size() > 1);
+        if (!t)
+            return std::unexpected(t.error());
+        if (path.size() == 1)
+            return t->map;
+        if (path.size() == 2)
+            return t->entry;
+        const ObjectItem *found = nullptr;
+        if (t->entry->kind == ExprKind::Object) {
+            for (const ObjectItem &f : t->entry->items) {
+                if (keyText(*tree, f.key) != path[2])
+                    continue;
+                if (found)
+                    return fieldTwice(path, *found, f);
+                found = &f;
+            }
+        }
+        if (!found)
+            return notFound(tr("%1 does not exist").arg(path.join(u'.')));
+        return &found->value;
+    }
+
+    std::unexpected<Error> fieldTwice(const QStringList &path, const ObjectItem &a,
+                                      const ObjectItem &b) const
+    {
+        return fail(Error::Code::Usage, tr("%1 is written twice (lines %2 and %3); remove one "
+                                           "first")
+                                            .arg(path.join(u'.'))
+                                            .arg(lineOf(tree->startOf(a.key)))
+                                            .arg(lineOf(tree->startOf(b.key))));
+    }
+
+    Result<const JsonNode *> jsonAt(const QStringList &path) const
+    {
+        const JsonNode *node = nullptr;
+        for (const JsonMap &m : jsonMaps())
+            if (m.name == path[0])
+                node = &m.member->value;
+        if (!node)
+            return notFound(tr("no map named %1").arg(path[0]));
+        for (qsizetype i = 1; i < path.size(); ++i) {
+            const JsonNode *next = nullptr;
+            if (node->type == JsonNode::Type::Array) {
+                bool ok = false;
+                const int index = path[i].toInt(&ok);
+                if (ok && index >= 0 && index < int(node->elements.size()))
+                    next = &node->elements[std::size_t(index)];
+            } else if (node->type == JsonNode::Type::Object) {
+                for (const JsonMember &m : node->members)
+                    if (m.key == path[i])
+                        next = &m.value;
+            }
+            if (!next)
+                return notFound(tr("%1 does not exist").arg(path.mid(0, i + 1).join(u'.')));
+            node = next;
+        }
+        return node;
+    }
+
+    // `value` written as the heredoc `target` is written (same marker, same indentation), or
+    // nullopt when the heredoc form cannot hold it exactly: a value not ending with a line
+    // break, a line that would close the heredoc early, a lone CR, or for <<- a value whose
+    // lines all start with white space (the common indentation would be removed from it).
+    std::optional<QByteArray> heredocFor(const Expr &target, const QString &value) const
+    {
+        const SyntaxTree &t = *tree;
+        if (t.tokens[std::size_t(target.first)].type != Tok::OHeredoc || !value.endsWith(u'\n'))
+            return std::nullopt;
+        const QByteArray opener = t.tokenText(target.first);
+        const bool flush = opener.startsWith("<<-");
+        const QByteArray marker = opener.mid(flush ? 3 : 2).trimmed();
+        auto isSpace = [](char c) {
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+        };
+        auto trimmed = [](const QByteArray &l) { return utf8ToString(l).trimmed(); };
+        QByteArray indent;
+        if (flush) {
+            bool first = true;
+            for (int i = target.first + 1; i < target.last; ++i) {
+                const QByteArray l = t.tokenText(i);
+                if (trimmed(l).isEmpty() ||
+                    (i > target.first + 1 && !t.tokenView(i - 1).endsWith('\n')))
+                    continue;
+                qsizetype n = 0;
+                while (n < l.size() && (l[n] == ' ' || l[n] == '\t'))
+                    ++n;
+                if (first) {
+                    indent = l.left(n);
+                    first = false;
+                } else {
+                    qsizetype k = 0;
+                    while (k < indent.size() && k < n && indent[k] == l[k])
+                        ++k;
+                    indent.truncate(k);
+                }
+            }
+            if (first) { // no body line: indent like the closing marker
+                const QByteArray close = t.tokenText(target.last);
+                qsizetype n = 0;
+                while (n < close.size() && (close[n] == ' ' || close[n] == '\t'))
+                    ++n;
+                indent = close.left(n);
+            }
+        }
+        const QByteArray v = value.toUtf8();
+        QByteArray body;
+        bool unindented = false;
+        for (qsizetype pos = 0; pos < v.size();) {
+            const qsizetype nl = v.indexOf('\n', pos);
+            QByteArray line = v.mid(pos, nl + 1 - pos);
+            pos = nl + 1;
+            const qsizetype cr = line.indexOf('\r');
+            if (cr >= 0 && cr != line.size() - 2)
+                return std::nullopt;
+            if (trimmed(line).isEmpty()) {
+                body += line; // a blank line is kept as it is (not unindented by <<-)
+                continue;
+            }
+            unindented = unindented || !isSpace(line[0]);
+            line.replace("${", "$${").replace("%{", "%%{");
+            if (trimmed(line) == QString::fromUtf8(marker))
+                return std::nullopt;
+            body += (flush ? indent : QByteArray()) + line;
+        }
+        if (flush && !unindented)
+            return std::nullopt;
+        QByteArray heredoc = opener + body + t.tokenText(target.last);
+        // The rules above are ASCII; HCL's white space is Unicode's. Read it back to be sure.
+        auto check = parseHcl("x = " + heredoc + "\n", QString());
+        if (!check || (*check)->body.items.size() != 1 || !(*check)->body.items.front().attribute ||
+            !(exprToValue(**check, (*check)->body.items.front().attribute->value) ==
+              Value::string(value)))
+            return std::nullopt;
+        return heredoc;
+    }
+
     QStringList fieldOrderOf(const Expr &map, const QList<FieldSchema> &schema) const
     {
         QStringList order;
@@ -824,6 +991,15 @@ public:
                tree->tokens[std::size_t(i)].type == Tok::BlockComment)
             ++i;
         return tree->tokens[std::size_t(i)].type == Tok::Comma ? i : -1;
+    }
+
+    // Whether text[from, newline) holds only spaces, tabs and a CR.
+    bool blankLine(int from, int newline) const
+    {
+        for (int i = from; i < newline; ++i)
+            if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+                return false;
+        return true;
     }
 
     // An entry occupying whole lines: [start of its first line, after its last line break).
@@ -887,31 +1063,33 @@ public:
         return s;
     }
 
-    QStringList orderedKeys(const QJsonObject &o, const QStringList &order) const
+    // The object's members, those named in `order` first (in that order), then the others.
+    static std::vector<const Value::Member *> ordered(const Value &o, const QStringList &order)
     {
-        QStringList keys;
+        std::vector<const Value::Member *> out;
         for (const QString &k : order)
-            if (o.contains(k))
-                keys.append(k);
-        for (auto it = o.begin(); it != o.end(); ++it)
-            if (!keys.contains(it.key()))
-                keys.append(it.key());
-        return keys;
+            for (const Value::Member &m : o.members())
+                if (m.first == k)
+                    out.push_back(&m);
+        for (const Value::Member &m : o.members())
+            if (!order.contains(m.first))
+                out.push_back(&m);
+        return out;
     }
 
     // Renders value; multi-line objects/tuples follow `style` (the value starts on a line
     // indented by style.indent).
-    QByteArray render(const QJsonValue &v, const Style &style, const QStringList &order,
+    QByteArray render(const Value &v, const Style &style, const QStringList &order,
                       const QByteArray &eol) const
     {
         if (!style.multiline)
             return renderObjectInline(v, order);
-        if (v.isArray()) {
-            const QJsonArray a = v.toArray();
-            if (a.isEmpty())
+        if (v.type() == Value::Type::List) {
+            const std::vector<Value> &a = v.items();
+            if (a.empty())
                 return "[]";
             QByteArray out = "[" + eol;
-            for (qsizetype i = 0; i < a.size(); ++i) {
+            for (std::size_t i = 0; i < a.size(); ++i) {
                 out += style.innerIndent + renderInline(a[i]);
                 if (i + 1 < a.size() || style.commas)
                     out += ',';
@@ -919,26 +1097,25 @@ public:
             }
             return out + style.indent + "]";
         }
-        if (v.isObject()) {
-            const QJsonObject o = v.toObject();
-            if (o.isEmpty())
+        if (v.type() == Value::Type::Object) {
+            if (v.members().empty())
                 return "{}";
-            const QStringList keys = orderedKeys(o, order);
+            const std::vector<const Value::Member *> members = ordered(v, order);
             QList<QByteArray> rendered;
             int width = 0;
-            for (const QString &k : keys) {
-                rendered.append(renderKey(k, style.quotedKeys));
+            for (const Value::Member *m : members) {
+                rendered.append(renderKey(m->first, style.quotedKeys));
                 width =
                     std::max(width, textColumns(rendered.back(), 0, int(rendered.back().size())));
             }
             const bool colon = style.sep.contains(':');
             QByteArray out = "{" + eol;
-            for (qsizetype i = 0; i < keys.size(); ++i) {
-                out += style.innerIndent + rendered[i];
+            for (std::size_t i = 0; i < members.size(); ++i) {
+                const QByteArray &key = rendered[qsizetype(i)];
+                out += style.innerIndent + key;
                 if (!colon)
-                    out += QByteArray(width - textColumns(rendered[i], 0, int(rendered[i].size())),
-                                      ' ');
-                out += style.sep + renderInline(o.value(keys[i]));
+                    out += QByteArray(width - textColumns(key, 0, int(key.size())), ' ');
+                out += style.sep + renderInline(members[i]->second);
                 if (style.commas)
                     out += ',';
                 out += eol;
@@ -948,20 +1125,19 @@ public:
         return renderInline(v);
     }
 
-    QByteArray renderObjectInline(const QJsonValue &v, const QStringList &order) const
+    QByteArray renderObjectInline(const Value &v, const QStringList &order) const
     {
-        if (!v.isObject() || order.isEmpty())
+        if (v.type() != Value::Type::Object || order.isEmpty())
             return renderInline(v);
-        const QJsonObject o = v.toObject();
-        if (o.isEmpty())
+        if (v.members().empty())
             return "{}";
         QByteArray out = "{ ";
         bool first = true;
-        for (const QString &k : orderedKeys(o, order)) {
+        for (const Value::Member *m : ordered(v, order)) {
             if (!first)
                 out += ", ";
             first = false;
-            out += renderKey(k, false) + " = " + renderInline(o.value(k));
+            out += renderKey(m->first, false) + " = " + renderInline(m->second);
         }
         return out + " }";
     }
@@ -1050,7 +1226,15 @@ public:
                     toks[std::size_t(prevComma)].start, toks[std::size_t(prevComma)].end, {}});
         }
         if (auto whole = wholeLines(start, lt)) {
-            out.push_back(Splice{whole->first, whole->second, {}});
+            // An entry between two blank lines takes one of them along: no double blank line.
+            int end = whole->second;
+            if (whole->first > 0 && end < text.size()) {
+                const int prev = lineStartOf(text, whole->first - 1);
+                const int nl = int(text.indexOf('\n', end));
+                if (nl >= 0 && blankLine(prev, whole->first - 1) && blankLine(end, nl))
+                    end = nl + 1;
+            }
+            out.push_back(Splice{whole->first, end, {}});
             return out;
         }
         if (count == 1)
@@ -1136,8 +1320,38 @@ public:
     }
 
     // Applies an edit's splices, then re-pads the alignment runs around the edited region if
-    // they were aligned before.
-    Result<void> commitNative(std::vector<Splice> splices, const NativeTarget *entry = nullptr)
+    // they were aligned before. With Check::WholeFile (source text given by the user went in)
+    // the edited file is parsed as a whole, and when it does not parse the edit is undone and
+    // refused.
+    enum class Check { Entry, WholeFile };
+    Result<void> commitNative(std::vector<Splice> splices, const NativeTarget *entry = nullptr,
+                              Check check = Check::Entry)
+    {
+        if (check == Check::Entry)
+            return commitUnchecked(std::move(splices), entry);
+        // Holding the tree keeps the incremental path (which edits it in place) off.
+        const QByteArray oldText = text;
+        const std::shared_ptr<SyntaxTree> oldTree = tree;
+        const std::shared_ptr<MapCache> oldCache = cache;
+        const std::vector<int> oldLines = lineStarts;
+        const std::optional<bool> oldClean = fmtClean;
+        if (auto r = commitUnchecked(std::move(splices), nullptr); !r)
+            return r;
+        invalidate();
+        if (auto r = ensureParsed(); !r) {
+            text = oldText;
+            tree = oldTree;
+            cache = oldCache;
+            lineStarts = oldLines;
+            fmtClean = oldClean;
+            return fail(Error::Code::Usage,
+                        tr("the value would leave a file that does not parse (%1)")
+                            .arg(r.error().toString()));
+        }
+        return {};
+    }
+
+    Result<void> commitUnchecked(std::vector<Splice> splices, const NativeTarget *entry)
     {
         if (splices.empty())
             return {};
@@ -1631,45 +1845,139 @@ void Document::attachSchema(const QString &map, const QList<FieldSchema> &schema
     }
 }
 
+namespace {
+
+// The value of a node of the JSON syntax, numbers digit for digit.
+Value jsonNodeValue(const QByteArray &text, const JsonNode &n)
+{
+    switch (n.type) {
+    case JsonNode::Type::Object: {
+        std::vector<Value::Member> members;
+        for (const JsonMember &m : n.members)
+            members.emplace_back(m.key, jsonNodeValue(text, m.value));
+        return Value::object(std::move(members));
+    }
+    case JsonNode::Type::Array: {
+        std::vector<Value> items;
+        for (const JsonNode &e : n.elements)
+            items.push_back(jsonNodeValue(text, e));
+        return Value::list(std::move(items));
+    }
+    case JsonNode::Type::String:
+        return Value::string(jsonNodeToValue(text, n).toString());
+    case JsonNode::Type::Number:
+        return Value::number(text.mid(n.start, n.end - n.start));
+    case JsonNode::Type::Bool:
+        return Value::boolean(text.mid(n.start, n.end - n.start) == "true");
+    case JsonNode::Type::Null:
+        break;
+    }
+    return Value();
+}
+
+std::unexpected<Error> badPath()
+{
+    return fail(Error::Code::Usage, QCoreApplication::translate(
+                                        "kanri::hcl", "a path is MAP, MAP.KEY or MAP.KEY.FIELD"));
+}
+
+// A path names a map, then maybe a key, then maybe a field; keys and fields may be "" (valid
+// HCL keys), the map's name may not. (setField's null field means the whole entry; the command
+// line refuses empty path parts, so `map.key.""` is refused before it gets here.)
+std::optional<std::unexpected<Error>> checkParts(const QStringList &parts)
+{
+    if (parts.value(0).isEmpty())
+        return fail(Error::Code::Usage,
+                    QCoreApplication::translate("kanri::hcl", "the map name in the path is empty"));
+    return std::nullopt;
+}
+
+// Source text for an expression must be exactly one HCL expression, as it would stand after
+// `name =`: no comment, nothing before or after it. Returns its kind.
+Result<ExprKind> checkExpressionSource(const QString &source)
+{
+    const QByteArray src = source.toUtf8();
+    const QByteArray text = "x = " + src + "\n";
+    auto t = parseHcl(text, QString());
+    if (!t)
+        return fail(Error::Code::Usage,
+                    QCoreApplication::translate("kanri::hcl", "not an HCL expression: %1 (%2)")
+                        .arg(source, t.error().message));
+    const Body &body = (*t)->body;
+    if (body.items.size() != 1 || !body.items.front().attribute ||
+        (*t)->startOf(body.items.front().attribute->value) != 4 ||
+        (*t)->endOf(body.items.front().attribute->value) != 4 + src.size())
+        return fail(Error::Code::Usage,
+                    QCoreApplication::translate("kanri::hcl",
+                                                "not one HCL expression (and nothing else): %1")
+                        .arg(source));
+    return body.items.front().attribute->value.kind;
+}
+
+Result<void> checkExpressions(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Expression:
+        if (auto r = checkExpressionSource(v.source()); !r)
+            return std::unexpected(r.error());
+        return {};
+    case Value::Type::List:
+        for (const Value &i : v.items())
+            if (auto r = checkExpressions(i); !r)
+                return r;
+        return {};
+    case Value::Type::Object:
+        for (const Value::Member &m : v.members())
+            if (auto r = checkExpressions(m.second); !r)
+                return r;
+        return {};
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+Result<Value> Document::value(const QStringList &path) const
+{
+    if (auto r = d->ensureParsed(); !r)
+        return std::unexpected(r.error());
+    if (path.isEmpty() || path.size() > 3)
+        return badPath();
+    if (auto bad = checkParts(path))
+        return *bad;
+    if (d->syntax == Syntax::Json) {
+        auto n = d->jsonAt(path);
+        if (!n)
+            return std::unexpected(n.error());
+        return jsonNodeValue(d->text, **n);
+    }
+    auto e = d->nativeAt(path);
+    if (!e)
+        return std::unexpected(e.error());
+    return exprToValue(*d->tree, **e);
+}
+
 Result<QJsonValue> Document::get(const QStringList &path) const
 {
     if (auto r = d->ensureParsed(); !r)
         return std::unexpected(r.error());
     if (path.isEmpty() || path.size() > 3)
-        return fail(Error::Code::Usage, tr("a path is MAP, MAP.KEY or MAP.KEY.FIELD"));
-    QJsonValue v;
-    bool found = false;
-    if (d->syntax == Syntax::Native) {
-        for (const NativeMap &m : d->nativeMaps()) {
-            if (m.name == path[0]) {
-                v = exprToJson(*d->tree, m.attr->value);
-                found = true;
-            }
-        }
-    } else {
-        for (const JsonMap &m : d->jsonMaps()) {
-            if (m.name == path[0]) {
-                v = jsonNodeToValue(d->text, m.member->value);
-                found = true;
-            }
-        }
+        return badPath();
+    if (auto bad = checkParts(path))
+        return *bad;
+    if (d->syntax == Syntax::Json) {
+        auto n = d->jsonAt(path);
+        if (!n)
+            return std::unexpected(n.error());
+        return jsonNodeToValue(d->text, **n);
     }
-    if (!found)
-        return notFound(tr("no map named %1").arg(path[0]));
-    for (qsizetype i = 1; i < path.size(); ++i) {
-        if (v.isArray()) {
-            bool ok = false;
-            const int index = path[i].toInt(&ok);
-            if (!ok || index < 0 || index >= v.toArray().size())
-                return notFound(tr("%1 does not exist").arg(path.mid(0, i + 1).join(u'.')));
-            v = v.toArray().at(index);
-        } else if (v.isObject() && v.toObject().contains(path[i])) {
-            v = v.toObject().value(path[i]);
-        } else {
-            return notFound(tr("%1 does not exist").arg(path.mid(0, i + 1).join(u'.')));
-        }
-    }
-    return v;
+    auto e = d->nativeAt(path);
+    if (!e)
+        return std::unexpected(e.error());
+    if ((*e)->kind == ExprKind::Object)
+        return objectToJson(*d->tree, **e, nullptr);
+    return exprToJson(*d->tree, **e);
 }
 
 // ---- JSON-syntax edits (in a separate helper to keep DocumentData readable)
@@ -1678,49 +1986,53 @@ namespace {
 
 QByteArray jsonQuote(const QString &s)
 {
-    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return a.mid(1, a.size() - 2);
+    return Value::string(s).toJsonText();
 }
 
-QByteArray jsonRender(const QJsonValue &v, const QByteArray &indent, const QByteArray &unit,
+QByteArray jsonRender(const Value &v, const QByteArray &indent, const QByteArray &unit,
                       const QByteArray &eol, const QStringList &order)
 {
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        if (o.isEmpty())
+    if (v.type() == Value::Type::Object) {
+        if (v.members().empty())
             return "{}";
-        QStringList keys;
+        std::vector<const Value::Member *> members;
         for (const QString &k : order)
-            if (o.contains(k))
-                keys.append(k);
-        for (auto it = o.begin(); it != o.end(); ++it)
-            if (!keys.contains(it.key()))
-                keys.append(it.key());
+            for (const Value::Member &m : v.members())
+                if (m.first == k)
+                    members.push_back(&m);
+        for (const Value::Member &m : v.members())
+            if (!order.contains(m.first))
+                members.push_back(&m);
         QByteArray out = "{" + eol;
-        for (qsizetype i = 0; i < keys.size(); ++i) {
-            out += indent + unit + jsonQuote(keys[i]) + ": " +
-                   jsonRender(o.value(keys[i]), indent + unit, unit, eol, {});
-            if (i + 1 < keys.size())
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            out += indent + unit + jsonQuote(members[i]->first) + ": " +
+                   jsonRender(members[i]->second, indent + unit, unit, eol, {});
+            if (i + 1 < members.size())
                 out += ',';
             out += eol;
         }
         return out + indent + "}";
     }
-    if (v.isArray()) {
-        const QJsonArray a = v.toArray();
-        if (a.isEmpty())
+    if (v.type() == Value::Type::List) {
+        if (v.items().empty())
             return "[]";
         QByteArray out = "[" + eol;
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            out += indent + unit + jsonRender(a[i], indent + unit, unit, eol, {});
-            if (i + 1 < a.size())
+        for (std::size_t i = 0; i < v.items().size(); ++i) {
+            out += indent + unit + jsonRender(v.items()[i], indent + unit, unit, eol, {});
+            if (i + 1 < v.items().size())
                 out += ',';
             out += eol;
         }
         return out + indent + "]";
     }
-    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-    return a.mid(1, a.size() - 2);
+    return v.toJsonText();
+}
+
+std::unexpected<Error> noExpressionsInJson()
+{
+    return fail(Error::Code::Usage,
+                QCoreApplication::translate("kanri::hcl",
+                                            "a file in the JSON syntax holds only literal values"));
 }
 
 struct JsonEditor
@@ -1795,10 +2107,22 @@ struct JsonEditor
 Result<void> Document::setField(const QString &map, const QString &key, const QString &field,
                                 const QJsonValue &value)
 {
+    return setField(map, key, field, Value::fromJson(value));
+}
+
+Result<void> Document::setField(const QString &map, const QString &key, const QString &field,
+                                const Value &value)
+{
     if (auto r = d->ensureParsed(); !r)
+        return r;
+    if (auto bad = checkParts({map, key}))
+        return *bad;
+    if (auto r = checkExpressions(value); !r)
         return r;
     const QByteArray eol = eolOf(d->text);
     if (d->syntax == Syntax::Json) {
+        if (!value.isLiteral())
+            return noExpressionsInJson();
         JsonEditor ed{*d};
         const JsonMember *m = ed.findMap(map);
         if (!m)
@@ -1817,7 +2141,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
         if (!entry)
             return notFound(tr("%1 has no entry %2").arg(map, key));
         const JsonNode *target = entry;
-        if (!field.isEmpty()) {
+        if (!field.isNull()) {
             if (entry->type != JsonNode::Type::Object)
                 return fail(Error::Code::Usage, tr("%1.%2 is not an object").arg(map, key));
             target = nullptr;
@@ -1834,7 +2158,7 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
                 return {};
             }
         }
-        if (jsonNodeToValue(d->text, *target) == value)
+        if (jsonNodeValue(d->text, *target) == value)
             return {};
         const QByteArray indent = indentAt(d->text, lineStartOf(d->text, target->start));
         d->text =
@@ -1848,40 +2172,63 @@ Result<void> Document::setField(const QString &map, const QString &key, const QS
     if (!t)
         return std::unexpected(t.error());
     const SyntaxTree &tree = *d->tree;
+    const auto check =
+        holdsExpression(value) ? DocumentData::Check::WholeFile : DocumentData::Check::Entry;
     const Expr *target = t->entry;
-    if (!field.isEmpty()) {
+    if (!field.isNull()) {
         if (t->entry->kind != ExprKind::Object)
             return fail(
                 Error::Code::Usage,
                 tr("%1.%2 is not an object constructor; cannot set a field in it").arg(map, key));
         target = nullptr;
-        for (const ObjectItem &f : t->entry->items)
-            if (keyText(tree, f.key) == field)
-                target = &f.value;
+        const ObjectItem *item = nullptr;
+        for (const ObjectItem &f : t->entry->items) {
+            if (keyText(tree, f.key) != field)
+                continue;
+            if (item)
+                return d->fieldTwice({map, key, field}, *item, f);
+            item = &f;
+            target = &f.value;
+        }
         if (!target) {
             DocumentData::Style s = d->styleOf(*t->entry);
             QByteArray item = renderKey(field, s.quotedKeys) + s.sep;
             DocumentData::Style vs;
             item += d->render(value, vs, {}, eol);
-            return d->commitNative(d->insertLast(*t->entry, item, false, eol, false), &*t);
+            return d->commitNative(d->insertLast(*t->entry, item, false, eol, false), &*t, check);
         }
     }
-    if (isLiteral(*target) && exprToJson(tree, *target) == value)
+    // Setting what is there already changes nothing: the same source text for an expression,
+    // the same value for a literal (however it is written: 1.0 or 1, a heredoc or a quoted
+    // string).
+    // (Source text is compared as text: a comment inside an expression may hold bytes that are
+    // not UTF-8, which no QString or JSON string carries back.)
+    if (value.isExpression() ? utf8ToString(tree.source(*target)) == value.source()
+                             : isLiteralExpr(tree, *target) && exprToValue(tree, *target) == value)
         return {};
-    DocumentData::Style vs;
-    if ((target->kind == ExprKind::Tuple && value.isArray()) ||
-        (target->kind == ExprKind::Object && value.isObject()))
-        vs = d->styleOf(*target);
-    const QStringList order = field.isEmpty() ? d->fieldOrderOf(*t->map, t->schema) : QStringList{};
-    return d->commitNative(
-        {Splice{tree.startOf(*target), tree.endOf(*target), d->render(value, vs, order, eol)}},
-        &*t);
+    QByteArray rendered;
+    if (value.type() == Value::Type::String)
+        if (auto heredoc = d->heredocFor(*target, value.str()))
+            rendered = *heredoc;
+    if (rendered.isNull()) {
+        DocumentData::Style vs;
+        if ((target->kind == ExprKind::Tuple && value.type() == Value::Type::List) ||
+            (target->kind == ExprKind::Object && value.type() == Value::Type::Object))
+            vs = d->styleOf(*target);
+        const QStringList order =
+            field.isNull() ? d->fieldOrderOf(*t->map, t->schema) : QStringList{};
+        rendered = d->render(value, vs, order, eol);
+    }
+    return d->commitNative({Splice{tree.startOf(*target), tree.endOf(*target), rendered}}, &*t,
+                           check);
 }
 
 Result<void> Document::unsetField(const QString &map, const QString &key, const QString &field)
 {
     if (auto r = d->ensureParsed(); !r)
         return r;
+    if (auto bad = checkParts({map, key, field}))
+        return *bad;
     if (d->syntax == Syntax::Json) {
         JsonEditor ed{*d};
         const JsonMember *m = ed.findMap(map);
@@ -1925,10 +2272,21 @@ Result<void> Document::unsetField(const QString &map, const QString &key, const 
 
 Result<void> Document::addEntry(const QString &map, const QString &key, const QJsonValue &value)
 {
+    return addEntry(map, key, Value::fromJson(value));
+}
+
+Result<void> Document::addEntry(const QString &map, const QString &key, const Value &value)
+{
     if (auto r = d->ensureParsed(); !r)
+        return r;
+    if (auto bad = checkParts({map, key}))
+        return *bad;
+    if (auto r = checkExpressions(value); !r)
         return r;
     const QByteArray eol = eolOf(d->text);
     if (d->syntax == Syntax::Json) {
+        if (!value.isLiteral())
+            return noExpressionsInJson();
         JsonEditor ed{*d};
         const JsonMember *m = ed.findMap(map);
         if (!m)
@@ -1971,18 +2329,19 @@ Result<void> Document::addEntry(const QString &map, const QString &key, const QJ
     const QStringList order = d->fieldOrderOf(m, t->schema);
     const DocumentData::Style ms = d->styleOf(m);
     // Entry style: copy the siblings (multi-line objects or one-line objects).
+    const bool isObject = value.type() == Value::Type::Object;
     DocumentData::Style es;
     es.indent =
         m.children.empty() && m.items.empty() ? ms.indent + d->unitFor(ms.indent) : ms.innerIndent;
     es.innerIndent = es.indent + d->unitFor(es.indent);
-    es.multiline = value.isObject() && !value.toObject().isEmpty();
+    es.multiline = isObject && !value.members().empty();
     bool sawObject = false;
     auto look = [&](const Expr &v) {
         if (v.kind != ExprKind::Object || sawObject)
             return;
         sawObject = true;
         const DocumentData::Style s = d->styleOf(v);
-        es.multiline = s.multiline && value.isObject();
+        es.multiline = s.multiline && isObject;
         es.commas = s.commas;
         es.quotedKeys = s.quotedKeys;
         es.sep = s.sep;
@@ -2004,13 +2363,17 @@ Result<void> Document::addEntry(const QString &map, const QString &key, const QJ
         item = renderKey(key, ms.quotedKeys) + sep;
     }
     item += d->render(value, es, order, eol);
-    return d->commitNative(d->insertLast(m, item, isTuple, eol, true));
+    return d->commitNative(d->insertLast(m, item, isTuple, eol, true), nullptr,
+                           holdsExpression(value) ? DocumentData::Check::WholeFile
+                                                  : DocumentData::Check::Entry);
 }
 
 Result<void> Document::removeEntry(const QString &map, const QString &key)
 {
     if (auto r = d->ensureParsed(); !r)
         return r;
+    if (auto bad = checkParts({map, key}))
+        return *bad;
     if (d->syntax == Syntax::Json) {
         JsonEditor ed{*d};
         const JsonMember *m = ed.findMap(map);
@@ -2044,6 +2407,8 @@ Result<void> Document::renameEntry(const QString &map, const QString &key, const
 {
     if (auto r = d->ensureParsed(); !r)
         return r;
+    if (auto bad = checkParts({map, key}))
+        return *bad;
     if (key == newKey) {
         if (auto e = get({map, key}); !e)
             return std::unexpected(e.error());
@@ -2077,9 +2442,23 @@ Result<void> Document::renameEntry(const QString &map, const QString &key, const
         if (keyText(*d->tree, i.key) == newKey)
             return fail(Error::Code::Usage, tr("%1 already has an entry %2").arg(map, newKey));
     const Expr &k = t->item->key;
-    const bool quoted = k.kind == ExprKind::String;
-    return d->commitNative(
-        {Splice{d->tree->startOf(k), d->tree->endOf(k), renderKey(newKey, quoted)}}, &*t);
+    QByteArray written;
+    if (k.kind == ExprKind::Template && k.sequences &&
+        d->tree->tokens[std::size_t(k.first)].type == Tok::OQuote) {
+        // A template key is listed as written between its quotes; the new key is read the
+        // same way, so it may hold ${...} too.
+        written = '"' + newKey.toUtf8() + '"';
+        auto kind = checkExpressionSource(QString::fromUtf8(written));
+        if (!kind || (*kind != ExprKind::String && *kind != ExprKind::Template))
+            return fail(
+                Error::Code::Usage,
+                tr("%1 is not a valid template key (it is written between quotes as "
+                   "it is)%2")
+                    .arg(newKey, kind ? QString() : QStringLiteral(": ") + kind.error().message));
+    } else {
+        written = renderKey(newKey, k.kind == ExprKind::String || k.kind == ExprKind::Template);
+    }
+    return d->commitNative({Splice{d->tree->startOf(k), d->tree->endOf(k), written}}, &*t);
 }
 
 std::optional<QList<FieldSchema>> variableSchema(const Document &doc, const QString &variable)
@@ -2185,11 +2564,12 @@ void terraformRewrites(const SyntaxTree &t, const Body &body, QStringList &inBlo
             continue;
         }
         const Block &b = *item.block;
+        // Every label is written again from its value (Terraform sets them anew), quoted and
+        // escaped as hclwrite escapes strings.
         for (const Expr &label : b.labels) {
-            if (label.first == label.last && tokType(label.first) == Tok::Ident)
-                out.push_back(Splice{t.tokens[std::size_t(label.first)].start,
-                                     t.tokens[std::size_t(label.first)].end,
-                                     "\"" + t.tokenText(label.first) + "\""});
+            const QByteArray quoted = quoteHcl(keyText(t, label));
+            if (t.source(label) != quoted)
+                out.push_back(Splice{t.startOf(label), t.endOf(label), quoted});
         }
         inBlocks.append(QString::fromUtf8(t.tokenView(b.type)));
         terraformRewrites(t, b.body, inBlocks, out);
@@ -2226,24 +2606,26 @@ bool isTerraformFile(const QString &fileName)
 
 Result<QStringList> parsePath(const QString &path)
 {
+    // Every part is checked before anything is looked up or written: no empty part (`a..b`,
+    // `a.""`, a trailing '.'), quotes balanced and around a whole part, at most three parts.
+    auto bad = [&](const QString &why) {
+        return fail(Error::Code::Usage, tr("invalid path %1: %2").arg(path, why));
+    };
     QStringList parts;
     qsizetype i = 0;
-    while (i <= path.size()) {
+    while (true) {
         if (i < path.size() && path[i] == u'"') {
             qsizetype j = i + 1;
-            while (j < path.size() && path[j] != u'"') {
-                if (path[j] == u'\\')
-                    ++j;
-                ++j;
-            }
+            while (j < path.size() && path[j] != u'"')
+                j += path[j] == u'\\' ? 2 : 1;
             if (j >= path.size())
-                return fail(Error::Code::Usage,
-                            tr("unterminated quoted part in path %1").arg(path));
-            const QJsonDocument doc =
-                QJsonDocument::fromJson(("[" + path.mid(i, j - i + 1) + "]").toUtf8());
-            if (!doc.isArray())
-                return fail(Error::Code::Usage, tr("invalid quoted part in path %1").arg(path));
-            parts.append(doc.array().at(0).toString());
+                return bad(tr("a quote is not closed"));
+            auto part = Value::fromJsonText(path.mid(i, j - i + 1).toUtf8());
+            if (!part || part->type() != Value::Type::String)
+                return bad(tr("%1 is not a JSON string").arg(path.mid(i, j - i + 1)));
+            if (part->str().isEmpty())
+                return bad(tr("a part is empty"));
+            parts.append(part->str());
             i = j + 1;
         } else {
             qsizetype j = path.indexOf(u'.', i);
@@ -2251,21 +2633,28 @@ Result<QStringList> parsePath(const QString &path)
                 j = path.size();
             const QString part = path.mid(i, j - i);
             if (part.isEmpty())
-                return fail(Error::Code::Usage, tr("empty part in path %1").arg(path));
+                return bad(tr("a part is empty"));
+            if (part.contains(u'"'))
+                return bad(tr("a quote inside %1: write a part with dots or quotes as a JSON "
+                              "string, e.g. developers.\"a.b\".gcp")
+                               .arg(part));
             parts.append(part);
             i = j;
         }
         if (i >= path.size())
             break;
         if (path[i] != u'.')
-            return fail(Error::Code::Usage, tr("expected '.' after a quoted part in %1").arg(path));
-        ++i;
+            return bad(tr("expected '.' after a quoted part"));
+        if (++i >= path.size())
+            return bad(tr("a part is empty"));
     }
     // "module.<label>.<argument>" names a map on its own.
     if (parts.size() >= 3 && parts[0] == u"module") {
         parts[0] = parts.mid(0, 3).join(u'.');
         parts.remove(1, 2);
     }
+    if (parts.size() > 3)
+        return bad(tr("a path is MAP, MAP.KEY or MAP.KEY.FIELD"));
     return parts;
 }
 

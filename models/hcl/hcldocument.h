@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hclvalue.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -38,12 +39,19 @@ struct FieldSchema
 
 struct MapEntry
 {
-    QString key;  // map key with quotes removed; for list maps the element index
+    QString key;  // map key with quotes removed (a template key as written between its
+                  // quotes); for list maps the element index
     int line = 0; // 1-based line of the key (of the element for lists)
     ValueKind kind = ValueKind::Expression;
-    QJsonObject fields; // entries whose value is an object: literal values as JSON,
-                        // non-literal values as their source text
-    QJsonValue value;   // the whole entry value, same conversion as fields
+    QJsonObject fields;      // entries whose value is an object: literal values as JSON,
+                             // other values as their source text...
+    QStringList expressions; // ...and these are the fields holding one (Value::expression)
+    QJsonValue value;        // the whole entry value: `fields` for an object, else as a field
+    bool expression = false; // the entry value is not a literal (for an object: one of its
+                             // fields is an expression, or one of its keys)
+
+    // A field as a typed value: literal, or expression with its source text.
+    Value field(const QString &name) const;
 };
 
 struct MapInfo
@@ -81,21 +89,42 @@ public:
     QList<MapInfo> maps() const;
     std::optional<MapInfo> map(const QString &name) const;
 
-    // path: {MAP}, {MAP, KEY} or {MAP, KEY, FIELD}. NotFound when a part does not exist.
+    // path: {MAP}, {MAP, KEY} or {MAP, KEY, FIELD}. NotFound when a part does not exist; Usage
+    // errors for an empty part, a key or field written twice.
+    //
+    // value(): the typed value — a literal, or an expression with its source text.
+    Result<Value> value(const QStringList &path) const;
+    // get(): Qt's JSON view, as MapEntry gives it: literals as JSON, other values as their
+    // source text; an object constructor as an object of its items.
     Result<QJsonValue> get(const QStringList &path) const;
 
     // Schema for a map whose `type` is declared elsewhere (variables.tf vs a .tfvars file):
     // maps() then reports it and addEntry orders fields by it.
     void attachSchema(const QString &map, const QList<FieldSchema> &schema);
 
-    // Edits. KEY of a list map is the element index. setField with an empty field replaces
-    // the entry's whole value. Setting a value equal to the current one changes nothing.
+    // Edits. KEY of a list map is the element index. setField with a null field (QString())
+    // replaces the entry's whole value; an empty one names the field "" (a valid HCL key). Setting
+    // a value equal to the current one changes nothing (an expression: the same source text; a
+    // literal: the same value however it is written), so value() then setField() of what it gave
+    // leaves the bytes as they are.
+    //
+    // A literal is written as HCL writes it (strings quoted and escaped as hclwrite escapes
+    // them, numbers digit for digit); a multi-line string set on a heredoc stays a heredoc with
+    // the same marker and indentation. An expression is written as its source text, which must
+    // be one HCL expression; the edited file must then parse as a whole, or nothing changes.
+    // The JSON syntax holds only literals.
+    Result<void> setField(const QString &map, const QString &key, const QString &field,
+                          const Value &value);
     Result<void> setField(const QString &map, const QString &key, const QString &field,
                           const QJsonValue &value);
     Result<void> unsetField(const QString &map, const QString &key, const QString &field);
-    // value is usually an object; maps of strings take any JSON value. Lists append.
+    // value is usually an object; maps of strings take any value. Lists append.
+    Result<void> addEntry(const QString &map, const QString &key, const Value &value);
     Result<void> addEntry(const QString &map, const QString &key, const QJsonValue &value);
+    // An entry between two blank lines takes one of them along.
     Result<void> removeEntry(const QString &map, const QString &key);
+    // A template key ("${var.p}-x") is renamed to NEWKEY written between quotes as it is (it
+    // may hold ${...}); any other key to NEWKEY as a literal.
     Result<void> renameEntry(const QString &map, const QString &key, const QString &newKey);
 
 private:

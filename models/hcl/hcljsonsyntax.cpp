@@ -1,6 +1,7 @@
 #include "hcljsonsyntax.h"
 
 #include "hcllexer.h"
+#include "hclvalue.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -33,6 +34,8 @@ public:
         JsonNode root;
         if (auto r = value(root, 0); !r)
             return std::unexpected(r.error());
+        if (root.type != JsonNode::Type::Object && root.type != JsonNode::Type::Array)
+            return error(root.start, tr("the root value must be an object"));
         skipWs();
         if (m_pos != int(m_text.size()))
             return error(m_pos, tr("extra characters after the JSON value"));
@@ -59,6 +62,8 @@ private:
         }
     }
 
+    // A JSON string as HCL's JSON parser reads it: no raw control character, only JSON's
+    // escapes (\uXXXX with four hex digits).
     Result<void> string(int &end)
     {
         int i = m_pos + 1;
@@ -66,7 +71,20 @@ private:
             const char c = at(i);
             if (i >= m_text.size() || c == '\n')
                 return error(m_pos, tr("unterminated string"));
+            if (static_cast<unsigned char>(c) < 0x20)
+                return error(i, tr("a control character must be escaped in a string"));
             if (c == '\\') {
+                const char e = at(i + 1);
+                if (e == 'u') {
+                    for (int k = i + 2; k < i + 6; ++k)
+                        if (!std::isxdigit(static_cast<unsigned char>(at(k))) || k >= m_text.size())
+                            return error(i, tr("invalid escape: \\u needs four hexadecimal "
+                                               "digits"));
+                    i += 6;
+                    continue;
+                }
+                if (!std::strchr("\"\\/bfnrt", e) || e == '\0')
+                    return error(i, tr("invalid escape in a JSON string"));
                 i += 2;
                 continue;
             }
@@ -173,6 +191,10 @@ private:
                    (std::isdigit((unsigned char)m_text[i]) || m_text[i] == '.' ||
                     m_text[i] == 'e' || m_text[i] == 'E' || m_text[i] == '+' || m_text[i] == '-'))
                 ++i;
+            const QByteArrayView number(m_text.constData() + m_pos, i - m_pos);
+            if (!isJsonNumber(number) ||
+                !numberInRange(number.startsWith('-') ? number.sliced(1) : number))
+                return error(m_pos, tr("invalid JSON number %1").arg(QString::fromLatin1(number)));
             node.type = JsonNode::Type::Number;
             m_pos = i;
             node.end = i;
@@ -211,7 +233,7 @@ QJsonValue jsonNodeToValue(const QByteArray &text, const JsonNode &node)
     case JsonNode::Type::String: {
         const QByteArray raw = text.mid(node.start + 1, node.end - node.start - 2);
         if (!raw.contains('\\'))
-            return QString::fromUtf8(raw);
+            return utf8ToString(raw);
         QString out;
         QByteArray pending;
         for (int i = 0; i < raw.size(); ++i) {
@@ -237,7 +259,7 @@ QJsonValue jsonNodeToValue(const QByteArray &text, const JsonNode &node)
                 pending += '\f';
                 break;
             case 'u': {
-                out += QString::fromUtf8(pending);
+                out += utf8ToString(pending);
                 pending.clear();
                 const ushort u = ushort(raw.mid(i + 1, 4).toUInt(nullptr, 16));
                 out += QChar(u);
@@ -249,7 +271,7 @@ QJsonValue jsonNodeToValue(const QByteArray &text, const JsonNode &node)
                 break;
             }
         }
-        out += QString::fromUtf8(pending);
+        out += utf8ToString(pending);
         return out;
     }
     case JsonNode::Type::Number:

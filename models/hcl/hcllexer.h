@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <cstdint>
@@ -66,12 +67,31 @@ struct Token
 };
 
 // Splits text into tokens; whitespace (spaces, tabs) is the gap between tokens, so the text can
-// always be rebuilt from it. Fails on a byte-order mark, an unterminated string, heredoc or
-// block comment, and on characters that cannot start a token.
+// always be rebuilt from it. A UTF-8 byte-order mark at the start is skipped (as hclsyntax does).
+// Fails on an unterminated string, heredoc or block comment, on characters that cannot start a
+// token, on invalid UTF-8 outside comments, on escape sequences hclsyntax refuses, and on
+// numbers whose exponent it cannot hold.
 Result<std::vector<Token>> lexHcl(const QByteArray &text, const QString &fileName);
 // Lexes only text[start, end); both must be line starts outside any string or heredoc.
 Result<std::vector<Token>> lexHclRange(const QByteArray &text, const QString &fileName, int start,
                                        int end);
+
+// Length of the valid UTF-8 sequence at p (n bytes available), 0 when invalid (overlong,
+// surrogate, beyond U+10FFFF, truncated); its code point in cp.
+int decodeUtf8(const char *p, qsizetype n, char32_t &cp);
+
+// UTF-8 text as a QString, every character kept: QString::fromUtf8 drops a byte-order mark
+// (U+FEFF) at the start of its input, which inside an HCL string is a character like any other.
+QString utf8ToString(QByteArrayView utf8);
+// Appends the UTF-8 encoding of a code point (QString::fromUcs4 would drop U+FEFF).
+void appendUtf8(QByteArray &out, char32_t cp);
+QString codePointToString(char32_t cp);
+
+// Whether a number token's text is one number (hclsyntax's scanner takes "1.0.5" or "1e5e5" as
+// one token, then refuses it), and whether hclsyntax can hold it (Go's big.ParseFloat limits
+// the exponent).
+bool isNumberLiteral(QByteArrayView number);
+bool numberInRange(QByteArrayView number);
 
 // 1-based line and column (in characters) of a byte offset.
 struct TextPos

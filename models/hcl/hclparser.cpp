@@ -1,11 +1,15 @@
 #include "hclparser.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTextBoundaryFinder>
 
+#include <algorithm>
 #include <climits>
 #include <cstring>
+#include <optional>
 
 namespace kanri::hcl {
 
@@ -41,6 +45,30 @@ int precedence(Tok t)
     default:
         return 0;
     }
+}
+
+// How many literal tokens hclsyntax's scanner makes of a template's literal text: it cuts
+// before and after every '$' and '%' ("$${" and "%%{" stay whole). A quoted string or heredoc
+// is a "string" in the vocabulary of the map listings only when it is one such piece; more
+// make it a "template" even without a template sequence (as hclsyntax's IsStringLiteral says).
+int literalPieces(QByteArrayView t)
+{
+    int n = 0;
+    bool inRun = false;
+    for (qsizetype i = 0; i < t.size();) {
+        const char c = t[i];
+        if (c == '$' || c == '%') {
+            ++n;
+            inRun = false;
+            i += (i + 2 < t.size() && t[i + 1] == c && t[i + 2] == '{') ? 3 : 1;
+            continue;
+        }
+        if (!inRun)
+            ++n;
+        inRun = true;
+        ++i;
+    }
+    return n;
 }
 
 class Parser
@@ -86,6 +114,25 @@ public:
 
 private:
     using R = Result<void>;
+
+    // Counts nesting levels; the parser recurses once or more per level.
+    struct DepthGuard
+    {
+        explicit DepthGuard(int &d)
+            : depth(d)
+        {
+            ++depth;
+        }
+        ~DepthGuard() { --depth; }
+        int &depth;
+    };
+    std::optional<std::unexpected<Error>> tooDeep(int tok) const
+    {
+        if (m_depth <= MaxNestingDepth)
+            return std::nullopt;
+        return errorAt(tok,
+                       tr("nesting deeper than %1 levels is not supported").arg(MaxNestingDepth));
+    }
 
     std::unexpected<Error> errorAt(int tok, const QString &message) const
     {
@@ -152,6 +199,7 @@ private:
     R parseBody(Body &body, bool top)
     {
         NewlineMode mode(m_ignoreNewlines, false);
+        QHash<QByteArrayView, int> names; // argument name → its name token
         while (true) {
             const int i = peek();
             switch (type(i)) {
@@ -169,6 +217,18 @@ private:
             case Tok::Ident:
                 if (auto r = parseBodyItem(body); !r)
                     return r;
+                if (const Attribute *a = body.items.back().attribute.get()) {
+                    const QByteArrayView name = m_tree.tokenView(a->name);
+                    if (const auto it = names.constFind(name); it != names.constEnd()) {
+                        const TextPos first = textPosition(m_tree.text, m_toks[*it].start);
+                        return errorAt(a->name, tr("Attribute redefined: the argument \"%1\" was "
+                                                   "already set at line %2; each argument may "
+                                                   "be set only once")
+                                                    .arg(QString::fromUtf8(name))
+                                                    .arg(first.line));
+                    }
+                    names.insert(name, a->name);
+                }
                 if (auto r = expectLineEnd("missing newline after argument or block definition");
                     !r)
                     return r;
@@ -193,6 +253,9 @@ private:
             body.items.push_back(BodyItem{std::move(attr), nullptr});
             return {};
         }
+        DepthGuard guard(m_depth);
+        if (auto deep = tooDeep(name))
+            return *deep;
         auto block = std::make_unique<Block>();
         block->type = name;
         while (true) {
@@ -206,7 +269,7 @@ private:
                 Expr label;
                 if (auto r = parseTemplate(label); !r)
                     return r;
-                if (label.kind != ExprKind::String)
+                if (label.sequences)
                     return errorAt(l, tr("block labels cannot contain template sequences"));
                 block->labels.push_back(std::move(label));
                 continue;
@@ -254,6 +317,9 @@ private:
 
     R parseExpression(Expr &out)
     {
+        DepthGuard guard(m_depth);
+        if (auto deep = tooDeep(peek()))
+            return *deep;
         if (auto r = parseBinary(out, 1); !r)
             return r;
         const int q = peek();
@@ -294,11 +360,16 @@ private:
     {
         const int op = peek();
         if (type(op) == Tok::Minus || type(op) == Tok::Bang) {
+            DepthGuard guard(m_depth);
+            if (auto deep = tooDeep(op))
+                return *deep;
             m_pos = op + 1;
             Expr operand;
             if (auto r = parseUnary(operand); !r)
                 return r;
-            const bool negNumber = type(op) == Tok::Minus && operand.kind == ExprKind::Number;
+            // "-" right before a number literal (spaces allowed) is a negative number.
+            const bool negNumber = type(op) == Tok::Minus && operand.first == op + 1 &&
+                                   operand.last == op + 1 && type(op + 1) == Tok::Number;
             out = Expr{negNumber ? ExprKind::Number : ExprKind::Other,
                        op,
                        operand.last,
@@ -312,36 +383,80 @@ private:
         return parsePostfix(out);
     }
 
+    // A legacy index written as a number after '.' cannot chain (`a.0.1` lexes as 0.1).
+    std::optional<std::unexpected<Error>> badLegacyIndex(int number) const
+    {
+        if (!m_tree.tokenView(number).contains('.'))
+            return std::nullopt;
+        return errorAt(number, tr("invalid legacy index syntax: two indexes cannot be chained "
+                                  "with '.'; write [a][b]"));
+    }
+
     R parsePostfix(Expr &out)
     {
         if (auto r = parsePrimary(out); !r)
             return r;
+        auto extend = [&](int last) {
+            out = Expr{ExprKind::Other, out.first, last, false, false, {}, {}, -1};
+        };
         while (true) {
             const int t = peek();
             if (type(t) == Tok::Dot) {
                 const int n = peekFrom(t + 1);
-                if (type(n) != Tok::Ident && type(n) != Tok::Number && type(n) != Tok::Star)
+                if (type(n) == Tok::Ident) {
+                    m_pos = n + 1;
+                    extend(n);
+                    continue;
+                }
+                if (type(n) == Tok::Number) {
+                    if (auto bad = badLegacyIndex(n))
+                        return *bad;
+                    m_pos = n + 1;
+                    extend(n);
+                    continue;
+                }
+                if (type(n) != Tok::Star)
                     return errorAt(n, tr("expected an attribute name after '.'"));
+                // Attribute-only splat: `.*` then only `.name` (or `.0`) steps.
                 m_pos = n + 1;
-                out = Expr{ExprKind::Other, out.first, n, false, false, {}, {}, -1};
+                int last = n;
+                while (type(peek()) == Tok::Dot) {
+                    const int a = peekFrom(peek() + 1);
+                    if (type(a) == Tok::Number) {
+                        if (auto bad = badLegacyIndex(a))
+                            return *bad;
+                    } else if (type(a) == Tok::Star) {
+                        return errorAt(a, tr("a splat (*) cannot be used inside an "
+                                             "attribute-only splat"));
+                    } else if (type(a) != Tok::Ident) {
+                        return errorAt(a, tr("expected an attribute name after '.'"));
+                    }
+                    m_pos = a + 1;
+                    last = a;
+                }
+                extend(last);
                 continue;
             }
             if (type(t) == Tok::OBrack) {
-                NewlineMode mode(m_ignoreNewlines, true);
                 m_pos = t + 1;
-                const int s = peek();
-                if (type(s) == Tok::Star) {
+                // hclsyntax looks for the '*' of a splat before ignoring line breaks
+                if (const int s = peek(); type(s) == Tok::Star) {
                     m_pos = s + 1;
-                } else {
-                    Expr index;
-                    if (auto r = parseExpression(index); !r)
-                        return r;
+                    const int c = next();
+                    if (type(c) != Tok::CBrack)
+                        return errorAt(c, tr("missing ']' after the '*' of a splat"));
+                    extend(c);
+                    continue;
                 }
+                NewlineMode mode(m_ignoreNewlines, true);
+                Expr index;
+                if (auto r = parseExpression(index); !r)
+                    return r;
                 const int c = peek();
                 if (type(c) != Tok::CBrack)
                     return errorAt(c, tr("missing ']' to close the index"));
                 m_pos = c + 1;
-                out = Expr{ExprKind::Other, out.first, c, false, false, {}, {}, -1};
+                extend(c);
                 continue;
             }
             return {};
@@ -434,10 +549,13 @@ private:
             if (auto r = parseExpression(arg); !r)
                 return r;
             out.children.push_back(std::move(arg));
-            int s = peek();
+            const int s = peek();
             if (type(s) == Tok::Ellipsis) {
                 m_pos = s + 1;
-                s = peek();
+                const int c = peek();
+                if (type(c) != Tok::CParen)
+                    return errorAt(c, tr("an expanded argument (...) must be followed by ')'"));
+                continue;
             }
             if (type(s) == Tok::Comma) {
                 m_pos = s + 1;
@@ -465,9 +583,10 @@ private:
                 m_pos = i + 1;
                 out.last = i;
                 out.kind = (!interp && literals <= 1) ? ExprKind::String : ExprKind::Template;
+                out.sequences = interp;
                 return {};
             case Tok::QuotedLit:
-                ++literals;
+                literals += literalPieces(m_tree.tokenView(i));
                 ++i;
                 break;
             case Tok::TemplateInterp:
@@ -622,9 +741,10 @@ private:
                 m_pos = i + 1;
                 out.last = i;
                 out.kind = (!interp && literals <= 1) ? ExprKind::String : ExprKind::Template;
+                out.sequences = interp;
                 return {};
             case Tok::StringLit:
-                ++literals;
+                literals += literalPieces(m_tree.tokenView(i));
                 ++i;
                 break;
             case Tok::TemplateInterp:
@@ -641,15 +761,14 @@ private:
         }
     }
 
+    // `[` or `{` followed by the word `for` starts a for expression (so a bare `for` cannot be
+    // a tuple element or an object key), as in hclsyntax.
     bool startsFor(int open)
     {
         int f = peekFrom(open + 1);
         while (type(f) == Tok::Newline)
             f = peekFrom(f + 1);
-        if (!identIs(f, "for"))
-            return false;
-        const int v = peekFrom(f + 1);
-        return type(v) == Tok::Ident;
+        return identIs(f, "for");
     }
 
     R parseTuple(Expr &out)
@@ -765,40 +884,9 @@ private:
     const std::vector<Token> &m_toks;
     QString m_fileName;
     int m_pos = 0;
+    int m_depth = 0;
     std::vector<bool> m_ignoreNewlines;
 };
-
-QString decodeHeredoc(const SyntaxTree &tree, const Expr &e)
-{
-    const QByteArray open = tree.tokenText(e.first);
-    const bool flush = open.startsWith("<<-");
-    QList<QByteArray> lines;
-    for (int i = e.first + 1; i < e.last; ++i)
-        lines.append(tree.tokenText(i));
-    if (flush) {
-        int minIndent = INT_MAX;
-        for (const QByteArray &l : lines) {
-            if (l.trimmed().isEmpty())
-                continue;
-            int n = 0;
-            while (n < l.size() && (l[n] == ' ' || l[n] == '\t'))
-                ++n;
-            minIndent = std::min(minIndent, n);
-        }
-        if (minIndent == INT_MAX)
-            minIndent = 0;
-        for (QByteArray &l : lines) {
-            int n = 0;
-            while (n < l.size() && n < minIndent && (l[n] == ' ' || l[n] == '\t'))
-                ++n;
-            l.remove(0, n);
-        }
-    }
-    QByteArray all = lines.join();
-    all.replace("$${", "${").replace("%%{", "%{");
-    all.replace("\r\n", "\n");
-    return QString::fromUtf8(all);
-}
 
 } // namespace
 
@@ -828,12 +916,12 @@ Result<ObjectItem> parseObjectItem(SyntaxTree &tree, const QString &fileName)
 QString decodeQuotedLiteral(QByteArrayView raw)
 {
     if (!raw.contains('\\') && !raw.contains('{'))
-        return QString::fromUtf8(raw);
+        return utf8ToString(raw);
     QString out;
     out.reserve(raw.size());
     QByteArray pending;
     auto flush = [&] {
-        out += QString::fromUtf8(pending);
+        out += utf8ToString(pending);
         pending.clear();
     };
     for (int i = 0; i < raw.size(); ++i) {
@@ -874,7 +962,7 @@ QString decodeQuotedLiteral(QByteArrayView raw)
                                 .toUInt(&ok, 16);
             if (ok && i + len < raw.size()) {
                 flush();
-                out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&cp), 1);
+                out += codePointToString(char32_t(cp));
                 i += len;
             } else {
                 pending += '\\';
@@ -892,18 +980,184 @@ QString decodeQuotedLiteral(QByteArrayView raw)
     return out;
 }
 
+QString decodeHeredoc(const SyntaxTree &tree, const Expr &e)
+{
+    const bool flush = tree.tokenView(e.first).startsWith("<<-");
+    QList<QString> lines;
+    for (int i = e.first + 1; i < e.last; ++i) {
+        QByteArray l = tree.tokenText(i);
+        l.replace("$${", "${").replace("%%{", "%{");
+        lines.append(utf8ToString(l));
+    }
+    if (flush) {
+        auto leadingSpace = [](const QString &l) {
+            qsizetype n = 0;
+            while (n < l.size()) {
+                const char32_t c = l.at(n).isHighSurrogate() && n + 1 < l.size()
+                                       ? QChar::surrogateToUcs4(l.at(n), l.at(n + 1))
+                                       : l.at(n).unicode();
+                const bool space = c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' ||
+                                   c == ' ' || c == 0x85 || c == 0xA0 || c == 0x2028 ||
+                                   c == 0x2029 ||
+                                   (c > 0xFF && QChar::category(c) == QChar::Separator_Space);
+                if (!space)
+                    break;
+                n += c > 0xFFFF ? 2 : 1;
+            }
+            return n;
+        };
+        auto clusters = [](const QString &s, qsizetype len, int *count, qsizetype upTo) {
+            // counts grapheme clusters in s[0, len) or, with upTo >= 0, the length of the
+            // first upTo clusters
+            QTextBoundaryFinder f(QTextBoundaryFinder::Grapheme, s);
+            int n = 0;
+            qsizetype pos = 0;
+            while (true) {
+                if (upTo >= 0 && n == upTo)
+                    return pos;
+                const qsizetype next = f.toNextBoundary();
+                if (next < 0 || (upTo < 0 && next > len))
+                    break;
+                ++n;
+                pos = next;
+            }
+            if (count)
+                *count = n;
+            return pos;
+        };
+        // A line that is all white space up to its line break is blank and does not count.
+        int minSpaces = INT_MAX;
+        std::vector<bool> adjust(std::size_t(lines.size()), false);
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QString &l = lines[i];
+            const qsizetype lead = leadingSpace(l);
+            if (lead == l.size() && l.endsWith(u'\n'))
+                continue;
+            adjust[std::size_t(i)] = true;
+            int n = 0;
+            clusters(l, lead, &n, -1);
+            minSpaces = std::min(minSpaces, n);
+        }
+        if (minSpaces != INT_MAX && minSpaces > 0)
+            for (qsizetype i = 0; i < lines.size(); ++i)
+                if (adjust[std::size_t(i)])
+                    lines[i].remove(0, clusters(lines[i], 0, nullptr, minSpaces));
+    }
+    return lines.join(QString());
+}
+
 QString keyText(const SyntaxTree &tree, const Expr &key)
 {
     if (tree.isIdent(key))
         return QString::fromUtf8(tree.tokenView(key.first));
-    if (key.kind == ExprKind::String) {
+    if ((key.kind == ExprKind::String || key.kind == ExprKind::Template) && !key.sequences) {
         if (key.last - key.first == 1)
             return {};
+        if (tree.tokens[std::size_t(key.first)].type == Tok::OHeredoc)
+            return decodeHeredoc(tree, key);
         return decodeQuotedLiteral(tree.tokenView(key.first + 1));
     }
+    if (key.kind == ExprKind::Template && tree.tokens[std::size_t(key.first)].type == Tok::OQuote)
+        return utf8ToString(tree.text.mid(tree.tokens[std::size_t(key.first)].end,
+                                          tree.tokens[std::size_t(key.last)].start -
+                                              tree.tokens[std::size_t(key.first)].end));
     if (key.isParen && !key.children.empty())
         return QString::fromUtf8(tree.source(key.children.front()));
     return QString::fromUtf8(tree.source(key));
+}
+
+bool isLiteralKey(const SyntaxTree &tree, const Expr &key)
+{
+    return tree.isIdent(key) ||
+           ((key.kind == ExprKind::String || key.kind == ExprKind::Template) && !key.sequences);
+}
+
+bool isLiteralExpr(const SyntaxTree &tree, const Expr &e)
+{
+    switch (e.kind) {
+    case ExprKind::String:
+    case ExprKind::Template:
+        return !e.sequences;
+    case ExprKind::Number:
+    case ExprKind::Bool:
+    case ExprKind::Null:
+        return true;
+    case ExprKind::Object:
+        return std::all_of(e.items.begin(), e.items.end(), [&](const ObjectItem &i) {
+            return isLiteralKey(tree, i.key) && isLiteralExpr(tree, i.value);
+        });
+    case ExprKind::Tuple:
+        return std::all_of(e.children.begin(), e.children.end(),
+                           [&](const Expr &c) { return isLiteralExpr(tree, c); });
+    case ExprKind::Call:
+    case ExprKind::Other:
+        break;
+    }
+    return false;
+}
+
+namespace {
+
+// The string a literal template (no sequences) stands for.
+QString literalString(const SyntaxTree &tree, const Expr &e)
+{
+    if (tree.tokens[std::size_t(e.first)].type == Tok::OHeredoc)
+        return decodeHeredoc(tree, e);
+    if (e.last - e.first == 1)
+        return QString();
+    return decodeQuotedLiteral(tree.tokenView(e.first + 1));
+}
+
+QByteArray numberText(const SyntaxTree &tree, const Expr &e)
+{
+    return e.first == e.last ? jsonNumberFromHcl(tree.tokenView(e.first))
+                             : jsonNumberFromHcl(tree.source(e));
+}
+
+} // namespace
+
+Value exprToValue(const SyntaxTree &tree, const Expr &e)
+{
+    if (!isLiteralExpr(tree, e))
+        return Value::expression(utf8ToString(tree.source(e)));
+    switch (e.kind) {
+    case ExprKind::Object: {
+        // A key written twice holds the last value, as HCL evaluates it.
+        std::vector<Value::Member> members;
+        members.reserve(e.items.size());
+        QHash<QString, std::size_t> index;
+        for (const ObjectItem &item : e.items) {
+            QString k = keyText(tree, item.key);
+            if (const auto it = index.constFind(k); it != index.constEnd()) {
+                members[*it].second = exprToValue(tree, item.value);
+                continue;
+            }
+            index.insert(k, members.size());
+            members.emplace_back(std::move(k), exprToValue(tree, item.value));
+        }
+        return Value::object(std::move(members));
+    }
+    case ExprKind::Tuple: {
+        std::vector<Value> items;
+        items.reserve(e.children.size());
+        for (const Expr &c : e.children)
+            items.push_back(exprToValue(tree, c));
+        return Value::list(std::move(items));
+    }
+    case ExprKind::String:
+    case ExprKind::Template:
+        return Value::string(literalString(tree, e));
+    case ExprKind::Number:
+        return Value::number(numberText(tree, e));
+    case ExprKind::Bool:
+        return Value::boolean(tree.tokenView(e.first) == "true");
+    case ExprKind::Null:
+        return Value();
+    case ExprKind::Call:
+    case ExprKind::Other:
+        break;
+    }
+    return Value::expression(utf8ToString(tree.source(e)));
 }
 
 namespace {
@@ -926,7 +1180,8 @@ void insertKey(QJsonObject &o, const SyntaxTree &tree, const Expr &key, const QJ
             o.insert(QLatin1StringView(v.data(), v.size()), value);
             return;
         }
-    } else if (key.kind == ExprKind::String && key.last - key.first == 2) {
+    } else if (key.kind == ExprKind::String && key.last - key.first == 2 &&
+               tree.tokens[std::size_t(key.first)].type == Tok::OQuote) {
         const QByteArrayView v = tree.tokenView(key.first + 1);
         if (isPlainAscii(v)) {
             o.insert(QLatin1StringView(v.data(), v.size()), value);
@@ -936,54 +1191,59 @@ void insertKey(QJsonObject &o, const SyntaxTree &tree, const Expr &key, const QJ
     o.insert(keyText(tree, key), value);
 }
 
-} // namespace
-
-QJsonValue exprToJson(const SyntaxTree &tree, const Expr &e)
+QJsonValue literalToJson(const SyntaxTree &tree, const Expr &e)
 {
     switch (e.kind) {
     case ExprKind::Object: {
         QJsonObject o;
         for (const ObjectItem &item : e.items)
-            insertKey(o, tree, item.key, exprToJson(tree, item.value));
+            insertKey(o, tree, item.key, literalToJson(tree, item.value));
         return o;
     }
     case ExprKind::Tuple: {
         QJsonArray a;
         for (const Expr &c : e.children)
-            a.append(exprToJson(tree, c));
+            a.append(literalToJson(tree, c));
         return a;
     }
     case ExprKind::String:
-        if (tree.tokens[std::size_t(e.first)].type == Tok::OHeredoc)
-            return decodeHeredoc(tree, e);
-        if (e.last - e.first == 1)
-            return QString();
-        return decodeQuotedLiteral(tree.tokenView(e.first + 1));
-    case ExprKind::Number: {
-        if (e.first == e.last) {
-            bool ok = false;
-            const double d = tree.tokenView(e.first).toDouble(&ok);
-            if (ok)
-                return d;
-        }
-        QByteArray src = tree.source(e);
-        src.replace(" ", "").replace("\t", "");
-        bool ok = false;
-        const double d = src.toDouble(&ok);
-        if (ok)
-            return d;
-        return QString::fromUtf8(src);
-    }
+    case ExprKind::Template:
+        return literalString(tree, e);
+    case ExprKind::Number:
+        return numberText(tree, e).toDouble();
     case ExprKind::Bool:
         return tree.tokenView(e.first) == "true";
     case ExprKind::Null:
         return QJsonValue(QJsonValue::Null);
-    case ExprKind::Template:
     case ExprKind::Call:
     case ExprKind::Other:
         break;
     }
     return QString::fromUtf8(tree.source(e));
+}
+
+} // namespace
+
+QJsonValue exprToJson(const SyntaxTree &tree, const Expr &e)
+{
+    if (!isLiteralExpr(tree, e))
+        return QString::fromUtf8(tree.source(e));
+    return literalToJson(tree, e);
+}
+
+QJsonObject objectToJson(const SyntaxTree &tree, const Expr &object, QStringList *expressions)
+{
+    QJsonObject o;
+    for (const ObjectItem &item : object.items) {
+        if (isLiteralExpr(tree, item.value)) {
+            insertKey(o, tree, item.key, literalToJson(tree, item.value));
+        } else {
+            insertKey(o, tree, item.key, QString::fromUtf8(tree.source(item.value)));
+            if (expressions)
+                expressions->append(keyText(tree, item.key));
+        }
+    }
+    return o;
 }
 
 } // namespace kanri::hcl

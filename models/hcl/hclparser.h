@@ -1,9 +1,12 @@
 #pragma once
 
 #include "hcllexer.h"
+#include "hclvalue.h"
 
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QJsonValue>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -27,6 +30,7 @@ struct Expr
     std::vector<ObjectItem> items; // Object
     std::vector<Expr> children;    // Tuple elements, Call arguments, paren inner
     int callName = -1;             // Call: token of the (last) function name
+    bool sequences = false;        // String/Template: holds ${...} or %{...} sequences
 };
 
 struct ObjectItem
@@ -93,6 +97,14 @@ struct SyntaxTree
     }
 };
 
+// Nesting deeper than this (brackets, parentheses, unary operators, template sequences,
+// blocks) is refused with an error rather than risking the stack; JSON and YAML have the same.
+inline constexpr int MaxNestingDepth = 200;
+
+// Parses a whole file as hclsyntax.ParseConfig does and refuses what it refuses (apart from
+// Terraform's provider::name::function calls, which HCL 2.14 predates): syntax errors, an
+// argument set twice in one body ("Attribute redefined"), invalid escapes and encodings,
+// numbers out of range, nesting deeper than MaxNestingDepth.
 Result<std::shared_ptr<SyntaxTree>> parseHcl(const QByteArray &text, const QString &fileName);
 
 // One item of an object constructor (key, '=' or ':', value, and a ',' right after the value)
@@ -100,15 +112,36 @@ Result<std::shared_ptr<SyntaxTree>> parseHcl(const QByteArray &text, const QStri
 // without parsing the rest of the file.
 Result<ObjectItem> parseObjectItem(SyntaxTree &tree, const QString &fileName);
 
-// Object key or label as a plain string: identifiers literally, quoted strings decoded,
-// anything else as its source text (without the parentheses).
+// Object key or label as a plain string: identifiers literally, quoted strings decoded, a
+// quoted template ("${var.p}-x") as written between its quotes, a parenthesised key as the
+// expression inside, anything else as its source text.
 QString keyText(const SyntaxTree &tree, const Expr &key);
+// Whether the key names its entry literally (an identifier or a quoted string without template
+// sequences), rather than by an expression evaluated by Terraform.
+bool isLiteralKey(const SyntaxTree &tree, const Expr &key);
 
-// Literal value as JSON: strings decoded, heredocs without interpolation decoded, numbers,
-// bools, null, objects and tuples recursively; anything else as its source text.
+// Whether the expression is a literal: strings and heredocs without template sequences,
+// numbers (a '-' before one included), bools, null, and objects (with literal keys) and tuples
+// of literals. What Value calls literal.
+bool isLiteralExpr(const SyntaxTree &tree, const Expr &e);
+
+// The expression as a Value: a literal (strings decoded, heredocs' indentation removed,
+// numbers digit for digit), or an Expression holding its source text.
+Value exprToValue(const SyntaxTree &tree, const Expr &e);
+
+// A literal as Qt's JSON (numbers as doubles); any other expression as its source text.
 QJsonValue exprToJson(const SyntaxTree &tree, const Expr &e);
+// An object constructor's items, each value as exprToJson gives it; the keys of the values that
+// are not literals are appended to `expressions`.
+QJsonObject objectToJson(const SyntaxTree &tree, const Expr &object, QStringList *expressions);
 
-// Decodes the escapes of a quoted-template literal (\n, \", \\, \uNNNN, $${, %%{).
+// Decodes the escapes of a quoted-template literal (\n, \", \\, \uNNNN, $${, %%{); the lexer
+// has already refused invalid ones.
 QString decodeQuotedLiteral(QByteArrayView raw);
+
+// The string value of a heredoc without template sequences (tokens first..last: the opener,
+// its lines, the closing marker), as hclsyntax reads it: for <<- the smallest indentation of
+// its non-blank lines (in grapheme clusters of white space) is removed from them.
+QString decodeHeredoc(const SyntaxTree &tree, const Expr &e);
 
 } // namespace kanri::hcl

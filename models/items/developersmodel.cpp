@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 #include <QSet>
 #include <QUndoStack>
 
@@ -41,8 +42,10 @@ void DevelopersModel::rebuildColumns()
             }
         }
         m_required << required;
-        if (type.isEmpty()) { // no schema: the first value seen decides
+        if (type.isEmpty()) { // no schema: the first literal value seen decides
             for (const auto &d : c.developers) {
+                if (d.expressions.contains(f))
+                    continue;
                 const QJsonValue v = d.fields.value(f);
                 if (v.isBool())
                     type = QStringLiteral("bool");
@@ -144,13 +147,31 @@ QVariant DevelopersModel::data(const QModelIndex &index, int role) const
     case FieldRole:
         return field(index.column());
     case TypeRole:
-        return fieldType(index.column());
+        return isExpression(index) ? QStringLiteral("expression") : fieldType(index.column());
     case RequiredRole:
         return isRequired(index.column());
     default:
         break;
     }
     const QString f = field(index.column());
+    if (index.column() > 0 && dev.expressions.contains(f)) {
+        // An expression (a reference, a call, a template...): shown and edited as its source.
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::EditRole:
+            return dev.fields.value(f).toString();
+        case Qt::FontRole: {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        case Qt::ToolTipRole:
+            return tr("%1 is an expression (HCL source text): %2")
+                .arg(f, dev.fields.value(f).toString());
+        default:
+            return {};
+        }
+    }
     const bool missing =
         isRequired(index.column()) && fieldType(index.column()) != QLatin1String("bool") && [&] {
             const QJsonValue v = dev.fields.value(f);
@@ -205,6 +226,24 @@ bool DevelopersModel::setData(const QModelIndex &index, const QVariant &value, i
         if (role != Qt::EditRole)
             return false;
         auto r = m_session->renameDeveloper(index.row(), value.toString().trimmed());
+        if (!r) {
+            Q_EMIT editFailed(r.error().toString());
+            return false;
+        }
+        return true;
+    }
+    if (isExpression(index)) {
+        // Edited as HCL source text, never quoted: `var.team`, `"a string"`, `true`.
+        if (role != Qt::EditRole)
+            return false;
+        const QString source = value.toString().trimmed();
+        if (source.isEmpty()) {
+            Q_EMIT editFailed(tr("%1 holds an expression; write one (HCL source text)")
+                                  .arg(field(index.column())));
+            return false;
+        }
+        auto r = m_session->setDeveloperField(index.row(), field(index.column()),
+                                              hcl::Value::expression(source));
         if (!r) {
             Q_EMIT editFailed(r.error().toString());
             return false;
@@ -341,11 +380,19 @@ Qt::ItemFlags DevelopersModel::flags(const QModelIndex &index) const
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
     if (!index.isValid())
         return f;
-    if (index.column() == 0)
+    if (index.column() == 0 || isExpression(index))
         return f | Qt::ItemIsEditable;
     if (fieldType(index.column()) == QLatin1String("bool"))
         return f | Qt::ItemIsUserCheckable;
     return f | Qt::ItemIsEditable;
+}
+
+bool DevelopersModel::isExpression(const QModelIndex &index) const
+{
+    const platform::Catalog &c = m_session->catalog();
+    if (index.column() <= 0 || index.row() < 0 || index.row() >= c.developers.size())
+        return false;
+    return c.developers.at(index.row()).expressions.contains(field(index.column()));
 }
 
 } // namespace kanri::items

@@ -10,8 +10,10 @@ namespace kanri::items {
 
 // The developers map as a table: the entry key, then one column per field of the schema (or
 // the union of the entries' fields when there is no schema). Booleans are check states,
-// numbers numbers, lists comma-separated. Edits go through the session as undo commands; the
-// table follows the session (also on undo and redo).
+// numbers numbers, lists comma-separated. A field holding an expression (var.x, a call, a
+// template: hcl::Value) is shown as its HCL source in italics, whatever the column's type, and
+// edited as source text (TypeRole "expression"), never quoted into a string. Edits go through the
+// session as undo commands; the table follows the session (also on undo and redo).
 //
 // New rows: insertRows() appends entries (always at the end, whatever row is asked, since
 // the map gets them at its end) filled with the schema's defaults under a unique placeholder
@@ -51,6 +53,8 @@ public:
 
     QString field(int column) const;     // empty for the key column
     QString fieldType(int column) const; // "bool", "string", "number", "list(string)", ...
+    // Whether the cell holds an expression rather than a literal.
+    bool isExpression(const QModelIndex &index) const;
 
 Q_SIGNALS:
     void editFailed(const QString &message);

@@ -436,7 +436,7 @@ void collectEntries(const QList<FoundMap> &maps, const CodeOwners &owners, Terra
         const QStringList fileOwners = owners.ownersOf(found.file);
         for (const hcl::MapEntry &entry : found.map.entries) {
             out.append(MapEntryRef{entry.key, entry.fields, found.file, found.map.name, entry.line,
-                                   fileOwners});
+                                   fileOwners, entry.expressions});
         }
         for (const QString &f : found.map.fields) {
             if (!fields.contains(f))

@@ -25,7 +25,9 @@ struct MapEntryRef
     QString file; // path relative to the accounts repository
     QString map;  // the map variable holding it, as hcl::MapInfo::name
     int line = 0;
-    QStringList owners; // CODEOWNERS owners of the file
+    QStringList owners;      // CODEOWNERS owners of the file
+    QStringList expressions; // fields holding an expression: `fields` has its HCL source text
+                             // (hcl::MapEntry::expressions)
 };
 
 struct Environment

@@ -832,13 +832,19 @@ Session::editDeveloperDocument(const MapEntryRef &entry, const QString &text,
 
 Result<void> Session::setDeveloperField(int row, const QString &field, const QJsonValue &value)
 {
+    return setDeveloperField(row, field,
+                             value.isUndefined() ? hcl::Value() : hcl::Value::fromJson(value));
+}
+
+Result<void> Session::setDeveloperField(int row, const QString &field, const hcl::Value &value)
+{
     if (row < 0 || row >= m_catalog.developers.size())
         return fail(Error::Code::NotFound, tr("no such developer"));
     const MapEntryRef entry = m_catalog.developers.at(row);
     return editDeveloperDocument(entry, tr("Set %1 of %2").arg(field, entry.key),
                                  QStringLiteral("dev:%1:%2").arg(entry.key, field),
                                  [&](hcl::Document &doc) {
-                                     return value.isNull() || value.isUndefined()
+                                     return value.isNull()
                                                 ? doc.unsetField(entry.map, entry.key, field)
                                                 : doc.setField(entry.map, entry.key, field, value);
                                  });
@@ -1040,9 +1046,9 @@ void Session::reloadAccountsFile(const QString &relative)
                 for (const hcl::MapEntry &e : map.entries) {
                     const MapEntryRef &old = read[i];
                     if (!shared || !same(old.key, e.key) || !same(old.map, map.name) ||
-                        old.fields != e.fields)
-                        entries[i] =
-                            MapEntryRef{e.key, e.fields, relative, map.name, e.line, owners};
+                        old.fields != e.fields || old.expressions != e.expressions)
+                        entries[i] = MapEntryRef{e.key,  e.fields, relative,     map.name,
+                                                 e.line, owners,   e.expressions};
                     else if (old.line != e.line) // below an edit that added or removed lines
                         entries[i].line = e.line;
                     ++i;
@@ -1056,7 +1062,8 @@ void Session::reloadAccountsFile(const QString &relative)
             if (!mapNames.contains(map.name))
                 continue;
             for (const hcl::MapEntry &e : map.entries)
-                fresh.append(MapEntryRef{e.key, e.fields, relative, map.name, e.line, owners});
+                fresh.append(MapEntryRef{e.key, e.fields, relative, map.name, e.line, owners,
+                                         e.expressions});
         }
         for (qsizetype i = 0; i < fresh.size(); ++i)
             entries.insert(first + i, fresh[i]);

@@ -114,7 +114,9 @@ public:
     bool valuesPending() const;
 
     // Edits.
+    // A null value removes the field. An hcl::Value expression is written as its HCL source.
     Result<void> setDeveloperField(int row, const QString &field, const QJsonValue &value);
+    Result<void> setDeveloperField(int row, const QString &field, const hcl::Value &value);
     Result<void> addDeveloper(const QString &key, const QJsonObject &fields);
     Result<void> removeDeveloper(int row);
     // A default-filled entry for a new developer: required fields empty, optional ones at

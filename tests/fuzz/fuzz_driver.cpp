@@ -1,7 +1,7 @@
 // A minimal stand-in for libFuzzer's main(): feeds every seed file, then `runs` random
 // mutations of them (byte flips, insertions of HCL punctuation, deletions, splices), to
 // LLVMFuzzerTestOneInput. Deterministic (fixed random seed) so a failure can be replayed.
-//   fuzz_hcl SEED_DIR [RUNS]      or      fuzz_hcl FILE   (replay one input)
+//   fuzz_X SEED_DIR [RUNS]      or      fuzz_X FILE   (replay one input)
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
@@ -27,7 +27,7 @@ void feed(const QByteArray &b)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: fuzz_hcl SEED_DIR [RUNS] | FILE\n");
+        std::fprintf(stderr, "usage: %s SEED_DIR [RUNS] | FILE\n", argv[0]);
         return 2;
     }
     const QString path = QString::fromLocal8Bit(argv[1]);
@@ -81,6 +81,8 @@ int main(int argc, char **argv)
         }
         feed(b);
     }
-    std::printf("fuzz_hcl: %zu seeds, %ld mutations, no failure\n", seeds.size(), runs);
+    std::printf("%s: %zu seeds, %ld mutations, no failure\n",
+                qPrintable(QFileInfo(QString::fromLocal8Bit(argv[0])).fileName()), seeds.size(),
+                runs);
     return 0;
 }

@@ -3,7 +3,8 @@
 // - formatting (hclwrite layout and terraform fmt) gives a file that parses, is idempotent and
 //   changes only whitespace (hclwrite);
 // - a successful edit (add, remove, set, unset, rename) always leaves a file that parses;
-//   setting a value to what it already is changes nothing; add then remove gives the original.
+//   setting a value to what it already is (its typed value) changes nothing; add then remove
+//   gives the original.
 #include "hcldocument.h"
 
 #include <QJsonObject>
@@ -49,7 +50,9 @@ void exercise(const QByteArray &bytes, const QString &name)
         const QByteArray formatted = formatHcl(bytes);
         check(formatHcl(formatted) == formatted);
         check(Document::parse(formatted, name).has_value());
-        check(withoutWhitespace(formatted) == withoutWhitespace(bytes));
+        // (a byte-order mark is dropped, as hclwrite drops it)
+        check(withoutWhitespace(formatted) ==
+              withoutWhitespace(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes));
         const QByteArray terraform = formatTerraform(bytes);
         check(formatTerraform(terraform) == terraform);
         check(Document::parse(terraform, name).has_value());
@@ -72,18 +75,12 @@ void exercise(const QByteArray &bytes, const QString &name)
             check(Document::parse(removed.text(), name).has_value());
         if (e.kind == ValueKind::Object) {
             for (auto it = e.fields.begin(); it != e.fields.end(); ++it) {
-                Document same = *doc;
-                // non-literal values are reported as their source text, and setting that writes
-                // a quoted string: those must stay unchanged from the second set on
-                if (same.setField(m.name, e.key, it.key(), it.value())) {
-                    // (objects and lists may hold non-literal values too)
-                    if (it.value().isString() || it.value().isObject() || it.value().isArray()) {
-                        const QByteArray once = same.text();
-                        check(same.setField(m.name, e.key, it.key(), it.value()).has_value());
-                        check(same.text() == once);
-                    } else {
-                        check(same.text() == bytes);
-                    }
+                // the typed value read, set back, changes nothing (a field written twice in
+                // one entry is refused)
+                if (auto v = doc->value({m.name, e.key, it.key()})) {
+                    Document same = *doc;
+                    check(same.setField(m.name, e.key, it.key(), *v).has_value());
+                    check(same.text() == bytes);
                 }
                 Document unset = *doc;
                 if (unset.unsetField(m.name, e.key, it.key()))

@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
+#include <QFont>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void developersNewRowGetsDefaultsAndAPlaceholderKey();
     void developersRenameAndRemove();
     void developersIncrementalEditsMatchAFreshLoad();
+    void developersExpressionCellsAreEditedAsSource();
 
     void servicesPrdReplicasEditChangesOnlyThePrdOverlay();
     void servicesFollowAServiceMadeOfUnsavedFiles();
@@ -478,6 +480,56 @@ void TestCatalogModels::developersIncrementalEditsMatchAFreshLoad()
     QVERIFY(fresh.has_value());
     items::DevelopersModel freshModel(fresh->get());
     QCOMPARE(tableText(model), tableText(freshModel));
+}
+
+void TestCatalogModels::developersExpressionCellsAreEditedAsSource()
+{
+    const QString tfvars = m_dir->filePath(QStringLiteral("accounts/developers.auto.tfvars"));
+    m_session.reset();
+    QVERIFY(test::writeText(tfvars, "developers = {\n  dev0 = {\n    name   = \"A\"\n"
+                                    "    github = local.gh[\"dev0\"]\n    email  = \"a@x.org\"\n"
+                                    "    admin  = var.admins\n  }\n}\n"));
+    auto ws = platform::Workspace::load(m_dir->path());
+    QVERIFY(ws.has_value());
+    auto session = platform::Session::open(*ws);
+    QVERIFY(session.has_value());
+    m_session = std::move(*session);
+
+    items::DevelopersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const int github = int(m_session->catalog().developerFields.indexOf("github")) + 1;
+    const int admin = int(m_session->catalog().developerFields.indexOf("admin")) + 1;
+    const int email = int(m_session->catalog().developerFields.indexOf("email")) + 1;
+    // shown as its source, marked as an expression, whatever the column's type
+    QCOMPARE(model.index(0, github).data().toString(), QStringLiteral("local.gh[\"dev0\"]"));
+    QCOMPARE(model.index(0, github).data(items::DevelopersModel::TypeRole).toString(),
+             QStringLiteral("expression"));
+    QVERIFY(model.index(0, github).data(Qt::FontRole).value<QFont>().italic());
+    QCOMPARE(model.index(0, email).data(items::DevelopersModel::TypeRole).toString(),
+             QStringLiteral("string"));
+    QCOMPARE(model.index(0, admin).data().toString(), QStringLiteral("var.admins"));
+    QVERIFY(!model.index(0, admin).data(Qt::CheckStateRole).isValid());
+    QVERIFY(model.flags(model.index(0, admin)) & Qt::ItemIsEditable);
+    QVERIFY(!(model.flags(model.index(0, admin)) & Qt::ItemIsUserCheckable));
+
+    // edited as source text, never quoted
+    QVERIFY(model.setData(model.index(0, github), QStringLiteral("local.gh[\"other\"]")));
+    QVERIFY2(bytes(tfvars).contains("    github = local.gh[\"other\"]\n"),
+             bytes(tfvars).constData());
+    QCOMPARE(model.index(0, github).data().toString(), QStringLiteral("local.gh[\"other\"]"));
+    QSignalSpy failed(&model, &items::DevelopersModel::editFailed);
+    const QByteArray before = bytes(tfvars);
+    QVERIFY(!model.setData(model.index(0, github), QStringLiteral("local.gh[")));
+    QVERIFY(!model.setData(model.index(0, github), QString()));
+    QCOMPARE(failed.count(), 2);
+    QCOMPARE(bytes(tfvars), before);
+    // source that is a literal makes the cell a literal of its column again
+    QVERIFY(model.setData(model.index(0, admin), QStringLiteral("true")));
+    QCOMPARE(model.index(0, admin).data(items::DevelopersModel::TypeRole).toString(),
+             QStringLiteral("bool"));
+    QCOMPARE(model.index(0, admin).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    m_session->buffers()->undoStack()->undo();
+    QCOMPARE(model.index(0, admin).data().toString(), QStringLiteral("var.admins"));
 }
 
 void TestCatalogModels::servicesPrdReplicasEditChangesOnlyThePrdOverlay()
