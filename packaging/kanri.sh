@@ -6,8 +6,9 @@
 #   packaging/kanri.sh test    setup, build with -Werror and run every test; then the same
 #                              under AddressSanitizer + UBSan, with the fuzzers run briefly
 #   packaging/kanri.sh deb     setup, build, and make the .deb with CPack
-#   packaging/kanri.sh fuzz    build the libFuzzer targets with clang-16 (+ASan/UBSan) in
-#                              build-fuzz and run each for KANRI_FUZZ_SECONDS (default 60)
+#   packaging/kanri.sh fuzz    build the libFuzzer targets (HCL files; HCL edit paths and
+#                              values) with clang-16 (+ASan/UBSan) in build-fuzz and run each
+#                              for KANRI_FUZZ_SECONDS (default 60)
 #
 # Environment: KANRI_JOBS (parallel jobs, default: nproc), KANRI_BUILD_DIR (default: build),
 # KANRI_TEST_SANITIZE=0 to skip the sanitizer pass.
@@ -88,11 +89,15 @@ fuzz)
     setup
     CXX=clang++-16 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DKANRI_SANITIZE=ON -DKANRI_FUZZ=ON -DKANRI_BUILD_BENCHMARKS=OFF
-    cmake --build build-fuzz -j "$jobs" --target fuzz_hcl
-    mkdir -p build-fuzz/corpus/hcl
-    ASAN_OPTIONS=detect_leaks=0 build-fuzz/tests/fuzz/fuzz_hcl \
-        -max_total_time="${KANRI_FUZZ_SECONDS:-60}" -max_len=4096 \
-        -artifact_prefix=build-fuzz/ build-fuzz/corpus/hcl tests/fuzz/hcl_seeds
+    cmake --build build-fuzz -j "$jobs" --target fuzz_hcl fuzz_hcledit
+    for target in fuzz_hcl fuzz_hcledit; do
+        seeds=tests/fuzz/${target#fuzz_}_seeds
+        mkdir -p "build-fuzz/corpus/$target"
+        say "fuzzing $target for ${KANRI_FUZZ_SECONDS:-60} s"
+        ASAN_OPTIONS=detect_leaks=0 "build-fuzz/tests/fuzz/$target" \
+            -max_total_time="${KANRI_FUZZ_SECONDS:-60}" -max_len=4096 \
+            -artifact_prefix="build-fuzz/$target-" "build-fuzz/corpus/$target" "$seeds"
+    done
     ;;
 deb)
     setup

@@ -569,29 +569,26 @@ struct FileLines
     }
 };
 
-// Does a JSON value (as the HCL reader converts literals) fit a Terraform type expression?
-// Non-literal expressions come back as their source text, so a string is only wrong where it
-// cannot be an expression.
+// Does a literal (as the HCL reader converts it to JSON) fit a Terraform type expression?
+// Fields holding an expression (MapEntryRef::expressions) are not checked: their value is only
+// known when Terraform evaluates them.
 bool fitsType(const QJsonValue &value, const QString &type)
 {
     const QString tpe = type.trimmed();
     if (value.isNull())
         return true;
-    const bool expressionText = value.isString() && (value.toString().contains(QLatin1Char('.')) ||
-                                                     value.toString().contains(QLatin1Char('(')));
     if (tpe == QLatin1String("string"))
         return value.isString() || value.isDouble() || value.isBool();
     if (tpe == QLatin1String("bool"))
-        return value.isBool() || expressionText ||
-               (value.isString() && (value.toString() == QLatin1String("true") ||
-                                     value.toString() == QLatin1String("false")));
+        return value.isBool() || (value.isString() && (value.toString() == QLatin1String("true") ||
+                                                       value.toString() == QLatin1String("false")));
     if (tpe == QLatin1String("number"))
-        return value.isDouble() || expressionText;
+        return value.isDouble();
     if (tpe.startsWith(QLatin1String("list")) || tpe.startsWith(QLatin1String("set")) ||
         tpe.startsWith(QLatin1String("tuple")))
-        return value.isArray() || expressionText;
+        return value.isArray();
     if (tpe.startsWith(QLatin1String("map")) || tpe.startsWith(QLatin1String("object")))
-        return value.isObject() || expressionText;
+        return value.isObject();
     return true; // any, or a type Kanri does not model
 }
 
@@ -735,7 +732,8 @@ QList<Finding> checkCatalog(const Catalog &catalog, const RuleConfig &config,
                         tr("remove it, or ask the SRE team to declare it in the developers "
                            "variable first"),
                         it.key());
-                } else if (!fitsType(it.value(), schemaTypes.value(it.key()))) {
+                } else if (!d.expressions.contains(it.key()) &&
+                           !fitsType(it.value(), schemaTypes.value(it.key()))) {
                     add(QStringLiteral("accounts/developer-schema"),
                         tr("developer %1: %2 must be of type %3")
                             .arg(d.key, it.key(), schemaTypes.value(it.key())),

@@ -790,8 +790,13 @@ Result<void> Session::renameDeveloper(int row, const QString &newKey)
 {
     if (row < 0 || row >= m_catalog.developers.size())
         return fail(Error::Code::NotFound, tr("no such developer"));
+    // A plain key is a name; a template key ("${var.prefix}-x", listed without its quotes) is
+    // checked by the HCL engine, which writes it between quotes again.
     static const QRegularExpression keyRx(QStringLiteral("^[A-Za-z_][-A-Za-z0-9_.]*$"));
-    if (!keyRx.match(newKey).hasMatch())
+    const bool templateKey =
+        newKey.contains(QLatin1String("${")) &&
+        !newKey.contains(QRegularExpression(QStringLiteral("[\\s\\x00-\\x1f]")));
+    if (!templateKey && !keyRx.match(newKey).hasMatch())
         return fail(Error::Code::Usage, tr("'%1' is not a valid key").arg(newKey));
     const MapEntryRef entry = m_catalog.developers.at(row);
     if (entry.key == newKey)

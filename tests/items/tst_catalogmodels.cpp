@@ -41,6 +41,7 @@ private Q_SLOTS:
     void developersRenameAndRemove();
     void developersIncrementalEditsMatchAFreshLoad();
     void developersExpressionCellsAreEditedAsSource();
+    void developersTemplateKeysAreRenamedAsWritten();
 
     void servicesPrdReplicasEditChangesOnlyThePrdOverlay();
     void servicesFollowAServiceMadeOfUnsavedFiles();
@@ -530,6 +531,30 @@ void TestCatalogModels::developersExpressionCellsAreEditedAsSource()
     QCOMPARE(model.index(0, admin).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     m_session->buffers()->undoStack()->undo();
     QCOMPARE(model.index(0, admin).data().toString(), QStringLiteral("var.admins"));
+}
+
+void TestCatalogModels::developersTemplateKeysAreRenamedAsWritten()
+{
+    const QString tfvars = m_dir->filePath(QStringLiteral("accounts/developers.auto.tfvars"));
+    m_session.reset();
+    QVERIFY(test::writeText(tfvars, "developers = {\n  \"${var.prefix}-dev0\" = {\n"
+                                    "    name   = \"A\"\n    github = \"a\"\n  }\n}\n"));
+    auto ws = platform::Workspace::load(m_dir->path());
+    QVERIFY(ws.has_value());
+    auto session = platform::Session::open(*ws);
+    QVERIFY(session.has_value());
+    m_session = std::move(*session);
+
+    items::DevelopersModel model(m_session.get());
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("${var.prefix}-dev0"));
+    QVERIFY(model.setData(model.index(0, 0), QStringLiteral("${var.prefix}-dev9")));
+    QVERIFY2(bytes(tfvars).contains("  \"${var.prefix}-dev9\" = {\n"), bytes(tfvars).constData());
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("${var.prefix}-dev9"));
+    QSignalSpy failed(&model, &items::DevelopersModel::editFailed);
+    QVERIFY(!model.setData(model.index(0, 0), QStringLiteral("${var.prefix")));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(bytes(tfvars).contains("${var.prefix}-dev9"));
 }
 
 void TestCatalogModels::servicesPrdReplicasEditChangesOnlyThePrdOverlay()

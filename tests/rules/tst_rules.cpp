@@ -346,6 +346,15 @@ void TestRules::rules_data()
         << Files{{devs, "developers = {\n  alice = {\n    name   = \"Alice\"\n"
                         "    github = \"alice-gh\"\n    gcp    = [\"yes\"]\n  }\n}\n"}}
         << QStringList{devs + QStringLiteral(":5 error [accounts/developer-schema]")};
+    QTest::newRow("a developer flag set by an expression is not a type error")
+        << Files{{devs, "developers = {\n  alice = {\n    name   = \"Alice\"\n"
+                        "    github = \"alice-gh\"\n    gcp    = var.admins_get_gcp\n"
+                        "    github_approver = contains(var.approvers, \"alice\")\n  }\n}\n"}}
+        << QStringList{};
+    QTest::newRow("a developer flag written as a quoted word is a type error")
+        << Files{{devs, "developers = {\n  alice = {\n    name   = \"Alice\"\n"
+                        "    github = \"alice-gh\"\n    gcp    = \"yes.please\"\n  }\n}\n"}}
+        << QStringList{devs + QStringLiteral(":5 error [accounts/developer-schema]")};
     QTest::newRow("a developer without a required field")
         << Files{{devs, "developers = {\n  alice = {\n    github = \"alice-gh\"\n  }\n}\n"}}
         << QStringList{devs + QStringLiteral(":2 error [accounts/developer-schema]")};
