@@ -213,6 +213,7 @@ void RulesController::setGitHubTokens(std::shared_ptr<github::TokenProvider> tok
 
 void RulesController::sessionChanged(platform::Session *session)
 {
+    disconnect(m_screenshotChecks); // the old session's stack: it is going
     m_panel->setProblem({});
     for (QAction *a : std::as_const(m_sessionActions))
         a->setEnabled(session != nullptr);
@@ -229,8 +230,8 @@ void RulesController::sessionChanged(platform::Session *session)
         } else {
             m_panel->setProblem(first.error().toString());
         }
-        connect(session->buffers()->undoStack(), &QUndoStack::indexChanged, this,
-                &RulesController::checkNowSynchronously);
+        m_screenshotChecks = connect(session->buffers()->undoStack(), &QUndoStack::indexChanged,
+                                     this, &RulesController::checkNowSynchronously);
         return;
     }
     m_linter->setSession(session);

@@ -89,6 +89,7 @@ private:
     ui::FindingsPanel *m_panel = nullptr;
     QList<QAction *> m_sessionActions;
     QList<platform::Finding> m_screenshotBaseline;
+    QMetaObject::Connection m_screenshotChecks; // under --screenshot: a check after each edit
 
     QPointer<ui::WizardPublishDialog> m_publish;
     QList<FlowStep> m_publishSteps; // the repositories, paths and files of the last plan

@@ -160,8 +160,10 @@ void LiveLinter::setSession(Session *session)
         return;
     m_timer.stop();
     cancelRunning();
-    if (m_session)
+    if (m_session) {
         m_session->buffers()->disconnect(this);
+        m_session->buffers()->undoStack()->disconnect(this);
+    }
     m_session = session;
     m_pending = false;
     m_hasResult = false;

@@ -235,6 +235,12 @@ Session::Session(Catalog catalog)
 
 Session::~Session()
 {
+    // Clearing the undo stack (when the buffers go, after the renderer) signals an index
+    // change: nothing may run against a session that is half destroyed (a rules check waited
+    // forever on the destroyed renderer's lock). Whoever listens has been told the session is
+    // going; the buffers' and the stack's signals stop here.
+    m_buffers.undoStack()->blockSignals(true);
+    m_buffers.blockSignals(true);
     for (ValuesBatch &batch : m_valueBatches)
         batch.cancel->store(true);
     for (ValuesBatch &batch : m_valueBatches)
