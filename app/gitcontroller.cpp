@@ -248,7 +248,7 @@ void GitController::createActions()
     menu->addSeparator();
     m_commitAction = menu->addAction(tr("C&ommit…"), this, [this] { openCommit(); });
     m_commitAction->setObjectName(QStringLiteral("gitCommitAction"));
-    m_commitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_commitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_branchesAction = menu->addAction(tr("&Branches…"), this, [this] { openBranches(); });
     m_branchesAction->setObjectName(QStringLiteral("gitBranchesAction"));
     m_branchesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
@@ -260,7 +260,8 @@ void GitController::createActions()
     m_pullAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     menu->addSeparator();
     m_refreshAction = menu->addAction(tr("&Refresh Changes"), this, &GitController::refreshChanges);
-    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setObjectName(QStringLiteral("gitRefreshAction"));
+    m_refreshAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5)); // F5 reloads everything
     menu->addAction(m_dock->toggleViewAction());
     menu->addSeparator();
     m_settingsAction = menu->addAction(tr("Git &Settings…"), this, &GitController::openSettings);

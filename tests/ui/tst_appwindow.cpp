@@ -1,5 +1,6 @@
-// The whole window as `kanri` builds it (the application context and every controller):
-// quitting with unsaved edits, in process and with the real binary.
+// The whole window as `kanri` builds it (the application context and every controller), driven
+// with keys and clicks: one action per shortcut and the list of them, typing after a shortcut,
+// and quitting with unsaved edits (in process and the real binary).
 
 #include "appcontext.h"
 #include "catalogtreemodel.h"
@@ -47,6 +48,56 @@
 
 using namespace kanri;
 
+namespace {
+
+// Where a shortcut lives: "Repository ▸ Push" for a menu entry, else the action's text.
+QString describe(const QAction *action)
+{
+    QString text = action->text();
+    text.remove(QLatin1Char('&'));
+    for (QObject *o : action->associatedObjects()) {
+        if (auto *menu = qobject_cast<QMenu *>(o))
+            return menu->title().remove(QLatin1Char('&')) + QStringLiteral(" ▸ ") + text;
+    }
+    return text;
+}
+
+// Every key sequence bound in the main window, with who binds it: the actions of its menus,
+// tool bars, docks and panels (whoever owns them) and its QShortcuts.
+QMultiMap<QString, QString> everyShortcut(QMainWindow *window)
+{
+    QSet<QAction *> actions;
+    for (QAction *a : window->findChildren<QAction *>())
+        actions.insert(a);
+    for (QAction *a : window->actions())
+        actions.insert(a);
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        for (QAction *a : w->actions())
+            actions.insert(a);
+    }
+    for (QAction *top : window->menuBar()->actions()) {
+        if (QMenu *menu = top->menu()) {
+            for (QAction *a : menu->actions())
+                actions.insert(a);
+        }
+    }
+    QMultiMap<QString, QString> bound;
+    for (QAction *a : std::as_const(actions)) {
+        for (const QKeySequence &keys : a->shortcuts())
+            bound.insert(keys.toString(QKeySequence::PortableText), describe(a));
+    }
+    for (QShortcut *s : window->findChildren<QShortcut *>()) {
+        auto *owner = qobject_cast<QWidget *>(s->parent());
+        if (owner && owner->window() != window)
+            continue; // a dialog's own keys
+        bound.insert(s->key().toString(QKeySequence::PortableText),
+                     QStringLiteral("QShortcut of %1").arg(s->parent()->objectName()));
+    }
+    return bound;
+}
+
+} // namespace
+
 class TestAppWindow : public QObject
 {
     Q_OBJECT
@@ -56,6 +107,11 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void everyShortcutBelongsToOneAction();
+    void keyboardShortcutsListsEveryBoundKey();
+    void eachKeyDoesItsOneThing();
+    void typingAfterAShortcutNeverEditsACell_data();
+    void typingAfterAShortcutNeverEditsACell();
     void quittingWithUnsavedEditsEndsCleanly_data();
     void quittingWithUnsavedEditsEndsCleanly();
     void screenshotWithAnUnsavedEditExits();
@@ -64,6 +120,8 @@ private:
     // The window, the context and every controller, as main() builds them.
     void open(bool screenshot);
     void close();
+    // Clicks the developers table's cell of `field` in the first row; returns its index.
+    QModelIndex clickDeveloperCell(const QString &field);
     // Runs `step` on the next modal dialog that opens (QInputDialog::getItem, a question).
     void onNextModal(std::function<void(QWidget *)> step);
 
@@ -130,6 +188,167 @@ void TestAppWindow::onNextModal(std::function<void(QWidget *)> step)
         step(modal);
     });
     timer->start();
+}
+
+QModelIndex TestAppWindow::clickDeveloperCell(const QString &field)
+{
+    QTableView *table = m_window->developersTable();
+    auto *tabs = qobject_cast<QTabWidget *>(m_window->centralWidget());
+    if (!tabs)
+        return {};
+    tabs->setCurrentWidget(table);
+    int column = -1;
+    for (int c = 0; c < table->model()->columnCount(); ++c) {
+        if (table->model()->headerData(c, Qt::Horizontal).toString() == field)
+            column = c;
+    }
+    if (column < 0)
+        return {};
+    const QModelIndex index = table->model()->index(0, column);
+    table->scrollTo(index);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+    return table->currentIndex() == index ? index : QModelIndex();
+}
+
+// Qt ignores a key bound twice in one window ("Ambiguous shortcut overload"): each key
+// sequence is bound by one action of the whole window, every controller's included.
+void TestAppWindow::everyShortcutBelongsToOneAction()
+{
+    open(false);
+    const QMultiMap<QString, QString> bound = everyShortcut(m_window.get());
+    QStringList shared;
+    for (const QString &keys : bound.uniqueKeys()) {
+        if (bound.count(keys) > 1)
+            shared << keys + QStringLiteral(": ") + bound.values(keys).join(QStringLiteral(", "));
+    }
+    QVERIFY2(shared.isEmpty(), qPrintable(shared.join(QLatin1Char('\n'))));
+    // The walk reached every controller's actions.
+    QCOMPARE(bound.value(QStringLiteral("Ctrl+K")), QStringLiteral("Go ▸ Quick Open…"));
+    QCOMPARE(bound.value(QStringLiteral("Ctrl+P")), QStringLiteral("File ▸ Open File…"));
+    QVERIFY(bound.value(QStringLiteral("F5")).startsWith(QStringLiteral("File ▸ Reload")));
+    QVERIFY(bound.value(QStringLiteral("Ctrl+Shift+C"))
+                .startsWith(QStringLiteral("Repository ▸ Commit")));
+    QVERIFY(
+        bound.value(QStringLiteral("Shift+F5")).startsWith(QStringLiteral("Repository ▸ Refresh")));
+    QVERIFY(bound.value(QStringLiteral("F8")).startsWith(QStringLiteral("Tools ▸ Check")));
+    QVERIFY(
+        bound.value(QStringLiteral("Ctrl+Shift+P")).startsWith(QStringLiteral("Pull Requests")));
+}
+
+// Help ▸ Keyboard Shortcuts, opened with its key, lists every bound key with its action.
+void TestAppWindow::keyboardShortcutsListsEveryBoundKey()
+{
+    open(false);
+    QTest::keyClick(m_window->catalogTree(), Qt::Key_Slash, Qt::ControlModifier);
+    auto *dialog = m_window->findChild<ui::ShortcutsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QTreeWidget *list = dialog->list();
+    QHash<QString, QString> listed; // keys -> action
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        for (const QString &keys : list->topLevelItem(i)->text(1).split(QStringLiteral(", ")))
+            listed.insert(
+                QKeySequence(keys, QKeySequence::NativeText).toString(QKeySequence::PortableText),
+                list->topLevelItem(i)->text(0));
+    }
+    const QMultiMap<QString, QString> bound = everyShortcut(m_window.get());
+    QCOMPARE(QSet<QString>(listed.keyBegin(), listed.keyEnd()),
+             QSet<QString>(bound.keyBegin(), bound.keyEnd()));
+    QCOMPARE(listed.value(QStringLiteral("Ctrl+K")), QStringLiteral("Go ▸ Quick Open"));
+    QVERIFY2(listed.value(QStringLiteral("Ctrl+Shift+K"))
+                 .startsWith(QStringLiteral("Repository ▸ Push")),
+             qPrintable(listed.value(QStringLiteral("Ctrl+Shift+K"))));
+    dialog->close();
+}
+
+// Pressed in the window, each key does its own thing, and only that.
+void TestAppWindow::eachKeyDoesItsOneThing()
+{
+    open(false);
+    auto *git = m_context->findChild<app::GitController *>();
+    QVERIFY(git);
+    QTableView *table = m_window->developersTable();
+    QVERIFY(clickDeveloperCell(QStringLiteral("name")).isValid());
+
+    // Ctrl+K: Quick Open, and what is typed next goes into it.
+    QString typedInto;
+    onNextModal([&typedInto](QWidget *modal) {
+        auto closeIt = qScopeGuard([modal] { modal->close(); });
+        auto *input = qobject_cast<QInputDialog *>(modal);
+        if (!input || !input->focusWidget())
+            return;
+        QTest::keyClicks(input->focusWidget(), QStringLiteral("lgar")); // where its focus is
+        typedInto = input->textValue();
+    });
+    QTest::keyClick(table, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY2(typedInto.startsWith(QStringLiteral("lgar")), qPrintable(typedInto)); // completed
+    QVERIFY(git->commitDialog() == nullptr || !git->commitDialog()->isVisible());
+    m_window->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+
+    // Ctrl+Shift+C: the commit dialog.
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(git->commitDialog() && git->commitDialog()->isVisible());
+    git->commitDialog()->reject();
+
+    // F5 reloads the workspace; Shift+F5 reads the working trees again, and nothing else.
+    QSignalSpy reloads(m_window.get(), &ui::MainWindow::reloadRequested);
+    QSignalSpy refreshed(git, &app::GitController::changesRefreshed);
+    m_window->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+    QTest::keyClick(table, Qt::Key_F5, Qt::ShiftModifier);
+    QVERIFY(refreshed.wait(30000));
+    QCOMPARE(reloads.size(), 0);
+    QTest::keyClick(table, Qt::Key_F5);
+    QCOMPARE(reloads.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_context->isLoading(), 30000);
+}
+
+void TestAppWindow::typingAfterAShortcutNeverEditsACell_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::newRow("an unbound Ctrl+letter") << int(Qt::Key_J) << int(Qt::ControlModifier);
+    QTest::newRow("an unbound Alt+letter") << int(Qt::Key_Y) << int(Qt::AltModifier);
+    QTest::newRow("a bound shortcut (Check Platform Rules Now)") << int(Qt::Key_F8) << 0;
+}
+
+// Type-to-edit starts from a cell the user picked, never from the keys after a shortcut
+// (bound or not): the text searches the rows instead of overwriting a developer's name.
+void TestAppWindow::typingAfterAShortcutNeverEditsACell()
+{
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
+    open(false);
+    auto *table = qobject_cast<ui::TableView *>(m_window->developersTable());
+    QVERIFY(table);
+    const QModelIndex cell = clickDeveloperCell(QStringLiteral("name"));
+    QVERIFY(cell.isValid());
+    const QString before = cell.data(Qt::EditRole).toString();
+    QVERIFY(!before.isEmpty());
+
+    // Picked by a click: typing edits (the spreadsheet way), Escape gives it back.
+    QVERIFY(table->typingEdits());
+    QTest::keyClick(table, Qt::Key_X);
+    QVERIFY(table->isEditing());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!table->isEditing());
+    QCOMPARE(cell.data(Qt::EditRole).toString(), before);
+
+    // A shortcut, then text: the cell stays as it was, nothing is being edited.
+    m_window->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    QTest::keyClicks(table, QStringLiteral("zz"));
+    QTest::keyClick(table, Qt::Key_Return);
+    QVERIFY(!table->isEditing());
+    QCOMPARE(cell.data(Qt::EditRole).toString(), before);
+    QVERIFY(!m_context->session()->buffers()->isModified());
+
+    // Moving with the arrow keys picks a cell again.
+    QTest::keyClick(table, Qt::Key_Down);
+    QVERIFY(table->typingEdits());
 }
 
 void TestAppWindow::quittingWithUnsavedEditsEndsCleanly_data()
