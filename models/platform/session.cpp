@@ -886,15 +886,42 @@ Result<void> Session::removeDeveloper(int row)
         [&](hcl::Document &doc) { return doc.removeEntry(entry.map, entry.key); });
 }
 
+bool Session::reloadCodeOwners(const QString &root, const QString &relative)
+{
+    const QStringList locations = Catalog::codeOwnersLocations();
+    if (!locations.contains(relative))
+        return false;
+    // The first of the places that holds a file (in the buffers or on disk) is the one.
+    CodeOwners owners;
+    for (const QString &candidate : locations) {
+        if (auto bytes = m_buffers.read(QDir(root).filePath(candidate))) {
+            owners = CodeOwners::parse(*bytes, candidate);
+            break;
+        }
+    }
+    if (root == m_catalog.accountsRoot) {
+        if (m_catalog.setAccountsOwners(std::move(owners)))
+            Q_EMIT developersChanged();
+    } else if (m_catalog.setManifestsOwners(std::move(owners))) {
+        Q_EMIT servicesChanged();
+    }
+    Q_EMIT ownershipChanged();
+    return true;
+}
+
 void Session::fileChanged(const QString &path)
 {
     if (isUnder(path, m_catalog.accountsRoot)) {
-        reloadAccountsFile(QDir(m_catalog.accountsRoot).relativeFilePath(path));
+        const QString rel = QDir(m_catalog.accountsRoot).relativeFilePath(path);
+        if (!reloadCodeOwners(m_catalog.accountsRoot, rel))
+            reloadAccountsFile(rel);
         return;
     }
     if (!isUnder(path, m_catalog.manifestsRoot))
         return;
     const QString rel = QDir(m_catalog.manifestsRoot).relativeFilePath(path);
+    if (reloadCodeOwners(m_catalog.manifestsRoot, rel))
+        return;
     // A kustomization made or removed (a wizard's new service, its undo) adds or removes a
     // service or an environment; typing into an existing one does not (its namespace is
     // read again at the next load).

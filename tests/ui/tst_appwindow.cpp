@@ -1,6 +1,7 @@
 // The whole window as `kanri` builds it (the application context and every controller), driven
 // with keys and clicks: one action per shortcut and the list of them, typing after a shortcut,
-// and quitting with unsaved edits (in process and the real binary).
+// quitting with unsaved edits (in process and the real binary), and a new microservice's
+// ownership following the edit buffers.
 
 #include "appcontext.h"
 #include "catalogtreemodel.h"
@@ -96,6 +97,21 @@ QMultiMap<QString, QString> everyShortcut(QMainWindow *window)
     return bound;
 }
 
+// The team the catalog tree lists a service under (teams at the top, their services below).
+QString treeTeamOf(QTreeView *tree, const QString &service)
+{
+    QAbstractItemModel *model = tree->model();
+    for (int t = 0; t < model->rowCount(); ++t) {
+        const QModelIndex team = model->index(t, 0);
+        for (int r = 0; r < model->rowCount(team); ++r) {
+            if (model->index(r, 0, team).data(items::CatalogTreeModel::ServiceRole).toString() ==
+                service)
+                return team.data().toString();
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class TestAppWindow : public QObject
@@ -115,6 +131,7 @@ private Q_SLOTS:
     void quittingWithUnsavedEditsEndsCleanly_data();
     void quittingWithUnsavedEditsEndsCleanly();
     void screenshotWithAnUnsavedEditExits();
+    void newMicroserviceIsOwnedByItsTeamBeforeAndAfterSaving();
 
 private:
     // The window, the context and every controller, as main() builds them.
@@ -429,6 +446,68 @@ void TestAppWindow::screenshotWithAnUnsavedEditExits()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     QVERIFY(QImage(png).width() > 0);
+}
+
+// After the wizard the new service is under its team at once (the CODEOWNERS line is in the
+// edit buffers, not on disk yet), without a "matches no file" warning, and stays there after
+// Save; the Source pane's title follows the save.
+void TestAppWindow::newMicroserviceIsOwnedByItsTeamBeforeAndAfterSaving()
+{
+    open(false);
+    auto *rules = m_context->findChild<app::RulesController *>();
+    auto *linter = rules->findChild<platform::LiveLinter *>();
+    QVERIFY(rules && linter);
+    QTRY_VERIFY_WITH_TIMEOUT(linter->isUpToDate(), 60000);
+    const int checked = linter->generation();
+
+    auto *wizard = qobject_cast<ui::NewMicroserviceWizard *>(
+        rules->newMicroservice(app::RulesController::Show::Modal));
+    QVERIFY(wizard);
+    QTest::keyClicks(wizard->nameEdit(), QStringLiteral("coupon-api"));
+    wizard->teamBox()->setCurrentIndex(wizard->teamBox()->findData(QStringLiteral("growth")));
+    QTest::keyClicks(wizard->descriptionEdit(), QStringLiteral("Issues and redeems coupons."));
+    wizard->next();
+    wizard->next();
+    QVERIFY(wizard->plan().has_value());
+    QSignalSpy offered(rules, &app::RulesController::publishOffered);
+    wizard->accept();
+    QCOMPARE(offered.size(), 1);
+    rules->publishDialog()->close(); // later
+
+    const QString team = QStringLiteral("@demo-org/growth");
+    QCOMPARE(m_context->session()->catalog().service(QStringLiteral("coupon-api"))->team, team);
+    QTRY_COMPARE(treeTeamOf(m_window->catalogTree(), QStringLiteral("coupon-api")), team);
+    // The live check: nothing about CODEOWNERS (the new line matches the unsaved folder).
+    QTRY_VERIFY_WITH_TIMEOUT(linter->generation() > checked && linter->isUpToDate(), 60000);
+    for (const platform::Finding &f : linter->changeFindings())
+        QVERIFY2(!f.rule.startsWith(QLatin1String("codeowners/")), qPrintable(f.message));
+
+    // The CODEOWNERS file in the Source pane: unsaved, then saved with Ctrl+S.
+    const QString owners = m_ws + QStringLiteral("/manifests/.github/CODEOWNERS");
+    m_window->revealLocation(owners, 1, 1);
+    ui::SourceEditor *source = m_window->sourceEditor();
+    QCOMPARE(source->currentFile(), owners);
+    QVERIFY2(source->headerLabel()->text().contains(QStringLiteral("(unsaved)")),
+             qPrintable(source->headerLabel()->text()));
+    m_window->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+    QTest::keyClick(m_window->catalogTree(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!m_context->session()->buffers()->isModified());
+    QVERIFY(test::readAll(owners).contains("/services/coupon-api/"));
+    QVERIFY2(!source->headerLabel()->text().contains(QStringLiteral("(unsaved)")),
+             qPrintable(source->headerLabel()->text()));
+    QCOMPARE(m_context->session()->catalog().service(QStringLiteral("coupon-api"))->team, team);
+    QTRY_COMPARE(treeTeamOf(m_window->catalogTree(), QStringLiteral("coupon-api")), team);
+    QTRY_VERIFY_WITH_TIMEOUT(linter->isUpToDate(), 60000);
+    for (const platform::Finding &f : linter->result().findings)
+        QVERIFY2(!(f.rule.startsWith(QLatin1String("codeowners/")) &&
+                   f.message.contains(QLatin1String("coupon-api"))),
+                 qPrintable(f.message));
+
+    // Undo takes the line, the service and its team away again.
+    m_context->session()->buffers()->undoStack()->undo();
+    QVERIFY(!m_context->session()->catalog().service(QStringLiteral("coupon-api")));
+    QTRY_VERIFY(treeTeamOf(m_window->catalogTree(), QStringLiteral("coupon-api")).isEmpty());
 }
 
 QTEST_MAIN(TestAppWindow)
