@@ -135,6 +135,7 @@ private Q_SLOTS:
     void pullWithAConflictListsTheFilesAndChangesNothing();
     void pushPushesTheRepositoryJustCommittedTo();
     void pushAsksWhichWhenTwoRepositoriesHaveCommits();
+    void pushAllPushesEachRepositoryInTurn();
     void pushWithNothingToPushSaysSo();
     void firstCommitAsksWhoIsCommitting_data();
     void firstCommitAsksWhoIsCommitting();
@@ -1281,6 +1282,33 @@ void TestGitUi::pushAsksWhichWhenTwoRepositoriesHaveCommits()
     QCOMPARE(asked.size(), 1);
     QCOMPARE(gitOut({"rev-parse", "main"}, barePath("manifests")),
              gitOut({"rev-parse", "HEAD"}, repoPath("manifests")));
+}
+
+void TestGitUi::pushAllPushesEachRepositoryInTurn()
+{
+    for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")}) {
+        writeFile(repoPath(name) + QStringLiteral("/NOTES.md"), "n\n");
+        gitOut({"add", "NOTES.md"}, repoPath(name));
+        gitOut({"commit", "-q", "-m", "notes"}, repoPath(name));
+    }
+    QVERIFY(refresh());
+    QSignalSpy asked(m_git, &app::GitController::pushQuestionAsked);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    clickToolButton(action("gitPushAction"));
+    QVERIFY(asked.wait(30000));
+    ui::GitPushDialog *question = m_git->pushDialog();
+    QCOMPARE(question->pushButton()->text(), QStringLiteral("&Push All"));
+    QTest::mouseClick(question->pushButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.size(), 1); // one outcome for the round
+    const QString text = m_git->progressDialog()->messageLabel()->text();
+    QVERIFY2(finished.first().first().toBool(), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Pushed main of accounts to origin.\n"
+                                          "Pushed main of manifests to origin.")),
+             qPrintable(text));
+    for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")})
+        QCOMPARE(gitOut({"rev-parse", "main"}, barePath(name)),
+                 gitOut({"rev-parse", "HEAD"}, repoPath(name)));
 }
 
 void TestGitUi::pushWithNothingToPushSaysSo()
