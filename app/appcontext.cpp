@@ -35,6 +35,9 @@ AppContext::~AppContext()
     if (m_session) {
         Q_EMIT sessionChanged(nullptr);
         m_window->setSession(nullptr);
+        // session() answers nullptr while the old one is destroyed.
+        std::unique_ptr<platform::Session> old = std::move(m_session);
+        old.reset();
     }
 }
 
@@ -75,6 +78,9 @@ void AppContext::install(std::unique_ptr<platform::Session> session, const QStri
 {
     Q_EMIT sessionChanged(nullptr);
     m_window->setSession(nullptr);
+    // session() answers nullptr while the old one is destroyed.
+    std::unique_ptr<platform::Session> old = std::move(m_session);
+    old.reset();
     m_session = std::move(session);
     m_session->setUserTeams(m_settings.value(QStringLiteral("user/teams")).toStringList());
     m_window->setSession(m_session.get());

@@ -14,7 +14,8 @@
 // kanri clone URL DIR
 // kanri status
 // kanri branch NAME                       switch to NAME, creating it from HEAD if needed
-// kanri commit -m MSG [--all | PATH...]
+// kanri commit -m MSG [--all | PATH...]   author and committer as git has them (GIT_AUTHOR_NAME,
+//                                         GIT_AUTHOR_EMAIL, GIT_COMMITTER_*, user.name, ...)
 // kanri push [--set-upstream] [REMOTE [BRANCH]]
 // kanri pull [--rebase]
 // Exit status: 0 success, 1 the operation failed (reason on stderr), 2 bad usage.
@@ -228,25 +229,22 @@ int runCommit(const QStringList &args)
     auto repo = openHere();
     if (!repo)
         return report(repo.error());
-    if (all) {
-        if (auto staged = repo->stageAll(); !staged)
-            return report(staged.error());
-    } else if (!paths.isEmpty()) {
+    CommitContent content;
+    content.all = all;
+    if (!paths.isEmpty()) {
         // PATHs are relative to the current folder; libgit2 wants them relative to the root.
         const QDir root(repo->workdir());
-        QStringList relative;
         for (const QString &p : paths) {
             const QString absolute = QDir::cleanPath(QDir::current().absoluteFilePath(p));
             const QString inRepo = root.relativeFilePath(absolute);
             if (inRepo.startsWith(QLatin1String("..")))
                 return report(
                     Error{tr("%1 is outside the repository").arg(p), {}, 0, 0, Error::Code::Usage});
-            relative << inRepo;
+            content.stage << inRepo;
         }
-        if (auto staged = repo->stagePaths(relative); !staged)
-            return report(staged.error());
     }
-    auto id = repo->commit(message);
+    // Staged and committed in one step: when the commit fails, the index stays as it was.
+    auto id = repo->commit(message, content);
     if (!id)
         return report(id.error());
     out(QStringLiteral("[%1 %2] %3\n")

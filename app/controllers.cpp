@@ -16,6 +16,7 @@ void installControllers(AppContext *context)
     // with) in this run, and asks through the Repository menu's sign-in prompt after a 401.
     rules->setGitTokens(git->tokenSource());
     rules->setGitHubTokens(github->tokenProvider());
+    rules->setCommitAuthor(git->commitAuthor());
 }
 
 } // namespace kanri::app

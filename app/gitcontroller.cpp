@@ -6,12 +6,14 @@
 #include "linediff.h"
 
 #include "appcontext.h"
+#include "commitauthor.h"
 #include "gitasync.h"
 #include "gitbranchdialog.h"
 #include "gitchangespanel.h"
 #include "gitclonedialog.h"
 #include "gitcommitdialog.h"
 #include "gitprogressdialog.h"
+#include "gitpushdialog.h"
 #include "gitrepository.h"
 #include "gitsignindialog.h"
 #include "gittokenprompt.h"
@@ -26,6 +28,7 @@
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -153,6 +156,7 @@ GitController::GitController(AppContext *context)
     , m_hostKeys(std::make_shared<HostKeys>())
     , m_refreshTimer(new QTimer(this))
 {
+    m_author = new CommitAuthor(context, this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(250);
     connect(m_refreshTimer, &QTimer::timeout, this, &GitController::refreshChanges);
@@ -173,8 +177,11 @@ GitController::GitController(AppContext *context)
             [this](int repository, const QStringList &paths) { stage(repository, paths, false); });
     connect(m_changes, &ui::GitChangesPanel::commitRequested, this,
             [this](int repository) { openCommit(repository); });
-    connect(m_changes, &ui::GitChangesPanel::currentRepositoryChanged, this,
-            &GitController::updateActions);
+    connect(m_changes, &ui::GitChangesPanel::currentRepositoryChanged, this, [this](int r) {
+        if (r >= 0)
+            m_focus = r;
+        updateActions();
+    });
     connect(m_changes, &ui::GitChangesPanel::currentFileChanged, this, &GitController::requestDiff);
     connect(context, &AppContext::sessionChanged, this, &GitController::sessionChanged);
 
@@ -246,9 +253,10 @@ void GitController::createActions()
     m_cloneAction = menu->addAction(tr("&Clone…"), this, &GitController::openClone);
     m_cloneAction->setObjectName(QStringLiteral("gitCloneAction"));
     menu->addSeparator();
+    // The texts name the repository each one acts on (updateActions).
     m_commitAction = menu->addAction(tr("C&ommit…"), this, [this] { openCommit(); });
     m_commitAction->setObjectName(QStringLiteral("gitCommitAction"));
-    m_commitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_commitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_branchesAction = menu->addAction(tr("&Branches…"), this, [this] { openBranches(); });
     m_branchesAction->setObjectName(QStringLiteral("gitBranchesAction"));
     m_branchesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
@@ -260,7 +268,8 @@ void GitController::createActions()
     m_pullAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     menu->addSeparator();
     m_refreshAction = menu->addAction(tr("&Refresh Changes"), this, &GitController::refreshChanges);
-    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setObjectName(QStringLiteral("gitRefreshAction"));
+    m_refreshAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5)); // F5 reloads everything
     menu->addAction(m_dock->toggleViewAction());
     menu->addSeparator();
     m_settingsAction = menu->addAction(tr("Git &Settings…"), this, &GitController::openSettings);
@@ -328,18 +337,34 @@ QList<GitController::RepositoryRef> GitController::repositories() const
     return list;
 }
 
-// The repository selected in the Changes panel, else the first one with changes, else 0.
-int GitController::defaultRepository() const
+// The repository the user worked with last: committed to, pushed, pulled, switched or
+// selected in the Changes panel; else the first one with changes; else the first.
+int GitController::focusRepository() const
 {
-    const int selected = m_changes->currentRepository();
-    if (selected >= 0)
-        return selected;
     const auto &changes = m_changes->changes();
+    const int count = int(repositories().size());
+    if (m_focus >= 0 && m_focus < count)
+        return m_focus;
     for (int i = 0; i < changes.size(); ++i) {
         if (!changes[i].files.isEmpty())
             return i;
     }
     return 0;
+}
+
+// What Commit commits: the focus repository when it has changes, else the first one that
+// has some.
+int GitController::commitTarget() const
+{
+    const auto &changes = m_changes->changes();
+    const int focus = focusRepository();
+    if (focus < changes.size() && !changes[focus].files.isEmpty())
+        return focus;
+    for (int i = 0; i < changes.size(); ++i) {
+        if (!changes[i].files.isEmpty())
+            return i;
+    }
+    return focus;
 }
 
 void GitController::sessionChanged()
@@ -349,6 +374,8 @@ void GitController::sessionChanged()
         connect(stack, &QUndoStack::indexChanged, this, &GitController::scheduleRefresh);
         connect(stack, &QUndoStack::cleanChanged, this, &GitController::scheduleRefresh);
         refreshChanges();
+        if (m_context->isScreenshot())
+            finishRefreshNow(); // the picture shows the actions named after their repository
     } else {
         m_changes->setChanges({});
     }
@@ -357,18 +384,56 @@ void GitController::sessionChanged()
 
 void GitController::scheduleRefresh()
 {
+    if (m_context->isScreenshot()) { // nothing waits for a timer: the picture is taken next
+        refreshChanges();
+        finishRefreshNow();
+        return;
+    }
     m_refreshTimer->start();
 }
 
 void GitController::updateActions()
 {
-    const bool haveRepositories = !repositories().isEmpty();
+    const QList<RepositoryRef> repos = repositories();
+    const bool haveRepositories = !repos.isEmpty();
     m_cloneAction->setEnabled(!m_busy);
     m_commitAction->setEnabled(haveRepositories);
     m_branchesAction->setEnabled(haveRepositories);
     m_pushAction->setEnabled(haveRepositories && !m_busy);
     m_pullAction->setEnabled(haveRepositories && !m_busy);
     m_refreshAction->setEnabled(haveRepositories);
+
+    // "Push accounts (kanri/add-lgarcia)": what each action would act on, from the last status.
+    const auto &changes = m_changes->changes();
+    auto named = [&changes](int r) {
+        const ui::GitRepositoryChanges &c = changes.at(r);
+        return c.branch.isEmpty() ? c.name : tr("%1 (%2)").arg(c.name, c.branch);
+    };
+    const bool known = haveRepositories && changes.size() == repos.size();
+    m_commitAction->setText(known ? tr("C&ommit %1…").arg(named(commitTarget())) : tr("C&ommit…"));
+    m_pullAction->setText(known ? tr("P&ull %1").arg(named(focusRepository())) : tr("P&ull"));
+    const QList<int> push = known ? pushCandidates() : QList<int>();
+    if (push.size() == 1) {
+        m_pushAction->setText(tr("&Push %1").arg(named(push.first())));
+    } else if (push.size() > 1) {
+        QStringList names;
+        for (int r : push)
+            names << changes.at(r).name;
+        m_pushAction->setText(tr("&Push %1…").arg(QLocale().createSeparatedList(names)));
+    } else {
+        m_pushAction->setText(tr("&Push"));
+    }
+    for (QAction *action : {m_commitAction, m_pushAction, m_pullAction, m_branchesAction}) {
+        QString tip = action->text().remove(QLatin1Char('&'));
+        if (!action->shortcut().isEmpty())
+            tip +=
+                QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText));
+        action->setToolTip(tip);
+    }
+    if (push.isEmpty())
+        m_pushAction->setToolTip(
+            tr("Nothing to push yet: commit first (%1)")
+                .arg(m_pushAction->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void GitController::showDialog(QDialog *dialog)
@@ -667,6 +732,11 @@ ui::GitSettingsDialog *GitController::settingsDialog() const
     return m_settingsDialog;
 }
 
+ui::GitPushDialog *GitController::pushDialog() const
+{
+    return m_pushDialog;
+}
+
 // Clone.
 
 void GitController::openClone()
@@ -774,6 +844,9 @@ QList<ui::GitRepositoryChanges> GitController::readChanges(const QList<Repositor
         if (auto counts = repo->aheadBehind(changes.branch)) {
             changes.ahead = int(counts->ahead);
             changes.behind = int(counts->behind);
+            changes.unpushed = changes.ahead;
+        } else if (!changes.branch.isEmpty()) {
+            changes.unpushed = int(repo->commitsOnNoRemote(changes.branch).value_or(0));
         }
         const QDir root(ref.path);
         QSet<QString> listed;
@@ -1004,7 +1077,7 @@ void GitController::openCommit(int repository)
                 &GitController::commitRequested);
     }
     // Filled from the last list at once, then again from the fresh status when it arrives.
-    const int target = repository >= 0 ? repository : defaultRepository();
+    const int target = repository >= 0 ? repository : commitTarget();
     fillCommitDialog(target);
     refreshChangesThen([this, target] {
         if (m_commitDialog && !m_committing)
@@ -1032,19 +1105,15 @@ void GitController::fillCommitDialog(int repository)
         return;
     }
     m_commitDialog->setBranch(repo->currentBranch());
-    if (std::optional<git::Signature> author = configuredAuthor()) {
-        const auto configured = repo->defaultSignature();
-        if (author->name.isEmpty())
-            author->name = configured ? configured->name : tr("(no name)");
-        if (author->email.isEmpty())
-            author->email = configured ? configured->email : tr("no e-mail");
+    const CommitAuthor::Known author = m_author->known(repos.value(repository).path);
+    if (author.author.name.isEmpty() || author.author.email.isEmpty())
+        m_commitDialog->setAuthor(tr("not configured yet: you will be asked when you commit"));
+    else if (author.fromSettings)
         m_commitDialog->setAuthor(
-            tr("%1 <%2> (from the settings)").arg(author->name, author->email));
-    } else if (auto signature = repo->defaultSignature()) {
-        m_commitDialog->setAuthor(QStringLiteral("%1 <%2>").arg(signature->name, signature->email));
-    } else {
-        m_commitDialog->setAuthor(signature.error().message);
-    }
+            tr("%1 <%2> (from the settings)").arg(author.author.name, author.author.email));
+    else
+        m_commitDialog->setAuthor(
+            QStringLiteral("%1 <%2>").arg(author.author.name, author.author.email));
 
     QList<ui::GitCommitFile> files;
     int unsaved = 0;
@@ -1060,30 +1129,45 @@ void GitController::fillCommitDialog(int repository)
     m_commitDialog->setUnsavedEdits(unsaved);
 }
 
-// The author for a commit: the settings' name and e-mail where set, git's configuration for
-// the rest; nullopt: git's configuration alone.
-std::optional<git::Signature> GitController::configuredAuthor() const
-{
-    const QString name =
-        m_context->settings().value(QStringLiteral("git/authorName")).toString().trimmed();
-    const QString email =
-        m_context->settings().value(QStringLiteral("git/authorEmail")).toString().trimmed();
-    if (name.isEmpty() && email.isEmpty())
-        return std::nullopt;
-    return git::Signature{name, email};
-}
-
 void GitController::commitRequested()
 {
     ui::GitCommitDialog *dialog = m_commitDialog;
     if (!dialog || m_committing)
         return;
-    const RepositoryRef ref = repositories().value(dialog->repository());
+    const int repository = dialog->repository();
+    const RepositoryRef ref = repositories().value(repository);
+    // Who is committing first (a new computer: asked once, window-modal over this dialog),
+    // so that a cancelled question leaves everything, the unsaved edits too, as it was.
+    m_committing = true;
+    m_author->ensure(
+        ref.path, ref.name,
+        [this, repository](std::optional<git::Signature> author) {
+            m_committing = false;
+            if (!author) {
+                if (m_commitDialog)
+                    m_commitDialog->showError(
+                        tr("Nothing was committed: a commit needs the name and "
+                           "e-mail address of its author."));
+                Q_EMIT commitFinished(false);
+                return;
+            }
+            commitAs(repository, *author);
+        },
+        dialog);
+}
+
+void GitController::commitAs(int repository, const git::Signature &author)
+{
+    ui::GitCommitDialog *dialog = m_commitDialog;
+    if (!dialog || m_committing)
+        return;
+    const RepositoryRef ref = repositories().value(repository);
     if (dialog->saveFirst()) {
         if (platform::Session *session = m_context->session()) {
             if (auto saved = session->save(); !saved) {
                 dialog->showError(
                     tr("Nothing was committed: saving failed.\n%1").arg(saved.error().toString()));
+                Q_EMIT commitFinished(false);
                 return;
             }
         }
@@ -1096,11 +1180,10 @@ void GitController::commitRequested()
     };
     const QStringList checked = dialog->checkedPaths();
     const QString message = dialog->message();
-    const std::optional<git::Signature> partial = configuredAuthor();
     m_committing = true;
     dialog->setEnabled(false);
     const QFuture<Result<Committed>> future =
-        QtConcurrent::run([path = ref.path, checked, message, partial]() -> Result<Committed> {
+        QtConcurrent::run([path = ref.path, checked, message, author]() -> Result<Committed> {
             auto repo = git::Repository::open(path);
             if (!repo)
                 return std::unexpected(repo.error());
@@ -1108,63 +1191,50 @@ void GitController::commitRequested()
             if (!status)
                 return std::unexpected(status.error());
             // Exactly the checked files go into the commit: stage them, unstage the others.
-            QStringList toStage, toUnstage;
+            // Both happen with the commit, in memory: when it fails the index is as it was.
+            git::CommitContent content;
             for (const git::StatusEntry &entry : *status) {
                 if (checked.contains(entry.path)) {
                     if (entry.worktree != ' ')
-                        toStage << entry.path;
+                        content.stage << entry.path;
                 } else if (entry.index != ' ' && entry.index != '?') {
-                    toUnstage << entry.path;
+                    content.unstage << entry.path;
                 }
             }
-            Result<void> staged = repo->unstagePaths(toUnstage);
-            if (staged)
-                staged = repo->stagePaths(toStage);
-            if (!staged)
-                return std::unexpected(staged.error());
-            std::optional<git::Signature> author = partial;
-            if (author && (author->name.isEmpty() || author->email.isEmpty())) {
-                // One of the two from the settings, the other from git's configuration.
-                const auto configured = repo->defaultSignature();
-                if (author->name.isEmpty())
-                    author->name = configured ? configured->name : QString();
-                if (author->email.isEmpty())
-                    author->email = configured ? configured->email : QString();
-                if (author->name.isEmpty() || author->email.isEmpty())
-                    return configured
-                               ? fail(Error::Code::Usage, tr("the commit author is incomplete"))
-                               : std::unexpected(configured.error());
-            }
-            auto commit = repo->commit(message, author);
+            auto commit = repo->commit(message, content, author);
             if (!commit)
                 return std::unexpected(commit.error());
             return Committed{*commit, repo->currentBranch()};
         });
     auto *watcher = new QFutureWatcher<Result<Committed>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, name = ref.name] {
-        watcher->deleteLater();
-        m_committing = false;
-        const Result<Committed> result = watcher->future().result();
-        ui::GitCommitDialog *dialog = m_commitDialog;
-        if (dialog)
-            dialog->setEnabled(true);
-        refreshChanges();
-        if (!result) {
-            if (dialog)
-                dialog->showError(explain(result.error()));
-            Q_EMIT commitFinished(false);
-            return;
-        }
-        if (dialog) {
-            dialog->summaryEdit()->clear();
-            dialog->bodyEdit()->clear();
-            dialog->accept();
-        }
-        m_context->window()->showStatusMessage(
-            tr("Committed %1 on %2 in %3").arg(result->id.left(8), result->branch, name));
-        m_context->refreshRepositoryStatus();
-        Q_EMIT commitFinished(true);
-    });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, repository, name = ref.name] {
+                watcher->deleteLater();
+                m_committing = false;
+                const Result<Committed> result = watcher->future().result();
+                ui::GitCommitDialog *dialog = m_commitDialog;
+                if (dialog)
+                    dialog->setEnabled(true);
+                refreshChanges();
+                if (!result) {
+                    if (dialog)
+                        dialog->showError(
+                            tr("Nothing was committed.\n%1").arg(explain(result.error())));
+                    Q_EMIT commitFinished(false);
+                    return;
+                }
+                m_focus = repository; // Push and Pull name it now
+                if (dialog) {
+                    dialog->summaryEdit()->clear();
+                    dialog->bodyEdit()->clear();
+                    dialog->accept();
+                }
+                m_context->window()->showStatusMessage(
+                    tr("Committed %1 on %2 in %3").arg(result->id.left(8), result->branch, name));
+                m_context->refreshRepositoryStatus();
+                updateActions();
+                Q_EMIT commitFinished(true);
+            });
     m_commitFuture = QFuture<void>(future);
     watcher->setFuture(future);
 }
@@ -1184,7 +1254,7 @@ void GitController::openBranches(int repository)
         connect(m_branchDialog, &ui::GitBranchDialog::createRequested, this,
                 &GitController::createBranch);
     }
-    fillBranchDialog(repository >= 0 ? repository : defaultRepository());
+    fillBranchDialog(repository >= 0 ? repository : focusRepository());
     m_branchDialog->messageLabel()->hide();
     showDialog(m_branchDialog);
 }
@@ -1235,6 +1305,7 @@ void GitController::checkout(int repository, const QString &branch, bool remote)
         return;
     }
     const QString now = repo->currentBranch();
+    m_focus = repository;
     m_context->reload();
     fillBranchDialog(repository);
     m_branchDialog->showMessage(tr("%1 is now on %2.").arg(ref.name, now));
@@ -1253,6 +1324,7 @@ void GitController::createBranch(int repository, const QString &name)
         m_branchDialog->showError(explain(created.error()));
         return;
     }
+    m_focus = repository;
     fillBranchDialog(repository);
     m_branchDialog->newBranchEdit()->clear();
     m_branchDialog->showMessage(tr("Created %1 and switched %2 to it.").arg(name, ref.name));
@@ -1266,25 +1338,105 @@ void GitController::push(int repository)
 {
     if (m_busy || repositories().isEmpty())
         return;
-    if (repository < 0)
-        repository = defaultRepository();
-    const RepositoryRef ref = repositories().value(repository);
+    if (repository >= 0) {
+        m_pushQueue.clear();
+        m_pushed.clear();
+        pushOne(repository);
+        return;
+    }
+    // Which repository has something to push is decided on a fresh status (a commit made a
+    // moment ago counts).
+    refreshChangesThen([this] { choosePush(); });
+}
+
+QList<int> GitController::pushCandidates() const
+{
+    QList<int> out;
+    const auto &changes = m_changes->changes();
+    for (int i = 0; i < changes.size(); ++i) {
+        if (changes[i].error.isEmpty() && !changes[i].branch.isEmpty() && changes[i].unpushed > 0)
+            out << i;
+    }
+    return out;
+}
+
+GitProgressDialog *GitController::ensureProgressDialog()
+{
     if (!m_progressDialog) {
         m_progressDialog = new GitProgressDialog(m_context->window());
         connect(m_progressDialog, &GitProgressDialog::cancelRequested, this,
                 &GitController::cancelNetwork);
     }
-    GitProgressDialog *dialog = m_progressDialog;
+    return m_progressDialog;
+}
+
+void GitController::choosePush()
+{
+    if (m_busy)
+        return;
+    const QList<int> candidates = pushCandidates();
+    m_pushQueue.clear();
+    m_pushed.clear();
+    if (candidates.size() == 1) {
+        pushOne(candidates.first());
+        return;
+    }
+    const auto &changes = m_changes->changes();
+    if (candidates.isEmpty()) {
+        GitProgressDialog *dialog = ensureProgressDialog();
+        dialog->start(tr("Push"), tr("Looking for commits to push…"));
+        showDialog(dialog);
+        QStringList branches;
+        for (const ui::GitRepositoryChanges &c : changes) {
+            if (c.error.isEmpty() && !c.branch.isEmpty())
+                branches << tr("%1 (%2)").arg(c.name, c.branch);
+        }
+        dialog->finish(GitProgressDialog::Outcome::Succeeded,
+                       tr("Nothing to push: %1 hold no commits that the remote lacks.")
+                           .arg(QLocale().createSeparatedList(branches)));
+        Q_EMIT operationFinished(true);
+        return;
+    }
+    // Several: ask which (all of them checked).
+    if (!m_pushDialog) {
+        m_pushDialog = new ui::GitPushDialog(m_context->window());
+        connect(m_pushDialog, &QDialog::accepted, this, [this] {
+            if (!m_pushDialog || m_busy)
+                return;
+            m_pushQueue.clear();
+            m_pushed.clear();
+            for (int index : m_pushDialog->chosen())
+                m_pushQueue << m_pushDialog->candidates().at(index).repository;
+            if (!m_pushQueue.isEmpty())
+                pushOne(m_pushQueue.takeFirst());
+        });
+    }
+    QList<ui::GitPushCandidate> list;
+    for (int i : candidates) {
+        const ui::GitRepositoryChanges &c = changes[i];
+        list << ui::GitPushCandidate{i, c.name, c.branch, c.unpushed, c.ahead < 0};
+    }
+    m_pushDialog->setCandidates(list);
+    showDialog(m_pushDialog);
+    Q_EMIT pushQuestionAsked();
+}
+
+// Pushes the current branch of one repository; then the next one of m_pushQueue, if any.
+void GitController::pushOne(int repository)
+{
+    const RepositoryRef ref = repositories().value(repository);
+    m_focus = repository;
+    updateActions();
+    GitProgressDialog *dialog = ensureProgressDialog();
     auto repo = git::Repository::open(ref.path);
     QString branch = repo ? repo->currentBranch() : QString();
     dialog->start(tr("Push"), tr("Pushing %1 of %2…").arg(branch, ref.name));
     showDialog(dialog);
     if (!repo || branch.isEmpty()) {
-        dialog->finish(GitProgressDialog::Outcome::Failed,
-                       repo ? tr("HEAD is detached: switch to a branch first (Repository ▸ "
-                                 "Branches…).")
-                            : explain(repo.error()));
-        Q_EMIT operationFinished(false);
+        failPush(repo ? tr("%1: HEAD is detached: switch to a branch first (Repository ▸ "
+                           "Branches…).")
+                            .arg(ref.name)
+                      : explain(repo.error()));
         return;
     }
     QString remote = QStringLiteral("origin");
@@ -1295,47 +1447,39 @@ void GitController::push(int repository)
     }
     auto url = repo->remoteUrl(remote);
     if (!url) {
-        dialog->finish(GitProgressDialog::Outcome::Failed,
-                       tr("%1 has no remote named %2 to push to.").arg(ref.name, remote));
-        Q_EMIT operationFinished(false);
+        failPush(tr("%1 has no remote named %2 to push to.").arg(ref.name, remote));
         return;
     }
-    const QString path = ref.path, remoteUrl = *url;
+    const QString path = ref.path, remoteUrl = *url, name = ref.name;
     runNetwork<void>(
         [path, remote, branch, setUpstream](git::NetworkOptions options) {
             return git::pushAsync(path, remote, branch, setUpstream, std::move(options));
         },
-        [this, repository, remoteUrl, remote, branch](const Result<void> &result) {
-            GitProgressDialog *dialog = m_progressDialog;
-            if (!result && offerRecovery(
-                               remoteUrl, result.error(), [this, repository] { push(repository); },
-                               [this, result] {
-                                   if (m_progressDialog)
-                                       m_progressDialog->finish(GitProgressDialog::Outcome::Failed,
-                                                                explain(result.error()));
-                                   Q_EMIT operationFinished(false);
-                               }))
+        [this, repository, remoteUrl, remote, branch, name](const Result<void> &result) {
+            if (!result &&
+                offerRecovery(
+                    remoteUrl, result.error(), [this, repository] { pushOne(repository); },
+                    [this, result] { failPush(explain(result.error())); }))
                 return;
             m_context->refreshRepositoryStatus();
             refreshChanges();
             if (!result) {
                 const bool rejected = result.error().code == Error::Code::Rejected;
-                if (dialog) {
-                    dialog->finish(GitProgressDialog::Outcome::Failed, explain(result.error()),
-                                   rejected ? tr("Pull Now") : QString());
-                    if (rejected)
-                        connect(
-                            dialog, &GitProgressDialog::nextStepRequested, this,
-                            [this, repository] { pull(repository); }, Qt::SingleShotConnection);
-                }
-                Q_EMIT operationFinished(false);
+                failPush(explain(result.error()), rejected ? repository : -1);
                 return;
             }
             rememberWorkingToken(remoteUrl);
-            if (dialog)
-                dialog->finish(GitProgressDialog::Outcome::Succeeded,
-                               tr("Pushed %1 to %2.").arg(branch, remote));
-            m_context->window()->showStatusMessage(tr("Pushed %1 to %2").arg(branch, remote));
+            const QString done = tr("Pushed %1 of %2 to %3.").arg(branch, name, remote);
+            m_pushed << done;
+            m_context->window()->showStatusMessage(done);
+            if (!m_pushQueue.isEmpty()) {
+                pushOne(m_pushQueue.takeFirst());
+                return;
+            }
+            if (m_progressDialog)
+                m_progressDialog->finish(GitProgressDialog::Outcome::Succeeded,
+                                         m_pushed.join(QLatin1Char('\n')));
+            m_pushed.clear();
             Q_EMIT operationFinished(true);
         },
         [this](const git::TransferProgress &p) {
@@ -1344,22 +1488,47 @@ void GitController::push(int repository)
         });
 }
 
+// A push failed: says so, with what was pushed before it and what was left out; a rejected
+// push (pullRepository >= 0) offers to pull.
+void GitController::failPush(const QString &message, int pullRepository)
+{
+    QString text = message;
+    if (!m_pushed.isEmpty())
+        text = m_pushed.join(QLatin1Char('\n')) + QLatin1Char('\n') + text;
+    if (!m_pushQueue.isEmpty()) {
+        QStringList left;
+        const QList<RepositoryRef> repos = repositories();
+        for (int r : std::as_const(m_pushQueue))
+            left << repos.value(r).name;
+        text += QLatin1Char('\n') + tr("Not pushed: %1.").arg(QLocale().createSeparatedList(left));
+    }
+    m_pushQueue.clear();
+    m_pushed.clear();
+    if (GitProgressDialog *dialog = m_progressDialog) {
+        dialog->finish(GitProgressDialog::Outcome::Failed, text,
+                       pullRepository >= 0 ? tr("Pull Now") : QString());
+        disconnect(dialog, &GitProgressDialog::nextStepRequested, this, nullptr);
+        if (pullRepository >= 0)
+            connect(
+                dialog, &GitProgressDialog::nextStepRequested, this,
+                [this, pullRepository] { pull(pullRepository); }, Qt::SingleShotConnection);
+    }
+    Q_EMIT operationFinished(false);
+}
+
 void GitController::pull(int repository)
 {
     if (m_busy || repositories().isEmpty())
         return;
     if (repository < 0)
-        repository = defaultRepository();
+        repository = focusRepository();
     // A pull rewrites the working tree under the open session: unsaved edits first.
     if (!m_context->window()->maybeSave())
         return;
     const RepositoryRef ref = repositories().value(repository);
-    if (!m_progressDialog) {
-        m_progressDialog = new GitProgressDialog(m_context->window());
-        connect(m_progressDialog, &GitProgressDialog::cancelRequested, this,
-                &GitController::cancelNetwork);
-    }
-    GitProgressDialog *dialog = m_progressDialog;
+    m_focus = repository;
+    updateActions();
+    GitProgressDialog *dialog = ensureProgressDialog();
     auto repo = git::Repository::open(ref.path);
     const QString branch = repo ? repo->currentBranch() : QString();
     dialog->start(tr("Pull"), tr("Pulling %1 of %2…").arg(branch, ref.name));

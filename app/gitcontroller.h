@@ -30,6 +30,8 @@ class TokenSource;
 }
 
 namespace kanri::ui {
+class GitAuthorDialog;
+class GitPushDialog;
 class GitSettingsDialog;
 class GitBranchDialog;
 class GitChangesPanel;
@@ -42,6 +44,7 @@ class GitSignInDialog;
 namespace kanri::app {
 
 class AppContext;
+class CommitAuthor;
 
 // Wires the Repository menu: clone, the Changes panel, commit, branches, push and pull over
 // the workspace's repositories. Network work runs on a worker (gitasync.h) with progress and
@@ -65,7 +68,12 @@ public:
     // setTokenSource(), for the controller's life; asking stops when the controller is gone.
     std::shared_ptr<git::TokenSource> tokenSource() const;
 
-    // The actions (Repository menu and toolbar).
+    // The actions (Repository menu and toolbar). Without a repository: Commit takes the one
+    // the user worked with last when it has changes (else the first with changes), Pull and
+    // Branches the one the user worked with last (committed to, pushed, pulled, switched or
+    // selected in the Changes panel); Push reads the status again and pushes the one
+    // repository whose branch has commits its remote lacks, asks which when several have, and
+    // says so when none has. The actions' texts name their repository and branch.
     void openClone();
     void openCommit(int repository = -1);
     void openBranches(int repository = -1);
@@ -88,7 +96,11 @@ public:
     ui::GitProgressDialog *progressDialog() const;
     ui::GitSignInDialog *signInDialog() const;
     ui::GitSettingsDialog *settingsDialog() const;
+    ui::GitPushDialog *pushDialog() const;
     QMessageBox *hostKeyDialog() const;
+    // Who commits are by (asks on a computer where git knows no author); the wizards' flow
+    // asks through it too.
+    CommitAuthor *commitAuthor() const { return m_author; }
 
 Q_SIGNALS:
     // A clone, push or pull ended (after its dialog shows the outcome).
@@ -103,6 +115,8 @@ Q_SIGNALS:
     void fileDiffShown();
     // A commit from the dialog ended.
     void commitFinished(bool succeeded);
+    // Push found several repositories with something to push and asks which.
+    void pushQuestionAsked();
 
 private:
     struct RepositoryRef
@@ -139,8 +153,9 @@ private:
     void requestDiff();
     void finishDiffNow();
     void saveSettings();
-    std::optional<git::Signature> configuredAuthor() const;
-    int defaultRepository() const;
+    int focusRepository() const;
+    int commitTarget() const;
+    QList<int> pushCandidates() const;
     void createActions();
     void registerViews();
     void sessionChanged();
@@ -172,6 +187,11 @@ private:
     void cloneFinished(const QString &destination, const Result<void> &result);
     void fillCommitDialog(int repository);
     void commitRequested();
+    void commitAs(int repository, const git::Signature &author);
+    void choosePush();
+    void pushOne(int repository);
+    void failPush(const QString &message, int pullRepository = -1);
+    ui::GitProgressDialog *ensureProgressDialog();
     void fillBranchDialog(int repository);
     void checkout(int repository, const QString &branch, bool remote);
     void createBranch(int repository, const QString &name);
@@ -200,6 +220,11 @@ private:
     QPointer<ui::GitSignInDialog> m_signInDialog;
     QPointer<QMessageBox> m_hostKeyDialog;
     QPointer<ui::GitSettingsDialog> m_settingsDialog;
+    QPointer<ui::GitPushDialog> m_pushDialog;
+    CommitAuthor *m_author = nullptr;
+    int m_focus = -1;       // the repository the user worked with last, -1: none yet
+    QList<int> m_pushQueue; // repositories still to push after the current one
+    QStringList m_pushed;   // what the pushes so far in this round did
     std::shared_ptr<HostKeys> m_hostKeys;
     QTimer *m_refreshTimer = nullptr;
 

@@ -1,6 +1,7 @@
 #include "rulescontroller.h"
 
 #include "appcontext.h"
+#include "commitauthor.h"
 #include "findingspanel.h"
 #include "mainwindow.h"
 #include "rulelinter.h"
@@ -211,8 +212,14 @@ void RulesController::setGitHubTokens(std::shared_ptr<github::TokenProvider> tok
     m_githubTokens = std::move(tokens);
 }
 
+void RulesController::setCommitAuthor(CommitAuthor *author)
+{
+    m_commitAuthor = author;
+}
+
 void RulesController::sessionChanged(platform::Session *session)
 {
+    disconnect(m_screenshotChecks); // the old session's stack: it is going
     m_panel->setProblem({});
     for (QAction *a : std::as_const(m_sessionActions))
         a->setEnabled(session != nullptr);
@@ -229,8 +236,8 @@ void RulesController::sessionChanged(platform::Session *session)
         } else {
             m_panel->setProblem(first.error().toString());
         }
-        connect(session->buffers()->undoStack(), &QUndoStack::indexChanged, this,
-                &RulesController::checkNowSynchronously);
+        m_screenshotChecks = connect(session->buffers()->undoStack(), &QUndoStack::indexChanged,
+                                     this, &RulesController::checkNowSynchronously);
         return;
     }
     m_linter->setSession(session);
@@ -527,10 +534,45 @@ void RulesController::runPublish()
         }
     }
     request.openPullRequests = m_publish->openPullRequests();
-    const QString name = m_context->settings().value(QStringLiteral("git/authorName")).toString();
-    const QString email = m_context->settings().value(QStringLiteral("git/authorEmail")).toString();
-    if (!name.isEmpty() && !email.isEmpty())
-        request.author = git::Signature{name, email};
+    if (!m_commitAuthor || request.steps.isEmpty()) {
+        startFlow(std::move(request));
+        return;
+    }
+    // Who the commits are by: asked first on a computer where git knows no author.
+    const FlowStep first = request.steps.first();
+    m_publish->setRunning(true);
+    m_commitAuthor->ensure(
+        first.path, first.repository,
+        [this, request](std::optional<git::Signature> author) mutable {
+            if (!m_publish)
+                return;
+            if (!author) {
+                m_publish->setRunning(false);
+                m_publish->showOutcome(false,
+                                       tr("Nothing was done: the commits need the name and "
+                                          "e-mail address of their author."),
+                                       true);
+                return;
+            }
+            request.author = *author;
+            startFlow(std::move(request));
+        },
+        m_publish);
+}
+
+void RulesController::startFlow(FlowRequest request)
+{
+    platform::Session *session = m_context->session();
+    if (!session || !m_publish)
+        return;
+    if (!request.author) {
+        const QString name =
+            m_context->settings().value(QStringLiteral("git/authorName")).toString();
+        const QString email =
+            m_context->settings().value(QStringLiteral("git/authorEmail")).toString();
+        if (!name.isEmpty() && !email.isEmpty())
+            request.author = git::Signature{name, email};
+    }
     delete m_flow;
     m_flow = new WizardFlow(session, this);
     if (m_gitTokens)

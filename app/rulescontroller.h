@@ -33,6 +33,7 @@ class FindingsPanel;
 namespace kanri::app {
 
 class AppContext;
+class CommitAuthor;
 
 // The platform rules in the window: the findings dock, kept current as the user edits (the
 // session's unsaved buffers are what is checked, off the GUI thread), and the Tools menu's
@@ -58,6 +59,9 @@ public:
     // Where the flow's tokens come from (tests); default: environment, then keychain.
     void setGitTokens(std::shared_ptr<git::TokenSource> tokens);
     void setGitHubTokens(std::shared_ptr<github::TokenProvider> tokens);
+    // Who the flow's commits are by, asking when git knows no author (the Repository menu's
+    // CommitAuthor). Without one: the settings' author, else git's.
+    void setCommitAuthor(CommitAuthor *author);
 
     // For tests and screenshots: the dialog after a wizard, the flow behind it.
     ui::WizardPublishDialog *publishDialog() const { return m_publish; }
@@ -80,6 +84,7 @@ private:
     void offerPublish(const QString &what, const platform::WizardPlan &plan,
                       const std::function<void(ui::PublishFields &)> &fill);
     void runPublish();
+    void startFlow(FlowRequest request);
     QStringList absoluteFiles(const ui::PublishFields &fields) const;
     bool isAccounts(const QString &repository) const;
     void publishDone(const FlowOutcome &outcome);
@@ -89,12 +94,14 @@ private:
     ui::FindingsPanel *m_panel = nullptr;
     QList<QAction *> m_sessionActions;
     QList<platform::Finding> m_screenshotBaseline;
+    QMetaObject::Connection m_screenshotChecks; // under --screenshot: a check after each edit
 
     QPointer<ui::WizardPublishDialog> m_publish;
     QList<FlowStep> m_publishSteps; // the repositories, paths and files of the last plan
     WizardFlow *m_flow = nullptr;
     std::shared_ptr<git::TokenSource> m_gitTokens;
     std::shared_ptr<github::TokenProvider> m_githubTokens;
+    QPointer<CommitAuthor> m_commitAuthor;
 };
 
 } // namespace kanri::app

@@ -483,15 +483,11 @@ void WizardFlow::runGitStep(bool pushOnly)
                 return out;
             }
             out.switched = true;
-            QStringList relative;
+            git::CommitContent content;
             for (const QString &f : step.files)
-                relative << QDir(step.path).relativeFilePath(f);
-            if (auto r = repo->stagePaths(relative); !r) {
-                out.error = r.error();
-                out.failedStep = tr("staging the files");
-                return out;
-            }
-            auto commit = repo->commit(step.commitMessage, author);
+                content.stage << QDir(step.path).relativeFilePath(f);
+            // Staged with the commit: when it fails, the index is as it was.
+            auto commit = repo->commit(step.commitMessage, content, author);
             if (!commit) {
                 out.error = commit.error();
                 out.failedStep = tr("committing");

@@ -105,7 +105,7 @@ GitChangesPanel::GitChangesPanel(QWidget *parent)
             Q_EMIT unstageRequested(currentRepository(), selectedFiles());
     });
     connect(m_commit, &QToolButton::clicked, this,
-            [this] { Q_EMIT commitRequested(qMax(0, currentRepository())); });
+            [this] { Q_EMIT commitRequested(currentRepository()); });
     connect(m_tree, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item, int) { itemActivated(item); });
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &GitChangesPanel::selectionChanged);

@@ -35,6 +35,9 @@ struct GitRepositoryChanges
     QString branch;
     int ahead = -1; // -1: no upstream
     int behind = -1;
+    // Commits a push would send: `ahead`, or for a branch without upstream the commits that
+    // no remote-tracking branch holds.
+    int unpushed = 0;
     QString error; // the repository could not be read (not cloned yet, ...)
     QList<GitFileChange> files;
 };
@@ -77,7 +80,7 @@ Q_SIGNALS:
     void refreshRequested();
     void stageRequested(int repository, const QStringList &paths);
     void unstageRequested(int repository, const QStringList &paths);
-    void commitRequested(int repository);
+    void commitRequested(int repository); // -1: no repository selected
     void currentRepositoryChanged(int repository);
     // The current row moved to another file (path empty: to a repository or nothing).
     void currentFileChanged(int repository, const QString &path);

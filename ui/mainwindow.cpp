@@ -8,8 +8,10 @@
 #include "servicedetailspanel.h"
 #include "servicesmodel.h"
 #include "session.h"
+#include "shortcutsdialog.h"
 #include "sourceeditor.h"
 #include "sourcelocator.h"
+#include "tableview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -152,7 +154,7 @@ constexpr int kSizingRows = 40;
 
 QTableView *makeTable(QAbstractItemModel *model, const QString &name)
 {
-    auto *view = new QTableView;
+    auto *view = new TableView;
     auto *sort = new QSortFilterProxyModel(view);
     sort->setSourceModel(model);
     view->setModel(sort);
@@ -161,8 +163,6 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name)
     view->setAlternatingRowColors(true);
     view->horizontalHeader()->setHighlightSections(false);
     view->verticalHeader()->setVisible(false);
-    view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                          QAbstractItemView::AnyKeyPressed);
     view->setAccessibleName(name);
     return view;
 }
@@ -332,6 +332,10 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_menus.insert(int(Menu::Help), help);
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts…"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
+                        &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
     help->addAction(tr("&About Kanri"), this, [this] {
         QMessageBox::about(this, tr("About Kanri"),
                            tr("<b>Kanri</b> %1<br>A console for a platform team's Terraform and "
@@ -655,6 +659,14 @@ void MainWindow::openFileDialog()
     for (const auto &f : files)
         if (ok && f.display == choice)
             openSource(f.absolute, 1, 1);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Made from the actions each time, so that it lists what the keys do now.
+    auto *dialog = new ShortcutsDialog(windowShortcuts(this), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::quickOpen()

@@ -100,6 +100,7 @@ private:
     void updateTitle();
     void showEditError(const QString &message);
     void quickOpen();
+    void showShortcuts();
     // The source editor pane: opens a file (absolute or relative to a repository) at a line.
     bool openSource(const QString &file, int line, int column);
     void openDiffLine(const DiffLineActivation &activation);

@@ -3,6 +3,7 @@
 #include "containersmodel.h"
 #include "quantityvalidator.h"
 #include "session.h"
+#include "tableview.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -81,14 +82,12 @@ ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
     top->addWidget(m_title, 1);
     top->addWidget(m_allEnvironments);
     layout->addLayout(top);
-    m_table = new QTableView;
+    m_table = new TableView;
     m_table->setAccessibleName(tr("Containers"));
     m_table->setItemDelegate(new ContainerValueDelegate(m_table));
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                             QAbstractItemView::AnyKeyPressed);
     layout->addWidget(m_table);
     connect(m_allEnvironments, &QCheckBox::toggled, this, [this](bool all) {
         if (m_model)

@@ -283,13 +283,21 @@ SourceEditor::~SourceEditor()
 
 void SourceEditor::setSession(platform::Session *session)
 {
-    if (m_session)
+    if (m_session) {
         disconnect(m_session->buffers(), nullptr, this, nullptr);
+        disconnect(m_session, nullptr, this, nullptr);
+    }
     closeFile();
     m_session = session;
-    if (m_session)
+    if (m_session) {
         connect(m_session->buffers(), &platform::EditBuffers::fileChanged, this,
                 &SourceEditor::bufferChanged);
+        // The title says "(unsaved)" and who owns the file: both follow saves and CODEOWNERS
+        // edits.
+        connect(m_session->buffers(), &platform::EditBuffers::saved, this,
+                &SourceEditor::updateHeader);
+        connect(m_session, &platform::Session::ownershipChanged, this, &SourceEditor::updateHeader);
+    }
 }
 
 QString SourceEditor::displayName(const QString &file) const

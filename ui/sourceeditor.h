@@ -86,6 +86,7 @@ public:
 
     SourceTextEdit *textEdit() const { return m_edit; }
     QLabel *errorBar() const { return m_errorBar; }
+    QLabel *headerLabel() const { return m_header; } // the open file, "(unsaved)", its owners
     QLineEdit *findBox() const { return m_findBox; }
     QLineEdit *lineBox() const { return m_lineBox; }
 

@@ -104,6 +104,78 @@ int collectConflict(git_checkout_notify_t why, const char *path, const git_diff_
     return 0;
 }
 
+using ConfigPtr = Owned<git_config, git_config_free>;
+
+QString environment(const char *name)
+{
+    return qEnvironmentVariable(name).trimmed();
+}
+
+// Stages `paths` into `index` (in memory) like git add: a file that is gone leaves the index.
+Result<void> stageInto(git_index *index, const QString &workdir, const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return {};
+    const QDir root(workdir);
+    for (const QString &path : paths) {
+        if (QFileInfo::exists(root.filePath(path)))
+            continue;
+        // A deleted file is staged by removing it from the index; it must be known there.
+        size_t position = 0;
+        const QByteArray prefix = QFile::encodeName(path);
+        if (git_index_find_prefix(&position, index, prefix.constData()) < 0) {
+            git_error_clear();
+            return fail(Error::Code::NotFound, tr("%1 matches no file").arg(path));
+        }
+    }
+    PathSpec spec(paths);
+    int rc = 0;
+    if ((rc = git_index_add_all(index, &spec.array, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr)) < 0 ||
+        (rc = git_index_update_all(index, &spec.array, nullptr, nullptr)) < 0)
+        return gitFail(rc, tr("cannot stage %1").arg(paths.join(QStringLiteral(", "))));
+    return {};
+}
+
+// Puts HEAD's version of each file back into `index` (in memory), or takes the file out when
+// HEAD lacks it, like git reset -- PATH. Conflict entries of those files go too.
+Result<void> unstageInto(git_repository *repo, git_index *index, const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return {};
+    TreePtr tree; // none on an unborn branch: every path leaves the index
+    git_object *head = nullptr;
+    int rc = git_revparse_single(&head, repo, "HEAD^{tree}");
+    if (rc == 0)
+        tree.reset(reinterpret_cast<git_tree *>(head));
+    else if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH)
+        git_error_clear();
+    else
+        return gitFail(rc, tr("cannot read HEAD"));
+    for (const QString &path : paths) {
+        const QByteArray bytes = QFile::encodeName(path);
+        if (git_index_conflict_remove(index, bytes.constData()) < 0)
+            git_error_clear(); // no conflict for it
+        git_tree_entry *rawEntry = nullptr;
+        if (tree && git_tree_entry_bypath(&rawEntry, tree.get(), bytes.constData()) == 0) {
+            std::unique_ptr<git_tree_entry, decltype(&git_tree_entry_free)> entry(
+                rawEntry, &git_tree_entry_free);
+            if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+                return fail(Error::Code::Usage, tr("%1 is a folder, not a file").arg(path));
+            git_index_entry indexEntry{};
+            indexEntry.mode = git_tree_entry_filemode(entry.get());
+            git_oid_cpy(&indexEntry.id, git_tree_entry_id(entry.get()));
+            indexEntry.path = bytes.constData();
+            if ((rc = git_index_add(index, &indexEntry)) < 0)
+                return gitFail(rc, tr("cannot unstage %1").arg(path));
+        } else {
+            git_error_clear();
+            if ((rc = git_index_remove_bypath(index, bytes.constData())) < 0)
+                return gitFail(rc, tr("cannot unstage %1").arg(path));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 void Repository::Deleter::operator()(git_repository *repo) const
@@ -321,23 +393,12 @@ Result<void> Repository::stagePaths(const QStringList &paths)
     if (rc < 0)
         return gitFail(rc, tr("cannot read the index"));
     IndexPtr index(raw);
-    const QDir root(workdir());
-    for (const QString &path : paths) {
-        if (QFileInfo::exists(root.filePath(path)))
-            continue;
-        // A deleted file is staged by removing it from the index; it must be known there.
-        size_t position = 0;
-        const QByteArray prefix = QFile::encodeName(path);
-        if (git_index_find_prefix(&position, index.get(), prefix.constData()) < 0) {
+    if (auto staged = stageInto(index.get(), workdir(), paths); !staged) {
+        if (git_index_read(index.get(), 1) < 0)
             git_error_clear();
-            return fail(Error::Code::NotFound, tr("%1 matches no file").arg(path));
-        }
+        return staged;
     }
-    PathSpec spec(paths);
-    if ((rc = git_index_add_all(index.get(), &spec.array, GIT_INDEX_ADD_DEFAULT, nullptr,
-                                nullptr)) < 0 ||
-        (rc = git_index_update_all(index.get(), &spec.array, nullptr, nullptr)) < 0 ||
-        (rc = git_index_write(index.get())) < 0)
+    if ((rc = git_index_write(index.get())) < 0)
         return gitFail(rc, tr("cannot stage %1").arg(paths.join(QStringLiteral(", "))));
     return {};
 }
@@ -432,34 +493,103 @@ Result<FileDiff> Repository::diffFile(const QString &path, bool staged, qint64 m
     return result;
 }
 
-Result<Signature> Repository::defaultSignature() const
+Signature Repository::partialIdentity(IdentityRole role) const
 {
-    git_signature *raw = nullptr;
-    const int rc = git_signature_default(&raw, m_repo.get());
-    if (rc < 0) {
-        git_error_clear();
-        return fail(Error::Code::NotFound,
-                    tr("no author configured: set user.name and user.email (git config) or "
-                       "choose an author in the settings"));
+    const bool author = role == IdentityRole::Author;
+    Signature who{environment(author ? "GIT_AUTHOR_NAME" : "GIT_COMMITTER_NAME"),
+                  environment(author ? "GIT_AUTHOR_EMAIL" : "GIT_COMMITTER_EMAIL")};
+    if (who.name.isEmpty() || who.email.isEmpty()) {
+        git_config *raw = nullptr;
+        if (git_repository_config_snapshot(&raw, m_repo.get()) == 0) {
+            ConfigPtr config(raw);
+            auto read = [&config](const char *key) {
+                const char *value = nullptr;
+                if (git_config_get_string(&value, config.get(), key) < 0) {
+                    git_error_clear();
+                    return QString();
+                }
+                return QString::fromUtf8(value).trimmed();
+            };
+            if (who.name.isEmpty())
+                who.name = read("user.name");
+            if (who.email.isEmpty())
+                who.email = read("user.email");
+        } else {
+            git_error_clear();
+        }
     }
-    SignaturePtr signature(raw);
-    return Signature{QString::fromUtf8(signature->name), QString::fromUtf8(signature->email)};
+    if (who.email.isEmpty())
+        who.email = environment("EMAIL");
+    return who;
 }
 
-Result<QString> Repository::commit(const QString &message, const std::optional<Signature> &author)
+Result<Signature> Repository::identity(IdentityRole role) const
+{
+    const Signature who = partialIdentity(role);
+    if (!who.name.isEmpty() && !who.email.isEmpty())
+        return who;
+    const bool author = role == IdentityRole::Author;
+    QStringList missing;
+    if (who.name.isEmpty())
+        missing << QStringLiteral("user.name");
+    if (who.email.isEmpty())
+        missing << QStringLiteral("user.email");
+    return fail(Error::Code::Generic,
+                tr("no %1 configured: set %2 (git config --global), or %3")
+                    .arg(author ? tr("author") : tr("committer"),
+                         missing.join(QStringLiteral(" and ")),
+                         author ? QStringLiteral("GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL")
+                                : QStringLiteral("GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL")));
+}
+
+Result<QString> Repository::commit(const QString &message, const CommitContent &content,
+                                   const std::optional<Signature> &author)
 {
     if (message.trimmed().isEmpty())
         return fail(Error::Code::Usage, tr("the commit message is empty"));
+    if (isBare() && (content.all || !content.stage.isEmpty() || !content.unstage.isEmpty()))
+        return fail(Error::Code::Usage, tr("a bare repository has no working tree"));
+    // Who, before anything else: without an author nothing is staged.
+    Signature authorSig;
+    if (author) {
+        authorSig = *author;
+    } else {
+        auto configured = identity(IdentityRole::Author);
+        if (!configured)
+            return std::unexpected(configured.error());
+        authorSig = *configured;
+    }
+    const Signature committerValue = identity(IdentityRole::Committer).value_or(authorSig);
+
     git_index *rawIndex = nullptr;
     int rc = git_repository_index(&rawIndex, m_repo.get());
     if (rc < 0)
         return gitFail(rc, tr("cannot read the index"));
     IndexPtr index(rawIndex);
+    // The staging below happens in the index in memory: on failure it is read from disk again.
+    auto unwind = [&index](Error error) -> Result<QString> {
+        if (git_index_read(index.get(), 1) < 0)
+            git_error_clear();
+        return std::unexpected(std::move(error));
+    };
+    if (content.all) {
+        PathSpec all(QStringList{QStringLiteral("*")});
+        if ((rc = git_index_add_all(index.get(), &all.array, GIT_INDEX_ADD_DEFAULT, nullptr,
+                                    nullptr)) < 0 ||
+            (rc = git_index_update_all(index.get(), &all.array, nullptr, nullptr)) < 0)
+            return unwind(gitFail(rc, tr("cannot stage the changes")).error());
+    }
+    if (auto staged = stageInto(index.get(), workdir(), content.stage); !staged)
+        return unwind(staged.error());
+    if (auto unstaged = unstageInto(m_repo.get(), index.get(), content.unstage); !unstaged)
+        return unwind(unstaged.error());
+
     if (git_index_has_conflicts(index.get()))
-        return fail(Error::Code::Conflict, tr("resolve the conflicts before committing"));
+        return unwind(
+            fail(Error::Code::Conflict, tr("resolve the conflicts before committing")).error());
     git_oid treeId;
     if ((rc = git_index_write_tree(&treeId, index.get())) < 0)
-        return gitFail(rc, tr("cannot write the tree"));
+        return unwind(gitFail(rc, tr("cannot write the tree")).error());
 
     CommitPtr parent;
     git_oid parentId;
@@ -467,43 +597,31 @@ Result<QString> Repository::commit(const QString &message, const std::optional<S
     if (rc == 0) {
         git_commit *raw = nullptr;
         if ((rc = git_commit_lookup(&raw, m_repo.get(), &parentId)) < 0)
-            return gitFail(rc, tr("cannot read HEAD"));
+            return unwind(gitFail(rc, tr("cannot read HEAD")).error());
         parent.reset(raw);
         if (git_oid_equal(git_commit_tree_id(parent.get()), &treeId))
-            return fail(Error::Code::Usage, tr("nothing to commit"));
+            return unwind(fail(Error::Code::Usage, tr("nothing to commit")).error());
     } else if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
         git_error_clear();
         if (git_index_entrycount(index.get()) == 0)
-            return fail(Error::Code::Usage, tr("nothing to commit"));
+            return unwind(fail(Error::Code::Usage, tr("nothing to commit")).error());
     } else {
-        return gitFail(rc, tr("cannot read HEAD"));
+        return unwind(gitFail(rc, tr("cannot read HEAD")).error());
     }
 
     git_tree *rawTree = nullptr;
     if ((rc = git_tree_lookup(&rawTree, m_repo.get(), &treeId)) < 0)
-        return gitFail(rc, tr("cannot read the tree"));
+        return unwind(gitFail(rc, tr("cannot read the tree")).error());
     TreePtr tree(rawTree);
-
-    Signature authorSig;
-    if (author) {
-        authorSig = *author;
-    } else {
-        auto configured = defaultSignature();
-        if (!configured)
-            return std::unexpected(configured.error());
-        authorSig = *configured;
-    }
-    auto committerSig = defaultSignature();
-    const Signature committerValue = committerSig ? *committerSig : authorSig;
 
     git_signature *rawAuthor = nullptr, *rawCommitter = nullptr;
     if ((rc = git_signature_now(&rawAuthor, authorSig.name.toUtf8().constData(),
                                 authorSig.email.toUtf8().constData())) < 0)
-        return gitFail(rc, tr("invalid author"));
+        return unwind(gitFail(rc, tr("invalid author")).error());
     SignaturePtr authorPtr(rawAuthor);
     if ((rc = git_signature_now(&rawCommitter, committerValue.name.toUtf8().constData(),
                                 committerValue.email.toUtf8().constData())) < 0)
-        return gitFail(rc, tr("invalid committer"));
+        return unwind(gitFail(rc, tr("invalid committer")).error());
     SignaturePtr committerPtr(rawCommitter);
 
     QByteArray text = message.toUtf8();
@@ -514,7 +632,11 @@ Result<QString> Repository::commit(const QString &message, const std::optional<S
     rc = git_commit_create(&commitId, m_repo.get(), "HEAD", authorPtr.get(), committerPtr.get(),
                            nullptr, text.constData(), tree.get(), parent ? 1 : 0, parents);
     if (rc < 0)
-        return gitFail(rc, tr("cannot create the commit"));
+        return unwind(gitFail(rc, tr("cannot create the commit")).error());
+    if ((rc = git_index_write(index.get())) < 0)
+        return gitFail(rc, tr("committed %1, but the index could not be written: git status "
+                              "may show the committed files as changed")
+                               .arg(oidText(commitId).left(8)));
     return oidText(commitId);
 }
 
@@ -737,6 +859,31 @@ Result<AheadBehind> Repository::aheadBehind(const QString &branch) const
                                      &remote)) < 0)
         return gitFail(rc, tr("cannot compare %1 with %2").arg(branch, *upstream));
     return counts;
+}
+
+Result<std::size_t> Repository::commitsOnNoRemote(const QString &branch) const
+{
+    git_oid local;
+    int rc = git_reference_name_to_id(&local, m_repo.get(),
+                                      ("refs/heads/" + branch).toUtf8().constData());
+    if (rc < 0)
+        return gitFail(rc, tr("no branch named %1").arg(branch));
+    git_revwalk *raw = nullptr;
+    if ((rc = git_revwalk_new(&raw, m_repo.get())) < 0)
+        return gitFail(rc, tr("cannot read the history of %1").arg(branch));
+    std::unique_ptr<git_revwalk, decltype(&git_revwalk_free)> walk(raw, &git_revwalk_free);
+    if ((rc = git_revwalk_push(walk.get(), &local)) < 0)
+        return gitFail(rc, tr("cannot read the history of %1").arg(branch));
+    if ((rc = git_revwalk_hide_glob(walk.get(), "refs/remotes/*")) < 0)
+        return gitFail(rc, tr("cannot read the remote branches"));
+    std::size_t count = 0;
+    git_oid id;
+    while ((rc = git_revwalk_next(&id, walk.get())) == 0)
+        ++count;
+    if (rc != GIT_ITEROVER)
+        return gitFail(rc, tr("cannot read the history of %1").arg(branch));
+    git_error_clear();
+    return count;
 }
 
 Result<void> Repository::addRemote(const QString &name, const QString &url)
@@ -1406,8 +1553,7 @@ Result<QString> Repository::commitCarried(const QString &branch, const CarriedCh
             return std::unexpected(configured.error());
         authorSig = *configured;
     }
-    auto committerSig = defaultSignature();
-    const Signature committerValue = committerSig ? *committerSig : authorSig;
+    const Signature committerValue = identity(IdentityRole::Committer).value_or(authorSig);
     git_signature *rawAuthor = nullptr, *rawCommitter = nullptr;
     int rc = git_signature_now(&rawAuthor, authorSig.name.toUtf8().constData(),
                                authorSig.email.toUtf8().constData());
@@ -1477,6 +1623,35 @@ Result<QString> Repository::commitCarried(const QString &branch, const CarriedCh
     if ((rc = git_index_write(index.get())) < 0)
         return gitFail(rc, tr("cannot write the index"));
     return oidText(commitId);
+}
+
+Result<void> setGlobalIdentity(const Signature &identity)
+{
+    if (identity.name.trimmed().isEmpty() || identity.email.trimmed().isEmpty())
+        return fail(Error::Code::Usage, tr("both a name and an e-mail address are needed"));
+    Library library;
+    // The file git config --global writes: ~/.gitconfig when it exists, else the XDG one when
+    // that exists, else a new ~/.gitconfig.
+    QString path;
+    git_buf found = GIT_BUF_INIT;
+    if (git_config_find_global(&found) == 0 || git_config_find_xdg(&found) == 0)
+        path = QFile::decodeName(QByteArray(found.ptr, qsizetype(found.size)));
+    git_buf_dispose(&found);
+    git_error_clear();
+    if (path.isEmpty())
+        path = QDir::homePath() + QStringLiteral("/.gitconfig");
+    git_config *raw = nullptr;
+    int rc = git_config_open_ondisk(&raw, QFile::encodeName(path).constData());
+    if (rc < 0)
+        return gitFail(rc, tr("cannot open %1").arg(path));
+    ConfigPtr config(raw);
+    // Each value is written through a lock file and renamed into place.
+    if ((rc = git_config_set_string(config.get(), "user.name",
+                                    identity.name.trimmed().toUtf8().constData())) < 0 ||
+        (rc = git_config_set_string(config.get(), "user.email",
+                                    identity.email.trimmed().toUtf8().constData())) < 0)
+        return gitFail(rc, tr("cannot write %1").arg(path));
+    return {};
 }
 
 } // namespace kanri::git

@@ -21,6 +21,18 @@ struct Signature
     QString name, email;
 };
 
+enum class IdentityRole { Author, Committer };
+
+// What goes into a commit besides what the index holds already: files to stage from the working
+// tree (a deleted one leaves the index), files to take out of it (back to HEAD's version), or
+// every change (`all`, like git add -A). Paths are relative to the working tree.
+struct CommitContent
+{
+    QStringList stage;
+    QStringList unstage;
+    bool all = false;
+};
+
 // One line of `git status --porcelain`: index and worktree columns use git's letters
 // (' ', 'M', 'A', 'D', 'R', 'T', '?', 'U' for a conflict).
 struct StatusEntry
@@ -114,10 +126,24 @@ public:
     // are not read (FileDiff::Kind::TooLarge); a longer diff text is cut at maxBytes.
     Result<FileDiff> diffFile(const QString &path, bool staged,
                               qint64 maxBytes = 1024 * 1024) const;
-    // Author and committer from the repository's / global config unless given. Refuses an
-    // empty commit.
-    Result<QString> commit(const QString &message, const std::optional<Signature> &author = {});
-    Result<Signature> defaultSignature() const;
+    // Commits the index with `content` staged on top of it. The staging happens in memory and
+    // the index is written only once the commit exists: any failure (no author, nothing to
+    // commit, conflicts) leaves the index on disk as it was. The author is `author` when given,
+    // else identity(Author); the committer is identity(Committer), else the author.
+    Result<QString> commit(const QString &message, const CommitContent &content,
+                           const std::optional<Signature> &author = {});
+    Result<QString> commit(const QString &message, const std::optional<Signature> &author = {})
+    {
+        return commit(message, CommitContent{}, author);
+    }
+    // Who a commit is by, as git decides it: GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL (for the
+    // committer GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL) over user.name and user.email of
+    // the repository's configuration (then the global and system ones), and EMAIL when no
+    // e-mail is found. Fails, saying what to set, when the name or the e-mail is missing.
+    Result<Signature> identity(IdentityRole role) const;
+    // As far as it is known: a part that is not configured is empty.
+    Signature partialIdentity(IdentityRole role) const;
+    Result<Signature> defaultSignature() const { return identity(IdentityRole::Author); }
 
     // Branches.
     Result<std::vector<BranchInfo>> branches() const;
@@ -134,6 +160,9 @@ public:
     // "origin/main" for a local branch, or NotFound.
     Result<QString> upstreamOf(const QString &branch) const;
     Result<AheadBehind> aheadBehind(const QString &branch) const;
+    // Commits of the local branch that no remote-tracking branch holds: what pushing it as a
+    // new branch would send.
+    Result<std::size_t> commitsOnNoRemote(const QString &branch) const;
     Result<QString> headCommit() const;
 
     // Remotes. URLs with a password are refused (tokens never go into .git/config).
@@ -188,5 +217,10 @@ private:
 
 // Removes a URL's user information (and any known secret) from text meant for people.
 QString scrubSecrets(QString text, const QStringList &secrets = {});
+
+// Sets user.name and user.email in the user's global git configuration (what `git config
+// --global` writes: ~/.gitconfig, or $XDG_CONFIG_HOME/git/config when only that one exists),
+// creating the file when there is none.
+Result<void> setGlobalIdentity(const Signature &identity);
 
 } // namespace kanri::git

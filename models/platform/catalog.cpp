@@ -278,9 +278,7 @@ QString teamOf(const QStringList &owners)
 
 CodeOwners loadCodeOwners(const RepoFiles &files, QList<Error> &problems)
 {
-    // GitHub looks in .github/, then the root, then docs/, and uses the first it finds.
-    for (const char *candidate : {".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"}) {
-        const QString rel = QString::fromLatin1(candidate);
+    for (const QString &rel : Catalog::codeOwnersLocations()) {
         if (!files.exists(rel))
             continue;
         auto bytes = files.read(rel);
@@ -775,6 +773,53 @@ Catalog::readService(const QString &folder,
 void Catalog::regroup()
 {
     linkAndGroup(*this);
+}
+
+QStringList Catalog::codeOwnersLocations()
+{
+    // GitHub looks in .github/, then the root, then docs/, and uses the first it finds.
+    return {QStringLiteral(".github/CODEOWNERS"), QStringLiteral("CODEOWNERS"),
+            QStringLiteral("docs/CODEOWNERS")};
+}
+
+bool Catalog::setAccountsOwners(CodeOwners owners)
+{
+    accountsOwners = std::move(owners);
+    const OwnersLookup lookup(accountsOwners);
+    bool changed = false;
+    QHash<QString, QStringList> byFile; // the entries of a file share its owners
+    for (QList<MapEntryRef> *entries : {&developers, &microservices}) {
+        for (MapEntryRef &e : *entries) {
+            auto it = byFile.constFind(e.file);
+            if (it == byFile.constEnd())
+                it = byFile.insert(e.file, lookup.ownersOf(e.file, false));
+            if (e.owners != *it) {
+                e.owners = *it;
+                changed = true;
+            }
+        }
+    }
+    if (changed)
+        regroup();
+    return changed;
+}
+
+bool Catalog::setManifestsOwners(CodeOwners owners)
+{
+    manifestsOwners = std::move(owners);
+    const OwnersLookup lookup(manifestsOwners);
+    bool changed = false;
+    for (Service &s : services) {
+        QStringList fresh = lookup.ownersOf(s.path, true);
+        if (fresh != s.owners) {
+            s.owners = std::move(fresh);
+            s.team = teamOf(s.owners);
+            changed = true;
+        }
+    }
+    if (changed)
+        regroup();
+    return changed;
 }
 
 int Catalog::microserviceIndex(const QString &name) const

@@ -140,6 +140,14 @@ public:
     // Links services to microservice entries and groups both into teams again, after the
     // services or entries changed.
     void regroup();
+    // A repository's CODEOWNERS changed (an edit, unsaved yet): every service or map entry of
+    // that repository gets the owners it gives, and teams are grouped again. True when an
+    // owner or team changed.
+    bool setAccountsOwners(CodeOwners owners);
+    bool setManifestsOwners(CodeOwners owners);
+    // Where GitHub looks for a repository's CODEOWNERS (relative paths), in its order: it uses
+    // the first that exists.
+    static QStringList codeOwnersLocations();
     int microserviceIndex(const QString &name) const;
 };
 

@@ -630,13 +630,27 @@ QStringList repositoryFiles(const QString &root)
 }
 
 void checkCodeOwners(const CodeOwners &owners, const QString &root, const QString &displayRoot,
-                     QList<Finding> &out)
+                     const QHash<QString, std::optional<QByteArray>> &unsaved, QList<Finding> &out)
 {
     if (root.isEmpty() || owners.fileName().isEmpty())
         return;
     const FindingPlace place{displayRoot, root};
     const QString ownersFile = QDir(root).filePath(owners.fileName());
-    const QStringList files = repositoryFiles(root);
+    QStringList files = repositoryFiles(root);
+    if (!unsaved.isEmpty()) {
+        QSet<QString> edited(files.cbegin(), files.cend());
+        for (auto it = unsaved.cbegin(); it != unsaved.cend(); ++it) {
+            if (!it.key().startsWith(root + QLatin1Char('/')))
+                continue;
+            const QString rel = QDir(root).relativeFilePath(it.key());
+            if (it.value())
+                edited.insert(rel);
+            else
+                edited.remove(rel);
+        }
+        files = QStringList(edited.cbegin(), edited.cend());
+        files.sort();
+    }
     QStringList folders;
     for (const QString &f : files) {
         QString dir = f.section(QLatin1Char('/'), 0, -2);
@@ -686,7 +700,8 @@ void checkCodeOwners(const CodeOwners &owners, const QString &root, const QStrin
 } // namespace
 
 QList<Finding> checkCatalog(const Catalog &catalog, const RuleConfig &config,
-                            const QString &displayRoot, const SourceReader &read)
+                            const QString &displayRoot, const SourceReader &read,
+                            const QHash<QString, std::optional<QByteArray>> &unsaved)
 {
     Q_UNUSED(config)
     QList<Finding> out;
@@ -804,8 +819,8 @@ QList<Finding> checkCatalog(const Catalog &catalog, const RuleConfig &config,
         }
     }
 
-    checkCodeOwners(catalog.accountsOwners, catalog.accountsRoot, displayRoot, out);
-    checkCodeOwners(catalog.manifestsOwners, catalog.manifestsRoot, displayRoot, out);
+    checkCodeOwners(catalog.accountsOwners, catalog.accountsRoot, displayRoot, unsaved, out);
+    checkCodeOwners(catalog.manifestsOwners, catalog.manifestsRoot, displayRoot, unsaved, out);
     return out;
 }
 

@@ -5,9 +5,12 @@
 #include "rulesources.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace kanri::platform {
 
@@ -43,9 +46,12 @@ QList<Finding> checkRendered(const RenderTarget &target, const QByteArray &rende
 // The rules on the catalog: the developers map against its schema, duplicate GitHub logins,
 // approvers without GitHub, microservice entries without manifests and the reverse, and
 // CODEOWNERS lines that match nothing and files nobody owns.
-// `read` (optional) reads through unsaved edits, for the lines of map entry fields.
+// `read` (optional) reads through unsaved edits, for the lines of map entry fields; `unsaved`
+// (absolute path → content, std::nullopt: deleted) are files that exist only in the edit
+// buffers or are gone from them, so that the CODEOWNERS rules see the repositories as edited.
 QList<Finding> checkCatalog(const Catalog &catalog, const RuleConfig &config,
-                            const QString &displayRoot, const SourceReader &read = {});
+                            const QString &displayRoot, const SourceReader &read = {},
+                            const QHash<QString, std::optional<QByteArray>> &unsaved = {});
 
 // Applies the configuration: drops disabled rules and exemptions, applies severity overrides.
 QList<Finding> applyConfig(QList<Finding> findings, const RuleConfig &config);

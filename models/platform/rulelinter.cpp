@@ -108,9 +108,11 @@ int LintResult::count(Severity severity) const
                              [severity](const Finding &f) { return f.severity == severity; }));
 }
 
-Linter::Linter(RenderFunction render, SourceReader read)
+Linter::Linter(RenderFunction render, SourceReader read,
+               QHash<QString, std::optional<QByteArray>> unsaved)
     : m_render(std::move(render))
     , m_read(std::move(read))
+    , m_unsaved(std::move(unsaved))
 {}
 
 Result<RuleConfig> loadRuleConfig(const Workspace &workspace)
@@ -151,7 +153,7 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
     const QString displayRoot = catalog.workspace.dir;
 
     LintResult result;
-    QList<Finding> findings = checkCatalog(catalog, config, displayRoot, m_read);
+    QList<Finding> findings = checkCatalog(catalog, config, displayRoot, m_read, m_unsaved);
 
     if (!catalog.manifestsRoot.isEmpty()) {
         const FindingPlace place{displayRoot, catalog.manifestsRoot};

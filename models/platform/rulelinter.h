@@ -7,11 +7,13 @@
 #include "workspace.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace kanri::platform {
 
@@ -39,8 +41,11 @@ class Linter
 {
 public:
     // `read` (optional) reads the sources through unsaved edits, so that findings point at
-    // the lines the user sees; `render` must then render the same edited state.
-    explicit Linter(RenderFunction render, SourceReader read = {});
+    // the lines the user sees; `render` must then render the same edited state. `unsaved`
+    // lists the edited files (absolute path → content, std::nullopt: deleted), for the rules
+    // that look at which files exist.
+    explicit Linter(RenderFunction render, SourceReader read = {},
+                    QHash<QString, std::optional<QByteArray>> unsaved = {});
 
     Result<LintResult> lint(const Workspace &workspace) const;
     Result<LintResult> lint(const Catalog &catalog) const;
@@ -54,6 +59,7 @@ public:
 private:
     RenderFunction m_render;
     SourceReader m_read;
+    QHash<QString, std::optional<QByteArray>> m_unsaved;
 };
 
 // The configuration of a workspace: defaults, then each repository's .kanri.yaml.

@@ -29,16 +29,9 @@ const QRegularExpression &overlayPattern()
 
 LiveLintInput liveLintInput(Session &session)
 {
+    // The session's catalog follows the buffers (CODEOWNERS as edited included).
     LiveLintInput input{session.catalog(), session.buffers()->overlay()};
     Catalog &c = input.catalog;
-    // CODEOWNERS as edited (the session's catalog keeps the one it opened with).
-    for (auto [owners, root] : {std::pair{&c.accountsOwners, c.accountsRoot},
-                                std::pair{&c.manifestsOwners, c.manifestsRoot}}) {
-        if (root.isEmpty() || owners->fileName().isEmpty())
-            continue;
-        if (auto bytes = session.buffers()->read(QDir(root).filePath(owners->fileName())))
-            *owners = CodeOwners::parse(*bytes, owners->fileName());
-    }
     if (c.manifestsRoot.isEmpty())
         return input;
     QStringList paths = input.edits.keys();
@@ -94,7 +87,7 @@ Result<LintResult> lintLive(const LiveLintInput &input, kustomize::Renderer *ren
                 return std::unexpected(out.error());
             return out->text;
         },
-        read);
+        read, input.edits);
     auto result = linter.lint(input.catalog);
     if (cancel && cancel->load())
         return fail(Error::Code::Cancelled, QStringLiteral("cancelled"));
@@ -160,8 +153,10 @@ void LiveLinter::setSession(Session *session)
         return;
     m_timer.stop();
     cancelRunning();
-    if (m_session)
+    if (m_session) {
         m_session->buffers()->disconnect(this);
+        m_session->buffers()->undoStack()->disconnect(this);
+    }
     m_session = session;
     m_pending = false;
     m_hasResult = false;

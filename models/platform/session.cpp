@@ -235,6 +235,12 @@ Session::Session(Catalog catalog)
 
 Session::~Session()
 {
+    // Clearing the undo stack (when the buffers go, after the renderer) signals an index
+    // change: nothing may run against a session that is half destroyed (a rules check waited
+    // forever on the destroyed renderer's lock). Whoever listens has been told the session is
+    // going; the buffers' and the stack's signals stop here.
+    m_buffers.undoStack()->blockSignals(true);
+    m_buffers.blockSignals(true);
     for (ValuesBatch &batch : m_valueBatches)
         batch.cancel->store(true);
     for (ValuesBatch &batch : m_valueBatches)
@@ -891,15 +897,42 @@ Result<void> Session::removeDeveloper(int row)
         [&](hcl::Document &doc) { return doc.removeEntry(entry.map, entry.key); });
 }
 
+bool Session::reloadCodeOwners(const QString &root, const QString &relative)
+{
+    const QStringList locations = Catalog::codeOwnersLocations();
+    if (!locations.contains(relative))
+        return false;
+    // The first of the places that holds a file (in the buffers or on disk) is the one.
+    CodeOwners owners;
+    for (const QString &candidate : locations) {
+        if (auto bytes = m_buffers.read(QDir(root).filePath(candidate))) {
+            owners = CodeOwners::parse(*bytes, candidate);
+            break;
+        }
+    }
+    if (root == m_catalog.accountsRoot) {
+        if (m_catalog.setAccountsOwners(std::move(owners)))
+            Q_EMIT developersChanged();
+    } else if (m_catalog.setManifestsOwners(std::move(owners))) {
+        Q_EMIT servicesChanged();
+    }
+    Q_EMIT ownershipChanged();
+    return true;
+}
+
 void Session::fileChanged(const QString &path)
 {
     if (isUnder(path, m_catalog.accountsRoot)) {
-        reloadAccountsFile(QDir(m_catalog.accountsRoot).relativeFilePath(path));
+        const QString rel = QDir(m_catalog.accountsRoot).relativeFilePath(path);
+        if (!reloadCodeOwners(m_catalog.accountsRoot, rel))
+            reloadAccountsFile(rel);
         return;
     }
     if (!isUnder(path, m_catalog.manifestsRoot))
         return;
     const QString rel = QDir(m_catalog.manifestsRoot).relativeFilePath(path);
+    if (reloadCodeOwners(m_catalog.manifestsRoot, rel))
+        return;
     // A kustomization made or removed (a wizard's new service, its undo) adds or removes a
     // service or an environment; typing into an existing one does not (its namespace is
     // read again at the next load).

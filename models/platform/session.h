@@ -159,11 +159,17 @@ Q_SIGNALS:
     void editFailed(const QString &message);
     // Files of the working tree changed on disk (a save, or notifyDiskChanged()).
     void diskChanged();
+    // A CODEOWNERS file was edited (or its edit undone): who owns what may differ now
+    // (services and entries whose owners or team changed were announced as changed before).
+    void ownershipChanged();
 
 private:
     explicit Session(Catalog catalog);
     void fileChanged(const QString &path);
     void reloadAccountsFile(const QString &relative);
+    // Reads a repository's CODEOWNERS again through the buffers, when `relative` is one of
+    // the places GitHub looks for it; true when it was.
+    bool reloadCodeOwners(const QString &root, const QString &relative);
     // Reads the service folder again (working tree and buffers): adds, removes or updates it.
     void updateServiceFolder(const QString &folder);
     Result<void> applyChanges(const QHash<QString, QByteArray> &changes, const QString &text,

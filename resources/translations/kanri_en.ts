@@ -121,6 +121,16 @@
     </message>
 </context>
 <context>
+    <name>kanri::ui::GitPushDialog</name>
+    <message numerus="yes">
+        <source>%n commit(s)</source>
+        <translation>
+            <numerusform>%n commit</numerusform>
+            <numerusform>%n commits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kanri::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n service(s)</source>

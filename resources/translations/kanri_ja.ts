@@ -98,6 +98,19 @@ Edit it anyway?</source>
     </message>
 </context>
 <context>
+    <name>kanri::app::CommitAuthor</name>
+    <message>
+        <source>Author</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Nothing was committed: the name and e-mail could not be written to git&apos;s configuration.
+%1</source>
+        <translation>コミットしませんでした: 名前とメールアドレスを git の設定に書き込めませんでした。
+%1</translation>
+    </message>
+</context>
+<context>
     <name>kanri::app::GitController</name>
     <message>
         <source>Changes</source>
@@ -242,14 +255,6 @@ Edit it anyway?</source>
         <translation>今すぐプル</translation>
     </message>
     <message>
-        <source>Pushed %1 to %2.</source>
-        <translation>%1 を %2 にプッシュしました。</translation>
-    </message>
-    <message>
-        <source>Pushed %1 to %2</source>
-        <translation>%1 を %2 にプッシュしました</translation>
-    </message>
-    <message>
         <source>Pull</source>
         <translation>プル</translation>
     </message>
@@ -352,16 +357,62 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>未保存の内容はディスク上のファイルと同じです</translation>
     </message>
     <message>
-        <source>(no name)</source>
-        <translation>(名前なし)</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>no e-mail</source>
-        <translation>メールなし</translation>
+        <source>C&amp;ommit %1…</source>
+        <translation>%1 をコミット(&amp;O)…</translation>
     </message>
     <message>
-        <source>the commit author is incomplete</source>
-        <translation>コミットの作成者情報が不完全です</translation>
+        <source>P&amp;ull %1</source>
+        <translation>%1 をプル(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Push %1</source>
+        <translation>%1 をプッシュ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Push %1…</source>
+        <translation>%1 をプッシュ(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Nothing to push yet: commit first (%1)</source>
+        <translation>まだプッシュするものがありません: 先にコミットしてください (%1)</translation>
+    </message>
+    <message>
+        <source>not configured yet: you will be asked when you commit</source>
+        <translation>まだ設定されていません: コミットするときに尋ねます</translation>
+    </message>
+    <message>
+        <source>Nothing was committed: a commit needs the name and e-mail address of its author.</source>
+        <translation>コミットしませんでした: コミットには作成者の名前とメールアドレスが必要です。</translation>
+    </message>
+    <message>
+        <source>Nothing was committed.
+%1</source>
+        <translation>コミットしませんでした。
+%1</translation>
+    </message>
+    <message>
+        <source>Looking for commits to push…</source>
+        <translation>プッシュするコミットを探しています…</translation>
+    </message>
+    <message>
+        <source>Nothing to push: %1 hold no commits that the remote lacks.</source>
+        <translation>プッシュするものはありません: %1 にはリモートにないコミットがありません。</translation>
+    </message>
+    <message>
+        <source>%1: HEAD is detached: switch to a branch first (Repository ▸ Branches…).</source>
+        <translation>%1: HEAD がどのブランチにもありません。先にブランチへ切り替えてください (リポジトリ ▸ ブランチ…)。</translation>
+    </message>
+    <message>
+        <source>Pushed %1 of %2 to %3.</source>
+        <translation>%2 の %1 を %3 にプッシュしました。</translation>
+    </message>
+    <message>
+        <source>Not pushed: %1.</source>
+        <translation>プッシュしていません: %1。</translation>
     </message>
 </context>
 <context>
@@ -755,6 +806,10 @@ Opened by Kanri&apos;s Offboard developer wizard.</source>
 
 Kanri の「開発者のオフボーディング」ウィザードで作成しました。</translation>
     </message>
+    <message>
+        <source>Nothing was done: the commits need the name and e-mail address of their author.</source>
+        <translation>何も行いませんでした: コミットには作成者の名前とメールアドレスが必要です。</translation>
+    </message>
 </context>
 <context>
     <name>kanri::app::WizardFlow</name>
@@ -833,10 +888,6 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>creating the branch</source>
         <translation>ブランチの作成</translation>
-    </message>
-    <message>
-        <source>staging the files</source>
-        <translation>ファイルのステージ</translation>
     </message>
     <message>
         <source>committing</source>
@@ -1358,6 +1409,38 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>cannot build the commit&apos;s files</source>
         <translation>コミットのファイルを構築できません</translation>
     </message>
+    <message>
+        <source>%1 matches no file</source>
+        <translation>%1 に一致するファイルがありません</translation>
+    </message>
+    <message>
+        <source>cannot stage %1</source>
+        <translation>%1 をステージできません</translation>
+    </message>
+    <message>
+        <source>cannot read HEAD</source>
+        <translation>HEAD を読めません</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 はファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>cannot unstage %1</source>
+        <translation>%1 のステージを取り消せません</translation>
+    </message>
+    <message>
+        <source>both a name and an e-mail address are needed</source>
+        <translation>名前とメールアドレスの両方が必要です</translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation>%1 を開けません</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 に書き込めません</translation>
+    </message>
 </context>
 <context>
     <name>kanri::git::Repository</name>
@@ -1406,10 +1489,6 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <translation>変更をステージできません</translation>
     </message>
     <message>
-        <source>%1 matches no file</source>
-        <translation>%1 に一致するファイルがありません</translation>
-    </message>
-    <message>
         <source>cannot stage %1</source>
         <translation>%1 をステージできません</translation>
     </message>
@@ -1420,10 +1499,6 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>cannot unstage %1</source>
         <translation>%1 のステージを解除できません</translation>
-    </message>
-    <message>
-        <source>no author configured: set user.name and user.email (git config) or choose an author in the settings</source>
-        <translation>作成者が設定されていません: user.name と user.email を設定する (git config) か、設定で作成者を選んでください</translation>
     </message>
     <message>
         <source>the commit message is empty</source>
@@ -1640,6 +1715,30 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>cannot write the index</source>
         <translation>インデックスを書き込めません</translation>
+    </message>
+    <message>
+        <source>no %1 configured: set %2 (git config --global), or %3</source>
+        <translation>%1 が設定されていません: %2 を設定する (git config --global) か、%3 を設定してください</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>committer</source>
+        <translation>コミッター</translation>
+    </message>
+    <message>
+        <source>committed %1, but the index could not be written: git status may show the committed files as changed</source>
+        <translation>%1 をコミットしましたが、インデックスを書き込めませんでした: git status ではコミットしたファイルが変更ありと表示されることがあります</translation>
+    </message>
+    <message>
+        <source>cannot read the history of %1</source>
+        <translation>%1 の履歴を読めません</translation>
+    </message>
+    <message>
+        <source>cannot read the remote branches</source>
+        <translation>リモートのブランチを読めません</translation>
     </message>
 </context>
 <context>
@@ -3652,6 +3751,57 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>kanri::ui::GitAuthorDialog</name>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>コミット(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Who Is Committing?</source>
+        <translation>コミットするのは誰ですか?</translation>
+    </message>
+    <message>
+        <source>Ana García</source>
+        <translation>山田 花子</translation>
+    </message>
+    <message>
+        <source>ana@example.com</source>
+        <translation>hanako@example.com</translation>
+    </message>
+    <message>
+        <source>In Kanri&apos;s &amp;settings (only Kanri&apos;s commits use them; Repository ▸ Git Settings… changes them)</source>
+        <translation>Kanri の設定に保存(&amp;S) (Kanri のコミットだけが使います。リポジトリ ▸ Git 設定… で変更できます)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>メールアドレス(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Keep them:</source>
+        <translation>保存先:</translation>
+    </message>
+    <message>
+        <source>A commit records who made it, and git knows no author on this computer yet. Which name and e-mail address should your commit to %1 carry? They become public with the commit.</source>
+        <translation>コミットには作成者が記録されますが、このコンピューターの git にはまだ作成者が設定されていません。%1 へのコミットにどの名前とメールアドレスを記録しますか? これらはコミットとともに公開されます。</translation>
+    </message>
+    <message>
+        <source>In git&apos;s &amp;global configuration, %1 (git on the command line uses them too)</source>
+        <translation>git のグローバル設定 %1 に保存(&amp;G) (コマンドラインの git も使います)</translation>
+    </message>
+    <message>
+        <source>The e-mail address needs a name, an @ and a domain (like ana@example.com), without spaces.</source>
+        <translation>メールアドレスには名前、@、ドメインが必要です (例: hanako@example.com)。空白は使えません。</translation>
+    </message>
+    <message>
+        <source>The name cannot contain &lt; or &gt;.</source>
+        <translation>名前に &lt; と &gt; は使えません。</translation>
+    </message>
+</context>
+<context>
     <name>kanri::ui::GitBranchDialog</name>
     <message>
         <source>C&amp;reate and Switch</source>
@@ -3999,6 +4149,39 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>kanri::ui::GitPushDialog</name>
+    <message>
+        <source>&amp;Push</source>
+        <translation>プッシュ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>プッシュ</translation>
+    </message>
+    <message>
+        <source>These repositories have commits that their remotes do not have. Push which?</source>
+        <translation>これらのリポジトリには、リモートにないコミットがあります。どれをプッシュしますか?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s)</source>
+        <translation>
+            <numerusform>%n 件のコミット</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3, a new branch on the remote</source>
+        <translation>%1 — %2: %3、リモートに新しいブランチを作成</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Push All</source>
+        <translation>すべてプッシュ(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>kanri::ui::GitSettingsDialog</name>
     <message>
         <source>Browse…</source>
@@ -4337,6 +4520,10 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>キーボードショートカット(&amp;K)…</translation>
     </message>
 </context>
 <context>
@@ -4880,6 +5067,21 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>nobody</source>
         <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
     </message>
 </context>
 <context>

@@ -22,14 +22,22 @@ struct Run
     QString out, err;
 };
 
-// Runs kanri with the token in KANRI_GITHUB_TOKEN and no keychain (no D-Bus session).
-Run runKanri(const QStringList &args, const QString &dir, const QString &tokenValue = token)
+// Runs kanri with the token in KANRI_GITHUB_TOKEN and no keychain (no D-Bus session), with
+// `environment` on top (an empty value removes the variable).
+Run runKanri(const QStringList &args, const QString &dir, const QString &tokenValue = token,
+             const QHash<QString, QString> &environment = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("GITHUB_TOKEN"));
     env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS")); // no keychain lookups in tests
     env.insert(QStringLiteral("KANRI_GITHUB_TOKEN"), tokenValue);
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
+        if (it.value().isEmpty())
+            env.remove(it.key());
+        else
+            env.insert(it.key(), it.value());
+    }
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(dir);
     p.start(kanri::test::kanriBinary(), args);
@@ -66,6 +74,7 @@ private Q_SLOTS:
     void branchCreatesAndSwitches();
     void pushRejectedTellsToPullFirst();
     void pullWithConflictListsFilesAndChangesNothing();
+    void commitTakesItsAuthorLikeGitAndKeepsTheIndexWhenItFails();
     void usageErrorsExitWithTwo_data();
     void usageErrorsExitWithTwo();
 };
@@ -228,6 +237,67 @@ void TestGitCli::pullWithConflictListsFilesAndChangesNothing()
         QCOMPARE(readAll(bob + "/shared.txt"), QByteArray("line 1\nBOB\nline 3\n"));
         QCOMPARE(gitOut({"status", "--porcelain"}, bob), QString());
     }
+}
+
+// No identity anywhere (HOME is empty): `kanri commit --all` fails, saying what to set, and
+// stages nothing; GIT_AUTHOR_* and GIT_COMMITTER_* are then taken as git takes them.
+void TestGitCli::commitTakesItsAuthorLikeGitAndKeepsTheIndexWhenItFails()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    const QString work = tmp.filePath("seed");
+    const QString home = tmp.filePath("home");
+    QDir().mkpath(home);
+    QHash<QString, QString> env{{"HOME", home},
+                                {"XDG_CONFIG_HOME", home + "/.config"},
+                                {"GIT_AUTHOR_NAME", {}},
+                                {"GIT_AUTHOR_EMAIL", {}},
+                                {"GIT_COMMITTER_NAME", {}},
+                                {"GIT_COMMITTER_EMAIL", {}},
+                                {"EMAIL", {}}};
+    writeFile(work + "/shared.txt", "changed\n");
+    writeFile(work + "/new.txt", "new\n");
+    writeFile(work + "/staged.txt", "staged\n");
+    gitOut({"add", "staged.txt"}, work);
+    const QString index = gitOut({"ls-files", "--stage"}, work);
+    const QString status = gitOut({"status", "--porcelain"}, work);
+    const QString head = gitOut({"rev-parse", "HEAD"}, work);
+
+    Run r = runKanri({"commit", "-m", "nobody", "--all"}, work, token, env);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QStringLiteral("error: no author configured: set user.name and user.email "
+                                   "(git config --global), or GIT_AUTHOR_NAME and "
+                                   "GIT_AUTHOR_EMAIL\n"));
+    QCOMPARE(gitOut({"ls-files", "--stage"}, work), index);
+    QCOMPARE(gitOut({"status", "--porcelain"}, work), status);
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, work), head);
+    r = runKanri({"commit", "-m", "nobody", "new.txt"}, work, token, env);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(gitOut({"status", "--porcelain"}, work), status);
+
+    // The author from GIT_AUTHOR_*, the committer from GIT_COMMITTER_*.
+    env.insert("GIT_AUTHOR_NAME", "Env Author");
+    env.insert("GIT_AUTHOR_EMAIL", "env.author@example.invalid");
+    env.insert("GIT_COMMITTER_NAME", "Env Committer");
+    env.insert("GIT_COMMITTER_EMAIL", "env.committer@example.invalid");
+    r = runKanri({"commit", "-m", "from the environment", "--all"}, work, token, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae> / %cn <%ce>"}, work),
+             QStringLiteral("Env Author <env.author@example.invalid> / "
+                            "Env Committer <env.committer@example.invalid>"));
+    QVERIFY(gitOut({"status", "--porcelain"}, work).isEmpty());
+
+    // Only an author in the environment: it commits too (as git does, EMAIL fills e-mails).
+    env.remove("GIT_COMMITTER_NAME");
+    env.insert("GIT_COMMITTER_NAME", {});
+    env.insert("GIT_COMMITTER_EMAIL", {});
+    env.insert("GIT_AUTHOR_EMAIL", {});
+    env.insert("EMAIL", "from.email@example.invalid");
+    writeFile(work + "/more.txt", "more\n");
+    r = runKanri({"commit", "-m", "author only", "more.txt"}, work, token, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae>"}, work),
+             QStringLiteral("Env Author <from.email@example.invalid>"));
 }
 
 void TestGitCli::usageErrorsExitWithTwo_data()

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -29,6 +30,7 @@ class TestGitRepository : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void initStageCommitAndReadBack();
     void commitRefusesAnEmptyCommit();
     void statusListsChanges();
@@ -49,7 +51,28 @@ private Q_SLOTS:
     void diffFileOfAnUntrackedFileShowsItAsNew();
     void diffFileOfABinaryOrTooLargeFileSaysSo();
     void diffFileCutsALongDiffAtTheCap();
+    void identityIsTakenLikeGitTakesIt();
+    void commitStagesAndUnstagesItsFilesWithIt();
+    void aFailedCommitLeavesTheIndexAsItWas_data();
+    void aFailedCommitLeavesTheIndexAsItWas();
+    void commitsOnNoRemoteCountsWhatAPushWouldSend();
+    void globalIdentityIsWrittenWhereGitReadsIt();
+
+private:
+    QTemporaryDir m_home;
 };
+
+// No global git configuration (the machine's ~/.gitconfig would decide the identity tests),
+// and no identity in the environment: each test sets what it needs.
+void TestGitRepository::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", QFile::encodeName(m_home.path()));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(".config")));
+    for (const char *v : {"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                          "GIT_COMMITTER_EMAIL", "EMAIL"})
+        qunsetenv(v);
+}
 
 void TestGitRepository::initStageCommitAndReadBack()
 {
@@ -569,6 +592,184 @@ void TestGitRepository::diffFileCutsALongDiffAtTheCap()
     QVERIFY(diff->text.size() <= cap);
     QVERIFY(diff->text.endsWith('\n'));
     QVERIFY(diff->text.startsWith("diff --git a/long.txt b/long.txt"));
+}
+
+void TestGitRepository::identityIsTakenLikeGitTakesIt()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    auto none = repo->identity(IdentityRole::Author);
+    QVERIFY(!none);
+    QCOMPARE(none.error().message,
+             QStringLiteral("no author configured: set user.name and user.email (git config "
+                            "--global), or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL"));
+    QCOMPARE(repo->partialIdentity(IdentityRole::Author).name, QString());
+
+    // EMAIL fills a missing e-mail; the configuration gives the name.
+    qputenv("EMAIL", "from.email@example.invalid");
+    gitOut({"config", "user.name", "Config Name"}, tmp.path());
+    auto both = repo->identity(IdentityRole::Committer);
+    QVERIFY2(both, why(both));
+    QCOMPARE(both->name, QStringLiteral("Config Name"));
+    QCOMPARE(both->email, QStringLiteral("from.email@example.invalid"));
+    gitOut({"config", "user.email", "config@example.invalid"}, tmp.path());
+    QCOMPARE(repo->identity(IdentityRole::Author)->email, QStringLiteral("config@example.invalid"));
+
+    // The environment wins, per role.
+    qputenv("GIT_AUTHOR_NAME", "Env Author");
+    qputenv("GIT_AUTHOR_EMAIL", "env.author@example.invalid");
+    qputenv("GIT_COMMITTER_EMAIL", "env.committer@example.invalid");
+    auto cleanup = qScopeGuard([] {
+        for (const char *v :
+             {"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL", "EMAIL"})
+            qunsetenv(v);
+    });
+    writeFile(tmp.filePath("a.txt"), "a\n");
+    CommitContent content;
+    content.stage << QStringLiteral("a.txt");
+    QVERIFY(repo->commit(QStringLiteral("from the environment"), content));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae> / %cn <%ce>"}, tmp.path()),
+             QStringLiteral("Env Author <env.author@example.invalid> / "
+                            "Config Name <env.committer@example.invalid>"));
+}
+
+void TestGitRepository::commitStagesAndUnstagesItsFilesWithIt()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    writeFile(tmp.filePath("kept.txt"), "kept\n");
+    writeFile(tmp.filePath("gone.txt"), "gone\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("base"), author));
+    writeFile(tmp.filePath("kept.txt"), "kept, changed\n");
+    QFile::remove(tmp.filePath("gone.txt"));
+    writeFile(tmp.filePath("new.txt"), "new\n");
+    writeFile(tmp.filePath("staged.txt"), "staged\n");
+    gitOut({"add", "staged.txt", "kept.txt"}, tmp.path());
+    writeFile(tmp.filePath("kept.txt"), "kept, changed again\n");
+
+    CommitContent content;
+    content.stage << QStringLiteral("gone.txt") << QStringLiteral("new.txt");
+    content.unstage << QStringLiteral("staged.txt") << QStringLiteral("kept.txt");
+    auto id = repo->commit(QStringLiteral("some"), content, author);
+    QVERIFY2(id, why(id));
+    QCOMPARE(gitOut({"show", "--name-status", "--format=", "HEAD"}, tmp.path()),
+             QStringLiteral("D\tgone.txt\nA\tnew.txt"));
+    // The index matches the new commit; the unstaged files are as they were in the tree
+    // (gitOut trims the leading blank of " M").
+    QCOMPARE(gitOut({"status", "--porcelain"}, tmp.path()),
+             QStringLiteral("M kept.txt\n?? staged.txt"));
+    QCOMPARE(gitOut({"diff", "--cached", "--name-only"}, tmp.path()), QString());
+    QCOMPARE(readAll(tmp.filePath("kept.txt")), QByteArray("kept, changed again\n"));
+}
+
+void TestGitRepository::aFailedCommitLeavesTheIndexAsItWas_data()
+{
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<QString>("unstage");
+    QTest::addColumn<bool>("withAuthor");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("no author configured") << "new.txt"
+                                          << "staged.txt" << false << "no author";
+    QTest::newRow("an author git refuses") << "new.txt"
+                                           << "staged.txt" << true << "angle";
+    QTest::newRow("a file that is not there") << "missing.txt"
+                                              << "staged.txt" << true << "matches no file";
+    QTest::newRow("nothing left to commit")
+        << QString() << "staged.txt" << true << "nothing to commit";
+}
+
+void TestGitRepository::aFailedCommitLeavesTheIndexAsItWas()
+{
+    QFETCH(QString, stage);
+    QFETCH(QString, unstage);
+    QFETCH(bool, withAuthor);
+    QFETCH(QString, why);
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    writeFile(tmp.filePath("base.txt"), "base\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("base"), author));
+    writeFile(tmp.filePath("new.txt"), "new\n");
+    writeFile(tmp.filePath("staged.txt"), "staged\n");
+    gitOut({"add", "staged.txt"}, tmp.path());
+    const QString index = gitOut({"ls-files", "--stage"}, tmp.path());
+    const QString status = gitOut({"status", "--porcelain"}, tmp.path());
+    const QString head = gitOut({"rev-parse", "HEAD"}, tmp.path());
+
+    CommitContent content;
+    if (!stage.isEmpty())
+        content.stage << stage;
+    content.unstage << unstage;
+    const std::optional<Signature> who =
+        !withAuthor ? std::nullopt
+        : why == QLatin1String("angle")
+            ? std::optional(Signature{QStringLiteral("Bad <Name>"), QStringLiteral("b@x.invalid")})
+            : std::optional(author);
+    auto id = repo->commit(QStringLiteral("fails"), content, who);
+    QVERIFY(!id);
+    QVERIFY2(id.error().message.contains(why), qPrintable(id.error().message));
+    QCOMPARE(gitOut({"ls-files", "--stage"}, tmp.path()), index);
+    QCOMPARE(gitOut({"status", "--porcelain"}, tmp.path()), status);
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, tmp.path()), head);
+    // The same Repository still sees the index as it is on disk.
+    auto listed = repo->status();
+    QVERIFY(listed);
+    bool stagedStill = false;
+    for (const StatusEntry &e : *listed)
+        stagedStill = stagedStill || (e.path == QLatin1String("staged.txt") && e.index == 'A');
+    QVERIFY(stagedStill);
+}
+
+void TestGitRepository::commitsOnNoRemoteCountsWhatAPushWouldSend()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath("work");
+    auto repo = Repository::init(dir, false);
+    QVERIFY(repo);
+    QVERIFY(Repository::init(tmp.filePath("bare.git"), true));
+    QVERIFY(repo->addRemote(QStringLiteral("origin"), tmp.filePath("bare.git")));
+    writeFile(dir + "/a.txt", "a\n");
+    QVERIFY(repo->stageAll());
+    QVERIFY(repo->commit(QStringLiteral("one"), author));
+    QCOMPARE(repo->commitsOnNoRemote(QStringLiteral("main")).value_or(99), std::size_t(1));
+    QVERIFY(repo->push(QStringLiteral("origin"), QStringLiteral("main"), true));
+    QCOMPARE(repo->commitsOnNoRemote(QStringLiteral("main")).value_or(99), std::size_t(0));
+    QVERIFY(repo->createBranch(QStringLiteral("topic")));
+    QCOMPARE(repo->commitsOnNoRemote(QStringLiteral("topic")).value_or(99), std::size_t(0));
+    for (int i = 0; i < 2; ++i) {
+        writeFile(dir + QStringLiteral("/t%1.txt").arg(i), "t\n");
+        QVERIFY(repo->stageAll());
+        QVERIFY(repo->commit(QStringLiteral("topic %1").arg(i), author));
+    }
+    QCOMPARE(repo->commitsOnNoRemote(QStringLiteral("topic")).value_or(99), std::size_t(2));
+    QCOMPARE(gitOut({"rev-list", "--count", "topic", "--not", "--remotes"}, dir),
+             QStringLiteral("2"));
+    QVERIFY(!repo->commitsOnNoRemote(QStringLiteral("no-such-branch")));
+}
+
+void TestGitRepository::globalIdentityIsWrittenWhereGitReadsIt()
+{
+    QTemporaryDir tmp;
+    auto repo = Repository::init(tmp.path(), false);
+    QVERIFY(repo);
+    QVERIFY(!repo->identity(IdentityRole::Author));
+    QVERIFY(!setGlobalIdentity(Signature{QStringLiteral("Only A Name"), {}}));
+    auto cleanup = qScopeGuard([this] { QFile::remove(m_home.filePath(".gitconfig")); });
+    auto written = setGlobalIdentity(
+        Signature{QStringLiteral("Lucía García"), QStringLiteral("lgarcia@example.com")});
+    QVERIFY2(written, why(written));
+    QVERIFY(QFileInfo::exists(m_home.filePath(".gitconfig")));
+    QCOMPARE(gitOut({"config", "--global", "user.name"}, tmp.path()),
+             QStringLiteral("Lucía García"));
+    auto reopened = Repository::open(tmp.path());
+    QVERIFY(reopened);
+    auto who = reopened->identity(IdentityRole::Author);
+    QVERIFY2(who, why(who));
+    QCOMPARE(who->email, QStringLiteral("lgarcia@example.com"));
 }
 
 QTEST_GUILESS_MAIN(TestGitRepository)

@@ -5,7 +5,9 @@
 
 #include "appcontext.h"
 #include "catalogtreemodel.h"
+#include "commitauthor.h"
 #include "demoworkspace.h"
+#include "gitauthordialog.h"
 #include "gitbranchdialog.h"
 #include "gitchangespanel.h"
 #include "gitclonedialog.h"
@@ -15,6 +17,7 @@
 #include "githttpserver.h"
 #include "gitprogressdialog.h"
 #include "gitprogresswidget.h"
+#include "gitpushdialog.h"
 #include "gitrepository.h"
 #include "gitsettingsdialog.h"
 #include "gitsignindialog.h"
@@ -38,6 +41,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSettings>
@@ -45,6 +49,8 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
@@ -127,6 +133,13 @@ private Q_SLOTS:
     void rejectedPushIsExplainedAndKeepsTheCommit();
     void pullFastForwardsAndReloads();
     void pullWithAConflictListsTheFilesAndChangesNothing();
+    void pushPushesTheRepositoryJustCommittedTo();
+    void pushAsksWhichWhenTwoRepositoriesHaveCommits();
+    void pushAllPushesEachRepositoryInTurn();
+    void pushWithNothingToPushSaysSo();
+    void firstCommitAsksWhoIsCommitting_data();
+    void firstCommitAsksWhoIsCommitting();
+    void aFailingCommitLeavesTheIndexAsItWas();
 
 private:
     QString repoPath(const QString &name) const { return m_ws + QLatin1Char('/') + name; }
@@ -145,6 +158,11 @@ private:
     bool settle();
     // Selects a file's row like a click and waits for its diff.
     bool showDiffOf(const QString &repository, const QString &path);
+    QAction *action(const char *name) const;
+    // Clicks the action's button on the main tool bar.
+    void clickToolButton(QAction *action);
+    // The index as git has it: `git diff --cached --name-status` and the staged blobs.
+    QString stagedState(const QString &repository) const;
 
     QTemporaryDir m_tmp;
     int m_case = 0;
@@ -1041,7 +1059,8 @@ void TestGitUi::pushLandsOnTheServerAndAheadBehindIsRefreshed()
     QVERIFY(waitFinished(finished));
     QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
     QCOMPARE(gitOut({"rev-parse", "main"}, barePath("accounts")), head);
-    QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("Pushed main to origin")));
+    QVERIFY(dialog->messageLabel()->text().contains(
+        QStringLiteral("Pushed main of accounts to origin")));
     QCOMPARE(dialog->progress()->bar()->value(), 100);
     QCOMPARE(dialog->cancelButton()->text(), QStringLiteral("Close"));
     QVERIFY(settle());
@@ -1131,6 +1150,325 @@ void TestGitUi::pullWithAConflictListsTheFilesAndChangesNothing()
     QCOMPARE(gitOut({"rev-parse", "HEAD"}, repoPath("manifests")), mine);
     QCOMPARE(readAll(repoPath("manifests") + QStringLiteral("/README.md")), QByteArray("mine\n"));
     QVERIFY(gitOut({"status", "--porcelain"}, repoPath("manifests")).isEmpty());
+}
+
+QAction *TestGitUi::action(const char *name) const
+{
+    return m_window->findChild<QAction *>(QLatin1String(name));
+}
+
+void TestGitUi::clickToolButton(QAction *action)
+{
+    QWidget *button = m_window->mainToolBar()->widgetForAction(action);
+    QVERIFY(button && button->isVisible() && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+QString TestGitUi::stagedState(const QString &repository) const
+{
+    const QString dir = repoPath(repository);
+    return gitOut({"diff", "--cached", "--name-status"}, dir) + QLatin1Char('|') +
+           gitOut({"ls-files", "--stage"}, dir);
+}
+
+// The Changes panel still has manifests selected (looked at last); the user then commits on a
+// new branch of accounts. Push names and pushes accounts' branch, and leaves manifests alone.
+void TestGitUi::pushPushesTheRepositoryJustCommittedTo()
+{
+    const int accounts = repositoryIndex(QStringLiteral("accounts"));
+    const int manifests = repositoryIndex(QStringLiteral("manifests"));
+    QTreeWidget *tree = m_git->changesPanel()->tree();
+    QTreeWidgetItem *manifestsRow = tree->topLevelItem(manifests);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      tree->visualItemRect(manifestsRow).center());
+    QCOMPARE(m_git->changesPanel()->currentRepository(), manifests);
+    QVERIFY2(action("gitPullAction")->text().contains(QStringLiteral("manifests (main)")),
+             qPrintable(action("gitPullAction")->text()));
+    const QString manifestsOnServer = gitOut({"rev-parse", "main"}, barePath("manifests"));
+
+    // A new branch of accounts (Repository ▸ Branches…), a change, Commit (its key).
+    m_git->openBranches(accounts);
+    ui::GitBranchDialog *branches = m_git->branchDialog();
+    QTest::keyClicks(branches->newBranchEdit(), QStringLiteral("kanri/add-lgarcia"));
+    QTest::mouseClick(branches->createButton(), Qt::LeftButton);
+    branches->close();
+    writeFile(repoPath("accounts") + QStringLiteral("/lgarcia.txt"), "welcome\n");
+    QVERIFY(refresh());
+    QVERIFY2(
+        action("gitCommitAction")->text().contains(QStringLiteral("accounts (kanri/add-lgarcia)")),
+        qPrintable(action("gitCommitAction")->text()));
+    m_window->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+    QTest::keyClick(m_window->catalogTree(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    ui::GitCommitDialog *commit = m_git->commitDialog();
+    QVERIFY(commit && commit->isVisible());
+    QVERIFY(settle());
+    QCOMPARE(commit->repository(), accounts);
+    QTest::keyClicks(commit->summaryEdit(), QStringLiteral("Add lgarcia"));
+    QSignalSpy committed(m_git, &app::GitController::commitFinished);
+    QTest::mouseClick(commit->commitButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(committed));
+    QVERIFY2(committed.first().first().toBool(), qPrintable(commit->messageLabel()->text()));
+    QVERIFY(settle());
+
+    // The actions name what they act on now.
+    QCOMPARE(action("gitPushAction")->text(), QStringLiteral("&Push accounts (kanri/add-lgarcia)"));
+    QCOMPARE(action("gitPullAction")->text(), QStringLiteral("P&ull accounts (kanri/add-lgarcia)"));
+    QCOMPARE(m_git->changesPanel()->currentRepository(), manifests); // still selected there
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    clickToolButton(action("gitPushAction"));
+    QVERIFY(waitFinished(finished));
+    ui::GitProgressDialog *dialog = m_git->progressDialog();
+    QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->messageLabel()->text()));
+    QVERIFY2(dialog->messageLabel()->text().contains(
+                 QStringLiteral("Pushed kanri/add-lgarcia of accounts to origin")),
+             qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(gitOut({"rev-parse", "kanri/add-lgarcia"}, barePath("accounts")),
+             gitOut({"rev-parse", "HEAD"}, repoPath("accounts")));
+    QCOMPARE(gitOut({"rev-parse", "main"}, barePath("manifests")), manifestsOnServer);
+    QVERIFY(gitOut({"branch", "--list", "kanri/add-lgarcia"}, barePath("manifests")).isEmpty());
+    QVERIFY(settle());
+    QCOMPARE(action("gitPushAction")->text(), QStringLiteral("&Push"));
+}
+
+// Both repositories have commits to push: Push asks which, and pushes only those checked.
+void TestGitUi::pushAsksWhichWhenTwoRepositoriesHaveCommits()
+{
+    for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")}) {
+        writeFile(repoPath(name) + QStringLiteral("/NOTES.md"), "n\n");
+        gitOut({"add", "NOTES.md"}, repoPath(name));
+        gitOut({"commit", "-q", "-m", "notes"}, repoPath(name));
+    }
+    const QString manifestsOnServer = gitOut({"rev-parse", "main"}, barePath("manifests"));
+    QVERIFY(refresh());
+    QCOMPARE(action("gitPushAction")->text(),
+             QStringLiteral("&Push %1…")
+                 .arg(QLocale().createSeparatedList(
+                     {QStringLiteral("accounts"), QStringLiteral("manifests")})));
+    QSignalSpy asked(m_git, &app::GitController::pushQuestionAsked);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    m_window->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+    QTest::keyClick(m_window->catalogTree(), Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(asked.wait(30000));
+    ui::GitPushDialog *question = m_git->pushDialog();
+    QVERIFY(question && question->isVisible());
+    QCOMPARE(question->list()->count(), 2);
+    QVERIFY(
+        question->list()->item(0)->text().startsWith(QStringLiteral("accounts — main: 1 commit")));
+    QCOMPARE(question->pushButton()->text(), QStringLiteral("&Push All"));
+    // Only accounts.
+    QListWidgetItem *manifestsItem = question->list()->item(1);
+    QTest::mouseClick(question->list()->viewport(), Qt::LeftButton, {},
+                      question->list()->visualItemRect(manifestsItem).topLeft() + QPoint(8, 8));
+    if (manifestsItem->checkState() == Qt::Checked) // the click missed the check box
+        manifestsItem->setCheckState(Qt::Unchecked);
+    QCOMPARE(question->pushButton()->text(), QStringLiteral("&Push"));
+    QTest::mouseClick(question->pushButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(finished.first().first().toBool(),
+             qPrintable(m_git->progressDialog()->messageLabel()->text()));
+    QCOMPARE(gitOut({"rev-parse", "main"}, barePath("accounts")),
+             gitOut({"rev-parse", "HEAD"}, repoPath("accounts")));
+    QCOMPARE(gitOut({"rev-parse", "main"}, barePath("manifests")), manifestsOnServer);
+
+    // Now only manifests has something: pushed without a question.
+    QVERIFY(settle());
+    QCOMPARE(action("gitPushAction")->text(), QStringLiteral("&Push manifests (main)"));
+    finished.clear();
+    m_git->push();
+    QVERIFY(waitFinished(finished));
+    QVERIFY(finished.first().first().toBool());
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(gitOut({"rev-parse", "main"}, barePath("manifests")),
+             gitOut({"rev-parse", "HEAD"}, repoPath("manifests")));
+}
+
+void TestGitUi::pushAllPushesEachRepositoryInTurn()
+{
+    for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")}) {
+        writeFile(repoPath(name) + QStringLiteral("/NOTES.md"), "n\n");
+        gitOut({"add", "NOTES.md"}, repoPath(name));
+        gitOut({"commit", "-q", "-m", "notes"}, repoPath(name));
+    }
+    QVERIFY(refresh());
+    QSignalSpy asked(m_git, &app::GitController::pushQuestionAsked);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    clickToolButton(action("gitPushAction"));
+    QVERIFY(asked.wait(30000));
+    ui::GitPushDialog *question = m_git->pushDialog();
+    QCOMPARE(question->pushButton()->text(), QStringLiteral("&Push All"));
+    QTest::mouseClick(question->pushButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.size(), 1); // one outcome for the round
+    const QString text = m_git->progressDialog()->messageLabel()->text();
+    QVERIFY2(finished.first().first().toBool(), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Pushed main of accounts to origin.\n"
+                                          "Pushed main of manifests to origin.")),
+             qPrintable(text));
+    for (const QString &name : {QStringLiteral("accounts"), QStringLiteral("manifests")})
+        QCOMPARE(gitOut({"rev-parse", "main"}, barePath(name)),
+                 gitOut({"rev-parse", "HEAD"}, repoPath(name)));
+}
+
+void TestGitUi::pushWithNothingToPushSaysSo()
+{
+    const QString before = gitOut({"for-each-ref"}, barePath("accounts")) +
+                           gitOut({"for-each-ref"}, barePath("manifests"));
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    clickToolButton(action("gitPushAction"));
+    QVERIFY(waitFinished(finished));
+    const QString text = m_git->progressDialog()->messageLabel()->text();
+    QVERIFY2(text.startsWith(QStringLiteral("Nothing to push")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("accounts (main)")), qPrintable(text));
+    QCOMPARE(gitOut({"for-each-ref"}, barePath("accounts")) +
+                 gitOut({"for-each-ref"}, barePath("manifests")),
+             before);
+    QVERIFY(!m_server->log().join(QLatin1Char('\n')).contains(QStringLiteral("receive-pack")));
+}
+
+void TestGitUi::firstCommitAsksWhoIsCommitting_data()
+{
+    QTest::addColumn<bool>("gitConfig");
+    QTest::newRow("kept in Kanri's settings") << false;
+    QTest::newRow("kept in git's global configuration") << true;
+}
+
+// A new computer: no author anywhere (HOME is an empty folder, no GIT_AUTHOR_*). The commit
+// asks for a name and e-mail (the name guessed from the login), Cancel commits nothing and
+// leaves the index, the answer is kept where the user chose and the next commit asks nothing.
+void TestGitUi::firstCommitAsksWhoIsCommitting()
+{
+    QFETCH(bool, gitConfig);
+    const QString repo = repoPath("accounts");
+    gitOut({"config", "--unset", "user.name"}, repo);
+    gitOut({"config", "--unset", "user.email"}, repo);
+    const QString home = QDir::homePath();
+    QVERIFY(!QFileInfo::exists(home + QStringLiteral("/.gitconfig")));
+    const QStringList variables{"GIT_AUTHOR_NAME",
+                                "GIT_AUTHOR_EMAIL",
+                                "GIT_COMMITTER_NAME",
+                                "GIT_COMMITTER_EMAIL",
+                                "EMAIL",
+                                "USER"};
+    QHash<QString, QByteArray> saved;
+    for (const QString &v : variables) {
+        saved.insert(v, qgetenv(v.toLatin1()));
+        qunsetenv(v.toLatin1());
+    }
+    qputenv("USER", "lgarcia");
+    auto restore = qScopeGuard([&] {
+        for (const QString &v : variables) {
+            if (saved.value(v).isEmpty())
+                qunsetenv(v.toLatin1());
+            else
+                qputenv(v.toLatin1(), saved.value(v));
+        }
+        QFile::remove(home + QStringLiteral("/.gitconfig"));
+    });
+
+    writeFile(repo + QStringLiteral("/first.txt"), "first\n");
+    writeFile(repo + QStringLiteral("/staged.txt"), "staged\n");
+    gitOut({"add", "staged.txt"}, repo);
+    const QString index = stagedState(QStringLiteral("accounts"));
+    const QString head = gitOut({"rev-parse", "HEAD"}, repo);
+    m_git->openCommit(repositoryIndex(QStringLiteral("accounts")));
+    QVERIFY(settle());
+    ui::GitCommitDialog *commit = m_git->commitDialog();
+    QTest::keyClicks(commit->summaryEdit(), QStringLiteral("First commit here"));
+    QSignalSpy asked(m_git->commitAuthor(), &app::CommitAuthor::asked);
+    QSignalSpy committed(m_git, &app::GitController::commitFinished);
+
+    // Cancel: nothing committed, nothing staged or unstaged.
+    QTest::mouseClick(commit->commitButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    ui::GitAuthorDialog *author = m_git->commitAuthor()->dialog();
+    QVERIFY(author && author->isVisible() && author->isEnabled());
+    QCOMPARE(author->parentWidget(), commit); // over the commit dialog, which waits for it
+    QVERIFY(author->isModal());
+    QCOMPARE(author->nameEdit()->text(), QStringLiteral("lgarcia"));
+    QVERIFY(author->emailEdit()->text().isEmpty());
+    QVERIFY(!author->okButton()->isEnabled());
+    author->reject();
+    QVERIFY(waitFinished(committed));
+    QCOMPARE(committed.first().first().toBool(), false);
+    QVERIFY2(commit->messageLabel()->text().contains(QStringLiteral("Nothing was committed")),
+             qPrintable(commit->messageLabel()->text()));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, repo), head);
+    QCOMPARE(stagedState(QStringLiteral("accounts")), index);
+
+    // Answered: kept where chosen, then committed with it.
+    committed.clear();
+    QTest::mouseClick(commit->commitButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 2);
+    author->nameEdit()->clear();
+    author->nameEdit()->insert(QStringLiteral("Lucía García")); // as an input method commits it
+    QTest::keyClicks(author->emailEdit(), QStringLiteral("lgarcia@example.com"));
+    QTest::mouseClick(gitConfig ? author->gitConfigChoice() : author->settingsChoice(),
+                      Qt::LeftButton);
+    QVERIFY(author->okButton()->isEnabled());
+    QTest::mouseClick(author->okButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(committed));
+    QVERIFY2(committed.first().first().toBool(), qPrintable(commit->messageLabel()->text()));
+    QCOMPARE(gitOut({"log", "-1", "--format=%an <%ae>"}, repo),
+             QStringLiteral("Lucía García <lgarcia@example.com>"));
+    QSettings &settings = m_context->settings();
+    if (gitConfig) {
+        QVERIFY(!settings.contains(QStringLiteral("git/authorName")));
+        QCOMPARE(gitOut({"config", "--global", "user.email"}, repo),
+                 QStringLiteral("lgarcia@example.com"));
+        QCOMPARE(gitOut({"config", "--global", "user.name"}, repo), QStringLiteral("Lucía García"));
+    } else {
+        QCOMPARE(settings.value(QStringLiteral("git/authorEmail")).toString(),
+                 QStringLiteral("lgarcia@example.com"));
+        QVERIFY(!QFileInfo::exists(home + QStringLiteral("/.gitconfig")));
+    }
+
+    // The next commit asks nothing.
+    QVERIFY(settle());
+    writeFile(repo + QStringLiteral("/second.txt"), "second\n");
+    m_git->openCommit(repositoryIndex(QStringLiteral("accounts")));
+    QVERIFY(settle());
+    QTest::keyClicks(commit->summaryEdit(), QStringLiteral("Second"));
+    committed.clear();
+    QTest::mouseClick(commit->commitButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(committed));
+    QVERIFY(committed.first().first().toBool());
+    QCOMPARE(asked.size(), 2);
+}
+
+// The commit itself fails after the files were staged for it (an author git refuses): the
+// index is exactly as it was, the checked files unstaged, the unchecked staged one staged.
+void TestGitUi::aFailingCommitLeavesTheIndexAsItWas()
+{
+    const QString repo = repoPath("manifests");
+    writeFile(repo + QStringLiteral("/checked.txt"), "c\n");
+    writeFile(repo + QStringLiteral("/unchecked.txt"), "u\n");
+    gitOut({"add", "unchecked.txt"}, repo);
+    const QString index = stagedState(QStringLiteral("manifests"));
+    const QString head = gitOut({"rev-parse", "HEAD"}, repo);
+    m_context->settings().setValue(QStringLiteral("git/authorName"), QStringLiteral("Bad <Name>"));
+    m_context->settings().setValue(QStringLiteral("git/authorEmail"),
+                                   QStringLiteral("b@example.com"));
+    m_git->openCommit(repositoryIndex(QStringLiteral("manifests")));
+    QVERIFY(settle());
+    ui::GitCommitDialog *dialog = m_git->commitDialog();
+    for (int i = 0; i < dialog->fileList()->count(); ++i)
+        if (dialog->fileList()->item(i)->data(Qt::UserRole).toString() ==
+            QStringLiteral("unchecked.txt"))
+            dialog->fileList()->item(i)->setCheckState(Qt::Unchecked);
+    QCOMPARE(dialog->checkedPaths(), QStringList{QStringLiteral("checked.txt")});
+    QTest::keyClicks(dialog->summaryEdit(), QStringLiteral("Will fail"));
+    QSignalSpy committed(m_git, &app::GitController::commitFinished);
+    QTest::mouseClick(dialog->commitButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(committed));
+    QCOMPARE(committed.first().first().toBool(), false);
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("Nothing was committed")),
+             qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(gitOut({"rev-parse", "HEAD"}, repo), head);
+    QCOMPARE(stagedState(QStringLiteral("manifests")), index);
+    QVERIFY(gitOut({"status", "--porcelain"}, repo).contains(QStringLiteral("?? checked.txt")));
+    m_context->settings().remove(QStringLiteral("git"));
 }
 
 QTEST_MAIN(TestGitUi)

@@ -7,12 +7,14 @@
 #include "mainwindow.h"
 #include "servicesmodel.h"
 #include "session.h"
+#include "sourceeditor.h"
 #include "testutil.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void servicesTableFollowsAnEditWithoutRendering();
     void sourceEditOfAnOverlayReachesTheTable();
     void liveDiffFollowsSaveAndCommit();
+    void ownershipFollowsAnUnsavedCodeOwnersEdit();
 
 private:
     int treeRows(QAbstractItemModel *model, const QModelIndex &parent = {});
@@ -491,6 +494,48 @@ void TestMainWindow::settingEditorsFitTheirType()
     std::unique_ptr<QWidget> plain(developers->itemDelegate()->createEditor(
         developers->viewport(), QStyleOptionViewItem(), developers->model()->index(0, 0)));
     QVERIFY(!qobject_cast<QSpinBox *>(plain.get()));
+}
+
+// CODEOWNERS edited but not saved: the service moves to its new team in the tree, the Source
+// pane names the new owners, and undo moves everything back.
+void TestMainWindow::ownershipFollowsAnUnsavedCodeOwnersEdit()
+{
+    m_session->setUserTeams({QStringLiteral("@demo-org/payments")});
+    const QString root = m_session->catalog().manifestsRoot;
+    const QString overlay =
+        root + QStringLiteral("/services/payment-api/overlays/prd/kustomization.yaml");
+    QVERIFY(m_window->sourceEditor()->openFile(overlay, 1, 1));
+    QLabel *title = m_window->sourceEditor()->headerLabel();
+    QVERIFY2(!title->text().contains(QStringLiteral("owned by")), qPrintable(title->text()));
+    auto teamInTree = [this](const QString &service) {
+        QAbstractItemModel *model = m_window->catalogTree()->model();
+        for (int t = 0; t < model->rowCount(); ++t) {
+            const QModelIndex team = model->index(t, 0);
+            for (int r = 0; r < model->rowCount(team); ++r)
+                if (model->index(r, 0, team).data(items::CatalogTreeModel::ServiceRole) == service)
+                    return team.data().toString();
+        }
+        return QString();
+    };
+    QCOMPARE(teamInTree(QStringLiteral("payment-api")), QStringLiteral("@demo-org/payments"));
+
+    const QString owners = root + QStringLiteral("/.github/CODEOWNERS");
+    QByteArray text = *m_session->buffers()->read(owners);
+    const QByteArray line = "/services/payment-api/         @demo-org/payments";
+    QVERIFY(text.contains(line));
+    text.replace(line, "/services/payment-api/         @demo-org/growth");
+    QVERIFY(m_session->buffers()->edit(owners, text, QStringLiteral("Give payment-api away")));
+    QCOMPARE(m_session->catalog().service(QStringLiteral("payment-api"))->team,
+             QStringLiteral("@demo-org/growth"));
+    QCOMPARE(teamInTree(QStringLiteral("payment-api")), QStringLiteral("@demo-org/growth"));
+    QVERIFY(!m_session->ownsFile(overlay));
+    QVERIFY2(title->text().contains(QStringLiteral("owned by @demo-org/growth")),
+             qPrintable(title->text()));
+
+    m_session->buffers()->undoStack()->undo();
+    QCOMPARE(teamInTree(QStringLiteral("payment-api")), QStringLiteral("@demo-org/payments"));
+    QVERIFY(m_session->ownsFile(overlay));
+    QVERIFY2(!title->text().contains(QStringLiteral("owned by")), qPrintable(title->text()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QTableView>
+
+namespace kanri::ui {
+
+// A table whose cells start editing when the user types into the selected one, the way a
+// spreadsheet does, but only after a deliberate choice of the cell: a click, the arrow or page
+// keys, Tab. A key combination with Ctrl, Alt or Meta, or a function key (a shortcut, bound
+// or not) stops it until the next such choice, so text typed after a shortcut that did not do
+// what the user expected (or that opened nothing) never overwrites a cell; it searches the
+// rows instead. Double-click and F2 always edit.
+class TableView : public QTableView
+{
+    Q_OBJECT
+
+public:
+    explicit TableView(QWidget *parent = nullptr);
+    using QTableView::edit;
+
+    // Whether typing would start editing the current cell now.
+    bool typingEdits() const { return m_typingEdits; }
+    bool isEditing() const { return state() == EditingState; }
+
+protected:
+    bool edit(const QModelIndex &index, EditTrigger trigger, QEvent *event) override;
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+
+private:
+    bool m_typingEdits = false;
+};
+
+} // namespace kanri::ui
