@@ -1311,24 +1311,8 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <translation>不明なサブコマンド %1</translation>
     </message>
     <message>
-        <source>set takes MAP.KEY.FIELD (or MAP.KEY) and a JSON VALUE</source>
-        <translation>set には MAP.KEY.FIELD (または MAP.KEY) と JSON の VALUE を指定します</translation>
-    </message>
-    <message>
-        <source>VALUE must be JSON (strings in double quotes)</source>
-        <translation>VALUE は JSON で指定してください (文字列はダブルクォートで囲みます)</translation>
-    </message>
-    <message>
         <source>unset takes MAP.KEY.FIELD</source>
         <translation>unset には MAP.KEY.FIELD を指定します</translation>
-    </message>
-    <message>
-        <source>add takes MAP.KEY and a JSON OBJECT</source>
-        <translation>add には MAP.KEY と JSON の OBJECT を指定します</translation>
-    </message>
-    <message>
-        <source>OBJECT must be JSON</source>
-        <translation>OBJECT は JSON で指定してください</translation>
     </message>
     <message>
         <source>remove takes MAP.KEY</source>
@@ -1343,12 +1327,36 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <translation>NEWKEY は名前か JSON 文字列です</translation>
     </message>
     <message>
-        <source>usage: kanri tf maps FILE [--json] | get FILE PATH | set FILE MAP.KEY.FIELD VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY OBJECT | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (edits take --dry-run)</source>
-        <translation>使い方: kanri tf maps FILE [--json] | get FILE PATH | set FILE MAP.KEY.FIELD VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY OBJECT | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (編集系は --dry-run を指定できます)</translation>
-    </message>
-    <message>
         <source>fmt needs at least one FILE or directory</source>
         <translation>fmt には FILE かディレクトリを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>usage: kanri tf maps FILE [--json] | get FILE PATH [--typed] | set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (VALUE is JSON, HCL source with --expr, {&quot;kind&quot;: ...} with --typed; edits take --dry-run)</source>
+        <translation>使い方: kanri tf maps FILE [--json] | get FILE PATH [--typed] | set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (VALUE は JSON、--expr では HCL ソース、--typed では {&quot;kind&quot;: ...}。編集は --dry-run を指定できます)</translation>
+    </message>
+    <message>
+        <source>--expr needs HCL source text</source>
+        <translation>--expr には HCL ソーステキストが必要です</translation>
+    </message>
+    <message>
+        <source>--expr and --typed cannot be used together</source>
+        <translation>--expr と --typed は同時に指定できません</translation>
+    </message>
+    <message>
+        <source>%1 takes no %2</source>
+        <translation>%1 は %2 を取りません</translation>
+    </message>
+    <message>
+        <source>set takes MAP.KEY.FIELD (or MAP.KEY) and a VALUE</source>
+        <translation>set には MAP.KEY.FIELD (または MAP.KEY) と VALUE を指定します</translation>
+    </message>
+    <message>
+        <source>add takes MAP.KEY and a VALUE</source>
+        <translation>add には MAP.KEY と VALUE を指定します</translation>
+    </message>
+    <message>
+        <source>NEWKEY is empty</source>
+        <translation>NEWKEY が空です</translation>
     </message>
 </context>
 <context>
@@ -1982,35 +1990,55 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
 <context>
     <name>kanri::hcl</name>
     <message>
-        <source>unterminated quoted part in path %1</source>
-        <translation>パス %1 の引用符で囲まれた部分が閉じられていません</translation>
+        <source>a path is MAP, MAP.KEY or MAP.KEY.FIELD</source>
+        <translation>パスは MAP、MAP.KEY または MAP.KEY.FIELD です</translation>
     </message>
     <message>
-        <source>invalid quoted part in path %1</source>
-        <translation>パス %1 の引用符で囲まれた部分が不正です</translation>
+        <source>the map name in the path is empty</source>
+        <translation>パスのマップ名が空です</translation>
     </message>
     <message>
-        <source>empty part in path %1</source>
-        <translation>パス %1 に空の部分があります</translation>
+        <source>not an HCL expression: %1 (%2)</source>
+        <translation>HCL の式ではありません: %1 (%2)</translation>
     </message>
     <message>
-        <source>expected &apos;.&apos; after a quoted part in %1</source>
-        <translation>%1 で、引用符で囲まれた部分の後には &apos;.&apos; が必要です</translation>
+        <source>not one HCL expression (and nothing else): %1</source>
+        <translation>ちょうど 1 つの HCL 式 (それ以外なし) ではありません: %1</translation>
+    </message>
+    <message>
+        <source>a file in the JSON syntax holds only literal values</source>
+        <translation>JSON 構文のファイルにはリテラル値しか書けません</translation>
+    </message>
+    <message>
+        <source>invalid path %1: %2</source>
+        <translation>不正なパス %1: %2</translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation>引用符が閉じられていません</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON string</source>
+        <translation>%1 は JSON 文字列ではありません</translation>
+    </message>
+    <message>
+        <source>a part is empty</source>
+        <translation>空の部分があります</translation>
+    </message>
+    <message>
+        <source>a quote inside %1: write a part with dots or quotes as a JSON string, e.g. developers.&quot;a.b&quot;.gcp</source>
+        <translation>%1 の途中に引用符があります: ドットや引用符を含む部分は JSON 文字列として書いてください (例: developers.&quot;a.b&quot;.gcp)</translation>
+    </message>
+    <message>
+        <source>expected &apos;.&apos; after a quoted part</source>
+        <translation>引用符で囲んだ部分の後には &apos;.&apos; が必要です</translation>
     </message>
 </context>
 <context>
     <name>kanri::hcl::Document</name>
     <message>
-        <source>a path is MAP, MAP.KEY or MAP.KEY.FIELD</source>
-        <translation>パスは MAP、MAP.KEY、MAP.KEY.FIELD のいずれかです</translation>
-    </message>
-    <message>
         <source>no map named %1</source>
         <translation>マップ %1 がありません</translation>
-    </message>
-    <message>
-        <source>%1 does not exist</source>
-        <translation>%1 は存在しません</translation>
     </message>
     <message>
         <source>%1 has no entry %2</source>
@@ -2040,6 +2068,10 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>%1 is a list; its entries have no keys</source>
         <translation>%1 はリストです。そのエントリにはキーがありません</translation>
     </message>
+    <message>
+        <source>%1 is not a valid template key (it is written between quotes as it is)%2</source>
+        <translation>%1 は有効なテンプレートキーではありません (そのまま引用符で囲んで書かれます)%2</translation>
+    </message>
 </context>
 <context>
     <name>kanri::hcl::DocumentData</name>
@@ -2062,6 +2094,18 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>%1 has the entry %2 twice (lines %3 and %4); remove one first</source>
         <translation>%1 にエントリ %2 が 2 回あります (%3 行目と %4 行目)。先にどちらかを削除してください</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 は存在しません</translation>
+    </message>
+    <message>
+        <source>%1 is written twice (lines %2 and %3); remove one first</source>
+        <translation>%1 が 2 回書かれています (%2 行目と %3 行目)。先にどちらかを削除してください</translation>
+    </message>
+    <message>
+        <source>the value would leave a file that does not parse (%1)</source>
+        <translation>この値では解析できないファイルになります (%1)</translation>
     </message>
 </context>
 <context>
@@ -2102,13 +2146,100 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>expected a JSON value</source>
         <translation>JSON 値が必要です</translation>
     </message>
+    <message>
+        <source>the root value must be an object</source>
+        <translation>ルートの値はオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>a control character must be escaped in a string</source>
+        <translation>文字列中の制御文字はエスケープが必要です</translation>
+    </message>
+    <message>
+        <source>invalid escape: \u needs four hexadecimal digits</source>
+        <translation>不正なエスケープ: \u には 16 進数 4 桁が必要です</translation>
+    </message>
+    <message>
+        <source>invalid escape in a JSON string</source>
+        <translation>JSON 文字列中の不正なエスケープ</translation>
+    </message>
+    <message>
+        <source>invalid JSON number %1</source>
+        <translation>不正な JSON の数値 %1</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::hcl::JsonReader</name>
+    <message>
+        <source>extra characters after the JSON value</source>
+        <translation>JSON 値の後に余分な文字があります</translation>
+    </message>
+    <message>
+        <source>invalid JSON at character %1: %2</source>
+        <translation>%1 文字目で JSON が不正です: %2</translation>
+    </message>
+    <message>
+        <source>nesting deeper than %1 levels</source>
+        <translation>%1 段を超える入れ子</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>値がありません</translation>
+    </message>
+    <message>
+        <source>invalid number %1</source>
+        <translation>不正な数値 %1</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>予期しない文字 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>an object key (a string) is expected</source>
+        <translation>オブジェクトのキー (文字列) が必要です</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; is given twice</source>
+        <translation>キー &quot;%1&quot; が 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>&apos;:&apos; is expected after an object key</source>
+        <translation>オブジェクトのキーの後には &apos;:&apos; が必要です</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;}&apos; is expected</source>
+        <translation>&apos;,&apos; または &apos;}&apos; が必要です</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;]&apos; is expected</source>
+        <translation>&apos;,&apos; または &apos;]&apos; が必要です</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>閉じられていない文字列</translation>
+    </message>
+    <message>
+        <source>a control character must be escaped in a string</source>
+        <translation>文字列中の制御文字はエスケープが必要です</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>不正な UTF-8</translation>
+    </message>
+    <message>
+        <source>\u must be followed by four hexadecimal digits</source>
+        <translation>\u の後には 16 進数 4 桁が必要です</translation>
+    </message>
+    <message>
+        <source>\u%1 is half of a surrogate pair</source>
+        <translation>\u%1 はサロゲートペアの片方です</translation>
+    </message>
+    <message>
+        <source>invalid escape \%1</source>
+        <translation>不正なエスケープ \%1</translation>
+    </message>
 </context>
 <context>
     <name>kanri::hcl::Lexer</name>
-    <message>
-        <source>byte-order mark is not allowed in HCL files</source>
-        <translation>HCL ファイルではバイトオーダーマークは使用できません</translation>
-    </message>
     <message>
         <source>unterminated template string</source>
         <translation>テンプレート文字列が閉じられていません</translation>
@@ -2152,6 +2283,34 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>invalid character: a carriage return must be followed by a line feed</source>
         <translation>不正な文字: キャリッジリターンの後にはラインフィードが必要です</translation>
+    </message>
+    <message>
+        <source>invalid character encoding: files must be UTF-8</source>
+        <translation>不正な文字エンコーディング: ファイルは UTF-8 でなければなりません</translation>
+    </message>
+    <message>
+        <source>invalid number literal %1</source>
+        <translation>不正な数値リテラル %1</translation>
+    </message>
+    <message>
+        <source>invalid number literal: its exponent is out of range</source>
+        <translation>不正な数値リテラル: 指数が範囲外です</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence: \u must be followed by four hexadecimal digits</source>
+        <translation>不正なエスケープシーケンス: \u の後には 16 進数 4 桁が必要です</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence: \U must be followed by eight hexadecimal digits</source>
+        <translation>不正なエスケープシーケンス: \U の後には 16 進数 8 桁が必要です</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence: character U+%1 cannot be encoded in UTF-8</source>
+        <translation>不正なエスケープシーケンス: 文字 U+%1 は UTF-8 で表せません</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence \%1</source>
+        <translation>不正なエスケープシーケンス \%1</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +2467,37 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>missing &apos;]&apos; to close the for expression</source>
         <translation>for 式を閉じる &apos;]&apos; がありません</translation>
     </message>
+    <message>
+        <source>nesting deeper than %1 levels is not supported</source>
+        <translation>%1 段を超える入れ子には対応していません</translation>
+    </message>
+    <message>
+        <source>Attribute redefined: the argument &quot;%1&quot; was already set at line %2; each argument may be set only once</source>
+        <translation>属性の再定義: 引数 &quot;%1&quot; は %2 行目ですでに設定されています。各引数は 1 回しか設定できません</translation>
+    </message>
+    <message>
+        <source>invalid legacy index syntax: two indexes cannot be chained with &apos;.&apos;; write [a][b]</source>
+        <translation>不正な旧式インデックス構文: 2 つのインデックスを &apos;.&apos; でつなげることはできません。[a][b] と書いてください</translation>
+    </message>
+    <message>
+        <source>a splat (*) cannot be used inside an attribute-only splat</source>
+        <translation>属性のみのスプラットの中ではスプラット (*) を使えません</translation>
+    </message>
+    <message>
+        <source>missing &apos;]&apos; after the &apos;*&apos; of a splat</source>
+        <translation>スプラットの &apos;*&apos; の後に &apos;]&apos; がありません</translation>
+    </message>
+    <message>
+        <source>an expanded argument (...) must be followed by &apos;)&apos;</source>
+        <translation>展開引数 (...) の後には &apos;)&apos; が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::hcl::Value</name>
+    <message>
+        <source>a typed value is {&quot;kind&quot;: &quot;literal&quot;, &quot;value&quot;: JSON} or {&quot;kind&quot;: &quot;expression&quot;, &quot;source&quot;: &quot;HCL source&quot;}</source>
+        <translation>型付きの値は {&quot;kind&quot;: &quot;literal&quot;, &quot;value&quot;: JSON} または {&quot;kind&quot;: &quot;expression&quot;, &quot;source&quot;: &quot;HCL ソース&quot;} です</translation>
+    </message>
 </context>
 <context>
     <name>kanri::items::CatalogTreeModel</name>
@@ -2426,6 +2616,14 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <translation>
             <numerusform>%n 人の開発者を削除</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is an expression (HCL source text): %2</source>
+        <translation>%1 は式 (HCL ソーステキスト) です: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds an expression; write one (HCL source text)</source>
+        <translation>%1 には式が入ります。式 (HCL ソーステキスト) を書いてください</translation>
     </message>
 </context>
 <context>
@@ -3689,6 +3887,10 @@ Hint: %2</source>
     <message>
         <source>required</source>
         <translation>必須</translation>
+    </message>
+    <message>
+        <source>HCL expression</source>
+        <translation>HCL 式</translation>
     </message>
 </context>
 <context>
