@@ -2,10 +2,21 @@
 
 // Internal types of the native kustomize engine (not part of the public API).
 
+#include "renderer.h"
 #include "result.h"
 #include "yamlvalue.h"
 
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
 #include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <unordered_map>
 
 #include <functional>
 #include <set>
@@ -127,5 +138,223 @@ std::string resourceHash(const Value &obj);
 
 // JSON encoding of a value (Go encoding/json style, keys sorted by byte order).
 std::string toJson(const Value &v);
+
+// ---- small helpers shared by the stages (loader.cpp) ------------------------------------------
+
+QString tr(const char *s);
+inline QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+// "prefix: message", keeping the error's place.
+Error wrap(const QString &prefix, Error e);
+std::string lower(std::string s);
+bool isRemote(const QString &p);
+// The scalar items of a sequence (nulls skipped); empty when `v` is not a sequence.
+std::vector<std::string> strList(const Value *v);
+// The entries of a string map (a null value is ""); empty when `v` is not a map.
+std::vector<std::pair<std::string, std::string>> strMap(const Value *v);
+
+// ---- selectors (selectors.cpp) -----------------------------------------------------------------
+
+// An anchored regular expression match (a plain name compares as text).
+bool regexFull(const std::string &pattern, const std::string &value);
+// A Kubernetes label selector ("a=b,c!=d,e in (f,g),!h") against a labels map.
+bool matchLabelSelector(const std::string &selector, const Value *labels);
+// kustomize's ResId.EffectiveNamespace.
+std::string effectiveNamespace(const ResId &id);
+// kustomize's resWrangler.Select for a patch target selector.
+bool selects(const Value &sel, const Resource &r);
+bool idEquals(const ResId &a, const ResId &b);
+bool matchesAnyId(const Resource &r, const ResId &id);
+
+// ---- field paths of replacements and vars (replacements.cpp) -----------------------------------
+
+// Splits a kyaml field path at dots outside brackets.
+std::vector<std::string> splitFieldPath(const std::string &p);
+// Finds (or, with `create`, makes) the nodes at a kyaml-style field path.
+void lookupPath(Value &node, const std::vector<std::string> &segs, size_t i, bool create,
+                std::vector<Value *> &out);
+
+// ---- the build -------------------------------------------------------------------------------
+
+struct Var
+{
+    std::string name;
+    Gvk gvk;
+    std::string objName, objNs;
+    std::string fieldPath;
+};
+
+// kustomize's ResAccumulator: the resources, the transformer configuration and the vars of one
+// kustomization (and of the components it includes).
+struct Acc
+{
+    ResList res;
+    // Copy-on-write: most kustomizations use kustomize's default field specs unchanged.
+    std::shared_ptr<const TransformerConfig> tcp = defaultConfig();
+    const TransformerConfig &tc() const { return *tcp; }
+    void mergeConfig(const std::shared_ptr<const TransformerConfig> &other)
+    {
+        if (other == tcp || other == defaultConfig())
+            return;
+        auto copy = std::make_shared<TransformerConfig>(*tcp);
+        copy->merge(*other);
+        tcp = std::move(copy);
+    }
+    void mergeConfig(const TransformerConfig &other)
+    {
+        auto copy = std::make_shared<TransformerConfig>(*tcp);
+        copy->merge(other);
+        tcp = std::move(copy);
+    }
+    static const std::shared_ptr<const TransformerConfig> &defaultConfig()
+    {
+        static const std::shared_ptr<const TransformerConfig> d =
+            std::make_shared<const TransformerConfig>(TransformerConfig::defaults());
+        return d;
+    }
+    std::vector<Var> vars;
+};
+
+// What one stat says about a file on disk: while it is unchanged, so is the content.
+struct FileSig
+{
+    qint64 dev = 0, ino = 0, size = -1, mtimeNs = 0, ctimeNs = 0;
+    bool operator==(const FileSig &) const = default;
+    bool valid() const { return size >= 0; }
+    // Like git's "racy" entries: a file modified in the last seconds may change again within
+    // the file system's timestamp granularity without its signature changing, so it is not
+    // trusted on its signature alone.
+    bool settled(qint64 nowNs) const { return valid() && mtimeNs < nowNs - 2'000'000'000LL; }
+};
+
+FileSig statFile(const QString &path, bool *exists, bool *isDir);
+
+// Parsed files shared by all renders of one Renderer. A file on disk is re-read only when its
+// stat signature changes; an overlay (unsaved) file is re-parsed only when its content hash
+// changes. Inline YAML (patches, plugin configs) is keyed by its content.
+struct ParseCache
+{
+    QMutex mutex;
+    struct Entry
+    {
+        QByteArray hash;  // content hash (overlay and inline entries)
+        FileSig sig;      // stat signature (disk entries)
+        QByteArray bytes; // the raw content (disk entries: for generators reading files)
+        std::shared_ptr<const std::vector<Value>> docs;
+    };
+    std::unordered_map<std::string, Entry> cache;
+};
+
+// One `kustomize build`: the stages are implemented in the file named after them
+// (loader.cpp, accumulator.cpp, generators.cpp, transformers.cpp, patches.cpp,
+// replacements.cpp, namereferences.cpp, vars.cpp).
+class Build
+{
+public:
+    Build(ParseCache &p, const RenderOptions &o, const FileOverlay *ov, const std::atomic_bool *c)
+        : priv(p)
+        , opts(o)
+        , overlay(ov)
+        , cancel(c)
+    {}
+
+    QStringList warnings;
+    std::string buildMetadataTop;
+    const qint64 startNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
+
+    // Loads and accumulates the kustomization in `dir`, adds hashes, fixes name references and
+    // resolves vars (kustomize's makeCustomizedResMap). `topKust` receives the kustomization.
+    Result<ResList> run(const QString &dir, Value &topKust);
+
+private:
+    ParseCache &priv;
+    RenderOptions opts;
+    const FileOverlay *overlay;
+    const std::atomic_bool *cancel;
+    QSet<QString> warned;
+    bool schemaSet = false;   // openapi: the first kustomization's choice wins
+    bool trackOrigin = false; // buildMetadata set at the top: transformations are recorded
+    QString topDir;
+    std::set<std::string> schemaMergeKeys; // custom openapi merge keys "field=key"
+    std::set<std::string> schemaKinds;     // "group/kind" the custom schema describes
+
+    // Records on every resource that a transformer configured in `configuredIn` ran
+    // (kustomize's AddTransformerAnnotation).
+    void noteTransformer(Acc &acc, const QString &configuredIn, const std::string &apiVersion,
+                         const std::string &kind, const std::string &name = {},
+                         const std::string &ns = {});
+    void noteBuiltin(Acc &acc, const QString &dir, const char *kind);
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    void warn(const QString &w);
+
+    // ---- loader.cpp: files, the parse cache, kustomization files
+    // Per render, the file system is taken as still: existence and canonical paths are asked
+    // once per path.
+    struct StatInfo
+    {
+        bool exists = false, isDir = false;
+        FileSig sig;
+    };
+    mutable QHash<QString, StatInfo> statCache;
+    mutable QHash<QString, QString> canonicalCache; // per render: symlinks resolved once
+    mutable QHash<QString, Result<QString>> kustFileCache;
+    const StatInfo &statOf(const QString &path) const;
+    bool exists(const QString &path, bool *isDir) const;
+    Result<QByteArray> readRaw(const QString &path) const;
+    // The path with symbolic links resolved. Directories are resolved once per render, so a
+    // file costs one lstat unless it is itself a link.
+    QString canonical(const QString &path) const;
+    // Checks the load restrictor: `path` must be inside `root` (symlinks resolved).
+    Result<QString> checkedPath(const QString &root, const QString &relOrAbs) const;
+    Result<std::shared_ptr<const std::vector<Value>>> parseFile(const QString &path) const;
+    // Inline YAML (patches, plugin configs written in the kustomization) parsed through the
+    // same cache, keyed by content.
+    Result<std::vector<Value>> parseInline(const std::string &text) const;
+    Result<QString> findKustomizationFile(const QString &dir) const;
+    Result<QString> findKustomizationFileUncached(const QString &dir) const;
+    Result<Value> loadKustomization(const QString &dir);
+
+    // ---- accumulator.cpp
+    Result<void> accumulate(const QString &dir, const Value &k, Acc &acc, bool isComponent);
+    Result<void> accumulateResources(const QString &dir, const std::vector<std::string> &paths,
+                                     Acc &acc, bool components);
+    Result<void> appendResources(Acc &acc, ResList list);
+    Result<ResList> resourcesFromFile(const QString &path);
+    Result<void> loadOpenApi(const QString &dir, const Value &k);
+    Result<void> mergeVars(const Value &k, Acc &acc);
+
+    // ---- generators.cpp
+    Result<void> runGenerators(const QString &dir, const Value &k, Acc &acc);
+    Result<void> addGenerated(Acc &acc, Resource r);
+    Result<Resource> generate(const QString &dir, const Value &args, const std::string &kind,
+                              const Value *options);
+    // Entries of transformers:/generators:: file paths, folders or inline YAML.
+    Result<std::vector<Value>> loadInlineOrFiles(const QString &dir, const Value &list,
+                                                 std::vector<QString> *origins = nullptr);
+
+    // ---- transformers.cpp
+    Result<void> runTransformers(const QString &dir, const Value &k, Acc &acc);
+    Result<void> applyBuiltin(const QString &dir, const Value &cfg, Acc &acc);
+
+    // ---- patches.cpp
+    Result<void> applyPatches(const QString &dir, const Value &patches, Acc &acc,
+                              bool strategicOnly);
+    Result<void> applyPatch(const Value &patchDocs, const Value *target, const Value *options,
+                            Acc &acc);
+    Result<void> applyJson6902(const QString &dir, const Value &entries, Acc &acc);
+    Result<Value> readPatchContent(const QString &dir, const Value &entry, QString *origin);
+
+    // ---- replacements.cpp
+    Result<void> applyReplacements(const QString &dir, const Value &list, Acc &acc);
+
+    // ---- namereferences.cpp
+    Result<void> fixNameRefs(Acc &acc);
+
+    // ---- vars.cpp
+    Result<void> resolveVars(Acc &acc);
+};
 
 } // namespace kanri::kustomize::detail
