@@ -48,14 +48,13 @@ Result<ResList> Build::resourcesFromFile(const QString &path)
         Resource r;
         r.obj = d;
         r.originFile = path;
-        // Labels and annotations are string maps in kustomize's resource model.
+        // Annotations are a string map in kustomize's resource model (labels keep their
+        // types: kustomize prints `a: 1` back as it was).
         if (Value *meta = r.obj.get("metadata"); meta && meta->isMap())
-            for (const char *f : {"labels", "annotations"})
-                if (Value *m = meta->get(f); m && m->isMap())
-                    for (MapEntry &e : m->entries)
-                        if (e.value.isScalar() && !e.value.isString())
-                            e.value =
-                                Value::string(e.value.isNull() ? std::string() : e.value.text);
+            if (Value *m = meta->get("annotations"); m && m->isMap())
+                for (MapEntry &e : m->entries)
+                    if (e.value.isScalar() && !e.value.isString())
+                        e.value = Value::string(e.value.isNull() ? std::string() : e.value.text);
         out.push_back(std::move(r));
         return {};
     };

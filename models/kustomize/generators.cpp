@@ -146,7 +146,8 @@ Result<Resource> Build::generate(const QString &dir, const Value &args, const st
         std::string type = args.str({"type"});
         r.obj.set("type", Value::string(type.empty() ? "Opaque" : type));
     }
-    if (!data.entries.empty())
+    // kustomize always writes a Secret's data, even empty; a ConfigMap's only when it has some.
+    if (secret || !data.entries.empty())
         r.obj.set("data", std::move(data));
     if (!binary.entries.empty())
         r.obj.set("binaryData", std::move(binary));

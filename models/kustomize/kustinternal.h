@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include <functional>
@@ -170,11 +171,19 @@ bool matchesAnyId(const Resource &r, const ResId &id);
 
 // ---- field paths of replacements and vars (replacements.cpp) -----------------------------------
 
-// Splits a kyaml field path at dots outside brackets.
-std::vector<std::string> splitFieldPath(const std::string &p);
-// Finds (or, with `create`, makes) the nodes at a kyaml-style field path.
-void lookupPath(Value &node, const std::vector<std::string> &segs, size_t i, bool create,
-                std::vector<Value *> &out);
+// kyaml's SmarterPathSplitter and cleanPath: "a.[b.c=d].e\\.f" -> a, [b.c=d], e.f; "[x.y]" is
+// the key x.y; empty elements (".metadata.name") are dropped.
+std::vector<std::string> splitFieldPath(const std::string &path);
+// kyaml's PathGetter (Lookup, LookupCreate): the one node at `segs`, nullptr when missing.
+// Numbers index sequences, "-" is the last element, "[k=v]" the first element whose k is v.
+// With `create`, missing fields and elements are made (the last one of kind *create) and
+// `created` says whether the leaf is new.
+Result<Value *> pathGet(Value &root, const std::vector<std::string> &segs,
+                        std::optional<Value::Type> create, bool *created = nullptr);
+// kyaml's PathMatcher: every node at `segs`; in "[k=v]" v is a regular expression matched
+// anywhere in the element's k, "*" is every element.
+Result<void> pathMatch(Value &node, const std::vector<std::string> &segs, size_t i,
+                       std::vector<Value *> &out);
 
 // ---- the build -------------------------------------------------------------------------------
 

@@ -15,6 +15,31 @@ namespace kanri::kustomize {
 
 using namespace detail;
 
+namespace {
+
+// kustomize removes its build annotations from every resource at the end of a build and writes
+// the remaining annotations back as a string map (RemoveBuildAnnotations, SetAnnotations): an
+// empty or null `annotations` disappears, and every value is a string.
+void normalizeAnnotations(Value &obj)
+{
+    Value *meta = obj.get("metadata");
+    if (!meta || !meta->isMap())
+        return;
+    Value *ann = meta->get("annotations");
+    if (!ann)
+        return;
+    if (ann->isNull() || (ann->isMap() && ann->entries.empty())) {
+        meta->remove("annotations");
+        return;
+    }
+    if (ann->isMap())
+        for (MapEntry &e : ann->entries)
+            if (e.value.isScalar() && !e.value.isString())
+                e.value = Value::string(e.value.isNull() ? std::string() : e.value.text);
+}
+
+} // namespace
+
 // Emitted YAML per resource, keyed by a 128-bit structural hash of the object: after an edit
 // most resources print exactly as before, and hashing a tree is much cheaper than printing it.
 struct EmitCache
@@ -151,6 +176,7 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
     out.warnings = build.warnings;
     std::string text;
     for (Resource &r : list) {
+        normalizeAnnotations(r.obj);
         if (managedBy)
             r.obj.getOrAddMap("metadata")
                 .getOrAddMap("labels")

@@ -101,7 +101,8 @@ Result<void> Build::resolveVars(Acc &acc)
                 norm += fp[i];
             }
         }
-        lookupPath(matches[0]->obj, splitFieldPath(norm), 0, false, found);
+        if (auto f = pathGet(matches[0]->obj, splitFieldPath(norm), std::nullopt); f && *f)
+            found.push_back(*f);
         if (found.empty())
             return fail(Error::Code::NotFound,
                         tr("field specified in var '%1' not found in corresponding resource")
