@@ -179,6 +179,13 @@ bool keyEquals(const Value &a, const Value &b)
 
 Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::string &field);
 
+// kyaml's merge walk clears a map field whose merged value is null: every null the patch adds,
+// and in the object an empty value (`key:`), while a written `null` or `~` of the object stays.
+// The walk goes through maps and through the lists the schema merges by key, not into other
+// lists.
+void dropNulls(Value &v, const Ctx &ctx, const std::string &field, const std::string &parentField,
+               bool all, int depth);
+
 // Lists whose schema names several keys (x-kubernetes-list-map-keys): kyaml merges them by
 // all of them, with its own rules for elements that miss one.
 std::vector<std::string> listMapKeys(const Ctx &ctx, const std::string &field,
@@ -420,6 +427,7 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
                     return r;
             } else {
                 merged = stripDirectives(item);
+                dropNulls(merged, ctx, field, parentField, true, 0);
             }
             if (merged.isMap() && merged.entries.empty())
                 continue;
@@ -447,6 +455,17 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
         dest.items = std::move(result);
         return {};
     }
+    if (!dest.isNull() && !src.isNull() &&
+        (dest.isMap() != src.isMap() || dest.isSeq() != src.isSeq()))
+        return fail(Error::Code::Syntax,
+                    tr("wrong node kind: expected %1 but got %2: node contents:\n%3")
+                        .arg(QLatin1String(dest.isMap()   ? "MappingNode"
+                                           : dest.isSeq() ? "SequenceNode"
+                                                          : "ScalarNode"),
+                             QLatin1String(src.isMap()   ? "MappingNode"
+                                           : src.isSeq() ? "SequenceNode"
+                                                         : "ScalarNode"),
+                             qs(toJson(src))));
     dest = stripDirectives(src);
     return {};
 }
@@ -494,6 +513,7 @@ Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::
         Value *d = dest.get(k);
         if (!d || d->isNull()) {
             Value stripped = stripDirectives(e.value);
+            dropNulls(stripped, ctx, k, field, true, 0);
             if (d)
                 *d = std::move(stripped);
             else
@@ -511,6 +531,29 @@ Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::
         dest.entries = std::move(kept);
     }
     return {};
+}
+
+void dropNulls(Value &v, const Ctx &ctx, const std::string &field, const std::string &parentField,
+               bool all, int depth)
+{
+    if (depth > 200)
+        return;
+    if (v.isMap()) {
+        std::erase_if(v.entries, [&](const MapEntry &e) {
+            return e.value.isNull() && (all || e.value.text.empty());
+        });
+        for (MapEntry &e : v.entries)
+            dropNulls(e.value, ctx, e.key, field, all, depth + 1);
+        return;
+    }
+    if (!v.isSeq() || !ctx.schema || v.items.empty())
+        return;
+    static const Value empty = Value::seq();
+    if (mergeKey(ctx, field, parentField, v, empty).empty() &&
+        listMapKeys(ctx, field, parentField, v, empty).empty())
+        return;
+    for (Value &item : v.items)
+        dropNulls(item, ctx, field, parentField, all, depth + 1);
 }
 
 // kyaml walks every list of the patched object, not only the patched ones: in a list with a
@@ -570,6 +613,7 @@ Result<void> strategicMerge(Value &target, const Value &patch, const Gvk &gvk,
         return fail(Error::Code::Syntax, tr("strategic merge patch is not a map"));
     if (auto r = mergeMap(target, patch, ctx, {}); !r)
         return r;
+    dropNulls(target, ctx, {}, {}, false, 0);
     if (ctx.schema)
         dedupeLists(target, ctx, {}, {}, 0);
     return {};

@@ -314,8 +314,9 @@ struct TooBig
 class Builder : public YAML::EventHandler
 {
 public:
-    explicit Builder(const ParseLimits &limits)
+    Builder(const ParseLimits &limits, std::string_view source)
         : m_limits(limits)
+        , m_source(source)
     {}
 
     std::vector<Value> docs;
@@ -329,7 +330,22 @@ public:
     }
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
-        add(Value(), anchor, mark);
+        // yaml-cpp reports `~`, `null` and an empty value alike; kyaml keeps the difference
+        // (a strategic merge drops an empty value but keeps a written null), so the text is
+        // taken from the source: the mark is on the null's token when there is one.
+        Value v;
+        if (mark.pos >= 0 && size_t(mark.pos) < m_source.size()) {
+            const std::string_view at = m_source.substr(size_t(mark.pos));
+            for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+                if (!at.starts_with(word))
+                    continue;
+                const char next = at.size() > word.size() ? at[word.size()] : ' ';
+                if (std::string_view(" \t\r\n,]}#").find(next) != std::string_view::npos)
+                    v.text = std::string(word);
+                break;
+            }
+        }
+        add(std::move(v), anchor, mark);
     }
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
@@ -458,6 +474,7 @@ private:
     }
 
     const ParseLimits &m_limits;
+    std::string_view m_source;
     std::vector<Frame> m_stack;
     std::map<YAML::anchor_t, std::pair<Value, qsizetype>> m_anchors;
     qsizetype m_nodes = 0;
@@ -475,7 +492,7 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
             tr("document is too large (%1 bytes, limit %2)").arg(bytes.size()).arg(limits.maxBytes),
             file);
     std::istringstream in(std::string(bytes.constData(), size_t(bytes.size())));
-    Builder builder(limits);
+    Builder builder(limits, std::string_view(bytes.constData(), size_t(bytes.size())));
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
