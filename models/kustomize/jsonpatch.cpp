@@ -1,131 +1,219 @@
 #include "kustinternal.h"
+#include "yamlemitter.h"
 
-// JSON 6902 patch operations (RFC 6902) as kustomize applies them (evanphx/json-patch).
+#include <optional>
+
+// JSON 6902 patch operations as kustomize applies them: evanphx/json-patch v4 over the
+// resource converted to JSON. Its rules differ from RFC 6902 in places users rely on: a
+// `replace` of a missing key whose parent object exists sets it, negative array indices count
+// from the end, a path's first segment is dropped whatever it is ("data/x" is "/x"), and a
+// `replace` (but not an `add`) of the whole document ("") is allowed.
 
 namespace kanri::kustomize::detail {
 
 namespace {
 
-Result<std::vector<std::string>> pointer(const std::string &p)
+QString q(const std::string &s)
 {
-    std::vector<std::string> out;
-    if (p.empty())
-        return out;
-    if (p[0] != '/')
-        return fail(Error::Code::Syntax,
-                    tr("JSON pointer must start with '/': %1").arg(QString::fromStdString(p)));
-    std::string cur;
-    for (size_t i = 1; i <= p.size(); ++i) {
-        if (i == p.size() || p[i] == '/') {
-            out.push_back(cur);
-            cur.clear();
-        } else if (p[i] == '~' && i + 1 < p.size()) {
-            cur += p[i + 1] == '1' ? '/' : '~';
-            ++i;
-        } else {
-            cur += p[i];
-        }
+    return QString::fromStdString(s);
+}
+
+Error missing(const QString &message)
+{
+    return Error{message + QStringLiteral(": missing value"), {}, 0, 0, Error::Code::NotFound};
+}
+
+Error invalidIndex(long long idx)
+{
+    return Error{
+        QStringLiteral("Unable to access invalid index: %1: invalid index referenced").arg(idx),
+        {},
+        0,
+        0,
+        Error::Code::NotFound};
+}
+
+// "~1" is "/", "~0" is "~".
+std::string decodeKey(std::string k)
+{
+    for (size_t p = 0; (p = k.find("~1", p)) != std::string::npos; ++p)
+        k.replace(p, 2, "/");
+    for (size_t p = 0; (p = k.find("~0", p)) != std::string::npos; ++p)
+        k.replace(p, 2, "~");
+    return k;
+}
+
+// Go's strconv.Atoi.
+std::optional<long long> atoi(const std::string &s)
+{
+    size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+    if (i == s.size() || s.size() > 18)
+        return std::nullopt;
+    for (size_t j = i; j < s.size(); ++j)
+        if (s[j] < '0' || s[j] > '9')
+            return std::nullopt;
+    return std::stoll(s);
+}
+
+// evanphx's findObject: the container of the path's last segment and that segment, or null
+// when a segment on the way is missing, null or a scalar.
+Value *findObject(Value &doc, const std::string &path, std::string *key)
+{
+    std::vector<std::string> split;
+    size_t start = 0;
+    while (true) {
+        const size_t slash = path.find('/', start);
+        split.push_back(path.substr(start, slash == std::string::npos ? slash : slash - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
     }
-    return out;
-}
-
-bool parseIndex(const std::string &s, size_t &idx)
-{
-    if (s.empty() || s.size() > 9)
-        return false;
-    for (char c : s)
-        if (c < '0' || c > '9')
-            return false;
-    idx = size_t(std::stoul(s));
-    return true;
-}
-
-Value *resolve(Value &root, const std::vector<std::string> &segs, size_t n)
-{
-    Value *v = &root;
-    for (size_t i = 0; i < n; ++i) {
-        if (v->isMap()) {
-            v = v->get(segs[i]);
-        } else if (v->isSeq()) {
-            size_t idx;
-            if (!parseIndex(segs[i], idx) || idx >= v->items.size())
+    if (split.size() < 2)
+        return nullptr;
+    Value *cur = &doc;
+    for (size_t i = 1; i + 1 < split.size(); ++i) {
+        const std::string part = decodeKey(split[i]);
+        Value *next = nullptr;
+        if (cur->isMap()) {
+            next = cur->get(part);
+        } else if (cur->isSeq()) {
+            auto idx = atoi(part);
+            if (!idx)
                 return nullptr;
-            v = &v->items[idx];
-        } else {
-            return nullptr;
+            long long n = *idx;
+            if (n < 0)
+                n += (long long)cur->items.size();
+            if (n < 0 || n >= (long long)cur->items.size())
+                return nullptr;
+            next = &cur->items[size_t(n)];
         }
-        if (!v)
+        if (!next || !(next->isMap() || next->isSeq()))
             return nullptr;
+        cur = next;
     }
+    *key = decodeKey(split.back());
+    return cur;
+}
+
+// partialArray/partialDoc get: a missing object key is null, not an error.
+Result<Value *> get(Value &con, const std::string &key)
+{
+    if (con.isMap())
+        return con.get(key);
+    auto idx = atoi(key);
+    if (!idx)
+        return fail(Error::Code::Syntax,
+                    QStringLiteral("strconv.Atoi: parsing \"%1\": invalid syntax").arg(q(key)));
+    long long n = *idx;
+    if (n < 0) {
+        if (n < -(long long)con.items.size())
+            return std::unexpected(invalidIndex(n));
+        n += (long long)con.items.size();
+    }
+    if (n >= (long long)con.items.size())
+        return std::unexpected(invalidIndex(n));
+    return &con.items[size_t(n)];
+}
+
+Result<void> add(Value &con, const std::string &key, Value val)
+{
+    if (con.isMap()) {
+        con.set(key, std::move(val));
+        return {};
+    }
+    if (key == "-") {
+        con.items.push_back(std::move(val));
+        return {};
+    }
+    auto idx = atoi(key);
+    if (!idx)
+        return fail(Error::Code::Syntax,
+                    QStringLiteral("value was not a proper array index: '%1': strconv.Atoi: "
+                                   "parsing \"%1\": invalid syntax")
+                        .arg(q(key)));
+    const long long size = (long long)con.items.size() + 1;
+    long long n = *idx;
+    if (n >= size || n < -size)
+        return std::unexpected(invalidIndex(n));
+    if (n < 0)
+        n += size;
+    con.items.insert(con.items.begin() + n, std::move(val));
+    return {};
+}
+
+Result<Value> remove(Value &con, const std::string &key)
+{
+    if (con.isMap()) {
+        for (auto it = con.entries.begin(); it != con.entries.end(); ++it)
+            if (it->key == key) {
+                Value v = std::move(it->value);
+                con.entries.erase(it);
+                return v;
+            }
+        return std::unexpected(
+            missing(QStringLiteral("Unable to remove nonexistent key: %1").arg(q(key))));
+    }
+    auto idx = atoi(key);
+    if (!idx)
+        return fail(Error::Code::Syntax,
+                    QStringLiteral("strconv.Atoi: parsing \"%1\": invalid syntax").arg(q(key)));
+    long long n = *idx;
+    const long long size = (long long)con.items.size();
+    if (n >= size || n < -size)
+        return std::unexpected(invalidIndex(n));
+    if (n < 0)
+        n += size;
+    Value v = std::move(con.items[size_t(n)]);
+    con.items.erase(con.items.begin() + n);
     return v;
 }
 
-Result<void> opAdd(Value &root, const std::vector<std::string> &segs, Value val, bool replace,
-                   const std::string &path)
+// An operation's string field: absent, null or not a string is "unknown" (evanphx).
+std::optional<std::string> field(const Value &op, const char *name)
 {
-    if (segs.empty()) {
-        root = std::move(val);
-        return {};
-    }
-    Value *parent = resolve(root, segs, segs.size() - 1);
-    if (!parent)
-        return fail(
-            Error::Code::NotFound,
-            tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
-    const std::string &last = segs.back();
-    if (parent->isMap()) {
-        if (replace && !parent->get(last))
-            return fail(
-                Error::Code::NotFound,
-                tr("replace operation does not apply: doc is missing key: %1: missing value")
-                    .arg(QString::fromStdString(path)));
-        parent->set(last, std::move(val));
-        return {};
-    }
-    if (parent->isSeq()) {
-        if (last == "-") {
-            parent->items.push_back(std::move(val));
-            return {};
-        }
-        size_t idx;
-        if (!parseIndex(last, idx) || idx > parent->items.size() ||
-            (replace && idx >= parent->items.size()))
-            return fail(Error::Code::NotFound,
-                        tr("Unable to access invalid index: %1: invalid index referenced")
-                            .arg(QString::fromStdString(last)));
-        if (replace)
-            parent->items[idx] = std::move(val);
-        else
-            parent->items.insert(parent->items.begin() + long(idx), std::move(val));
-        return {};
-    }
-    return fail(Error::Code::NotFound,
-                tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
+    const Value *v = op.get(name);
+    if (!v || v->isNull())
+        return std::nullopt;
+    if (!v->isScalar())
+        return std::string("unknown");
+    return v->text;
 }
 
-Result<Value> opRemove(Value &root, const std::vector<std::string> &segs, const std::string &path)
+Error wrapped(const QString &prefix, Error e)
 {
-    if (segs.empty())
-        return fail(Error::Code::Usage, tr("cannot remove the document root"));
-    Value *parent = resolve(root, segs, segs.size() - 1);
-    const std::string &last = segs.back();
-    if (parent && parent->isMap()) {
-        for (auto it = parent->entries.begin(); it != parent->entries.end(); ++it)
-            if (it->key == last) {
-                Value v = std::move(it->value);
-                parent->entries.erase(it);
-                return v;
-            }
-    } else if (parent && parent->isSeq()) {
-        size_t idx;
-        if (parseIndex(last, idx) && idx < parent->items.size()) {
-            Value v = std::move(parent->items[idx]);
-            parent->items.erase(parent->items.begin() + long(idx));
-            return v;
-        }
+    e.message = prefix + QStringLiteral(": ") + e.message;
+    return e;
+}
+
+// The resource after its trip through JSON: nulls are written nulls, numbers are JSON numbers,
+// timestamps strings.
+void jsonRoundTrip(Value &v, int depth = 0)
+{
+    if (depth > 400)
+        return;
+    switch (v.type) {
+    case Value::Type::Map:
+        for (MapEntry &e : v.entries)
+            jsonRoundTrip(e.value, depth + 1);
+        return;
+    case Value::Type::Seq:
+        for (Value &i : v.items)
+            jsonRoundTrip(i, depth + 1);
+        return;
+    case Value::Type::Null:
+        v.text = "null";
+        return;
+    case Value::Type::String:
+        return;
+    case Value::Type::Timestamp:
+        v = Value::string(yaml::jsonScalarText(v));
+        if (v.text.size() >= 2 && v.text.front() == '"')
+            v.text = v.text.substr(1, v.text.size() - 2);
+        return;
+    default:
+        v = Value::plain(yaml::jsonScalarText(v));
+        return;
     }
-    return fail(Error::Code::NotFound, tr("Unable to remove nonexistent key: %1: missing value")
-                                           .arg(QString::fromStdString(path)));
 }
 
 } // namespace
@@ -137,50 +225,150 @@ Result<void> applyJsonPatch(Value &target, const Value &ops)
                     tr("json: cannot unmarshal %1 into Go value of type jsonpatch.Patch")
                         .arg(ops.isMap() ? QStringLiteral("object") : QStringLiteral("string")));
     for (const Value &op : ops.items) {
-        const std::string kind = op.str({"op"});
-        const std::string path = op.str({"path"});
-        auto segs = pointer(path);
-        if (!segs)
-            return std::unexpected(segs.error());
-        const Value *value = op.get("value");
-        if (kind == "add" || kind == "replace") {
-            if (auto r = opAdd(target, *segs, value ? *value : Value(), kind == "replace", path);
-                !r)
-                return r;
+        if (!op.isMap())
+            return fail(Error::Code::Syntax,
+                        tr("json: cannot unmarshal %1 into Go value of type "
+                           "map[string]*json.RawMessage")
+                            .arg(op.isSeq() ? QStringLiteral("array") : QStringLiteral("string")));
+        const std::string kind = field(op, "op").value_or("unknown");
+        const std::optional<std::string> path = field(op, "path");
+        const Value *valuePtr = op.get("value");
+        const Value value = valuePtr ? *valuePtr : Value::plain("null");
+        auto needPath = [&](const char *name) -> Result<std::string> {
+            if (!path)
+                return std::unexpected(
+                    missing(QStringLiteral("%1 operation failed to decode path").arg(name)));
+            return *path;
+        };
+        if (kind == "add") {
+            auto p = needPath("add");
+            if (!p)
+                return std::unexpected(p.error());
+            std::string key;
+            Value *con = findObject(target, *p, &key);
+            if (!con)
+                return std::unexpected(
+                    missing(QStringLiteral("add operation does not apply: doc is missing path: "
+                                           "\"%1\"")
+                                .arg(q(*p))));
+            if (auto r = add(*con, key, value); !r)
+                return std::unexpected(
+                    wrapped(QStringLiteral("error in add for path: '%1'").arg(q(*p)), r.error()));
         } else if (kind == "remove") {
-            if (auto r = opRemove(target, *segs, path); !r)
-                return std::unexpected(r.error());
+            auto p = needPath("remove");
+            if (!p)
+                return std::unexpected(p.error());
+            std::string key;
+            Value *con = findObject(target, *p, &key);
+            if (!con)
+                return std::unexpected(
+                    missing(QStringLiteral("remove operation does not apply: doc is missing "
+                                           "path: \"%1\"")
+                                .arg(q(*p))));
+            if (auto r = remove(*con, key); !r)
+                return std::unexpected(wrapped(
+                    QStringLiteral("error in remove for path: '%1'").arg(q(*p)), r.error()));
+        } else if (kind == "replace") {
+            auto p = needPath("replace");
+            if (!p)
+                return std::unexpected(p.error());
+            if (p->empty()) {
+                if (!value.isMap() && !value.isSeq())
+                    return fail(Error::Code::Syntax,
+                                QStringLiteral("replace operation value must be object or array"));
+                target = value;
+                continue;
+            }
+            std::string key;
+            Value *con = findObject(target, *p, &key);
+            if (!con)
+                return std::unexpected(
+                    missing(QStringLiteral("replace operation does not apply: doc is missing "
+                                           "path: %1")
+                                .arg(q(*p))));
+            auto cur = get(*con, key);
+            if (!cur)
+                return std::unexpected(
+                    missing(QStringLiteral("replace operation does not apply: doc is missing "
+                                           "key: %1")
+                                .arg(q(*p))));
+            if (*cur)
+                **cur = value;
+            else
+                con->set(key, value); // a missing key of an existing object
         } else if (kind == "move" || kind == "copy") {
-            const std::string from = op.str({"from"});
-            auto fsegs = pointer(from);
-            if (!fsegs)
-                return std::unexpected(fsegs.error());
-            Value v;
+            const QString name = q(kind);
+            const std::optional<std::string> from = field(op, "from");
+            if (!from)
+                return std::unexpected(
+                    missing(QStringLiteral("%1 operation failed to decode from").arg(name)));
+            std::string fromKey;
+            Value *fromCon = findObject(target, *from, &fromKey);
+            if (!fromCon)
+                return std::unexpected(missing(
+                    QStringLiteral("%1 operation does not apply: doc is missing from path: %2")
+                        .arg(name, q(*from))));
+            Value val;
             if (kind == "move") {
-                auto r = opRemove(target, *fsegs, from);
+                auto r = remove(*fromCon, fromKey);
+                if (!r)
+                    return std::unexpected(wrapped(
+                        QStringLiteral("error in move for path: '%1'").arg(q(fromKey)), r.error()));
+                val = std::move(*r);
+            } else {
+                auto r = get(*fromCon, fromKey);
+                if (!r)
+                    return std::unexpected(wrapped(
+                        QStringLiteral("error in copy for from: '%1'").arg(q(*from)), r.error()));
+                if (!*r)
+                    return std::unexpected(
+                        missing(QStringLiteral("copy operation does not apply: doc is missing from "
+                                               "path: %1")
+                                    .arg(q(*from))));
+                val = **r;
+            }
+            auto p = needPath(kind == "move" ? "move" : "copy");
+            if (!p)
+                return std::unexpected(p.error());
+            std::string key;
+            Value *con = findObject(target, *p, &key);
+            if (!con)
+                return std::unexpected(
+                    missing(QStringLiteral("%1 operation does not apply: doc is missing "
+                                           "destination path: %2")
+                                .arg(name, q(*p))));
+            if (auto r = add(*con, key, std::move(val)); !r)
+                return std::unexpected(wrapped(
+                    QStringLiteral("error in %1 for path: '%2'").arg(name, q(*p)), r.error()));
+        } else if (kind == "test") {
+            auto p = needPath("test");
+            if (!p)
+                return std::unexpected(p.error());
+            const Value *cur = nullptr;
+            if (p->empty()) {
+                cur = &target;
+            } else {
+                std::string key;
+                Value *con = findObject(target, *p, &key);
+                if (!con)
+                    return std::unexpected(
+                        missing(QStringLiteral("test operation does not apply: is missing path: %1")
+                                    .arg(q(*p))));
+                auto r = get(*con, key);
                 if (!r)
                     return std::unexpected(r.error());
-                v = std::move(*r);
-            } else {
-                const Value *src = resolve(target, *fsegs, fsegs->size());
-                if (!src)
-                    return fail(Error::Code::NotFound,
-                                tr("copy from missing path: %1").arg(QString::fromStdString(from)));
-                v = *src;
+                cur = *r;
             }
-            if (auto r = opAdd(target, *segs, std::move(v), false, path); !r)
-                return r;
-        } else if (kind == "test") {
-            const Value *cur = resolve(target, *segs, segs->size());
-            if (!cur || !value || !(toJson(*cur) == toJson(*value)))
-                return fail(
-                    Error::Code::Rejected,
-                    tr("testing value %1 failed: test failed").arg(QString::fromStdString(path)));
+            const bool curNull = !cur || cur->isNull();
+            const bool ok = curNull ? value.isNull() : toJson(*cur) == toJson(value);
+            if (!ok)
+                return fail(Error::Code::Rejected,
+                            QStringLiteral("testing value %1 failed: test failed").arg(q(*p)));
         } else {
-            return fail(Error::Code::Syntax,
-                        tr("Unexpected kind: %1").arg(QString::fromStdString(kind)));
+            return fail(Error::Code::Syntax, QStringLiteral("Unexpected kind: %1").arg(q(kind)));
         }
     }
+    jsonRoundTrip(target);
     return {};
 }
 
