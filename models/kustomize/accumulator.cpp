@@ -280,7 +280,7 @@ Result<void> Build::mergeVars(const Value &k, Acc &acc)
             }
             var.objName = v.str({"objref", "name"});
             var.objNs = v.str({"objref", "namespace"});
-            var.fieldPath = v.str({"fieldref", "fieldpath"});
+            var.fieldPath = v.str({"fieldref", "fieldPath"});
             if (var.fieldPath.empty())
                 var.fieldPath = "metadata.name";
             for (const Var &e : acc.vars)

@@ -367,9 +367,9 @@ TransformerConfig TransformerConfig::defaults()
     };
     tc.replicas = {
         F("spec/replicas", "Deployment", "", "", true),
-        F("spec/replicas", "ReplicationController", "", "", true),
-        F("spec/replicas", "ReplicaSet", "", "", true),
         F("spec/replicas", "StatefulSet", "", "", true),
+        F("spec/replicas", "ReplicaSet", "", "", true),
+        F("spec/replicas", "ReplicationController", "", "", true),
     };
     tc.varReference = {
         F("spec/jobTemplate/spec/template/spec/containers/args", "CronJob"),

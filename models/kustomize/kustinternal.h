@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <variant>
 
 #include <functional>
 #include <set>
@@ -185,6 +186,15 @@ Result<Value *> pathGet(Value &root, const std::vector<std::string> &segs,
 Result<void> pathMatch(Value &node, const std::vector<std::string> &segs, size_t i,
                        std::vector<Value *> &out);
 
+// ---- the kustomization file (kustomization.cpp) -------------------------------------------------
+
+// Decodes a kustomization document as kustomize does: strictly into its Go types (unknown
+// fields and wrong types are errors), then refuses an empty one and a wrong kind or apiVersion.
+// Returns the document with canonical field names. On a decoding error, `where` receives the
+// path (keys and indices) of the offending node.
+Result<Value> decodeKustomization(const Value &doc, const QString &root,
+                                  std::vector<std::variant<std::string, int>> *where);
+
 // ---- the build -------------------------------------------------------------------------------
 
 struct Var
@@ -252,6 +262,7 @@ struct ParseCache
         FileSig sig;      // stat signature (disk entries)
         QByteArray bytes; // the raw content (disk entries: for generators reading files)
         std::shared_ptr<const std::vector<Value>> docs;
+        std::shared_ptr<const Value> decoded; // a kustomization: the decoded document
     };
     std::unordered_map<std::string, Entry> cache;
 };
@@ -318,7 +329,11 @@ private:
     QString canonical(const QString &path) const;
     // Checks the load restrictor: `path` must be inside `root` (symlinks resolved).
     Result<QString> checkedPath(const QString &root, const QString &relOrAbs) const;
-    Result<std::shared_ptr<const std::vector<Value>>> parseFile(const QString &path) const;
+    // How a file is read: kyaml (go-yaml v3: resources, patches) or sigs.k8s.io/yaml (go-yaml
+    // v2, YAML 1.1, duplicate keys allowed: kustomizations and configuration files).
+    enum class Dialect { Kyaml, Yaml11 };
+    Result<std::shared_ptr<const std::vector<Value>>>
+    parseFile(const QString &path, Dialect dialect = Dialect::Kyaml) const;
     // Inline YAML (patches, plugin configs written in the kustomization) parsed through the
     // same cache, keyed by content.
     Result<std::vector<Value>> parseInline(const std::string &text) const;

@@ -1,4 +1,5 @@
 #include "kustinternal.h"
+#include "yamldocument.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -59,68 +60,6 @@ std::vector<std::pair<std::string, std::string>> strMap(const Value *v)
         out.emplace_back(e.key, e.value.isNull() ? std::string() : e.value.text);
     return out;
 }
-
-namespace {
-
-// Canonical names of the kustomization fields; kustomize reads the file through Go's
-// encoding/json, which matches field names case-insensitively.
-const std::vector<std::string> &knownFields()
-{
-    static const std::vector<std::string> f = {"apiVersion",
-                                               "kind",
-                                               "metadata",
-                                               "resources",
-                                               "bases",
-                                               "components",
-                                               "crds",
-                                               "namespace",
-                                               "namePrefix",
-                                               "nameSuffix",
-                                               "commonLabels",
-                                               "labels",
-                                               "commonAnnotations",
-                                               "images",
-                                               "imageTags",
-                                               "replicas",
-                                               "patches",
-                                               "patchesStrategicMerge",
-                                               "patchesJson6902",
-                                               "configMapGenerator",
-                                               "secretGenerator",
-                                               "generatorOptions",
-                                               "replacements",
-                                               "vars",
-                                               "sortOptions",
-                                               "buildMetadata",
-                                               "transformers",
-                                               "generators",
-                                               "validators",
-                                               "configurations",
-                                               "openapi",
-                                               "helmCharts",
-                                               "helmGlobals",
-                                               "helmChartInflationGenerator"};
-    return f;
-}
-
-Value normalizeKustomization(Value raw)
-{
-    static const std::unordered_map<std::string, std::string> byLower = [] {
-        std::unordered_map<std::string, std::string> m;
-        for (const std::string &k : knownFields())
-            m.emplace(lower(k), k);
-        return m;
-    }();
-    Value out = Value::map();
-    out.entries.reserve(raw.entries.size());
-    for (MapEntry &e : raw.entries) {
-        auto it = byLower.find(lower(e.key));
-        out.set(it == byLower.end() ? e.key : it->second, std::move(e.value));
-    }
-    return out;
-}
-
-} // namespace
 
 FileSig statFile(const QString &path, bool *exists, bool *isDir)
 {
@@ -285,9 +224,10 @@ Result<QString> Build::checkedPath(const QString &root, const QString &relOrAbs)
     return abs;
 }
 
-Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString &path) const
+Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString &path,
+                                                                   Dialect dialect) const
 {
-    const std::string key = path.toStdString();
+    const std::string key = (dialect == Dialect::Yaml11 ? "11:" : "") + path.toStdString();
     const bool fromOverlay = overlay && overlay->files.contains(path);
     if (!fromOverlay) {
         // A file on disk: unchanged since the last render when its stat signature is.
@@ -313,7 +253,12 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
             return it->second.docs;
         }
     }
-    auto docs = yaml::parseDocuments(*bytes, path);
+    yaml::ParseLimits limits;
+    if (dialect == Dialect::Yaml11) {
+        limits.yaml11 = true;
+        limits.allowDuplicateKeys = true;
+    }
+    auto docs = yaml::parseDocuments(*bytes, path, limits);
     if (!docs)
         return std::unexpected(docs.error());
     auto shared = std::make_shared<const std::vector<Value>>(std::move(*docs));
@@ -322,6 +267,7 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
     e.hash = hash;
     e.sig = fromOverlay ? FileSig{} : statOf(path).sig;
     e.docs = shared;
+    e.decoded.reset();
     return shared;
 }
 
@@ -384,15 +330,48 @@ Result<Value> Build::loadKustomization(const QString &dir)
     auto file = findKustomizationFile(dir);
     if (!file)
         return std::unexpected(file.error());
-    auto docs = parseFile(*file);
-    if (!docs)
-        return std::unexpected(docs.error());
-    Value k = (*docs)->empty() ? Value::map() : (*docs)->front();
-    if (k.isNull())
-        k = Value::map();
-    if (!k.isMap())
-        return fail(Error::Code::Syntax, tr("kustomization file %1 is not a map").arg(*file));
-    return normalizeKustomization(std::move(k));
+    // kustomize reads the kustomization with sigs.k8s.io/yaml (go-yaml v2) and only its first
+    // document.
+    auto docs = parseFile(*file, Dialect::Yaml11);
+    if (!docs) {
+        Error e = docs.error();
+        e.message = QStringLiteral("invalid Kustomization: ") + e.message;
+        return std::unexpected(e);
+    }
+    const std::string key = "11:" + file->toStdString();
+    {
+        QMutexLocker lock(&priv.mutex);
+        auto it = priv.cache.find(key);
+        if (it != priv.cache.end() && it->second.docs == *docs && it->second.decoded)
+            return *it->second.decoded;
+    }
+    const Value doc = (*docs)->empty() ? Value() : (*docs)->front();
+    std::vector<std::variant<std::string, int>> where;
+    auto k = decodeKustomization(doc, dir, &where);
+    if (!k) {
+        Error e = k.error();
+        e.file = *file;
+        if (!where.empty()) {
+            // The place of the offending node, from a lossless parse of the file.
+            std::vector<yaml::YamlPathSegment> segs;
+            for (const auto &w : where)
+                segs.push_back(std::holds_alternative<int>(w)
+                                   ? yaml::YamlPathSegment(std::get<int>(w))
+                                   : yaml::YamlPathSegment(qs(std::get<std::string>(w))));
+            if (auto bytes = readRaw(*file))
+                if (auto d = yaml::YamlDocument::parse(*bytes, *file))
+                    if (auto loc = d->location(yaml::YamlPath(std::move(segs)))) {
+                        e.line = loc->line;
+                        e.column = loc->column;
+                    }
+        }
+        return std::unexpected(e);
+    }
+    QMutexLocker lock(&priv.mutex);
+    auto it = priv.cache.find(key);
+    if (it != priv.cache.end() && it->second.docs == *docs)
+        it->second.decoded = std::make_shared<const Value>(*k);
+    return k;
 }
 
 } // namespace kanri::kustomize::detail

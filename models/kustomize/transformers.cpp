@@ -353,13 +353,17 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
         }
         const std::string name = rep->str({"name"});
         const Value *count = rep->get("count");
-        for (Resource &r : acc.res) {
-            bool match = r.name() == name;
-            for (const ResId &p : r.prevIds)
-                match = match || p.name == name;
-            if (!match)
-                continue;
-            for (const FieldSpec &fs : specs) {
+        // kustomize's ReplicaCountTransformer: per field spec, the resources any of whose ids
+        // has the name and the field spec's kind; none at all is an error.
+        bool found = false;
+        for (const FieldSpec &fs : specs) {
+            for (Resource &r : acc.res) {
+                bool match = r.name() == name && r.gvk().selectedBy(fs.gvk);
+                for (const ResId &p : r.prevIds)
+                    match = match || (p.name == name && p.gvk.selectedBy(fs.gvk));
+                if (!match)
+                    continue;
+                found = true;
                 if (!fsMatches(fs, r))
                     continue;
                 (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
@@ -367,6 +371,16 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                     return {};
                 });
             }
+        }
+        if (!found) {
+            QStringList gvks;
+            for (const FieldSpec &fs : specs)
+                gvks << qs(ResId{fs.gvk, {}, {}}.toString().substr(
+                    0, ResId{fs.gvk, {}, {}}.toString().find('/')));
+            return fail(Error::Code::NotFound,
+                        tr("resource with name %1 does not match a config with the following "
+                           "GVK [%2]")
+                            .arg(qs(name), gvks.join(QLatin1Char(' '))));
         }
         return {};
     }

@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace kanri::yaml {
@@ -298,6 +299,17 @@ Value::Type resolvePlain(std::string_view s)
     return Value::Type::String;
 }
 
+Value::Type resolvePlain11(std::string_view s)
+{
+    static const char *const bools[] = {"y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no",
+                                        "No", "NO", "on",  "On",  "ON",  "off", "Off", "OFF"};
+    for (const char *b : bools)
+        if (s == b)
+            return Value::Type::Bool;
+    const Value::Type t = resolvePlain(s);
+    return t == Value::Type::Timestamp ? Value::Type::String : t;
+}
+
 namespace {
 
 QString tr(const char *s)
@@ -305,7 +317,60 @@ QString tr(const char *s)
     return QCoreApplication::translate("kanri::yaml", s);
 }
 
+struct BadText
+{
+    QString message;
+    qsizetype offset;
+};
+
+// libyaml's reader: the input must be UTF-8 (a BOM at the start is skipped) made of printable
+// characters, tab, line feed and carriage return. Returns the offset of the first bad byte.
+std::optional<BadText> checkText(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D)
+                return BadText{tr("control characters are not allowed"), i};
+            if (c == 0x7F)
+                return BadText{tr("control characters are not allowed"), i};
+            ++i;
+            continue;
+        }
+        int width = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (width == 0)
+            return BadText{tr("invalid leading UTF-8 octet"), i};
+        if (i + width > n)
+            return BadText{tr("incomplete UTF-8 octet sequence"), i};
+        unsigned value = c & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07);
+        for (int k = 1; k < width; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return BadText{tr("invalid trailing UTF-8 octet"), i + k};
+            value = (value << 6) | (p[i + k] & 0x3F);
+        }
+        if (!((width == 2 && value >= 0x80) || (width == 3 && value >= 0x800) ||
+              (width == 4 && value >= 0x10000)))
+            return BadText{tr("invalid length of a UTF-8 sequence"), i};
+        if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF)
+            return BadText{tr("invalid Unicode character"), i};
+        if (!(value == 0x85 || (value >= 0xA0 && value <= 0xD7FF) ||
+              (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF)))
+            return BadText{tr("control characters are not allowed"), i};
+        i += width;
+    }
+    return std::nullopt;
+}
+
 struct TooBig
+{
+    QString message;
+    YAML::Mark mark;
+};
+
+struct DuplicateKey
 {
     QString message;
     YAML::Mark mark;
@@ -362,6 +427,8 @@ public:
         Value v;
         if (tag == "?" || tag.empty()) {
             v = Value::plain(value);
+            if (m_limits.yaml11)
+                v.type = resolvePlain11(value);
         } else if (tag == "!" || tag == "tag:yaml.org,2002:str") {
             v = Value::string(value);
         } else if (tag == "tag:yaml.org,2002:int") {
@@ -400,6 +467,9 @@ private:
         qsizetype startNodes;
         bool haveKey = false;
         std::string key;
+        YAML::Mark keyMark;
+        std::vector<int> keyLines; // 1-based line of each entry's key (duplicate messages)
+        YAML::Mark mark;           // where the collection starts
     };
 
     void push(Value v, YAML::anchor_t anchor, const YAML::Mark &mark)
@@ -409,7 +479,7 @@ private:
                 tr("document is nested too deeply (more than %1 levels)").arg(m_limits.maxDepth),
                 mark};
         countNode(mark);
-        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}});
+        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}, {}, {}, mark});
     }
     void pop()
     {
@@ -417,7 +487,7 @@ private:
         m_stack.pop_back();
         if (f.anchor)
             m_anchors[f.anchor] = {f.value, m_nodes - f.startNodes + 1};
-        attach(std::move(f.value));
+        attach(std::move(f.value), f.mark);
     }
     void countNode(const YAML::Mark &mark)
     {
@@ -429,9 +499,9 @@ private:
         countNode(mark);
         if (anchor)
             m_anchors[anchor] = {v, 1};
-        attach(std::move(v));
+        attach(std::move(v), mark);
     }
-    void attach(Value v)
+    void attach(Value v, const YAML::Mark &mark)
     {
         if (m_stack.empty()) {
             docs.push_back(std::move(v));
@@ -443,6 +513,15 @@ private:
             top.value.items.push_back(std::move(v));
         } else if (!top.haveKey) {
             top.key = v.isScalar() ? v.text : std::string();
+            if (m_limits.yaml11 && v.type == Value::Type::Bool) {
+                // sigs.k8s.io/yaml writes a boolean key (yes, on, y) as "true" or "false".
+                const char c = char(std::tolower(static_cast<unsigned char>(v.text[0])));
+                top.key =
+                    (c == 't' || c == 'y' || v.text == "on" || v.text == "On" || v.text == "ON")
+                        ? "true"
+                        : "false";
+            }
+            top.keyMark = mark;
             top.haveKey = true;
         } else {
             top.haveKey = false;
@@ -450,8 +529,10 @@ private:
                 // YAML merge key: keys not already present are added.
                 auto mergeOne = [&](const Value &m) {
                     for (const MapEntry &e : m.entries)
-                        if (!top.value.get(e.key))
+                        if (!top.value.get(e.key)) {
                             top.value.entries.push_back(e);
+                            top.keyLines.push_back(0); // merged: a key written later wins
+                        }
                 };
                 if (v.isMap())
                     mergeOne(v);
@@ -462,14 +543,23 @@ private:
                 return;
             }
             bool replaced = false;
-            for (MapEntry &e : top.value.entries)
-                if (e.key == top.key) {
-                    e.value = std::move(v);
-                    replaced = true;
-                    break;
-                }
-            if (!replaced)
+            for (size_t i = 0; i < top.value.entries.size(); ++i) {
+                MapEntry &e = top.value.entries[i];
+                if (e.key != top.key)
+                    continue;
+                if (!m_limits.allowDuplicateKeys && i < top.keyLines.size() && top.keyLines[i] > 0)
+                    throw DuplicateKey{tr("mapping key \"%1\" already defined at line %2")
+                                           .arg(QString::fromStdString(top.key))
+                                           .arg(top.keyLines[i]),
+                                       top.keyMark};
+                e.value = std::move(v);
+                replaced = true;
+                break;
+            }
+            if (!replaced) {
                 top.value.entries.push_back(MapEntry{std::move(top.key), std::move(v)});
+                top.keyLines.push_back(top.keyMark.line + 1);
+            }
         }
     }
 
@@ -491,6 +581,18 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
             Error::Code::Syntax,
             tr("document is too large (%1 bytes, limit %2)").arg(bytes.size()).arg(limits.maxBytes),
             file);
+    if (const auto bad = checkText(bytes)) {
+        int line = 1, column = 1;
+        for (qsizetype i = 0; i < bad->offset; ++i) {
+            if (bytes[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((uchar(bytes[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        return failAt(Error::Code::Syntax, bad->message, file, line, column);
+    }
     std::istringstream in(std::string(bytes.constData(), size_t(bytes.size())));
     Builder builder(limits, std::string_view(bytes.constData(), size_t(bytes.size())));
     try {
@@ -498,6 +600,8 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
         while (parser.HandleNextDocument(builder)) {
         }
     } catch (const TooBig &e) {
+        return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
+    } catch (const DuplicateKey &e) {
         return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
     } catch (const YAML::DeepRecursion &e) {
         return failAt(Error::Code::Syntax, tr("document is nested too deeply"), file,
