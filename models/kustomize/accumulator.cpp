@@ -26,15 +26,34 @@ Result<void> Build::appendResources(Acc &acc, ResList list)
 Result<ResList> Build::resourcesFromFile(const QString &path)
 {
     auto docs = parseFile(path);
-    if (!docs)
-        return std::unexpected(docs.error());
+    if (!docs) {
+        Error e = docs.error();
+        if (e.code == Error::Code::Syntax)
+            e.message = QStringLiteral("MalformedYAMLError: yaml: ") + e.message;
+        return std::unexpected(e);
+    }
     ResList out;
+    // kyaml's ResourceMeta as Go's %v prints it: {{apiVersion kind} {{name namespace} labels
+    // annotations}}.
+    auto meta = [](const Value &d) {
+        auto goMap = [](const Value *m) {
+            QStringList kv;
+            if (m && m->isMap())
+                for (const MapEntry &e : m->entries)
+                    kv << qs(e.key + ":" + (e.value.isScalar() ? e.value.text : std::string()));
+            kv.sort();
+            return QStringLiteral("map[%1]").arg(kv.join(QLatin1Char(' ')));
+        };
+        return QStringLiteral("{{%1 %2} {{%3 %4} %5 %6}}")
+            .arg(qs(d.str({"apiVersion"})), qs(d.str({"kind"})), qs(d.str({"metadata", "name"})),
+                 qs(d.str({"metadata", "namespace"})), goMap(d.at({"metadata", "labels"})),
+                 goMap(d.at({"metadata", "annotations"})));
+    };
     std::function<Result<void>(const Value &)> add = [&](const Value &d) -> Result<void> {
         if (d.isNull() || (d.isMap() && d.entries.empty()))
             return {};
         if (!d.isMap())
-            return fail(Error::Code::Syntax,
-                        tr("MalformedYAMLError: resource in %1 is not a map").arg(path));
+            return failAt(Error::Code::Syntax, tr("missing Resource metadata"), path);
         const std::string kind = d.str({"kind"});
         if (const Value *items = d.get("items");
             kind.ends_with("List") && items && items->isSeq()) {
@@ -44,7 +63,10 @@ Result<ResList> Build::resourcesFromFile(const QString &path)
             return {};
         }
         if (kind.empty())
-            return fail(Error::Code::Syntax, tr("missing kind in object in %1").arg(path));
+            return failAt(Error::Code::Syntax, tr("missing kind in object %1").arg(meta(d)), path);
+        if (!kind.ends_with("List") && d.str({"metadata", "name"}).empty())
+            return failAt(Error::Code::Syntax,
+                          tr("missing metadata.name in object %1").arg(meta(d)), path);
         Resource r;
         r.obj = d;
         r.originFile = path;
@@ -64,8 +86,172 @@ Result<ResList> Build::resourcesFromFile(const QString &path)
     return out;
 }
 
+namespace {
+
+// Go's %q: a double-quoted string with Go escapes.
+QString goQuote(const QString &s)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : s) {
+        switch (c.unicode()) {
+        case '"':
+            out += QStringLiteral("\\\"");
+            break;
+        case '\\':
+            out += QStringLiteral("\\\\");
+            break;
+        case '\n':
+            out += QStringLiteral("\\n");
+            break;
+        case '\t':
+            out += QStringLiteral("\\t");
+            break;
+        case '\r':
+            out += QStringLiteral("\\r");
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    return out + QLatin1Char('"');
+}
+
+Error prefixed(const QString &prefix, Error e)
+{
+    e.message = prefix + e.message;
+    return e;
+}
+
+} // namespace
+
+// kustomize's accumulateFile: the resources of one file, read through the load restrictor.
+Result<void> Build::accumulateFile(const QString &dir, const QString &rel, Acc &acc)
+{
+    auto fromFile = [&]() -> Result<ResList> {
+        const QString abs = QDir::cleanPath(QDir(dir).absoluteFilePath(rel));
+        bool isDir = false;
+        const bool there = exists(abs, &isDir);
+        if (opts.loadRestrictor == LoadRestrictor::RootOnly) {
+            // RestrictionRootOnly: the path must exist (symbolic links resolved), be a file
+            // and lie in or below the kustomization's folder.
+            if (!there)
+                return fail(Error::Code::NotFound,
+                            tr("evalsymlink failure on '%1' : lstat %1: no such file or directory")
+                                .arg(abs));
+            if (isDir)
+                return fail(Error::Code::NotFound,
+                            tr("'%1' must resolve to a file").arg(canonical(abs)));
+            auto checked = checkedPath(dir, rel);
+            if (!checked)
+                return std::unexpected(checked.error());
+        } else {
+            if (!there)
+                return fail(Error::Code::NotFound,
+                            tr("open %1: no such file or directory").arg(abs));
+            if (isDir)
+                return fail(Error::Code::NotFound, tr("read %1: is a directory").arg(abs));
+        }
+        return resourcesFromFile(abs);
+    };
+    auto list = fromFile();
+    if (!list)
+        return std::unexpected(
+            prefixed(tr("accumulating resources from '%1': ").arg(rel), list.error()));
+    if (auto r = appendResources(acc, std::move(*list)); !r)
+        return std::unexpected(prefixed(tr("merging resources from '%1': ").arg(rel), r.error()));
+    return {};
+}
+
+// kustomize's FileLoader.New: the folder of a base or component, which must not contain a
+// folder being visited (a cycle).
+Result<QString> Build::newRoot(const QString &dir, const QString &rel)
+{
+    if (rel.isEmpty())
+        return fail(Error::Code::NotFound, tr("new root cannot be empty"));
+    if (QDir::isAbsolutePath(rel))
+        return fail(Error::Code::Unsupported, tr("new root '%1' cannot be absolute").arg(rel));
+    const QString abs = QDir::cleanPath(QDir(dir).absoluteFilePath(rel));
+    bool isDir = false;
+    if (!exists(abs, &isDir))
+        return fail(Error::Code::NotFound,
+                    tr("must build at directory: not a valid directory: evalsymlink failure on "
+                       "'%1' : lstat %1: no such file or directory")
+                        .arg(abs));
+    if (!isDir)
+        return fail(Error::Code::NotFound,
+                    tr("must build at directory: '%1': file is not directory").arg(abs));
+    const QString real = canonical(abs);
+    for (auto it = roots.rbegin(); it != roots.rend(); ++it)
+        if (*it == real || real == QLatin1String("/") || it->startsWith(real + QLatin1Char('/')))
+            return fail(Error::Code::Rejected,
+                        tr("cycle detected: candidate root '%1' contains visited root '%2'")
+                            .arg(real, *it));
+    if (roots.size() >= maxDepth)
+        return fail(Error::Code::Rejected,
+                    tr("kustomizations are nested more than %1 levels deep at '%2'")
+                        .arg(maxDepth)
+                        .arg(abs));
+    return abs;
+}
+
+// kustomize's accumulateDirectory: a base (its own accumulator, merged into acc) or a component
+// (applied to acc itself).
+Result<void> Build::accumulateDirectory(const QString &root, Acc &acc, bool isComponent)
+{
+    auto sub = loadKustomization(root);
+    if (!sub)
+        return std::unexpected(
+            prefixed(tr("couldn't make target for path '%1': ").arg(root), sub.error()));
+    const std::string kind = sub->str({"kind"});
+    if (isComponent && kind != "Component")
+        return fail(Error::Code::Syntax,
+                    tr("expected kind 'Component' for path '%1' but got '%2'")
+                        .arg(root, kind.empty() ? QStringLiteral("Kustomization") : qs(kind)));
+    if (!isComponent && kind == "Component")
+        return fail(Error::Code::Syntax,
+                    tr("expected kind != 'Component' for path '%1'").arg(root));
+    roots.push_back(canonical(root));
+    struct Pop
+    {
+        std::vector<QString> &r;
+        ~Pop() { r.pop_back(); }
+    } pop{roots};
+    if (isComponent) {
+        if (auto r = accumulate(root, *sub, acc, true); !r)
+            return std::unexpected(
+                prefixed(tr("recursed accumulation of path '%1': ").arg(root), r.error()));
+        return {};
+    }
+    Acc subAcc;
+    if (auto r = accumulate(root, *sub, subAcc, false); !r)
+        return std::unexpected(
+            prefixed(tr("recursed accumulation of path '%1': ").arg(root), r.error()));
+    auto merged = [&]() -> Result<void> {
+        if (auto r = appendResources(acc, std::move(subAcc.res)); !r)
+            return r;
+        acc.mergeConfig(subAcc.tcp);
+        for (Var &v : subAcc.vars) {
+            for (const Var &e : acc.vars)
+                if (e.name == v.name)
+                    return fail(Error::Code::Conflict,
+                                tr("var '%1' already encountered").arg(qs(v.name)));
+            acc.vars.push_back(std::move(v));
+        }
+        return {};
+    }();
+    if (!merged)
+        return std::unexpected(
+            prefixed(tr("recursed merging from path '%1': ").arg(root), merged.error()));
+    return {};
+}
+
+// kustomize's accumulateResources: each entry is a file of resources, or else a folder with a
+// kustomization.
 Result<void> Build::accumulateResources(const QString &dir, const std::vector<std::string> &paths,
-                                        Acc &acc, bool components)
+                                        Acc &acc)
 {
     for (const std::string &p : paths) {
         if (cancelled())
@@ -73,74 +259,50 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
         const QString rel = qs(p);
         if (isRemote(rel))
             return fail(Error::Code::Unsupported,
-                        tr("accumulating resources: remote resource '%1' is not supported: Kanri "
-                           "renders local files only")
+                        tr("remote resource '%1' is not supported: Kanri renders local files only")
                             .arg(rel));
-        const QString abs = QDir::cleanPath(QDir(dir).absoluteFilePath(rel));
-        bool isDir = false;
-        if (!exists(abs, &isDir))
-            return fail(Error::Code::NotFound,
-                        tr("accumulating resources: accumulation err='accumulating resources "
-                           "from '%1': open %2: no such file or directory': must build at "
-                           "directory: not a valid directory: evalsymlink failure on '%2' : lstat "
-                           "%2: no such file or directory")
-                            .arg(rel, abs));
-        if (isDir) {
-            auto sub = loadKustomization(abs);
-            if (!sub)
-                return std::unexpected(wrap(tr("accumulating resources"), sub.error()));
-            const std::string kind = sub->str({"kind"});
-            if (components) {
-                if (kind != "Component")
-                    return fail(
-                        Error::Code::Syntax,
-                        tr("accumulating components: accumulateDirectory: \"expected "
-                           "kind 'Component' for path '%1' but got '%2'")
-                            .arg(abs, kind.empty() ? QStringLiteral("Kustomization") : qs(kind)));
-                if (sub->str({"apiVersion"}) != "kustomize.config.k8s.io/v1alpha1" &&
-                    !sub->str({"apiVersion"}).empty())
-                    return fail(Error::Code::Syntax, tr("apiVersion for Component should be "
-                                                        "kustomize.config.k8s.io/v1alpha1"));
-                if (auto r = accumulate(abs, *sub, acc, true); !r)
-                    return r;
-                continue;
-            }
-            if (kind == "Component")
-                return fail(Error::Code::Syntax,
-                            tr("accumulating resources: expected kind != 'Component' for path "
-                               "'%1'")
-                                .arg(abs));
-            Acc subAcc;
-            if (auto r = accumulate(abs, *sub, subAcc, false); !r)
-                return std::unexpected(wrap(tr("accumulating resources"), r.error()));
-            if (auto r = appendResources(acc, std::move(subAcc.res)); !r)
-                return r;
-            acc.mergeConfig(subAcc.tcp);
-            for (Var &v : subAcc.vars) {
-                for (const Var &e : acc.vars)
-                    if (e.name == v.name)
-                        return fail(Error::Code::Conflict,
-                                    tr("var '%1' already encountered").arg(qs(v.name)));
-                acc.vars.push_back(std::move(v));
-            }
+        auto errF = accumulateFile(dir, rel, acc);
+        if (errF)
             continue;
-        }
-        if (components)
-            return fail(Error::Code::Syntax,
-                        tr("accumulating components: '%1' is not a directory").arg(abs));
-        auto checked = checkedPath(dir, rel);
-        if (!checked)
-            return std::unexpected(wrap(tr("accumulating resources"), checked.error()));
-        auto list = resourcesFromFile(abs);
-        if (!list) {
-            Error e = list.error();
-            if (e.code == Error::Code::Syntax)
-                e.message = QStringLiteral("MalformedYAMLError: ") + e.message;
+        auto root = newRoot(dir, rel);
+        if (!root) {
+            if (errF.error().message.contains(QLatin1String("MalformedYAMLError")))
+                return errF;
             return std::unexpected(
-                wrap(tr("accumulating resources: accumulating resources from '%1'").arg(rel), e));
+                prefixed(tr("accumulation err='%1': ").arg(errF.error().message), root.error()));
         }
-        if (auto r = appendResources(acc, std::move(*list)); !r)
-            return std::unexpected(wrap(tr("accumulating resources"), r.error()));
+        if (auto r = accumulateDirectory(*root, acc, false); !r) {
+            Error e = prefixed(tr("accumulation err='%1': ").arg(errF.error().message), r.error());
+            return std::unexpected(e);
+        }
+    }
+    return {};
+}
+
+// kustomize's accumulateComponents: each entry is a folder with a Component.
+Result<void> Build::accumulateComponents(const QString &dir, const std::vector<std::string> &paths,
+                                         Acc &acc)
+{
+    for (const std::string &p : paths) {
+        if (cancelled())
+            return fail(Error::Code::Cancelled, tr("cancelled"));
+        const QString rel = qs(p);
+        if (isRemote(rel))
+            return fail(Error::Code::Unsupported,
+                        tr("remote component '%1' is not supported: Kanri renders local files "
+                           "only")
+                            .arg(rel));
+        auto root = newRoot(dir, rel);
+        if (!root) {
+            Error e = root.error();
+            e.message = tr("loader.New %1").arg(goQuote(e.message));
+            return std::unexpected(e);
+        }
+        if (auto r = accumulateDirectory(*root, acc, true); !r) {
+            Error e = r.error();
+            e.message = tr("accumulateDirectory: %1").arg(goQuote(e.message));
+            return std::unexpected(e);
+        }
     }
     return {};
 }
@@ -226,8 +388,8 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
     std::vector<std::string> resources = strList(k.get("resources"));
     for (const std::string &b : strList(k.get("bases")))
         resources.push_back(b);
-    if (auto r = accumulateResources(dir, resources, acc, false); !r)
-        return r;
+    if (auto r = accumulateResources(dir, resources, acc); !r)
+        return std::unexpected(prefixed(tr("accumulating resources: "), r.error()));
 
     // configurations and crds
     for (const std::string &c : strList(k.get("configurations"))) {
@@ -256,8 +418,8 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
     }
     if (auto r = runGenerators(dir, k, acc); !r)
         return r;
-    if (auto r = accumulateResources(dir, strList(k.get("components")), acc, true); !r)
-        return r;
+    if (auto r = accumulateComponents(dir, strList(k.get("components")), acc); !r)
+        return std::unexpected(prefixed(tr("accumulating components: "), r.error()));
     if (auto r = runTransformers(dir, k, acc); !r)
         return r;
 
@@ -319,6 +481,7 @@ Result<ResList> Build::run(const QString &dir, Value &topKust)
         return std::unexpected(k.error());
     topKust = *k;
     topDir = dir;
+    roots = {canonical(dir)};
     if (const Value *bm = k->get("buildMetadata"); bm && bm->isSeq() && !bm->items.empty())
         trackOrigin = true;
     Acc acc;

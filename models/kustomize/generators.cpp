@@ -319,11 +319,11 @@ Result<std::vector<Value>> Build::loadInlineOrFiles(const QString &dir, const Va
         const QString abs = QDir::cleanPath(QDir(dir).absoluteFilePath(rel));
         bool isDir = false;
         if (exists(abs, &isDir) && isDir) {
-            auto sub = loadKustomization(abs);
-            if (!sub)
-                return std::unexpected(sub.error());
+            auto root = newRoot(dir, rel);
+            if (!root)
+                return std::unexpected(root.error());
             Acc subAcc;
-            if (auto r = accumulate(abs, *sub, subAcc, false); !r)
+            if (auto r = accumulateDirectory(*root, subAcc, false); !r)
                 return std::unexpected(r.error());
             for (Resource &r : subAcc.res) {
                 // Each configuration comes from its own file (origin tracking).

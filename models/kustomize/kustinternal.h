@@ -344,7 +344,16 @@ private:
     // ---- accumulator.cpp
     Result<void> accumulate(const QString &dir, const Value &k, Acc &acc, bool isComponent);
     Result<void> accumulateResources(const QString &dir, const std::vector<std::string> &paths,
-                                     Acc &acc, bool components);
+                                     Acc &acc);
+    Result<void> accumulateComponents(const QString &dir, const std::vector<std::string> &paths,
+                                      Acc &acc);
+    Result<void> accumulateFile(const QString &dir, const QString &rel, Acc &acc);
+    Result<QString> newRoot(const QString &dir, const QString &rel);
+    Result<void> accumulateDirectory(const QString &root, Acc &acc, bool isComponent);
+    // The kustomization folders being visited, outermost first (symbolic links resolved): a
+    // base or component that contains one of them is a cycle. Nesting is bounded.
+    std::vector<QString> roots;
+    static constexpr size_t maxDepth = 100;
     Result<void> appendResources(Acc &acc, ResList list);
     Result<ResList> resourcesFromFile(const QString &path);
     Result<void> loadOpenApi(const QString &dir, const Value &k);
