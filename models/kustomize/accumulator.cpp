@@ -449,23 +449,26 @@ Result<void> Build::mergeVars(const Value &k, Acc &acc)
                 if (e.name == var.name)
                     return fail(Error::Code::Conflict,
                                 tr("var '%1' already encountered").arg(qs(var.name)));
-            // Bind the var to the one resource it names among this level's resources.
+            // Bind the var to the one resource it names among this level's resources: by the
+            // resource's original id, the GVK exactly, the namespace only when the var gives one
+            // or the kind is cluster-scoped (kustomize's MergeVars).
+            const ResId want{var.gvk, var.objName, var.objNs};
+            const bool withNs = !var.objNs.empty() || want.isClusterScoped();
             std::vector<Resource *> matched;
             for (Resource &r : acc.res) {
-                std::vector<ResId> ids = r.prevIds;
-                ids.push_back(r.curId());
-                for (const ResId &id : ids)
-                    if (id.gvk.selectedBy(var.gvk) && id.name == var.objName &&
-                        (var.objNs.empty() || id.ns == var.objNs)) {
-                        matched.push_back(&r);
-                        break;
-                    }
+                const ResId org = r.orgId();
+                if (org.gvk == want.gvk && org.name == want.name && (!withNs || org.nsEquals(want)))
+                    matched.push_back(&r);
             }
-            if (matched.size() > 1)
-                return fail(Error::Code::Conflict,
-                            tr("found %1 resId matches for var {%2} (unable to disambiguate)")
-                                .arg(matched.size())
-                                .arg(qs(var.name)));
+            if (matched.size() > 1) {
+                const std::string id = ResId{var.gvk, {}, {}}.toString();
+                return fail(
+                    Error::Code::Conflict,
+                    tr("found %1 resId matches for var {%2 %3 {%4}} (unable to "
+                       "disambiguate)")
+                        .arg(matched.size())
+                        .arg(qs(var.name), qs(id.substr(0, id.find('/'))), qs(var.fieldPath)));
+            }
             if (matched.size() == 1)
                 matched[0]->refVarNames.push_back(var.name);
             acc.vars.push_back(std::move(var));

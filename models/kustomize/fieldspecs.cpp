@@ -26,39 +26,62 @@ std::vector<std::string> splitPath(const std::string &path)
     return out;
 }
 
+// kustomize's fieldspec.Filter: sequences are walked element by element with the same path, a
+// null stops the walk (or, with create, becomes a map; a `name[]` hint turns it into an empty
+// sequence), and a scalar where the path goes on is an error.
 Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t i, bool create,
                       const NodeFn &fn)
 {
     if (i == segs.size())
         return fn(node);
     if (node.isSeq()) {
-        for (Value &item : node.items)
-            if (auto r = walkPath(item, segs, i, create, fn); !r)
-                return r;
+        for (Value &item : node.items) {
+            if (item.isNull())
+                continue;
+            if (auto r = walkPath(item, segs, i, create, fn); !r) {
+                QStringList rest;
+                for (size_t k = i; k < segs.size(); ++k)
+                    rest << qs(segs[k]);
+                return std::unexpected(
+                    wrap(tr("visit traversal on path: [%1]").arg(rest.join(QLatin1Char(' '))),
+                         r.error()));
+            }
+        }
         return {};
     }
-    if (!node.isMap())
+    if (node.isNull())
         return {};
+    if (!node.isMap())
+        return fail(Error::Code::Syntax, tr("expected sequence or mapping node"));
     std::string name = segs[i];
     bool isSeq = false;
     if (name.ends_with("[]")) {
         name.resize(name.size() - 2);
         isSeq = true;
     }
-    // `[name=value]` selectors (used by replacements-style paths) are handled elsewhere.
     Value *child = node.get(name);
     if (i + 1 == segs.size()) {
         if (!child) {
             if (!create)
                 return {};
             child = &node.set(name, Value());
+        } else if (child->isNull() && isSeq && !create) {
+            *child = Value::seq();
         }
         return fn(*child);
     }
-    if (!child || child->isNull()) {
+    if (!child) {
+        if (!create || isSeq)
+            return {};
+        child = &node.set(name, Value::map());
+    } else if (child->isNull()) {
+        if (isSeq) {
+            *child = Value::seq(); // kustomize takes the hint: the null becomes []
+            return {};
+        }
         if (!create)
             return {};
-        child = &node.set(name, isSeq ? Value::seq() : Value::map());
+        *child = Value::map();
     }
     return walkPath(*child, segs, i + 1, create, fn);
 }
@@ -66,6 +89,29 @@ Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t 
 Result<void> applyFieldSpec(Value &obj, const FieldSpec &fs, const NodeFn &fn)
 {
     return walkPath(obj, splitPath(fs.path), 0, fs.create, fn);
+}
+
+Result<void> applyFieldSpec(Resource &r, const FieldSpec &fs, const NodeFn &fn)
+{
+    if (auto x = applyFieldSpec(r.obj, fs, fn); !x)
+        return std::unexpected(wrap(
+            tr("considering field '%1' of object %2").arg(qs(fs.path), qs(r.curId().toString())),
+            x.error()));
+    return {};
+}
+
+Error wrongNodeKind(const char *expected, const Value &node)
+{
+    return Error{tr("wrong node kind: expected %1 but got %2: node contents:\n%3")
+                     .arg(QLatin1String(expected),
+                          QLatin1String(node.isMap()   ? "MappingNode"
+                                        : node.isSeq() ? "SequenceNode"
+                                                       : "ScalarNode"),
+                          qs(toJson(node))),
+                 {},
+                 0,
+                 0,
+                 Error::Code::Syntax};
 }
 
 Result<std::vector<FieldSpec>> parseFieldSpecs(const Value &seq)

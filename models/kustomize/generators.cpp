@@ -61,8 +61,9 @@ Result<Resource> Build::generate(const QString &dir, const Value &args, const st
     std::string behavior = args.str({"behavior"});
     if (behavior.empty())
         behavior = "create";
-    if (behavior != "create" && behavior != "merge" && behavior != "replace")
-        return fail(Error::Code::Syntax, tr("invalid generator behavior: %1").arg(qs(behavior)));
+    // kustomize's NewGenerationBehavior: anything else is "unspecified", which acts as create.
+    if (behavior != "merge" && behavior != "replace")
+        behavior = "create";
     r.behavior = behavior;
 
     Value data = Value::map(), binary = Value::map();

@@ -117,6 +117,11 @@ std::vector<std::string> splitPath(const std::string &path);
 // `fn` receives the node; for create, a missing leaf is passed as a Null value that was added.
 using NodeFn = std::function<Result<void>(Value &)>;
 Result<void> applyFieldSpec(Value &obj, const FieldSpec &fs, const NodeFn &fn);
+// The same on a resource, errors wrapped as kustomize wraps them ("considering field '...' of
+// object ...").
+Result<void> applyFieldSpec(Resource &r, const FieldSpec &fs, const NodeFn &fn);
+// kyaml's "wrong node kind: expected MappingNode but got ScalarNode: node contents: ...".
+Error wrongNodeKind(const char *expected, const Value &node);
 Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t i, bool create,
                       const NodeFn &fn);
 
@@ -159,14 +164,18 @@ std::vector<std::pair<std::string, std::string>> strMap(const Value *v);
 
 // ---- selectors (selectors.cpp) -----------------------------------------------------------------
 
-// An anchored regular expression match (a plain name compares as text).
-bool regexFull(const std::string &pattern, const std::string &value);
-// A Kubernetes label selector ("a=b,c!=d,e in (f,g),!h") against a labels map.
-bool matchLabelSelector(const std::string &selector, const Value *labels);
+// An anchored regular expression (Go's RE2 syntax) match; a plain name compares as text. A
+// pattern Go's regexp refuses is an error.
+Result<bool> regexFull(const std::string &pattern, const std::string &value);
+// A Kubernetes label selector ("a=b,c!=d,e in (f,g),!h") against a labels map; a selector
+// k8s.io/apimachinery's labels.Parse refuses is an error with its words.
+Result<bool> matchLabelSelector(const std::string &selector, const Value *labels);
 // kustomize's ResId.EffectiveNamespace.
 std::string effectiveNamespace(const ResId &id);
+// The regular expressions of a selector compile (kustomize compiles them before selecting).
+Result<void> checkSelector(const Value &sel);
 // kustomize's resWrangler.Select for a patch target selector.
-bool selects(const Value &sel, const Resource &r);
+Result<bool> selects(const Value &sel, const Resource &r);
 bool idEquals(const ResId &a, const ResId &b);
 bool matchesAnyId(const Resource &r, const ResId &id);
 
@@ -329,14 +338,16 @@ private:
     QString canonical(const QString &path) const;
     // Checks the load restrictor: `path` must be inside `root` (symlinks resolved).
     Result<QString> checkedPath(const QString &root, const QString &relOrAbs) const;
-    // How a file is read: kyaml (go-yaml v3: resources, patches) or sigs.k8s.io/yaml (go-yaml
-    // v2, YAML 1.1, duplicate keys allowed: kustomizations and configuration files).
-    enum class Dialect { Kyaml, Yaml11 };
+    // How a file is read: kyaml decoding to Go maps (go-yaml v3: resources; a key written twice
+    // is an error), kyaml nodes (patches: the first of two equal keys counts), or
+    // sigs.k8s.io/yaml (go-yaml v2, YAML 1.1, the last key counts: kustomizations).
+    enum class Dialect { Kyaml, KyamlNodes, Yaml11 };
     Result<std::shared_ptr<const std::vector<Value>>>
     parseFile(const QString &path, Dialect dialect = Dialect::Kyaml) const;
     // Inline YAML (patches, plugin configs written in the kustomization) parsed through the
     // same cache, keyed by content.
-    Result<std::vector<Value>> parseInline(const std::string &text) const;
+    Result<std::vector<Value>> parseInline(const std::string &text,
+                                           Dialect dialect = Dialect::Kyaml) const;
     Result<QString> findKustomizationFile(const QString &dir) const;
     Result<QString> findKustomizationFileUncached(const QString &dir) const;
     Result<Value> loadKustomization(const QString &dir);

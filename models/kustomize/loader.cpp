@@ -227,7 +227,10 @@ Result<QString> Build::checkedPath(const QString &root, const QString &relOrAbs)
 Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString &path,
                                                                    Dialect dialect) const
 {
-    const std::string key = (dialect == Dialect::Yaml11 ? "11:" : "") + path.toStdString();
+    const std::string key = (dialect == Dialect::Yaml11       ? "11:"
+                             : dialect == Dialect::KyamlNodes ? "kn:"
+                                                              : "") +
+                            path.toStdString();
     const bool fromOverlay = overlay && overlay->files.contains(path);
     if (!fromOverlay) {
         // A file on disk: unchanged since the last render when its stat signature is.
@@ -254,9 +257,11 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
         }
     }
     yaml::ParseLimits limits;
+    if (dialect == Dialect::KyamlNodes)
+        limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepFirst;
     if (dialect == Dialect::Yaml11) {
         limits.yaml11 = true;
-        limits.allowDuplicateKeys = true;
+        limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepLast;
     }
     auto docs = yaml::parseDocuments(*bytes, path, limits);
     if (!docs)
@@ -273,18 +278,22 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
 
 // Inline YAML (patches, plugin configs written in the kustomization) parsed through the
 // same cache, keyed by content.
-Result<std::vector<Value>> Build::parseInline(const std::string &text) const
+Result<std::vector<Value>> Build::parseInline(const std::string &text, Dialect dialect) const
 {
     const QByteArray bytes = QByteArray::fromStdString(text);
     const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Md5);
-    const std::string key = "inline:" + hash.toHex().toStdString();
+    const std::string key = std::string(dialect == Dialect::KyamlNodes ? "inline-kn:" : "inline:") +
+                            hash.toHex().toStdString();
     {
         QMutexLocker lock(&priv.mutex);
         auto it = priv.cache.find(key);
         if (it != priv.cache.end())
             return *it->second.docs;
     }
-    auto docs = yaml::parseDocuments(bytes);
+    yaml::ParseLimits limits;
+    if (dialect == Dialect::KyamlNodes)
+        limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepFirst;
+    auto docs = yaml::parseDocuments(bytes, {}, limits);
     if (!docs)
         return std::unexpected(docs.error());
     auto shared = std::make_shared<const std::vector<Value>>(*docs);

@@ -144,7 +144,7 @@ Result<void> Build::fixNameRefs(Acc &acc)
                     return {};
                 };
                 auto res = applyFieldSpec(
-                    referrer.obj, FieldSpec{fs.gvk, fs.path, false}, [&](Value &n) -> Result<void> {
+                    referrer, FieldSpec{fs.gvk, fs.path, false}, [&](Value &n) -> Result<void> {
                         if (n.isMap())
                             return setMapping(n);
                         if (n.isSeq()) {

@@ -20,7 +20,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
         if (path.empty() && patch.empty())
             return fail(Error::Code::Syntax, tr("must specify one of patch and path"));
         if (!patch.empty()) {
-            auto docs = parseInline(patch);
+            auto docs = parseInline(patch, Dialect::KyamlNodes);
             if (!docs)
                 return std::unexpected(docs.error());
             Value seq = Value::seq();
@@ -40,7 +40,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
         bool isDir = false;
         if (!exists(*p, &isDir))
             return fail(Error::Code::NotFound, tr("open %1: no such file or directory").arg(*p));
-        auto docs = parseFile(*p);
+        auto docs = parseFile(*p, Dialect::KyamlNodes);
         if (!docs)
             return std::unexpected(docs.error());
         if (origin)
@@ -51,7 +51,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
                 seq.items.push_back(d);
         return seq;
     }
-    auto docs = parseInline(text);
+    auto docs = parseInline(text, Dialect::KyamlNodes);
     if (!docs)
         return std::unexpected(docs.error());
     Value seq = Value::seq();
@@ -69,12 +69,18 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
     if (!docs.items.empty() && docs.items[0].isSeq()) {
         if (!target)
             return fail(Error::Code::Syntax, tr("must specify a target for JSON patch"));
-        for (Resource &r : acc.res)
-            if (selects(*target, r)) {
-                r.storePrevId();
-                if (auto x = applyJsonPatch(r.obj, docs.items[0]); !x)
-                    return x;
-            }
+        if (auto c = checkSelector(*target); !c)
+            return c;
+        for (Resource &r : acc.res) {
+            auto m = selects(*target, r);
+            if (!m)
+                return std::unexpected(m.error());
+            if (!*m)
+                continue;
+            r.storePrevId();
+            if (auto x = applyJsonPatch(r.obj, docs.items[0]); !x)
+                return x;
+        }
         return {};
     }
     const bool allowName = options && options->str({"allowNameChange"}) == "true";
@@ -85,9 +91,15 @@ Result<void> Build::applyPatch(const Value &docs, const Value *target, const Val
                         tr("unable to parse SM or JSON patch from %1").arg(qs(toJson(patch))));
         std::vector<size_t> targets;
         if (target) {
-            for (size_t i = 0; i < acc.res.size(); ++i)
-                if (selects(*target, acc.res[i]))
+            if (auto c = checkSelector(*target); !c)
+                return c;
+            for (size_t i = 0; i < acc.res.size(); ++i) {
+                auto m = selects(*target, acc.res[i]);
+                if (!m)
+                    return std::unexpected(m.error());
+                if (*m)
                     targets.push_back(i);
+            }
         } else {
             const ResId pid{Gvk::fromApiVersion(patch.str({"apiVersion"}), patch.str({"kind"})),
                             patch.str({"metadata", "name"}), patch.str({"metadata", "namespace"})};
@@ -175,12 +187,18 @@ Result<void> Build::applyJson6902(const QString &dir, const Value &entries, Acc 
         if (docs->items.empty())
             return fail(Error::Code::Syntax, tr("patch appears to be empty"));
         const Value &ops = docs->items.front();
-        for (Resource &r : acc.res)
-            if (selects(*target, r)) {
-                r.storePrevId();
-                if (auto x = applyJsonPatch(r.obj, ops); !x)
-                    return x;
-            }
+        if (auto c = checkSelector(*target); !c)
+            return c;
+        for (Resource &r : acc.res) {
+            auto m = selects(*target, r);
+            if (!m)
+                return std::unexpected(m.error());
+            if (!*m)
+                continue;
+            r.storePrevId();
+            if (auto x = applyJsonPatch(r.obj, ops); !x)
+                return x;
+        }
     }
     return {};
 }

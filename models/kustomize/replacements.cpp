@@ -147,6 +147,12 @@ Result<Value *> pathGet(Value &root, const std::vector<std::string> &segs,
                 return nullptr;
             if (!node.isSeq())
                 return std::unexpected(wrongKind(node, "SequenceNode"));
+            if (create && size_t(*idx) == node.items.size()) {
+                // An index one past the end appends (kyaml's PathGetter with create).
+                node.items.push_back(makeKind(kind));
+                if (created && i + 1 == segs.size())
+                    *created = true;
+            }
             if (size_t(*idx) >= node.items.size())
                 return nullptr;
             match = &node.items[size_t(*idx)];
@@ -326,16 +332,18 @@ bool idSelected(const Value &sel, const Resource &r)
     return false;
 }
 
-bool labelsSelected(const Value &sel, const Resource &r)
+Result<bool> labelsSelected(const Value &sel, const Resource &r)
 {
-    return matchLabelSelector(sel.str({"labelSelector"}), r.obj.at({"metadata", "labels"})) &&
-           matchLabelSelector(sel.str({"annotationSelector"}),
+    auto l = matchLabelSelector(sel.str({"labelSelector"}), r.obj.at({"metadata", "labels"}));
+    if (!l || !*l)
+        return l;
+    return matchLabelSelector(sel.str({"annotationSelector"}),
                               r.obj.at({"metadata", "annotations"}));
 }
 
 // A target's reject list: an entry rejects by its id fields, and separately by its label or
 // annotation selector.
-bool rejectedBy(const Value &rejects, const Resource &r)
+Result<bool> rejectedBy(const Value &rejects, const Resource &r)
 {
     if (!rejects.isSeq())
         return false;
@@ -349,8 +357,11 @@ bool rejectedBy(const Value &rejects, const Resource &r)
             return true;
         const bool hasSel =
             !x.str({"labelSelector"}).empty() || !x.str({"annotationSelector"}).empty();
-        if (hasSel && labelsSelected(x, r))
-            return true;
+        if (hasSel) {
+            auto m = labelsSelected(x, r);
+            if (!m || *m)
+                return m;
+        }
     }
     return false;
 }
@@ -509,10 +520,18 @@ Result<void> Build::applyReplacements(const QString &dir, const Value &list, Acc
             const Value *opts = t.get("options");
             const bool create = opts && opts->str({"create"}) == "true";
             for (Resource &r : acc.res) {
-                if (!labelsSelected(*sel, r) || !idSelected(*sel, r))
+                auto picked = labelsSelected(*sel, r);
+                if (!picked)
+                    return std::unexpected(picked.error());
+                if (!*picked || !idSelected(*sel, r))
                     continue;
-                if (const Value *rej = t.get("reject"); rej && rejectedBy(*rej, r))
-                    continue;
+                if (const Value *rej = t.get("reject")) {
+                    auto rejected = rejectedBy(*rej, r);
+                    if (!rejected)
+                        return std::unexpected(rejected.error());
+                    if (*rejected)
+                        continue;
+                }
                 for (const std::string &path : paths) {
                     const std::vector<std::string> segs = splitFieldPath(path);
                     auto unable = [&](const Error &e) {
@@ -520,11 +539,8 @@ Result<void> Build::applyReplacements(const QString &dir, const Value &list, Acc
                             tr("unable to find field \"%1\" in replacement target").arg(qs(path)),
                             e);
                     };
-                    if (create) {
-                        if (std::find(segs.begin(), segs.end(), "*") != segs.end())
-                            return fail(Error::Code::Syntax,
-                                        tr("cannot support create option in a multi-value "
-                                           "target"));
+                    // A wildcard path matches what exists, even with create.
+                    if (create && std::find(segs.begin(), segs.end(), "*") == segs.end()) {
                         bool created = false;
                         auto n = pathGet(r.obj, segs, value.type, &created);
                         if (!n)

@@ -23,11 +23,11 @@ Result<void> setLabels(Resource &r, const std::vector<FieldSpec> &specs,
     for (const FieldSpec &fs : specs) {
         if (!fsMatches(fs, r))
             continue;
-        auto res = applyFieldSpec(r.obj, fs, [&](Value &node) -> Result<void> {
+        auto res = applyFieldSpec(r, fs, [&](Value &node) -> Result<void> {
             if (node.isNull())
                 node = Value::map();
             if (!node.isMap())
-                return {};
+                return std::unexpected(wrongNodeKind("MappingNode", node));
             for (const auto &[k, v] : pairs)
                 node.set(k, Value::string(v));
             return {};
@@ -86,25 +86,35 @@ std::string updateImage(const std::string &image, const Value &img)
     return out;
 }
 
-void legacyImages(Value &node, const Value &img)
+// kustomize's legacy image filter: every containers/initContainers list anywhere in the object.
+Result<void> legacyImages(Value &node, const Value &img, int depth = 0)
 {
+    if (depth > 400)
+        return {};
     if (node.isMap()) {
         for (MapEntry &e : node.entries) {
             if ((e.key == "containers" || e.key == "initContainers") && e.value.isSeq()) {
-                for (Value &c : e.value.items)
+                for (Value &c : e.value.items) {
+                    if (c.isNull())
+                        continue;
+                    if (!c.isMap())
+                        return std::unexpected(wrongNodeKind("MappingNode", c));
                     if (Value *im = c.get("image"); im && im->isScalar() && !im->isNull()) {
                         const std::string n = updateImage(im->text, img);
                         if (n != im->text)
                             *im = Value::string(n);
                     }
-            } else {
-                legacyImages(e.value, img);
+                }
+            } else if (auto r = legacyImages(e.value, img, depth + 1); !r) {
+                return r;
             }
         }
     } else if (node.isSeq()) {
         for (Value &i : node.items)
-            legacyImages(i, img);
+            if (auto r = legacyImages(i, img, depth + 1); !r)
+                return r;
     }
+    return {};
 }
 
 } // namespace
@@ -225,6 +235,11 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
         for (Resource &r : acc.res) {
             const ResId id = r.curId();
             r.storePrevId();
+            if (const Value *cur = r.obj.at({"metadata", "namespace"}); cur && !cur->isScalar())
+                return std::unexpected(wrap(tr("considering field 'metadata/namespace' of object "
+                                               "%1")
+                                                .arg(qs(id.toString())),
+                                            wrongNodeKind("ScalarNode", *cur)));
             if (!id.isClusterScoped() && !(unsetOnly && !r.ns().empty()))
                 r.setNamespace(ns);
             for (const FieldSpec &fs : specs) {
@@ -232,11 +247,17 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                 if (fs.path == "metadata/namespace" || fs.path.starts_with("subjects") ||
                     !fsMatches(fs, r))
                     continue;
-                (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
-                    if (n.isScalar() && !(unsetOnly && !n.isNull() && !n.text.empty()))
-                        n = Value::string(ns);
-                    return {};
-                });
+                if (auto x = applyFieldSpec(r, fs,
+                                            [&](Value &n) -> Result<void> {
+                                                if (!n.isScalar())
+                                                    return std::unexpected(
+                                                        wrongNodeKind("ScalarNode", n));
+                                                if (!(unsetOnly && !n.isNull() && !n.text.empty()))
+                                                    n = Value::string(ns);
+                                                return {};
+                                            });
+                    !x)
+                    return x;
             }
         }
         for (size_t i = 0; i < acc.res.size(); ++i)
@@ -292,11 +313,18 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                     if (!suffix.empty())
                         r.suffixes.push_back(suffix);
                 }
-                (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
-                    if (n.isScalar() && !n.isNull())
-                        n = Value::string(prefix + n.text + suffix);
-                    return {};
-                });
+                if (auto x = applyFieldSpec(r, fs,
+                                            [&](Value &n) -> Result<void> {
+                                                if (n.isNull())
+                                                    return {};
+                                                if (!n.isScalar())
+                                                    return std::unexpected(
+                                                        wrongNodeKind("ScalarNode", n));
+                                                n = Value::string(prefix + n.text + suffix);
+                                                return {};
+                                            });
+                    !x)
+                    return x;
             }
         }
         return {};
@@ -325,18 +353,22 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                 specs = *p;
         }
         for (Resource &r : acc.res) {
-            legacyImages(r.obj, *img);
+            if (auto x = legacyImages(r.obj, *img); !x)
+                return x;
             for (const FieldSpec &fs : specs) {
                 if (!fsMatches(fs, r))
                     continue;
-                (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
-                    if (n.isScalar() && !n.isNull()) {
-                        const std::string u = updateImage(n.text, *img);
-                        if (u != n.text)
-                            n = Value::string(u);
-                    }
-                    return {};
-                });
+                if (auto x = applyFieldSpec(r, fs,
+                                            [&](Value &n) -> Result<void> {
+                                                if (n.isScalar() && !n.isNull()) {
+                                                    const std::string u = updateImage(n.text, *img);
+                                                    if (u != n.text)
+                                                        n = Value::string(u);
+                                                }
+                                                return {};
+                                            });
+                    !x)
+                    return x;
             }
         }
         return {};
@@ -366,10 +398,13 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                 found = true;
                 if (!fsMatches(fs, r))
                     continue;
-                (void)applyFieldSpec(r.obj, fs, [&](Value &n) -> Result<void> {
-                    n = count ? *count : Value::integer(0);
-                    return {};
-                });
+                if (auto x = applyFieldSpec(r, fs,
+                                            [&](Value &n) -> Result<void> {
+                                                n = count ? *count : Value::integer(0);
+                                                return {};
+                                            });
+                    !x)
+                    return x;
             }
         }
         if (!found) {
@@ -418,8 +453,13 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
             std::string fp = t.str({"fieldPath"});
             const std::string filePathPosition = t.str({"filePathPosition"});
             for (Resource &r : acc.res) {
-                if (const Value *sel = t.get("selector"); sel && !selects(*sel, r))
-                    continue;
+                if (const Value *sel = t.get("selector")) {
+                    auto m = selects(*sel, r);
+                    if (!m)
+                        return std::unexpected(m.error());
+                    if (!*m)
+                        continue;
+                }
                 std::vector<std::string> segs = splitPath(fp);
                 if (segs.empty())
                     continue;

@@ -424,6 +424,8 @@ public:
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   const std::string &value) override
     {
+        if (tag == "!")
+            checkQuoteClosed(mark);
         Value v;
         if (tag == "?" || tag.empty()) {
             v = Value::plain(value);
@@ -460,6 +462,32 @@ public:
     void OnMapEnd() override { pop(); }
 
 private:
+    // yaml-cpp 0.7 accepts a quoted scalar that the end of the stream cuts off; go-yaml reports
+    // "found unexpected end of stream". The scalar's token starts at `mark`.
+    void checkQuoteClosed(const YAML::Mark &mark) const
+    {
+        if (mark.pos < 0 || size_t(mark.pos) >= m_source.size())
+            return;
+        const char quote = m_source[size_t(mark.pos)];
+        if (quote != '\'' && quote != '"')
+            return;
+        for (size_t i = size_t(mark.pos) + 1; i < m_source.size(); ++i) {
+            const char c = m_source[i];
+            if (quote == '"' && c == '\\') {
+                ++i;
+                continue;
+            }
+            if (c != quote)
+                continue;
+            if (quote == '\'' && i + 1 < m_source.size() && m_source[i + 1] == '\'') {
+                ++i; // '' is a quote inside a single-quoted scalar
+                continue;
+            }
+            return;
+        }
+        throw TooBig{tr("found unexpected end of stream (a quoted scalar is not closed)"), mark};
+    }
+
     struct Frame
     {
         Value value;
@@ -547,12 +575,17 @@ private:
                 MapEntry &e = top.value.entries[i];
                 if (e.key != top.key)
                     continue;
-                if (!m_limits.allowDuplicateKeys && i < top.keyLines.size() && top.keyLines[i] > 0)
+                const bool merged = i >= top.keyLines.size() || top.keyLines[i] == 0;
+                if (m_limits.duplicateKeys == ParseLimits::DuplicateKeys::Refuse && !merged)
                     throw DuplicateKey{tr("mapping key \"%1\" already defined at line %2")
                                            .arg(QString::fromStdString(top.key))
                                            .arg(top.keyLines[i]),
                                        top.keyMark};
-                e.value = std::move(v);
+                if (merged || m_limits.duplicateKeys == ParseLimits::DuplicateKeys::KeepLast) {
+                    e.value = std::move(v);
+                    if (merged && i < top.keyLines.size())
+                        top.keyLines[i] = top.keyMark.line + 1;
+                }
                 replaced = true;
                 break;
             }

@@ -84,8 +84,11 @@ struct ParseLimits
     // scalars as YAML 1.1: y/n/yes/no/on/off are booleans and timestamps stay strings. The
     // default is go-yaml v3 (kyaml, what kustomize reads resources and patches with).
     bool yaml11 = false;
-    // go-yaml v2 keeps the last of two equal keys in a mapping; v3 refuses the document.
-    bool allowDuplicateKeys = false;
+    // Two equal keys in one mapping: go-yaml v3 refuses to decode the document (kyaml reading
+    // resources), go-yaml v2 keeps the last (a kustomization), a kyaml node lookup finds the
+    // first (a patch).
+    enum class DuplicateKeys { Refuse, KeepLast, KeepFirst };
+    DuplicateKeys duplicateKeys = DuplicateKeys::Refuse;
 };
 
 // Parses every document of a YAML (or JSON) stream as go-yaml does. Empty documents are
