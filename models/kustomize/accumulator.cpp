@@ -217,8 +217,14 @@ Result<void> Build::accumulateDirectory(const QString &root, Acc &acc, bool isCo
     struct Pop
     {
         std::vector<QString> &r;
-        ~Pop() { r.pop_back(); }
-    } pop{roots};
+        Place &place;
+        Place saved;
+        ~Pop()
+        {
+            r.pop_back();
+            place = saved;
+        }
+    } pop{roots, place, place};
     if (isComponent) {
         if (auto r = accumulate(root, *sub, acc, true); !r)
             return std::unexpected(
@@ -251,9 +257,11 @@ Result<void> Build::accumulateDirectory(const QString &root, Acc &acc, bool isCo
 // kustomize's accumulateResources: each entry is a file of resources, or else a folder with a
 // kustomization.
 Result<void> Build::accumulateResources(const QString &dir, const std::vector<std::string> &paths,
-                                        Acc &acc)
+                                        Acc &acc, const char *field)
 {
-    for (const std::string &p : paths) {
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const std::string &p = paths[i];
+        place = {field, int(i)};
         if (cancelled())
             return fail(Error::Code::Cancelled, tr("cancelled"));
         const QString rel = qs(p);
@@ -283,7 +291,9 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
 Result<void> Build::accumulateComponents(const QString &dir, const std::vector<std::string> &paths,
                                          Acc &acc)
 {
-    for (const std::string &p : paths) {
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const std::string &p = paths[i];
+        place = {"components", int(i)};
         if (cancelled())
             return fail(Error::Code::Cancelled, tr("cancelled"));
         const QString rel = qs(p);
@@ -361,10 +371,24 @@ Result<void> Build::loadOpenApi(const QString &dir, const Value &k)
 Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, bool isComponent)
 {
     Q_UNUSED(isComponent);
+    // A nested kustomization has places of its own; the caller's is restored after.
+    const Place saved = place;
+    place = {};
+    auto r = accumulateStages(dir, k, acc);
+    if (!r)
+        r = std::unexpected(located(dir, r.error()));
+    place = saved;
+    return r;
+}
+
+Result<void> Build::accumulateStages(const QString &dir, const Value &k, Acc &acc)
+{
     for (const char *unsupported : {"helmCharts", "helmGlobals", "helmChartInflationGenerator"})
-        if (k.get(unsupported))
+        if (k.get(unsupported)) {
+            place = {unsupported, -1};
             return fail(Error::Code::Unsupported,
                         tr("'%1' is not supported: Kanri does not run helm").arg(qs(unsupported)));
+        }
     if (k.get("commonLabels"))
         warn(tr("# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run "
                 "'kustomize edit fix' to update your Kustomization automatically."));
@@ -382,17 +406,21 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
         warn(tr("# Warning: 'bases' is deprecated. Please use 'resources' instead. Run "
                 "'kustomize edit fix' to update your Kustomization automatically."));
 
+    place = {"openapi", -1};
     if (auto r = loadOpenApi(dir, k); !r)
         return r;
 
-    std::vector<std::string> resources = strList(k.get("resources"));
-    for (const std::string &b : strList(k.get("bases")))
-        resources.push_back(b);
-    if (auto r = accumulateResources(dir, resources, acc); !r)
+    // bases come after resources (kustomize appends them).
+    if (auto r = accumulateResources(dir, strList(k.get("resources")), acc, "resources"); !r)
+        return std::unexpected(prefixed(tr("accumulating resources: "), r.error()));
+    if (auto r = accumulateResources(dir, strList(k.get("bases")), acc, "bases"); !r)
         return std::unexpected(prefixed(tr("accumulating resources: "), r.error()));
 
     // configurations and crds
-    for (const std::string &c : strList(k.get("configurations"))) {
+    const std::vector<std::string> configurations = strList(k.get("configurations"));
+    for (size_t ci = 0; ci < configurations.size(); ++ci) {
+        const std::string &c = configurations[ci];
+        place = {"configurations", int(ci)};
         auto p = checkedPath(dir, qs(c));
         if (!p)
             return std::unexpected(p.error());
@@ -406,7 +434,10 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
             acc.mergeConfig(*tc);
         }
     }
-    for (const std::string &c : strList(k.get("crds"))) {
+    const std::vector<std::string> crds = strList(k.get("crds"));
+    for (size_t ci = 0; ci < crds.size(); ++ci) {
+        const std::string &c = crds[ci];
+        place = {"crds", int(ci)};
         auto p = checkedPath(dir, qs(c));
         if (!p)
             return std::unexpected(p.error());
@@ -431,7 +462,9 @@ Result<void> Build::accumulate(const QString &dir, const Value &k, Acc &acc, boo
 Result<void> Build::mergeVars(const Value &k, Acc &acc)
 {
     if (const Value *vars = k.get("vars"); vars && vars->isSeq()) {
-        for (const Value &v : vars->items) {
+        for (size_t vi = 0; vi < vars->items.size(); ++vi) {
+            const Value &v = vars->items[vi];
+            place = {"vars", int(vi)};
             Var var;
             var.name = v.str({"name"});
             const std::string apiVersion = v.str({"objref", "apiVersion"});

@@ -354,7 +354,9 @@ Result<void> Build::runGenerators(const QString &dir, const Value &k, Acc &acc)
         const Value *gens = k.get(field);
         if (!gens || !gens->isSeq())
             continue;
-        for (const Value &g : gens->items) {
+        for (size_t gi = 0; gi < gens->items.size(); ++gi) {
+            const Value &g = gens->items[gi];
+            place = {field, int(gi)};
             auto r = generate(dir, g, field[0] == 'c' ? "ConfigMap" : "Secret", options);
             if (!r)
                 return std::unexpected(r.error());
@@ -366,6 +368,7 @@ Result<void> Build::runGenerators(const QString &dir, const Value &k, Acc &acc)
         }
     }
     if (const Value *gens = k.get("generators")) {
+        place = {"generators", -1};
         std::vector<QString> origins;
         auto cfgs = loadInlineOrFiles(dir, *gens, &origins);
         if (!cfgs)

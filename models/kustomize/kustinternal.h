@@ -352,10 +352,21 @@ private:
     Result<QString> findKustomizationFileUncached(const QString &dir) const;
     Result<Value> loadKustomization(const QString &dir);
 
+    // The kustomization field (and item) being processed: an error that names no file is
+    // placed there (file, line and column of the entry).
+    struct Place
+    {
+        std::string field;
+        int index = -1;
+    };
+    Place place;
+    Error located(const QString &dir, Error e) const;
+
     // ---- accumulator.cpp
     Result<void> accumulate(const QString &dir, const Value &k, Acc &acc, bool isComponent);
+    Result<void> accumulateStages(const QString &dir, const Value &k, Acc &acc);
     Result<void> accumulateResources(const QString &dir, const std::vector<std::string> &paths,
-                                     Acc &acc);
+                                     Acc &acc, const char *field = "resources");
     Result<void> accumulateComponents(const QString &dir, const std::vector<std::string> &paths,
                                       Acc &acc);
     Result<void> accumulateFile(const QString &dir, const QString &rel, Acc &acc);

@@ -591,9 +591,17 @@ Result<Value> decodeKustomization(const Value &doc, const QString &root,
                                                      : "kustomize.config.k8s.io/v1beta1";
     if (!apiVersion.empty() && apiVersion != required)
         errs << tr("apiVersion for %1 should be %2").arg(qs(kind), qs(required));
-    if (!errs.isEmpty())
+    if (!errs.isEmpty()) {
+        // Placed at the offending kind (or apiVersion) as the file spells the key.
+        const std::string field =
+            (kind != "Kustomization" && kind != "Component") ? "kind" : "apiVersion";
+        if (where)
+            for (const MapEntry &e : doc.entries)
+                if (lower(e.key) == lower(field))
+                    *where = {e.key};
         return fail(Error::Code::Syntax, tr("Failed to read kustomization file under %1:\n%2")
                                              .arg(root, errs.join(QLatin1Char('\n'))));
+    }
     return k;
 }
 

@@ -334,6 +334,37 @@ Result<QString> Build::findKustomizationFileUncached(const QString &dir) const
     return found.front();
 }
 
+Error Build::located(const QString &dir, Error e) const
+{
+    if (!e.file.isEmpty() || place.field.empty())
+        return e;
+    auto file = findKustomizationFile(dir);
+    if (!file)
+        return e;
+    e.file = *file;
+    auto bytes = readRaw(*file);
+    if (!bytes)
+        return e;
+    auto doc = yaml::YamlDocument::parse(*bytes, *file);
+    if (!doc)
+        return e;
+    // Field names match case-insensitively; of two equal keys the last counts.
+    QString key;
+    for (const QString &k : doc->keys({}))
+        if (k.compare(qs(place.field), Qt::CaseInsensitive) == 0)
+            key = k;
+    if (key.isEmpty())
+        return e;
+    yaml::YamlPath path{key};
+    if (place.index >= 0)
+        path = path / place.index;
+    if (auto loc = doc->location(path)) {
+        e.line = loc->line;
+        e.column = loc->column;
+    }
+    return e;
+}
+
 Result<Value> Build::loadKustomization(const QString &dir)
 {
     auto file = findKustomizationFile(dir);

@@ -541,13 +541,20 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
 
     // patchesStrategicMerge
     if (const Value *p = k.get("patchesStrategicMerge"); p && p->isSeq()) {
-        if (auto r = applyPatches(dir, *p, acc, true); !r)
-            return r;
+        for (size_t i = 0; i < p->items.size(); ++i) {
+            place = {"patchesStrategicMerge", int(i)};
+            Value one = Value::seq();
+            one.items.push_back(p->items[i]);
+            if (auto r = applyPatches(dir, one, acc, true); !r)
+                return r;
+        }
         if (!p->items.empty())
             noteBuiltin(acc, dir, "PatchStrategicMergeTransformer");
     }
     if (const Value *p = k.get("patches"); p && p->isSeq()) {
-        for (const Value &entry : p->items) {
+        for (size_t i = 0; i < p->items.size(); ++i) {
+            const Value &entry = p->items[i];
+            place = {"patches", int(i)};
             Value one = Value::seq();
             one.items.push_back(entry);
             if (auto r = applyPatches(dir, one, acc, false); !r)
@@ -556,6 +563,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
         }
     }
     if (const std::string ns = k.str({"namespace"}); !ns.empty()) {
+        place = {"namespace", -1};
         if (auto r = builtin("NamespaceTransformer",
                              [&](Value &c) {
                                  c.getOrAddMap("metadata").set("namespace", Value::string(ns));
@@ -567,6 +575,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
     }
     const std::string prefix = k.str({"namePrefix"});
     const std::string suffix = k.str({"nameSuffix"});
+    place = {"namePrefix", -1};
     if (!prefix.empty())
         if (auto r = builtin("PrefixTransformer",
                              [&](Value &c) {
@@ -577,6 +586,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
             return r;
     if (!prefix.empty())
         noteBuiltin(acc, dir, "PrefixTransformer");
+    place = {"nameSuffix", -1};
     if (!suffix.empty())
         if (auto r = builtin("SuffixTransformer",
                              [&](Value &c) {
@@ -588,7 +598,9 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
     if (!suffix.empty())
         noteBuiltin(acc, dir, "SuffixTransformer");
     if (const Value *labels = k.get("labels"); labels && labels->isSeq()) {
-        for (const Value &l : labels->items) {
+        for (size_t li = 0; li < labels->items.size(); ++li) {
+            const Value &l = labels->items[li];
+            place = {"labels", int(li)};
             std::vector<FieldSpec> specs;
             if (l.str({"includeSelectors"}) == "true") {
                 specs = acc.tc().commonLabels;
@@ -619,6 +631,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
             noteBuiltin(acc, dir, "LabelTransformer");
         }
     }
+    place = {"commonLabels", -1};
     const Value *cl = k.get("commonLabels");
     if (cl && cl->isMap() && !cl->entries.empty()) {
         const auto pairs = strMap(cl);
@@ -630,6 +643,7 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
     if ((cl && cl->isMap() && !cl->entries.empty()) ||
         (k.get("labels") && k.get("labels")->isSeq() && !k.get("labels")->items.empty()))
         noteBuiltin(acc, dir, "LabelTransformer");
+    place = {"commonAnnotations", -1};
     if (const Value *ca = k.get("commonAnnotations"); ca && ca->isMap() && !ca->entries.empty()) {
         const auto pairs = strMap(ca);
         for (Resource &r : acc.res)
@@ -638,7 +652,9 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
         noteBuiltin(acc, dir, "AnnotationsTransformer");
     }
     if (const Value *p = k.get("patchesJson6902"); p && p->isSeq()) {
-        for (const Value &entry : p->items) {
+        for (size_t i = 0; i < p->items.size(); ++i) {
+            const Value &entry = p->items[i];
+            place = {"patchesJson6902", int(i)};
             Value one = Value::seq();
             one.items.push_back(entry);
             if (auto r = applyJson6902(dir, one, acc); !r)
@@ -647,7 +663,9 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
         }
     }
     if (const Value *reps = k.get("replicas"); reps && reps->isSeq()) {
-        for (const Value &rep : reps->items) {
+        for (size_t ri = 0; ri < reps->items.size(); ++ri) {
+            const Value &rep = reps->items[ri];
+            place = {"replicas", int(ri)};
             if (auto r = builtin("ReplicaCountTransformer",
                                  [&](Value &c) {
                                      c.set("replica", rep);
@@ -663,7 +681,9 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
     for (const Value *imgs : {images, imageTags}) {
         if (!imgs || !imgs->isSeq())
             continue;
-        for (const Value &img : imgs->items) {
+        for (size_t ii = 0; ii < imgs->items.size(); ++ii) {
+            const Value &img = imgs->items[ii];
+            place = {imgs == images ? "images" : "imageTags", int(ii)};
             if (auto r = builtin("ImageTagTransformer",
                                  [&](Value &c) {
                                      c.set("imageTag", img);
@@ -675,12 +695,14 @@ Result<void> Build::runTransformers(const QString &dir, const Value &k, Acc &acc
         }
     }
     if (const Value *reps = k.get("replacements"); reps && reps->isSeq()) {
+        place = {"replacements", -1};
         if (auto r = applyReplacements(dir, *reps, acc); !r)
             return r;
         if (!reps->items.empty())
             noteBuiltin(acc, dir, "ReplacementTransformer");
     }
     if (const Value *ts = k.get("transformers")) {
+        place = {"transformers", -1};
         std::vector<QString> origins;
         auto cfgs = loadInlineOrFiles(dir, *ts, &origins);
         if (!cfgs)
