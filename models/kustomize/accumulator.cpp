@@ -454,12 +454,12 @@ Result<void> Build::accumulateStages(const QString &dir, const Value &k, Acc &ac
     if (auto r = runTransformers(dir, k, acc); !r)
         return r;
 
-    return mergeVars(k, acc);
+    return mergeVars(dir, k, acc);
 }
 
 // kustomize's ResAccumulator.MergeVars: each var is bound to the one resource it names among
 // this level's resources.
-Result<void> Build::mergeVars(const Value &k, Acc &acc)
+Result<void> Build::mergeVars(const QString &dir, const Value &k, Acc &acc)
 {
     if (const Value *vars = k.get("vars"); vars && vars->isSeq()) {
         for (size_t vi = 0; vi < vars->items.size(); ++vi) {
@@ -476,6 +476,8 @@ Result<void> Build::mergeVars(const Value &k, Acc &acc)
             var.objName = v.str({"objref", "name"});
             var.objNs = v.str({"objref", "namespace"});
             var.fieldPath = v.str({"fieldref", "fieldPath"});
+            var.dir = dir;
+            var.index = int(vi);
             if (var.fieldPath.empty())
                 var.fieldPath = "metadata.name";
             for (const Var &e : acc.vars)

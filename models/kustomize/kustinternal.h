@@ -212,6 +212,8 @@ struct Var
     Gvk gvk;
     std::string objName, objNs;
     std::string fieldPath;
+    QString dir;   // the kustomization that declares it
+    int index = 0; // its item in that kustomization's vars
 };
 
 // kustomize's ResAccumulator: the resources, the transformer configuration and the vars of one
@@ -296,6 +298,12 @@ public:
     // Loads and accumulates the kustomization in `dir`, adds hashes, fixes name references and
     // resolves vars (kustomize's makeCustomizedResMap). `topKust` receives the kustomization.
     Result<ResList> run(const QString &dir, Value &topKust);
+    // The top kustomization's file (after run()).
+    QString kustomizationFile() const
+    {
+        auto f = findKustomizationFile(topDir);
+        return f ? *f : topDir;
+    }
 
 private:
     ParseCache &priv;
@@ -379,7 +387,7 @@ private:
     Result<void> appendResources(Acc &acc, ResList list);
     Result<ResList> resourcesFromFile(const QString &path);
     Result<void> loadOpenApi(const QString &dir, const Value &k);
-    Result<void> mergeVars(const Value &k, Acc &acc);
+    Result<void> mergeVars(const QString &dir, const Value &k, Acc &acc);
 
     // ---- generators.cpp
     Result<void> runGenerators(const QString &dir, const Value &k, Acc &acc);

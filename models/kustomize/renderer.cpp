@@ -150,12 +150,14 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
         const std::string order = so->str({"order"});
         const Value *lso = so->get("legacySortOptions");
         if (order != "fifo" && order != "legacy")
-            return fail(Error::Code::Syntax,
-                        tr("the field 'sortOptions.order' must be one of [fifo, legacy]"));
+            return failAt(Error::Code::Syntax,
+                          tr("the field 'sortOptions.order' must be one of [fifo, legacy]"),
+                          build.kustomizationFile());
         if (order == "fifo" && lso)
-            return fail(Error::Code::Syntax,
-                        tr("the field 'sortOptions.legacySortOptions' is set but the selected "
-                           "sort order is 'fifo', not 'legacy'"));
+            return failAt(Error::Code::Syntax,
+                          tr("the field 'sortOptions.legacySortOptions' is set but the selected "
+                             "sort order is 'fifo', not 'legacy'"),
+                          build.kustomizationFile());
         legacy = order == "legacy";
         if (lso) {
             first = strList(lso->get("orderFirst"));

@@ -213,14 +213,17 @@ Result<void> Build::resolveVars(Acc &acc)
                 source = &r;
                 break;
             }
+        // Errors are placed at the var's declaration.
+        auto atVar = [&](const QString &message) {
+            place = {"vars", v.index};
+            return std::unexpected(located(v.dir, Error{message, {}, 0, 0, Error::Code::NotFound}));
+        };
         if (!source)
-            return fail(Error::Code::NotFound,
-                        tr("var '%1' cannot be mapped to a field in the set of known resources")
-                            .arg(qs(varString(v))));
+            return atVar(tr("var '%1' cannot be mapped to a field in the set of known resources")
+                             .arg(qs(varString(v))));
         auto notFound = [&] {
-            return fail(Error::Code::NotFound,
-                        tr("field specified in var '%1' not found in corresponding resource")
-                            .arg(qs(varString(v))));
+            return atVar(tr("field specified in var '%1' not found in corresponding resource")
+                             .arg(qs(varString(v))));
         };
         auto found = pathGet(source->obj, varPath(v.fieldPath), std::nullopt);
         if (!found || !*found)
