@@ -243,9 +243,13 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
             if (!id.isClusterScoped() && !(unsetOnly && !r.ns().empty()))
                 r.setNamespace(ns);
             for (const FieldSpec &fs : specs) {
-                // metadata/namespace is handled above; subjects by the role binding rules below.
+                // metadata/namespace is handled above; subjects by the role binding rules below;
+                // a Namespace is renamed only when it is the core v1 Namespace.
                 if (fs.path == "metadata/namespace" || fs.path.starts_with("subjects") ||
                     !fsMatches(fs, r))
+                    continue;
+                if (fs.path == "metadata/name" && fs.gvk.kind == "Namespace" &&
+                    id.gvk.apiVersion() != "v1")
                     continue;
                 if (auto x = applyFieldSpec(r, fs,
                                             [&](Value &n) -> Result<void> {
