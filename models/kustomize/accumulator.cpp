@@ -441,11 +441,31 @@ Result<void> Build::accumulateStages(const QString &dir, const Value &k, Acc &ac
         auto p = checkedPath(dir, qs(c));
         if (!p)
             return std::unexpected(p.error());
-        auto docs = parseFile(*p);
+        // kustomize reads the file as a map of OpenAPI definitions (its first document): a
+        // CustomResourceDefinition manifest is not one.
+        auto docs = parseFile(*p, Dialect::Yaml11);
         if (!docs)
             return std::unexpected(wrap(tr("loading CRDs"), docs.error()));
-        for (const Value &d : **docs)
-            acc.mergeConfig(transformerConfigFromCrds(d));
+        if ((*docs)->empty())
+            continue;
+        const Value &d = (*docs)->front();
+        auto bad = [&](const Value &v, const QString &type) {
+            return fail(Error::Code::Syntax,
+                        tr("loading CRDs: unable to parse open API definition from '%1': json: "
+                           "cannot unmarshal %2 into Go value of type %3")
+                            .arg(qs(c),
+                                 v.isSeq()                     ? QStringLiteral("array")
+                                 : v.isString()                ? QStringLiteral("string")
+                                 : v.type == Value::Type::Bool ? QStringLiteral("bool")
+                                                               : QStringLiteral("number"),
+                                 type));
+        };
+        if (!d.isNull() && !d.isMap())
+            return bad(d, QStringLiteral("map[string]accumulator.OpenAPIDefinition"));
+        for (const MapEntry &e : d.entries)
+            if (!e.value.isNull() && !e.value.isMap())
+                return bad(e.value, QStringLiteral("accumulator.OpenAPIDefinition"));
+        acc.mergeConfig(transformerConfigFromCrds(d));
     }
     if (auto r = runGenerators(dir, k, acc); !r)
         return r;

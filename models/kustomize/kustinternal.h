@@ -408,7 +408,8 @@ private:
     Result<void> applyPatch(const Value &patchDocs, const Value *target, const Value *options,
                             Acc &acc);
     Result<void> applyJson6902(const QString &dir, const Value &entries, Acc &acc);
-    Result<Value> readPatchContent(const QString &dir, const Value &entry, QString *origin);
+    Result<Value> readPatchContent(const QString &dir, const Value &entry, QString *origin,
+                                   Dialect dialect = Dialect::KyamlNodes);
 
     // ---- replacements.cpp
     Result<void> applyReplacements(const QString &dir, const Value &list, Acc &acc);

@@ -282,7 +282,9 @@ Result<std::vector<Value>> Build::parseInline(const std::string &text, Dialect d
 {
     const QByteArray bytes = QByteArray::fromStdString(text);
     const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Md5);
-    const std::string key = std::string(dialect == Dialect::KyamlNodes ? "inline-kn:" : "inline:") +
+    const std::string key = std::string(dialect == Dialect::KyamlNodes ? "inline-kn:"
+                                        : dialect == Dialect::Yaml11   ? "inline-11:"
+                                                                       : "inline:") +
                             hash.toHex().toStdString();
     {
         QMutexLocker lock(&priv.mutex);
@@ -293,6 +295,10 @@ Result<std::vector<Value>> Build::parseInline(const std::string &text, Dialect d
     yaml::ParseLimits limits;
     if (dialect == Dialect::KyamlNodes)
         limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepFirst;
+    if (dialect == Dialect::Yaml11) {
+        limits.yaml11 = true;
+        limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepLast;
+    }
     auto docs = yaml::parseDocuments(bytes, {}, limits);
     if (!docs)
         return std::unexpected(docs.error());

@@ -7,7 +7,8 @@
 
 namespace kanri::kustomize::detail {
 
-Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QString *origin)
+Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QString *origin,
+                                      Dialect dialect)
 {
     std::string text;
     if (entry.isScalar()) {
@@ -20,7 +21,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
         if (path.empty() && patch.empty())
             return fail(Error::Code::Syntax, tr("must specify one of patch and path"));
         if (!patch.empty()) {
-            auto docs = parseInline(patch, Dialect::KyamlNodes);
+            auto docs = parseInline(patch, dialect);
             if (!docs)
                 return std::unexpected(docs.error());
             Value seq = Value::seq();
@@ -40,7 +41,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
         bool isDir = false;
         if (!exists(*p, &isDir))
             return fail(Error::Code::NotFound, tr("open %1: no such file or directory").arg(*p));
-        auto docs = parseFile(*p, Dialect::KyamlNodes);
+        auto docs = parseFile(*p, dialect);
         if (!docs)
             return std::unexpected(docs.error());
         if (origin)
@@ -51,7 +52,7 @@ Result<Value> Build::readPatchContent(const QString &dir, const Value &entry, QS
                 seq.items.push_back(d);
         return seq;
     }
-    auto docs = parseInline(text, Dialect::KyamlNodes);
+    auto docs = parseInline(text, dialect);
     if (!docs)
         return std::unexpected(docs.error());
     Value seq = Value::seq();
@@ -159,6 +160,11 @@ Result<void> Build::applyPatches(const QString &dir, const Value &patches, Acc &
         auto docs = readPatchContent(dir, entry, &origin);
         if (!docs)
             return std::unexpected(docs.error());
+        // A JSON 6902 patch goes through sigs.k8s.io/yaml (YAML 1.1: `value: y` is true).
+        if (!docs->items.empty() && docs->items[0].isSeq())
+            docs = readPatchContent(dir, entry, &origin, Dialect::Yaml11);
+        if (!docs)
+            return std::unexpected(docs.error());
         if (docs->items.empty()) {
             if (strategicOnly)
                 return fail(Error::Code::Syntax,
@@ -181,7 +187,7 @@ Result<void> Build::applyJson6902(const QString &dir, const Value &entries, Acc 
         const Value *target = e.get("target");
         if (!target)
             return fail(Error::Code::Syntax, tr("must specify a target for JSON patch"));
-        auto docs = readPatchContent(dir, e, nullptr);
+        auto docs = readPatchContent(dir, e, nullptr, Dialect::Yaml11);
         if (!docs)
             return std::unexpected(docs.error());
         if (docs->items.empty())

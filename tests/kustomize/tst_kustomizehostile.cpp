@@ -35,7 +35,8 @@ struct HostileCase
     Expect expect;
     const char *message; // Kanri's message contains this
     Place place;
-    bool asKustomize = true; // false: a limit of Kanri's own, kustomize renders it
+    bool asKustomize = true;        // false: a limit of Kanri's own, kustomize renders it
+    const char *expected = nullptr; // Rendered: what kubectl kustomize prints
 };
 
 QByteArray aliasBomb()
@@ -51,9 +52,10 @@ QByteArray aliasBomb()
     return y;
 }
 
-// Inputs kustomize v5.5.0 refuses (and a few it renders), each written to a folder of its own.
-// Every expectation was taken from `kubectl kustomize` (kustomize v5.5.0); matchesKubectl
-// checks them again when kubectl is installed.
+// Inputs kustomize v5.5.0 refuses, and inputs whose rendering depends on kustomize's exact
+// semantics, each written to a folder of its own. Every expectation (a refusal, or the output
+// byte for byte) was taken from `kubectl kustomize` (kustomize v5.5.0); matchesKubectl checks
+// them again when kubectl is installed.
 const std::vector<HostileCase> &cases()
 {
     static const std::vector<HostileCase> c = [] {
@@ -215,14 +217,18 @@ const std::vector<HostileCase> &cases()
                            " a: y\n")}},
              Rendered,
              "",
-             Place::None},
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: x\nkind: ConfigMap\nmetadata:\n  name: c\n"},
             {"a duplicate key in the kustomization (go-yaml v2 keeps the last)",
              {{"kustomization.yaml", B("resources:\n- x.yaml\nresources:\n- r.yaml\n")},
               {"r.yaml",
                B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \"1\"\n")}},
              Rendered,
              "",
-             Place::None},
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: c\n"},
             {"a NUL byte in a resource",
              {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
               {"r.yaml",
@@ -292,7 +298,9 @@ const std::vector<HostileCase> &cases()
                B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \"1\"\n")}},
              Rendered,
              "",
-             Place::None},
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: c\n"},
             {"a JSON 6902 patch with an empty path",
              {{"kustomization.yaml",
                B("resources:\n- r.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    "
@@ -583,7 +591,10 @@ const std::vector<HostileCase> &cases()
                B("configMapGenerator:\n- name: x\n  behavior: upsert\n  literals:\n  - a=1\n")}},
              Rendered,
              "",
-             Place::None},
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: "
+             "x-h29d89cmmt\n"},
             {"sortOptions with an unknown order",
              {{"kustomization.yaml", B("resources:\n- r.yaml\nsortOptions:\n  order: random\n")},
               {"r.yaml",
@@ -638,6 +649,452 @@ const std::vector<HostileCase> &cases()
              Refused,
              "Kanri does not run exec, Go or KRM-function plugins",
              Place::Line},
+            // Semantics that real repositories rely on, rendered as kustomize renders them.
+            {"a replacement with a leading dot, an escaped dot and a bracketed key",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml", B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n "
+                             " replicas: 1\n  template:\n    spec:\n      containers:\n      - "
+                             "name: app\n        image: nginx\n      - name: myapp\n        image: "
+                             "nginx\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  "
+                             "labels:\n    a.b.c/d: old\n  annotations:\n    x.y/z: old\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    name: src\n    fieldPath: .data.img\n  targets:\n  - select:\n    "
+                 "  kind: Service\n    fieldPaths:\n    - .metadata.labels.a\\.b\\.c/d\n    - "
+                 "metadata.annotations.[x.y/z]\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: \"5\"\n  t: \"true\"\nkind: ConfigMap\nmetadata:\n  "
+             "name: src\n---\napiVersion: v1\nkind: Service\nmetadata:\n  annotations:\n    x.y/z: "
+             "\"5\"\n  labels:\n    a.b.c/d: \"5\"\n  name: s\n---\napiVersion: apps/v1\nkind: "
+             "Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 1\n  template:\n    spec:\n     "
+             " containers:\n      - image: nginx\n        name: app\n      - image: nginx\n        "
+             "name: myapp\n"},
+            {"a replacement target selector [name=app] matches as a regular expression",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: "
+                 "nginx\n      - name: myapp\n        image: nginx\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    name: src\n    fieldPath: data.img\n  targets:\n  - select:\n     "
+                 " kind: Deployment\n    fieldPaths:\n    - "
+                 "spec.template.spec.containers.[name=app].image\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: \"5\"\n  t: \"true\"\nkind: ConfigMap\nmetadata:\n  "
+             "name: src\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n "
+             " replicas: 1\n  template:\n    spec:\n      containers:\n      - image: \"5\"\n      "
+             "  name: app\n      - image: \"5\"\n        name: myapp\n"},
+            {"a replacement into an int keeps an int, into a string keeps a string",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: "
+                 "nginx\n      - name: myapp\n        image: nginx\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    name: src\n    fieldPath: data.img\n  targets:\n  - select:\n     "
+                 " kind: Deployment\n    fieldPaths:\n    - spec.replicas\n  - select:\n      "
+                 "kind: ConfigMap\n    fieldPaths:\n    - data.t\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: \"5\"\n  t: \"5\"\nkind: ConfigMap\nmetadata:\n  name: "
+             "src\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  "
+             "replicas: 5\n  template:\n    spec:\n      containers:\n      - image: nginx\n       "
+             " name: app\n      - image: nginx\n        name: myapp\n"},
+            {"a replacement with create makes a field typed by its text",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: "
+                 "nginx\n      - name: myapp\n        image: nginx\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    name: src\n    fieldPath: data.img\n  targets:\n  - select:\n     "
+                 " kind: Deployment\n    fieldPaths:\n    - spec.template.metadata.labels.num\n    "
+                 "options:\n      create: true\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: \"5\"\n  t: \"true\"\nkind: ConfigMap\nmetadata:\n  "
+             "name: src\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n "
+             " replicas: 1\n  template:\n    metadata:\n      labels:\n        num: 5\n    spec:\n "
+             "     containers:\n      - image: nginx\n        name: app\n      - image: nginx\n    "
+             "    name: myapp\n"},
+            {"a replacement with create appends at index == length",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: "
+                 "nginx\n      - name: myapp\n        image: nginx\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    name: src\n    fieldPath: data.img\n  targets:\n  - select:\n     "
+                 " kind: Deployment\n    fieldPaths:\n    - "
+                 "spec.template.spec.containers.2.image\n    options:\n      create: true\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: \"5\"\n  t: \"true\"\nkind: ConfigMap\nmetadata:\n  "
+             "name: src\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n "
+             " replicas: 1\n  template:\n    spec:\n      containers:\n      - image: nginx\n      "
+             "  name: app\n      - image: nginx\n        name: myapp\n      - image: 5\n"},
+            {"a replacement with create adds a [name=new] element",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: "
+                 "nginx\n      - name: myapp\n        image: nginx\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    name: src\n    fieldPath: data.img\n  targets:\n  - select:\n     "
+                 " kind: Deployment\n    fieldPaths:\n    - "
+                 "spec.template.spec.containers.[name=new].image\n    options:\n      create: "
+                 "true\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: \"5\"\n  t: \"true\"\nkind: ConfigMap\nmetadata:\n  "
+             "name: src\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n "
+             " replicas: 1\n  template:\n    spec:\n      containers:\n      - image: nginx\n      "
+             "  name: app\n      - image: nginx\n        name: myapp\n      - image: 5\n        "
+             "name: new\n"},
+            {"a replacement source \"-\" is the last element",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: "
+                 "nginx\n      - name: myapp\n        image: nginx\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "Deployment\n    fieldPath: spec.template.spec.containers.-.name\n  targets:\n  - "
+                 "select:\n      kind: ConfigMap\n    fieldPaths:\n    - data.img\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: myapp\n  t: \"true\"\nkind: ConfigMap\nmetadata:\n  "
+             "name: src\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n "
+             " replicas: 1\n  template:\n    spec:\n      containers:\n      - image: nginx\n      "
+             "  name: app\n      - image: nginx\n        name: myapp\n"},
+            {"a replacement with a delimiter and an index",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: "
+                 "nginx\n      - name: myapp\n        image: nginx\n---\napiVersion: v1\nkind: "
+                 "Service\nmetadata:\n  name: s\n  annotations:\n    host: a.b.c\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    fieldPath: data.img\n  targets:\n  - select:\n      kind: "
+                 "Service\n    fieldPaths:\n    - metadata.annotations.host\n    options:\n      "
+                 "delimiter: .\n      index: 1\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  img: \"5\"\n  t: \"true\"\nkind: ConfigMap\nmetadata:\n  "
+             "name: src\n---\napiVersion: v1\nkind: Service\nmetadata:\n  annotations:\n    host: "
+             "a.5.c\n  name: s\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
+             "d\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n      - image: "
+             "nginx\n        name: app\n      - image: nginx\n        name: myapp\n"},
+            {"a replacement into a null field fails as kustomize fails",
+             {{"src.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  "
+                             "img: \"5\"\n  t: \"true\"\n")},
+              {"dep.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+                 "1\n  nul: null\n  template:\n    spec:\n      containers:\n      - name: app\n   "
+                 "     image: nginx\n      - name: myapp\n        image: nginx\n")},
+              {"kustomization.yaml",
+               B("resources:\n- src.yaml\n- dep.yaml\nreplacements:\n- source:\n    kind: "
+                 "ConfigMap\n    name: src\n    fieldPath: data.img\n  targets:\n  - select:\n     "
+                 " kind: Deployment\n    fieldPaths:\n    - spec.nul\n")}},
+             Refused,
+             "yaml: cannot decode !!int `5` as a !!null",
+             Place::Line},
+            {"a JSON patch replace of a missing key whose parent exists adds it",
+             {{"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "
+                           "\"1\"\nlist: [a, b, c]\n")},
+              {"kustomization.yaml",
+               B("resources:\n- r.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    "
+                 "- op: replace\n      path: /data/b\n      value: x\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\n  b: x\nkind: ConfigMap\nlist:\n- a\n- b\n- "
+             "c\nmetadata:\n  name: c\n"},
+            {"JSON patch negative indices count from the end",
+             {{"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "
+                           "\"1\"\nlist: [a, b, c]\n")},
+              {"kustomization.yaml",
+               B("resources:\n- r.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    "
+                 "- op: replace\n      path: /list/-1\n      value: x\n    - op: add\n      path: "
+                 "/list/-1\n      value: y\n    - op: remove\n      path: /list/0\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nlist:\n- b\n- x\n- "
+             "true\nmetadata:\n  name: c\n"},
+            {"a JSON patch path without a leading slash drops its first segment",
+             {{"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "
+                           "\"1\"\nlist: [a, b, c]\n")},
+              {"kustomization.yaml",
+               B("resources:\n- r.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    "
+                 "- op: add\n      path: data/x\n      value: 1\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nlist:\n- a\n- b\n- "
+             "c\nmetadata:\n  name: c\nx: 1\n"},
+            {"a JSON patch replace of the whole document",
+             {{"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "
+                           "\"1\"\nlist: [a, b, c]\n")},
+              {"kustomization.yaml",
+               B("resources:\n- r.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    "
+                 "- op: replace\n      path: \"\"\n      value: {apiVersion: v1, kind: ConfigMap, "
+                 "metadata: {name: c}, data: {z: \"1\"}}\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  z: \"1\"\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            {"JSON patch move, copy and test",
+             {{"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "
+                           "\"1\"\nlist: [a, b, c]\n")},
+              {"kustomization.yaml",
+               B("resources:\n- r.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    "
+                 "- op: test\n      path: /data/a\n      value: \"1\"\n    - op: copy\n      from: "
+                 "/list\n      path: /data/l\n    - op: move\n      from: /data/a\n      path: "
+                 "/data/b\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  b: \"1\"\n  l:\n  - a\n  - b\n  - c\nkind: "
+             "ConfigMap\nlist:\n- a\n- b\n- c\nmetadata:\n  name: c\n"},
+            {"a strategic merge drops empty values but keeps written nulls",
+             {{"r.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels:\nspec:\n  "
+                 "e1:\n  e2: ~\n  e3: null\n  m:\n    n:\n    o: {p: }\n  template:\n    spec:\n   "
+                 "   containers:\n      - name: app\n        image:\n      - name: b\n        "
+                 "image: x\n        ports:\n        - containerPort: 80\n          name:\n      "
+                 "volumes: [{name: v, emptyDir: }]\n")},
+              {"p.yaml", B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  "
+                           "replicas: 2\n  newmap:\n    a: null\n    b: {c: null}\n  template:\n   "
+                           " spec:\n      containers:\n      - name: b\n        image: y\n        "
+                           "env:\n        - name: A\n          value: null\n")},
+              {"kustomization.yaml", B("resources:\n- r.yaml\npatches:\n- path: p.yaml\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  e2: null\n  "
+             "e3: null\n  m:\n    o: {}\n  newmap:\n    b: {}\n  replicas: 2\n  template:\n    "
+             "spec:\n      containers:\n      - env:\n        - name: A\n        image: \"y\"\n    "
+             "    name: b\n        ports:\n        - containerPort: 80\n      - name: app\n      "
+             "volumes:\n      - name: v\n"},
+            {"a strategic merge patch of an empty map keeps it empty",
+             {{"r.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels:\nspec:\n  "
+                 "e1:\n  e2: ~\n  e3: null\n  m:\n    n:\n    o: {p: }\n  template:\n    spec:\n   "
+                 "   containers:\n      - name: app\n        image:\n      - name: b\n        "
+                 "image: x\n        ports:\n        - containerPort: 80\n          name:\n      "
+                 "volumes: [{name: v, emptyDir: }]\n")},
+              {"kustomization.yaml",
+               B("resources:\n- r.yaml\npatches:\n- patch: |-\n    apiVersion: apps/v1\n    kind: "
+                 "Deployment\n    metadata:\n      name: d\n    spec:\n      template:\n        "
+                 "spec:\n          affinity:\n            nodeAffinity: {}\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  e2: null\n  "
+             "e3: null\n  m:\n    o: {}\n  template:\n    spec:\n      affinity:\n        "
+             "nodeAffinity: {}\n      containers:\n      - name: app\n      - image: x\n        "
+             "name: b\n        ports:\n        - containerPort: 80\n      volumes:\n      - name: "
+             "v\n"},
+            {"annotations null or empty disappear, labels null or empty stay",
+             {{"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations: "
+                           "{}\n  labels: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  "
+                           "name: b\n  annotations: null\n  labels: null\n---\napiVersion: "
+                           "v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    n: 1\n  "
+                           "labels:\n    n: 1\n")},
+              {"kustomization.yaml", B("resources:\n- r.yaml\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {}\n  name: "
+             "a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: null\n  name: "
+             "b\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  annotations:\n    \"n\": "
+             "\"1\"\n  labels:\n    \"n\": 1\n  name: c\n"},
+            {"a generated Secret without data has data: {}",
+             {{"kustomization.yaml",
+               B("secretGenerator:\n- name: s\nconfigMapGenerator:\n- name: c\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c-6ct58987ht\n---\napiVersion: "
+             "v1\ndata: {}\nkind: Secret\nmetadata:\n  name: s-46f8b28mk5\ntype: Opaque\n"},
+            {"vars resolve after namespace and prefix, typed when alone",
+             {{"res.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  annotations:\n    "
+                 "a: \"$(REP)\"\n    b: \"x-$(REP)-$(FL)-$(B)\"\n    c: \"$(NS).$(NAME)\"\nspec:\n "
+                 " replicas: 3\n  paused: true\n  template:\n    spec:\n      containers:\n      - "
+                 "name: app\n        image: nginx\n        args: [\"$(REP)\", \"$(NS)\", "
+                 "\"$(FL)\", \"$$(NS)\", \"$(UNKNOWN)\", \"$(NS\"]\n        env:\n        - name: "
+                 "X\n          value: $(REP)\n        - name: Y\n          value: "
+                 "$(B)\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  x: "
+                 "1.5e6\n")},
+              {"kustomization.yaml",
+               B("resources:\n- res.yaml\nnamespace: myns\nnamePrefix: p-\nvars:\n- name: REP\n  "
+                 "objref: {kind: Deployment, name: d, apiVersion: apps/v1}\n  fieldref: "
+                 "{fieldpath: spec.replicas}\n- name: NS\n  objref: {kind: Deployment, name: d, "
+                 "apiVersion: apps/v1}\n  fieldref: {fieldPath: metadata.namespace}\n- name: "
+                 "NAME\n  objref: {kind: Service, name: s, apiVersion: v1}\n- name: FL\n  objref: "
+                 "{kind: Service, name: s, apiVersion: v1}\n  fieldref: {fieldPath: spec.x}\n- "
+                 "name: B\n  objref: {kind: Deployment, name: d, apiVersion: apps/v1}\n  fieldref: "
+                 "{fieldPath: spec.paused}\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\nkind: Service\nmetadata:\n  name: p-s\n  namespace: myns\nspec:\n  "
+             "x: 1500000\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n  "
+             "  a: \"3\"\n    b: x-3-1.5e+06-true\n    c: myns.p-s\n  name: p-d\n  namespace: "
+             "myns\nspec:\n  paused: true\n  replicas: 3\n  template:\n    spec:\n      "
+             "containers:\n      - args:\n        - 3\n        - myns\n        - 1500000\n        "
+             "- $(NS)\n        - $(UNKNOWN)\n        - $(NS\n        env:\n        - name: X\n     "
+             "     value: 3\n        - name: \"Y\"\n          value: true\n        image: nginx\n  "
+             "      name: app\n"},
+            {"scope comes from the embedded schema by apiVersion and kind",
+             {{"r.yaml",
+               B("apiVersion: admissionregistration.k8s.io/v1\nkind: "
+                 "ValidatingAdmissionPolicy\nmetadata:\n  name: v\n---\napiVersion: "
+                 "rbac.authorization.k8s.io/v1alpha1\nkind: ClusterRole\nmetadata:\n  name: "
+                 "cr\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: "
+                 "n2\n---\napiVersion: example.com/v1\nkind: Namespace\nmetadata:\n  name: "
+                 "n3\n---\napiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  "
+                 "name: pc\n---\napiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv\n")},
+              {"kustomization.yaml", B("resources:\n- r.yaml\nnamespace: x\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n---\napiVersion: "
+             "example.com/v1\nkind: Namespace\nmetadata:\n  name: n3\n  namespace: "
+             "x\n---\napiVersion: rbac.authorization.k8s.io/v1alpha1\nkind: "
+             "ClusterRole\nmetadata:\n  name: cr\n  namespace: x\n---\napiVersion: "
+             "scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: pc\n---\napiVersion: "
+             "v1\nkind: PersistentVolume\nmetadata:\n  name: pv\n---\napiVersion: "
+             "admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata:\n  name: "
+             "v\n  namespace: x\n"},
+            {"a CRD in the build does not make its kind cluster-scoped",
+             {{"crd.yaml",
+               B("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n "
+                 " name: foos.example.com\nspec:\n  group: example.com\n  names:\n    kind: Foo\n  "
+                 "  plural: foos\n  scope: Cluster\n  versions:\n  - name: v1\n    served: true\n  "
+                 "  storage: true\n")},
+              {"foo.yaml", B("apiVersion: example.com/v1\nkind: Foo\nmetadata:\n  name: f\n")},
+              {"kustomization.yaml", B("resources:\n- crd.yaml\n- foo.yaml\nnamespace: x\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  "
+             "name: foos.example.com\nspec:\n  group: example.com\n  names:\n    kind: Foo\n    "
+             "plural: foos\n  scope: Cluster\n  versions:\n  - name: v1\n    served: true\n    "
+             "storage: true\n---\napiVersion: example.com/v1\nkind: Foo\nmetadata:\n  name: f\n  "
+             "namespace: x\n"},
+            {"a CustomResourceDefinition listed under crds is refused",
+             {{"crd.yaml",
+               B("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n "
+                 " name: foos.example.com\nspec:\n  group: example.com\n  names:\n    kind: Foo\n  "
+                 "  plural: foos\n  scope: Cluster\n  versions:\n  - name: v1\n    served: true\n  "
+                 "  storage: true\n")},
+              {"kustomization.yaml", B("crds:\n- crd.yaml\nresources: []\n")}},
+             Refused,
+             "unable to parse open API definition from",
+             Place::Line},
+            {"field names of the kustomization match case-insensitively",
+             {{"r.yaml",
+               B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \"1\"\n")},
+              {"kustomization.yaml",
+               B("Resources:\n- r.yaml\nNAMESPACE: x\ncommonlabels:\n  a: b\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  labels:\n    a: b\n "
+             " name: c\n  namespace: x\n"},
+            {"YAML 1.1 booleans in the kustomization are booleans",
+             {{"kustomization.yaml",
+               B("configMapGenerator:\n- name: c\n  literals: [a=b]\ngeneratorOptions:\n  "
+                 "disableNameSuffixHash: yes\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            {"a generator behavior kustomize does not know acts as create",
+             {{"kustomization.yaml",
+               B("configMapGenerator:\n- name: x\n  behavior: upsert\n  literals:\n  - a=1\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: "
+             "x-h29d89cmmt\n"},
+            {"commonLabels with a null containers list makes it []",
+             {{"r.yaml", B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  "
+                           "template:\n    spec:\n      containers: null\n")},
+              {"kustomization.yaml", B("resources:\n- r.yaml\nimages:\n- name: x\n  newTag: v\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    "
+             "spec:\n      containers: []\n"},
+            {"a quoted number stays a string in labels, env and lists",
+             {{"r.yaml",
+               B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels:\n    a: "
+                 "\"32\"\n    b: 32\nspec:\n  template:\n    spec:\n      containers:\n      - "
+                 "name: app\n        image: nginx\n        args: [\"0\", 0, \"true\", true]\n      "
+                 "  env:\n        - name: A\n          value: \"0\"\n")},
+              {"kustomization.yaml", B("resources:\n- r.yaml\ncommonLabels:\n  c: \"1\"\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    a: \"32\"\n    b: "
+             "32\n    c: \"1\"\n  name: d\nspec:\n  selector:\n    matchLabels:\n      c: \"1\"\n  "
+             "template:\n    metadata:\n      labels:\n        c: \"1\"\n    spec:\n      "
+             "containers:\n      - args:\n        - \"0\"\n        - 0\n        - \"true\"\n       "
+             " - true\n        env:\n        - name: A\n          value: \"0\"\n        image: "
+             "nginx\n        name: app\n"},
         };
         const QByteArray kust = "resources:\n- r.yaml\n";
         v.push_back({"a YAML alias bomb in a resource is refused by Kanri's node limit",
@@ -748,6 +1205,8 @@ private Q_SLOTS:
         auto out = renderer.render(caseDir(size_t(index)));
         if (c.expect == Expect::Rendered) {
             QVERIFY2(out.has_value(), out ? "" : qPrintable(out.error().toString()));
+            QVERIFY(c.expected);
+            QCOMPARE(out->text, QByteArray(c.expected));
             return;
         }
         QVERIFY2(!out.has_value(), "Kanri rendered what kustomize refuses");
