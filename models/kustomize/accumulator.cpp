@@ -269,20 +269,30 @@ Result<void> Build::accumulateResources(const QString &dir, const std::vector<st
             return fail(Error::Code::Unsupported,
                         tr("remote resource '%1' is not supported: Kanri renders local files only")
                             .arg(rel));
-        auto errF = accumulateFile(dir, rel, acc);
-        if (errF)
+        // A folder (a base) fails as a file first; its message is only needed if the folder
+        // fails too, so the common case builds none.
+        const QString abs = QDir::cleanPath(QDir(dir).absoluteFilePath(rel));
+        bool isDir = false;
+        const bool folder = exists(abs, &isDir) && isDir;
+        Result<void> errF = folder ? Result<void>{} : accumulateFile(dir, rel, acc);
+        if (!folder && errF)
             continue;
+        auto fileError = [&]() -> Error {
+            if (!folder)
+                return errF.error();
+            return accumulateFile(dir, rel, acc).error();
+        };
         auto root = newRoot(dir, rel);
         if (!root) {
-            if (errF.error().message.contains(QLatin1String("MalformedYAMLError")))
-                return errF;
+            const Error f = fileError();
+            if (f.message.contains(QLatin1String("MalformedYAMLError")))
+                return std::unexpected(f);
             return std::unexpected(
-                prefixed(tr("accumulation err='%1': ").arg(errF.error().message), root.error()));
+                prefixed(tr("accumulation err='%1': ").arg(f.message), root.error()));
         }
-        if (auto r = accumulateDirectory(*root, acc, false); !r) {
-            Error e = prefixed(tr("accumulation err='%1': ").arg(errF.error().message), r.error());
-            return std::unexpected(e);
-        }
+        if (auto r = accumulateDirectory(*root, acc, false); !r)
+            return std::unexpected(
+                prefixed(tr("accumulation err='%1': ").arg(fileError().message), r.error()));
     }
     return {};
 }
