@@ -181,7 +181,7 @@ bool matchesAnyId(const Resource &r, const ResId &id);
 
 // ---- field paths of replacements and vars (replacements.cpp) -----------------------------------
 
-// kyaml's SmarterPathSplitter and cleanPath: "a.[b.c=d].e\\.f" -> a, [b.c=d], e.f; "[x.y]" is
+// kyaml's SmarterPathSplitter and cleanPath: "a.[b.c=d].e\.f" -> a, [b.c=d], e.f; "[x.y]" is
 // the key x.y; empty elements (".metadata.name") are dropped.
 std::vector<std::string> splitFieldPath(const std::string &path);
 // kyaml's PathGetter (Lookup, LookupCreate): the one node at `segs`, nullptr when missing.

@@ -326,7 +326,7 @@ struct Decoder
     }
 
     // A value of Go type `t` (an element or a map value uses the element's type).
-    Result<Value> value(const Value &v, T t, const Def * /*def*/, const std::string &structName)
+    Result<Value> value(const Value &v, T t, const std::string &structName)
     {
         if (v.isNull() && t != T::Any)
             return v;
@@ -384,7 +384,7 @@ struct Decoder
         case T::I64:
         case T::Int:
         case T::Any:
-            return value(v, f.type, nullptr, structName);
+            return value(v, f.type, structName);
         case T::StrList:
         case T::PsmList: {
             if (!v.isSeq())
@@ -421,8 +421,7 @@ struct Decoder
                 auto x = e->value.isNull()
                              ? Result<Value>(f.type == T::StrMap ? Value::string({})
                                                                  : Value::boolean(false))
-                             : value(e->value, f.type == T::StrMap ? T::Str : T::Bool, nullptr,
-                                     structName);
+                             : value(e->value, f.type == T::StrMap ? T::Str : T::Bool, structName);
                 if (!x)
                     return x;
                 out.set(e->key, std::move(*x));
