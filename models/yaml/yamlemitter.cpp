@@ -927,8 +927,15 @@ std::string jsonScalarText(const Value &v)
     switch (v.type) {
     case Value::Type::Null:
         return "null";
-    case Value::Type::Bool:
-        return (v.text == "true" || v.text == "True" || v.text == "TRUE") ? "true" : "false";
+    case Value::Type::Bool: {
+        // YAML 1.2 true, or a YAML 1.1 yes/on/y (documents read as go-yaml v2 reads them).
+        static const char *const truths[] = {"true", "True", "TRUE", "y",  "Y", "yes",
+                                             "Yes",  "YES",  "on",   "On", "ON"};
+        for (const char *t : truths)
+            if (v.text == t)
+                return "true";
+        return "false";
+    }
     case Value::Type::Int: {
         std::string out;
         if (parseGoInt(stripUnderscores(v.text), out))

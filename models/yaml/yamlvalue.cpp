@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace kanri::yaml {
@@ -298,11 +299,69 @@ Value::Type resolvePlain(std::string_view s)
     return Value::Type::String;
 }
 
+Value::Type resolvePlain11(std::string_view s)
+{
+    static const char *const bools[] = {"y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no",
+                                        "No", "NO", "on",  "On",  "ON",  "off", "Off", "OFF"};
+    for (const char *b : bools)
+        if (s == b)
+            return Value::Type::Bool;
+    const Value::Type t = resolvePlain(s);
+    return t == Value::Type::Timestamp ? Value::Type::String : t;
+}
+
 namespace {
 
 QString tr(const char *s)
 {
     return QCoreApplication::translate("kanri::yaml", s);
+}
+
+struct BadText
+{
+    QString message;
+    qsizetype offset;
+};
+
+// libyaml's reader: the input must be UTF-8 (a BOM at the start is skipped) made of printable
+// characters, tab, line feed and carriage return. Returns the offset of the first bad byte.
+std::optional<BadText> checkText(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D)
+                return BadText{tr("control characters are not allowed"), i};
+            if (c == 0x7F)
+                return BadText{tr("control characters are not allowed"), i};
+            ++i;
+            continue;
+        }
+        int width = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (width == 0)
+            return BadText{tr("invalid leading UTF-8 octet"), i};
+        if (i + width > n)
+            return BadText{tr("incomplete UTF-8 octet sequence"), i};
+        unsigned value = c & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07);
+        for (int k = 1; k < width; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return BadText{tr("invalid trailing UTF-8 octet"), i + k};
+            value = (value << 6) | (p[i + k] & 0x3F);
+        }
+        if (!((width == 2 && value >= 0x80) || (width == 3 && value >= 0x800) ||
+              (width == 4 && value >= 0x10000)))
+            return BadText{tr("invalid length of a UTF-8 sequence"), i};
+        if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF)
+            return BadText{tr("invalid Unicode character"), i};
+        if (!(value == 0x85 || (value >= 0xA0 && value <= 0xD7FF) ||
+              (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF)))
+            return BadText{tr("control characters are not allowed"), i};
+        i += width;
+    }
+    return std::nullopt;
 }
 
 struct TooBig
@@ -311,11 +370,18 @@ struct TooBig
     YAML::Mark mark;
 };
 
+struct DuplicateKey
+{
+    QString message;
+    YAML::Mark mark;
+};
+
 class Builder : public YAML::EventHandler
 {
 public:
-    explicit Builder(const ParseLimits &limits)
+    Builder(const ParseLimits &limits, std::string_view source)
         : m_limits(limits)
+        , m_source(source)
     {}
 
     std::vector<Value> docs;
@@ -329,7 +395,22 @@ public:
     }
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
-        add(Value(), anchor, mark);
+        // yaml-cpp reports `~`, `null` and an empty value alike; kyaml keeps the difference
+        // (a strategic merge drops an empty value but keeps a written null), so the text is
+        // taken from the source: the mark is on the null's token when there is one.
+        Value v;
+        if (mark.pos >= 0 && size_t(mark.pos) < m_source.size()) {
+            const std::string_view at = m_source.substr(size_t(mark.pos));
+            for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+                if (!at.starts_with(word))
+                    continue;
+                const char next = at.size() > word.size() ? at[word.size()] : ' ';
+                if (std::string_view(" \t\r\n,]}#").find(next) != std::string_view::npos)
+                    v.text = std::string(word);
+                break;
+            }
+        }
+        add(std::move(v), anchor, mark);
     }
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
@@ -343,9 +424,13 @@ public:
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   const std::string &value) override
     {
+        if (tag == "!")
+            checkQuoteClosed(mark);
         Value v;
         if (tag == "?" || tag.empty()) {
             v = Value::plain(value);
+            if (m_limits.yaml11)
+                v.type = resolvePlain11(value);
         } else if (tag == "!" || tag == "tag:yaml.org,2002:str") {
             v = Value::string(value);
         } else if (tag == "tag:yaml.org,2002:int") {
@@ -377,6 +462,32 @@ public:
     void OnMapEnd() override { pop(); }
 
 private:
+    // yaml-cpp 0.7 accepts a quoted scalar that the end of the stream cuts off; go-yaml reports
+    // "found unexpected end of stream". The scalar's token starts at `mark`.
+    void checkQuoteClosed(const YAML::Mark &mark) const
+    {
+        if (mark.pos < 0 || size_t(mark.pos) >= m_source.size())
+            return;
+        const char quote = m_source[size_t(mark.pos)];
+        if (quote != '\'' && quote != '"')
+            return;
+        for (size_t i = size_t(mark.pos) + 1; i < m_source.size(); ++i) {
+            const char c = m_source[i];
+            if (quote == '"' && c == '\\') {
+                ++i;
+                continue;
+            }
+            if (c != quote)
+                continue;
+            if (quote == '\'' && i + 1 < m_source.size() && m_source[i + 1] == '\'') {
+                ++i; // '' is a quote inside a single-quoted scalar
+                continue;
+            }
+            return;
+        }
+        throw TooBig{tr("found unexpected end of stream (a quoted scalar is not closed)"), mark};
+    }
+
     struct Frame
     {
         Value value;
@@ -384,6 +495,9 @@ private:
         qsizetype startNodes;
         bool haveKey = false;
         std::string key;
+        YAML::Mark keyMark;
+        std::vector<int> keyLines; // 1-based line of each entry's key (duplicate messages)
+        YAML::Mark mark;           // where the collection starts
     };
 
     void push(Value v, YAML::anchor_t anchor, const YAML::Mark &mark)
@@ -393,7 +507,7 @@ private:
                 tr("document is nested too deeply (more than %1 levels)").arg(m_limits.maxDepth),
                 mark};
         countNode(mark);
-        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}});
+        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}, {}, {}, mark});
     }
     void pop()
     {
@@ -401,7 +515,7 @@ private:
         m_stack.pop_back();
         if (f.anchor)
             m_anchors[f.anchor] = {f.value, m_nodes - f.startNodes + 1};
-        attach(std::move(f.value));
+        attach(std::move(f.value), f.mark);
     }
     void countNode(const YAML::Mark &mark)
     {
@@ -413,9 +527,9 @@ private:
         countNode(mark);
         if (anchor)
             m_anchors[anchor] = {v, 1};
-        attach(std::move(v));
+        attach(std::move(v), mark);
     }
-    void attach(Value v)
+    void attach(Value v, const YAML::Mark &mark)
     {
         if (m_stack.empty()) {
             docs.push_back(std::move(v));
@@ -427,6 +541,15 @@ private:
             top.value.items.push_back(std::move(v));
         } else if (!top.haveKey) {
             top.key = v.isScalar() ? v.text : std::string();
+            if (m_limits.yaml11 && v.type == Value::Type::Bool) {
+                // sigs.k8s.io/yaml writes a boolean key (yes, on, y) as "true" or "false".
+                const char c = char(std::tolower(static_cast<unsigned char>(v.text[0])));
+                top.key =
+                    (c == 't' || c == 'y' || v.text == "on" || v.text == "On" || v.text == "ON")
+                        ? "true"
+                        : "false";
+            }
+            top.keyMark = mark;
             top.haveKey = true;
         } else {
             top.haveKey = false;
@@ -434,8 +557,10 @@ private:
                 // YAML merge key: keys not already present are added.
                 auto mergeOne = [&](const Value &m) {
                     for (const MapEntry &e : m.entries)
-                        if (!top.value.get(e.key))
+                        if (!top.value.get(e.key)) {
                             top.value.entries.push_back(e);
+                            top.keyLines.push_back(0); // merged: a key written later wins
+                        }
                 };
                 if (v.isMap())
                     mergeOne(v);
@@ -446,18 +571,33 @@ private:
                 return;
             }
             bool replaced = false;
-            for (MapEntry &e : top.value.entries)
-                if (e.key == top.key) {
+            for (size_t i = 0; i < top.value.entries.size(); ++i) {
+                MapEntry &e = top.value.entries[i];
+                if (e.key != top.key)
+                    continue;
+                const bool merged = i >= top.keyLines.size() || top.keyLines[i] == 0;
+                if (m_limits.duplicateKeys == ParseLimits::DuplicateKeys::Refuse && !merged)
+                    throw DuplicateKey{tr("mapping key \"%1\" already defined at line %2")
+                                           .arg(QString::fromStdString(top.key))
+                                           .arg(top.keyLines[i]),
+                                       top.keyMark};
+                if (merged || m_limits.duplicateKeys == ParseLimits::DuplicateKeys::KeepLast) {
                     e.value = std::move(v);
-                    replaced = true;
-                    break;
+                    if (merged && i < top.keyLines.size())
+                        top.keyLines[i] = top.keyMark.line + 1;
                 }
-            if (!replaced)
+                replaced = true;
+                break;
+            }
+            if (!replaced) {
                 top.value.entries.push_back(MapEntry{std::move(top.key), std::move(v)});
+                top.keyLines.push_back(top.keyMark.line + 1);
+            }
         }
     }
 
     const ParseLimits &m_limits;
+    std::string_view m_source;
     std::vector<Frame> m_stack;
     std::map<YAML::anchor_t, std::pair<Value, qsizetype>> m_anchors;
     qsizetype m_nodes = 0;
@@ -474,13 +614,27 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
             Error::Code::Syntax,
             tr("document is too large (%1 bytes, limit %2)").arg(bytes.size()).arg(limits.maxBytes),
             file);
+    if (const auto bad = checkText(bytes)) {
+        int line = 1, column = 1;
+        for (qsizetype i = 0; i < bad->offset; ++i) {
+            if (bytes[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((uchar(bytes[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        return failAt(Error::Code::Syntax, bad->message, file, line, column);
+    }
     std::istringstream in(std::string(bytes.constData(), size_t(bytes.size())));
-    Builder builder(limits);
+    Builder builder(limits, std::string_view(bytes.constData(), size_t(bytes.size())));
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
     } catch (const TooBig &e) {
+        return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
+    } catch (const DuplicateKey &e) {
         return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
     } catch (const YAML::DeepRecursion &e) {
         return failAt(Error::Code::Syntax, tr("document is nested too deeply"), file,

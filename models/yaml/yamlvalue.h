@@ -74,19 +74,34 @@ struct MapEntry
     Value value;
 };
 
+// The limits and the YAML dialect of parseDocuments.
 struct ParseLimits
 {
     qsizetype maxBytes = 64 * 1024 * 1024;
     int maxDepth = 200;
     qsizetype maxNodes = 2'000'000; // after alias expansion: stops alias bombs
+    // go-yaml v2 (sigs.k8s.io/yaml, what kustomize reads a kustomization with) resolves plain
+    // scalars as YAML 1.1: y/n/yes/no/on/off are booleans and timestamps stay strings. The
+    // default is go-yaml v3 (kyaml, what kustomize reads resources and patches with).
+    bool yaml11 = false;
+    // Two equal keys in one mapping: go-yaml v3 refuses to decode the document (kyaml reading
+    // resources), go-yaml v2 keeps the last (a kustomization), a kyaml node lookup finds the
+    // first (a patch).
+    enum class DuplicateKeys { Refuse, KeepLast, KeepFirst };
+    DuplicateKeys duplicateKeys = DuplicateKeys::Refuse;
 };
 
-// Parses every document of a YAML (or JSON) stream. Empty documents are returned as Null
-// values. Errors carry `file` and the line/column yaml-cpp reports.
+// Parses every document of a YAML (or JSON) stream as go-yaml does. Empty documents are
+// returned as Null values. Refused as go-yaml refuses them: invalid UTF-8, control characters
+// (NUL, ESC, ...), a key twice in one mapping (unless allowed), and whatever yaml-cpp cannot
+// parse. Errors carry `file` and the line/column of the offending byte or token.
 Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString &file = {},
                                           const ParseLimits &limits = {});
 
 // yaml.v3's resolution of a plain scalar (what `Value::plain` uses).
 Value::Type resolvePlain(std::string_view text);
+// yaml.v2's (YAML 1.1), as kustomize's kustomization reader sees it: y/n/yes/no/on/off are
+// booleans, a timestamp is a string.
+Value::Type resolvePlain11(std::string_view text);
 
 } // namespace kanri::yaml

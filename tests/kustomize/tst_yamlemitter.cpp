@@ -109,6 +109,122 @@ private Q_SLOTS:
         QCOMPARE(r.error().file, QStringLiteral("big.yaml"));
     }
 
+    // go-yaml's reader refuses what it refuses, at the offending byte.
+    void badTextIsRefusedWhereItIs_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::newRow("a NUL byte is a control character")
+            << QByteArray("a: 1\nb: x\0y\n", 12) << "control characters are not allowed" << 2 << 5;
+        QTest::newRow("an escape character is a control character")
+            << QByteArray("a: \x1b\n") << "control characters are not allowed" << 1 << 4;
+        QTest::newRow("DEL is a control character")
+            << QByteArray("a: \x7f\n") << "control characters are not allowed" << 1 << 4;
+        QTest::newRow("a C1 control character (U+0080) is refused")
+            << QByteArray("a: \xc2\x80\n") << "control characters are not allowed" << 1 << 4;
+        QTest::newRow("a lone continuation byte is an invalid leading octet")
+            << QByteArray("a: \x80\n") << "invalid leading UTF-8 octet" << 1 << 4;
+        QTest::newRow("a sequence cut by the end of the file is incomplete")
+            << QByteArray("a: \xe2\x82") << "incomplete UTF-8 octet sequence" << 1 << 4;
+        QTest::newRow("a sequence cut by an ASCII byte has an invalid trailing octet")
+            << QByteArray("a: \xe2x\n") << "invalid trailing UTF-8 octet" << 1 << 5;
+        QTest::newRow("an overlong encoding has an invalid length")
+            << QByteArray("a: \xc0\xaf\n") << "invalid length of a UTF-8 sequence" << 1 << 4;
+        QTest::newRow("an encoded surrogate is an invalid character")
+            << QByteArray("a: \xed\xa0\x80\n") << "invalid Unicode character" << 1 << 4;
+        QTest::newRow("a double quote the file never closes")
+            << QByteArray("a: 1\nb: \"x\n") << "found unexpected end of stream" << 2 << 4;
+        QTest::newRow("a single quote the file never closes")
+            << QByteArray("a: 'it''s\n") << "found unexpected end of stream" << 1 << 4;
+        QTest::newRow("a key written twice in one mapping")
+            << QByteArray("a:\n  b: 1\n  b: 2\n") << "mapping key \"b\" already defined at line 2"
+            << 3 << 3;
+    }
+    void badTextIsRefusedWhereItIs()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        auto r = kanri::yaml::parseDocuments(text, QStringLiteral("r.yaml"));
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
+        QCOMPARE(r.error().file, QStringLiteral("r.yaml"));
+        QCOMPARE(r.error().line, line);
+        QCOMPARE(r.error().column, column);
+    }
+
+    void acceptedTextStaysAccepted()
+    {
+        // A BOM, tabs in content, CR LF, printable Unicode and closed quotes ('' and \" inside).
+        auto r =
+            kanri::yaml::parseDocuments("\xef\xbb\xbf"
+                                        "a: \"x\\\"y\"\r\nb: 'it''s'\r\nc: \"\tt\"\nd: é日本\n");
+        QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().toString()));
+        QCOMPARE(r->front().str({"a"}), std::string("x\"y"));
+        QCOMPARE(r->front().str({"b"}), std::string("it's"));
+        QCOMPARE(r->front().str({"d"}), std::string("é日本"));
+    }
+
+    void duplicateKeysFollowTheDialect()
+    {
+        using DK = kanri::yaml::ParseLimits::DuplicateKeys;
+        const QByteArray text = "a: 1\na: 2\nm: {x: 1, <<: {y: 2}, y: 3}\n";
+        kanri::yaml::ParseLimits limits;
+        limits.duplicateKeys = DK::KeepLast; // go-yaml v2: the last counts
+        auto last = kanri::yaml::parseDocuments(text, {}, limits);
+        QVERIFY(last.has_value());
+        QCOMPARE(last->front().str({"a"}), std::string("2"));
+        limits.duplicateKeys = DK::KeepFirst; // a kyaml node lookup: the first counts
+        auto first = kanri::yaml::parseDocuments(text, {}, limits);
+        QVERIFY(first.has_value());
+        QCOMPARE(first->front().str({"a"}), std::string("1"));
+        // A key that only a merge key brought in may be written again, in every dialect.
+        limits.duplicateKeys = DK::Refuse;
+        auto merged = kanri::yaml::parseDocuments("m: {x: 1, <<: {y: 2}, y: 3}\n", {}, limits);
+        QVERIFY2(merged.has_value(), merged ? "" : qPrintable(merged.error().toString()));
+        QCOMPARE(merged->front().str({"m", "y"}), std::string("3"));
+    }
+
+    void yaml11ResolvesAsGoYamlV2()
+    {
+        kanri::yaml::ParseLimits limits;
+        limits.yaml11 = true;
+        auto r = kanri::yaml::parseDocuments(
+            "a: yes\nb: n\nc: On\nd: 2024-01-01\ne: \"yes\"\ny: 1\nf: 0x10\n", {}, limits);
+        QVERIFY(r.has_value());
+        const kanri::yaml::Value &v = r->front();
+        QCOMPARE(v.at({"a"})->type, kanri::yaml::Value::Type::Bool);
+        QCOMPARE(v.at({"b"})->type, kanri::yaml::Value::Type::Bool);
+        QCOMPARE(v.at({"c"})->type, kanri::yaml::Value::Type::Bool);
+        QCOMPARE(v.at({"d"})->type, kanri::yaml::Value::Type::String); // not a timestamp
+        QCOMPARE(v.at({"e"})->type, kanri::yaml::Value::Type::String); // quoted
+        QVERIFY(v.get("true"));                                        // the key y
+        QCOMPARE(v.at({"f"})->type, kanri::yaml::Value::Type::Int);
+        QCOMPARE(kanri::yaml::jsonScalarText(*v.at({"a"})), std::string("true"));
+        QCOMPARE(kanri::yaml::jsonScalarText(*v.at({"b"})), std::string("false"));
+        // The default (go-yaml v3) keeps yes a string.
+        auto v3 = kanri::yaml::parseDocuments("a: yes\n");
+        QCOMPARE(v3->front().at({"a"})->type, kanri::yaml::Value::Type::String);
+    }
+
+    void aNullKeepsItsText()
+    {
+        // kyaml's merge drops an empty value but keeps a written null: the text tells them apart.
+        auto r = kanri::yaml::parseDocuments("a:\nb: ~\nc: null\nd: Null\ne: [~, null]\n");
+        QVERIFY(r.has_value());
+        const kanri::yaml::Value &v = r->front();
+        QCOMPARE(v.at({"a"})->text, std::string());
+        QCOMPARE(v.at({"b"})->text, std::string("~"));
+        QCOMPARE(v.at({"c"})->text, std::string("null"));
+        QCOMPARE(v.at({"d"})->text, std::string("Null"));
+        QCOMPARE(v.at({"e"})->items[0].text, std::string("~"));
+        for (const char *k : {"a", "b", "c", "d"})
+            QVERIFY(v.at({k})->isNull());
+    }
+
     void syntaxErrorsCarryPositions()
     {
         auto r = kanri::yaml::parseDocuments("a: [1, 2\nb: 3\n", QStringLiteral("x.yaml"));

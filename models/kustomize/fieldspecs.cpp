@@ -1,127 +1,11 @@
 #include "kustinternal.h"
-#include "yamlemitter.h"
-
-#include <QCoreApplication>
-#include <QCryptographicHash>
 
 #include <algorithm>
-#include <map>
+
+// Field specs and transformer configurations: kustomize's builtin field specs
+// (api/internal/konfig/builtinpluginconsts), `configurations:` files and CRD-derived specs.
 
 namespace kanri::kustomize::detail {
-
-Gvk Gvk::fromApiVersion(const std::string &apiVersion, const std::string &kind)
-{
-    Gvk g;
-    g.kind = kind;
-    const auto slash = apiVersion.rfind('/');
-    if (slash == std::string::npos) {
-        g.version = apiVersion;
-    } else {
-        g.group = apiVersion.substr(0, slash);
-        g.version = apiVersion.substr(slash + 1);
-    }
-    return g;
-}
-
-bool Gvk::selectedBy(const Gvk &s) const
-{
-    if (!s.group.empty() && s.group != group)
-        return false;
-    if (!s.version.empty() && s.version != version)
-        return false;
-    if (!s.kind.empty() && s.kind != kind)
-        return false;
-    return true;
-}
-
-std::string ResId::toString() const
-{
-    std::string s = gvk.kind.empty() ? "[noKind]" : gvk.kind;
-    s += ".";
-    s += gvk.version.empty() ? "[noVer]" : gvk.version;
-    s += ".";
-    s += gvk.group.empty() ? "[noGrp]" : gvk.group;
-    s += "/";
-    s += name.empty() ? "[noName]" : name;
-    s += ".";
-    s += ns.empty() ? "[noNs]" : ns;
-    return s;
-}
-
-bool isClusterScopedKind(const Gvk &gvk)
-{
-    static const std::set<std::string> kinds = {
-        "Namespace",
-        "Node",
-        "PersistentVolume",
-        "StorageClass",
-        "ClusterRole",
-        "ClusterRoleBinding",
-        "CustomResourceDefinition",
-        "APIService",
-        "MutatingWebhookConfiguration",
-        "ValidatingWebhookConfiguration",
-        "ValidatingAdmissionPolicy",
-        "ValidatingAdmissionPolicyBinding",
-        "PriorityClass",
-        "CSIDriver",
-        "CSINode",
-        "RuntimeClass",
-        "PodSecurityPolicy",
-        "IngressClass",
-        "VolumeAttachment",
-        "CertificateSigningRequest",
-        "ComponentStatus",
-        "TokenReview",
-        "SelfSubjectAccessReview",
-        "SelfSubjectRulesReview",
-        "SubjectAccessReview",
-        "FlowSchema",
-        "PriorityLevelConfiguration",
-        "StorageVersion",
-        "ClusterTrustBundle",
-    };
-    if (gvk.kind == "Namespace" && !gvk.group.empty())
-        return false;
-    return kinds.count(gvk.kind) > 0;
-}
-
-bool ResId::isClusterScoped() const
-{
-    return isClusterScopedKind(gvk);
-}
-
-bool ResId::nsEquals(const ResId &o) const
-{
-    auto eff = [](const ResId &id) -> std::string {
-        if (id.isClusterScoped())
-            return "~cluster";
-        return id.ns.empty() ? "default" : id.ns;
-    };
-    return eff(*this) == eff(o);
-}
-
-Gvk Resource::gvk() const
-{
-    return Gvk::fromApiVersion(obj.str({"apiVersion"}), obj.str({"kind"}));
-}
-
-ResId Resource::curId() const
-{
-    return ResId{gvk(), name(), ns()};
-}
-
-void Resource::setName(const std::string &n)
-{
-    obj.getOrAddMap("metadata").set("name", Value::string(n));
-}
-
-void Resource::setNamespace(const std::string &n)
-{
-    obj.getOrAddMap("metadata").set("namespace", Value::string(n));
-}
-
-// ---- field specs ---------------------------------------------------------------------------
 
 std::vector<std::string> splitPath(const std::string &path)
 {
@@ -142,39 +26,62 @@ std::vector<std::string> splitPath(const std::string &path)
     return out;
 }
 
+// kustomize's fieldspec.Filter: sequences are walked element by element with the same path, a
+// null stops the walk (or, with create, becomes a map; a `name[]` hint turns it into an empty
+// sequence), and a scalar where the path goes on is an error.
 Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t i, bool create,
                       const NodeFn &fn)
 {
     if (i == segs.size())
         return fn(node);
     if (node.isSeq()) {
-        for (Value &item : node.items)
-            if (auto r = walkPath(item, segs, i, create, fn); !r)
-                return r;
+        for (Value &item : node.items) {
+            if (item.isNull())
+                continue;
+            if (auto r = walkPath(item, segs, i, create, fn); !r) {
+                QStringList rest;
+                for (size_t k = i; k < segs.size(); ++k)
+                    rest << qs(segs[k]);
+                return std::unexpected(
+                    wrap(tr("visit traversal on path: [%1]").arg(rest.join(QLatin1Char(' '))),
+                         r.error()));
+            }
+        }
         return {};
     }
-    if (!node.isMap())
+    if (node.isNull())
         return {};
+    if (!node.isMap())
+        return fail(Error::Code::Syntax, tr("expected sequence or mapping node"));
     std::string name = segs[i];
     bool isSeq = false;
     if (name.ends_with("[]")) {
         name.resize(name.size() - 2);
         isSeq = true;
     }
-    // `[name=value]` selectors (used by replacements-style paths) are handled elsewhere.
     Value *child = node.get(name);
     if (i + 1 == segs.size()) {
         if (!child) {
             if (!create)
                 return {};
             child = &node.set(name, Value());
+        } else if (child->isNull() && isSeq && !create) {
+            *child = Value::seq();
         }
         return fn(*child);
     }
-    if (!child || child->isNull()) {
+    if (!child) {
+        if (!create || isSeq)
+            return {};
+        child = &node.set(name, Value::map());
+    } else if (child->isNull()) {
+        if (isSeq) {
+            *child = Value::seq(); // kustomize takes the hint: the null becomes []
+            return {};
+        }
         if (!create)
             return {};
-        child = &node.set(name, isSeq ? Value::seq() : Value::map());
+        *child = Value::map();
     }
     return walkPath(*child, segs, i + 1, create, fn);
 }
@@ -182,6 +89,29 @@ Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t 
 Result<void> applyFieldSpec(Value &obj, const FieldSpec &fs, const NodeFn &fn)
 {
     return walkPath(obj, splitPath(fs.path), 0, fs.create, fn);
+}
+
+Result<void> applyFieldSpec(Resource &r, const FieldSpec &fs, const NodeFn &fn)
+{
+    if (auto x = applyFieldSpec(r.obj, fs, fn); !x)
+        return std::unexpected(wrap(
+            tr("considering field '%1' of object %2").arg(qs(fs.path), qs(r.curId().toString())),
+            x.error()));
+    return {};
+}
+
+Error wrongNodeKind(const char *expected, const Value &node)
+{
+    return Error{tr("wrong node kind: expected %1 but got %2: node contents:\n%3")
+                     .arg(QLatin1String(expected),
+                          QLatin1String(node.isMap()   ? "MappingNode"
+                                        : node.isSeq() ? "SequenceNode"
+                                                       : "ScalarNode"),
+                          qs(toJson(node))),
+                 {},
+                 0,
+                 0,
+                 Error::Code::Syntax};
 }
 
 Result<std::vector<FieldSpec>> parseFieldSpecs(const Value &seq)
@@ -483,9 +413,9 @@ TransformerConfig TransformerConfig::defaults()
     };
     tc.replicas = {
         F("spec/replicas", "Deployment", "", "", true),
-        F("spec/replicas", "ReplicationController", "", "", true),
-        F("spec/replicas", "ReplicaSet", "", "", true),
         F("spec/replicas", "StatefulSet", "", "", true),
+        F("spec/replicas", "ReplicaSet", "", "", true),
+        F("spec/replicas", "ReplicationController", "", "", true),
     };
     tc.varReference = {
         F("spec/jobTemplate/spec/template/spec/containers/args", "CronJob"),
@@ -667,261 +597,6 @@ TransformerConfig TransformerConfig::defaults()
     backRef(Gvk{"networking.k8s.io/v1", "v1", "IngressClass"},
             {F("spec/ingressClassName", "Ingress")});
     return tc;
-}
-
-// ---- legacy sort -----------------------------------------------------------------------------
-
-std::vector<std::string> defaultOrderFirst()
-{
-    return {"Namespace",
-            "ResourceQuota",
-            "StorageClass",
-            "CustomResourceDefinition",
-            "ServiceAccount",
-            "PodSecurityPolicy",
-            "Role",
-            "ClusterRole",
-            "RoleBinding",
-            "ClusterRoleBinding",
-            "ConfigMap",
-            "Secret",
-            "Endpoints",
-            "Service",
-            "LimitRange",
-            "PriorityClass",
-            "PersistentVolume",
-            "PersistentVolumeClaim",
-            "Deployment",
-            "StatefulSet",
-            "CronJob",
-            "PodDisruptionBudget"};
-}
-
-std::vector<std::string> defaultOrderLast()
-{
-    return {"MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"};
-}
-
-void legacySort(ResList &list, const std::vector<std::string> &orderFirst,
-                const std::vector<std::string> &orderLast)
-{
-    std::map<std::string, int> rank;
-    for (size_t i = 0; i < orderFirst.size(); ++i)
-        rank.emplace(orderFirst[i], -int(orderFirst.size()) + int(i));
-    for (size_t i = 0; i < orderLast.size(); ++i)
-        rank.emplace(orderLast[i], int(i) + 1);
-    auto rankOf = [&](const std::string &k) {
-        auto it = rank.find(k);
-        return it == rank.end() ? 0 : it->second;
-    };
-    auto gvkStr = [](const Gvk &g) {
-        return (g.group.empty() ? "~G" : g.group) + "_" + (g.version.empty() ? "~V" : g.version) +
-               "_" + (g.kind.empty() ? "~K" : g.kind);
-    };
-    struct Key
-    {
-        int rank;
-        Gvk gvk;
-        std::string gs, rest;
-    };
-    std::vector<std::pair<Key, size_t>> keys;
-    keys.reserve(list.size());
-    for (size_t i = 0; i < list.size(); ++i) {
-        const ResId id = list[i].curId();
-        Key k{rankOf(id.gvk.kind), id.gvk, gvkStr(id.gvk), {}};
-        k.rest =
-            k.gs + "|" + (id.ns.empty() ? "~X" : id.ns) + "|" + (id.name.empty() ? "~N" : id.name);
-        keys.emplace_back(std::move(k), i);
-    }
-    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
-        const Key &x = a.first, &y = b.first;
-        if (!(x.gvk == y.gvk)) {
-            if (x.rank != y.rank)
-                return x.rank < y.rank;
-            if (x.gvk.kind == "Namespace" && y.gvk.kind == "Namespace" &&
-                (x.gvk.group.empty() != y.gvk.group.empty()))
-                return x.gvk.group.empty();
-            return x.gs < y.gs;
-        }
-        return x.rest < y.rest;
-    });
-    ResList out;
-    out.reserve(list.size());
-    for (auto &k : keys)
-        out.push_back(std::move(list[k.second]));
-    list = std::move(out);
-}
-
-// ---- JSON and hashes -----------------------------------------------------------------------
-
-namespace {
-
-void jsonString(std::string &out, const std::string &s)
-{
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    for (size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '<':
-        case '>':
-        case '&':
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-            break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xF];
-            } else if (c == 0xE2 && i + 2 < s.size() &&
-                       static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                       (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                        static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-                out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-                i += 2;
-            } else {
-                out += char(c);
-            }
-        }
-    }
-    out += '"';
-}
-
-void toJsonImpl(std::string &out, const Value &v)
-{
-    switch (v.type) {
-    case Value::Type::Map: {
-        std::vector<const MapEntry *> es;
-        for (const MapEntry &e : v.entries)
-            es.push_back(&e);
-        std::stable_sort(es.begin(), es.end(),
-                         [](const MapEntry *a, const MapEntry *b) { return a->key < b->key; });
-        out += '{';
-        bool first = true;
-        for (const MapEntry *e : es) {
-            if (!first)
-                out += ',';
-            first = false;
-            jsonString(out, e->key);
-            out += ':';
-            toJsonImpl(out, e->value);
-        }
-        out += '}';
-        return;
-    }
-    case Value::Type::Seq: {
-        out += '[';
-        for (size_t i = 0; i < v.items.size(); ++i) {
-            if (i)
-                out += ',';
-            toJsonImpl(out, v.items[i]);
-        }
-        out += ']';
-        return;
-    }
-    case Value::Type::String:
-        jsonString(out, v.text);
-        return;
-    case Value::Type::Timestamp:
-        jsonString(out, yaml::jsonScalarText(v));
-        return;
-    default:
-        out += yaml::jsonScalarText(v);
-        return;
-    }
-}
-
-} // namespace
-
-std::string toJson(const Value &v)
-{
-    std::string out;
-    toJsonImpl(out, v);
-    return out;
-}
-
-std::string resourceHash(const Value &obj)
-{
-    const std::string kind = obj.str({"kind"});
-    std::string encoded;
-    auto field = [&](const char *k) -> Value {
-        const Value *v = obj.get(k);
-        if (!v)
-            return Value::string("");
-        return *v;
-    };
-    if (kind == "ConfigMap") {
-        Value m = Value::map();
-        if (const Value *b = obj.get("binaryData"); b && b->isMap())
-            m.set("binaryData", *b);
-        m.set("data", field("data"));
-        m.set("kind", Value::string("ConfigMap"));
-        // kustomize looks the name up as a single field called "metadata/name", which never
-        // exists: the name is always hashed as an empty string.
-        m.set("name", Value::string(""));
-        encoded = toJson(m);
-    } else if (kind == "Secret") {
-        Value m = Value::map();
-        m.set("data", field("data"));
-        m.set("kind", Value::string("Secret"));
-        m.set("name", Value::string(""));
-        if (const Value *sd = obj.get("stringData"); sd && sd->isMap())
-            m.set("stringData", *sd);
-        const Value *type = obj.get("type");
-        m.set("type", type && type->isScalar() ? Value::string(type->text) : Value::string(""));
-        encoded = toJson(m);
-    } else {
-        encoded = toJson(obj);
-    }
-    const QByteArray hex =
-        QCryptographicHash::hash(QByteArray::fromStdString(encoded), QCryptographicHash::Sha256)
-            .toHex();
-    std::string enc = hex.left(10).toStdString();
-    for (char &c : enc) {
-        switch (c) {
-        case '0':
-            c = 'g';
-            break;
-        case '1':
-            c = 'h';
-            break;
-        case '3':
-            c = 'k';
-            break;
-        case 'a':
-            c = 'm';
-            break;
-        case 'e':
-            c = 't';
-            break;
-        default:
-            break;
-        }
-    }
-    return enc;
 }
 
 } // namespace kanri::kustomize::detail

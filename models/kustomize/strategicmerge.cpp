@@ -1,18 +1,14 @@
 #include "kustinternal.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <map>
+
+// Strategic merge patches as kustomize applies them (kyaml's merge2 walk with the merge keys of
+// kustomize's embedded OpenAPI schema).
 
 namespace kanri::kustomize::detail {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("kanri::kustomize", s);
-}
 
 // Kinds of the Kubernetes OpenAPI schema kustomize embeds, by group: their list fields merge
 // by key. Other kinds (custom resources, even in a builtin group) have no schema.
@@ -182,6 +178,13 @@ bool keyEquals(const Value &a, const Value &b)
 }
 
 Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::string &field);
+
+// kyaml's merge walk clears a map field whose merged value is null: every null the patch adds,
+// and in the object an empty value (`key:`), while a written `null` or `~` of the object stays.
+// The walk goes through maps and through the lists the schema merges by key, not into other
+// lists.
+void dropNulls(Value &v, const Ctx &ctx, const std::string &field, const std::string &parentField,
+               bool all, int depth);
 
 // Lists whose schema names several keys (x-kubernetes-list-map-keys): kyaml merges them by
 // all of them, with its own rules for elements that miss one.
@@ -424,6 +427,7 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
                     return r;
             } else {
                 merged = stripDirectives(item);
+                dropNulls(merged, ctx, field, parentField, true, 0);
             }
             if (merged.isMap() && merged.entries.empty())
                 continue;
@@ -451,6 +455,17 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
         dest.items = std::move(result);
         return {};
     }
+    if (!dest.isNull() && !src.isNull() &&
+        (dest.isMap() != src.isMap() || dest.isSeq() != src.isSeq()))
+        return fail(Error::Code::Syntax,
+                    tr("wrong node kind: expected %1 but got %2: node contents:\n%3")
+                        .arg(QLatin1String(dest.isMap()   ? "MappingNode"
+                                           : dest.isSeq() ? "SequenceNode"
+                                                          : "ScalarNode"),
+                             QLatin1String(src.isMap()   ? "MappingNode"
+                                           : src.isSeq() ? "SequenceNode"
+                                                         : "ScalarNode"),
+                             qs(toJson(src))));
     dest = stripDirectives(src);
     return {};
 }
@@ -498,6 +513,7 @@ Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::
         Value *d = dest.get(k);
         if (!d || d->isNull()) {
             Value stripped = stripDirectives(e.value);
+            dropNulls(stripped, ctx, k, field, true, 0);
             if (d)
                 *d = std::move(stripped);
             else
@@ -515,6 +531,29 @@ Result<void> mergeMap(Value &dest, const Value &src, const Ctx &ctx, const std::
         dest.entries = std::move(kept);
     }
     return {};
+}
+
+void dropNulls(Value &v, const Ctx &ctx, const std::string &field, const std::string &parentField,
+               bool all, int depth)
+{
+    if (depth > 200)
+        return;
+    if (v.isMap()) {
+        std::erase_if(v.entries, [&](const MapEntry &e) {
+            return e.value.isNull() && (all || e.value.text.empty());
+        });
+        for (MapEntry &e : v.entries)
+            dropNulls(e.value, ctx, e.key, field, all, depth + 1);
+        return;
+    }
+    if (!v.isSeq() || !ctx.schema || v.items.empty())
+        return;
+    static const Value empty = Value::seq();
+    if (mergeKey(ctx, field, parentField, v, empty).empty() &&
+        listMapKeys(ctx, field, parentField, v, empty).empty())
+        return;
+    for (Value &item : v.items)
+        dropNulls(item, ctx, field, parentField, all, depth + 1);
 }
 
 // kyaml walks every list of the patched object, not only the patched ones: in a list with a
@@ -574,190 +613,9 @@ Result<void> strategicMerge(Value &target, const Value &patch, const Gvk &gvk,
         return fail(Error::Code::Syntax, tr("strategic merge patch is not a map"));
     if (auto r = mergeMap(target, patch, ctx, {}); !r)
         return r;
+    dropNulls(target, ctx, {}, {}, false, 0);
     if (ctx.schema)
         dedupeLists(target, ctx, {}, {}, 0);
-    return {};
-}
-
-// ---- RFC 6902 ------------------------------------------------------------------------------
-
-namespace {
-
-Result<std::vector<std::string>> pointer(const std::string &p)
-{
-    std::vector<std::string> out;
-    if (p.empty())
-        return out;
-    if (p[0] != '/')
-        return fail(Error::Code::Syntax,
-                    tr("JSON pointer must start with '/': %1").arg(QString::fromStdString(p)));
-    std::string cur;
-    for (size_t i = 1; i <= p.size(); ++i) {
-        if (i == p.size() || p[i] == '/') {
-            out.push_back(cur);
-            cur.clear();
-        } else if (p[i] == '~' && i + 1 < p.size()) {
-            cur += p[i + 1] == '1' ? '/' : '~';
-            ++i;
-        } else {
-            cur += p[i];
-        }
-    }
-    return out;
-}
-
-bool parseIndex(const std::string &s, size_t &idx)
-{
-    if (s.empty() || s.size() > 9)
-        return false;
-    for (char c : s)
-        if (c < '0' || c > '9')
-            return false;
-    idx = size_t(std::stoul(s));
-    return true;
-}
-
-Value *resolve(Value &root, const std::vector<std::string> &segs, size_t n)
-{
-    Value *v = &root;
-    for (size_t i = 0; i < n; ++i) {
-        if (v->isMap()) {
-            v = v->get(segs[i]);
-        } else if (v->isSeq()) {
-            size_t idx;
-            if (!parseIndex(segs[i], idx) || idx >= v->items.size())
-                return nullptr;
-            v = &v->items[idx];
-        } else {
-            return nullptr;
-        }
-        if (!v)
-            return nullptr;
-    }
-    return v;
-}
-
-Result<void> opAdd(Value &root, const std::vector<std::string> &segs, Value val, bool replace,
-                   const std::string &path)
-{
-    if (segs.empty()) {
-        root = std::move(val);
-        return {};
-    }
-    Value *parent = resolve(root, segs, segs.size() - 1);
-    if (!parent)
-        return fail(
-            Error::Code::NotFound,
-            tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
-    const std::string &last = segs.back();
-    if (parent->isMap()) {
-        if (replace && !parent->get(last))
-            return fail(
-                Error::Code::NotFound,
-                tr("replace operation does not apply: doc is missing key: %1: missing value")
-                    .arg(QString::fromStdString(path)));
-        parent->set(last, std::move(val));
-        return {};
-    }
-    if (parent->isSeq()) {
-        if (last == "-") {
-            parent->items.push_back(std::move(val));
-            return {};
-        }
-        size_t idx;
-        if (!parseIndex(last, idx) || idx > parent->items.size() ||
-            (replace && idx >= parent->items.size()))
-            return fail(Error::Code::NotFound,
-                        tr("Unable to access invalid index: %1: invalid index referenced")
-                            .arg(QString::fromStdString(last)));
-        if (replace)
-            parent->items[idx] = std::move(val);
-        else
-            parent->items.insert(parent->items.begin() + long(idx), std::move(val));
-        return {};
-    }
-    return fail(Error::Code::NotFound,
-                tr("doc is missing path: \"%1\": missing value").arg(QString::fromStdString(path)));
-}
-
-Result<Value> opRemove(Value &root, const std::vector<std::string> &segs, const std::string &path)
-{
-    if (segs.empty())
-        return fail(Error::Code::Usage, tr("cannot remove the document root"));
-    Value *parent = resolve(root, segs, segs.size() - 1);
-    const std::string &last = segs.back();
-    if (parent && parent->isMap()) {
-        for (auto it = parent->entries.begin(); it != parent->entries.end(); ++it)
-            if (it->key == last) {
-                Value v = std::move(it->value);
-                parent->entries.erase(it);
-                return v;
-            }
-    } else if (parent && parent->isSeq()) {
-        size_t idx;
-        if (parseIndex(last, idx) && idx < parent->items.size()) {
-            Value v = std::move(parent->items[idx]);
-            parent->items.erase(parent->items.begin() + long(idx));
-            return v;
-        }
-    }
-    return fail(Error::Code::NotFound, tr("Unable to remove nonexistent key: %1: missing value")
-                                           .arg(QString::fromStdString(path)));
-}
-
-} // namespace
-
-Result<void> applyJsonPatch(Value &target, const Value &ops)
-{
-    if (!ops.isSeq())
-        return fail(Error::Code::Syntax,
-                    tr("json: cannot unmarshal %1 into Go value of type jsonpatch.Patch")
-                        .arg(ops.isMap() ? QStringLiteral("object") : QStringLiteral("string")));
-    for (const Value &op : ops.items) {
-        const std::string kind = op.str({"op"});
-        const std::string path = op.str({"path"});
-        auto segs = pointer(path);
-        if (!segs)
-            return std::unexpected(segs.error());
-        const Value *value = op.get("value");
-        if (kind == "add" || kind == "replace") {
-            if (auto r = opAdd(target, *segs, value ? *value : Value(), kind == "replace", path);
-                !r)
-                return r;
-        } else if (kind == "remove") {
-            if (auto r = opRemove(target, *segs, path); !r)
-                return std::unexpected(r.error());
-        } else if (kind == "move" || kind == "copy") {
-            const std::string from = op.str({"from"});
-            auto fsegs = pointer(from);
-            if (!fsegs)
-                return std::unexpected(fsegs.error());
-            Value v;
-            if (kind == "move") {
-                auto r = opRemove(target, *fsegs, from);
-                if (!r)
-                    return std::unexpected(r.error());
-                v = std::move(*r);
-            } else {
-                const Value *src = resolve(target, *fsegs, fsegs->size());
-                if (!src)
-                    return fail(Error::Code::NotFound,
-                                tr("copy from missing path: %1").arg(QString::fromStdString(from)));
-                v = *src;
-            }
-            if (auto r = opAdd(target, *segs, std::move(v), false, path); !r)
-                return r;
-        } else if (kind == "test") {
-            const Value *cur = resolve(target, *segs, segs->size());
-            if (!cur || !value || !(toJson(*cur) == toJson(*value)))
-                return fail(
-                    Error::Code::Rejected,
-                    tr("testing value %1 failed: test failed").arg(QString::fromStdString(path)));
-        } else {
-            return fail(Error::Code::Syntax,
-                        tr("Unexpected kind: %1").arg(QString::fromStdString(kind)));
-        }
-    }
     return {};
 }
 
