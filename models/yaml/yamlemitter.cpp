@@ -356,7 +356,10 @@ std::string floatText(double f)
 
 std::string two(int v)
 {
-    return v < 10 ? "0" + std::to_string(v) : std::to_string(v);
+    // Built by appending: GCC 12 at -O3 warns (-Wrestrict) on `"0" + std::string`.
+    std::string text(v < 10 ? 1 : 0, '0');
+    text += std::to_string(v);
+    return text;
 }
 
 std::string timestampText(std::string_view s)
