@@ -1,11 +1,11 @@
-#include "appcontext.h"
+#include "app/appcontext.h"
 
-#include "catalog.h"
-#include "demoworkspace.h"
-#include "gitrepository.h"
-#include "mainwindow.h"
-#include "session.h"
-#include "workspace.h"
+#include "git/gitrepository.h"
+#include "platform/catalog.h"
+#include "platform/demoworkspace.h"
+#include "platform/session.h"
+#include "platform/workspace.h"
+#include "ui/main/mainwindow.h"
 
 #include <QDir>
 #include <QMessageBox>

@@ -1,8 +1,8 @@
-#include "commitauthor.h"
+#include "app/commitauthor.h"
 
-#include "appcontext.h"
-#include "gitauthordialog.h"
-#include "mainwindow.h"
+#include "app/appcontext.h"
+#include "ui/git/gitauthordialog.h"
+#include "ui/main/mainwindow.h"
 
 #include <QDir>
 #include <QFileInfo>

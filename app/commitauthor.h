@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gitrepository.h"
+#include "git/gitrepository.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
-#include "controllers.h"
+#include "app/controllers.h"
 
-#include "appcontext.h"
-#include "gitcontroller.h"
-#include "githubcontroller.h"
-#include "rulescontroller.h"
+#include "app/appcontext.h"
+#include "app/gitcontroller.h"
+#include "app/githubcontroller.h"
+#include "app/rulescontroller.h"
 
 namespace kanri::app {
 

@@ -1,26 +1,26 @@
-#include "gitcontroller.h"
+#include "app/gitcontroller.h"
 
-#include "gitfilediffview.h"
-#include "gitknownhosts.h"
-#include "gitsettingsdialog.h"
-#include "linediff.h"
+#include "diff/linediff.h"
+#include "git/gitknownhosts.h"
+#include "ui/git/gitfilediffview.h"
+#include "ui/git/gitsettingsdialog.h"
 
-#include "appcontext.h"
-#include "commitauthor.h"
-#include "gitasync.h"
-#include "gitbranchdialog.h"
-#include "gitchangespanel.h"
-#include "gitclonedialog.h"
-#include "gitcommitdialog.h"
-#include "gitprogressdialog.h"
-#include "gitpushdialog.h"
-#include "gitrepository.h"
-#include "gitsignindialog.h"
-#include "gittokenprompt.h"
-#include "gittokensource.h"
-#include "mainwindow.h"
-#include "session.h"
-#include "workspace.h"
+#include "app/appcontext.h"
+#include "app/commitauthor.h"
+#include "app/gittokenprompt.h"
+#include "git/gitasync.h"
+#include "git/gitrepository.h"
+#include "git/gittokensource.h"
+#include "platform/session.h"
+#include "platform/workspace.h"
+#include "ui/git/gitbranchdialog.h"
+#include "ui/git/gitchangespanel.h"
+#include "ui/git/gitclonedialog.h"
+#include "ui/git/gitcommitdialog.h"
+#include "ui/git/gitprogressdialog.h"
+#include "ui/git/gitpushdialog.h"
+#include "ui/git/gitsignindialog.h"
+#include "ui/main/mainwindow.h"
 
 #include <QAction>
 #include <QDir>
@@ -39,7 +39,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUrl>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 #include <optional>
 

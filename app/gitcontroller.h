@@ -1,10 +1,10 @@
 #pragma once
 
-#include "gitchangespanel.h"
-#include "gitfilediffview.h"
-#include "gitnetwork.h"
-#include "gitrepository.h"
-#include "result.h"
+#include "core/result.h"
+#include "git/gitnetwork.h"
+#include "git/gitrepository.h"
+#include "ui/git/gitchangespanel.h"
+#include "ui/git/gitfilediffview.h"
 
 #include <QFuture>
 #include <QHash>

@@ -1,17 +1,17 @@
-#include "githubcontroller.h"
+#include "app/githubcontroller.h"
 
-#include "appcontext.h"
-#include "githubdeviceflow.h"
-#include "githubpullstore.h"
-#include "githubremote.h"
-#include "gitrepository.h"
-#include "mainwindow.h"
-#include "prcreatedialog.h"
-#include "prreviewwidget.h"
-#include "reviewchange.h"
-#include "session.h"
-#include "signindialog.h"
-#include "workspace.h"
+#include "app/appcontext.h"
+#include "git/gitrepository.h"
+#include "github/githubdeviceflow.h"
+#include "github/githubpullstore.h"
+#include "github/githubremote.h"
+#include "platform/session.h"
+#include "platform/workspace.h"
+#include "review/reviewchange.h"
+#include "ui/github/prcreatedialog.h"
+#include "ui/github/prreviewwidget.h"
+#include "ui/github/signindialog.h"
+#include "ui/main/mainwindow.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -23,7 +23,7 @@
 #include <QSettings>
 #include <QThreadPool>
 #include <QToolBar>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 namespace kanri::app {
 

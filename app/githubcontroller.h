@@ -1,8 +1,8 @@
 #pragma once
 
-#include "githubclient.h"
-#include "githubreviewqueue.h"
-#include "prqueuepanel.h"
+#include "github/githubclient.h"
+#include "github/githubreviewqueue.h"
+#include "ui/github/prqueuepanel.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gittokensource.h"
-#include "result.h"
+#include "core/result.h"
+#include "git/gittokensource.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,11 +1,11 @@
-#include "appcontext.h"
-#include "commands.h"
-#include "controllers.h"
-#include "demoworkspace.h"
-#include "livediff.h"
-#include "mainwindow.h"
-#include "servicesmodel.h"
-#include "session.h"
+#include "app/appcontext.h"
+#include "app/cli/commands.h"
+#include "app/controllers.h"
+#include "items/servicesmodel.h"
+#include "platform/demoworkspace.h"
+#include "platform/livediff.h"
+#include "platform/session.h"
+#include "ui/main/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "rulefinding.h"
-#include "wizardflow.h"
-#include "wizardplan.h"
-#include "wizardpublishdialog.h"
+#include "app/wizardflow.h"
+#include "publish/wizardplan.h"
+#include "rules/rulefinding.h"
+#include "ui/wizards/wizardpublishdialog.h"
 
 #include <QObject>
 #include <QPointer>

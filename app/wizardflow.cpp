@@ -1,16 +1,17 @@
-#include "wizardflow.h"
+#include "app/wizardflow.h"
 
-#include "githubremote.h"
-#include "gittokenprompt.h"
-#include "gittokensource.h"
-#include "session.h"
-#include "workspace.h"
+#include "app/gittokenprompt.h"
+#include "git/gittokensource.h"
+#include "github/githubremote.h"
+#include "platform/session.h"
+#include "platform/workspace.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 namespace kanri::app {
 

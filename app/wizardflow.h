@@ -1,8 +1,8 @@
 #pragma once
 
-#include "githubclient.h"
-#include "gitrepository.h"
-#include "wizardplan.h"
+#include "git/gitrepository.h"
+#include "github/githubclient.h"
+#include "publish/wizardplan.h"
 
 #include <QFutureWatcher>
 #include <QHash>

@@ -20,7 +20,7 @@ jobs=${KANRI_JOBS:-$(nproc)}
 build=${KANRI_BUILD_DIR:-build}
 
 packages=(
-    build-essential cmake ninja-build pkg-config git
+    build-essential cmake ninja-build pkg-config git lld
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libyaml-cpp-dev libgit2-dev qtkeychain-qt6-dev libgl-dev
     fonts-dejavu-core
@@ -49,7 +49,10 @@ configure_and_build() { # DIR [cmake options...]
     local dir=$1
     shift
     say "building in $dir"
-    cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+    local launcher=()
+    # ccache, when the machine has it, makes a second build of the same sources nearly free.
+    if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+    cmake -S . -B "$dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
     cmake --build "$dir" -j "$jobs"
 }
 

@@ -1,4 +1,4 @@
-#include "linediff.h"
+#include "diff/linediff.h"
 
 #include <vector>
 

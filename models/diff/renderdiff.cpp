@@ -1,4 +1,4 @@
-#include "renderdiff.h"
+#include "diff/renderdiff.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
-#include "gitasync.h"
+#include "git/gitasync.h"
 
 #include <QPromise>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 namespace kanri::git {
 

@@ -5,7 +5,7 @@
 // QFuture::cancel() (or NetworkOptions::stop); watch with a QFutureWatcher owned by the
 // caller. NetworkOptions::progress is called on the worker thread.
 
-#include "gitrepository.h"
+#include "git/gitrepository.h"
 
 #include <QFuture>
 

@@ -1,5 +1,5 @@
-#include "giterrors.h"
-#include "gitrepository.h"
+#include "git/giterrors.h"
+#include "git/gitrepository.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

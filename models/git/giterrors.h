@@ -3,7 +3,7 @@
 // Internal to models/git: turning libgit2's thread-local last error into a kanri::Error on the
 // thread where it happened.
 
-#include "result.h"
+#include "core/result.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "gitknownhosts.h"
-#include "giterrors.h"
+#include "git/gitknownhosts.h"
+#include "git/giterrors.h"
 
-#include "fileio.h"
+#include "core/fileio.h"
 
 #include <QDir>
 #include <QFile>

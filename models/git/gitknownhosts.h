@@ -4,7 +4,7 @@
 // user trusted, in the standard `host keytype base64` form (`[host]:port` for a port other than
 // 22), so `ssh` and the next run of Kanri both know it.
 
-#include "result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "gitlibrary.h"
+#include "git/gitlibrary.h"
 
 #include <git2.h>
 

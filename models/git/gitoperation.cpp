@@ -1,8 +1,8 @@
-#include "gitoperation.h"
-#include "giterrors.h"
-#include "gitknownhosts.h"
-#include "gitrepository.h"
-#include "gittokensource.h"
+#include "git/gitoperation.h"
+#include "git/giterrors.h"
+#include "git/gitknownhosts.h"
+#include "git/gitrepository.h"
+#include "git/gittokensource.h"
 
 #include <QDir>
 #include <QFileInfo>

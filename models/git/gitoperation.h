@@ -5,8 +5,8 @@
 // cancellation, throttles progress and remembers why an operation stopped so the error can
 // say it in words.
 
-#include "gitnetwork.h"
-#include "result.h"
+#include "core/result.h"
+#include "git/gitnetwork.h"
 
 #include <QElapsedTimer>
 #include <QString>

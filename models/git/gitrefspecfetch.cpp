@@ -1,8 +1,8 @@
-#include "gitrefspecfetch.h"
+#include "git/gitrefspecfetch.h"
 
-#include "giterrors.h"
-#include "gitlibrary.h"
-#include "gitoperation.h"
+#include "git/giterrors.h"
+#include "git/gitlibrary.h"
+#include "git/gitoperation.h"
 
 #include <git2.h>
 

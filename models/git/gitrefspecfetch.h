@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gitnetwork.h"
-#include "result.h"
+#include "core/result.h"
+#include "git/gitnetwork.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "gitrepository.h"
-#include "giterrors.h"
-#include "gitoperation.h"
+#include "git/gitrepository.h"
+#include "git/giterrors.h"
+#include "git/gitoperation.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "gitlibrary.h"
-#include "gitnetwork.h"
-#include "result.h"
+#include "core/result.h"
+#include "git/gitlibrary.h"
+#include "git/gitnetwork.h"
 
 #include <QHash>
 #include <QString>

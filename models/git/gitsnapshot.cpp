@@ -1,7 +1,7 @@
-#include "gitsnapshot.h"
+#include "git/gitsnapshot.h"
 
-#include "fileio.h"
-#include "giterrors.h"
+#include "core/fileio.h"
+#include "git/giterrors.h"
 
 #include <QDir>
 #include <QFileInfo>

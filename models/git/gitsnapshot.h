@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gitlibrary.h"
-#include "result.h"
+#include "core/result.h"
+#include "git/gitlibrary.h"
 
 #include <QByteArray>
 #include <QString>

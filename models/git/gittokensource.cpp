@@ -1,5 +1,5 @@
-#include "gittokensource.h"
-#include "giterrors.h"
+#include "git/gittokensource.h"
+#include "git/giterrors.h"
 
 #include <QEventLoop>
 #include <QUrl>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "githuberror.h"
+#include "github/githuberror.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

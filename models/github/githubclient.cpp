@@ -1,6 +1,6 @@
-#include "githubclient.h"
+#include "github/githubclient.h"
 
-#include "githubremote.h"
+#include "github/githubremote.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "githuberror.h"
-#include "githubtokenprovider.h"
-#include "githubtypes.h"
+#include "github/githuberror.h"
+#include "github/githubtokenprovider.h"
+#include "github/githubtypes.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "githubdeviceflow.h"
+#include "github/githubdeviceflow.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

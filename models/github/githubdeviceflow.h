@@ -1,6 +1,6 @@
 #pragma once
 
-#include "githubclient.h"
+#include "github/githubclient.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "githuberror.h"
+#include "github/githuberror.h"
 
 #include <QCoreApplication>
 #include <QStringList>

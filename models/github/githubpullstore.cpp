@@ -1,6 +1,6 @@
-#include "githubpullstore.h"
+#include "github/githubpullstore.h"
 
-#include "fileio.h"
+#include "core/fileio.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "githubremote.h"
+#include "github/githubremote.h"
 
 #include <QDir>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "githubtypes.h"
+#include "github/githubtypes.h"
 
 #include <QString>
 #include <QUrl>

@@ -1,6 +1,6 @@
-#include "githubreviewqueue.h"
+#include "github/githubreviewqueue.h"
 
-#include "fileio.h"
+#include "core/fileio.h"
 
 #include <QCoreApplication>
 #include <QDir>

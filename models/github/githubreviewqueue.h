@@ -1,8 +1,8 @@
 #pragma once
 
-#include "githubclient.h"
-#include "githubtypes.h"
-#include "result.h"
+#include "core/result.h"
+#include "github/githubclient.h"
+#include "github/githubtypes.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "githubtokenprovider.h"
+#include "github/githubtokenprovider.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>

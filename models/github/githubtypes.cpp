@@ -1,4 +1,4 @@
-#include "githubtypes.h"
+#include "github/githubtypes.h"
 
 #include <QJsonArray>
 

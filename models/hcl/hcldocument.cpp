@@ -1,9 +1,9 @@
-#include "hcldocument.h"
+#include "hcl/hcldocument.h"
 
-#include "hclformatter.h"
-#include "hcljsonsyntax.h"
-#include "hclparser.h"
-#include "hclvalue.h"
+#include "hcl/hclformatter.h"
+#include "hcl/hcljsonsyntax.h"
+#include "hcl/hclparser.h"
+#include "hcl/hclvalue.h"
 
 #include <QCoreApplication>
 #include <QHash>

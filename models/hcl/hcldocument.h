@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hclvalue.h"
-#include "result.h"
+#include "core/result.h"
+#include "hcl/hclvalue.h"
 
 #include <QByteArray>
 #include <QJsonObject>

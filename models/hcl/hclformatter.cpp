@@ -1,4 +1,4 @@
-#include "hclformatter.h"
+#include "hcl/hclformatter.h"
 
 #include <QTextBoundaryFinder>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hcllexer.h"
+#include "hcl/hcllexer.h"
 
 #include <QByteArray>
 

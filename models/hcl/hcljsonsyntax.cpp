@@ -1,7 +1,7 @@
-#include "hcljsonsyntax.h"
+#include "hcl/hcljsonsyntax.h"
 
-#include "hcllexer.h"
-#include "hclvalue.h"
+#include "hcl/hcllexer.h"
+#include "hcl/hclvalue.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "hcllexer.h"
+#include "hcl/hcllexer.h"
 
 #include <QCoreApplication>
 

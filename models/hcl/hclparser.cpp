@@ -1,4 +1,4 @@
-#include "hclparser.h"
+#include "hcl/hclparser.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hcllexer.h"
-#include "hclvalue.h"
+#include "hcl/hcllexer.h"
+#include "hcl/hclvalue.h"
 
 #include <QByteArrayView>
 #include <QJsonObject>

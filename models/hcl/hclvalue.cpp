@@ -1,6 +1,6 @@
-#include "hclvalue.h"
+#include "hcl/hclvalue.h"
 
-#include "hcllexer.h"
+#include "hcl/hcllexer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

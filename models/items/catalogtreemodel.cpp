@@ -1,7 +1,7 @@
-#include "catalogtreemodel.h"
+#include "items/catalogtreemodel.h"
 
-#include "renderer.h"
-#include "session.h"
+#include "kustomize/renderer.h"
+#include "platform/session.h"
 
 #include <QBrush>
 #include <QColor>
@@ -9,7 +9,7 @@
 #include <QFutureWatcher>
 #include <QIcon>
 #include <QTimer>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 #include <map>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog.h"
+#include "platform/catalog.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

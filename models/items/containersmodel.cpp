@@ -1,4 +1,4 @@
-#include "containersmodel.h"
+#include "items/containersmodel.h"
 
 #include <QBrush>
 #include <QPalette>

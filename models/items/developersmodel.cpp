@@ -1,7 +1,7 @@
-#include "developersmodel.h"
+#include "items/developersmodel.h"
 
-#include "editbuffers.h"
-#include "session.h"
+#include "platform/editbuffers.h"
+#include "platform/session.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,4 +1,4 @@
-#include "findingsmodel.h"
+#include "items/findingsmodel.h"
 
 #include <QDir>
 #include <QSet>

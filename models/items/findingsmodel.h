@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rulefinding.h"
+#include "rules/rulefinding.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "quantityvalidator.h"
+#include "items/quantityvalidator.h"
 
-#include "session.h"
+#include "platform/session.h"
 
 #include <QRegularExpression>
 

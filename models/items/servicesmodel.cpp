@@ -1,4 +1,4 @@
-#include "servicesmodel.h"
+#include "items/servicesmodel.h"
 
 #include <QDir>
 

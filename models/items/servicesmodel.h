@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session.h"
+#include "platform/session.h"
 
 #include <QAbstractTableModel>
 

@@ -1,4 +1,4 @@
-#include "externalkustomize.h"
+#include "kustomize/externalkustomize.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

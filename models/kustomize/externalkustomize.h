@@ -1,7 +1,7 @@
 #pragma once
 
-#include "renderer.h"
-#include "result.h"
+#include "core/result.h"
+#include "kustomize/renderer.h"
 
 #include <QByteArray>
 #include <QString>

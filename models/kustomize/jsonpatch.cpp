@@ -1,5 +1,5 @@
-#include "kustinternal.h"
-#include "yamlemitter.h"
+#include "kustomize/kustinternal.h"
+#include "yaml/yamlemitter.h"
 
 #include <optional>
 

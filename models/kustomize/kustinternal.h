@@ -2,9 +2,9 @@
 
 // Internal types of the native kustomize engine (not part of the public API).
 
-#include "renderer.h"
-#include "result.h"
-#include "yamlvalue.h"
+#include "core/result.h"
+#include "kustomize/renderer.h"
+#include "yaml/yamlvalue.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,5 +1,5 @@
-#include "kustinternal.h"
-#include "yamldocument.h"
+#include "kustomize/kustinternal.h"
+#include "yaml/yamldocument.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

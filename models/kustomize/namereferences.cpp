@@ -1,4 +1,4 @@
-#include "kustinternal.h"
+#include "kustomize/kustinternal.h"
 
 // Name references: after prefixes, suffixes and hashes changed names, every field that refers
 // to a renamed object follows it (kustomize's api/filters/nameref and FixBackReferences).

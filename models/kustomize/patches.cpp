@@ -1,4 +1,4 @@
-#include "kustinternal.h"
+#include "kustomize/kustinternal.h"
 
 // Patches: strategic merge and JSON 6902 patches read from files or inline, applied to the
 // resources their target selects (kustomize's PatchTransformer, PatchStrategicMergeTransformer

@@ -1,7 +1,7 @@
-#include "renderer.h"
+#include "kustomize/renderer.h"
 
-#include "kustinternal.h"
-#include "yamlemitter.h"
+#include "kustomize/kustinternal.h"
+#include "yaml/yamlemitter.h"
 
 #include <QDir>
 #include <QMutexLocker>

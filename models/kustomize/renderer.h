@@ -1,7 +1,7 @@
 #pragma once
 
-#include "result.h"
-#include "yamlvalue.h"
+#include "core/result.h"
+#include "yaml/yamlvalue.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "kustinternal.h"
+#include "kustomize/kustinternal.h"
 
 #include <algorithm>
 #include <map>

@@ -1,7 +1,7 @@
-#include "catalog.h"
+#include "platform/catalog.h"
 
-#include "fileio.h"
-#include "gitsnapshot.h"
+#include "core/fileio.h"
+#include "git/gitsnapshot.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "codeowners.h"
-#include "hcldocument.h"
-#include "result.h"
-#include "workspace.h"
+#include "core/result.h"
+#include "hcl/hcldocument.h"
+#include "platform/codeowners.h"
+#include "platform/workspace.h"
 
 #include <QByteArray>
 #include <QHash>

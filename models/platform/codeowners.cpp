@@ -1,4 +1,4 @@
-#include "codeowners.h"
+#include "platform/codeowners.h"
 
 namespace kanri::platform {
 

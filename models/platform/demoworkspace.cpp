@@ -1,6 +1,6 @@
-#include "demoworkspace.h"
+#include "platform/demoworkspace.h"
 
-#include "gitrepository.h"
+#include "git/gitrepository.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,6 +1,6 @@
-#include "editbuffers.h"
+#include "platform/editbuffers.h"
 
-#include "fileio.h"
+#include "core/fileio.h"
 
 #include <QDateTime>
 #include <QDir>

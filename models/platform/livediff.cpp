@@ -1,8 +1,8 @@
-#include "livediff.h"
+#include "platform/livediff.h"
 
-#include "fileio.h"
-#include "gitsnapshot.h"
-#include "session.h"
+#include "core/fileio.h"
+#include "git/gitsnapshot.h"
+#include "platform/session.h"
 
 #include <QDir>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "renderdiff.h"
+#include "diff/renderdiff.h"
 
 #include <QFutureWatcher>
 #include <QList>

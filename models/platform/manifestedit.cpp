@@ -1,6 +1,6 @@
-#include "manifestedit.h"
+#include "platform/manifestedit.h"
 
-#include "yamldocument.h"
+#include "yaml/yamldocument.h"
 
 #include <QDir>
 #include <QFileInfo>

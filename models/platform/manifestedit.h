@@ -1,7 +1,7 @@
 #pragma once
 
-#include "result.h"
-#include "yamlpath.h"
+#include "core/result.h"
+#include "yaml/yamlpath.h"
 
 #include <QHash>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "session.h"
+#include "platform/session.h"
 
-#include "fileio.h"
-#include "gitsnapshot.h"
-#include "yamldocument.h"
+#include "core/fileio.h"
+#include "git/gitsnapshot.h"
+#include "yaml/yamldocument.h"
 
 #include <QDir>
 #include <QFileInfo>

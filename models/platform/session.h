@@ -1,11 +1,11 @@
 #pragma once
 
-#include "catalog.h"
-#include "editbuffers.h"
-#include "gitlibrary.h"
-#include "manifestedit.h"
-#include "renderer.h"
-#include "result.h"
+#include "core/result.h"
+#include "git/gitlibrary.h"
+#include "kustomize/renderer.h"
+#include "platform/catalog.h"
+#include "platform/editbuffers.h"
+#include "platform/manifestedit.h"
 
 #include <QFuture>
 #include <QFutureWatcher>

@@ -1,8 +1,8 @@
-#include "sourcelocator.h"
+#include "platform/sourcelocator.h"
 
-#include "catalog.h"
-#include "renderdiff.h"
-#include "yamldocument.h"
+#include "diff/renderdiff.h"
+#include "platform/catalog.h"
+#include "yaml/yamldocument.h"
 
 #include <QCoreApplication>
 #include <QDir>

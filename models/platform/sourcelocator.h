@@ -1,8 +1,8 @@
 #pragma once
 
-#include "manifestedit.h"
-#include "result.h"
-#include "yamlpath.h"
+#include "core/result.h"
+#include "platform/manifestedit.h"
+#include "yaml/yamlpath.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "workspace.h"
+#include "platform/workspace.h"
 
-#include "fileio.h"
+#include "core/fileio.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
-#include "yamldocument.h"
+#include "yaml/yamldocument.h"
 
-#include "fileio.h"
-#include "yamleditformat.h"
+#include "core/fileio.h"
+#include "yaml/yamleditformat.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "yamleditformat.h"
+#include "yaml/yamleditformat.h"
 
 #include <QRegularExpression>
 #include <QString>

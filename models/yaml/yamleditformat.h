@@ -3,7 +3,7 @@
 // How YamlDocument writes new text: scalars in the right quoting, and yaml-cpp nodes in block or
 // flow style at a given indentation. Internal to models/yaml.
 
-#include "yamldocument.h"
+#include "yaml/yamldocument.h"
 
 #include <QByteArray>
 

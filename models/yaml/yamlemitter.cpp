@@ -1,4 +1,4 @@
-#include "yamlemitter.h"
+#include "yaml/yamlemitter.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "yamlvalue.h"
+#include "yaml/yamlvalue.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "yamlpath.h"
+#include "yaml/yamlpath.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "yamlvalue.h"
+#include "yaml/yamlvalue.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>

@@ -1,8 +1,8 @@
-#include "fileio.h"
-#include "result.h"
+#include "core/fileio.h"
+#include "core/result.h"
 
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 

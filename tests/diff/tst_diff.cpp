@@ -1,7 +1,7 @@
-#include "linediff.h"
-#include "renderdiff.h"
+#include "diff/linediff.h"
+#include "diff/renderdiff.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri::diff;
 

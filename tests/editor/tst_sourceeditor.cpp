@@ -1,22 +1,24 @@
-#include "demoworkspace.h"
-#include "diffpanel.h"
-#include "hclhighlighter.h"
-#include "livediff.h"
-#include "mainwindow.h"
-#include "servicesmodel.h"
-#include "session.h"
-#include "sourceeditor.h"
-#include "yamlhighlighter.h"
+#include "items/servicesmodel.h"
+#include "platform/demoworkspace.h"
+#include "platform/livediff.h"
+#include "platform/session.h"
+#include "ui/diff/diffpanel.h"
+#include "ui/editor/hclhighlighter.h"
+#include "ui/editor/sourceeditor.h"
+#include "ui/editor/yamlhighlighter.h"
+#include "ui/main/mainwindow.h"
 
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QUndoStack>
-#include <QtTest>
 
 using namespace kanri;
 

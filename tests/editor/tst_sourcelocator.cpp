@@ -1,12 +1,12 @@
-#include "catalog.h"
-#include "fileio.h"
-#include "renderer.h"
-#include "sourcelocator.h"
-#include "testutil.h"
+#include "core/fileio.h"
+#include "kustomize/renderer.h"
+#include "platform/catalog.h"
+#include "platform/sourcelocator.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using platform::RenderedObject;

@@ -5,7 +5,7 @@
 // - a successful edit (add, remove, set, unset, rename) always leaves a file that parses;
 //   setting a value to what it already is (its typed value) changes nothing; add then remove
 //   gives the original.
-#include "hcldocument.h"
+#include "hcl/hcldocument.h"
 
 #include <QJsonObject>
 

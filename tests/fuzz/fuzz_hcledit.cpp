@@ -11,7 +11,7 @@
 //   meaning, an expression by its source text unless that source is itself a literal);
 // - value() then setField() of what it gave changes nothing (the round trip `get --typed` /
 //   `set --typed` relies on); add then remove gives the original bytes.
-#include "hcldocument.h"
+#include "hcl/hcldocument.h"
 
 #include <cstdint>
 #include <cstdio>

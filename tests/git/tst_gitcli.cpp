@@ -1,14 +1,14 @@
 // End-to-end tests of `kanri clone|status|branch|commit|push|pull` against a loopback
 // git http-backend server.
 
-#include "githttpserver.h"
-#include "gittestrepo.h"
+#include "tests/testsupport/githttpserver.h"
+#include "tests/testsupport/gittestrepo.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using kanri::test::GitHttpServer;
 

@@ -1,11 +1,11 @@
 // Network operations against a real git server on loopback: `git http-backend` behind HTTP
 // basic authentication (githttpserver.h).
 
-#include "gitasync.h"
-#include "githttpserver.h"
-#include "gitrepository.h"
-#include "gittestrepo.h"
-#include "gittokensource.h"
+#include "git/gitasync.h"
+#include "git/gitrepository.h"
+#include "git/gittokensource.h"
+#include "tests/testsupport/githttpserver.h"
+#include "tests/testsupport/gittestrepo.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,7 +15,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::git;

@@ -2,16 +2,16 @@
 // pattern host names, [host]:port, several key types, @revoked) and the line it writes for a
 // key the user trusted, which OpenSSH's own ssh-keygen -F finds.
 
-#include "gitknownhosts.h"
+#include "git/gitknownhosts.h"
 
-#include "testutil.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QFile>
 #include <QMessageAuthenticationCode>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::git;

@@ -1,14 +1,14 @@
 // Local repository operations: init, stage, commit, branches, status, push to and pull from
 // a bare repository on disk.
 
-#include "gitrepository.h"
-#include "gittestrepo.h"
+#include "git/gitrepository.h"
+#include "tests/testsupport/gittestrepo.h"
 
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::git;

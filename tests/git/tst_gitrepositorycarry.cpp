@@ -3,14 +3,14 @@
 // another commit (merged into its files, other local changes kept, conflicts refused with
 // nothing changed). Repositories are made with the git command line in temporary folders.
 
-#include "gitrepository.h"
+#include "git/gitrepository.h"
 
-#include "testutil.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::git;

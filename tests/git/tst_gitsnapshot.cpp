@@ -1,9 +1,9 @@
-#include "fileio.h"
-#include "gitsnapshot.h"
-#include "testutil.h"
+#include "core/fileio.h"
+#include "git/gitsnapshot.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::git;

@@ -2,16 +2,16 @@
 // on a free port with generated host and user keys (sshd from Debian's openssh-server; the
 // test skips with a message when it is not installed).
 
-#include "gitknownhosts.h"
-#include "gitrepository.h"
-#include "gitsshserver.h"
-#include "gittestrepo.h"
+#include "git/gitknownhosts.h"
+#include "git/gitrepository.h"
+#include "tests/testsupport/gitsshserver.h"
+#include "tests/testsupport/gittestrepo.h"
 
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::git;

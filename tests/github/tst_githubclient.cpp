@@ -1,15 +1,15 @@
-#include "fakegithub.h"
-#include "githubblocking.h"
-#include "githubclient.h"
-#include "githubdeviceflow.h"
-#include "githubremote.h"
-#include "testutil.h"
+#include "github/githubblocking.h"
+#include "github/githubclient.h"
+#include "github/githubdeviceflow.h"
+#include "github/githubremote.h"
+#include "tests/testsupport/fakegithub.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QtTest>
+#include <QTest>
 
 #include <memory>
 

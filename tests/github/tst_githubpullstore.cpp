@@ -1,11 +1,11 @@
-#include "fakegithub.h"
-#include "githubblocking.h"
-#include "githubpullstore.h"
-#include "testutil.h"
+#include "github/githubblocking.h"
+#include "github/githubpullstore.h"
+#include "tests/testsupport/fakegithub.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 #include <memory>
 

@@ -1,12 +1,12 @@
-#include "fakegithub.h"
-#include "githubblocking.h"
-#include "githubreviewqueue.h"
-#include "testutil.h"
+#include "github/githubblocking.h"
+#include "github/githubreviewqueue.h"
+#include "tests/testsupport/fakegithub.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QJsonArray>
 #include <QLockFile>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 #include <memory>
 

@@ -1,9 +1,9 @@
 // `kanri pr ...` end to end: the built kanri binary against the GitHub stand-in and a real git
 // repository with a bare remote whose refs/pull/N/head the test creates with the git CLI.
 
-#include "fakegithub.h"
-#include "githubtestrepo.h"
-#include "testutil.h"
+#include "tests/testsupport/fakegithub.h"
+#include "tests/testsupport/githubtestrepo.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -13,8 +13,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
-#include <QtTest>
 
 using kanri::test::CannedResponse;
 using kanri::test::FakeGitHub;

@@ -1,8 +1,8 @@
 // The Terraform half of a review: map entries compared field by field, in sentences.
 
-#include "reviewchange.h"
+#include "review/reviewchange.h"
 
-#include <QtTest>
+#include <QTest>
 
 using kanri::platform::TerraformChange;
 

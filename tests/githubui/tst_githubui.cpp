@@ -2,17 +2,17 @@
 // workspace (a manifests repository with a bare remote holding refs/pull/7/head), against the
 // GitHub stand-in on loopback. Nothing here needs ../shared.
 
-#include "appcontext.h"
-#include "diffpanel.h"
-#include "fakegithub.h"
-#include "githubcontroller.h"
-#include "githubreviewqueue.h"
-#include "githubtestrepo.h"
-#include "mainwindow.h"
-#include "prcreatedialog.h"
-#include "prqueuepanel.h"
-#include "prreviewwidget.h"
-#include "signindialog.h"
+#include "app/appcontext.h"
+#include "app/githubcontroller.h"
+#include "github/githubreviewqueue.h"
+#include "tests/testsupport/fakegithub.h"
+#include "tests/testsupport/githubtestrepo.h"
+#include "ui/diff/diffpanel.h"
+#include "ui/github/prcreatedialog.h"
+#include "ui/github/prqueuepanel.h"
+#include "ui/github/prreviewwidget.h"
+#include "ui/github/signindialog.h"
+#include "ui/main/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -30,9 +30,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTextEdit>
 #include <QTreeWidget>
-#include <QtTest>
 
 #include <memory>
 

@@ -1,32 +1,32 @@
 // The Repository menu end to end: a real main window and application context with the git
 // controller, its dialogs driven as a user would, against `git http-backend` behind basic
-// authentication on loopback (tests/git/githttpserver.h). The workspace is the demo, whose
+// authentication on loopback (tests/testsupport/githttpserver.h). The workspace is the demo, whose
 // bare remotes the server serves.
 
-#include "appcontext.h"
-#include "catalogtreemodel.h"
-#include "commitauthor.h"
-#include "demoworkspace.h"
-#include "gitauthordialog.h"
-#include "gitbranchdialog.h"
-#include "gitchangespanel.h"
-#include "gitclonedialog.h"
-#include "gitcommitdialog.h"
-#include "gitcontroller.h"
-#include "gitfilediffview.h"
-#include "githttpserver.h"
-#include "gitprogressdialog.h"
-#include "gitprogresswidget.h"
-#include "gitpushdialog.h"
-#include "gitrepository.h"
-#include "gitsettingsdialog.h"
-#include "gitsignindialog.h"
-#include "gitsshserver.h"
-#include "gittestrepo.h"
-#include "gittokensource.h"
-#include "mainwindow.h"
-#include "servicesmodel.h"
-#include "session.h"
+#include "app/appcontext.h"
+#include "app/commitauthor.h"
+#include "app/gitcontroller.h"
+#include "git/gitrepository.h"
+#include "git/gittokensource.h"
+#include "items/catalogtreemodel.h"
+#include "items/servicesmodel.h"
+#include "platform/demoworkspace.h"
+#include "platform/session.h"
+#include "tests/testsupport/githttpserver.h"
+#include "tests/testsupport/gitsshserver.h"
+#include "tests/testsupport/gittestrepo.h"
+#include "ui/git/gitauthordialog.h"
+#include "ui/git/gitbranchdialog.h"
+#include "ui/git/gitchangespanel.h"
+#include "ui/git/gitclonedialog.h"
+#include "ui/git/gitcommitdialog.h"
+#include "ui/git/gitfilediffview.h"
+#include "ui/git/gitprogressdialog.h"
+#include "ui/git/gitprogresswidget.h"
+#include "ui/git/gitpushdialog.h"
+#include "ui/git/gitsettingsdialog.h"
+#include "ui/git/gitsignindialog.h"
+#include "ui/main/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -47,13 +47,13 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
-#include <QtTest>
 
 using namespace kanri;
 using kanri::test::GitHttpServer;

@@ -9,8 +9,8 @@
 // values compared by meaning, numbers digit for digit; expressions by source text), hclwrite's
 // layout (formatHcl) and `terraform fmt` (formatTerraform) must agree.
 
-#include "hcldocument.h"
-#include "testutil.h"
+#include "hcl/hcldocument.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QFileInfo>

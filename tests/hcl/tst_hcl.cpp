@@ -1,5 +1,5 @@
-#include "hcldocument.h"
-#include "testutil.h"
+#include "hcl/hcldocument.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 #include <utility>
 
 using namespace kanri;

@@ -4,8 +4,9 @@
 // seconds); a failing file is kept in the build folder as hcldiff-failure-N.tf for replay.
 #include "hcldiff.h"
 
+#include <QDirIterator>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 #include <random>
 

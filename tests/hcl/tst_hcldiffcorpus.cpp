@@ -2,7 +2,7 @@
 // ../shared/conformance/hcl/files (hcldiff.h says what is compared).
 #include "hcldiff.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::test::hcldiff;

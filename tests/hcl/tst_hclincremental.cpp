@@ -4,13 +4,13 @@
 // same values, and the same bytes when the next edit is made on both. Any drift of the
 // incremental path (a token offset, a line, a field union) shows up as a difference.
 
-#include "hcldocument.h"
+#include "hcl/hcldocument.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri::hcl;
 

@@ -2,16 +2,16 @@
 // same value leaves every file byte-identical, heredocs, numbers, escapes, template keys,
 // "Attribute redefined", the nesting limit, path validation, blank lines after a removal, and
 // the same through `kanri tf`.
-#include "hcldocument.h"
-#include "hcllexer.h"
-#include "testutil.h"
+#include "hcl/hcldocument.h"
+#include "hcl/hcllexer.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::hcl;

@@ -1,11 +1,11 @@
-#include "catalogfixture.h"
-#include "catalogtreemodel.h"
-#include "containersmodel.h"
-#include "developersmodel.h"
-#include "fileio.h"
-#include "quantityvalidator.h"
-#include "servicesmodel.h"
-#include "session.h"
+#include "core/fileio.h"
+#include "items/catalogtreemodel.h"
+#include "items/containersmodel.h"
+#include "items/developersmodel.h"
+#include "items/quantityvalidator.h"
+#include "items/servicesmodel.h"
+#include "platform/session.h"
+#include "tests/testsupport/catalogfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
@@ -13,8 +13,9 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using platform::ContainerField;

@@ -1,17 +1,18 @@
 // The entry form on a developer whose fields hold expressions: an expression cell gets a line
 // edit showing its HCL source (in italics, whatever the field's type) and is edited as source.
-#include "catalogfixture.h"
-#include "developersmodel.h"
-#include "editbuffers.h"
-#include "entryform.h"
-#include "session.h"
+#include "items/developersmodel.h"
+#include "platform/editbuffers.h"
+#include "platform/session.h"
+#include "tests/testsupport/catalogfixture.h"
+#include "ui/main/entryform.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUndoStack>
-#include <QtTest>
 
 using namespace kanri;
 

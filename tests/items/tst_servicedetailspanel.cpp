@@ -1,7 +1,7 @@
-#include "catalogfixture.h"
-#include "containersmodel.h"
-#include "servicedetailspanel.h"
-#include "session.h"
+#include "items/containersmodel.h"
+#include "platform/session.h"
+#include "tests/testsupport/catalogfixture.h"
+#include "ui/main/servicedetailspanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -9,9 +9,10 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using platform::ContainerField;

@@ -3,14 +3,14 @@
 // What the kustomize corpus tests share: reading a case folder of ../shared/conformance/<corpus>
 // (case.yaml, expected.yaml) and checking one case against Kanri's renderer.
 
-#include "renderer.h"
-#include "testutil.h"
-#include "yamlvalue.h"
+#include "kustomize/renderer.h"
+#include "tests/testsupport/testutil.h"
+#include "yaml/yamlvalue.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
-#include <QtTest>
+#include <QTest>
 
 namespace kanri::test::kustomizecorpus {
 

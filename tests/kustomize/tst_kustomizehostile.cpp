@@ -1,12 +1,12 @@
-#include "renderer.h"
-#include "testutil.h"
+#include "kustomize/renderer.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 #include <map>
 #include <vector>

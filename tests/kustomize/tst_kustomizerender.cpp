@@ -1,10 +1,10 @@
-#include "renderer.h"
-#include "testutil.h"
+#include "kustomize/renderer.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 #include <atomic>
 

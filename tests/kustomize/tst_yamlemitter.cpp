@@ -1,7 +1,7 @@
-#include "yamlemitter.h"
-#include "yamlvalue.h"
+#include "yaml/yamlemitter.h"
+#include "yaml/yamlvalue.h"
 
-#include <QtTest>
+#include <QTest>
 
 using kanri::yaml::Value;
 

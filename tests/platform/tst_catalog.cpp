@@ -1,12 +1,12 @@
-#include "../items/catalogfixture.h"
-#include "catalog.h"
-#include "testutil.h"
+#include "platform/catalog.h"
+#include "tests/testsupport/catalogfixture.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::platform;

@@ -1,6 +1,6 @@
-#include "codeowners.h"
+#include "platform/codeowners.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri::platform;
 

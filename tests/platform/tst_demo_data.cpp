@@ -3,14 +3,14 @@
 // three overlays per microservice, and every overlay and platform component renders with
 // kubectl (the rendering oracle). The deliberate rule breaks are exactly where the README says.
 
-#include "testutil.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
-#include <QtTest>
+#include <QTest>
 
 namespace {
 

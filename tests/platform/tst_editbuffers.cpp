@@ -1,9 +1,9 @@
-#include "editbuffers.h"
-#include "fileio.h"
+#include "core/fileio.h"
+#include "platform/editbuffers.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 #include <random>
 

@@ -1,11 +1,11 @@
-#include "demoworkspace.h"
-#include "fileio.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "core/fileio.h"
+#include "platform/demoworkspace.h"
+#include "platform/workspace.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QDir>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using namespace kanri::platform;

@@ -3,9 +3,9 @@
 // Shared by the rules tests: the in-process renderer as a RenderFunction (files are written with
 // testutil.h's writeFile).
 
-#include "renderer.h"
-#include "rulelinter.h"
-#include "testutil.h"
+#include "kustomize/renderer.h"
+#include "rules/rulelinter.h"
+#include "tests/testsupport/testutil.h"
 
 #include <memory>
 

@@ -1,16 +1,16 @@
 // `kanri lint` on the demo workspace finds exactly the deliberate rule breaks that
 // resources/demo/README.md lists, at their lines, and nothing else.
 
-#include "demoworkspace.h"
-#include "rulelinter.h"
+#include "platform/demoworkspace.h"
+#include "rules/rulelinter.h"
 #include "rulestestutil.h"
-#include "testutil.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri::platform;
 

@@ -1,14 +1,14 @@
 // The report formats of `kanri lint` (text, JSON, GitHub workflow commands, SARIF 2.1.0), the
 // .kanri.yaml rules configuration, quantities and the deprecated-API table.
 
-#include "ruleconfig.h"
-#include "ruledeprecations.h"
-#include "rulefinding.h"
+#include "rules/ruleconfig.h"
+#include "rules/ruledeprecations.h"
+#include "rules/rulefinding.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri::platform;
 

@@ -2,13 +2,13 @@
 // rows that fire at the expected file:line and rows that do not. The manifests render with the
 // in-process kustomize engine.
 
-#include "rulelinter.h"
-#include "rulesources.h"
+#include "rules/rulelinter.h"
+#include "rules/rulesources.h"
 #include "rulestestutil.h"
-#include "testutil.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri::platform;
 

@@ -1,8 +1,8 @@
-#include "findingsmodel.h"
+#include "items/findingsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using platform::Finding;

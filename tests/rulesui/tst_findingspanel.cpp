@@ -2,21 +2,22 @@
 // lines, live re-checks of the unsaved edits (a fix makes its finding go without saving),
 // the "this change" scope, filters, and double-click revealing the service.
 
-#include "catalogtreemodel.h"
-#include "demoworkspace.h"
-#include "findingsmodel.h"
-#include "findingspanel.h"
-#include "mainwindow.h"
-#include "rulelive.h"
-#include "session.h"
+#include "items/catalogtreemodel.h"
+#include "items/findingsmodel.h"
+#include "platform/demoworkspace.h"
+#include "platform/session.h"
+#include "rules/rulelive.h"
+#include "ui/main/mainwindow.h"
+#include "ui/rules/findingspanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTreeView>
-#include <QtTest>
 
 using namespace kanri;
 

@@ -4,26 +4,26 @@
 // GitHub stand-in of tests/github answering with pull requests written here (no ../shared
 // needed).
 
-#include "appcontext.h"
-#include "controllers.h"
-#include "demoworkspace.h"
-#include "fakegithub.h"
-#include "gitcontroller.h"
-#include "githttpserver.h"
-#include "githubcontroller.h"
-#include "githubtokenprovider.h"
-#include "gitsignindialog.h"
-#include "gittokensource.h"
-#include "mainwindow.h"
-#include "rulescontroller.h"
-#include "session.h"
-#include "wizardflow.h"
-#include "wizardnewdeveloper.h"
-#include "wizardnewmicroservice.h"
-#include "wizardoffboarddeveloper.h"
-#include "wizardpublishdialog.h"
+#include "app/appcontext.h"
+#include "app/controllers.h"
+#include "app/gitcontroller.h"
+#include "app/githubcontroller.h"
+#include "app/rulescontroller.h"
+#include "app/wizardflow.h"
+#include "git/gittokensource.h"
+#include "github/githubtokenprovider.h"
+#include "platform/demoworkspace.h"
+#include "platform/session.h"
+#include "tests/testsupport/fakegithub.h"
+#include "tests/testsupport/githttpserver.h"
+#include "ui/git/gitsignindialog.h"
+#include "ui/main/mainwindow.h"
+#include "ui/wizards/wizardnewdeveloper.h"
+#include "ui/wizards/wizardnewmicroservice.h"
+#include "ui/wizards/wizardoffboarddeveloper.h"
+#include "ui/wizards/wizardpublishdialog.h"
 
-#include "testutil.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,7 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace kanri;
 using kanri::test::CannedResponse;

@@ -2,20 +2,20 @@
 // their widgets, applied to the session as one unsaved, undoable edit, saved, and then linted
 // from disk: nothing new may be found. Cancelling leaves nothing.
 
-#include "demoworkspace.h"
-#include "hcldocument.h"
-#include "renderer.h"
-#include "rulelinter.h"
-#include "rulelive.h"
-#include "session.h"
-#include "wizarddeveloper.h"
-#include "wizardmicroservice.h"
-#include "wizardnewdeveloper.h"
-#include "wizardnewmicroservice.h"
-#include "wizardoffboard.h"
-#include "wizardoffboarddeveloper.h"
-#include "wizardplan.h"
-#include "wizardpreview.h"
+#include "hcl/hcldocument.h"
+#include "kustomize/renderer.h"
+#include "platform/demoworkspace.h"
+#include "platform/session.h"
+#include "publish/wizarddeveloper.h"
+#include "publish/wizardmicroservice.h"
+#include "publish/wizardoffboard.h"
+#include "publish/wizardplan.h"
+#include "rules/rulelinter.h"
+#include "rules/rulelive.h"
+#include "ui/wizards/wizardnewdeveloper.h"
+#include "ui/wizards/wizardnewmicroservice.h"
+#include "ui/wizards/wizardoffboarddeveloper.h"
+#include "ui/wizards/wizardpreview.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -23,9 +23,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTreeWidget>
-#include <QtTest>
 
 using namespace kanri;
 using platform::Finding;

@@ -1,21 +1,22 @@
 // Opening a workspace from the window: AppContext::loadAsync reads the catalog on a worker while
 // the window shows progress with Cancel; the session is replaced only when the new one is ready.
-#include "appcontext.h"
-#include "catalog.h"
-#include "catalogfixture.h"
-#include "mainwindow.h"
-#include "servicesmodel.h"
-#include "session.h"
-#include "workspace.h"
+#include "app/appcontext.h"
+#include "items/servicesmodel.h"
+#include "platform/catalog.h"
+#include "platform/session.h"
+#include "platform/workspace.h"
+#include "tests/testsupport/catalogfixture.h"
+#include "ui/main/mainwindow.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
-#include <QtTest>
 
 using namespace kanri;
 

@@ -3,24 +3,24 @@
 // quitting with unsaved edits (in process and the real binary), and a new microservice's
 // ownership following the edit buffers.
 
-#include "appcontext.h"
-#include "catalogtreemodel.h"
-#include "controllers.h"
-#include "demoworkspace.h"
-#include "developersmodel.h"
-#include "gitcommitdialog.h"
-#include "gitcontroller.h"
-#include "mainwindow.h"
-#include "rulelive.h"
-#include "rulescontroller.h"
-#include "servicesmodel.h"
-#include "session.h"
-#include "shortcutsdialog.h"
-#include "sourceeditor.h"
-#include "tableview.h"
-#include "testutil.h"
-#include "wizardnewmicroservice.h"
-#include "wizardpublishdialog.h"
+#include "app/appcontext.h"
+#include "app/controllers.h"
+#include "app/gitcontroller.h"
+#include "app/rulescontroller.h"
+#include "items/catalogtreemodel.h"
+#include "items/developersmodel.h"
+#include "items/servicesmodel.h"
+#include "platform/demoworkspace.h"
+#include "platform/session.h"
+#include "rules/rulelive.h"
+#include "tests/testsupport/testutil.h"
+#include "ui/editor/sourceeditor.h"
+#include "ui/git/gitcommitdialog.h"
+#include "ui/main/mainwindow.h"
+#include "ui/main/shortcutsdialog.h"
+#include "ui/main/tableview.h"
+#include "ui/wizards/wizardnewmicroservice.h"
+#include "ui/wizards/wizardpublishdialog.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -42,10 +42,10 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
-#include <QtTest>
 
 using namespace kanri;
 

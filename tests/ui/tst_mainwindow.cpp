@@ -1,14 +1,14 @@
-#include "catalogtreemodel.h"
-#include "demoworkspace.h"
-#include "developersmodel.h"
-#include "diffpanel.h"
-#include "entryform.h"
-#include "livediff.h"
-#include "mainwindow.h"
-#include "servicesmodel.h"
-#include "session.h"
-#include "sourceeditor.h"
-#include "testutil.h"
+#include "items/catalogtreemodel.h"
+#include "items/developersmodel.h"
+#include "items/servicesmodel.h"
+#include "platform/demoworkspace.h"
+#include "platform/livediff.h"
+#include "platform/session.h"
+#include "tests/testsupport/testutil.h"
+#include "ui/diff/diffpanel.h"
+#include "ui/editor/sourceeditor.h"
+#include "ui/main/entryform.h"
+#include "ui/main/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -22,10 +22,10 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <QTreeView>
 #include <QValidator>
-#include <QtTest>
 
 using namespace kanri;
 

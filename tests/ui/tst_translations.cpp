@@ -1,10 +1,10 @@
 // The shipped translations: Japanese covers every string of the main window and every message
 // of the .ts source (so a tr() added without its translation fails here once kanri_lupdate has
 // run), and the English plural forms read as English.
-#include "demoworkspace.h"
-#include "mainwindow.h"
-#include "session.h"
-#include "testutil.h"
+#include "platform/demoworkspace.h"
+#include "platform/session.h"
+#include "tests/testsupport/testutil.h"
+#include "ui/main/mainwindow.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -14,9 +14,9 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
-#include <QtTest>
 
 #include <expected>
 #include <set>

@@ -1,8 +1,8 @@
-#include "testutil.h"
-#include "yamldocument.h"
+#include "tests/testsupport/testutil.h"
+#include "yaml/yamldocument.h"
 
 #include <QDirIterator>
-#include <QtTest>
+#include <QTest>
 
 #include <yaml-cpp/yaml.h>
 

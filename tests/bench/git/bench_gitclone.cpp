@@ -4,9 +4,9 @@
 //
 //   bench_gitclone [--files N] [--commits N] [--runs N]
 
-#include "githttpserver.h"
-#include "gitrepository.h"
-#include "gittokensource.h"
+#include "git/gitrepository.h"
+#include "git/gittokensource.h"
+#include "tests/testsupport/githttpserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

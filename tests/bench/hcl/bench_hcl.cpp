@@ -1,7 +1,7 @@
 // Parse + map discovery of a generated 10,000-entry developers map, and one edit plus an atomic
 // write. Targets: < 100 ms and < 10 ms. Run: build/tests/bench/hcl/bench_hcl [entries [rounds]]
-#include "fileio.h"
-#include "hcldocument.h"
+#include "core/fileio.h"
+#include "hcl/hcldocument.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // Catalog load and one-cell edits on a generated workspace: 2,000 services × 3 overlays and
-// 5,000 developers (tests/items/catalogfixture.h writes it into a temporary folder).
+// 5,000 developers (tests/testsupport/catalogfixture.h writes it into a temporary folder).
 //
 //   bench_catalog [SERVICES [DEVELOPERS [EDITS]]]
 //
@@ -7,11 +7,11 @@
 // through the item models: setData until the model has announced the change, and the same
 // plus reading the new value back (which renders the edited overlay again).
 
-#include "catalogfixture.h"
-#include "containersmodel.h"
-#include "developersmodel.h"
-#include "servicesmodel.h"
-#include "session.h"
+#include "items/containersmodel.h"
+#include "items/developersmodel.h"
+#include "items/servicesmodel.h"
+#include "platform/session.h"
+#include "tests/testsupport/catalogfixture.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -9,8 +9,8 @@
 //     (target p95 < 5 ms) and the service's three environments (issue 6: p95 < 16 ms in all)
 // 4. N generated services x 3 overlays on 2 threads (target: 1,000 x 3 in < 10 s)
 
-#include "renderer.h"
-#include "testutil.h"
+#include "kustomize/renderer.h"
+#include "tests/testsupport/testutil.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,7 +19,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QThreadPool>
-#include <QtConcurrent>
+#include <QtConcurrentMap>
 
 #include <algorithm>
 #include <cstdio>

@@ -17,15 +17,15 @@
 //   service's environments is in the panel, debounce off (target p95 under 16 ms for the demo,
 //   under 50 ms on a 2,000-service workspace). The debounce (120 ms while typing) is a choice
 //   of when to start; this measures the work after it.
-#include "appcontext.h"
-#include "catalog.h"
-#include "catalogfixture.h"
-#include "demoworkspace.h"
-#include "diffpanel.h"
-#include "livediff.h"
-#include "mainwindow.h"
-#include "servicesmodel.h"
-#include "session.h"
+#include "app/appcontext.h"
+#include "items/servicesmodel.h"
+#include "platform/catalog.h"
+#include "platform/demoworkspace.h"
+#include "platform/livediff.h"
+#include "platform/session.h"
+#include "tests/testsupport/catalogfixture.h"
+#include "ui/diff/diffpanel.h"
+#include "ui/main/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

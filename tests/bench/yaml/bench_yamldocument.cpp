@@ -3,7 +3,7 @@
 //
 //   bench_yamldocument [iterations]
 
-#include "yamldocument.h"
+#include "yaml/yamldocument.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,0 +1,451 @@
+#include "app/cli/commands.h"
+
+#include "core/fileio.h"
+#include "hcl/hcldocument.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+// kanri tf maps FILE [--json]
+// kanri tf get FILE PATH [--typed]
+// kanri tf set FILE MAP.KEY[.FIELD] VALUE [--expr | --typed] [--dry-run]
+// kanri tf unset FILE MAP.KEY.FIELD [--dry-run]
+// kanri tf add FILE MAP.KEY VALUE [--expr | --typed] [--dry-run]
+// kanri tf remove FILE MAP.KEY [--dry-run]
+// kanri tf rename FILE MAP.KEY NEWKEY [--dry-run]
+// kanri tf fmt [--check] [--recursive] FILE|DIR...
+//
+// Values (hcl::Value): `get` prints a literal as JSON (numbers with all their digits) and any
+// other value (a reference, a call, a template...) as its HCL source text; `get --typed` prints
+// {"kind": "literal", "value": JSON} or {"kind": "expression", "source": TEXT}. `set`/`add`
+// take VALUE as JSON (a literal), with --expr as HCL source text (an expression), with --typed
+// in the typed form: what `get --typed` printed, `set --typed` writes back unchanged.
+// Exit status: 0 success, 1 PATH does not exist, 2 syntax error or bad usage.
+namespace kanri::cli {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("kanri::cli::tf", s);
+}
+
+void out(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+}
+
+void err(const QString &message)
+{
+    const QByteArray b = message.toUtf8() + '\n';
+    std::fwrite(b.constData(), 1, std::size_t(b.size()), stderr);
+}
+
+int usage(const QString &why)
+{
+    err(QStringLiteral("kanri tf: error: ") + why);
+    err(tr("usage: kanri tf maps FILE [--json] | get FILE PATH [--typed] |"
+           " set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE |"
+           " remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY |"
+           " fmt [--check] [--recursive] FILE|DIR...  (VALUE is JSON, HCL source with --expr,"
+           " {\"kind\": ...} with --typed; edits take --dry-run)"));
+    return 2;
+}
+
+int report(const Error &e, const QString &file)
+{
+    Error shown = e;
+    if (shown.file.isEmpty())
+        shown.file = file;
+    err(shown.toString());
+    return e.code == Error::Code::NotFound ? 1 : 2;
+}
+
+Result<hcl::Document> load(const QString &file)
+{
+    auto bytes = readFile(file);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return hcl::Document::parse(*bytes, file);
+}
+
+// One-hunk unified diff: edits are local, so the changed region is one block of lines.
+QByteArray unifiedDiff(const QString &file, const QByteArray &a, const QByteArray &b)
+{
+    if (a == b)
+        return {};
+    auto split = [](const QByteArray &t) {
+        QList<QByteArray> lines;
+        qsizetype pos = 0;
+        while (pos < t.size()) {
+            qsizetype nl = t.indexOf('\n', pos);
+            if (nl < 0)
+                nl = t.size() - 1;
+            lines.append(t.mid(pos, nl - pos + 1));
+            pos = nl + 1;
+        }
+        return lines;
+    };
+    const QList<QByteArray> la = split(a), lb = split(b);
+    qsizetype pre = 0;
+    while (pre < la.size() && pre < lb.size() && la[pre] == lb[pre])
+        ++pre;
+    qsizetype suf = 0;
+    while (suf < la.size() - pre && suf < lb.size() - pre &&
+           la[la.size() - 1 - suf] == lb[lb.size() - 1 - suf])
+        ++suf;
+    const qsizetype ctx = 3;
+    const qsizetype from = std::max<qsizetype>(0, pre - ctx);
+    const qsizetype aEnd = std::min(la.size(), la.size() - suf + ctx);
+    const qsizetype bEnd = std::min(lb.size(), lb.size() - suf + ctx);
+    auto range = [](qsizetype start, qsizetype count) {
+        return QByteArray::number(count == 0 ? start : start + 1) + "," + QByteArray::number(count);
+    };
+    QByteArray name = file.toUtf8();
+    while (name.startsWith('/'))
+        name.remove(0, 1);
+    QByteArray d = "--- a/" + name + "\n+++ b/" + name + "\n@@ -" + range(from, aEnd - from) +
+                   " +" + range(from, bEnd - from) + " @@\n";
+    auto line = [&](char mark, const QByteArray &l) {
+        d += mark + l;
+        if (!l.endsWith('\n'))
+            d += "\n\\ No newline at end of file\n";
+    };
+    for (qsizetype i = from; i < pre; ++i)
+        line(' ', la[i]);
+    for (qsizetype i = pre; i < la.size() - suf; ++i)
+        line('-', la[i]);
+    for (qsizetype i = pre; i < lb.size() - suf; ++i)
+        line('+', lb[i]);
+    for (qsizetype i = la.size() - suf; i < aEnd; ++i)
+        line(' ', la[i]);
+    return d;
+}
+
+enum class ValueForm { Json, Expression, Typed };
+
+// The VALUE argument of set/add in the form the options ask for.
+Result<hcl::Value> valueArgument(const QString &text, ValueForm form)
+{
+    switch (form) {
+    case ValueForm::Json:
+        return hcl::Value::fromJsonText(text.toUtf8());
+    case ValueForm::Expression:
+        if (text.trimmed().isEmpty())
+            return fail(Error::Code::Usage, tr("--expr needs HCL source text"));
+        return hcl::Value::expression(text.trimmed());
+    case ValueForm::Typed:
+        return hcl::Value::fromTypedJson(text.toUtf8());
+    }
+    return hcl::Value();
+}
+
+bool fitsType(const QString &type, const QJsonValue &v)
+{
+    const QString t = type.simplified();
+    if (v.isNull() || t == u"any")
+        return true;
+    if (t == u"string")
+        return v.isString();
+    if (t == u"number")
+        return v.isDouble();
+    if (t == u"bool")
+        return v.isBool();
+    if (t.startsWith(u"list(") || t.startsWith(u"set(") || t.startsWith(u"tuple("))
+        return v.isArray();
+    if (t.startsWith(u"map(") || t.startsWith(u"object("))
+        return v.isObject();
+    return true;
+}
+
+void warnSchema(const hcl::Document &doc, const QString &file, const QString &map,
+                const QString &field, const hcl::Value &typed)
+{
+    // An expression's type is Terraform's to work out; literals are checked.
+    if (typed.isExpression())
+        return;
+    const QJsonValue value = typed.toJson();
+    const auto info = doc.map(map);
+    if (!info || info->schema.isEmpty())
+        return;
+    auto check = [&](const QString &name, const QJsonValue &v) {
+        for (const hcl::FieldSchema &f : info->schema) {
+            if (f.name != name)
+                continue;
+            if (!fitsType(f.type, v))
+                err(QStringLiteral("%1: warning: %2: value does not fit the declared type %3")
+                        .arg(file, name, f.type));
+            return;
+        }
+        err(QStringLiteral("%1: warning: %2 is not a field of the schema of %3")
+                .arg(file, name, map));
+    };
+    if (!field.isEmpty()) {
+        check(field, value);
+        return;
+    }
+    if (!value.isObject())
+        return;
+    const QJsonObject o = value.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        check(it.key(), it.value());
+    for (const hcl::FieldSchema &f : info->schema)
+        if (!f.optional && !o.contains(f.name))
+            err(QStringLiteral("%1: warning: required field %2 is missing").arg(file, f.name));
+}
+
+QJsonObject mapsJson(const QList<hcl::MapInfo> &maps)
+{
+    QJsonObject all;
+    for (const hcl::MapInfo &m : maps) {
+        QJsonObject o;
+        o.insert(QStringLiteral("source"), m.source);
+        o.insert(QStringLiteral("line"), m.line);
+        o.insert(QStringLiteral("kind"), m.isList ? QStringLiteral("list") : QStringLiteral("map"));
+        o.insert(QStringLiteral("count"), int(m.entries.size()));
+        if (!m.isList) {
+            QJsonArray entries;
+            for (const hcl::MapEntry &e : m.entries)
+                entries.append(e.key);
+            o.insert(QStringLiteral("entries"), entries);
+        }
+        o.insert(QStringLiteral("fields"), QJsonArray::fromStringList(m.fields));
+        QJsonArray kinds;
+        for (hcl::ValueKind k : m.valueKinds)
+            kinds.append(hcl::valueKindName(k));
+        o.insert(QStringLiteral("value_kinds"), kinds);
+        if (!m.schema.isEmpty()) {
+            QJsonArray schema;
+            for (const hcl::FieldSchema &f : m.schema) {
+                QJsonObject s{{QStringLiteral("name"), f.name},
+                              {QStringLiteral("type"), f.type},
+                              {QStringLiteral("optional"), f.optional}};
+                if (f.defaultValue)
+                    s.insert(QStringLiteral("default"), *f.defaultValue);
+                schema.append(s);
+            }
+            o.insert(QStringLiteral("schema"), schema);
+        }
+        all.insert(m.name, o);
+    }
+    return QJsonObject{{QStringLiteral("maps"), all}};
+}
+
+// The files `terraform fmt DIR` would format: .tf, .tfvars, .tftest.hcl (and .tofu), sorted,
+// recursing into subdirectories only when asked.
+QStringList filesIn(const QString &dir, bool recursive)
+{
+    QStringList files;
+    const QFileInfoList entries =
+        QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &e : entries) {
+        if (e.fileName().startsWith(u'.'))
+            continue;
+        if (e.isDir()) {
+            if (recursive)
+                files += filesIn(e.filePath(), true);
+        } else if (hcl::isTerraformFile(e.fileName())) {
+            files.append(e.filePath());
+        }
+    }
+    return files;
+}
+
+int runFmt(QStringList args)
+{
+    const bool check = args.removeAll(QStringLiteral("--check")) > 0;
+    const bool recursive = args.removeAll(QStringLiteral("--recursive")) > 0;
+    if (args.isEmpty())
+        return usage(tr("fmt needs at least one FILE or directory"));
+    QStringList files;
+    for (const QString &arg : args) {
+        if (arg.startsWith(u"--"))
+            return usage(tr("unknown option %1").arg(arg));
+        if (QFileInfo(arg).isDir())
+            files += filesIn(arg, recursive);
+        else
+            files.append(arg);
+    }
+    int status = 0;
+    for (const QString &file : files) {
+        auto bytes = readFile(file);
+        if (!bytes) {
+            report(bytes.error(), file);
+            status = 2;
+            continue;
+        }
+        if (file.endsWith(QLatin1String(".json"))) // JSON syntax is never formatted
+            continue;
+        auto doc = hcl::Document::parse(*bytes, file);
+        if (!doc) {
+            report(doc.error(), file);
+            status = 2;
+            continue;
+        }
+        const QByteArray formatted =
+            hcl::isTerraformFile(file) ? hcl::formatTerraform(*bytes) : hcl::formatHcl(*bytes);
+        if (formatted == *bytes)
+            continue;
+        if (check) {
+            out(file.toUtf8() + '\n');
+            status = std::max(status, 1);
+            continue;
+        }
+        if (auto w = writeFileAtomic(file, formatted); !w) {
+            report(w.error(), file);
+            status = 2;
+        }
+    }
+    return status;
+}
+
+} // namespace
+
+int runTf(const QStringList &argsIn)
+{
+    QStringList args = argsIn;
+    if (args.isEmpty())
+        return usage(tr("missing subcommand"));
+    const QString sub = args.takeFirst();
+    if (sub == u"fmt")
+        return runFmt(args);
+    const bool dryRun = args.removeAll(QStringLiteral("--dry-run")) > 0;
+    const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    const bool typed = args.removeAll(QStringLiteral("--typed")) > 0;
+    const bool expr = args.removeAll(QStringLiteral("--expr")) > 0;
+    if (typed && expr)
+        return usage(tr("--expr and --typed cannot be used together"));
+    if ((typed && sub != u"get" && sub != u"set" && sub != u"add") ||
+        (expr && sub != u"set" && sub != u"add"))
+        return usage(tr("%1 takes no %2")
+                         .arg(sub, typed ? QStringLiteral("--typed") : QStringLiteral("--expr")));
+    const ValueForm form = expr    ? ValueForm::Expression
+                           : typed ? ValueForm::Typed
+                                   : ValueForm::Json;
+    for (const QString &a : args)
+        if (a.startsWith(u"--"))
+            return usage(tr("unknown option %1").arg(a));
+    if (args.isEmpty())
+        return usage(tr("missing FILE"));
+    const QString file = args.takeFirst();
+
+    auto needArgs = [&](qsizetype n) { return args.size() == n; };
+    const bool isEdit =
+        sub == u"set" || sub == u"unset" || sub == u"add" || sub == u"remove" || sub == u"rename";
+    if (sub == u"maps"                                       ? !needArgs(0)
+        : sub == u"get"                                      ? !needArgs(1)
+        : sub == u"set" || sub == u"add" || sub == u"rename" ? !needArgs(2)
+        : sub == u"unset" || sub == u"remove"                ? !needArgs(1)
+                                                             : true)
+        return usage(sub == u"maps" || sub == u"get" || isEdit
+                         ? tr("wrong number of arguments for %1").arg(sub)
+                         : tr("unknown subcommand %1").arg(sub));
+
+    auto doc = load(file);
+    if (!doc)
+        return report(doc.error(), file);
+
+    if (sub == u"maps") {
+        const QList<hcl::MapInfo> maps = doc->maps();
+        if (json) {
+            out(QJsonDocument(mapsJson(maps)).toJson(QJsonDocument::Indented));
+            return 0;
+        }
+        for (const hcl::MapInfo &m : maps) {
+            out(QStringLiteral("%1\t%2\tline %3\t%4\t%5 entries\n")
+                    .arg(m.name, m.source)
+                    .arg(m.line)
+                    .arg(m.isList ? QStringLiteral("list") : QStringLiteral("map"))
+                    .arg(m.entries.size())
+                    .toUtf8());
+        }
+        return 0;
+    }
+
+    auto path = hcl::parsePath(args.takeFirst());
+    if (!path)
+        return report(path.error(), file);
+
+    if (sub == u"get") {
+        auto v = doc->value(*path);
+        if (!v)
+            return report(v.error(), file);
+        if (typed)
+            out(v->toTypedJson() + '\n');
+        else if (v->isLiteral())
+            out(v->toJsonText(v->type() == hcl::Value::Type::Object ||
+                                      v->type() == hcl::Value::Type::List
+                                  ? hcl::Value::Layout::Indented
+                                  : hcl::Value::Layout::Compact) +
+                '\n');
+        else
+            out(v->source().toUtf8() + '\n');
+        return 0;
+    }
+
+    const QByteArray before = doc->text();
+    const QStringList &p = *path;
+    Result<void> r;
+    if (sub == u"set") {
+        if (p.size() != 3 && p.size() != 2)
+            return usage(tr("set takes MAP.KEY.FIELD (or MAP.KEY) and a VALUE"));
+        auto value = valueArgument(args.takeFirst(), form);
+        if (!value)
+            return usage(value.error().message);
+        const QString field = p.size() == 3 ? p[2] : QString();
+        warnSchema(*doc, file, p[0], field, *value);
+        r = doc->setField(p[0], p[1], field, *value);
+    } else if (sub == u"unset") {
+        if (p.size() != 3)
+            return usage(tr("unset takes MAP.KEY.FIELD"));
+        r = doc->unsetField(p[0], p[1], p[2]);
+    } else if (sub == u"add") {
+        if (p.size() != 2)
+            return usage(tr("add takes MAP.KEY and a VALUE"));
+        auto value = valueArgument(args.takeFirst(), form);
+        if (!value)
+            return usage(value.error().message);
+        warnSchema(*doc, file, p[0], QString(), *value);
+        r = doc->addEntry(p[0], p[1], *value);
+    } else if (sub == u"remove") {
+        if (p.size() != 2)
+            return usage(tr("remove takes MAP.KEY"));
+        r = doc->removeEntry(p[0], p[1]);
+    } else if (sub == u"rename") {
+        if (p.size() != 2)
+            return usage(tr("rename takes MAP.KEY and NEWKEY"));
+        QString newKey = args.takeFirst();
+        if (newKey.startsWith(u'"')) {
+            auto k = hcl::parsePath(newKey);
+            if (!k || k->size() != 1)
+                return usage(tr("NEWKEY is a name or a JSON string"));
+            newKey = k->front();
+        }
+        if (newKey.isEmpty())
+            return usage(tr("NEWKEY is empty"));
+        r = doc->renameEntry(p[0], p[1], newKey);
+    }
+    if (!r)
+        return report(r.error(), file);
+    const QByteArray after = doc->text();
+    // Never write a file that does not parse back.
+    if (auto check = hcl::Document::parse(after, file); !check)
+        return report(check.error(), file);
+    if (dryRun) {
+        out(unifiedDiff(file, before, after));
+        return 0;
+    }
+    if (after == before)
+        return 0;
+    if (auto w = writeFileAtomic(file, after); !w)
+        return report(w.error(), file);
+    return 0;
+}
+
+} // namespace kanri::cli

@@ -1,0 +1,374 @@
+#include "rules/rulelinter.h"
+
+#include "core/fileio.h"
+#include "platform/catalog.h"
+#include "rules/ruleengine.h"
+#include "rules/rulesources.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <yaml-cpp/yaml.h>
+
+namespace kanri::platform {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kanri::platform::Linter", text);
+}
+
+const QString kConfigFile = QStringLiteral(".kanri.yaml");
+
+QString kustomizationIn(const QString &dir)
+{
+    for (const char *name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+        const QString path = QDir(dir).filePath(QString::fromLatin1(name));
+        if (QFileInfo::exists(path))
+            return path;
+    }
+    return {};
+}
+
+// A glob on repository-relative folders: `*` stays within one folder, `**` crosses them.
+bool folderGlobMatches(const QString &glob, const QString &path)
+{
+    QString rx;
+    for (qsizetype i = 0; i < glob.size(); ++i) {
+        const QChar c = glob.at(i);
+        if (c == QLatin1Char('*')) {
+            if (i + 1 < glob.size() && glob.at(i + 1) == QLatin1Char('*')) {
+                rx += QStringLiteral(".*");
+                ++i;
+            } else {
+                rx += QStringLiteral("[^/]*");
+            }
+        } else {
+            rx += QRegularExpression::escape(QString(c));
+        }
+    }
+    return QRegularExpression(QStringLiteral("\\A") + rx + QStringLiteral("\\z"))
+        .match(path)
+        .hasMatch();
+}
+
+QString imageRepositoryOf(const MapEntryRef &entry, const RuleConfig &config)
+{
+    for (const QString &field : config.repositoryFields) {
+        const QString v = entry.fields.value(field).toString();
+        if (!v.isEmpty())
+            return v;
+    }
+    return {};
+}
+
+Finding renderFailure(const FindingPlace &place, const QString &dir, const Error &error,
+                      const QString &service, const QString &environment)
+{
+    Finding f;
+    f.rule = QStringLiteral("lint/render-failed");
+    f.severity = Severity::Error;
+    f.message = tr("%1 does not render: %2")
+                    .arg(QDir(place.repositoryRoot).relativeFilePath(dir), error.message);
+    f.hint = tr("run `kanri render %1` and fix the first error")
+                 .arg(QDir(place.displayRoot).relativeFilePath(dir));
+    f.repository = place.repositoryRoot;
+    // The error's own file when it has one; otherwise the kustomization.
+    QString file = error.file;
+    if (!file.isEmpty() && QFileInfo(file).isRelative())
+        file = QDir(dir).filePath(file);
+    if (file.isEmpty() || !QFileInfo::exists(file)) {
+        file = kustomizationIn(dir);
+        f.line = 0;
+    } else {
+        f.line = error.line;
+        f.column = error.column;
+    }
+    if (!file.isEmpty()) {
+        f.path = QDir(place.repositoryRoot).relativeFilePath(file);
+        f.file = QDir(place.displayRoot).relativeFilePath(file);
+    }
+    f.service = service;
+    f.environment = environment;
+    return f;
+}
+
+} // namespace
+
+int LintResult::count(Severity severity) const
+{
+    return int(std::count_if(findings.begin(), findings.end(),
+                             [severity](const Finding &f) { return f.severity == severity; }));
+}
+
+Linter::Linter(RenderFunction render, SourceReader read,
+               QHash<QString, std::optional<QByteArray>> unsaved)
+    : m_render(std::move(render))
+    , m_read(std::move(read))
+    , m_unsaved(std::move(unsaved))
+{}
+
+Result<RuleConfig> loadRuleConfig(const Workspace &workspace)
+{
+    RuleConfig config = RuleConfig::defaults();
+    for (RepositoryRole role : {RepositoryRole::Accounts, RepositoryRole::Manifests}) {
+        const RepositorySpec *spec = workspace.repository(role);
+        if (!spec)
+            continue;
+        const QString root = workspace.repositoryPath(*spec);
+        const QString path = QDir(root).filePath(kConfigFile);
+        if (!QFileInfo::exists(path))
+            continue;
+        auto bytes = readFile(path);
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        if (auto applied = config.apply(*bytes, QDir(workspace.dir).relativeFilePath(path));
+            !applied)
+            return std::unexpected(applied.error());
+    }
+    return config;
+}
+
+Result<LintResult> Linter::lint(const Workspace &workspace) const
+{
+    auto catalog = Catalog::load(workspace);
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    return lint(*catalog);
+}
+
+Result<LintResult> Linter::lint(const Catalog &catalog) const
+{
+    auto loaded = loadRuleConfig(catalog.workspace);
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    const RuleConfig &config = *loaded;
+    const QString displayRoot = catalog.workspace.dir;
+
+    LintResult result;
+    QList<Finding> findings = checkCatalog(catalog, config, displayRoot, m_read, m_unsaved);
+
+    if (!catalog.manifestsRoot.isEmpty()) {
+        const FindingPlace place{displayRoot, catalog.manifestsRoot};
+        QList<RenderTarget> targets;
+        QStringList repositories;
+        for (const MapEntryRef &m : catalog.microservices)
+            repositories << imageRepositoryOf(m, config);
+        repositories.removeAll(QString());
+        for (const Service &s : catalog.services) {
+            QString ns = s.name;
+            QString own;
+            if (s.microservice >= 0) {
+                const MapEntryRef &entry = catalog.microservices.at(s.microservice);
+                if (const QString v = entry.fields.value(QStringLiteral("namespace")).toString();
+                    !v.isEmpty())
+                    ns = v;
+                own = imageRepositoryOf(entry, config);
+            }
+            QStringList others = repositories;
+            others.removeAll(own);
+            QList<Environment> environments = s.environments;
+            if (environments.isEmpty()) {
+                // The catalog found no overlays (a layout it does not read, such as
+                // `overlays: overlays/*`): take the default layout's, else the base.
+                const QDir overlays(
+                    QDir(catalog.manifestsRoot).filePath(s.path + QStringLiteral("/overlays")));
+                for (const QString &env :
+                     overlays.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+                    if (!kustomizationIn(overlays.filePath(env)).isEmpty())
+                        environments << Environment{
+                            env, {}, s.path + QStringLiteral("/overlays/") + env, {}};
+                }
+                const QString baseDir = s.path + QStringLiteral("/base");
+                if (environments.isEmpty() &&
+                    !kustomizationIn(QDir(catalog.manifestsRoot).filePath(baseDir)).isEmpty())
+                    environments << Environment{QStringLiteral("base"), {}, baseDir, {}};
+            }
+            for (const Environment &env : std::as_const(environments)) {
+                RenderTarget t;
+                t.place = place;
+                t.dir = QDir(catalog.manifestsRoot).filePath(env.overlay);
+                t.service = s.name;
+                t.environment = env.name;
+                t.expectedNamespace = ns;
+                t.ownRepository = own;
+                t.otherRepositories = others;
+                targets << t;
+            }
+        }
+        // Platform folders: every folder with a kustomization that a platform glob names.
+        QDirIterator it(catalog.manifestsRoot, QDir::Dirs | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        QStringList platformDirs;
+        while (it.hasNext()) {
+            const QString rel = QDir(catalog.manifestsRoot).relativeFilePath(it.next());
+            if (rel.startsWith(QLatin1String(".git")))
+                continue;
+            for (const QString &glob : config.platformFolders) {
+                if (folderGlobMatches(glob, rel) && !kustomizationIn(it.filePath()).isEmpty()) {
+                    platformDirs << rel;
+                    break;
+                }
+            }
+        }
+        platformDirs.sort();
+        for (const QString &rel : std::as_const(platformDirs)) {
+            RenderTarget t;
+            t.place = place;
+            t.dir = QDir(catalog.manifestsRoot).filePath(rel);
+            t.platform = true;
+            targets << t;
+        }
+        for (const RenderTarget &t : std::as_const(targets)) {
+            auto rendered = m_render(t.dir);
+            ++result.renderedTargets;
+            if (!rendered) {
+                findings << renderFailure(place, t.dir, rendered.error(), t.service, t.environment);
+                continue;
+            }
+            const KustomizeSources sources(t.dir, m_read);
+            findings << checkRendered(t, *rendered, config, sources);
+        }
+    }
+    result.findings = sortedUnique(applyConfig(findings, config));
+    result.notes << catalog.assumptions;
+    return result;
+}
+
+Result<void> extractTree(const QString &repositoryDir, const QString &ref, const QString &targetDir)
+{
+    QProcess archive, tar;
+    archive.setWorkingDirectory(repositoryDir);
+    archive.setStandardOutputProcess(&tar);
+    tar.setWorkingDirectory(targetDir);
+    archive.start(QStringLiteral("git"), {QStringLiteral("archive"), QStringLiteral("--format=tar"),
+                                          ref + QStringLiteral("^{tree}")});
+    tar.start(QStringLiteral("tar"), {QStringLiteral("-xf"), QStringLiteral("-")});
+    if (!archive.waitForStarted() || !tar.waitForStarted())
+        return fail(Error::Code::NotFound, tr("cannot run git and tar to extract %1").arg(ref));
+    archive.waitForFinished(-1);
+    tar.waitForFinished(-1);
+    if (archive.exitStatus() != QProcess::NormalExit || archive.exitCode() != 0) {
+        const QString err = QString::fromUtf8(archive.readAllStandardError()).trimmed();
+        return fail(Error::Code::NotFound,
+                    tr("cannot read %1 in %2: %3").arg(ref, repositoryDir, err));
+    }
+    if (tar.exitStatus() != QProcess::NormalExit || tar.exitCode() != 0)
+        return fail(
+            Error::Code::Io,
+            tr("cannot unpack %1: %2").arg(ref, QString::fromUtf8(tar.readAllStandardError())));
+    return {};
+}
+
+Result<LintResult> Linter::lintChange(const Workspace &workspace, const QString &baseRef) const
+{
+    auto head = lint(workspace);
+    if (!head)
+        return head;
+
+    QTemporaryDir temp;
+    if (!temp.isValid())
+        return fail(Error::Code::Io, tr("cannot create a temporary folder"));
+    Workspace base = workspace;
+    base.dir = temp.path();
+    QStringList notes;
+    bool anyExtracted = false;
+    for (RepositorySpec &spec : base.repositories) {
+        const QString source = workspace.repositoryPath(spec);
+        // Keep the same relative layout so that displayed file names match.
+        QString rel = QDir(workspace.dir).relativeFilePath(source);
+        if (rel.startsWith(QLatin1String("..")) || QFileInfo(rel).isAbsolute())
+            rel = spec.name;
+        const QString target = QDir(temp.path()).filePath(rel);
+        QDir().mkpath(target);
+        spec.path = rel;
+        if (auto extracted = extractTree(source, baseRef, target); extracted) {
+            anyExtracted = true;
+        } else {
+            notes << tr("%1: %2 does not exist there; compared with the working tree")
+                         .arg(spec.name, baseRef);
+            // Unchanged: lint the working tree's files there too.
+            QDirIterator it(source, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                const QString r = QDir(source).relativeFilePath(file);
+                if (r.startsWith(QLatin1String(".git/")))
+                    continue;
+                QDir().mkpath(QFileInfo(QDir(target).filePath(r)).path());
+                QFile::copy(file, QDir(target).filePath(r));
+            }
+        }
+    }
+    if (!anyExtracted)
+        return fail(Error::Code::NotFound,
+                    tr("%1 is not a commit in any repository of the workspace").arg(baseRef));
+    auto before = lint(base);
+    if (!before)
+        return std::unexpected(before.error());
+
+    // Subtract by identity, counting: two identical findings at the base and three now leave one.
+    QHash<QString, int> baseCounts;
+    for (const Finding &f : before->findings)
+        baseCounts[f.identity()] += 1;
+    LintResult result;
+    result.renderedTargets = head->renderedTargets;
+    result.notes = head->notes + notes;
+    for (const Finding &f : head->findings) {
+        int &n = baseCounts[f.identity()];
+        if (n > 0) {
+            --n;
+            continue;
+        }
+        result.findings << f;
+    }
+    return result;
+}
+
+Result<Workspace> workspaceForDirectory(const QString &dirArg)
+{
+    const QString dir = QDir(dirArg).absolutePath();
+    if (!QFileInfo(dir).isDir())
+        return failAt(Error::Code::NotFound, tr("no such folder"), dirArg);
+    if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("workspace.yaml"))))
+        return Workspace::load(dir);
+    // A lone repository.
+    RepositoryRole role = RepositoryRole::Manifests;
+    bool decided = false;
+    if (auto bytes = readFile(QDir(dir).filePath(kConfigFile)); bytes) {
+        try {
+            const YAML::Node root = YAML::Load(bytes->toStdString());
+            if (root.IsMap() && root["role"] && root["role"].IsScalar()) {
+                if (auto r = roleFromName(QString::fromStdString(root["role"].Scalar()))) {
+                    role = *r;
+                    decided = true;
+                }
+            }
+        } catch (const YAML::Exception &) {
+            // Reported by the linter when it reads the configuration.
+        }
+    }
+    if (!decided) {
+        const QStringList tf =
+            QDir(dir).entryList({QStringLiteral("*.tf"), QStringLiteral("*.tfvars")}, QDir::Files);
+        if (!tf.isEmpty() && kustomizationIn(dir).isEmpty())
+            role = RepositoryRole::Accounts;
+    }
+    Workspace ws;
+    ws.dir = dir;
+    ws.name = QFileInfo(dir).fileName();
+    RepositorySpec spec;
+    spec.name = ws.name;
+    spec.role = role;
+    spec.path = QStringLiteral(".");
+    ws.repositories << spec;
+    return ws;
+}
+
+} // namespace kanri::platform

@@ -1,0 +1,719 @@
+#include "ui/main/mainwindow.h"
+
+#include "items/catalogtreemodel.h"
+#include "items/developersmodel.h"
+#include "items/servicesmodel.h"
+#include "platform/livediff.h"
+#include "platform/session.h"
+#include "platform/sourcelocator.h"
+#include "ui/diff/diffpanel.h"
+#include "ui/editor/sourceeditor.h"
+#include "ui/main/entryform.h"
+#include "ui/main/servicedetailspanel.h"
+#include "ui/main/shortcutsdialog.h"
+#include "ui/main/tableview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCompleter>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace kanri::ui {
+
+namespace {
+
+// Asks before an edit of something another team owns, and names who must review it.
+class OwnershipDelegate : public QStyledItemDelegate
+{
+public:
+    // `settingRole` (-1 for none) gives a cell's platform::ServiceSetting.
+    OwnershipDelegate(int ownedRole, int settingRole, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_ownedRole(ownedRole)
+        , m_settingRole(settingRole)
+    {}
+
+    // Editors that fit the service settings: replica counts and HPA bounds as spin boxes
+    // that cannot go negative (an HPA's minimum starts at 1), image tags checked as typed
+    // against Docker's tag grammar.
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
+    {
+        const QVariant setting = m_settingRole >= 0 ? index.data(m_settingRole) : QVariant();
+        if (!setting.isValid())
+            return QStyledItemDelegate::createEditor(parent, option, index);
+        switch (platform::ServiceSetting(setting.toInt())) {
+        case platform::ServiceSetting::Replicas:
+        case platform::ServiceSetting::HpaMin:
+        case platform::ServiceSetting::HpaMax: {
+            auto *spin = new QSpinBox(parent);
+            spin->setFrame(false);
+            spin->setRange(
+                platform::ServiceSetting(setting.toInt()) == platform::ServiceSetting::Replicas ? 0
+                                                                                                : 1,
+                10000);
+            return spin;
+        }
+        case platform::ServiceSetting::ImageTag: {
+            auto *line = new QLineEdit(parent);
+            line->setFrame(false);
+            static const QRegularExpression tag(
+                QStringLiteral("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,127}"));
+            line->setValidator(new QRegularExpressionValidator(tag, line));
+            return line;
+        }
+        }
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+            spin->setValue(index.data(Qt::EditRole).toInt());
+            return;
+        }
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+
+    void setModelData(QWidget *editor, QAbstractItemModel *model,
+                      const QModelIndex &index) const override
+    {
+        if (confirm(editor, index))
+            QStyledItemDelegate::setModelData(editor, model, index);
+    }
+
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override
+    {
+        const bool release =
+            event->type() == QEvent::MouseButtonRelease || event->type() == QEvent::KeyPress;
+        if (release && (index.flags() & Qt::ItemIsUserCheckable) &&
+            !index.data(m_ownedRole).toBool()) {
+            if (!confirm(nullptr, index))
+                return true; // swallowed: the check state stays
+        }
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+    }
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.data(m_ownedRole).toBool())
+            option->palette.setColor(QPalette::Text,
+                                     option->palette.color(QPalette::Disabled, QPalette::Text));
+    }
+
+private:
+    bool confirm(QWidget *editor, const QModelIndex &index) const
+    {
+        if (index.data(m_ownedRole).toBool())
+            return true;
+        const QString owners = index.data(Qt::ToolTipRole).toString();
+        return QMessageBox::question(
+                   editor ? editor->window() : QApplication::activeWindow(),
+                   QCoreApplication::translate("MainWindow", "Another team's item"),
+                   QCoreApplication::translate("MainWindow",
+                                               "This item belongs to a team you are not in. Your "
+                                               "change will need their review.\n\n%1\n\nEdit it "
+                                               "anyway?")
+                       .arg(owners)) == QMessageBox::Yes;
+    }
+
+    int m_ownedRole;
+    int m_settingRole;
+};
+
+// Rows whose contents size a table's columns when a session opens (about one screenful).
+constexpr int kSizingRows = 40;
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name)
+{
+    auto *view = new TableView;
+    auto *sort = new QSortFilterProxyModel(view);
+    sort->setSourceModel(model);
+    view->setModel(sort);
+    view->setSortingEnabled(true);
+    view->sortByColumn(-1, Qt::AscendingOrder);
+    view->setAlternatingRowColors(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->verticalHeader()->setVisible(false);
+    view->setAccessibleName(name);
+    return view;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_treeModel(new items::CatalogTreeModel(this))
+    , m_treeFilter(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Kanri"));
+    createActions();
+
+    auto *treePane = new QWidget;
+    auto *treeLayout = new QVBoxLayout(treePane);
+    treeLayout->setContentsMargins(4, 4, 4, 4);
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter services, teams, namespaces…"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Catalog filter"));
+    m_treeFilter->setSourceModel(m_treeModel);
+    m_treeFilter->setFilterRole(items::CatalogTreeModel::SearchTextRole);
+    m_treeFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_treeFilter->setRecursiveFilteringEnabled(true);
+    m_tree = new QTreeView;
+    m_tree->setModel(m_treeFilter);
+    m_tree->setAccessibleName(tr("Catalog"));
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(true);
+    // Rebuilt (a service added or removed, the grouping changed): the teams stay open.
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_tree,
+            [this] { m_tree->expandToDepth(0); });
+    treeLayout->addWidget(m_filter);
+    treeLayout->addWidget(m_tree);
+    auto *treeDock = new QDockWidget(tr("Catalog"));
+    treeDock->setObjectName(QStringLiteral("CatalogDock"));
+    treeDock->setWidget(treePane);
+    addPanel(treeDock, Qt::LeftDockWidgetArea);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::filterChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::treeSelectionChanged);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+
+    m_diff = new DiffPanel;
+    auto *diffDock = new QDockWidget(tr("Rendered diff"));
+    diffDock->setObjectName(QStringLiteral("DiffDock"));
+    diffDock->setWidget(m_diff);
+    addPanel(diffDock, Qt::BottomDockWidgetArea);
+    m_source = new SourceEditor;
+    m_sourceDock = new QDockWidget(tr("Source"));
+    m_sourceDock->setObjectName(QStringLiteral("SourceDock"));
+    m_sourceDock->setWidget(m_source);
+    addPanel(m_sourceDock, Qt::RightDockWidgetArea);
+    connect(m_diff, &DiffPanel::lineActivated, this, &MainWindow::openDiffLine);
+
+    m_entryForm =
+        new EntryForm(items::DevelopersModel::TypeRole, items::DevelopersModel::RequiredRole);
+    auto *entryDock = new QDockWidget(tr("Entry"));
+    entryDock->setObjectName(QStringLiteral("EntryDock"));
+    entryDock->setWidget(m_entryForm);
+    addPanel(entryDock, Qt::RightDockWidgetArea);
+
+    m_workspaceLabel = new QLabel;
+    m_repositoryLabel = new QLabel;
+    m_countsLabel = new QLabel;
+    statusBar()->addWidget(m_workspaceLabel);
+    statusBar()->addWidget(m_repositoryLabel);
+    m_loadProgress = new QWidget;
+    auto *loadLayout = new QHBoxLayout(m_loadProgress);
+    loadLayout->setContentsMargins(0, 0, 0, 0);
+    m_loadLabel = new QLabel;
+    auto *busy = new QProgressBar;
+    busy->setRange(0, 0);
+    busy->setMaximumWidth(160);
+    busy->setAccessibleName(tr("Opening the workspace"));
+    m_loadCancel = new QPushButton(tr("Cancel"));
+    connect(m_loadCancel, &QPushButton::clicked, this, &MainWindow::loadCancelRequested);
+    loadLayout->addWidget(m_loadLabel);
+    loadLayout->addWidget(busy);
+    loadLayout->addWidget(m_loadCancel);
+    statusBar()->addPermanentWidget(m_loadProgress);
+    m_loadProgress->hide();
+    statusBar()->addPermanentWidget(m_countsLabel);
+    resize(1400, 900);
+}
+
+void MainWindow::setLoadProgress(const QString &text)
+{
+    m_loadLabel->setText(text);
+    m_loadProgress->setVisible(!text.isEmpty());
+}
+
+MainWindow::~MainWindow()
+{
+    setSession(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_menus.insert(int(Menu::File), file);
+    file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"));
+        if (!dir.isEmpty())
+            Q_EMIT openWorkspaceRequested(dir);
+    });
+    m_save = file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        if (!m_session)
+            return;
+        if (auto r = m_session->save(); !r)
+            QMessageBox::warning(this, tr("Save failed"),
+                                 tr("Some files could not be written; your edits are kept.\n\n%1")
+                                     .arg(r.error().toString()));
+        updateTitle();
+    });
+    m_revert = file->addAction(tr("Re&vert All Changes"), this, [this] {
+        if (m_session &&
+            QMessageBox::question(this, tr("Revert"), tr("Drop every unsaved change?")) ==
+                QMessageBox::Yes)
+            m_session->revert();
+    });
+    file->addAction(tr("Open &File…"), QKeySequence(tr("Ctrl+P")), this,
+                    &MainWindow::openFileDialog);
+    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reloadRequested);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_menus.insert(int(Menu::Edit), edit);
+    m_undo = edit->addAction(tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = edit->addAction(tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    edit->addSeparator();
+    m_allEnvironments = edit->addAction(tr("Apply Edits to &All Environments"));
+    m_allEnvironments->setCheckable(true);
+    connect(m_allEnvironments, &QAction::toggled, this, [this](bool all) {
+        if (m_servicesModel)
+            m_servicesModel->setScope(all ? platform::EnvScope::AllEnvironments
+                                          : platform::EnvScope::ThisEnvironment);
+    });
+
+    m_menus.insert(int(Menu::View), menuBar()->addMenu(tr("&View")));
+    QAction *byNamespace = menu(Menu::View)->addAction(tr("Group Catalog by &Namespace"));
+    byNamespace->setCheckable(true);
+    connect(byNamespace, &QAction::toggled, m_treeModel, [this](bool on) {
+        m_treeModel->setGrouping(on ? items::CatalogTreeModel::Grouping::NamespaceFirst
+                                    : items::CatalogTreeModel::Grouping::TeamFirst);
+    });
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_menus.insert(int(Menu::Go), go);
+    go->addAction(tr("&Quick Open…"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::quickOpen);
+    go->addAction(tr("&Filter Catalog"), QKeySequence::Find, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+
+    m_menus.insert(int(Menu::Repository), menuBar()->addMenu(tr("&Repository")));
+    m_menus.insert(int(Menu::PullRequests), menuBar()->addMenu(tr("&Pull Requests")));
+    m_menus.insert(int(Menu::Tools), menuBar()->addMenu(tr("&Tools")));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_menus.insert(int(Menu::Help), help);
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts…"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
+                        &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    help->addAction(tr("&About Kanri"), this, [this] {
+        QMessageBox::about(this, tr("About Kanri"),
+                           tr("<b>Kanri</b> %1<br>A console for a platform team's Terraform and "
+                              "kustomize repositories.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    m_toolBar->addAction(m_save);
+    m_toolBar->addAction(m_undo);
+    m_toolBar->addAction(m_redo);
+    m_toolBar->addAction(m_allEnvironments);
+}
+
+QMenu *MainWindow::menu(Menu which) const
+{
+    return m_menus.value(int(which));
+}
+
+void MainWindow::addPanel(QDockWidget *dock, Qt::DockWidgetArea area)
+{
+    Q_ASSERT(!dock->objectName().isEmpty());
+    addDockWidget(area, dock);
+    menu(Menu::View)->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::showStatusMessage(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+void MainWindow::setSession(platform::Session *session)
+{
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session->buffers()->undoStack()->disconnect(this);
+        m_undo->disconnect();
+        m_redo->disconnect();
+    }
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+    delete m_liveDiff;
+    m_liveDiff = nullptr;
+    m_entryForm->setModel(nullptr);
+    delete m_developersModel;
+    m_developersModel = nullptr;
+    delete m_servicesModel;
+    m_servicesModel = nullptr;
+    m_services = m_developers = nullptr;
+    m_source->setSession(session);
+    m_session = session;
+    m_treeModel->setSession(session);
+    m_diff->setResults({}, {});
+    if (!session) {
+        updateTitle();
+        return;
+    }
+
+    m_servicesModel = new items::ServicesModel(session, this);
+    m_developersModel = new items::DevelopersModel(session, this);
+    m_services = makeTable(m_servicesModel, tr("Services"));
+    m_services->setItemDelegate(new OwnershipDelegate(
+        items::ServicesModel::OwnedRole, items::ServicesModel::SettingRole, m_services));
+    m_developers = makeTable(m_developersModel, tr("Developers"));
+    m_developers->setItemDelegate(
+        new OwnershipDelegate(items::DevelopersModel::OwnedRole, -1, m_developers));
+    m_tabs->addTab(m_services, tr("&Services"));
+    m_tabs->addTab(m_developers, tr("&Developers"));
+    auto *details = new ServiceDetailsPanel;
+    details->setSession(session);
+    m_tabs->addTab(details, tr("&Containers"));
+    connect(details, &ServiceDetailsPanel::editFailed, this, &MainWindow::showEditError);
+    // Column widths from the first screenful of rows, not the first thousand: each services
+    // row renders its service's overlays for its values (on the GUI thread), which made
+    // opening a 2,000-service workspace take seconds here.
+    for (QTableView *table : {m_services, m_developers}) {
+        table->horizontalHeader()->setResizeContentsPrecision(kSizingRows); // rows per column
+        table->resizeColumnsToContents();
+    }
+    connect(m_services->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::serviceRowChanged);
+    connect(m_servicesModel, &items::ServicesModel::editFailed, this, &MainWindow::showEditError);
+    m_entryForm->setModel(m_developersModel);
+    connect(m_developers->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                auto *proxy = static_cast<QSortFilterProxyModel *>(m_developers->model());
+                m_entryForm->setRow(proxy->mapToSource(current));
+            });
+    connect(m_developersModel, &items::DevelopersModel::editFailed, this,
+            &MainWindow::showEditError);
+
+    QUndoStack *stack = session->buffers()->undoStack();
+    connect(m_undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(m_redo, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, this,
+            [this](const QString &t) { m_undo->setText(tr("&Undo %1").arg(t)); });
+    connect(stack, &QUndoStack::redoTextChanged, this,
+            [this](const QString &t) { m_redo->setText(tr("&Redo %1").arg(t)); });
+    connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateTitle);
+    m_undo->setEnabled(stack->canUndo());
+    m_redo->setEnabled(stack->canRedo());
+    connect(session, &platform::Session::editFailed, this, &MainWindow::showEditError);
+
+    m_liveDiff = new platform::LiveDiff(session, this);
+    connect(m_liveDiff, &platform::LiveDiff::updated, this, &MainWindow::updateDiff);
+    connect(m_liveDiff, &platform::LiveDiff::failed, this, &MainWindow::showEditError);
+
+    m_tree->expandToDepth(0);
+    m_tree->resizeColumnToContents(0);
+    updateTitle();
+}
+
+void MainWindow::setRepositoryStatus(const QString &text)
+{
+    m_repositoryLabel->setText(text);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_session) {
+        setWindowTitle(tr("Kanri"));
+        m_workspaceLabel->clear();
+        m_countsLabel->clear();
+        return;
+    }
+    const platform::Catalog &c = m_session->catalog();
+    const int modified = int(m_session->buffers()->modifiedFiles().size());
+    setWindowModified(modified > 0);
+    setWindowTitle(tr("%1[*] — Kanri").arg(c.workspace.name));
+    m_save->setEnabled(modified > 0);
+    m_revert->setEnabled(modified > 0);
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(c.workspace.name));
+    QString counts = tr("%n service(s)", nullptr, int(c.services.size())) + QStringLiteral(" · ") +
+                     tr("%n developer(s)", nullptr, int(c.developers.size()));
+    if (modified)
+        counts += QStringLiteral(" · ") + tr("%n unsaved file(s)", nullptr, modified);
+    if (!c.problems.isEmpty())
+        counts += QStringLiteral(" · ") + tr("%n problem(s)", nullptr, int(c.problems.size()));
+    m_countsLabel->setText(counts);
+}
+
+void MainWindow::updateDiff()
+{
+    if (!m_liveDiff)
+        return;
+    const int service = m_liveDiff->service();
+    const auto &services = m_session->catalog().services;
+    m_diff->setResults(service >= 0 && service < services.size() ? services.at(service).name
+                                                                 : QString(),
+                       m_liveDiff->results());
+    m_diff->setAccountsDiffs(m_liveDiff->accountsDiffs());
+}
+
+void MainWindow::showEditError(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::filterChanged(const QString &text)
+{
+    m_treeFilter->setFilterFixedString(text);
+    if (!text.isEmpty())
+        m_tree->expandAll();
+}
+
+void MainWindow::treeSelectionChanged()
+{
+    const QString service =
+        m_tree->currentIndex().data(items::CatalogTreeModel::ServiceRole).toString();
+    if (service.isEmpty() || !m_servicesModel)
+        return;
+    const int row = m_servicesModel->rowOf(service);
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_services->model());
+    const QModelIndex idx = proxy->mapFromSource(m_servicesModel->index(row, 0));
+    m_tabs->setCurrentWidget(m_services);
+    m_services->setCurrentIndex(idx);
+    m_services->scrollTo(idx);
+    m_liveDiff->setService(row);
+}
+
+void MainWindow::serviceRowChanged()
+{
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_services->model());
+    const QModelIndex source = proxy->mapToSource(m_services->currentIndex());
+    if (source.isValid() && m_liveDiff)
+        m_liveDiff->setService(source.row());
+    if (auto *details = m_tabs->findChild<ServiceDetailsPanel *>(); details && source.isValid())
+        details->setService(source.row());
+}
+
+void MainWindow::selectService(const QString &name)
+{
+    const QModelIndexList hits =
+        m_treeFilter->match(m_treeFilter->index(0, 0), items::CatalogTreeModel::ServiceRole, name,
+                            1, Qt::MatchExactly | Qt::MatchRecursive);
+    if (hits.isEmpty())
+        return;
+    m_tree->setCurrentIndex(hits.first());
+    m_tree->scrollTo(hits.first());
+}
+
+void MainWindow::revealDeveloper(const QString &key)
+{
+    if (!m_developersModel)
+        return;
+    const auto hits = m_developersModel->match(
+        m_developersModel->index(0, 0), items::DevelopersModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (hits.isEmpty())
+        return;
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_developers->model());
+    m_tabs->setCurrentWidget(m_developers);
+    m_developers->setCurrentIndex(proxy->mapFromSource(hits.first()));
+    m_developers->scrollTo(m_developers->currentIndex());
+}
+
+void MainWindow::revealLocation(const QString &file, int line, int column)
+{
+    if (!m_session)
+        return;
+    openSource(file, line, column);
+    const platform::Catalog &c = m_session->catalog();
+    auto relativeTo = [&](const QString &root) -> QString {
+        if (root.isEmpty())
+            return {};
+        if (QDir::isRelativePath(file))
+            return QFileInfo::exists(QDir(root).filePath(file)) ? QDir::cleanPath(file) : QString();
+        const QString rel = QDir(root).relativeFilePath(file);
+        return rel.startsWith(QLatin1String("..")) ? QString() : rel;
+    };
+    if (const QString rel = relativeTo(c.accountsRoot); !rel.isEmpty()) {
+        // The entry whose key line is the last one at or before `line`.
+        const platform::MapEntryRef *best = nullptr;
+        for (const auto &d : c.developers)
+            if (d.file == rel && d.line <= line && (!best || d.line > best->line))
+                best = &d;
+        if (best) {
+            revealDeveloper(best->key);
+            return;
+        }
+        for (const auto &m : c.microservices)
+            if (m.file == rel && m.line <= line && (!best || m.line > best->line))
+                best = &m;
+        if (best && m_servicesModel->rowOf(best->key) >= 0)
+            selectService(best->key);
+        return;
+    }
+    if (const QString rel = relativeTo(c.manifestsRoot); !rel.isEmpty()) {
+        for (const auto &s : c.services)
+            if (rel.startsWith(s.path + QLatin1Char('/'))) {
+                selectService(s.name);
+                return;
+            }
+    }
+}
+
+bool MainWindow::openSource(const QString &file, int line, int column)
+{
+    if (!m_session)
+        return false;
+    QString path = file;
+    if (QDir::isRelativePath(file)) {
+        const platform::Catalog &c = m_session->catalog();
+        path.clear();
+        for (const QString &root : {c.manifestsRoot, c.accountsRoot})
+            if (!root.isEmpty() && m_session->buffers()->read(QDir(root).filePath(file)))
+                path = QDir(root).filePath(file);
+    }
+    if (path.isEmpty() || !m_source->openFile(path, line, column))
+        return false;
+    m_sourceDock->show();
+    m_sourceDock->raise();
+    return true;
+}
+
+void MainWindow::openDiffLine(const DiffLineActivation &activation)
+{
+    if (!m_session)
+        return;
+    const platform::Catalog &c = m_session->catalog();
+    if (!activation.accountsFile.isEmpty()) {
+        openSource(QDir(c.accountsRoot).filePath(activation.accountsFile), activation.line, 1);
+        return;
+    }
+    if (!activation.resource)
+        return;
+    const diff::ResourceText &r = *activation.resource;
+    const platform::SourceLocator locator(m_session->reader());
+    const auto found =
+        locator.locateLine(QDir(c.manifestsRoot).filePath(activation.overlay),
+                           {r.kind, r.nameSpace, r.name, r.originFile, r.yaml}, activation.line);
+    if (!found) {
+        statusBar()->showMessage(found.error().toString(), 10000);
+        return;
+    }
+    if (openSource(found->file, found->line, found->column))
+        statusBar()->showMessage(tr("%1:%2 — %3")
+                                     .arg(QDir(c.manifestsRoot).relativeFilePath(found->file))
+                                     .arg(found->line)
+                                     .arg(found->reason),
+                                 10000);
+}
+
+void MainWindow::openFileDialog()
+{
+    if (!m_session)
+        return;
+    const QList<platform::WorkspaceFile> files = platform::workspaceFiles(m_session->catalog());
+    QStringList names;
+    for (const auto &f : files)
+        names << f.display;
+    bool ok = false;
+    const QString choice =
+        QInputDialog::getItem(this, tr("Open File"), tr("File:"), names, 0, true, &ok);
+    for (const auto &f : files)
+        if (ok && f.display == choice)
+            openSource(f.absolute, 1, 1);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Made from the actions each time, so that it lists what the keys do now.
+    auto *dialog = new ShortcutsDialog(windowShortcuts(this), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::quickOpen()
+{
+    if (!m_session)
+        return;
+    QStringList names;
+    for (const auto &s : m_session->catalog().services)
+        names << s.name;
+    for (const auto &d : m_session->catalog().developers)
+        names << d.key;
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Quick Open"),
+                                                 tr("Service or developer:"), names, 0, true, &ok);
+    if (!ok || choice.isEmpty())
+        return;
+    if (m_servicesModel->rowOf(choice) >= 0) {
+        selectService(choice);
+        return;
+    }
+    revealDeveloper(choice);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_session || !m_session->buffers()->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save your changes before closing?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save) {
+        if (auto r = m_session->save(); !r) {
+            QMessageBox::warning(this, tr("Save failed"), r.error().toString());
+            return false;
+        }
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+} // namespace kanri::ui
