@@ -1,7 +1,9 @@
 #include "platform/catalog.h"
 
 #include "core/fileio.h"
+#include "core/glob.h"
 #include "git/gitsnapshot.h"
+#include "yaml/yamldocument.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -182,12 +184,6 @@ private:
     git::Snapshot m_snapshot;
 };
 
-QRegularExpression globRegex(const QString &glob)
-{
-    // Path-aware: `*` does not cross a slash, as in a shell.
-    return QRegularExpression(QRegularExpression::wildcardToRegularExpression(glob));
-}
-
 QString scalar(const YAML::Node &node, const char *key)
 {
     const YAML::Node v = node[key];
@@ -200,12 +196,7 @@ Result<YAML::Node> loadYaml(const RepoFiles &files, const QString &rel)
     auto bytes = files.read(rel);
     if (!bytes)
         return std::unexpected(bytes.error());
-    try {
-        return YAML::Load(bytes->toStdString());
-    } catch (const YAML::Exception &e) {
-        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), rel, e.mark.line + 1,
-                      e.mark.column + 1);
-    }
+    return yaml::load(*bytes, rel);
 }
 
 // "FILE#variable.NAME" and "FILE-GLOB#[SOURCE.]MAP-GLOB".
@@ -391,8 +382,8 @@ struct FoundMap
 QList<FoundMap> findMaps(TerraformFiles &files, const MapLocation &loc)
 {
     QList<FoundMap> found;
-    const QRegularExpression fileRx = globRegex(loc.entriesGlob);
-    const QRegularExpression mapRx = globRegex(loc.entriesMapGlob);
+    const QRegularExpression fileRx = globRegularExpression(loc.entriesGlob);
+    const QRegularExpression mapRx = globRegularExpression(loc.entriesMapGlob);
     for (const QString &rel : files.paths()) {
         if (!fileRx.match(rel).hasMatch())
             continue;
@@ -624,7 +615,7 @@ void loadManifests(Catalog &c, const RepoFiles &repo)
     }
 
     c.manifestsLayout = layout;
-    const QRegularExpression servicesRx = globRegex(layout.servicesGlob);
+    const QRegularExpression servicesRx = globRegularExpression(layout.servicesGlob);
     QStringList serviceDirs;
     for (const QString &rel : repo.dirs()) {
         if (rel.startsWith(QLatin1String(".git")))
@@ -745,7 +736,7 @@ const Service *Catalog::service(const QString &name) const
 QString Catalog::serviceFolderOf(const QString &relativePath) const
 {
     // The services glob matches folders; the file's folder or one of its parents is the one.
-    const QRegularExpression rx = globRegex(manifestsLayout.servicesGlob);
+    const QRegularExpression rx = globRegularExpression(manifestsLayout.servicesGlob);
     for (qsizetype slash = relativePath.indexOf(QLatin1Char('/')); slash > 0;
          slash = relativePath.indexOf(QLatin1Char('/'), slash + 1)) {
         const QString dir = relativePath.left(slash);

@@ -1,6 +1,7 @@
 #include "platform/workspace.h"
 
 #include "core/fileio.h"
+#include "yaml/yamldocument.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -53,13 +54,10 @@ Result<Workspace> Workspace::load(const QString &dir)
     if (!bytes)
         return std::unexpected(bytes.error());
 
-    YAML::Node root;
-    try {
-        root = YAML::Load(bytes->toStdString());
-    } catch (const YAML::Exception &e) {
-        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), file, e.mark.line + 1,
-                      e.mark.column + 1);
-    }
+    auto loaded = yaml::load(*bytes, file);
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    const YAML::Node root = *loaded;
     if (!root.IsMap())
         return failAt(Error::Code::Syntax, QStringLiteral("expected a mapping"), file, 1, 1);
 

@@ -1,5 +1,8 @@
 #include "rules/ruleconfig.h"
 
+#include "core/glob.h"
+#include "yaml/yamldocument.h"
+
 #include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
@@ -107,31 +110,6 @@ std::optional<double> parseQuantity(QString s, bool memory)
     return number * it.value();
 }
 
-bool globMatches(const QString &glob, const QString &path)
-{
-    if (glob.isEmpty())
-        return true;
-    // `**` crosses folders, `*` does not; a glob naming a folder covers what is inside it.
-    QString rx;
-    for (qsizetype i = 0; i < glob.size(); ++i) {
-        const QChar c = glob.at(i);
-        if (c == QLatin1Char('*')) {
-            if (i + 1 < glob.size() && glob.at(i + 1) == QLatin1Char('*')) {
-                rx += QStringLiteral(".*");
-                ++i;
-            } else {
-                rx += QStringLiteral("[^/]*");
-            }
-        } else if (c == QLatin1Char('?')) {
-            rx += QStringLiteral("[^/]");
-        } else {
-            rx += QRegularExpression::escape(QString(c));
-        }
-    }
-    const QRegularExpression re(QStringLiteral("\\A") + rx + QStringLiteral("(?:/.*)?\\z"));
-    return re.match(path).hasMatch();
-}
-
 } // namespace
 
 std::optional<double> parseCpu(const QString &t)
@@ -185,14 +163,10 @@ RuleConfig RuleConfig::defaults()
 
 Result<void> RuleConfig::apply(const QByteArray &yamlText, const QString &fileName)
 {
-    YAML::Node root;
-    try {
-        root = YAML::Load(yamlText.toStdString());
-    } catch (const YAML::Exception &e) {
-        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), fileName,
-                      e.mark.is_null() ? 0 : e.mark.line + 1,
-                      e.mark.is_null() ? 0 : e.mark.column + 1);
-    }
+    auto loaded = yaml::load(yamlText, fileName);
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    const YAML::Node root = *loaded;
     if (!root || !root.IsMap())
         return {};
     try {
@@ -297,7 +271,7 @@ bool RuleConfig::isExempt(const Finding &finding) const
             continue;
         if (!e.service.isEmpty() && e.service != finding.service)
             continue;
-        if (!e.path.isEmpty() && !globMatches(e.path, finding.path))
+        if (!e.path.isEmpty() && !globMatches(e.path, finding.path, GlobScope::PathOrBelow))
             continue;
         return true;
     }

@@ -4,6 +4,7 @@
 #include "platform/catalog.h"
 #include "rules/ruledeprecations.h"
 #include "rules/rulesources.h"
+#include "yaml/yamldocument.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -515,14 +516,14 @@ QList<Finding> checkRendered(const RenderTarget &target, const QByteArray &rende
                              const RuleConfig &config, const KustomizeSources &sources)
 {
     RenderedChecker checker(target, config, sources);
-    try {
-        for (const YAML::Node &doc : YAML::LoadAll(rendered.toStdString()))
+    if (auto docs = yaml::loadAll(rendered)) {
+        for (const YAML::Node &doc : *docs)
             checker.check(doc);
-    } catch (const YAML::Exception &e) {
-        Finding f = makeFinding(
-            target.place, QStringLiteral("lint/render-failed"), Severity::Error,
-            tr("the rendered output does not parse: %1").arg(QString::fromStdString(e.msg)), {},
-            target.dir, 0, 0);
+    } else {
+        Finding f =
+            makeFinding(target.place, QStringLiteral("lint/render-failed"), Severity::Error,
+                        tr("the rendered output does not parse: %1").arg(docs.error().toString()),
+                        {}, target.dir, 0, 0);
         f.service = target.service;
         f.environment = target.environment;
         checker.findings.append(f);

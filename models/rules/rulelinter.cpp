@@ -1,9 +1,11 @@
 #include "rules/rulelinter.h"
 
 #include "core/fileio.h"
+#include "core/glob.h"
 #include "platform/catalog.h"
 #include "rules/ruleengine.h"
 #include "rules/rulesources.h"
+#include "yaml/yamldocument.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,28 +37,6 @@ QString kustomizationIn(const QString &dir)
             return path;
     }
     return {};
-}
-
-// A glob on repository-relative folders: `*` stays within one folder, `**` crosses them.
-bool folderGlobMatches(const QString &glob, const QString &path)
-{
-    QString rx;
-    for (qsizetype i = 0; i < glob.size(); ++i) {
-        const QChar c = glob.at(i);
-        if (c == QLatin1Char('*')) {
-            if (i + 1 < glob.size() && glob.at(i + 1) == QLatin1Char('*')) {
-                rx += QStringLiteral(".*");
-                ++i;
-            } else {
-                rx += QStringLiteral("[^/]*");
-            }
-        } else {
-            rx += QRegularExpression::escape(QString(c));
-        }
-    }
-    return QRegularExpression(QStringLiteral("\\A") + rx + QStringLiteral("\\z"))
-        .match(path)
-        .hasMatch();
 }
 
 QString imageRepositoryOf(const MapEntryRef &entry, const RuleConfig &config)
@@ -212,7 +192,7 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
             if (rel.startsWith(QLatin1String(".git")))
                 continue;
             for (const QString &glob : config.platformFolders) {
-                if (folderGlobMatches(glob, rel) && !kustomizationIn(it.filePath()).isEmpty()) {
+                if (globMatches(glob, rel) && !kustomizationIn(it.filePath()).isEmpty()) {
                     platformDirs << rel;
                     break;
                 }
@@ -342,16 +322,15 @@ Result<Workspace> workspaceForDirectory(const QString &dirArg)
     RepositoryRole role = RepositoryRole::Manifests;
     bool decided = false;
     if (auto bytes = readFile(QDir(dir).filePath(kConfigFile)); bytes) {
-        try {
-            const YAML::Node root = YAML::Load(bytes->toStdString());
-            if (root.IsMap() && root["role"] && root["role"].IsScalar()) {
-                if (auto r = roleFromName(QString::fromStdString(root["role"].Scalar()))) {
-                    role = *r;
+        // A configuration that does not parse is reported by the linter when it reads it.
+        if (const auto root = yaml::load(*bytes); root && root->IsMap()) {
+            const YAML::Node r = (*root)["role"];
+            if (r && r.IsScalar()) {
+                if (auto known = roleFromName(QString::fromStdString(r.Scalar()))) {
+                    role = *known;
                     decided = true;
                 }
             }
-        } catch (const YAML::Exception &) {
-            // Reported by the linter when it reads the configuration.
         }
     }
     if (!decided) {

@@ -1,6 +1,7 @@
 #include "rules/rulesources.h"
 
 #include "core/fileio.h"
+#include "yaml/yamldocument.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -70,14 +71,13 @@ void KustomizeSources::Private::addFile(const QString &path, Item::Type type,
     if (!bytes)
         return;
     files << path;
-    try {
-        for (const YAML::Node &doc : YAML::LoadAll(bytes->toStdString())) {
-            if (doc.IsNull())
-                continue;
+    // A file that does not parse cannot be pointed into; rendering reports it.
+    const auto docs = yaml::loadAll(*bytes, path);
+    if (!docs)
+        return;
+    for (const YAML::Node &doc : *docs) {
+        if (!doc.IsNull())
             items.push_back(Item{type, path, 0, 0, doc, targetKind, targetName});
-        }
-    } catch (const YAML::Exception &) {
-        // A file that does not parse cannot be pointed into; rendering reports it.
     }
 }
 
@@ -102,14 +102,13 @@ void KustomizeSources::Private::addInline(const QString &kustomizationFile,
             columnOffset = first.trimmed().isEmpty() ? 0 : int(first.indexOf(first.trimmed()));
         }
     }
-    try {
-        for (const YAML::Node &doc : YAML::LoadAll(scalar.Scalar())) {
-            if (doc.IsNull())
-                continue;
+    const auto docs = yaml::loadAll(QByteArray::fromStdString(scalar.Scalar()), kustomizationFile);
+    if (!docs)
+        return;
+    for (const YAML::Node &doc : *docs) {
+        if (!doc.IsNull())
             items.push_back(Item{type, kustomizationFile, lineOffset, columnOffset, doc, targetKind,
                                  targetName});
-        }
-    } catch (const YAML::Exception &) {
     }
 }
 
@@ -123,12 +122,10 @@ void KustomizeSources::Private::walk(const QString &dir, int depth)
     auto bytes = read(file);
     if (!bytes)
         return;
-    YAML::Node k;
-    try {
-        k.reset(YAML::Load(bytes->toStdString()));
-    } catch (const YAML::Exception &) {
+    const auto loaded = yaml::load(*bytes, file);
+    if (!loaded)
         return;
-    }
+    const YAML::Node k = *loaded;
     if (!k.IsMap())
         return;
     const QDir base(dir);

@@ -596,11 +596,18 @@ YamlDocument &YamlDocument::operator=(const YamlDocument &) = default;
 YamlDocument::YamlDocument(YamlDocument &&) noexcept = default;
 YamlDocument &YamlDocument::operator=(YamlDocument &&) noexcept = default;
 
-Result<YamlDocument> YamlDocument::parse(const QByteArray &text, const QString &fileName)
+namespace {
+
+// yaml-cpp's events into a node arena, within the limits (size, depth, alias expansion); no
+// layout yet.
+Result<std::shared_ptr<Tree>> buildTree(const QByteArray &text, const QString &fileName)
 {
-    if (text.size() > MaxBytes) {
+    if (text.size() > YamlDocument::MaxBytes) {
         return failAt(Error::Code::Unsupported,
-                      tr("the file is larger than %1 MiB").arg(MaxBytes / (1024 * 1024)), fileName);
+                      QCoreApplication::translate("kanri::yaml::YamlDocument",
+                                                  "the file is larger than %1 MiB")
+                          .arg(YamlDocument::MaxBytes / (1024 * 1024)),
+                      fileName);
     }
     auto tree = std::make_shared<Tree>();
     const qsizetype bom = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
@@ -620,16 +627,48 @@ Result<YamlDocument> YamlDocument::parse(const QByteArray &text, const QString &
     } catch (const std::exception &e) {
         return failAt(Error::Code::Syntax, QString::fromLocal8Bit(e.what()), fileName);
     }
+    return tree;
+}
+
+} // namespace
+
+Result<YamlDocument> YamlDocument::parse(const QByteArray &text, const QString &fileName)
+{
+    auto tree = buildTree(text, fileName);
+    if (!tree)
+        return std::unexpected(tree.error());
     const qsizetype firstBreak = text.indexOf('\n');
     if (firstBreak > 0 && text.at(firstBreak - 1) == '\r')
-        tree->layout.eol = "\r\n";
-    Layouter(*tree, text, bom).run();
+        (*tree)->layout.eol = "\r\n";
+    const qsizetype bom = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    Layouter(**tree, text, bom).run();
 
     YamlDocument doc;
     doc.m_text = text;
     doc.m_fileName = fileName;
-    doc.m_tree = std::move(tree);
+    doc.m_tree = std::move(*tree);
     return doc;
+}
+
+Result<std::vector<YAML::Node>> loadAll(const QByteArray &text, const QString &fileName)
+{
+    if (auto checked = buildTree(text, fileName); !checked)
+        return std::unexpected(checked.error());
+    try {
+        return YAML::LoadAll(std::string(text.constData(), size_t(text.size())));
+    } catch (const YAML::Exception &e) {
+        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), fileName,
+                      e.mark.is_null() ? 0 : e.mark.line + 1,
+                      e.mark.is_null() ? 0 : e.mark.column + 1);
+    }
+}
+
+Result<YAML::Node> load(const QByteArray &text, const QString &fileName)
+{
+    auto docs = loadAll(text, fileName);
+    if (!docs)
+        return std::unexpected(docs.error());
+    return docs->empty() ? YAML::Node() : docs->front();
 }
 
 Result<YamlDocument> YamlDocument::load(const QString &path)

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace kanri::yaml {
 
@@ -154,5 +155,12 @@ private:
     QString m_fileName;
     std::shared_ptr<const Tree> m_tree;
 };
+
+// yaml-cpp nodes (with their marks) of every document of `text`, read within YamlDocument's limits
+// (size, nesting depth, alias expansion): the one way Kanri reads YAML that it does not edit.
+// Errors are "file:line:col" ones naming `fileName`.
+Result<std::vector<YAML::Node>> loadAll(const QByteArray &text, const QString &fileName = {});
+// The first document of `text` (a null node when there is none), read the same way.
+Result<YAML::Node> load(const QByteArray &text, const QString &fileName = {});
 
 } // namespace kanri::yaml

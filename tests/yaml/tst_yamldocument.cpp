@@ -116,6 +116,9 @@ private Q_SLOTS:
     void refusals();
     void parseErrors_data();
     void parseErrors();
+    void loadRefusesWhatParseRefuses_data() { parseErrors_data(); }
+    void loadRefusesWhatParseRefuses();
+    void loadKeepsMarksAndDocuments();
     void undoRestoresBytes();
     void inlinePatchEdit();
     void layoutDetection();
@@ -707,6 +710,36 @@ void TestYamlDocument::parseErrors()
     } else {
         QVERIFY2(text.contains(message), qPrintable(text));
     }
+}
+
+// yaml::load/loadAll, which the platform and the rules read configuration and rendered output
+// with, refuse exactly what YamlDocument refuses, at the same place.
+void TestYamlDocument::loadRefusesWhatParseRefuses()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, message);
+    const auto docs = kanri::yaml::loadAll(input, QStringLiteral("bad.yaml"));
+    QVERIFY(!docs);
+    const auto doc = YamlDocument::parse(input, QStringLiteral("bad.yaml"));
+    QCOMPARE(docs.error().toString(), doc.error().toString());
+    QVERIFY(!kanri::yaml::load(input, QStringLiteral("bad.yaml")));
+}
+
+void TestYamlDocument::loadKeepsMarksAndDocuments()
+{
+    const QByteArray input = "# comment\na: 1\n---\nkind: Service\nmetadata:\n  name: web\n";
+    const auto docs = kanri::yaml::loadAll(input, QStringLiteral("two.yaml"));
+    QVERIFY(docs);
+    QCOMPARE(int(docs->size()), 2);
+    QCOMPARE((*docs)[1]["metadata"]["name"].as<std::string>(), std::string("web"));
+    // Rule findings point into files through yaml-cpp's marks (0-based lines).
+    QCOMPARE((*docs)[1]["metadata"]["name"].Mark().line, 5);
+    const auto first = kanri::yaml::load(input);
+    QVERIFY(first);
+    QCOMPARE((*first)["a"].as<int>(), 1);
+    const auto empty = kanri::yaml::load(QByteArray());
+    QVERIFY(empty);
+    QVERIFY(!empty->IsDefined() || empty->IsNull());
 }
 
 // How the catalog edits a field inside an inline strategic-merge patch: the block scalar is a
