@@ -1,6 +1,8 @@
 #include "app/cli/commands.h"
+#include "app/cli/output.h"
 
 #include "core/fileio.h"
+#include "diff/linediff.h"
 #include "hcl/hcldocument.h"
 
 #include <QCoreApplication>
@@ -36,21 +38,11 @@ QString tr(const char *s)
     return QCoreApplication::translate("kanri::cli::tf", s);
 }
 
-void out(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-}
-
-void err(const QString &message)
-{
-    const QByteArray b = message.toUtf8() + '\n';
-    std::fwrite(b.constData(), 1, std::size_t(b.size()), stderr);
-}
-
 int usage(const QString &why)
 {
-    err(QStringLiteral("kanri tf: error: ") + why);
-    err(tr("usage: kanri tf maps FILE [--json] | get FILE PATH [--typed] |"
+    writeErr(QStringLiteral("kanri tf: error: ") + why);
+    writeErr(
+        tr("usage: kanri tf maps FILE [--json] | get FILE PATH [--typed] |"
            " set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE |"
            " remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY |"
            " fmt [--check] [--recursive] FILE|DIR...  (VALUE is JSON, HCL source with --expr,"
@@ -63,7 +55,7 @@ int report(const Error &e, const QString &file)
     Error shown = e;
     if (shown.file.isEmpty())
         shown.file = file;
-    err(shown.toString());
+    writeErr(shown.toString());
     return e.code == Error::Code::NotFound ? 1 : 2;
 }
 
@@ -73,59 +65,6 @@ Result<hcl::Document> load(const QString &file)
     if (!bytes)
         return std::unexpected(bytes.error());
     return hcl::Document::parse(*bytes, file);
-}
-
-// One-hunk unified diff: edits are local, so the changed region is one block of lines.
-QByteArray unifiedDiff(const QString &file, const QByteArray &a, const QByteArray &b)
-{
-    if (a == b)
-        return {};
-    auto split = [](const QByteArray &t) {
-        QList<QByteArray> lines;
-        qsizetype pos = 0;
-        while (pos < t.size()) {
-            qsizetype nl = t.indexOf('\n', pos);
-            if (nl < 0)
-                nl = t.size() - 1;
-            lines.append(t.mid(pos, nl - pos + 1));
-            pos = nl + 1;
-        }
-        return lines;
-    };
-    const QList<QByteArray> la = split(a), lb = split(b);
-    qsizetype pre = 0;
-    while (pre < la.size() && pre < lb.size() && la[pre] == lb[pre])
-        ++pre;
-    qsizetype suf = 0;
-    while (suf < la.size() - pre && suf < lb.size() - pre &&
-           la[la.size() - 1 - suf] == lb[lb.size() - 1 - suf])
-        ++suf;
-    const qsizetype ctx = 3;
-    const qsizetype from = std::max<qsizetype>(0, pre - ctx);
-    const qsizetype aEnd = std::min(la.size(), la.size() - suf + ctx);
-    const qsizetype bEnd = std::min(lb.size(), lb.size() - suf + ctx);
-    auto range = [](qsizetype start, qsizetype count) {
-        return QByteArray::number(count == 0 ? start : start + 1) + "," + QByteArray::number(count);
-    };
-    QByteArray name = file.toUtf8();
-    while (name.startsWith('/'))
-        name.remove(0, 1);
-    QByteArray d = "--- a/" + name + "\n+++ b/" + name + "\n@@ -" + range(from, aEnd - from) +
-                   " +" + range(from, bEnd - from) + " @@\n";
-    auto line = [&](char mark, const QByteArray &l) {
-        d += mark + l;
-        if (!l.endsWith('\n'))
-            d += "\n\\ No newline at end of file\n";
-    };
-    for (qsizetype i = from; i < pre; ++i)
-        line(' ', la[i]);
-    for (qsizetype i = pre; i < la.size() - suf; ++i)
-        line('-', la[i]);
-    for (qsizetype i = pre; i < lb.size() - suf; ++i)
-        line('+', lb[i]);
-    for (qsizetype i = la.size() - suf; i < aEnd; ++i)
-        line(' ', la[i]);
-    return d;
 }
 
 enum class ValueForm { Json, Expression, Typed };
@@ -179,12 +118,12 @@ void warnSchema(const hcl::Document &doc, const QString &file, const QString &ma
             if (f.name != name)
                 continue;
             if (!fitsType(f.type, v))
-                err(QStringLiteral("%1: warning: %2: value does not fit the declared type %3")
-                        .arg(file, name, f.type));
+                writeErr(QStringLiteral("%1: warning: %2: value does not fit the declared type %3")
+                             .arg(file, name, f.type));
             return;
         }
-        err(QStringLiteral("%1: warning: %2 is not a field of the schema of %3")
-                .arg(file, name, map));
+        writeErr(QStringLiteral("%1: warning: %2 is not a field of the schema of %3")
+                     .arg(file, name, map));
     };
     if (!field.isEmpty()) {
         check(field, value);
@@ -197,7 +136,7 @@ void warnSchema(const hcl::Document &doc, const QString &file, const QString &ma
         check(it.key(), it.value());
     for (const hcl::FieldSchema &f : info->schema)
         if (!f.optional && !o.contains(f.name))
-            err(QStringLiteral("%1: warning: required field %2 is missing").arg(file, f.name));
+            writeErr(QStringLiteral("%1: warning: required field %2 is missing").arg(file, f.name));
 }
 
 QJsonObject mapsJson(const QList<hcl::MapInfo> &maps)
@@ -293,7 +232,7 @@ int runFmt(QStringList args)
         if (formatted == *bytes)
             continue;
         if (check) {
-            out(file.toUtf8() + '\n');
+            writeOut(file.toUtf8() + '\n');
             status = std::max(status, 1);
             continue;
         }
@@ -354,16 +293,16 @@ int runTf(const QStringList &argsIn)
     if (sub == u"maps") {
         const QList<hcl::MapInfo> maps = doc->maps();
         if (json) {
-            out(QJsonDocument(mapsJson(maps)).toJson(QJsonDocument::Indented));
+            writeOut(QJsonDocument(mapsJson(maps)).toJson(QJsonDocument::Indented));
             return 0;
         }
         for (const hcl::MapInfo &m : maps) {
-            out(QStringLiteral("%1\t%2\tline %3\t%4\t%5 entries\n")
-                    .arg(m.name, m.source)
-                    .arg(m.line)
-                    .arg(m.isList ? QStringLiteral("list") : QStringLiteral("map"))
-                    .arg(m.entries.size())
-                    .toUtf8());
+            writeOut(QStringLiteral("%1\t%2\tline %3\t%4\t%5 entries\n")
+                         .arg(m.name, m.source)
+                         .arg(m.line)
+                         .arg(m.isList ? QStringLiteral("list") : QStringLiteral("map"))
+                         .arg(m.entries.size())
+                         .toUtf8());
         }
         return 0;
     }
@@ -377,15 +316,15 @@ int runTf(const QStringList &argsIn)
         if (!v)
             return report(v.error(), file);
         if (typed)
-            out(v->toTypedJson() + '\n');
+            writeOut(v->toTypedJson() + '\n');
         else if (v->isLiteral())
-            out(v->toJsonText(v->type() == hcl::Value::Type::Object ||
-                                      v->type() == hcl::Value::Type::List
-                                  ? hcl::Value::Layout::Indented
-                                  : hcl::Value::Layout::Compact) +
-                '\n');
+            writeOut(v->toJsonText(v->type() == hcl::Value::Type::Object ||
+                                           v->type() == hcl::Value::Type::List
+                                       ? hcl::Value::Layout::Indented
+                                       : hcl::Value::Layout::Compact) +
+                     '\n');
         else
-            out(v->source().toUtf8() + '\n');
+            writeOut(v->source().toUtf8() + '\n');
         return 0;
     }
 
@@ -438,7 +377,7 @@ int runTf(const QStringList &argsIn)
     if (auto check = hcl::Document::parse(after, file); !check)
         return report(check.error(), file);
     if (dryRun) {
-        out(unifiedDiff(file, before, after));
+        writeOut(diff::unifiedDiff(file, {before, after}));
         return 0;
     }
     if (after == before)

@@ -85,12 +85,8 @@ std::vector<Op> shortestEditScript(const QList<QByteArray> &a, const QList<QByte
     return {ops.rbegin(), ops.rend()};
 }
 
-} // namespace
-
-QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context)
+QList<Hunk> hunksOf(const QList<QByteArray> &a, const QList<QByteArray> &b, int context)
 {
-    const QList<QByteArray> a = splitLines(sides[0]);
-    const QList<QByteArray> b = splitLines(sides[1]);
     const std::vector<Op> ops = shortestEditScript(a, b);
 
     // Every line with its numbers, then cut into hunks around the changes.
@@ -172,6 +168,44 @@ QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context)
         pos = end;
     }
     return hunks;
+}
+
+} // namespace
+
+QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context)
+{
+    return hunksOf(splitLines(sides[0]), splitLines(sides[1]), context);
+}
+
+QByteArray unifiedDiff(const QString &path, const std::array<QByteArray, 2> &sides, int context)
+{
+    if (sides[0] == sides[1])
+        return {};
+    // A split line never holds a line break, so one at its end marks the last line of a text
+    // without a final line break: "x" and "x\n" are different lines, as diff -u sees them.
+    auto lines = [](const QByteArray &text) {
+        QList<QByteArray> l = splitLines(text);
+        if (!text.isEmpty() && !text.endsWith('\n'))
+            l.last() += '\n';
+        return l;
+    };
+    QByteArray name = path.toUtf8();
+    while (name.startsWith('/'))
+        name.remove(0, 1);
+    QByteArray out = "--- a/" + name + "\n+++ b/" + name + "\n";
+    for (const Hunk &h : hunksOf(lines(sides[0]), lines(sides[1]), context)) {
+        out += h.header() + '\n';
+        for (const DiffLine &l : h.lines) {
+            out += l.kind == DiffLine::Kind::Added     ? '+'
+                   : l.kind == DiffLine::Kind::Removed ? '-'
+                                                       : ' ';
+            if (l.text.endsWith('\n'))
+                out += l.text + "\\ No newline at end of file\n";
+            else
+                out += l.text + '\n';
+        }
+    }
+    return out;
 }
 
 QByteArray formatHunks(const QList<Hunk> &hunks)

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 #include <array>
 
@@ -28,6 +29,11 @@ QList<QByteArray> splitLines(const QByteArray &text);
 
 // Hunks turning `sides[0]` into `sides[1]`, with `context` unchanged lines around changes.
 QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context = 3);
+
+// A file's change as `diff -u` / git write it: "--- a/PATH", "+++ b/PATH", then the hunks, with
+// "\ No newline at end of file" after a last line that has no line break. Empty when equal.
+QByteArray unifiedDiff(const QString &path, const std::array<QByteArray, 2> &sides,
+                       int context = 3);
 
 // The hunks as unified-diff text (header lines and `+`/`-`/` ` prefixed lines).
 QByteArray formatHunks(const QList<Hunk> &hunks);

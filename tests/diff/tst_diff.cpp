@@ -13,6 +13,8 @@ private Q_SLOTS:
     void unifiedHunks_data();
     void unifiedHunks();
     void farApartChangesMakeTwoHunks();
+    void fileDiff_data();
+    void fileDiff();
     void resourcesAddedRemovedChanged();
     void hashSuffixChangeIsARename();
     void secretValuesAreMasked();
@@ -67,6 +69,39 @@ static ResourceText res(const char *apiVersion, const char *kind, const char *na
                         QString::fromLatin1(name),
                         yaml,
                         {}};
+}
+
+// A file's unified diff, as `kanri tf ... --dry-run` prints it (diff -u's format, checked
+// against GNU diff's output for the same inputs).
+void TestDiff::fileDiff_data()
+{
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("after");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("equal texts give no diff")
+        << QByteArray("a\n") << QByteArray("a\n") << QByteArray();
+    QTest::newRow("a changed line with its context")
+        << QByteArray("a\nb\nc\n") << QByteArray("a\nB\nc\n")
+        << QByteArray("--- a/dir/x.tf\n+++ b/dir/x.tf\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+    QTest::newRow("a final line break added is a change of the last line")
+        << QByteArray("a\nb") << QByteArray("a\nb\n")
+        << QByteArray("--- a/dir/x.tf\n+++ b/dir/x.tf\n@@ -1,2 +1,2 @@\n a\n-b\n"
+                      "\\ No newline at end of file\n+b\n");
+    QTest::newRow("a last line without a line break stays marked as context")
+        << QByteArray("a\nb\nc") << QByteArray("A\nb\nc")
+        << QByteArray("--- a/dir/x.tf\n+++ b/dir/x.tf\n@@ -1,3 +1,3 @@\n-a\n+A\n b\n c\n"
+                      "\\ No newline at end of file\n");
+    QTest::newRow("a new file's lines are all added")
+        << QByteArray() << QByteArray("x\n")
+        << QByteArray("--- a/dir/x.tf\n+++ b/dir/x.tf\n@@ -0,0 +1 @@\n+x\n");
+}
+
+void TestDiff::fileDiff()
+{
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(unifiedDiff(QStringLiteral("/dir/x.tf"), {before, after}), expected);
 }
 
 void TestDiff::resourcesAddedRemovedChanged()
