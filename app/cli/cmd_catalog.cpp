@@ -1,30 +1,20 @@
 #include "app/cli/commands.h"
+#include "app/cli/output.h"
 
 #include "diff/renderdiff.h"
+#include "platform/catalogjson.h"
 #include "platform/demoworkspace.h"
 #include "platform/session.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <cstdio>
 
 namespace kanri::cli {
 
 namespace {
-
-void printErr(const QString &text)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(text));
-}
-
-void writeOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-}
 
 // --workspace DIR / --workspace=DIR, removed from args; the default workspace when absent.
 QString takeWorkspace(QStringList &args, bool *bad)
@@ -47,75 +37,6 @@ QString takeWorkspace(QStringList &args, bool *bad)
         }
     }
     return QFileInfo(dir.isEmpty() ? platform::defaultWorkspaceDir() : dir).absoluteFilePath();
-}
-
-QJsonObject entryJson(const platform::MapEntryRef &e)
-{
-    return QJsonObject{{QStringLiteral("key"), e.key},
-                       {QStringLiteral("file"), e.file},
-                       {QStringLiteral("line"), e.line},
-                       {QStringLiteral("map"), e.map},
-                       {QStringLiteral("owners"), QJsonArray::fromStringList(e.owners)},
-                       {QStringLiteral("fields"), e.fields}};
-}
-
-QJsonObject catalogJson(const platform::Catalog &c)
-{
-    QJsonArray repositories;
-    for (const platform::RepositorySpec &r : c.workspace.repositories) {
-        QJsonObject repo{{QStringLiteral("name"), r.name},
-                         {QStringLiteral("role"), platform::roleName(r.role)},
-                         {QStringLiteral("path"), c.workspace.repositoryPath(r)},
-                         {QStringLiteral("url"), r.url},
-                         {QStringLiteral("defaultBranch"), r.defaultBranch}};
-        // The commit read with --at; absent for a working tree.
-        const QString commit =
-            r.role == platform::RepositoryRole::Accounts ? c.accountsCommit : c.manifestsCommit;
-        if (!commit.isEmpty())
-            repo.insert(QStringLiteral("commit"), commit);
-        repositories.append(repo);
-    }
-    QJsonArray developers, microservices, teams, services, problems;
-    for (const auto &d : c.developers)
-        developers.append(entryJson(d));
-    for (const auto &m : c.microservices)
-        microservices.append(entryJson(m));
-    for (const auto &t : c.teams) {
-        teams.append(QJsonObject{
-            {QStringLiteral("name"), t.name},
-            {QStringLiteral("services"), QJsonArray::fromStringList(t.services)},
-            {QStringLiteral("microservices"), QJsonArray::fromStringList(t.microservices)}});
-    }
-    for (const auto &s : c.services) {
-        QJsonArray envs;
-        for (const auto &e : s.environments) {
-            QJsonObject env{{QStringLiteral("name"), e.name},
-                            {QStringLiteral("namespace"), e.namespaceName},
-                            {QStringLiteral("overlay"), e.overlay}};
-            if (!e.error.isEmpty())
-                env.insert(QStringLiteral("error"), e.error);
-            envs.append(env);
-        }
-        QJsonObject service{{QStringLiteral("id"), s.name},
-                            {QStringLiteral("path"), s.path},
-                            {QStringLiteral("team"), s.team},
-                            {QStringLiteral("owners"), QJsonArray::fromStringList(s.owners)},
-                            {QStringLiteral("microservice"), s.microservice >= 0},
-                            {QStringLiteral("environments"), envs}};
-        if (!s.error.isEmpty())
-            service.insert(QStringLiteral("error"), s.error);
-        services.append(service);
-    }
-    for (const Error &e : c.problems)
-        problems.append(e.toString());
-    return QJsonObject{{QStringLiteral("workspace"), c.workspace.dir},
-                       {QStringLiteral("repositories"), repositories},
-                       {QStringLiteral("developers"), developers},
-                       {QStringLiteral("microservices"), microservices},
-                       {QStringLiteral("teams"), teams},
-                       {QStringLiteral("services"), services},
-                       {QStringLiteral("assumptions"), QJsonArray::fromStringList(c.assumptions)},
-                       {QStringLiteral("problems"), problems}};
 }
 
 QList<diff::ResourceText> resourceTexts(const kustomize::RenderOutput &out)
@@ -148,23 +69,23 @@ int runCatalog(const QStringList &arguments)
         }
     }
     if (bad || !args.isEmpty()) {
-        printErr(QStringLiteral("usage: kanri catalog [--workspace DIR] [--at REV] [--json]"));
+        writeErr(QStringLiteral("usage: kanri catalog [--workspace DIR] [--at REV] [--json]"));
         return 2;
     }
     auto ws = platform::openWorkspace(dir);
     if (!ws) {
-        printErr(ws.error().toString());
+        writeErr(ws.error().toString());
         return 1;
     }
     auto catalog = at.isEmpty() ? platform::Catalog::load(*ws) : platform::Catalog::loadAt(*ws, at);
     if (!catalog) {
-        printErr(catalog.error().toString());
+        writeErr(catalog.error().toString());
         return 1;
     }
     for (const QString &a : std::as_const(catalog->assumptions))
-        printErr(QStringLiteral("note: assumed %1").arg(a));
+        writeErr(QStringLiteral("note: assumed %1").arg(a));
     if (json) {
-        writeOut(QJsonDocument(catalogJson(*catalog)).toJson(QJsonDocument::Indented));
+        writeOut(QJsonDocument(platform::catalogToJson(*catalog)).toJson(QJsonDocument::Indented));
         return 0;
     }
     QByteArray out;
@@ -187,7 +108,7 @@ int runCatalog(const QStringList &arguments)
            QByteArray::number(catalog->microservices.size()) + " microservices\n";
     writeOut(out);
     for (const Error &e : std::as_const(catalog->problems))
-        printErr(e.toString());
+        writeErr(e.toString());
     return 0;
 }
 
@@ -210,27 +131,27 @@ int runDiff(const QStringList &arguments)
         }
     }
     if (bad || !args.isEmpty()) {
-        printErr(QStringLiteral("usage: kanri diff [--workspace DIR] [--base REF]"));
+        writeErr(QStringLiteral("usage: kanri diff [--workspace DIR] [--base REF]"));
         return 2;
     }
     auto ws = platform::openWorkspace(dir);
     if (!ws) {
-        printErr(ws.error().toString());
+        writeErr(ws.error().toString());
         return 1;
     }
     auto session = platform::Session::open(*ws);
     if (!session) {
-        printErr(session.error().toString());
+        writeErr(session.error().toString());
         return 1;
     }
     const platform::Catalog &c = (*session)->catalog();
     if (c.manifestsRoot.isEmpty()) {
-        printErr(QStringLiteral("error: the workspace has no manifests repository"));
+        writeErr(QStringLiteral("error: the workspace has no manifests repository"));
         return 1;
     }
     auto before = (*session)->overlayAtRevision(base);
     if (!before) {
-        printErr(before.error().toString());
+        writeErr(before.error().toString());
         return 1;
     }
     const QString repoName = ws->repository(platform::RepositoryRole::Manifests)->name;
@@ -241,7 +162,7 @@ int runDiff(const QStringList &arguments)
             auto old = (*session)->render(e.overlay, *before);
             auto now = (*session)->render(e.overlay, {});
             if (!now) {
-                printErr(now.error().toString());
+                writeErr(now.error().toString());
                 status = 1;
                 continue;
             }
@@ -252,11 +173,11 @@ int runDiff(const QStringList &arguments)
                 continue;
             ++differing;
             writeOut(diff::formatRenderDiff(d, repoName + QLatin1Char(' ') + e.overlay));
-            printErr(QStringLiteral("%1 %2: %3").arg(repoName, e.overlay, d.summary()));
+            writeErr(QStringLiteral("%1 %2: %3").arg(repoName, e.overlay, d.summary()));
         }
     }
     if (differing == 0)
-        printErr(QStringLiteral("no rendered differences against %1").arg(base));
+        writeErr(QStringLiteral("no rendered differences against %1").arg(base));
     return status;
 }
 

@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/output.h"
 
 #include "git/gitrepository.h"
 
@@ -31,21 +32,9 @@ QString tr(const char *s)
     return QCoreApplication::translate("kanri::cli::git", s);
 }
 
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-}
-
-void err(const QString &message)
-{
-    const QByteArray bytes = message.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
-}
-
 int usage(const char *command, const QString &synopsis)
 {
-    err(QStringLiteral("error: usage: kanri %1 %2").arg(QLatin1String(command), synopsis));
+    writeErr(QStringLiteral("error: usage: kanri %1 %2").arg(QLatin1String(command), synopsis));
     return 2;
 }
 
@@ -54,7 +43,7 @@ int report(const Error &error)
     // One line: libgit2 messages can contain newlines.
     QString line = error.toString();
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    err(line.trimmed());
+    writeErr(line.trimmed());
     return error.code == Error::Code::Usage ? 2 : 1;
 }
 
@@ -135,7 +124,7 @@ int runClone(const QStringList &args)
     auto cloned = Repository::clone(args[0], args[1], networkOptions());
     if (!cloned)
         return report(cloned.error());
-    err(tr("Cloned into %1").arg(QDir::toNativeSeparators(args[1])));
+    writeErr(tr("Cloned into %1").arg(QDir::toNativeSeparators(args[1])));
     return 0;
 }
 
@@ -174,7 +163,7 @@ int runStatus(const QStringList &args)
             text += e.oldPath + QStringLiteral(" -> ");
         text += e.path + QLatin1Char('\n');
     }
-    out(text);
+    writeOut(text);
     return 0;
 }
 
@@ -191,12 +180,12 @@ int runBranch(const QStringList &args)
             if (auto switched = repo->switchBranch(name); !switched)
                 return report(switched.error());
         }
-        err(tr("Switched to branch '%1'").arg(name));
+        writeErr(tr("Switched to branch '%1'").arg(name));
         return 0;
     }
     if (auto created = repo->createBranch(name, SwitchTo::Yes); !created)
         return report(created.error());
-    err(tr("Switched to a new branch '%1'").arg(name));
+    writeErr(tr("Switched to a new branch '%1'").arg(name));
     return 0;
 }
 
@@ -247,7 +236,8 @@ int runCommit(const QStringList &args)
     auto id = repo->commit(message, content);
     if (!id)
         return report(id.error());
-    out(QStringLiteral("[%1 %2] %3\n")
+    writeOut(
+        QStringLiteral("[%1 %2] %3\n")
             .arg(repo->currentBranch(), id->left(7), message.section(QLatin1Char('\n'), 0, 0)));
     return 0;
 }
@@ -295,7 +285,7 @@ int runPush(const QStringList &args)
     auto pushed = repo->push(remote, branch, setUpstream, networkOptions());
     if (!pushed)
         return report(pushed.error());
-    err(tr("Pushed %1 to %2").arg(branch, remote));
+    writeErr(tr("Pushed %1 to %2").arg(branch, remote));
     return 0;
 }
 
@@ -318,19 +308,20 @@ int runPull(const QStringList &args)
         return report(pulled.error());
     switch (pulled->outcome) {
     case PullResult::Outcome::UpToDate:
-        err(tr("Already up to date."));
+        writeErr(tr("Already up to date."));
         return 0;
     case PullResult::Outcome::FastForwarded:
-        err(tr("Fast-forwarded to %1").arg(pulled->head.left(7)));
+        writeErr(tr("Fast-forwarded to %1").arg(pulled->head.left(7)));
         return 0;
     case PullResult::Outcome::Merged:
-        err(tr("Merged; now at %1").arg(pulled->head.left(7)));
+        writeErr(tr("Merged; now at %1").arg(pulled->head.left(7)));
         return 0;
     case PullResult::Outcome::Rebased:
-        err(tr("Rebased; now at %1").arg(pulled->head.left(7)));
+        writeErr(tr("Rebased; now at %1").arg(pulled->head.left(7)));
         return 0;
     case PullResult::Outcome::Conflicts:
-        err(tr("error: pull stopped: conflicts in %1; nothing was changed (integrate by hand, or "
+        writeErr(
+            tr("error: pull stopped: conflicts in %1; nothing was changed (integrate by hand, or "
                "try kanri pull --rebase)")
                 .arg(pulled->conflicts.join(QStringLiteral(", "))));
         return 1;

@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/output.h"
 
 #include "kustomize/renderer.h"
 #include "rules/rulefinding.h"
@@ -17,18 +18,6 @@ namespace {
 QString tr(const char *s)
 {
     return QCoreApplication::translate("kanri::cli", s);
-}
-
-void writeOut(const QByteArray &b)
-{
-    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
-    std::fflush(stdout);
-}
-
-void writeErr(const QString &s)
-{
-    const QByteArray b = s.toUtf8() + '\n';
-    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
 }
 
 int usage(const QString &problem)

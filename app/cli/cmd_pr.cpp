@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/output.h"
 
 #include "core/fileio.h"
 #include "git/gitrepository.h"
@@ -29,20 +30,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("kanri::cli::pr", text);
 }
 
-void printErr(const QString &text)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(text));
-}
-
-void writeOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
 int usage()
 {
-    printErr(QStringLiteral(
+    writeErr(QStringLiteral(
         "usage: kanri pr create [--repo DIR] [--title T] [--body-file F] [--base B] [--draft]\n"
         "       kanri pr list [--repo DIR] [--json]\n"
         "       kanri pr fetch [--repo DIR] [N...]\n"
@@ -55,13 +45,13 @@ int usage()
 
 int reportError(const Error &e)
 {
-    printErr(e.toString());
+    writeErr(e.toString());
     return 1;
 }
 
 int reportApiError(const ApiError &e)
 {
-    printErr(e.toError().toString());
+    writeErr(e.toError().toString());
     return 1;
 }
 
@@ -141,7 +131,7 @@ Result<PrContext> openContext(const QString &dirArg, int maxRetries = -1)
     c.client = makeClient(c.remoteUrl, maxRetries);
     QObject::connect(
         c.client.get(), &Client::waitingForRateLimit, [](int seconds, const QString &message) {
-            printErr(tr("GitHub rate limit: waiting %1 s (%2)").arg(seconds).arg(message));
+            writeErr(tr("GitHub rate limit: waiting %1 s (%2)").arg(seconds).arg(message));
         });
     return c;
 }
@@ -279,7 +269,7 @@ int runShow(QStringList args, const QString &dir)
         if (!online)
             return reportError(online.error());
         if (fetchOne(*online, *number) != 0) {
-            printErr(tr("error: pull request #%1 is not available offline; run `kanri pr fetch "
+            writeErr(tr("error: pull request #%1 is not available offline; run `kanri pr fetch "
                         "%1` while online")
                          .arg(*number));
             return 1;
@@ -355,7 +345,7 @@ int syncQueue(Client *client, bool quietWhenEmpty)
     if (!report)
         return reportApiError(report.error());
     for (const QString &m : report->messages)
-        printErr(m);
+        writeErr(m);
     writeOut(tr("posted %1, already posted %2, failed %3, still queued %4\n")
                  .arg(report->posted)
                  .arg(report->alreadyPosted)
@@ -364,7 +354,7 @@ int syncQueue(Client *client, bool quietWhenEmpty)
                  .toUtf8());
     queue.removePosted();
     if (report->stoppedBy) {
-        printErr(tr("error: stopped: %1").arg(report->stoppedBy->toString()));
+        writeErr(tr("error: stopped: %1").arg(report->stoppedBy->toString()));
         return report->stoppedBy->kind == ApiError::Kind::Auth ? 1 : 3;
     }
     return report->failed > 0 ? 1 : 0;
@@ -383,7 +373,7 @@ int runReview(QStringList args, const QString &dir)
     if (!number)
         return usage();
     if (requestChanges && (!comment || comment->trimmed().isEmpty())) {
-        printErr(tr("error: --request-changes needs --comment TEXT (GitHub requires a body)"));
+        writeErr(tr("error: --request-changes needs --comment TEXT (GitHub requires a body)"));
         return 2;
     }
     // Offline: one attempt, no retries; the queue keeps the review.
@@ -436,10 +426,10 @@ int reportDraftError(const Error &e, const QString &dir)
 {
     auto repository = git::Repository::open(dir);
     if (e.code == Error::Code::NotFound && repository)
-        printErr(
+        writeErr(
             tr("error: %1 (kanri push origin %2)").arg(e.message, repository->currentBranch()));
     else
-        printErr(tr("error: %1").arg(e.message));
+        writeErr(tr("error: %1").arg(e.message));
     return 1;
 }
 
@@ -480,10 +470,10 @@ int runCreate(QStringList args, const QString &dir)
         return reportDraftError(draft.error(), c->dir);
     const QString branch = draft->branch;
     if (draft->hasUnpushedCommits)
-        printErr(tr("warning: %1 has commits that are not pushed; the pull request shows %2")
+        writeErr(tr("warning: %1 has commits that are not pushed; the pull request shows %2")
                      .arg(branch, draft->pushedRef.mid(13)));
     if (!draft->note.isEmpty())
-        printErr(tr("warning: no generated description: %1").arg(draft->note));
+        writeErr(tr("warning: no generated description: %1").arg(draft->note));
     if (!bodyFile)
         body = draft->body;
     NewPullRequest request;
@@ -498,7 +488,7 @@ int runCreate(QStringList args, const QString &dir)
     if (!created)
         return reportApiError(created.error());
     if (created->origin == CreatedPullRequest::Origin::AlreadyExisted)
-        printErr(
+        writeErr(
             tr("a pull request already exists for %1: #%2").arg(branch).arg(created->pull.number));
     writeOut(created->pull.htmlUrl.toUtf8() + '\n');
     return 0;

@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/output.h"
 
 #include "kustomize/externalkustomize.h"
 #include "kustomize/renderer.h"
@@ -15,12 +16,6 @@ namespace {
 QString tr(const char *s)
 {
     return QCoreApplication::translate("kanri::cli", s);
-}
-
-void writeErr(const QString &s)
-{
-    const QByteArray b = s.toUtf8() + '\n';
-    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
 }
 
 int usage(const QString &problem)
