@@ -397,7 +397,8 @@ void TestPublishFlow::aRefusedTokenIsAskedForThroughTheCredentials()
         if (error.code != Error::Code::Auth)
             return false;
         tokens->set(gitToken);
-        QMetaObject::invokeMethod(qApp, std::move(retry), Qt::QueuedConnection);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), std::move(retry),
+                                  Qt::QueuedConnection);
         return true;
     };
     m_credentials.tokenWorked = [&worked](const QString &url) { worked << url; };
