@@ -6,7 +6,7 @@ namespace kanri::app {
 
 class AppContext;
 
-// Creates the GUI's controllers (git, GitHub, rules), parented to the context.
+// Creates the GUI's controllers (git, GitHub, rules, wizards), parented to the context.
 void installControllers(AppContext *context);
 
 } // namespace kanri::app

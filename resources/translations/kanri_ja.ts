@@ -40,37 +40,6 @@ Edit it anyway?</source>
     </message>
 </context>
 <context>
-    <name>kanri::app</name>
-    <message>
-        <source>the change has files outside the workspace&apos;s repositories</source>
-        <translation>この変更にはワークスペースのリポジトリ外のファイルが含まれています</translation>
-    </message>
-    <message>
-        <source>The branch needs a name.</source>
-        <translation>ブランチ名を入力してください。</translation>
-    </message>
-    <message>
-        <source>A branch name cannot contain spaces, &quot;..&quot;, &quot;//&quot;, &quot;@{&quot; or any of ~ ^ : ? * [ \.</source>
-        <translation>ブランチ名には空白、&quot;..&quot;、&quot;//&quot;、&quot;@{&quot;、および ~ ^ : ? * [ \ の各文字を使えません。</translation>
-    </message>
-    <message>
-        <source>A branch name cannot start with - or /, nor end with /, . or .lock.</source>
-        <translation>ブランチ名は - や / で始めることも、/、. または .lock で終えることもできません。</translation>
-    </message>
-    <message>
-        <source>No part of a branch name can start with a dot.</source>
-        <translation>ブランチ名のどの部分もドットで始めることはできません。</translation>
-    </message>
-    <message>
-        <source>- `%1` (new, %2 lines)</source>
-        <translation>- `%1` (新規、%2 行)</translation>
-    </message>
-    <message>
-        <source>- `%1` (+%2 −%3)</source>
-        <translation>- `%1` (+%2 −%3)</translation>
-    </message>
-</context>
-<context>
     <name>kanri::app::AppContext</name>
     <message>
         <source>Cannot open workspace</source>
@@ -631,11 +600,21 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     </message>
 </context>
 <context>
+    <name>kanri::app::PublishController</name>
+    <message>
+        <source>Nothing was done: the commits need the name and e-mail address of their author.</source>
+        <translation>何も行いませんでした: コミットには作成者の名前とメールアドレスが必要です。</translation>
+    </message>
+</context>
+<context>
     <name>kanri::app::RulesController</name>
     <message>
         <source>&amp;Check Platform Rules Now</source>
         <translation>プラットフォームルールを今すぐチェック(&amp;C)</translation>
     </message>
+</context>
+<context>
+    <name>kanri::app::WizardController</name>
     <message>
         <source>New &amp;Developer…</source>
         <translation>新しい開発者(&amp;D)…</translation>
@@ -661,68 +640,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>開発者のオフボーディング</translation>
     </message>
     <message>
-        <source>no account or right</source>
-        <translation>アカウントも権限もなし</translation>
-    </message>
-    <message>
-        <source>Add developer %1
-
-Merging grants %2:
-%3
-</source>
-        <translation>開発者 %1 を追加
-
-マージすると %2 に次が付与されます:
-%3
-</translation>
-    </message>
-    <message>
-        <source>Add developer %1</source>
-        <translation>開発者 %1 を追加</translation>
-    </message>
-    <message>
-        <source>%1 joins.</source>
-        <translation>%1 が参加します。</translation>
-    </message>
-    <message>
-        <source>%1 joins; GitHub login @%2.</source>
-        <translation>%1 が参加します。GitHub ログインは @%2 です。</translation>
-    </message>
-    <message>
-        <source>Merging this grants no account or right.</source>
-        <translation>マージしてもアカウントや権限は付与されません。</translation>
-    </message>
-    <message>
-        <source>**Merging this grants:**
-%1</source>
-        <translation>**マージで付与されるもの:**
-%1</translation>
-    </message>
-    <message>
-        <source>**Files:**
-%1</source>
-        <translation>**ファイル:**
-%1</translation>
-    </message>
-    <message>
-        <source>Opened by Kanri&apos;s New developer wizard.</source>
-        <translation>Kanri の「新しい開発者」ウィザードで作成しました。</translation>
-    </message>
-    <message>
-        <source>- %1: does not render: %2</source>
-        <translation>- %1: レンダリングできません: %2</translation>
-    </message>
-    <message>
-        <source>- %1 (namespace %2): %3</source>
-        <translation>- %1 (Namespace %2): %3</translation>
-    </message>
-    <message>
-        <source>**Rendered (kustomize build):**
-%1</source>
-        <translation>**レンダリング結果 (kustomize build):**
-%1</translation>
-    </message>
-    <message>
         <source>New developer %1</source>
         <translation>新しい開発者 %1</translation>
     </message>
@@ -735,267 +652,12 @@ Merging grants %2:
         <translation>新しいマイクロサービス %1</translation>
     </message>
     <message>
-        <source>Add microservice %1: its entry in the microservices map
-</source>
-        <translation>マイクロサービス %1 を追加: microservices マップのエントリ
-</translation>
-    </message>
-    <message>
-        <source>Add microservice %1: base, overlays (%2), Argo CD application, CODEOWNERS
-</source>
-        <translation>マイクロサービス %1 を追加: ベース、オーバーレイ (%2)、Argo CD アプリケーション、CODEOWNERS
-</translation>
-    </message>
-    <message>
-        <source>Add microservice %1 (%2)</source>
-        <translation>マイクロサービス %1 を追加 (%2)</translation>
-    </message>
-    <message>
-        <source>Adds the microservice **%1** of team %2: %3</source>
-        <translation>チーム %2 のマイクロサービス **%1** を追加します: %3</translation>
-    </message>
-    <message>
-        <source>The entry creates the service&apos;s accounts (image repository, notification channels) when merged and applied.</source>
-        <translation>このエントリをマージして適用すると、サービスのアカウント (イメージリポジトリ、通知チャンネル) が作成されます。</translation>
-    </message>
-    <message>
-        <source>Image %1:%2, port %3; requests %4 CPU / %5 memory, limits %6 CPU / %7 memory; environments: %8.</source>
-        <translation>イメージ %1:%2、ポート %3。リクエスト CPU %4 / メモリ %5、リミット CPU %6 / メモリ %7。環境: %8。</translation>
-    </message>
-    <message>
-        <source>Opened by Kanri&apos;s New microservice wizard, with a pull request in each repository.</source>
-        <translation>Kanri の「新しいマイクロサービス」ウィザードで、リポジトリごとにプルリクエストを作成しました。</translation>
-    </message>
-    <message>
         <source>%1 removed everywhere</source>
         <translation>%1 をすべての場所から削除しました</translation>
     </message>
     <message>
         <source>Offboard developer %1</source>
         <translation>開発者 %1 のオフボーディング</translation>
-    </message>
-    <message>
-        <source>`%1` line %2, %3: %4</source>
-        <translation>`%1` の %2 行目、%3: %4</translation>
-    </message>
-    <message>
-        <source>Offboard developer %1
-
-%2
-</source>
-        <translation>開発者 %1 のオフボーディング
-
-%2
-</translation>
-    </message>
-    <message>
-        <source>Removes %1 everywhere they appear in this repository; merging takes their accounts and rights away.
-
-%2
-
-**Files:**
-%3
-
-Opened by Kanri&apos;s Offboard developer wizard.</source>
-        <translation>このリポジトリで %1 が現れるすべての箇所から削除します。マージするとアカウントと権限が取り消されます。
-
-%2
-
-**ファイル:**
-%3
-
-Kanri の「開発者のオフボーディング」ウィザードで作成しました。</translation>
-    </message>
-    <message>
-        <source>Nothing was done: the commits need the name and e-mail address of their author.</source>
-        <translation>何も行いませんでした: コミットには作成者の名前とメールアドレスが必要です。</translation>
-    </message>
-</context>
-<context>
-    <name>kanri::app::WizardFlow</name>
-    <message>
-        <source>%1: committed %2 on branch %3 and pushed it</source>
-        <translation>%1: ブランチ %3 に %2 をコミットし、プッシュしました</translation>
-    </message>
-    <message>
-        <source>%1: committed %2 on branch %3 (not pushed)</source>
-        <translation>%1: ブランチ %3 に %2 をコミットしました (未プッシュ)</translation>
-    </message>
-    <message>
-        <source>; pull request #%1 was already open: %2</source>
-        <translation>。プルリクエスト #%1 はすでにオープンです: %2</translation>
-    </message>
-    <message>
-        <source>; opened pull request #%1: %2</source>
-        <translation>。プルリクエスト #%1 を作成しました: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1: the commit needs a message.</source>
-        <translation>%1: コミットメッセージを入力してください。</translation>
-    </message>
-    <message>
-        <source>Checking the repositories…</source>
-        <translation>リポジトリを確認中…</translation>
-    </message>
-    <message>
-        <source>%1 has no remote called origin to push to</source>
-        <translation>%1 にはプッシュ先のリモート origin がありません</translation>
-    </message>
-    <message>
-        <source>%1 already has a branch %2: choose another name</source>
-        <translation>%1 にはすでにブランチ %2 があります: 別の名前を選んでください</translation>
-    </message>
-    <message>
-        <source>%1 has other staged changes (%2): commit or unstage them first, so that the commit holds only this change</source>
-        <translation>%1 にはほかにもステージ済みの変更があります (%2): コミットにこの変更だけが含まれるよう、先にそれらをコミットするかステージを解除してください</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was saved or committed.</source>
-        <translation>キャンセルしました: 何も保存もコミットもしていません。</translation>
-    </message>
-    <message>
-        <source>Saving the files…</source>
-        <translation>ファイルを保存中…</translation>
-    </message>
-    <message>
-        <source>The workspace was closed: nothing was saved or committed.</source>
-        <translation>ワークスペースが閉じられました: 何も保存もコミットもしていません。</translation>
-    </message>
-    <message>
-        <source>Saving failed, nothing was committed: %1</source>
-        <translation>保存に失敗したため、何もコミットしていません: %1</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>キャンセルしました。</translation>
-    </message>
-    <message>
-        <source>%1: committing on branch %2…</source>
-        <translation>%1: ブランチ %2 にコミット中…</translation>
-    </message>
-    <message>
-        <source>%1: pushing…</source>
-        <translation>%1: プッシュ中…</translation>
-    </message>
-    <message>
-        <source>opening the repository</source>
-        <translation>リポジトリを開く処理</translation>
-    </message>
-    <message>
-        <source>creating the branch</source>
-        <translation>ブランチの作成</translation>
-    </message>
-    <message>
-        <source>committing</source>
-        <translation>コミット</translation>
-    </message>
-    <message>
-        <source>pushing</source>
-        <translation>プッシュ</translation>
-    </message>
-    <message>
-        <source>%1: committed %2 on branch %3; the push was cancelled. Push it from Repository ▸ Push.</source>
-        <translation>%1: ブランチ %3 に %2 をコミットしましたが、プッシュはキャンセルされました。リポジトリ ▸ プッシュ からプッシュしてください。</translation>
-    </message>
-    <message>
-        <source>%1: committed %2 on branch %3, push failed: %4. Push again from Repository ▸ Push.</source>
-        <translation>%1: ブランチ %3 に %2 をコミットしましたが、プッシュに失敗しました: %4。リポジトリ ▸ プッシュ からもう一度プッシュしてください。</translation>
-    </message>
-    <message>
-        <source>%1: switched to the new branch %2, %3 failed: %4. The files are saved; commit them from Repository ▸ Commit.</source>
-        <translation>%1: 新しいブランチ %2 に切り替えましたが、%3 に失敗しました: %4。ファイルは保存済みです。リポジトリ ▸ コミット からコミットしてください。</translation>
-    </message>
-    <message>
-        <source>%1: %2 failed: %3. The files are saved but not committed.</source>
-        <translation>%1: %2 に失敗しました: %3。ファイルは保存済みですが、コミットしていません。</translation>
-    </message>
-    <message>
-        <source>Cancelled before every pull request was opened.</source>
-        <translation>すべてのプルリクエストを作成する前にキャンセルしました。</translation>
-    </message>
-    <message>
-        <source>%1: the remote %2 is not a GitHub repository; open the pull request there by hand.</source>
-        <translation>%1: リモート %2 は GitHub のリポジトリではありません。プルリクエストはそちらで手動で作成してください。</translation>
-    </message>
-    <message>
-        <source>- %1: %2</source>
-        <translation>- %1: %2</translation>
-    </message>
-    <message>
-        <source>Part of the same change:</source>
-        <translation>同じ変更の一部:</translation>
-    </message>
-    <message>
-        <source>%1: opening the pull request…</source>
-        <translation>%1: プルリクエストを作成中…</translation>
-    </message>
-    <message>
-        <source>%1: the pull request could not be opened: %2. Open it from Pull Requests ▸ Create Pull Request.</source>
-        <translation>%1: プルリクエストを作成できませんでした: %2。プルリクエスト ▸ プルリクエストを作成 から作成してください。</translation>
-    </message>
-    <message>
-        <source>%1: linking the pull requests…</source>
-        <translation>%1: プルリクエストを相互にリンク中…</translation>
-    </message>
-    <message>
-        <source>The first pull request does not link to the others yet (%1): add the link by hand.</source>
-        <translation>最初のプルリクエストにはまだほかへのリンクがありません (%1): 手動でリンクを追加してください。</translation>
-    </message>
-    <message>
-        <source>The wizard&apos;s files are saved.</source>
-        <translation>ウィザードのファイルは保存済みです。</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完了しました。</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完了</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>中止しました</translation>
-    </message>
-    <message>
-        <source>Cancelled while opening the pull requests; check GitHub for what was opened.</source>
-        <translation>プルリクエストの作成中にキャンセルしました。作成されたものは GitHub で確認してください。</translation>
-    </message>
-    <message>
-        <source>, starting from origin/%1 (%2), not from the branch you were on</source>
-        <translation>。作業中のブランチではなく origin/%1 (%2) から開始しました</translation>
-    </message>
-    <message>
-        <source>%1 refused the credentials: sign in from Repository ▸ Push first (it asks for a token for %1), then try again.</source>
-        <translation>%1 が認証情報を拒否しました: 先に リポジトリ ▸ プッシュ からサインインして (%1 のトークンを求められます)、もう一度試してください。</translation>
-    </message>
-    <message>
-        <source>Waiting for a token for %1…</source>
-        <translation>%1 のトークンを待っています…</translation>
-    </message>
-    <message>
-        <source>%1: %2…</source>
-        <translation>%1: %2…</translation>
-    </message>
-    <message>
-        <source>fetching origin</source>
-        <translation>origin からフェッチ中</translation>
-    </message>
-    <message>
-        <source>%1: the default branch could not be fetched from origin: %2. Nothing was saved or committed.</source>
-        <translation>%1: デフォルトブランチを origin からフェッチできませんでした: %2。何も保存もコミットもしていません。</translation>
-    </message>
-    <message>
-        <source>%1: the branch cannot start from origin/%2: %3. Nothing was saved or committed; your files and edits are as they were.</source>
-        <translation>%1: ブランチを origin/%2 から開始できません: %3。何も保存もコミットもしていません。ファイルと編集内容は元のままです。</translation>
-    </message>
-    <message>
-        <source>creating the branch from origin/%1</source>
-        <translation>origin/%1 からのブランチの作成</translation>
     </message>
 </context>
 <context>
@@ -3504,6 +3166,156 @@ Hint: %2</source>
         <source>the file changed since the preview; run the wizard again</source>
         <translation>プレビューの後にファイルが変更されました。ウィザードをもう一度実行してください</translation>
     </message>
+    <message>
+        <source>the change has files outside the workspace&apos;s repositories</source>
+        <translation>この変更にはワークスペースのリポジトリ外のファイルが含まれています</translation>
+    </message>
+    <message>
+        <source>The branch needs a name.</source>
+        <translation>ブランチ名を入力してください。</translation>
+    </message>
+    <message>
+        <source>A branch name cannot contain spaces, &quot;..&quot;, &quot;//&quot;, &quot;@{&quot; or any of ~ ^ : ? * [ \.</source>
+        <translation>ブランチ名には空白、&quot;..&quot;、&quot;//&quot;、&quot;@{&quot;、および ~ ^ : ? * [ \ の各文字を使えません。</translation>
+    </message>
+    <message>
+        <source>A branch name cannot start with - or /, nor end with /, . or .lock.</source>
+        <translation>ブランチ名は - や / で始めることも、/、. または .lock で終えることもできません。</translation>
+    </message>
+    <message>
+        <source>No part of a branch name can start with a dot.</source>
+        <translation>ブランチ名のどの部分もドットで始めることはできません。</translation>
+    </message>
+    <message>
+        <source>- `%1` (new, %2 lines)</source>
+        <translation>- `%1` (新規、%2 行)</translation>
+    </message>
+    <message>
+        <source>- `%1` (+%2 −%3)</source>
+        <translation>- `%1` (+%2 −%3)</translation>
+    </message>
+    <message>
+        <source>no account or right</source>
+        <translation>アカウントも権限もなし</translation>
+    </message>
+    <message>
+        <source>Add developer %1
+
+Merging grants %2:
+%3
+</source>
+        <translation>開発者 %1 を追加
+
+マージすると %2 に次が付与されます:
+%3
+</translation>
+    </message>
+    <message>
+        <source>%1 joins.</source>
+        <translation>%1 が参加します。</translation>
+    </message>
+    <message>
+        <source>%1 joins; GitHub login @%2.</source>
+        <translation>%1 が参加します。GitHub ログインは @%2 です。</translation>
+    </message>
+    <message>
+        <source>Merging this grants no account or right.</source>
+        <translation>マージしてもアカウントや権限は付与されません。</translation>
+    </message>
+    <message>
+        <source>**Merging this grants:**
+%1</source>
+        <translation>**マージで付与されるもの:**
+%1</translation>
+    </message>
+    <message>
+        <source>**Files:**
+%1</source>
+        <translation>**ファイル:**
+%1</translation>
+    </message>
+    <message>
+        <source>Opened by Kanri&apos;s New developer wizard.</source>
+        <translation>Kanri の「新しい開発者」ウィザードで作成しました。</translation>
+    </message>
+    <message>
+        <source>- %1: does not render: %2</source>
+        <translation>- %1: レンダリングできません: %2</translation>
+    </message>
+    <message>
+        <source>- %1 (namespace %2): %3</source>
+        <translation>- %1 (Namespace %2): %3</translation>
+    </message>
+    <message>
+        <source>**Rendered (kustomize build):**
+%1</source>
+        <translation>**レンダリング結果 (kustomize build):**
+%1</translation>
+    </message>
+    <message>
+        <source>Add microservice %1: its entry in the microservices map
+</source>
+        <translation>マイクロサービス %1 を追加: microservices マップのエントリ
+</translation>
+    </message>
+    <message>
+        <source>Add microservice %1: base, overlays (%2), Argo CD application, CODEOWNERS
+</source>
+        <translation>マイクロサービス %1 を追加: ベース、オーバーレイ (%2)、Argo CD アプリケーション、CODEOWNERS
+</translation>
+    </message>
+    <message>
+        <source>Add microservice %1 (%2)</source>
+        <translation>マイクロサービス %1 を追加 (%2)</translation>
+    </message>
+    <message>
+        <source>Adds the microservice **%1** of team %2: %3</source>
+        <translation>チーム %2 のマイクロサービス **%1** を追加します: %3</translation>
+    </message>
+    <message>
+        <source>The entry creates the service&apos;s accounts (image repository, notification channels) when merged and applied.</source>
+        <translation>このエントリをマージして適用すると、サービスのアカウント (イメージリポジトリ、通知チャンネル) が作成されます。</translation>
+    </message>
+    <message>
+        <source>Image %1:%2, port %3; requests %4 CPU / %5 memory, limits %6 CPU / %7 memory; environments: %8.</source>
+        <translation>イメージ %1:%2、ポート %3。リクエスト CPU %4 / メモリ %5、リミット CPU %6 / メモリ %7。環境: %8。</translation>
+    </message>
+    <message>
+        <source>Opened by Kanri&apos;s New microservice wizard, with a pull request in each repository.</source>
+        <translation>Kanri の「新しいマイクロサービス」ウィザードで、リポジトリごとにプルリクエストを作成しました。</translation>
+    </message>
+    <message>
+        <source>`%1` line %2, %3: %4</source>
+        <translation>`%1` の %2 行目、%3: %4</translation>
+    </message>
+    <message>
+        <source>Offboard developer %1
+
+%2
+</source>
+        <translation>開発者 %1 のオフボーディング
+
+%2
+</translation>
+    </message>
+    <message>
+        <source>Removes %1 everywhere they appear in this repository; merging takes their accounts and rights away.
+
+%2
+
+**Files:**
+%3
+
+Opened by Kanri&apos;s Offboard developer wizard.</source>
+        <translation>このリポジトリで %1 が現れるすべての箇所から削除します。マージするとアカウントと権限が取り消されます。
+
+%2
+
+**ファイル:**
+%3
+
+Kanri の「開発者のオフボーディング」ウィザードで作成しました。</translation>
+    </message>
 </context>
 <context>
     <name>kanri::platform::EditBuffers</name>
@@ -3525,6 +3337,193 @@ Hint: %2</source>
     <message>
         <source>%1 is not a commit in any repository of the workspace</source>
         <translation>%1 はワークスペースのどのリポジトリのコミットでもありません</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::platform::PublishFlow</name>
+    <message>
+        <source>%1: committed %2 on branch %3 and pushed it</source>
+        <translation>%1: ブランチ %3 に %2 をコミットし、プッシュしました</translation>
+    </message>
+    <message>
+        <source>%1: committed %2 on branch %3 (not pushed)</source>
+        <translation>%1: ブランチ %3 に %2 をコミットしました (未プッシュ)</translation>
+    </message>
+    <message>
+        <source>; pull request #%1 was already open: %2</source>
+        <translation>。プルリクエスト #%1 はすでにオープンです: %2</translation>
+    </message>
+    <message>
+        <source>; opened pull request #%1: %2</source>
+        <translation>。プルリクエスト #%1 を作成しました: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the commit needs a message.</source>
+        <translation>%1: コミットメッセージを入力してください。</translation>
+    </message>
+    <message>
+        <source>Checking the repositories…</source>
+        <translation>リポジトリを確認中…</translation>
+    </message>
+    <message>
+        <source>%1 has no remote called origin to push to</source>
+        <translation>%1 にはプッシュ先のリモート origin がありません</translation>
+    </message>
+    <message>
+        <source>%1 already has a branch %2: choose another name</source>
+        <translation>%1 にはすでにブランチ %2 があります: 別の名前を選んでください</translation>
+    </message>
+    <message>
+        <source>%1 has other staged changes (%2): commit or unstage them first, so that the commit holds only this change</source>
+        <translation>%1 にはほかにもステージ済みの変更があります (%2): コミットにこの変更だけが含まれるよう、先にそれらをコミットするかステージを解除してください</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved or committed.</source>
+        <translation>キャンセルしました: 何も保存もコミットもしていません。</translation>
+    </message>
+    <message>
+        <source>Saving the files…</source>
+        <translation>ファイルを保存中…</translation>
+    </message>
+    <message>
+        <source>The workspace was closed: nothing was saved or committed.</source>
+        <translation>ワークスペースが閉じられました: 何も保存もコミットもしていません。</translation>
+    </message>
+    <message>
+        <source>Saving failed, nothing was committed: %1</source>
+        <translation>保存に失敗したため、何もコミットしていません: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1: committing on branch %2…</source>
+        <translation>%1: ブランチ %2 にコミット中…</translation>
+    </message>
+    <message>
+        <source>%1: pushing…</source>
+        <translation>%1: プッシュ中…</translation>
+    </message>
+    <message>
+        <source>opening the repository</source>
+        <translation>リポジトリを開く処理</translation>
+    </message>
+    <message>
+        <source>creating the branch</source>
+        <translation>ブランチの作成</translation>
+    </message>
+    <message>
+        <source>committing</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>pushing</source>
+        <translation>プッシュ</translation>
+    </message>
+    <message>
+        <source>%1: committed %2 on branch %3; the push was cancelled. Push it from Repository ▸ Push.</source>
+        <translation>%1: ブランチ %3 に %2 をコミットしましたが、プッシュはキャンセルされました。リポジトリ ▸ プッシュ からプッシュしてください。</translation>
+    </message>
+    <message>
+        <source>%1: committed %2 on branch %3, push failed: %4. Push again from Repository ▸ Push.</source>
+        <translation>%1: ブランチ %3 に %2 をコミットしましたが、プッシュに失敗しました: %4。リポジトリ ▸ プッシュ からもう一度プッシュしてください。</translation>
+    </message>
+    <message>
+        <source>%1: switched to the new branch %2, %3 failed: %4. The files are saved; commit them from Repository ▸ Commit.</source>
+        <translation>%1: 新しいブランチ %2 に切り替えましたが、%3 に失敗しました: %4。ファイルは保存済みです。リポジトリ ▸ コミット からコミットしてください。</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed: %3. The files are saved but not committed.</source>
+        <translation>%1: %2 に失敗しました: %3。ファイルは保存済みですが、コミットしていません。</translation>
+    </message>
+    <message>
+        <source>Cancelled before every pull request was opened.</source>
+        <translation>すべてのプルリクエストを作成する前にキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1: the remote %2 is not a GitHub repository; open the pull request there by hand.</source>
+        <translation>%1: リモート %2 は GitHub のリポジトリではありません。プルリクエストはそちらで手動で作成してください。</translation>
+    </message>
+    <message>
+        <source>- %1: %2</source>
+        <translation>- %1: %2</translation>
+    </message>
+    <message>
+        <source>Part of the same change:</source>
+        <translation>同じ変更の一部:</translation>
+    </message>
+    <message>
+        <source>%1: opening the pull request…</source>
+        <translation>%1: プルリクエストを作成中…</translation>
+    </message>
+    <message>
+        <source>%1: the pull request could not be opened: %2. Open it from Pull Requests ▸ Create Pull Request.</source>
+        <translation>%1: プルリクエストを作成できませんでした: %2。プルリクエスト ▸ プルリクエストを作成 から作成してください。</translation>
+    </message>
+    <message>
+        <source>%1: linking the pull requests…</source>
+        <translation>%1: プルリクエストを相互にリンク中…</translation>
+    </message>
+    <message>
+        <source>The first pull request does not link to the others yet (%1): add the link by hand.</source>
+        <translation>最初のプルリクエストにはまだほかへのリンクがありません (%1): 手動でリンクを追加してください。</translation>
+    </message>
+    <message>
+        <source>The wizard&apos;s files are saved.</source>
+        <translation>ウィザードのファイルは保存済みです。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>Cancelled while opening the pull requests; check GitHub for what was opened.</source>
+        <translation>プルリクエストの作成中にキャンセルしました。作成されたものは GitHub で確認してください。</translation>
+    </message>
+    <message>
+        <source>, starting from origin/%1 (%2), not from the branch you were on</source>
+        <translation>。作業中のブランチではなく origin/%1 (%2) から開始しました</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials: sign in from Repository ▸ Push first (it asks for a token for %1), then try again.</source>
+        <translation>%1 が認証情報を拒否しました: 先に リポジトリ ▸ プッシュ からサインインして (%1 のトークンを求められます)、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>Waiting for a token for %1…</source>
+        <translation>%1 のトークンを待っています…</translation>
+    </message>
+    <message>
+        <source>%1: %2…</source>
+        <translation>%1: %2…</translation>
+    </message>
+    <message>
+        <source>fetching origin</source>
+        <translation>origin からフェッチ中</translation>
+    </message>
+    <message>
+        <source>%1: the default branch could not be fetched from origin: %2. Nothing was saved or committed.</source>
+        <translation>%1: デフォルトブランチを origin からフェッチできませんでした: %2。何も保存もコミットもしていません。</translation>
+    </message>
+    <message>
+        <source>%1: the branch cannot start from origin/%2: %3. Nothing was saved or committed; your files and edits are as they were.</source>
+        <translation>%1: ブランチを origin/%2 から開始できません: %3。何も保存もコミットもしていません。ファイルと編集内容は元のままです。</translation>
+    </message>
+    <message>
+        <source>creating the branch from origin/%1</source>
+        <translation>origin/%1 からのブランチの作成</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 // After a wizard: branch, commit, push and pull request in one flow, end to end. A real main
-// window and application context with the rules controller (app/, compiled in), the demo
+// window and application context with the wizard controller (kanri_app), the demo
 // workspace whose bare remotes `git http-backend` serves on loopback (tests/git), and the
 // GitHub stand-in of tests/github answering with pull requests written here (no ../shared
 // needed).
@@ -8,8 +8,7 @@
 #include "app/controllers.h"
 #include "app/gitcontroller.h"
 #include "app/githubcontroller.h"
-#include "app/rulescontroller.h"
-#include "app/wizardflow.h"
+#include "app/wizardcontroller.h"
 #include "git/gittokensource.h"
 #include "github/githubtokenprovider.h"
 #include "platform/demoworkspace.h"
@@ -144,7 +143,7 @@ private:
     // The user is on feature/tweak with a commit origin does not have (it changes the
     // developers file), and origin's main moved on; returns the feature commit.
     QString onAFeatureBranchBehindOrigin();
-    // Replaces the test's rules controller with the application's controllers, wired as
+    // Replaces the test's wizard controller with the application's controllers, wired as
     // installControllers() does, with no token in the environment or the keychain. The git
     // sign-in prompt answers `typed` each time it is up.
     void useApplicationControllers(const QString &typed);
@@ -157,7 +156,7 @@ private:
     std::unique_ptr<FakeGitHub> m_fake;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<app::AppContext> m_context;
-    app::RulesController *m_rules = nullptr;
+    app::WizardController *m_wizards = nullptr;
     app::GitController *m_git = nullptr;
     int m_signIns = 0;
 };
@@ -196,9 +195,10 @@ void TestWizardFlow::init()
     m_context->settings().setValue(QStringLiteral("git/authorName"), QStringLiteral("Wiz Ard"));
     m_context->settings().setValue(QStringLiteral("git/authorEmail"),
                                    QStringLiteral("wizard@example.invalid"));
-    m_rules = new app::RulesController(m_context.get());
-    m_rules->setGitTokens(std::make_shared<git::StaticTokenSource>(gitToken));
-    m_rules->setGitHubTokens(std::make_shared<github::StaticTokenProvider>(githubToken));
+    m_wizards = new app::WizardController(m_context.get());
+    m_wizards->publisher()->setGitTokens(std::make_shared<git::StaticTokenSource>(gitToken));
+    m_wizards->publisher()->setGitHubTokens(
+        std::make_shared<github::StaticTokenProvider>(githubToken));
     QVERIFY(m_context->load(m_ws));
     m_window->resize(1200, 800);
     m_window->show();
@@ -212,7 +212,7 @@ void TestWizardFlow::cleanup()
     m_window.reset();
     m_fake.reset();
     m_server.reset();
-    m_rules = nullptr;
+    m_wizards = nullptr;
     m_git = nullptr;
     m_signIns = 0;
     qunsetenv("KANRI_GITHUB_API_URL");
@@ -235,7 +235,7 @@ RecordedRequestList TestWizardFlow::requestsTo(const QByteArray &method, const Q
 ui::WizardPublishDialog *TestWizardFlow::runNewDeveloper()
 {
     auto *wizard = qobject_cast<ui::NewDeveloperWizard *>(
-        m_rules->newDeveloper(app::RulesController::Show::Modal));
+        m_wizards->newDeveloper(app::WizardController::Show::Modal));
     if (!wizard)
         return nullptr;
     const int team = wizard->teamBox()->findData(QStringLiteral("@demo-org/media"));
@@ -249,17 +249,17 @@ ui::WizardPublishDialog *TestWizardFlow::runNewDeveloper()
     wizard->next();
     if (!wizard->plan())
         return nullptr;
-    QSignalSpy offered(m_rules, &app::RulesController::publishOffered);
+    QSignalSpy offered(m_wizards->publisher(), &app::PublishController::publishOffered);
     wizard->accept();
     if (offered.isEmpty())
         return nullptr;
-    return m_rules->publishDialog();
+    return m_wizards->publisher()->publishDialog();
 }
 
 void TestWizardFlow::clickRunAndWait()
 {
-    QSignalSpy finished(m_rules, &app::RulesController::publishFinished);
-    ui::WizardPublishDialog *dialog = m_rules->publishDialog();
+    QSignalSpy finished(m_wizards->publisher(), &app::PublishController::publishFinished);
+    ui::WizardPublishDialog *dialog = m_wizards->publisher()->publishDialog();
     QVERIFY(dialog->runButton()->isEnabled());
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return !finished.isEmpty(); }));
@@ -283,7 +283,7 @@ void TestWizardFlow::branchNamesAreChecked()
 {
     QFETCH(QString, name);
     QFETCH(bool, ok);
-    QCOMPARE(app::checkBranchName(name).isEmpty(), ok);
+    QCOMPARE(platform::checkBranchName(name).isEmpty(), ok);
 }
 
 void TestWizardFlow::newDeveloperCommitsPushesAndOpensThePullRequest()
@@ -317,7 +317,7 @@ void TestWizardFlow::newDeveloperCommitsPushesAndOpensThePullRequest()
     m_context->session()->buffers()->edit(other, "not part of the change\n", QStringLiteral("x"));
 
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
 
     // The remote has the branch with one commit over main, touching only the developers file.
@@ -381,7 +381,7 @@ void TestWizardFlow::anExistingPullRequestIsShown()
                                              QStringLiteral("kanri/add-developer-atanaka"))})));
     QVERIFY(runNewDeveloper());
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
     QCOMPARE(outcome.steps.size(), 1);
     QCOMPARE(outcome.steps.first().pullNumber, 8);
@@ -398,7 +398,7 @@ void TestWizardFlow::aPushFailureKeepsTheCommitAndSaysSo()
     gitOut({"config", "remote.origin.pushurl", "http://127.0.0.1:1/remotes/accounts.git"},
            repoPath(QStringLiteral("accounts")));
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY(!outcome.ok);
     QVERIFY(outcome.anythingCommitted());
     QVERIFY2(outcome.message.contains(QStringLiteral("push failed")) &&
@@ -431,7 +431,7 @@ void TestWizardFlow::anExistingBranchStopsBeforeAnythingIsSaved()
     ui::WizardPublishDialog *dialog = runNewDeveloper();
     QVERIFY(dialog);
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY(!outcome.ok);
     QVERIFY(!outcome.saved);
     QVERIFY2(outcome.message.contains(QStringLiteral("already has a branch")),
@@ -445,7 +445,8 @@ void TestWizardFlow::anExistingBranchStopsBeforeAnythingIsSaved()
     QVERIFY(dialog->runButton()->isEnabled());
     dialog->pullRequestBox()->setChecked(false);
     clickRunAndWait();
-    QVERIFY2(m_rules->flow()->outcome().ok, qPrintable(m_rules->flow()->outcome().message));
+    QVERIFY2(m_wizards->publisher()->flow()->outcome().ok,
+             qPrintable(m_wizards->publisher()->flow()->outcome().message));
     QCOMPARE(gitOut({"rev-list", "--count", "main..kanri/add-developer-atanaka-2"},
                     barePath(QStringLiteral("accounts"))),
              QStringLiteral("1"));
@@ -466,23 +467,23 @@ void TestWizardFlow::newMicroserviceOpensTwoPullRequestsThatLinkToEachOther()
                CannedResponse::json(200, json(pullObject(m_fake->baseUrl(),
                                                          QStringLiteral("accounts"), 3, branch))));
     auto *wizard = qobject_cast<ui::NewMicroserviceWizard *>(
-        m_rules->newMicroservice(app::RulesController::Show::Modal));
+        m_wizards->newMicroservice(app::WizardController::Show::Modal));
     QVERIFY(wizard);
     QTest::keyClicks(wizard->nameEdit(), QStringLiteral("coupon-api"));
     QTest::keyClicks(wizard->descriptionEdit(), QStringLiteral("Issues and redeems coupons."));
     wizard->next();
     wizard->next();
     QVERIFY(wizard->plan().has_value());
-    QSignalSpy offered(m_rules, &app::RulesController::publishOffered);
+    QSignalSpy offered(m_wizards->publisher(), &app::PublishController::publishOffered);
     wizard->accept();
     QCOMPARE(offered.size(), 1);
-    ui::WizardPublishDialog *dialog = m_rules->publishDialog();
+    ui::WizardPublishDialog *dialog = m_wizards->publisher()->publishDialog();
     QVERIFY(dialog->branchEdit(0) && dialog->branchEdit(1));
     QCOMPARE(dialog->fields().at(0).repository, QStringLiteral("accounts"));
     QCOMPARE(dialog->fields().at(1).repository, QStringLiteral("manifests"));
     QCOMPARE(dialog->branchEdit(1)->text(), branch);
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
 
     for (const QString &repo : {QStringLiteral("accounts"), QStringLiteral("manifests")})
@@ -523,15 +524,15 @@ void TestWizardFlow::newMicroserviceOpensTwoPullRequestsThatLinkToEachOther()
 void TestWizardFlow::offboardCommitsAndPushesWithoutPullRequestsWhenAskedNotTo()
 {
     auto *wizard =
-        qobject_cast<ui::OffboardWizard *>(m_rules->offboard(app::RulesController::Show::Modal));
+        qobject_cast<ui::OffboardWizard *>(m_wizards->offboard(app::WizardController::Show::Modal));
     QVERIFY(wizard);
     wizard->setDeveloper(QStringLiteral("hnakamura"));
     wizard->next();
     QVERIFY(wizard->plan().has_value());
-    QSignalSpy offered(m_rules, &app::RulesController::publishOffered);
+    QSignalSpy offered(m_wizards->publisher(), &app::PublishController::publishOffered);
     wizard->accept();
     QCOMPARE(offered.size(), 1);
-    ui::WizardPublishDialog *dialog = m_rules->publishDialog();
+    ui::WizardPublishDialog *dialog = m_wizards->publisher()->publishDialog();
     const QList<ui::PublishFields> fields = dialog->fields();
     QVERIFY(!fields.isEmpty());
     for (const ui::PublishFields &f : fields) {
@@ -541,7 +542,7 @@ void TestWizardFlow::offboardCommitsAndPushesWithoutPullRequestsWhenAskedNotTo()
     dialog->pullRequestBox()->setChecked(false);
     QVERIFY(!dialog->titleEdit(0)->isEnabled());
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
     QCOMPARE(outcome.steps.size(), fields.size());
     for (const ui::PublishFields &f : fields) {
@@ -612,7 +613,7 @@ void TestWizardFlow::fromAFeatureBranchTheBranchStartsFromOriginsDefaultBranch()
     ui::WizardPublishDialog *dialog = runNewDeveloper();
     QVERIFY(dialog);
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
 
     // The pushed branch: one commit on top of origin's main as it is now.
@@ -669,7 +670,7 @@ void TestWizardFlow::otherUncommittedChangesToTheSameFileStopBeforeAnythingIsSav
     QVERIFY(dialog);
     const QByteArray typed = m_context->session()->buffers()->read(tfvars).value_or(QByteArray());
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY(!outcome.ok);
     QVERIFY(!outcome.saved);
     QVERIFY2(outcome.message.contains(QStringLiteral("uncommitted changes")) &&
@@ -698,7 +699,7 @@ void TestWizardFlow::localChangesTheSwitchWouldOverwriteStopBeforeAnythingIsSave
     QVERIFY(m_context->load(m_ws));
     QVERIFY(runNewDeveloper());
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY(!outcome.ok);
     QVERIFY(!outcome.saved);
     QVERIFY2(outcome.message.contains(QStringLiteral("EXTRA.md")) &&
@@ -718,7 +719,7 @@ void TestWizardFlow::aFailedFetchStopsBeforeAnythingIsSaved()
     QVERIFY(runNewDeveloper());
     m_server->stop();
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY(!outcome.ok);
     QVERIFY(!outcome.saved);
     QVERIFY(!outcome.anythingCommitted());
@@ -743,9 +744,9 @@ void TestWizardFlow::useApplicationControllers(const QString &typed)
     m_context = std::make_unique<app::AppContext>(m_window.get(), false);
     app::installControllers(m_context.get());
     m_git = m_context->findChild<app::GitController *>();
-    m_rules = m_context->findChild<app::RulesController *>();
+    m_wizards = m_context->findChild<app::WizardController *>();
     auto *github = m_context->findChild<app::GitHubController *>();
-    QVERIFY(m_git && m_rules && github);
+    QVERIFY(m_git && m_wizards && github);
     // Nothing from the environment or the keychain: only what is typed.
     m_git->setTokenSource(
         std::make_shared<git::ChainTokenSource>(std::vector<std::shared_ptr<git::TokenSource>>{}));
@@ -784,7 +785,7 @@ void TestWizardFlow::aTokenTypedAtRepositoryPushIsUsedByTheWizardFlow()
     ui::WizardPublishDialog *dialog = runNewDeveloper();
     QVERIFY(dialog);
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
     QCOMPARE(m_signIns, 1);
     QCOMPARE(
@@ -817,7 +818,7 @@ void TestWizardFlow::aRefusedPushAsksThroughTheGitSignInPromptAndGoesOn()
     ui::WizardPublishDialog *dialog = runNewDeveloper();
     QVERIFY(dialog);
     clickRunAndWait();
-    const app::FlowOutcome &outcome = m_rules->flow()->outcome();
+    const platform::PublishOutcome &outcome = m_wizards->publisher()->flow()->outcome();
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
     QCOMPARE(m_signIns, 1);
     QCOMPARE(

@@ -7,6 +7,7 @@
 #include "app/controllers.h"
 #include "app/gitcontroller.h"
 #include "app/rulescontroller.h"
+#include "app/wizardcontroller.h"
 #include "items/catalogtreemodel.h"
 #include "items/developersmodel.h"
 #include "items/servicesmodel.h"
@@ -460,8 +461,10 @@ void TestAppWindow::newMicroserviceIsOwnedByItsTeamBeforeAndAfterSaving()
     QTRY_VERIFY_WITH_TIMEOUT(linter->isUpToDate(), 60000);
     const int checked = linter->generation();
 
+    auto *wizards = m_context->findChild<app::WizardController *>();
+    QVERIFY(wizards);
     auto *wizard = qobject_cast<ui::NewMicroserviceWizard *>(
-        rules->newMicroservice(app::RulesController::Show::Modal));
+        wizards->newMicroservice(app::WizardController::Show::Modal));
     QVERIFY(wizard);
     QTest::keyClicks(wizard->nameEdit(), QStringLiteral("coupon-api"));
     wizard->teamBox()->setCurrentIndex(wizard->teamBox()->findData(QStringLiteral("growth")));
@@ -469,10 +472,10 @@ void TestAppWindow::newMicroserviceIsOwnedByItsTeamBeforeAndAfterSaving()
     wizard->next();
     wizard->next();
     QVERIFY(wizard->plan().has_value());
-    QSignalSpy offered(rules, &app::RulesController::publishOffered);
+    QSignalSpy offered(wizards->publisher(), &app::PublishController::publishOffered);
     wizard->accept();
     QCOMPARE(offered.size(), 1);
-    rules->publishDialog()->close(); // later
+    wizards->publisher()->publishDialog()->close(); // later
 
     const QString team = QStringLiteral("@demo-org/growth");
     QCOMPARE(m_context->session()->catalog().service(QStringLiteral("coupon-api"))->team, team);

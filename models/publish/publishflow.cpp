@@ -1,6 +1,5 @@
-#include "app/wizardflow.h"
+#include "publish/publishflow.h"
 
-#include "app/gittokenprompt.h"
 #include "git/gittokensource.h"
 #include "github/githubremote.h"
 #include "platform/session.h"
@@ -13,13 +12,15 @@
 #include <QRegularExpression>
 #include <QtConcurrentRun>
 
-namespace kanri::app {
+namespace kanri::platform {
 
 namespace {
 
+// The free functions' texts: lupdate files an unqualified tr() outside a class under the
+// namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::app::WizardFlow", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 bool isUnder(const QString &path, const QString &root)
@@ -34,22 +35,21 @@ QString shortId(const QString &commit)
 
 } // namespace
 
-bool FlowOutcome::anythingCommitted() const
+bool PublishOutcome::anythingCommitted() const
 {
     return std::any_of(steps.begin(), steps.end(),
-                       [](const FlowStepOutcome &s) { return !s.commit.isEmpty(); });
+                       [](const PublishStepOutcome &s) { return !s.commit.isEmpty(); });
 }
 
-Result<QList<FlowStep>> splitPlan(const platform::WizardPlan &plan,
-                                  const platform::Workspace &workspace)
+Result<QList<PublishStep>> splitPlan(const WizardPlan &plan, const Workspace &workspace)
 {
-    QList<FlowStep> steps;
-    for (const platform::RepositorySpec &spec : workspace.repositories) {
-        FlowStep step;
+    QList<PublishStep> steps;
+    for (const RepositorySpec &spec : workspace.repositories) {
+        PublishStep step;
         step.repository = spec.name;
         step.path = QDir::cleanPath(workspace.repositoryPath(spec));
         step.baseBranch = spec.defaultBranch;
-        for (const platform::PlannedFile &f : plan.files) {
+        for (const PlannedFile &f : plan.files) {
             if (isUnder(QDir::cleanPath(f.path), step.path)) {
                 step.files << QDir::cleanPath(f.path);
                 step.displayFiles << QDir(step.path).relativeFilePath(QDir::cleanPath(f.path));
@@ -59,14 +59,13 @@ Result<QList<FlowStep>> splitPlan(const platform::WizardPlan &plan,
             steps << step;
     }
     // The accounts repository first: its pull request is the one the others link to.
-    std::stable_sort(steps.begin(), steps.end(), [&](const FlowStep &a, const FlowStep &b) {
-        const platform::RepositorySpec *accounts =
-            workspace.repository(platform::RepositoryRole::Accounts);
+    std::stable_sort(steps.begin(), steps.end(), [&](const PublishStep &a, const PublishStep &b) {
+        const RepositorySpec *accounts = workspace.repository(RepositoryRole::Accounts);
         const QString name = accounts ? accounts->name : QString();
         return (a.repository == name) > (b.repository == name);
     });
     qsizetype covered = 0;
-    for (const FlowStep &s : std::as_const(steps))
+    for (const PublishStep &s : std::as_const(steps))
         covered += s.files.size();
     if (covered != plan.files.size())
         return fail(Error::Code::Usage,
@@ -92,36 +91,14 @@ QString checkBranchName(const QString &name)
     return {};
 }
 
-QString fileSummary(const platform::WizardPlan &plan, const QStringList &files)
-{
-    QStringList lines;
-    for (const platform::PlannedFile &f : plan.files) {
-        if (!files.contains(QDir::cleanPath(f.path)))
-            continue;
-        const QByteArray diff = platform::planDiff(f);
-        int added = 0, removed = 0;
-        for (const QByteArray &line : diff.split('\n')) {
-            if (line.startsWith("+++") || line.startsWith("---"))
-                continue;
-            if (line.startsWith('+'))
-                ++added;
-            else if (line.startsWith('-'))
-                ++removed;
-        }
-        lines << (f.isNew() ? tr("- `%1` (new, %2 lines)").arg(f.display).arg(added)
-                            : tr("- `%1` (+%2 −%3)").arg(f.display).arg(added).arg(removed));
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
 // --- the flow ---------------------------------------------------------------------------------
 
-WizardFlow::WizardFlow(platform::Session *session, QObject *parent)
+PublishFlow::PublishFlow(Session *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
 {}
 
-WizardFlow::~WizardFlow()
+PublishFlow::~PublishFlow()
 {
     m_stop.request_stop();
     if (m_watcher) {
@@ -131,10 +108,10 @@ WizardFlow::~WizardFlow()
     delete m_pullContext;
 }
 
-QString WizardFlow::doneSoFar() const
+QString PublishFlow::doneSoFar() const
 {
     QStringList done;
-    for (const FlowStepOutcome &s : m_outcome.steps) {
+    for (const PublishStepOutcome &s : m_outcome.steps) {
         if (s.commit.isEmpty())
             continue;
         QString line = s.pushed ? tr("%1: committed %2 on branch %3 and pushed it")
@@ -154,13 +131,12 @@ QString WizardFlow::doneSoFar() const
     return done.join(QLatin1Char('\n'));
 }
 
-QString WizardFlow::scrub(const QString &text) const
+QString PublishFlow::scrub(const QString &text) const
 {
-    const auto *prompt = dynamic_cast<const GitTokenPrompt *>(m_gitTokens.get());
-    return git::scrubSecrets(text, prompt ? prompt->secrets() : QStringList());
+    return git::scrubSecrets(text, m_credentials.secrets ? m_credentials.secrets() : QStringList());
 }
 
-QString WizardFlow::signInHint(const QString &url) const
+QString PublishFlow::signInHint(const QString &url) const
 {
     const QString host = QUrl(url).host();
     return tr("%1 refused the credentials: sign in from Repository ▸ Push first (it asks for a "
@@ -168,22 +144,21 @@ QString WizardFlow::signInHint(const QString &url) const
         .arg(host.isEmpty() ? git::scrubSecrets(url) : host);
 }
 
-bool WizardFlow::askToSignIn(const QString &url, const Error &error, std::function<void()> retry,
-                             std::function<void()> giveUp)
+bool PublishFlow::askToSignIn(const QString &url, const Error &error, std::function<void()> retry,
+                              std::function<void()> giveUp)
 {
-    auto *prompt = dynamic_cast<GitTokenPrompt *>(m_gitTokens.get());
-    if (!prompt || error.code != Error::Code::Auth || m_stop.stop_requested())
+    if (!m_credentials.askForToken || error.code != Error::Code::Auth || m_stop.stop_requested())
         return false;
     Q_EMIT progress(tr("Waiting for a token for %1…").arg(QUrl(url).host()), -1);
-    return prompt->askForToken(url, error, std::move(retry), std::move(giveUp));
+    return m_credentials.askForToken(url, error, std::move(retry), std::move(giveUp));
 }
 
-git::NetworkOptions WizardFlow::networkOptions(const QString &repository, const QString &doing)
+git::NetworkOptions PublishFlow::networkOptions(const QString &repository, const QString &doing)
 {
     git::NetworkOptions options;
     options.stop = m_stop.get_token();
-    options.tokens = m_gitTokens ? m_gitTokens : git::defaultTokenSource();
-    QPointer<WizardFlow> self(this);
+    options.tokens = m_credentials.git ? m_credentials.git : git::defaultTokenSource();
+    QPointer<PublishFlow> self(this);
     options.progress = [self, repository, doing](const git::TransferProgress &p) {
         const int percent = p.totalObjects ? int(100.0 * p.receivedObjects / p.totalObjects) : -1;
         QMetaObject::invokeMethod(
@@ -197,7 +172,7 @@ git::NetworkOptions WizardFlow::networkOptions(const QString &repository, const 
     return options;
 }
 
-void WizardFlow::start(FlowRequest request)
+void PublishFlow::start(PublishRequest request)
 {
     if (m_running || !m_session)
         return;
@@ -209,7 +184,7 @@ void WizardFlow::start(FlowRequest request)
     m_index = 0;
     m_stop = std::stop_source();
     m_running = true;
-    for (const FlowStep &s : std::as_const(m_request.steps)) {
+    for (const PublishStep &s : std::as_const(m_request.steps)) {
         if (const QString why = checkBranchName(s.branch); !why.isEmpty()) {
             finish(false, tr("%1: %2").arg(s.repository, why));
             return;
@@ -221,7 +196,7 @@ void WizardFlow::start(FlowRequest request)
     }
     // What the change is: the wizard's files as the buffers hold them now.
     const QHash<QString, std::optional<QByteArray>> edited = m_session->buffers()->overlay();
-    for (const FlowStep &s : std::as_const(m_request.steps)) {
+    for (const PublishStep &s : std::as_const(m_request.steps)) {
         QHash<QString, std::optional<QByteArray>> files;
         for (const QString &f : s.files) {
             std::optional<QByteArray> content;
@@ -236,27 +211,27 @@ void WizardFlow::start(FlowRequest request)
     runPreflight();
 }
 
-void WizardFlow::runPreflight()
+void PublishFlow::runPreflight()
 {
     Q_EMIT progress(tr("Checking the repositories…"), -1);
     // Before anything changes: every repository has an origin, no branch of that name, and
     // nothing else staged (the commit must hold the wizard's files only); then origin is
     // fetched, its default branch found, and the change checked against it.
-    const QList<FlowStep> steps = m_request.steps;
+    const QList<PublishStep> steps = m_request.steps;
     const QList<QHash<QString, std::optional<QByteArray>>> contents = m_contents;
     QList<git::NetworkOptions> options;
-    for (const FlowStep &step : steps)
+    for (const PublishStep &step : steps)
         options << networkOptions(step.repository, tr("fetching origin"));
     m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
-    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &WizardFlow::preflightDone);
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &PublishFlow::preflightDone);
     m_watcher->setFuture(QtConcurrent::run([steps, contents, options] {
         GitResult out;
-        const auto failAt = [&out](const FlowStep &step, Error error, GitResult::Stage stage) {
+        const auto failAt = [&out](const PublishStep &step, Error error, GitResult::Stage stage) {
             out.error = std::move(error);
             out.failedRepository = step.repository;
             out.stage = stage;
         };
-        for (const FlowStep &step : steps) {
+        for (const PublishStep &step : steps) {
             auto repo = git::Repository::open(step.path);
             if (!repo) {
                 failAt(step, repo.error(), GitResult::Stage::Check);
@@ -311,7 +286,7 @@ void WizardFlow::runPreflight()
         }
         // Network and planning: still nothing changes but the remote-tracking branches.
         for (qsizetype i = 0; i < steps.size(); ++i) {
-            const FlowStep &step = steps.at(i);
+            const PublishStep &step = steps.at(i);
             auto repo = git::Repository::open(step.path);
             if (!repo) {
                 failAt(step, repo.error(), GitResult::Stage::Check);
@@ -324,7 +299,7 @@ void WizardFlow::runPreflight()
                 failAt(step, branch.error(), GitResult::Stage::Fetch);
                 return out;
             }
-            StepPlan plan;
+            PublishStepPlan plan;
             plan.defaultBranch = *branch;
             auto base = repo->resolveCommit(QStringLiteral("refs/remotes/origin/") + *branch);
             if (!base) {
@@ -349,7 +324,7 @@ void WizardFlow::runPreflight()
     }));
 }
 
-void WizardFlow::preflightDone()
+void PublishFlow::preflightDone()
 {
     const GitResult result = m_watcher->result();
     m_watcher.reset();
@@ -397,16 +372,16 @@ void WizardFlow::preflightDone()
     }
     m_remoteUrls = result.remoteUrls;
     m_plans = result.plans;
-    if (auto *prompt = dynamic_cast<GitTokenPrompt *>(m_gitTokens.get()))
+    if (m_credentials.tokenWorked)
         for (const QString &url : std::as_const(m_remoteUrls))
-            prompt->tokenWorked(url);
+            m_credentials.tokenWorked(url);
     // The pull requests target the default branch the remote names.
     for (qsizetype i = 0; i < m_request.steps.size() && i < m_plans.size(); ++i)
         m_request.steps[i].baseBranch = m_plans.at(i).defaultBranch;
     // Save exactly the wizard's files (other unsaved edits stay unsaved).
     Q_EMIT progress(tr("Saving the files…"), -1);
     QStringList files;
-    for (const FlowStep &s : std::as_const(m_request.steps))
+    for (const PublishStep &s : std::as_const(m_request.steps))
         files << s.files;
     if (!m_session) {
         finish(false, tr("The workspace was closed: nothing was saved or committed."));
@@ -420,7 +395,7 @@ void WizardFlow::preflightDone()
     nextGitStep();
 }
 
-void WizardFlow::nextGitStep()
+void PublishFlow::nextGitStep()
 {
     if (m_index >= m_request.steps.size()) {
         m_index = 0;
@@ -439,10 +414,10 @@ void WizardFlow::nextGitStep()
     runGitStep(false);
 }
 
-void WizardFlow::runGitStep(bool pushOnly)
+void PublishFlow::runGitStep(bool pushOnly)
 {
-    const FlowStep step = m_request.steps.at(m_index);
-    const StepPlan plan = m_plans.value(m_index);
+    const PublishStep step = m_request.steps.at(m_index);
+    const PublishStepPlan plan = m_plans.value(m_index);
     const std::optional<git::Signature> author = m_request.author;
     const QString committed = pushOnly && m_index < m_outcome.steps.size()
                                   ? m_outcome.steps.at(m_index).commit
@@ -452,7 +427,7 @@ void WizardFlow::runGitStep(bool pushOnly)
                     -1);
     const git::NetworkOptions options = networkOptions(step.repository, tr("pushing"));
     m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
-    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &WizardFlow::gitStepDone);
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &PublishFlow::gitStepDone);
     m_watcher->setFuture(QtConcurrent::run([step, plan, author, options, pushOnly, committed] {
         GitResult out;
         auto repo = git::Repository::open(step.path);
@@ -506,13 +481,13 @@ void WizardFlow::runGitStep(bool pushOnly)
     }));
 }
 
-void WizardFlow::gitStepDone()
+void PublishFlow::gitStepDone()
 {
     const GitResult result = m_watcher->result();
     m_watcher.reset();
-    const FlowStep &step = m_request.steps.at(m_index);
-    const StepPlan plan = m_plans.value(m_index);
-    FlowStepOutcome done;
+    const PublishStep &step = m_request.steps.at(m_index);
+    const PublishStepPlan plan = m_plans.value(m_index);
+    PublishStepOutcome done;
     done.repository = step.repository;
     done.branch = step.branch;
     done.baseBranch = plan.defaultBranch;
@@ -557,13 +532,13 @@ void WizardFlow::gitStepDone()
         finish(false, failure);
         return;
     }
-    if (auto *prompt = dynamic_cast<GitTokenPrompt *>(m_gitTokens.get()))
-        prompt->tokenWorked(m_remoteUrls.value(m_index));
+    if (m_credentials.tokenWorked)
+        m_credentials.tokenWorked(m_remoteUrls.value(m_index));
     ++m_index;
     nextGitStep();
 }
 
-github::Client *WizardFlow::clientFor(const QString &remoteUrl)
+github::Client *PublishFlow::clientFor(const QString &remoteUrl)
 {
     github::ClientOptions options = github::ClientOptions::forRemote(remoteUrl);
     if (qEnvironmentVariableIsEmpty("KANRI_GITHUB_API_URL") && m_configuredApiBase.isValid() &&
@@ -574,14 +549,14 @@ github::Client *WizardFlow::clientFor(const QString &remoteUrl)
     if (m_client && m_client->options().apiBase == options.apiBase)
         return m_client;
     delete m_client;
-    std::shared_ptr<github::TokenProvider> tokens = m_githubTokens;
+    std::shared_ptr<github::TokenProvider> tokens = m_credentials.github;
     if (!tokens)
         tokens = std::shared_ptr<github::TokenProvider>(github::defaultTokenProvider());
     m_client = new github::Client(options, tokens, this);
     return m_client;
 }
 
-void WizardFlow::nextPull()
+void PublishFlow::nextPull()
 {
     if (m_index >= m_request.steps.size()) {
         linkBack();
@@ -592,7 +567,7 @@ void WizardFlow::nextPull()
         finish(false, tr("Cancelled before every pull request was opened."));
         return;
     }
-    const FlowStep &step = m_request.steps.at(m_index);
+    const PublishStep &step = m_request.steps.at(m_index);
     const QString url = m_remoteUrls.value(m_index);
     const auto ref = github::repoForRemote(url);
     if (!ref) {
@@ -622,14 +597,14 @@ void WizardFlow::nextPull()
     clientFor(url)->createPull(
         *ref, pull, context, [this, context](github::ApiResult<github::CreatedPullRequest> r) {
             context->deleteLater();
-            const FlowStep &s = m_request.steps.at(m_index);
+            const PublishStep &s = m_request.steps.at(m_index);
             if (!r) {
                 finish(false, tr("%1: the pull request could not be opened: %2. Open it from "
                                  "Pull Requests ▸ Create Pull Request.")
                                   .arg(s.repository, r.error().toString()));
                 return;
             }
-            FlowStepOutcome &o = m_outcome.steps[m_index];
+            PublishStepOutcome &o = m_outcome.steps[m_index];
             o.pullNumber = r->pull.number;
             o.pullUrl = r->pull.htmlUrl;
             o.pullExisted = r->origin == github::CreatedPullRequest::Origin::AlreadyExisted;
@@ -638,7 +613,7 @@ void WizardFlow::nextPull()
         });
 }
 
-void WizardFlow::linkBack()
+void PublishFlow::linkBack()
 {
     // The first pull request learns the others' addresses (GitHub has no link between pull
     // requests of different repositories: an edit of its body).
@@ -646,7 +621,7 @@ void WizardFlow::linkBack()
         finish(true);
         return;
     }
-    const FlowStepOutcome &first = m_outcome.steps.first();
+    const PublishStepOutcome &first = m_outcome.steps.first();
     const auto ref = github::repoForRemote(m_remoteUrls.value(0));
     if (!ref) {
         finish(true);
@@ -682,7 +657,7 @@ void WizardFlow::linkBack()
         });
 }
 
-void WizardFlow::finish(bool ok, const QString &failure)
+void PublishFlow::finish(bool ok, const QString &failure)
 {
     m_outcome.ok = ok;
     QStringList text;
@@ -700,7 +675,7 @@ void WizardFlow::finish(bool ok, const QString &failure)
     Q_EMIT finished(m_outcome);
 }
 
-void WizardFlow::cancel()
+void PublishFlow::cancel()
 {
     if (!m_running)
         return;
@@ -714,4 +689,4 @@ void WizardFlow::cancel()
     }
 }
 
-} // namespace kanri::app
+} // namespace kanri::platform

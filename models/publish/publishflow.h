@@ -2,6 +2,7 @@
 
 #include "git/gitrepository.h"
 #include "github/githubclient.h"
+#include "github/githubtokenprovider.h"
 #include "publish/wizardplan.h"
 
 #include <QFutureWatcher>
@@ -22,14 +23,12 @@ class TokenSource;
 }
 
 namespace kanri::platform {
+
 class Session;
 struct Workspace;
-} // namespace kanri::platform
-
-namespace kanri::app {
 
 // Where one repository's branch starts (found before anything is saved).
-struct StepPlan
+struct PublishStepPlan
 {
     QString defaultBranch; // "main"
     QString baseCommit;
@@ -39,7 +38,7 @@ struct StepPlan
 
 // One repository's share of a wizard's change: its files, then the branch, the commit and the
 // pull request that carry them.
-struct FlowStep
+struct PublishStep
 {
     QString repository; // the workspace's name for it ("accounts")
     QString path;       // the working tree
@@ -51,15 +50,15 @@ struct FlowStep
     QString title, body; // the pull request
 };
 
-struct FlowRequest
+struct PublishRequest
 {
-    QList<FlowStep> steps; // in order; each later pull request's body links to the earlier ones
+    QList<PublishStep> steps; // in order; each later pull request's body links to the earlier ones
     bool openPullRequests = true;
     std::optional<git::Signature> author; // empty: the repository's / global git config
 };
 
 // What happened in one repository.
-struct FlowStepOutcome
+struct PublishStepOutcome
 {
     QString repository, branch;
     QString baseBranch;   // the remote's default branch the new one starts from ("main")
@@ -72,27 +71,41 @@ struct FlowStepOutcome
     bool pullExisted = false; // GitHub said one was open already: that one is shown
 };
 
-struct FlowOutcome
+struct PublishOutcome
 {
     bool ok = false;
     bool cancelled = false;
-    bool saved = false;           // the wizard's files were written
-    QList<FlowStepOutcome> steps; // one per step that got as far as a commit
-    QString message;              // plain words: what was done and, on failure, what failed
+    bool saved = false;              // the wizard's files were written
+    QList<PublishStepOutcome> steps; // one per step that got as far as a commit
+    QString message;                 // plain words: what was done and, on failure, what failed
     bool anythingCommitted() const;
 };
 
 // The wizard plan's files split by repository, with generated branch, commit message and pull
 // request text left empty (the caller fills them). Files outside both repositories are
 // refused.
-Result<QList<FlowStep>> splitPlan(const platform::WizardPlan &plan,
-                                  const platform::Workspace &workspace);
+Result<QList<PublishStep>> splitPlan(const WizardPlan &plan, const Workspace &workspace);
 
 // "" when `name` can be a new branch name, else why not (git check-ref-format's rules).
 QString checkBranchName(const QString &name);
 
-// "- `path` (new, 42 lines)" lines for a pull request body.
-QString fileSummary(const platform::WizardPlan &plan, const QStringList &files);
+// Where the flow's tokens come from, and who is asked for one when a server refuses them.
+// app/ fills it from the GUI's credential stack; every member may stay empty.
+struct PublishCredentials
+{
+    std::shared_ptr<git::TokenSource> git;         // empty: the environment, then the keychain
+    std::shared_ptr<github::TokenProvider> github; // empty: the same, for GitHub
+    // After `error` (a 401) for `url`: asks the user for a token. `retry` runs once one was
+    // given (git then answers with it), `giveUp` when the user cancelled. False when nobody
+    // can be asked: neither runs.
+    std::function<bool(const QString &url, const Error &error, std::function<void()> retry,
+                       std::function<void()> giveUp)>
+        askForToken;
+    // What `git` gave for `url` worked (a typed token may now be kept).
+    std::function<void(const QString &url)> tokenWorked;
+    // Tokens typed in this run, to scrub from every text shown.
+    std::function<QStringList()> secrets;
+};
 
 // After a wizard: fetch origin in each repository and find its default branch (what origin's
 // HEAD names, else main or master), check that the change can start from there, save exactly
@@ -107,34 +120,28 @@ QString fileSummary(const platform::WizardPlan &plan, const QStringList &files);
 // runs on a worker with progress and Cancel; GitHub calls are asynchronous on this thread. When
 // there are two repositories, the second pull request's body links to the first, and the first
 // one's body is then edited (PATCH) to link back. Every failure says what was already done.
-class WizardFlow : public QObject
+class PublishFlow : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit WizardFlow(platform::Session *session, QObject *parent = nullptr);
-    ~WizardFlow() override;
+    explicit PublishFlow(Session *session, QObject *parent = nullptr);
+    ~PublishFlow() override;
 
-    // Where tokens come from (default: the environment, then the keychain). The GUI hands in
-    // the Git and GitHub controllers' own (typed and signed-in tokens of this run first); when
-    // the Git one is a GitTokenPrompt, a 401 asks through its sign-in prompt and retries.
-    void setGitTokens(std::shared_ptr<git::TokenSource> tokens) { m_gitTokens = std::move(tokens); }
-    void setGitHubTokens(std::shared_ptr<github::TokenProvider> tokens)
-    {
-        m_githubTokens = std::move(tokens);
-    }
+    // Where tokens come from (default: the environment, then the keychain; nobody asked).
+    void setCredentials(PublishCredentials credentials) { m_credentials = std::move(credentials); }
     // The REST base when configured (the setting github/apiUrl); KANRI_GITHUB_API_URL wins.
     void setConfiguredApiBase(const QUrl &base) { m_configuredApiBase = base; }
 
-    void start(FlowRequest request);
+    void start(PublishRequest request);
     void cancel();
     bool isRunning() const { return m_running; }
-    const FlowOutcome &outcome() const { return m_outcome; }
+    const PublishOutcome &outcome() const { return m_outcome; }
 
 Q_SIGNALS:
     // `percent` < 0: no measure (a busy bar).
     void progress(const QString &text, int percent);
-    void finished(const kanri::app::FlowOutcome &outcome);
+    void finished(const kanri::platform::PublishOutcome &outcome);
 
 private:
     // What a worker did in one repository (or, for the preflight, in all of them).
@@ -148,12 +155,12 @@ private:
         QString failedRepository; // the preflight's
         QString failedUrl;        // the address that refused (for a sign-in)
         enum class Stage { Check, Fetch, Plan } stage = Stage::Check;
-        QList<StepPlan> plans; // the preflight's, one per step
+        QList<PublishStepPlan> plans; // the preflight's, one per step
     };
     void runPreflight();
     void preflightDone();
     void runGitStep(bool pushOnly);
-    // Asks the Git sign-in prompt after a 401, when there is one.
+    // Asks for a token after a 401, when someone can be asked.
     bool askToSignIn(const QString &url, const Error &error, std::function<void()> retry,
                      std::function<void()> giveUp);
     QString scrub(const QString &text) const;
@@ -167,18 +174,17 @@ private:
     github::Client *clientFor(const QString &remoteUrl);
     QString doneSoFar() const;
 
-    QPointer<platform::Session> m_session;
-    std::shared_ptr<git::TokenSource> m_gitTokens;
-    std::shared_ptr<github::TokenProvider> m_githubTokens;
+    QPointer<Session> m_session;
+    PublishCredentials m_credentials;
     QUrl m_configuredApiBase;
 
-    FlowRequest m_request;
-    FlowOutcome m_outcome;
+    PublishRequest m_request;
+    PublishOutcome m_outcome;
     QStringList m_remoteUrls; // per step, read on the worker
     // Per step: the wizard's files (relative path → content, std::nullopt: deleted) as the
     // buffers hold them when the flow starts, and where the branch starts.
     QList<QHash<QString, std::optional<QByteArray>>> m_contents;
-    QList<StepPlan> m_plans;
+    QList<PublishStepPlan> m_plans;
     bool m_running = false;
     int m_index = 0;
     std::stop_source m_stop;
@@ -187,4 +193,4 @@ private:
     github::Client *m_client = nullptr;
 };
 
-} // namespace kanri::app
+} // namespace kanri::platform

@@ -1,0 +1,163 @@
+#include "app/publishcontroller.h"
+
+#include "app/appcontext.h"
+#include "app/commitauthor.h"
+#include "app/publishcredentials.h"
+#include "platform/session.h"
+#include "platform/workspace.h"
+#include "ui/main/mainwindow.h"
+
+#include <QSettings>
+
+namespace kanri::app {
+
+PublishController::PublishController(AppContext *context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{}
+
+PublishController::~PublishController()
+{
+    if (m_flow)
+        m_flow->cancel();
+}
+
+void PublishController::setGitTokens(std::shared_ptr<git::TokenSource> tokens)
+{
+    m_gitTokens = std::move(tokens);
+}
+
+void PublishController::setGitHubTokens(std::shared_ptr<github::TokenProvider> tokens)
+{
+    m_githubTokens = std::move(tokens);
+}
+
+void PublishController::setCommitAuthor(CommitAuthor *author)
+{
+    m_commitAuthor = author;
+}
+
+void PublishController::offer(const QString &what, const platform::WizardPlan &plan,
+                              const TextFor &text)
+{
+    const platform::Workspace *ws = m_context->workspace();
+    if (!ws || (m_flow && m_flow->isRunning()))
+        return;
+    auto steps = platform::splitPlan(plan, *ws);
+    if (!steps) {
+        m_context->reportError(what, steps.error().toString());
+        return;
+    }
+    m_publishSteps = *steps;
+    QList<ui::PublishFields> fields;
+    for (const platform::PublishStep &step : std::as_const(m_publishSteps)) {
+        const platform::PublishText t = text(step.repository, step.files);
+        fields << ui::PublishFields{step.repository, step.displayFiles, t.branch,
+                                    t.commitMessage, t.title,           t.body};
+    }
+    if (m_publish)
+        m_publish->close();
+    m_publish =
+        new ui::WizardPublishDialog(what, fields, &platform::checkBranchName, m_context->window());
+    m_publish->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_publish, &ui::WizardPublishDialog::runRequested, this,
+            &PublishController::runPublish);
+    connect(m_publish, &ui::WizardPublishDialog::cancelRequested, this, [this] {
+        if (m_flow)
+            m_flow->cancel();
+    });
+    if (m_context->isScreenshot())
+        m_publish->show();
+    else
+        m_publish->open();
+    Q_EMIT publishOffered();
+}
+
+void PublishController::runPublish()
+{
+    platform::Session *session = m_context->session();
+    if (!session || !m_publish)
+        return;
+    platform::PublishRequest request;
+    const QList<ui::PublishFields> fields = m_publish->fields();
+    for (const ui::PublishFields &f : fields) {
+        for (platform::PublishStep step : std::as_const(m_publishSteps)) {
+            if (step.repository != f.repository)
+                continue;
+            step.branch = f.branch;
+            step.commitMessage = f.commitMessage;
+            step.title = f.title;
+            step.body = f.body;
+            request.steps << step;
+        }
+    }
+    request.openPullRequests = m_publish->openPullRequests();
+    if (!m_commitAuthor || request.steps.isEmpty()) {
+        startFlow(std::move(request));
+        return;
+    }
+    // Who the commits are by: asked first on a computer where git knows no author.
+    const platform::PublishStep first = request.steps.first();
+    m_publish->setRunning(true);
+    m_commitAuthor->ensure(
+        first.path, first.repository,
+        [this, request](std::optional<git::Signature> author) mutable {
+            if (!m_publish)
+                return;
+            if (!author) {
+                m_publish->setRunning(false);
+                m_publish->showOutcome(false,
+                                       tr("Nothing was done: the commits need the name and "
+                                          "e-mail address of their author."),
+                                       true);
+                return;
+            }
+            request.author = *author;
+            startFlow(std::move(request));
+        },
+        m_publish);
+}
+
+void PublishController::startFlow(platform::PublishRequest request)
+{
+    platform::Session *session = m_context->session();
+    if (!session || !m_publish)
+        return;
+    if (!request.author) {
+        const QString name =
+            m_context->settings().value(QStringLiteral("git/authorName")).toString();
+        const QString email =
+            m_context->settings().value(QStringLiteral("git/authorEmail")).toString();
+        if (!name.isEmpty() && !email.isEmpty())
+            request.author = git::Signature{name, email};
+    }
+    delete m_flow;
+    m_flow = new platform::PublishFlow(session, this);
+    m_flow->setCredentials(publishCredentials(m_gitTokens, m_githubTokens));
+    if (const QString api =
+            m_context->settings().value(QStringLiteral("github/apiUrl")).toString().trimmed();
+        !api.isEmpty())
+        m_flow->setConfiguredApiBase(QUrl(api));
+    connect(m_flow, &platform::PublishFlow::progress, m_publish,
+            &ui::WizardPublishDialog::setProgress);
+    connect(m_flow, &platform::PublishFlow::finished, this, &PublishController::publishDone);
+    m_publish->setRunning(true);
+    m_flow->start(std::move(request));
+}
+
+void PublishController::publishDone(const platform::PublishOutcome &outcome)
+{
+    if (m_publish)
+        m_publish->showOutcome(outcome.ok, outcome.message, !outcome.anythingCommitted());
+    m_context->window()->showStatusMessage(outcome.message.section(QLatin1Char('\n'), 0, 0));
+    m_context->refreshRepositoryStatus();
+    // HEAD moved (a new branch, a commit): the session's picture of HEAD is stale. Reopen the
+    // workspace when that asks nothing (no other unsaved edits).
+    if (outcome.anythingCommitted() && m_context->session() &&
+        !m_context->session()->buffers()->isModified())
+        QMetaObject::invokeMethod(
+            m_context, [context = m_context] { context->reload(); }, Qt::QueuedConnection);
+    Q_EMIT publishFinished(outcome.ok);
+}
+
+} // namespace kanri::app
