@@ -289,20 +289,14 @@ std::optional<GitHubController::RepoInfo> GitHubController::repository(const QSt
 
 QString GitHubController::tokenHost(const QUrl &apiBase) const
 {
-    // As the client names its keychain entry.
-    return apiBase.host() == QLatin1String("api.github.com") ? QStringLiteral("github.com")
-                                                             : apiBase.host();
+    return github::tokenHostForApiBase(apiBase);
 }
 
 Client *GitHubController::clientFor(const QString &remoteUrl)
 {
-    github::ClientOptions options = github::ClientOptions::forRemote(remoteUrl);
-    const QString configured =
-        m_context->settings().value(QStringLiteral("github/apiUrl")).toString().trimmed();
-    if (qEnvironmentVariableIsEmpty("KANRI_GITHUB_API_URL") && !configured.isEmpty()) {
-        options.apiBase = QUrl(configured);
-        options.webBase = github::webBaseForApiBase(options.apiBase);
-    }
+    const github::ClientOptions options = github::ClientOptions::forRemote(
+        remoteUrl,
+        QUrl(m_context->settings().value(QStringLiteral("github/apiUrl")).toString().trimmed()));
     const QString key = options.apiBase.toString();
     if (Client *client = m_clients.value(key))
         return client;

@@ -139,10 +139,12 @@ QByteArray Client::Response::header(const QByteArray &lowerCaseName) const
     return {};
 }
 
-ClientOptions ClientOptions::forRemote(const QString &remoteUrl)
+ClientOptions ClientOptions::forRemote(const QString &remoteUrl, const QUrl &configuredApiBase)
 {
     ClientOptions options;
-    options.apiBase = resolveApiBase(remoteUrl);
+    const bool useConfigured = qEnvironmentVariableIsEmpty("KANRI_GITHUB_API_URL") &&
+                               configuredApiBase.isValid() && !configuredApiBase.isEmpty();
+    options.apiBase = useConfigured ? configuredApiBase : resolveApiBase(remoteUrl);
     options.webBase = webBaseForApiBase(options.apiBase);
     return options;
 }
@@ -155,9 +157,7 @@ Client::Client(ClientOptions options, std::shared_ptr<TokenProvider> tokens, QOb
 {
     if (m_options.userAgent.isEmpty())
         m_options.userAgent = QByteArray("Kanri/") + KANRI_GITHUB_VERSION;
-    m_tokenHost = m_options.apiBase.host() == QLatin1String("api.github.com")
-                      ? QStringLiteral("github.com")
-                      : m_options.apiBase.host();
+    m_tokenHost = tokenHostForApiBase(m_options.apiBase);
 }
 
 Client::~Client() = default;

@@ -38,8 +38,9 @@ struct ClientOptions
     int maxRateLimitWaits = 3;                   // per request
     int perPage = 100;
 
-    // The bases for a git remote URL, honouring KANRI_GITHUB_API_URL.
-    static ClientOptions forRemote(const QString &remoteUrl);
+    // The bases for a git remote URL: KANRI_GITHUB_API_URL when set, else `configuredApiBase`
+    // (the setting github/apiUrl) when valid, else the API of the remote's host.
+    static ClientOptions forRemote(const QString &remoteUrl, const QUrl &configuredApiBase = {});
 };
 
 // GitHub's REST API on QtNetwork. Lives on (and must be used from) the thread that created it.

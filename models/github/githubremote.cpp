@@ -127,4 +127,10 @@ QUrl resolveApiBase(const QString &remoteUrl)
     return apiBaseForHost({});
 }
 
+QString tokenHostForApiBase(const QUrl &apiBase)
+{
+    return apiBase.host() == QLatin1String("api.github.com") ? QStringLiteral("github.com")
+                                                             : apiBase.host();
+}
+
 } // namespace kanri::github

@@ -31,6 +31,10 @@ QUrl apiBaseForHost(const QString &host, const QString &scheme = QStringLiteral(
 // HOST for HOST/api/v3, and the API base itself otherwise (a test stand-in).
 QUrl webBaseForApiBase(const QUrl &apiBase);
 
+// The host whose token an API base uses (and the keychain names): github.com for
+// api.github.com, the API's own host otherwise.
+QString tokenHostForApiBase(const QUrl &apiBase);
+
 // The GitHub repository a remote URL names: parseRemoteUrl's owner/repo, or, for a local
 // remote (an absolute path or file:// URL: a mirror, a test's bare repository), its last two
 // folders ("/srv/acme/manifests.git" → acme/manifests).

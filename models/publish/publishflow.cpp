@@ -540,12 +540,8 @@ void PublishFlow::gitStepDone()
 
 github::Client *PublishFlow::clientFor(const QString &remoteUrl)
 {
-    github::ClientOptions options = github::ClientOptions::forRemote(remoteUrl);
-    if (qEnvironmentVariableIsEmpty("KANRI_GITHUB_API_URL") && m_configuredApiBase.isValid() &&
-        !m_configuredApiBase.isEmpty()) {
-        options.apiBase = m_configuredApiBase;
-        options.webBase = github::webBaseForApiBase(options.apiBase);
-    }
+    const github::ClientOptions options =
+        github::ClientOptions::forRemote(remoteUrl, m_configuredApiBase);
     if (m_client && m_client->options().apiBase == options.apiBase)
         return m_client;
     delete m_client;

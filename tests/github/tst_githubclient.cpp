@@ -96,6 +96,7 @@ private Q_SLOTS:
     void repositoriesOfRemotes_data();
     void repositoriesOfRemotes();
     void environmentOverridesTheApiBase();
+    void configuredApiBaseComesAfterTheEnvironment();
     void environmentTokenOrder();
 
     // With ../shared/fixtures/github-api: replay GitHub's own examples.
@@ -1000,6 +1001,27 @@ void TestGitHubClient::remoteUrls()
     QCOMPARE(options.webBase.toString(), api == QLatin1String("https://api.github.com")
                                              ? QStringLiteral("https://github.com")
                                              : QStringLiteral("https://git.corp.example"));
+}
+
+// The setting github/apiUrl (the GUI and the publishing flow pass it) wins over the remote's
+// host and loses to KANRI_GITHUB_API_URL; the token host follows the chosen API.
+void TestGitHubClient::configuredApiBaseComesAfterTheEnvironment()
+{
+    const QUrl configured(QStringLiteral("https://ghe.corp.example/api/v3"));
+    qunsetenv("KANRI_GITHUB_API_URL");
+    ClientOptions options =
+        ClientOptions::forRemote(QStringLiteral("git@github.com:a/b"), configured);
+    QCOMPARE(options.apiBase, configured);
+    QCOMPARE(options.webBase.toString(), QStringLiteral("https://ghe.corp.example"));
+    QCOMPARE(tokenHostForApiBase(options.apiBase), QStringLiteral("ghe.corp.example"));
+    QCOMPARE(
+        tokenHostForApiBase(ClientOptions::forRemote(QStringLiteral("git@github.com:a/b")).apiBase),
+        QStringLiteral("github.com"));
+
+    qputenv("KANRI_GITHUB_API_URL", "http://127.0.0.1:9/api/v3/");
+    options = ClientOptions::forRemote(QStringLiteral("git@github.com:a/b"), configured);
+    qunsetenv("KANRI_GITHUB_API_URL");
+    QCOMPARE(options.apiBase.toString(), QStringLiteral("http://127.0.0.1:9/api/v3"));
 }
 
 void TestGitHubClient::environmentOverridesTheApiBase()
