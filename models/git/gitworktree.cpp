@@ -113,7 +113,7 @@ Result<FileContent> readBlob(const QString &gitDir, const QString &path, FileVer
     }
     git_index *rawIndex = nullptr;
     if ((rc = git_repository_index(&rawIndex, repo.get())) < 0)
-        return gitFail(rc, tr("cannot read the index"));
+        return gitFail(rc, tr("cannot read a file from the repository"));
     const IndexPtr index(rawIndex, &git_index_free);
     const git_index_entry *entry = git_index_get_bypath(index.get(), relative.constData(), 0);
     if (!entry)
@@ -193,8 +193,8 @@ Result<FileContent> readFileVersion(const Repository &repository, const QString 
                                     FileVersion version, qint64 maxBytes)
 {
     if (version == FileVersion::Worktree) {
-        if (repository.isBare())
-            return fail(Error::Code::Usage, tr("a bare repository has no working tree"));
+        if (repository.isBare()) // no working tree: no file there
+            return fail(Error::Code::NotFound, tr("%1 matches no file").arg(path));
         return readDisk(QDir::cleanPath(QDir(repository.workdir()).filePath(path)), path, maxBytes);
     }
     return readBlob(repository.gitDir(), path, version, maxBytes);
