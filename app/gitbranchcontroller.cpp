@@ -3,9 +3,11 @@
 #include "app/appcontext.h"
 #include "app/gitcontroller.h"
 #include "git/gitrepository.h"
+#include "git/gitworktree.h"
 #include "ui/git/gitbranchdialog.h"
 #include "ui/main/mainwindow.h"
 
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 
@@ -16,6 +18,11 @@ GitBranchController::GitBranchController(GitController *git)
     , m_git(git)
     , m_context(git->context())
 {}
+
+GitBranchController::~GitBranchController()
+{
+    m_switchFuture.waitForFinished(); // the worker touches only its own data
+}
 
 ui::GitBranchDialog *GitBranchController::dialog() const
 {
@@ -70,6 +77,8 @@ void GitBranchController::fillBranchDialog(int repository)
 
 void GitBranchController::checkout(int repository, const QString &branch, bool remote)
 {
+    if (m_switching)
+        return;
     // Checking out rewrites the working tree under the open session: unsaved edits first.
     if (!m_context->window()->maybeSave()) {
         m_branchDialog->showMessage(
@@ -77,22 +86,38 @@ void GitBranchController::checkout(int repository, const QString &branch, bool r
         return;
     }
     const GitController::RepositoryRef ref = m_git->repositories().value(repository);
-    auto repo = git::Repository::open(ref.path);
-    Result<void> switched = !repo    ? Result<void>(std::unexpected(repo.error()))
-                            : remote ? repo->switchToRemoteBranch(branch)
-                                     : repo->switchBranch(branch);
-    if (!switched) {
-        m_branchDialog->showError(m_git->explain(switched.error()));
-        return;
-    }
-    const QString now = repo->currentBranch();
-    m_git->setFocusRepository(repository);
-    m_context->reload();
-    fillBranchDialog(repository);
-    m_branchDialog->showMessage(GitController::tr("%1 is now on %2.").arg(ref.name, now));
-    m_context->window()->showStatusMessage(
-        GitController::tr("Switched %1 to %2").arg(ref.name, now));
-    m_git->refreshChanges();
+    // The checkout rewrites files: on a worker, the dialog disabled meanwhile.
+    m_switching = true;
+    m_branchDialog->setEnabled(false);
+    const QFuture<Result<QString>> future = git::switchBranchAsync(
+        ref.path, branch, remote ? git::BranchSource::RemoteTracking : git::BranchSource::Local);
+    m_switchFuture = QFuture<void>(future);
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(
+        watcher, &QFutureWatcherBase::finished, this, [this, watcher, repository, name = ref.name] {
+            watcher->deleteLater();
+            m_switching = false;
+            const Result<QString> now = watcher->future().result();
+            if (m_branchDialog)
+                m_branchDialog->setEnabled(true);
+            if (!now) {
+                if (m_branchDialog)
+                    m_branchDialog->showError(m_git->explain(now.error()));
+                Q_EMIT m_git->branchSwitched(false);
+                return;
+            }
+            m_git->setFocusRepository(repository);
+            m_context->reload();
+            if (m_branchDialog) {
+                fillBranchDialog(repository);
+                m_branchDialog->showMessage(GitController::tr("%1 is now on %2.").arg(name, *now));
+            }
+            m_context->window()->showStatusMessage(
+                GitController::tr("Switched %1 to %2").arg(name, *now));
+            m_git->refreshChanges();
+            Q_EMIT m_git->branchSwitched(true);
+        });
+    watcher->setFuture(future);
 }
 
 void GitBranchController::createBranch(int repository, const QString &name)

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 
@@ -14,14 +15,15 @@ namespace kanri::app {
 class AppContext;
 class GitController;
 
-// Repository ▸ Branches: switch to a local or remote branch (after the unsaved edits are saved
-// or discarded) or create one at the current commit.
+// Repository ▸ Branches: switch to a local or remote branch on a worker (after the unsaved edits
+// are saved or discarded) or create one at the current commit.
 class GitBranchController : public QObject
 {
     Q_OBJECT
 
 public:
     explicit GitBranchController(GitController *git);
+    ~GitBranchController() override;
 
     void open(int repository);
     ui::GitBranchDialog *dialog() const;
@@ -34,6 +36,8 @@ private:
     GitController *m_git;
     AppContext *m_context;
     QPointer<ui::GitBranchDialog> m_branchDialog;
+    bool m_switching = false;
+    QFuture<void> m_switchFuture;
 };
 
 } // namespace kanri::app

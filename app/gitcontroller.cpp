@@ -1,7 +1,6 @@
 #include "app/gitcontroller.h"
 
 #include "app/appcontext.h"
-#include "app/commitauthor.h"
 #include "app/gitactions.h"
 #include "app/gitbranchcontroller.h"
 #include "app/gitchangescontroller.h"

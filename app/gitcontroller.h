@@ -122,6 +122,8 @@ Q_SIGNALS:
     void commitFinished(bool succeeded);
     // Push found several repositories with something to push and asks which.
     void pushQuestionAsked();
+    // A switch to another branch from the Branches dialog ended.
+    void branchSwitched(bool succeeded);
 
 public:
     // Shared with the Repository menu's controllers (app/git*.h).

@@ -262,6 +262,27 @@ QFuture<Result<void>> stageAsync(const QString &repositoryPath, const QStringLis
         [repositoryPath, paths, staging] { return stage(repositoryPath, paths, staging); });
 }
 
+Result<QString> switchBranch(const QString &repositoryPath, const QString &branch,
+                             BranchSource source)
+{
+    auto repo = Repository::open(repositoryPath);
+    if (!repo)
+        return std::unexpected(repo.error());
+    const Result<void> switched = source == BranchSource::RemoteTracking
+                                      ? repo->switchToRemoteBranch(branch)
+                                      : repo->switchBranch(branch);
+    if (!switched)
+        return std::unexpected(switched.error());
+    return repo->currentBranch();
+}
+
+QFuture<Result<QString>> switchBranchAsync(const QString &repositoryPath, const QString &branch,
+                                           BranchSource source)
+{
+    return QtConcurrent::run(
+        [repositoryPath, branch, source] { return switchBranch(repositoryPath, branch, source); });
+}
+
 Result<CommitDone> commitChecked(const QString &repositoryPath, const QStringList &checked,
                                  const QString &message, const Signature &author)
 {

@@ -136,6 +136,16 @@ Result<void> stage(const QString &repositoryPath, const QStringList &paths, Stag
 QFuture<Result<void>> stageAsync(const QString &repositoryPath, const QStringList &paths,
                                  Staging staging);
 
+enum class BranchSource { Local, RemoteTracking };
+
+// Switches the working tree to a local branch, or to a remote-tracking one ("origin/feature") as
+// a local tracking branch (Repository::switchToRemoteBranch); local changes the switch would
+// overwrite stop it, untouched. Gives the branch checked out.
+Result<QString> switchBranch(const QString &repositoryPath, const QString &branch,
+                             BranchSource source);
+QFuture<Result<QString>> switchBranchAsync(const QString &repositoryPath, const QString &branch,
+                                           BranchSource source);
+
 struct CommitDone
 {
     QString id, branch;

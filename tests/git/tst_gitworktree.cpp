@@ -55,6 +55,7 @@ private Q_SLOTS:
     void diffOfUnsavedContentIsALineDiffFromDisk();
     void stagingAndUnstagingRunOnAWorker();
     void commitTakesExactlyTheCheckedFiles();
+    void switchingBranchesRunsOnAWorkerAndKeepsLocalChanges();
     void hostKeyIsRefusedUntilTrustedThenRecorded();
 
 private:
@@ -379,6 +380,46 @@ void TestGitWorktree::commitTakesExactlyTheCheckedFiles()
     // The file left out is neither committed nor staged any more.
     QCOMPARE(git({"status", "--porcelain", "--", "left-out.txt"}),
              QStringLiteral("?? left-out.txt"));
+}
+
+void TestGitWorktree::switchingBranchesRunsOnAWorkerAndKeepsLocalChanges()
+{
+    git({"switch", "-q", "-c", "topic"});
+    QVERIFY(writeFile(file("topic.txt"), "t\n"));
+    QVERIFY(writeFile(file("shared.txt"), "topic's line\n"));
+    git({"add", "-A"});
+    git({"commit", "-q", "-m", "topic"});
+    git({"switch", "-q", "main"});
+
+    Result<QString> now =
+        await(git::switchBranchAsync(repo(), QStringLiteral("topic"), git::BranchSource::Local));
+    QVERIFY2(now, why(now));
+    QCOMPARE(*now, QStringLiteral("topic"));
+    QCOMPARE(git({"branch", "--show-current"}), QStringLiteral("topic"));
+    QVERIFY(QFileInfo::exists(file("topic.txt")));
+
+    // A local edit the switch would overwrite stops it, untouched.
+    QVERIFY(writeFile(file("shared.txt"), "my local edit\n"));
+    now = await(git::switchBranchAsync(repo(), QStringLiteral("main"), git::BranchSource::Local));
+    QVERIFY(!now);
+    QVERIFY2(now.error().message.contains(QStringLiteral("shared.txt")),
+             qPrintable(now.error().message));
+    QCOMPARE(git({"branch", "--show-current"}), QStringLiteral("topic"));
+    QCOMPARE(readAll(file("shared.txt")), QByteArray("my local edit\n"));
+    git({"checkout", "--", "shared.txt"});
+
+    // A remote-tracking branch becomes a local branch that tracks it.
+    const QString bare = m_tmp->filePath(QStringLiteral("remote.git"));
+    gitOut({"init", "-q", "--bare", "-b", "main", bare}, m_tmp->path());
+    git({"remote", "add", "origin", bare});
+    git({"push", "-q", "origin", "topic:feature"});
+    git({"fetch", "-q", "origin"});
+    now = await(git::switchBranchAsync(repo(), QStringLiteral("origin/feature"),
+                                       git::BranchSource::RemoteTracking));
+    QVERIFY2(now, why(now));
+    QCOMPARE(*now, QStringLiteral("feature"));
+    QCOMPARE(git({"rev-parse", "--abbrev-ref", "feature@{upstream}"}),
+             QStringLiteral("origin/feature"));
 }
 
 void TestGitWorktree::hostKeyIsRefusedUntilTrustedThenRecorded()
