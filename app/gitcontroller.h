@@ -4,26 +4,20 @@
 #include "git/gitnetwork.h"
 #include "git/gitrepository.h"
 #include "ui/git/gitchangespanel.h"
-#include "ui/git/gitfilediffview.h"
 
 #include <QFuture>
-#include <QHash>
 #include <QList>
-#include <QMutex>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
 #include <optional>
-#include <stop_token>
 
-class QAction;
 class QDialog;
 class QMessageBox;
 class QDockWidget;
-class QTimer;
 
 namespace kanri::git {
 class TokenSource;
@@ -45,12 +39,23 @@ namespace kanri::app {
 
 class AppContext;
 class CommitAuthor;
+class GitActions;
+class GitBranchController;
+class GitChangesController;
+class GitCloneController;
+class GitCommitController;
+class GitNetworkRunner;
+class GitPullController;
+class GitPushController;
+class GitSettingsController;
 
 // Wires the Repository menu: clone, the Changes panel, commit, branches, push and pull over
 // the workspace's repositories. Network work runs on a worker (gitasync.h) with progress and
 // Cancel; a 401 asks for a token (kept in memory, and in the keychain once it has worked
 // when the user wants). Every message shown goes through git::scrubSecrets with the tokens
-// typed in this session.
+// typed in this session. The work is split over one controller per dialog (app/git*.h); this
+// one holds what they share: the tokens, the repository the user works with, the messages.
+// Their texts keep this class's translation context (GitController::tr).
 class GitController : public QObject
 {
     Q_OBJECT
@@ -83,13 +88,13 @@ public:
     // Reads the working trees again on a worker; the panel shows the result when it arrives
     // (changesRefreshed), a newer refresh replacing an older one.
     void refreshChanges();
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
     // A refresh is scheduled or its result has not arrived yet.
     bool isRefreshing() const;
 
     // For tests and screenshots.
-    ui::GitChangesPanel *changesPanel() const { return m_changes; }
-    QDockWidget *changesDock() const { return m_dock; }
+    ui::GitChangesPanel *changesPanel() const;
+    QDockWidget *changesDock() const;
     ui::GitCloneDialog *cloneDialog() const;
     ui::GitCommitDialog *commitDialog() const;
     ui::GitBranchDialog *branchDialog() const;
@@ -117,85 +122,47 @@ Q_SIGNALS:
     void commitFinished(bool succeeded);
     // Push found several repositories with something to push and asks which.
     void pushQuestionAsked();
+    // A switch to another branch from the Branches dialog ended.
+    void branchSwitched(bool succeeded);
 
-private:
+public:
+    // Shared with the Repository menu's controllers (app/git*.h).
     struct RepositoryRef
     {
         QString name, path, url;
     };
-    class MemoryTokens;
-    class SessionTokens;
-    // SSH host keys the user trusted in this session (by fingerprint), and the last one
-    // refused on a worker, so the GUI can ask about it.
-    struct HostKeys
-    {
-        QMutex mutex;
-        QSet<QString> trusted;
-        std::optional<git::HostKeyInfo> refused;
-    };
-
-    // What the diff worker needs (copied: it runs off the GUI thread).
-    struct DiffRequest
-    {
-        QString repositoryName, repositoryPath, path, absolutePath;
-        std::optional<QByteArray> unsaved; // the editor's content, when it has unsaved edits
-        QStringList secrets;
-    };
-
     QList<RepositoryRef> repositories() const;
-    static QList<ui::GitRepositoryChanges> readChanges(const QList<RepositoryRef> &repositories,
-                                                       const QSet<QString> &unsaved,
-                                                       const QStringList &secrets);
-    void refreshChangesThen(std::function<void()> then);
-    void applyChanges(quint64 generation, const QList<ui::GitRepositoryChanges> &all);
-    void finishRefreshNow(); // screenshots: wait for the pending refresh and show it
-    static ui::GitFileDiff computeDiff(const DiffRequest &request);
-    void requestDiff();
-    void finishDiffNow();
-    void saveSettings();
+    // The status the Changes panel shows (one entry per repository once read).
+    const QList<ui::GitRepositoryChanges> &statuses() const;
     int focusRepository() const;
+    void setFocusRepository(int repository) { m_focus = repository; }
     int commitTarget() const;
     QList<int> pushCandidates() const;
-    void createActions();
-    void registerViews();
-    void sessionChanged();
-    void scheduleRefresh();
     void updateActions();
-    void showDialog(QDialog *dialog);
-
-    // Network work: one at a time. `start` gets options wired to progress and Cancel;
-    // `done` gets the result on the GUI thread.
-    template<typename T>
-    void runNetwork(std::function<QFuture<Result<T>>(git::NetworkOptions)> start,
-                    std::function<void(const Result<T> &)> done,
-                    std::function<void(const git::TransferProgress &)> progress);
-    void cancelNetwork();
+    // refreshChanges(), then `then` once the panel shows the result.
+    void refreshChanges(std::function<void()> then);
+    static void showDialog(QDialog *dialog);
+    QString explain(const Error &error) const;
+    QString scrub(const QString &text) const;
+    QStringList secrets() const { return m_secrets; }
     // A failure the user can fix on the spot (an unknown SSH host key, a 401): asks, then calls
     // retry or giveUp; false when there is nothing to ask.
     bool offerRecovery(const QString &url, const Error &error, std::function<void()> retry,
                        std::function<void()> giveUp);
-    void askHostKey(const git::HostKeyInfo &key, std::function<void()> retry,
-                    std::function<void()> giveUp);
+    void rememberWorkingToken(const QString &url);
+    // Options for a network operation, with this controller's tokens.
+    git::NetworkOptions networkOptions() const;
+    GitNetworkRunner *network() const { return m_network; }
+    AppContext *context() const { return m_context; }
+
+private:
+    class MemoryTokens;
+    class SessionTokens;
+
+    void registerViews();
     // A 401: ask for a token for the URL's host, then call retry (or giveUp with the error).
     void askForToken(const QString &url, const Error &error, std::function<void()> retry,
                      std::function<void()> giveUp);
-    void rememberWorkingToken(const QString &url);
-    QString explain(const Error &error) const;
-    QString scrub(const QString &text) const;
-
-    void startClone(const QString &url, const QString &destination);
-    void cloneFinished(const QString &destination, const Result<void> &result);
-    void fillCommitDialog(int repository);
-    void commitRequested();
-    void commitAs(int repository, const git::Signature &author);
-    void choosePush();
-    void pushOne(int repository);
-    void failPush(const QString &message, int pullRepository = -1);
-    ui::GitProgressDialog *ensureProgressDialog();
-    void fillBranchDialog(int repository);
-    void checkout(int repository, const QString &branch, bool remote);
-    void createBranch(int repository, const QString &name);
-    void stage(int repository, const QStringList &paths, bool add);
 
     AppContext *m_context;
     std::shared_ptr<git::TokenSource> m_baseTokens;
@@ -210,48 +177,21 @@ private:
         bool remember = false;
     };
     std::optional<PendingToken> m_pendingToken;
-
-    QDockWidget *m_dock = nullptr;
-    ui::GitChangesPanel *m_changes = nullptr;
-    QPointer<ui::GitCloneDialog> m_cloneDialog;
-    QPointer<ui::GitCommitDialog> m_commitDialog;
-    QPointer<ui::GitBranchDialog> m_branchDialog;
-    QPointer<ui::GitProgressDialog> m_progressDialog;
     QPointer<ui::GitSignInDialog> m_signInDialog;
-    QPointer<QMessageBox> m_hostKeyDialog;
-    QPointer<ui::GitSettingsDialog> m_settingsDialog;
-    QPointer<ui::GitPushDialog> m_pushDialog;
-    CommitAuthor *m_author = nullptr;
-    int m_focus = -1;       // the repository the user worked with last, -1: none yet
-    QList<int> m_pushQueue; // repositories still to push after the current one
-    QStringList m_pushed;   // what the pushes so far in this round did
-    std::shared_ptr<HostKeys> m_hostKeys;
-    QTimer *m_refreshTimer = nullptr;
-
-    QAction *m_cloneAction = nullptr;
-    QAction *m_commitAction = nullptr;
-    QAction *m_branchesAction = nullptr;
-    QAction *m_pushAction = nullptr;
-    QAction *m_pullAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_settingsAction = nullptr;
-
-    bool m_busy = false;
-    std::stop_source m_stop;
-    quint64 m_generation = 0; // progress from an older operation is dropped
-    std::function<void()> m_waitForWorker;
     QList<QFuture<void>> m_keychainWrites;
 
-    // Status and diff workers: results of an older request are dropped.
-    quint64 m_changesGeneration = 0;
-    quint64 m_appliedChangesGeneration = 0;
-    QFuture<QList<ui::GitRepositoryChanges>> m_changesFuture;
-    QList<std::function<void()>> m_afterRefresh;
-    quint64 m_diffGeneration = 0;
-    quint64 m_appliedDiffGeneration = 0;
-    QFuture<ui::GitFileDiff> m_diffFuture;
-    bool m_committing = false;
-    QFuture<void> m_commitFuture;
+    CommitAuthor *m_author = nullptr;
+    int m_focus = -1; // the repository the user worked with last, -1: none yet
+
+    GitNetworkRunner *m_network = nullptr;
+    GitChangesController *m_changes = nullptr;
+    GitActions *m_actions = nullptr;
+    GitCloneController *m_clone = nullptr;
+    GitSettingsController *m_settings = nullptr;
+    GitCommitController *m_commit = nullptr;
+    GitBranchController *m_branches = nullptr;
+    GitPushController *m_push = nullptr;
+    GitPullController *m_pull = nullptr;
 };
 
 } // namespace kanri::app

@@ -989,7 +989,10 @@ void TestGitUi::createBranchThenSwitchBackReloadsTheWorkspace()
     gitOut({"commit", "-q", "-m", "feature"}, repoPath("manifests"));
     QSignalSpy sessions(m_context.get(), &app::AppContext::sessionChanged);
     QVERIFY(dialog->selectBranch(QStringLiteral("main")));
+    QSignalSpy switched(m_git, &app::GitController::branchSwitched);
     QTest::mouseClick(dialog->checkoutButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(switched)); // the checkout runs on a worker
+    QCOMPARE(switched.first().first().toBool(), true);
     QCOMPARE(gitOut({"branch", "--show-current"}, repoPath("manifests")), QStringLiteral("main"));
     QVERIFY(!QFileInfo::exists(repoPath("manifests") + QStringLiteral("/feature.txt")));
     QCOMPARE(sessions.size(), 2); // nullptr, then the reloaded session
@@ -1016,7 +1019,9 @@ void TestGitUi::remoteBranchIsCheckedOutAsATrackingBranch()
     ui::GitBranchDialog *dialog = m_git->branchDialog();
     QVERIFY(dialog->selectBranch(QStringLiteral("origin/topic")));
     QVERIFY(dialog->selectedIsRemote());
+    QSignalSpy switched(m_git, &app::GitController::branchSwitched);
     QTest::mouseClick(dialog->checkoutButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(switched));
     QCOMPARE(gitOut({"branch", "--show-current"}, repoPath("manifests")), QStringLiteral("topic"));
     QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "topic@{upstream}"}, repoPath("manifests")),
              QStringLiteral("origin/topic"));
@@ -1034,7 +1039,10 @@ void TestGitUi::checkoutThatWouldOverwriteLocalChangesIsRefused()
     m_git->openBranches(repositoryIndex(QStringLiteral("manifests")));
     ui::GitBranchDialog *dialog = m_git->branchDialog();
     QVERIFY(dialog->selectBranch(QStringLiteral("other")));
+    QSignalSpy switched(m_git, &app::GitController::branchSwitched);
     QTest::mouseClick(dialog->checkoutButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(switched));
+    QCOMPARE(switched.first().first().toBool(), false);
     const QString text = dialog->messageLabel()->text();
     QVERIFY2(text.contains(QStringLiteral("README.md")) &&
                  text.contains(QStringLiteral("Commit or discard")),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "git/gitworktree.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -13,34 +15,10 @@ namespace kanri::ui {
 
 class GitFileDiffView;
 
-// One changed file of a repository: git's status letters (as `git status --porcelain`
-// writes them) and whether the editor holds unsaved edits of it.
-struct GitFileChange
-{
-    QString path;         // relative to the repository
-    QString absolutePath; // for revealing it
-    QString oldPath;      // the source of a rename, else empty
-    char index = ' ';
-    char worktree = ' ';
-    bool unsaved = false;
-
-    bool staged() const { return index != ' ' && index != '?' && index != 'U'; }
-    bool unstaged() const { return worktree != ' '; }
-};
-
-struct GitRepositoryChanges
-{
-    QString name;
-    QString path; // the working tree
-    QString branch;
-    int ahead = -1; // -1: no upstream
-    int behind = -1;
-    // Commits a push would send: `ahead`, or for a branch without upstream the commits that
-    // no remote-tracking branch holds.
-    int unpushed = 0;
-    QString error; // the repository could not be read (not cloned yet, ...)
-    QList<GitFileChange> files;
-};
+// One changed file of a repository and a repository's branch and changes, as models/git reads
+// them (git/gitworktree.h).
+using GitFileChange = git::WorktreeFile;
+using GitRepositoryChanges = git::WorktreeStatus;
 
 // The Changes panel: per repository of the workspace, its branch and the files that differ
 // from HEAD (staged or not) or have unsaved edits. Selecting one file shows its diff below
