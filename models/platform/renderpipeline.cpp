@@ -141,6 +141,14 @@ Result<RenderPipeline::Output> RenderPipeline::render(const QString &dirIn,
             return fail(Error::Code::Cancelled, QStringLiteral("cancelled"));
         if (entry->valid(layer)) {
             entry->lastUse = nowNs();
+            // The most recently used variant goes first, so that the ones dropped when an
+            // overlay has too many are the stale ones (a HEAD render outlives many edits).
+            QMutexLocker lock(&m_mutex);
+            if (auto found = m_entries.find(dir); found != m_entries.end()) {
+                auto it = std::find(found->begin(), found->end(), entry);
+                if (it != found->end())
+                    std::rotate(found->begin(), it, it + 1);
+            }
             return entry->output;
         }
     }

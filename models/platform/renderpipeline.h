@@ -55,7 +55,8 @@ private:
     struct Entry;
     kustomize::Renderer m_renderer; // parses each file once per content (thread-safe)
     mutable QMutex m_mutex;
-    QHash<QString, std::vector<std::shared_ptr<const Entry>>> m_entries; // dir → newest first
+    QHash<QString, std::vector<std::shared_ptr<const Entry>>>
+        m_entries; // dir → most recently used first
     qsizetype m_count = 0;
     std::atomic<quint64> m_renders = 0;
 };

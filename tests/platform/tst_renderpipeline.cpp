@@ -195,9 +195,21 @@ void TestRenderPipeline::headAndWorkingVariantsAreBothKept()
         QVERIFY((*after)->text.contains("replicas: 4"));
     }
     QCOMPARE(pipeline.renderCount(), quint64(2));
+
+    // Typing: every keystroke is a new working variant, and the HEAD render, asked for each
+    // time, stays (the least recently used variants go).
+    for (int keystroke = 0; keystroke < 10; ++keystroke) {
+        working.files[base(0, "deployment.yaml")] =
+            read(base(0, "deployment.yaml"))
+                .replace("replicas: 1", "replicas: 1" + QByteArray::number(keystroke));
+        QVERIFY(pipeline.render(overlay(0, "dev"), head).has_value());
+        QVERIFY(pipeline.render(overlay(0, "dev"), working).has_value());
+    }
+    QCOMPARE(pipeline.renderCount(), quint64(2 + 10));
+
     pipeline.clear();
     QVERIFY(pipeline.render(overlay(0, "dev"), head).has_value());
-    QCOMPARE(pipeline.renderCount(), quint64(3));
+    QCOMPARE(pipeline.renderCount(), quint64(13));
 }
 
 void TestRenderPipeline::aFailedRenderIsNotKept()
