@@ -1,15 +1,13 @@
 #include "items/catalogtreemodel.h"
 
-#include "kustomize/renderer.h"
+#include "platform/renderpipeline.h"
 #include "platform/session.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDir>
-#include <QFutureWatcher>
 #include <QIcon>
 #include <QTimer>
-#include <QtConcurrentRun>
 
 #include <map>
 
@@ -20,16 +18,19 @@ CatalogTreeModel::CatalogTreeModel(QObject *parent)
     , m_root(std::make_unique<Node>())
 {}
 
-CatalogTreeModel::~CatalogTreeModel()
-{
-    cancelRenders();
-}
+// Renders in flight go with their nodes: nothing is delivered after this.
+CatalogTreeModel::~CatalogTreeModel() = default;
 
 struct CatalogTreeModel::RenderResult
 {
     QString error; // "file:line:col: error: ..."
     QList<platform::ResourceSummary> resources;
 };
+
+bool CatalogTreeModel::Node::awaitsRender() const
+{
+    return render && render->isPending();
+}
 
 void CatalogTreeModel::setCatalog(const platform::Catalog *catalog)
 {
@@ -46,7 +47,7 @@ void CatalogTreeModel::setSession(platform::Session *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     m_catalog = session ? &session->catalog() : nullptr;
-    m_renderer = session ? std::make_shared<kustomize::Renderer>() : nullptr;
+    m_pipeline = session ? session->pipeline() : nullptr;
     if (m_session) {
         connect(m_session, &platform::Session::serviceChanged, this,
                 &CatalogTreeModel::serviceChanged);
@@ -54,7 +55,7 @@ void CatalogTreeModel::setSession(platform::Session *session)
         connect(m_session, &QObject::destroyed, this, [this] {
             m_session = nullptr;
             m_catalog = nullptr;
-            m_renderer.reset();
+            m_pipeline.reset();
             rebuild();
         });
     }
@@ -105,19 +106,10 @@ CatalogTreeModel::Node *CatalogTreeModel::addEnvironment(Node *service, int serv
     return env;
 }
 
-void CatalogTreeModel::cancelRenders()
-{
-    for (const auto &flag : std::as_const(m_cancel))
-        flag->store(true);
-    m_cancel.clear();
-    m_renders.clear();
-}
-
 void CatalogTreeModel::rebuild()
 {
     beginResetModel();
-    cancelRenders(); // their nodes go now: what they render is dropped
-    m_root = std::make_unique<Node>();
+    m_root = std::make_unique<Node>(); // renders in flight go with their nodes
     m_environmentNodes.clear();
     m_pendingRefetch.clear();
     if (m_catalog) {
@@ -221,56 +213,42 @@ std::unique_ptr<NodeT> messageNode(CatalogTreeModel::NodeKind kind, const QStrin
 
 void CatalogTreeModel::startRender(Node *env)
 {
-    if (env->render) { // superseded: its result will be dropped
-        if (auto flag = m_cancel.take(env->render))
-            flag->store(true);
-        m_renders.remove(env->render);
-    }
-    const quint64 id = ++m_lastRender;
-    env->render = id;
     env->rendered = false;
     if (env->children.size() != 1 || env->children.front()->kind != NodeKind::Rendering) {
         std::vector<std::unique_ptr<Node>> rows;
         rows.push_back(messageNode<Node>(NodeKind::Rendering, tr("Rendering…")));
         setChildren(env, std::move(rows));
     }
-    m_renders.insert(id, env);
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_cancel.insert(id, cancel);
+    if (!env->render)
+        env->render = std::make_unique<LatestResult<RenderResult>>();
 
     // Everything the worker needs is copied here: it touches neither the session nor the tree.
     const QString dir = QDir(m_catalog->manifestsRoot)
                             .filePath(m_catalog->services.at(env->serviceIndex)
                                           .environments.at(env->environmentIndex)
                                           .overlay);
-    kustomize::FileOverlay files{m_session->buffers()->overlay()};
-    auto *watcher = new QFutureWatcher<RenderResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
-        watcher->deleteLater();
-        renderFinished(id, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [renderer = m_renderer, dir, files = std::move(files), cancel]() -> RenderResult {
+    env->render->start( // supersedes a render in flight for this environment
+        [pipeline = m_pipeline, dir,
+         files = kustomize::FileOverlay{m_session->buffers()->overlay()}](
+            const std::atomic_bool &cancel) -> RenderResult {
             RenderResult result;
-            auto out = renderer->render(dir, {}, &files, cancel.get());
+            auto out = pipeline->render(dir, files, &cancel);
             if (!out) {
                 result.error = out.error().toString();
                 return result;
             }
-            result.resources.reserve(qsizetype(out->resources.size()));
-            for (const kustomize::RenderedResource &r : out->resources)
+            result.resources.reserve(qsizetype((*out)->resources.size()));
+            for (const kustomize::RenderedResource &r : (*out)->resources)
                 result.resources.append({r.apiVersion, r.kind, r.nameSpace, r.name});
             return result;
-        }));
+        },
+        [this, env](const RenderResult &result) { renderFinished(env, result); });
 }
 
-void CatalogTreeModel::renderFinished(quint64 id, const RenderResult &result)
+void CatalogTreeModel::renderFinished(Node *env, const RenderResult &result)
 {
-    m_cancel.remove(id);
-    Node *env = m_renders.take(id);
-    if (!env || env->render != id || !m_catalog)
-        return; // stale: a newer render, a rebuild or another session came in between
-    env->render = 0;
+    if (!m_catalog)
+        return;
     env->rendered = true;
     const QString envError =
         m_catalog->services.at(env->serviceIndex).environments.at(env->environmentIndex).error;
@@ -308,12 +286,8 @@ void CatalogTreeModel::serviceChanged(int service)
             !m_catalog->services.at(service).environments.at(env->environmentIndex).error.isEmpty())
             continue;
         wanted = true;
-        if (env->render) {
-            if (auto flag = m_cancel.take(env->render))
-                flag->store(true);
-            m_renders.remove(env->render);
-            env->render = 0;
-        }
+        if (env->render)
+            env->render->cancel();
         env->rendered = false;
         if (env->children.size() != 1 || env->children.front()->kind != NodeKind::Rendering) {
             std::vector<std::unique_ptr<Node>> rows;
@@ -339,7 +313,7 @@ void CatalogTreeModel::refetch(int service)
     if (!m_pendingRefetch.remove(service) || !m_session)
         return;
     for (Node *env : m_environmentNodes.value(service)) {
-        if (env->fetched && !env->rendered && !env->render)
+        if (env->fetched && !env->rendered && !env->awaitsRender())
             startRender(env);
     }
 }

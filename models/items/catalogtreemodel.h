@@ -1,22 +1,19 @@
 #pragma once
 
+#include "core/latestresult.h"
 #include "platform/catalog.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QSet>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
-namespace kanri::kustomize {
-class Renderer;
-}
-
 namespace kanri::platform {
+class RenderPipeline;
 class Session;
-}
+} // namespace kanri::platform
 
 namespace kanri::items {
 
@@ -33,7 +30,8 @@ namespace kanri::items {
 // the GUI thread never renders. After an edit, the environments already expanded of that
 // service are rendered again (coalesced on the next event-loop turn, not inside the edit); a
 // result that arrives after a newer render was started, a rebuild or another session is
-// dropped.
+// dropped (each environment node owns its LatestResult). Renders go through the session's
+// render pipeline, shared with the tables, the live diff and the linter.
 // Broken services and environments carry the error as tooltip, BrokenRole and an icon.
 class CatalogTreeModel : public QAbstractItemModel
 {
@@ -80,6 +78,7 @@ Q_SIGNALS:
     void groupingChanged(kanri::items::CatalogTreeModel::Grouping grouping);
 
 private:
+    struct RenderResult;
     struct Node
     {
         NodeKind kind = NodeKind::Team;
@@ -91,7 +90,10 @@ private:
         int serviceIndex = -1, environmentIndex = -1;
         bool fetched = false;  // environments: resources were asked for (or need none)
         bool rendered = false; // environments: the resource (or error) rows are there
-        quint64 render = 0;    // environments: the render whose result is awaited, 0 = none
+        // Environments: the render whose result is awaited (going with the node, it is
+        // dropped).
+        std::unique_ptr<LatestResult<RenderResult>> render;
+        bool awaitsRender() const;
         Node *parent = nullptr;
         std::vector<std::unique_ptr<Node>> children;
         int row = 0;
@@ -101,14 +103,12 @@ private:
     void rebuild();
     Node *addEnvironment(Node *service, int serviceIndex, int environmentIndex,
                          const QString &teamName);
-    struct RenderResult;
     void startRender(Node *environment);
-    void renderFinished(quint64 id, const RenderResult &result);
+    void renderFinished(Node *environment, const RenderResult &result);
     void setChildren(Node *environment, std::vector<std::unique_ptr<Node>> children);
     void serviceChanged(int service);
     void refetch(int service);
     void scheduleRender(int service);
-    void cancelRenders();
 
     const platform::Catalog *m_catalog = nullptr;
     platform::Session *m_session = nullptr;
@@ -116,13 +116,8 @@ private:
     std::unique_ptr<Node> m_root;
     QHash<int, std::vector<Node *>> m_environmentNodes; // service index → its environment nodes
     QSet<int> m_pendingRefetch; // services whose asked-for environments wait to be rendered
-    // Renders on workers: id → the environment waiting for it, and its cancel flag.
-    QHash<quint64, Node *> m_renders;
-    QHash<quint64, std::shared_ptr<std::atomic_bool>> m_cancel;
-    quint64 m_lastRender = 0;
-    // The tree's own renderer (thread-safe, caches parsed files): a worker keeps it alive, so a
-    // session may go while a render runs.
-    std::shared_ptr<kustomize::Renderer> m_renderer;
+    // The session's pipeline: a worker keeps it alive, so a session may go while it renders.
+    std::shared_ptr<platform::RenderPipeline> m_pipeline;
 };
 
 } // namespace kanri::items

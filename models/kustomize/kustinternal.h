@@ -304,6 +304,8 @@ public:
         auto f = findKustomizationFile(topDir);
         return f ? *f : topDir;
     }
+    // Every path looked at so far (RenderOutput::inputs).
+    const QSet<QString> &inputs() const { return consulted; }
 
 private:
     ParseCache &priv;
@@ -338,6 +340,7 @@ private:
     mutable QHash<QString, StatInfo> statCache;
     mutable QHash<QString, QString> canonicalCache; // per render: symlinks resolved once
     mutable QHash<QString, Result<QString>> kustFileCache;
+    mutable QSet<QString> consulted; // every path asked about (RenderOutput::inputs)
     const StatInfo &statOf(const QString &path) const;
     bool exists(const QString &path, bool *isDir) const;
     Result<QByteArray> readRaw(const QString &path) const;

@@ -126,6 +126,7 @@ const Build::StatInfo &Build::statOf(const QString &path) const
 
 bool Build::exists(const QString &path, bool *isDir) const
 {
+    consulted.insert(path);
     if (overlay) {
         auto it = overlay->files.constFind(path);
         if (it != overlay->files.constEnd()) {
@@ -150,6 +151,7 @@ bool Build::exists(const QString &path, bool *isDir) const
 
 Result<QByteArray> Build::readRaw(const QString &path) const
 {
+    consulted.insert(path);
     if (overlay) {
         auto it = overlay->files.constFind(path);
         if (it != overlay->files.constEnd()) {
@@ -231,6 +233,7 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
                              : dialect == Dialect::KyamlNodes ? "kn:"
                                                               : "") +
                             path.toStdString();
+    consulted.insert(path);
     const bool fromOverlay = overlay && overlay->files.contains(path);
     if (!fromOverlay) {
         // A file on disk: unchanged since the last render when its stat signature is.

@@ -232,6 +232,7 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
         out.resources.push_back(std::move(rr));
     }
     out.text = QByteArray::fromStdString(text);
+    out.inputs = QStringList(build.inputs().cbegin(), build.inputs().cend());
     return out;
 }
 

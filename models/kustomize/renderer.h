@@ -47,6 +47,10 @@ struct RenderOutput
     std::vector<RenderedResource> resources;
     QByteArray text;      // exactly what `kustomize build` prints on stdout
     QStringList warnings; // what kustomize prints on stderr (deprecations, unused vars)
+    // Every path the render looked at (absolute, clean): files read, and paths whose existence
+    // or kind was asked (kustomization file names that were not there included). The render
+    // depends on nothing else, so the same content at these paths gives the same output.
+    QStringList inputs;
 };
 
 // Builds kustomize overlays in process, byte-identical to kustomize v5.5.0.

@@ -2,11 +2,10 @@
 
 #include "core/fileio.h"
 #include "git/gitsnapshot.h"
+#include "platform/renderpipeline.h"
 #include "platform/session.h"
 
 #include <QDir>
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace kanri::platform {
 
@@ -45,31 +44,17 @@ QStringList bufferedBelow(const kustomize::FileOverlay &working, const QString &
     return files;
 }
 
-LiveDiff::Outcome cancelledOutcome()
-{
-    LiveDiff::Outcome outcome;
-    outcome.cancelled = true;
-    return outcome;
-}
-
 } // namespace
 
 // What one repository's HEAD looks like, kept between edits: the files that differ on disk
-// (read again after a save), HEAD's bytes of every file asked for, and, for the manifests, the
-// HEAD side of each overlay's render. Everything is dropped when HEAD moves. Used by one
-// computation at a time, on the worker.
+// (read again after a save) and HEAD's bytes of every file asked for. Everything is dropped
+// when HEAD moves. Used by one computation at a time, on the worker.
 struct LiveDiff::RepositoryHead
 {
     QString commit;
     quint64 diskEpoch = 0;
     std::optional<QStringList> changedOnDisk; // relative paths
     QHash<QString, std::optional<QByteArray>> blobs;
-    struct Render
-    {
-        QByteArray key;                                 // the HEAD layer it was rendered with
-        std::optional<QList<diff::ResourceText>> texts; // nullopt: HEAD did not render
-    };
-    QHash<QString, Render> renders; // overlay → HEAD render
 
     // Opens HEAD and brings the cache up to date. nullopt: no commit yet (nothing to compare).
     std::optional<git::Snapshot> refresh(const QString &root, quint64 epoch)
@@ -139,59 +124,43 @@ QList<LiveDiff::FileDiff> accountsDiffs(const Job &job, LiveDiff::RepositoryHead
     return out;
 }
 
-LiveDiff::Outcome compute(const Session *session, const Job &job,
+LiveDiff::Outcome compute(RenderPipeline &pipeline, const Job &job,
                           LiveDiff::RepositoryHead &accounts, LiveDiff::RepositoryHead &manifests,
                           const std::atomic_bool *cancel)
 {
     LiveDiff::Outcome outcome;
     outcome.accounts = accountsDiffs(job, accounts, cancel);
-    if (job.environments.isEmpty())
-        return cancel->load() ? cancelledOutcome() : outcome;
+    if (job.environments.isEmpty() || cancel->load())
+        return outcome;
 
     // The HEAD side: the working tree with every file that differs from HEAD read from HEAD
-    // (or hidden, when HEAD lacks it). Its render only changes when that layer does.
+    // (or hidden, when HEAD lacks it). The pipeline keeps its render while that layer holds.
     kustomize::FileOverlay head;
-    QByteArray key;
     if (auto snapshot = manifests.refresh(job.manifestsRoot, job.diskEpoch)) {
         const QDir root(job.manifestsRoot);
-        key = manifests.commit.toLatin1();
         for (const QString &file :
-             manifests.changedFiles(bufferedBelow(job.working, job.manifestsRoot))) {
-            const std::optional<QByteArray> bytes = manifests.blob(*snapshot, file);
-            head.files.insert(root.filePath(file), bytes);
-            key += '\n' + file.toUtf8() + ' ' +
-                   (bytes ? QByteArray::number(qHash(*bytes), 16) : QByteArray("-"));
-        }
+             manifests.changedFiles(bufferedBelow(job.working, job.manifestsRoot)))
+            head.files.insert(root.filePath(file), manifests.blob(*snapshot, file));
     }
 
-    QList<LiveDiff::EnvironmentDiff> &results = outcome.environments;
+    const QDir root(job.manifestsRoot);
     for (const Environment &env : job.environments) {
         if (cancel->load())
-            return cancelledOutcome();
+            return outcome; // never delivered
         LiveDiff::EnvironmentDiff d;
         d.environment = env.name;
         d.overlay = env.overlay;
-        LiveDiff::RepositoryHead::Render &before = manifests.renders[env.overlay];
-        if (before.key.isEmpty() || before.key != key) {
-            auto rendered = session->render(env.overlay, head, cancel);
-            if (!rendered && rendered.error().code == Error::Code::Cancelled)
-                return cancelledOutcome();
-            before.key = key;
-            before.texts = rendered ? std::optional(texts(*rendered)) : std::nullopt;
-        }
-        auto after = session->render(env.overlay, job.working, cancel);
+        const QString dir = root.filePath(env.overlay);
+        auto before = pipeline.render(dir, head, cancel);
+        auto after = pipeline.render(dir, job.working, cancel);
         if (!after) {
-            if (after.error().code == Error::Code::Cancelled)
-                return cancelledOutcome();
             d.error = after.error().toString();
         } else {
-            d.diff = diff::diffRenders(before.texts.value_or(QList<diff::ResourceText>()),
-                                       texts(*after));
+            d.diff = diff::diffRenders(before ? texts(**before) : QList<diff::ResourceText>(),
+                                       texts(**after));
         }
-        results.append(d);
+        outcome.environments.append(d);
     }
-    if (cancel->load())
-        return cancelledOutcome();
     return outcome;
 }
 
@@ -206,7 +175,6 @@ LiveDiff::LiveDiff(Session *session, QObject *parent)
     m_timer.setSingleShot(true);
     m_timer.setInterval(120);
     connect(&m_timer, &QTimer::timeout, this, &LiveDiff::start);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &LiveDiff::finished);
     connect(m_session->buffers(), &EditBuffers::fileChanged, this, &LiveDiff::schedule);
     connect(m_session, &Session::diskChanged, this, [this] {
         ++m_diskEpoch;
@@ -214,12 +182,8 @@ LiveDiff::LiveDiff(Session *session, QObject *parent)
     });
 }
 
-LiveDiff::~LiveDiff()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher.waitForFinished();
-}
+// A computation in flight owns what it reads (the pipeline, the HEAD caches, its job).
+LiveDiff::~LiveDiff() = default;
 
 void LiveDiff::setService(int service)
 {
@@ -233,16 +197,14 @@ void LiveDiff::setService(int service)
 
 void LiveDiff::schedule()
 {
-    ++m_generation;
-    if (m_cancel)
-        m_cancel->store(true); // the render in flight is out of date
+    m_run.cancel(); // the computation in flight is out of date
     m_timer.start();
 }
 
 void LiveDiff::start()
 {
-    if (m_watcher.isRunning()) {
-        m_timer.start(); // wait for the cancelled render to wind down
+    if (m_run.isWorking()) {
+        m_timer.start(); // wait for the superseded computation to wind down
         return;
     }
     const Catalog &catalog = m_session->catalog();
@@ -253,23 +215,16 @@ void LiveDiff::start()
     job.manifestsRoot = catalog.manifestsRoot;
     job.accountsRoot = catalog.accountsRoot;
     job.diskEpoch = m_diskEpoch;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_runningGeneration = m_generation;
-    const Session *session = m_session;
-    // The caches are only touched by the computation, and one runs at a time.
-    m_watcher.setFuture(QtConcurrent::run([session, job = std::move(job), cancel = m_cancel,
-                                           accounts = m_accountsHead, manifests = m_manifestsHead] {
-        return compute(session, job, *accounts, *manifests, cancel.get());
-    }));
+    m_run.start(
+        [pipeline = m_session->pipeline(), job = std::move(job), accounts = m_accountsHead,
+         manifests = m_manifestsHead](const std::atomic_bool &cancel) {
+            return compute(*pipeline, job, *accounts, *manifests, &cancel);
+        },
+        [this](Outcome outcome) { finished(std::move(outcome)); });
 }
 
-void LiveDiff::finished()
+void LiveDiff::finished(Outcome outcome)
 {
-    if (m_runningGeneration != m_generation || m_watcher.future().resultCount() == 0)
-        return; // a newer edit is already scheduled
-    Outcome outcome = m_watcher.result();
-    if (outcome.cancelled)
-        return;
     QList<EnvironmentDiff> &results = outcome.environments;
     // A working side that does not render keeps the previous diff in place, with the error.
     for (EnvironmentDiff &r : results) {
@@ -288,9 +243,10 @@ void LiveDiff::finished()
 void LiveDiff::computeNow()
 {
     m_timer.stop();
+    m_run.cancel();
+    m_run.waitForDone();
     start();
-    m_watcher.waitForFinished();
-    finished();
+    m_run.waitForDone();
 }
 
 } // namespace kanri::platform

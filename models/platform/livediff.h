@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/latestresult.h"
 #include "diff/renderdiff.h"
 
-#include <QFutureWatcher>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -15,8 +15,9 @@ namespace kanri::platform {
 class Session;
 
 // The rendered diff of one service's environments: HEAD against the working buffers, kept up
-// to date as the user edits. Edits are debounced; rendering runs on a worker thread; a newer
-// edit cancels the render in flight, and a result that is no longer current is dropped.
+// to date as the user edits. Edits are debounced; rendering runs on a worker thread through
+// the session's render pipeline (so overlays the tree or the linter rendered are not rendered
+// again); a newer edit supersedes the computation in flight (LatestResult).
 class LiveDiff : public QObject
 {
     Q_OBJECT
@@ -37,12 +38,11 @@ public:
         QList<diff::Hunk> hunks;
     };
 
-    // What one computation produced (cancelled: a newer edit superseded it).
+    // What one computation produced.
     struct Outcome
     {
         QList<EnvironmentDiff> environments;
         QList<FileDiff> accounts;
-        bool cancelled = false;
     };
 
     // HEAD of one repository as the computations keep it between edits (livediff.cpp).
@@ -59,7 +59,7 @@ public:
     const QList<EnvironmentDiff> &results() const { return m_results; }
     // Every accounts file that differs from HEAD (saved or not), whatever the service.
     const QList<FileDiff> &accountsDiffs() const { return m_accounts; }
-    bool isBusy() const { return m_watcher.isRunning() || m_timer.isActive(); }
+    bool isBusy() const { return m_run.isPending() || m_timer.isActive(); }
 
     // Schedules a new computation (edits call this through the session's signals).
     void schedule();
@@ -72,15 +72,14 @@ Q_SIGNALS:
 
 private:
     void start();
-    void finished();
+    void finished(Outcome outcome);
 
     Session *m_session;
     int m_service = -1;
     QTimer m_timer;
-    QFutureWatcher<Outcome> m_watcher;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    quint64 m_generation = 0;
-    quint64 m_runningGeneration = 0;
+    // One computation at a time touches the HEAD caches: a new one starts only when the one
+    // it superseded has wound down.
+    LatestResult<Outcome> m_run;
     quint64 m_diskEpoch = 0; // saves so far: the files that differ from HEAD are read again
     std::shared_ptr<RepositoryHead> m_accountsHead, m_manifestsHead;
     QList<EnvironmentDiff> m_results;

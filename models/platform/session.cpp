@@ -10,8 +10,6 @@
 #include <QRegularExpression>
 #include <QSet>
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 
 namespace kanri::platform {
@@ -123,15 +121,16 @@ QList<ContainerValues> containerValues(const yaml::Value &deployment,
 
 // What the tables show of one environment, from its render. `layer` holds the unsaved files
 // (read before the disk). Touches nothing but its arguments: runs on worker threads.
-EnvironmentValues environmentValues(const Result<kustomize::RenderOutput> &out,
+EnvironmentValues environmentValues(const Result<RenderPipeline::Output> &rendered,
                                     const kustomize::FileOverlay &layer)
 {
     EnvironmentValues v;
     v.rendered = true;
-    if (!out) {
-        v.error = out.error().toString();
+    if (!rendered) {
+        v.error = rendered.error().toString();
         return v;
     }
+    const kustomize::RenderOutput *out = rendered->get();
     auto read = [&layer](const QString &path) -> std::optional<QByteArray> {
         if (auto it = layer.files.constFind(path); it != layer.files.constEnd())
             return *it;
@@ -217,7 +216,7 @@ bool isQuantity(const QString &text)
 
 Session::Session(Catalog catalog)
     : m_catalog(std::move(catalog))
-    , m_renderer(std::make_unique<kustomize::Renderer>())
+    , m_pipeline(std::make_shared<RenderPipeline>())
 {
     // The entries were read from these trees: they share their strings and objects.
     const QDir accounts(m_catalog.accountsRoot);
@@ -235,20 +234,22 @@ Session::Session(Catalog catalog)
 
 Session::~Session()
 {
-    // Clearing the undo stack (when the buffers go, after the renderer) signals an index
-    // change: nothing may run against a session that is half destroyed (a rules check waited
-    // forever on the destroyed renderer's lock). Whoever listens has been told the session is
-    // going; the buffers' and the stack's signals stop here.
+    // Clearing the undo stack (when the buffers go) signals an index change: whoever listens
+    // has been told the session is going; the buffers' and the stack's signals stop here.
+    // Renders in flight own the pipeline and the layer they read: they need no waiting for.
     m_buffers.undoStack()->blockSignals(true);
     m_buffers.blockSignals(true);
-    for (ValuesBatch &batch : m_valueBatches)
-        batch.cancel->store(true);
-    for (ValuesBatch &batch : m_valueBatches)
-        batch.future.waitForFinished();
 }
 
 void Session::requestValues(int service)
 {
+    // What is rendering now is out of date: its services join the next batch.
+    if (m_valuesRun.isPending()) {
+        m_valuesRun.cancel();
+        for (const ValuesJob &job : std::as_const(m_valuesJobs))
+            m_refreshServices.insert(job.service);
+    }
+    m_valuesJobs.clear();
     m_refreshServices.insert(service);
     if (m_refreshQueued)
         return;
@@ -259,74 +260,41 @@ void Session::requestValues(int service)
 void Session::refreshValues()
 {
     m_refreshQueued = false;
-    // A batch in flight is out of date: its services join this one.
-    for (ValuesBatch &batch : m_valueBatches) {
-        if (batch.cancel->exchange(true))
-            continue;
-        for (const ValuesJob &job : std::as_const(batch.jobs))
-            m_refreshServices.insert(job.service);
-    }
     QList<ValuesJob> jobs;
     for (int service : std::as_const(m_refreshServices)) {
         if (service < 0 || service >= m_catalog.services.size())
             continue;
         for (const Environment &e : m_catalog.services.at(service).environments) {
             if (!m_values.contains(e.overlay) && m_staleValues.contains(e.overlay))
-                jobs.append({service, e.overlay, m_valuesEpoch.value(e.overlay)});
+                jobs.append({service, e.overlay});
         }
     }
     m_refreshServices.clear();
     if (jobs.isEmpty())
         return;
-
-    ValuesBatch batch;
-    batch.id = ++m_lastBatch;
-    batch.jobs = jobs;
-    batch.cancel = std::make_shared<std::atomic_bool>(false);
-    kustomize::Renderer *renderer = m_renderer.get();
-    const QString root = m_catalog.manifestsRoot;
-    batch.future = QtConcurrent::run([renderer, root, jobs, cancel = batch.cancel,
-                                      layer = kustomize::FileOverlay{m_buffers.overlay()}] {
-        QList<EnvironmentValues> results;
-        for (const ValuesJob &job : jobs) {
-            if (cancel->load())
-                return QList<EnvironmentValues>();
-            results.append(environmentValues(
-                renderer->render(QDir(root).filePath(job.overlay), {}, &layer, cancel.get()),
-                layer));
-        }
-        return cancel->load() ? QList<EnvironmentValues>() : results;
-    });
-    // A watcher, not QFuture::then(context): it also reports a future that finished before
-    // it was watched.
-    auto *watcher = new QFutureWatcher<QList<EnvironmentValues>>(this);
-    batch.watcher = watcher;
-    const quint64 id = batch.id;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher] {
-        watcher->deleteLater();
-        valuesRendered(id, watcher->future().resultCount() > 0 ? watcher->result()
-                                                               : QList<EnvironmentValues>());
-    });
-    batch.watcher->setFuture(batch.future);
-    m_valueBatches.push_back(std::move(batch));
+    m_valuesJobs = jobs;
+    m_valuesRun.start(
+        [pipeline = m_pipeline, root = m_catalog.manifestsRoot, jobs,
+         layer = kustomize::FileOverlay{m_buffers.overlay()}](const std::atomic_bool &cancel) {
+            QList<EnvironmentValues> results;
+            for (const ValuesJob &job : jobs) {
+                if (cancel.load())
+                    return QList<EnvironmentValues>();
+                results.append(environmentValues(
+                    pipeline->render(QDir(root).filePath(job.overlay), layer, &cancel), layer));
+            }
+            return results;
+        },
+        [this, jobs](const QList<EnvironmentValues> &results) { valuesRendered(jobs, results); });
 }
 
-void Session::valuesRendered(quint64 batchId, const QList<EnvironmentValues> &results)
+void Session::valuesRendered(const QList<ValuesJob> &jobs, const QList<EnvironmentValues> &results)
 {
-    auto batch = std::find_if(m_valueBatches.begin(), m_valueBatches.end(),
-                              [batchId](const ValuesBatch &b) { return b.id == batchId; });
-    if (batch == m_valueBatches.end())
-        return;
-    const QList<ValuesJob> jobs = batch->jobs;
-    const bool cancelled = batch->cancel->load() || results.size() != jobs.size();
-    m_valueBatches.erase(batch);
-    if (cancelled)
-        return; // its services are in a newer batch
+    m_valuesJobs.clear();
     QList<int> changed;
-    for (qsizetype i = 0; i < jobs.size(); ++i) {
+    for (qsizetype i = 0; i < jobs.size() && i < results.size(); ++i) {
         const ValuesJob &job = jobs.at(i);
-        // An edit since the batch started makes its result stale: the edit asked again.
-        if (m_valuesEpoch.value(job.overlay) != job.epoch || m_values.contains(job.overlay))
+        if (m_values.contains(job.overlay))
             continue;
         m_values.insert(job.overlay, results.at(i));
         m_staleValues.remove(job.overlay);
@@ -339,8 +307,7 @@ void Session::valuesRendered(quint64 batchId, const QList<EnvironmentValues> &re
 
 bool Session::valuesPending() const
 {
-    return m_refreshQueued || std::any_of(m_valueBatches.cbegin(), m_valueBatches.cend(),
-                                          [](const ValuesBatch &b) { return !b.cancel->load(); });
+    return m_refreshQueued || m_valuesRun.isPending();
 }
 
 Result<std::unique_ptr<Session>> Session::open(const Workspace &workspace)
@@ -365,7 +332,10 @@ Result<kustomize::RenderOutput> Session::render(const QString &overlay,
                                                 const kustomize::FileOverlay &files,
                                                 const std::atomic_bool *cancel) const
 {
-    return m_renderer->render(QDir(m_catalog.manifestsRoot).filePath(overlay), {}, &files, cancel);
+    auto out = m_pipeline->render(QDir(m_catalog.manifestsRoot).filePath(overlay), files, cancel);
+    if (!out)
+        return std::unexpected(out.error());
+    return **out;
 }
 
 Result<kustomize::FileOverlay> Session::overlayFor(Side side)
@@ -452,7 +422,8 @@ EnvironmentValues Session::values(int service, int environment)
         return *stale;
     }
     const kustomize::FileOverlay layer{m_buffers.overlay()};
-    EnvironmentValues v = environmentValues(render(overlay, layer), layer);
+    EnvironmentValues v = environmentValues(
+        m_pipeline->render(QDir(m_catalog.manifestsRoot).filePath(overlay), layer), layer);
     m_values.insert(overlay, v);
     return v;
 }
@@ -956,7 +927,6 @@ void Session::fileChanged(const QString &path)
             continue;
         bool stale = false;
         for (const Environment &e : s.environments) {
-            ++m_valuesEpoch[e.overlay];
             if (auto it = m_values.constFind(e.overlay); it != m_values.constEnd()) {
                 m_staleValues.insert(e.overlay, *it);
                 m_values.erase(it);
@@ -1004,9 +974,9 @@ void Session::updateServiceFolder(const QString &folder)
         services.removeAt(index);
     }
     m_catalog.regroup();
-    // Batches in flight name services by row: they are dropped, the tables ask again.
-    for (ValuesBatch &batch : m_valueBatches)
-        batch.cancel->store(true);
+    // Renders in flight name services by row: they are dropped, the tables ask again.
+    m_valuesRun.cancel();
+    m_valuesJobs.clear();
     m_refreshServices.clear();
     Q_EMIT servicesChanged();
 }
@@ -1126,6 +1096,7 @@ Result<void> Session::save()
 void Session::notifyDiskChanged()
 {
     m_changedOnDisk.reset();
+    m_pipeline->clear();
     Q_EMIT diskChanged();
 }
 

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "core/latestresult.h"
 #include "core/result.h"
 #include "git/gitlibrary.h"
 #include "kustomize/renderer.h"
 #include "platform/catalog.h"
 #include "platform/editbuffers.h"
 #include "platform/manifestedit.h"
+#include "platform/renderpipeline.h"
 
-#include <QFuture>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -90,7 +90,10 @@ public:
 
     const Catalog &catalog() const { return m_catalog; }
     EditBuffers *buffers() { return &m_buffers; }
-    kustomize::Renderer *renderer() { return m_renderer.get(); }
+    // The workspace's one render cache, shared with the tree, the live diff and the linter.
+    // Workers hold the shared pointer, so a render may outlive the session.
+    RenderPipeline *renderer() const { return m_pipeline.get(); }
+    std::shared_ptr<RenderPipeline> pipeline() const { return m_pipeline; }
     FileReader reader() const;
 
     // Renders the overlay (relative to the manifests repository) with `files` layered over the
@@ -188,34 +191,25 @@ private:
     {
         int service = -1;
         QString overlay;
-        quint64 epoch = 0; // m_valuesEpoch of the overlay when the job started
-    };
-    struct ValuesBatch
-    {
-        quint64 id = 0;
-        QList<ValuesJob> jobs;
-        QFuture<QList<EnvironmentValues>> future;
-        QFutureWatcher<QList<EnvironmentValues>> *watcher = nullptr; // a child, deleted later
-        std::shared_ptr<std::atomic_bool> cancel;
     };
     void requestValues(int service);
     void refreshValues();
-    void valuesRendered(quint64 batchId, const QList<EnvironmentValues> &results);
+    void valuesRendered(const QList<ValuesJob> &jobs, const QList<EnvironmentValues> &results);
 
     Catalog m_catalog;
     EditBuffers m_buffers;
-    std::unique_ptr<kustomize::Renderer> m_renderer;
+    std::shared_ptr<RenderPipeline> m_pipeline;
     QHash<QString, EnvironmentValues> m_values; // overlay → values
     // What m_values held before the last edit of the overlay's files: the names an edit needs
     // (Deployment, containers, base file and images) without rendering again while typing.
     QHash<QString, EnvironmentValues> m_staleValues;
-    QHash<QString, quint64> m_valuesEpoch; // overlay → edits of its service's files so far
     // What the edit in progress changes, applied to the stale values it leaves behind.
     std::function<void(const QString &overlay, EnvironmentValues &)> m_patch;
     QSet<int> m_refreshServices;
     bool m_refreshQueued = false;
-    std::vector<ValuesBatch> m_valueBatches;
-    quint64 m_lastBatch = 0;
+    // The values of edited services, rendered again on a worker; an edit supersedes it.
+    LatestResult<QList<EnvironmentValues>> m_valuesRun;
+    QList<ValuesJob> m_valuesJobs;                           // what m_valuesRun renders
     QHash<QString, std::optional<QByteArray>> m_headContent; // absolute path → HEAD bytes
     std::optional<QStringList> m_changedOnDisk;              // vs HEAD, absolute paths
     QStringList m_userTeams;

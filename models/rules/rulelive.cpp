@@ -1,7 +1,7 @@
 #include "rules/rulelive.h"
 
 #include "core/fileio.h"
-#include "kustomize/renderer.h"
+#include "platform/renderpipeline.h"
 #include "platform/session.h"
 
 #include <QDir>
@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUndoStack>
-#include <QtConcurrentRun>
 
 #include <algorithm>
 
@@ -66,7 +65,7 @@ LiveLintInput liveLintInput(Session &session)
     return input;
 }
 
-Result<LintResult> lintLive(const LiveLintInput &input, kustomize::Renderer *renderer,
+Result<LintResult> lintLive(const LiveLintInput &input, RenderPipeline *pipeline,
                             const std::atomic_bool *cancel)
 {
     const kustomize::FileOverlay overlay{input.edits};
@@ -82,10 +81,10 @@ Result<LintResult> lintLive(const LiveLintInput &input, kustomize::Renderer *ren
         [&](const QString &dir) -> Result<QByteArray> {
             if (cancel && cancel->load())
                 return fail(Error::Code::Cancelled, QStringLiteral("cancelled"));
-            auto out = renderer->render(dir, {}, &overlay, cancel);
+            auto out = pipeline->render(dir, overlay, cancel);
             if (!out)
                 return std::unexpected(out.error());
-            return out->text;
+            return (*out)->text;
         },
         read, input.edits);
     auto result = linter.lint(input.catalog);
@@ -111,16 +110,6 @@ QList<Finding> newFindings(const QList<Finding> &before, const QList<Finding> &a
     return out;
 }
 
-struct LiveLinter::Run
-{
-    std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
-    // Deleted later: the run ends inside the watcher's own finished() signal.
-    QFutureWatcher<Result<LintResult>> &watcher = *new QFutureWatcher<Result<LintResult>>;
-    ~Run() { watcher.deleteLater(); }
-    bool clean = false; // the edits were at the saved state when the check started
-    int generation = 0;
-};
-
 LiveLinter::LiveLinter(QObject *parent)
     : QObject(parent)
 {
@@ -129,22 +118,15 @@ LiveLinter::LiveLinter(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &LiveLinter::start);
 }
 
-LiveLinter::~LiveLinter()
-{
-    cancelRunning();
-}
+// A check in flight owns its input and the pipeline: it is dropped, not waited for.
+LiveLinter::~LiveLinter() = default;
 
-void LiveLinter::cancelRunning()
+void LiveLinter::setChecking(bool checking)
 {
-    if (!m_running)
+    if (checking == m_checking)
         return;
-    m_running->cancel->store(true);
-    m_running->watcher.disconnect(this);
-    // The worker never waits on this thread, so waiting here cannot deadlock; it returns
-    // soon because the renderer polls the flag.
-    m_running->watcher.waitForFinished();
-    m_running.reset();
-    Q_EMIT checkingChanged(false);
+    m_checking = checking;
+    Q_EMIT checkingChanged(checking);
 }
 
 void LiveLinter::setSession(Session *session)
@@ -152,13 +134,13 @@ void LiveLinter::setSession(Session *session)
     if (m_session == session)
         return;
     m_timer.stop();
-    cancelRunning();
+    m_run.cancel();
+    setChecking(false);
     if (m_session) {
         m_session->buffers()->disconnect(this);
         m_session->buffers()->undoStack()->disconnect(this);
     }
     m_session = session;
-    m_pending = false;
     m_hasResult = false;
     m_result = {};
     m_baseline.clear();
@@ -176,11 +158,7 @@ void LiveLinter::schedule()
     if (!m_session)
         return;
     ++m_generation;
-    if (m_running) {
-        // The running check is already stale: stop it now, check again after the delay.
-        m_running->cancel->store(true);
-        m_pending = true;
-    }
+    m_run.cancel(); // the running check is already stale: check again after the delay
     m_timer.start();
 }
 
@@ -189,11 +167,6 @@ void LiveLinter::checkNow()
     if (!m_session)
         return;
     m_timer.stop();
-    if (m_running) {
-        m_running->cancel->store(true);
-        m_pending = true;
-        return;
-    }
     start();
 }
 
@@ -201,54 +174,26 @@ void LiveLinter::start()
 {
     if (!m_session)
         return;
-    if (m_running) {
-        m_pending = true; // start again when the cancelled one has returned
-        return;
-    }
-    m_pending = false;
-    auto run = std::make_unique<Run>();
-    run->clean = !m_session->buffers()->isModified();
-    run->generation = m_generation;
-    Run *raw = run.get();
-    connect(&run->watcher, &QFutureWatcher<Result<LintResult>>::finished, this,
-            [this, raw] { finished(raw); });
-    kustomize::Renderer *renderer = m_session->renderer();
-    run->watcher.setFuture(
-        QtConcurrent::run([input = liveLintInput(*m_session), renderer, cancel = run->cancel]() {
-            return lintLive(input, renderer, cancel.get());
-        }));
-    const bool wasRunning = m_running != nullptr;
-    m_running = std::move(run);
-    if (!wasRunning)
-        Q_EMIT checkingChanged(true);
+    const bool clean = !m_session->buffers()->isModified();
+    m_run.start( // supersedes a check in flight
+        [input = liveLintInput(*m_session), pipeline = m_session->pipeline()](
+            const std::atomic_bool &cancel) { return lintLive(input, pipeline.get(), &cancel); },
+        [this, clean](const Result<LintResult> &result) { finished(result, clean); });
+    setChecking(true);
 }
 
-void LiveLinter::finished(Run *run)
+void LiveLinter::finished(const Result<LintResult> &result, bool clean)
 {
-    if (m_running.get() != run)
-        return;
-    std::unique_ptr<Run> done = std::move(m_running);
-    const Result<LintResult> &result = done->watcher.future().result();
-    const bool stale = done->cancel->load() || done->generation != m_generation;
-    if (!stale) {
-        if (result) {
-            m_result = *result;
-            m_hasResult = true;
-            if (done->clean)
-                m_baseline = m_result.findings;
-            Q_EMIT findingsChanged();
-        } else if (result.error().code != Error::Code::Cancelled) {
-            Q_EMIT checkFailed(result.error().toString());
-        }
+    if (result) {
+        m_result = *result;
+        m_hasResult = true;
+        if (clean)
+            m_baseline = m_result.findings;
+        Q_EMIT findingsChanged();
+    } else if (result.error().code != Error::Code::Cancelled) {
+        Q_EMIT checkFailed(result.error().toString());
     }
-    if (m_pending || stale) {
-        if (!m_timer.isActive())
-            start();
-        else
-            Q_EMIT checkingChanged(false);
-        return;
-    }
-    Q_EMIT checkingChanged(false);
+    setChecking(false);
 }
 
 } // namespace kanri::platform

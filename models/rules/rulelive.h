@@ -1,26 +1,22 @@
 #pragma once
 
+#include "core/latestresult.h"
 #include "core/result.h"
 #include "platform/catalog.h"
 #include "rules/rulelinter.h"
 
 #include <QByteArray>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <atomic>
-#include <memory>
 #include <optional>
-
-namespace kanri::kustomize {
-class Renderer;
-}
 
 namespace kanri::platform {
 
+class RenderPipeline;
 class Session;
 
 // What the findings panel checks: a copy of a session's catalog and unsaved edits, taken on
@@ -35,10 +31,11 @@ struct LiveLintInput
 // microservice from the wizard) are added to the copy of the catalog so that they are checked.
 LiveLintInput liveLintInput(Session &session);
 
-// Every rule over the edited state, reading and rendering through the edits. `renderer` must
-// outlive the call (the session's renderer is thread-safe); a set `cancel` ends the check
-// with Error::Code::Cancelled.
-Result<LintResult> lintLive(const LiveLintInput &input, kustomize::Renderer *renderer,
+// Every rule over the edited state, reading and rendering through the edits with the session's
+// render pipeline (overlays already rendered for the tables, the tree or the diff are not
+// rendered again). `pipeline` must outlive the call (it is thread-safe); a set `cancel` ends
+// the check with Error::Code::Cancelled.
+Result<LintResult> lintLive(const LiveLintInput &input, RenderPipeline *pipeline,
                             const std::atomic_bool *cancel = nullptr);
 
 // Findings in `after` that `before` does not have (compared by Finding::identity(), counting).
@@ -46,7 +43,8 @@ QList<Finding> newFindings(const QList<Finding> &before, const QList<Finding> &a
 
 // Keeps the findings of a session current: every change to the unsaved edits restarts a short
 // timer, then the whole workspace is checked on a worker thread. A check that is overtaken by
-// a newer edit is cancelled and its result dropped, so results never arrive out of order.
+// a newer edit is cancelled and its result dropped (LatestResult), so results never arrive out
+// of order.
 // The findings of the saved state (the edit stack at its clean point) are kept as the
 // baseline, so that changeFindings() are the ones the unsaved edits introduce.
 class LiveLinter : public QObject
@@ -57,16 +55,16 @@ public:
     explicit LiveLinter(QObject *parent = nullptr);
     ~LiveLinter() override;
 
-    // nullptr stops checking (and waits for a running check: call before the session goes).
+    // nullptr stops checking (a running check is dropped; it owns what it reads).
     void setSession(Session *session);
     void setDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
     // Starts a check after the delay (restarting the delay when one is pending).
     void schedule();
     void checkNow();
 
-    bool isChecking() const { return m_running != nullptr; }
+    bool isChecking() const { return m_checking; }
     // A result is there and no edit is waiting to be checked.
-    bool isUpToDate() const { return m_hasResult && !m_running && !m_timer.isActive(); }
+    bool isUpToDate() const { return m_hasResult && !m_run.isPending() && !m_timer.isActive(); }
     bool hasResult() const { return m_hasResult; }
     const LintResult &result() const { return m_result; }
     QList<Finding> changeFindings() const { return newFindings(m_baseline, m_result.findings); }
@@ -78,15 +76,14 @@ Q_SIGNALS:
     void checkFailed(const QString &message);
 
 private:
-    struct Run;
     void start();
-    void finished(Run *run);
-    void cancelRunning();
+    void finished(const Result<LintResult> &result, bool clean);
+    void setChecking(bool checking);
 
     Session *m_session = nullptr;
     QTimer m_timer;
-    std::unique_ptr<Run> m_running;
-    bool m_pending = false; // an edit arrived while a check was running
+    LatestResult<Result<LintResult>> m_run;
+    bool m_checking = false; // what checkingChanged() said last
     bool m_hasResult = false;
     int m_generation = 0;
     LintResult m_result;

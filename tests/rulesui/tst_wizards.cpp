@@ -5,6 +5,7 @@
 #include "hcl/hcldocument.h"
 #include "kustomize/renderer.h"
 #include "platform/demoworkspace.h"
+#include "platform/renderpipeline.h"
 #include "platform/session.h"
 #include "publish/wizarddeveloper.h"
 #include "publish/wizardmicroservice.h"
@@ -328,7 +329,7 @@ void TestWizards::newMicroserviceEndToEnd()
 
     int targetsBefore = 0;
     {
-        kustomize::Renderer renderer;
+        platform::RenderPipeline renderer;
         auto live = platform::lintLive(platform::liveLintInput(*m_session), &renderer);
         QVERIFY(live.has_value());
         targetsBefore = live->renderedTargets;
@@ -347,7 +348,7 @@ void TestWizards::newMicroserviceEndToEnd()
     const QString root = m_session->catalog().manifestsRoot;
     // The live check sees the unsaved service and finds nothing new in it.
     {
-        kustomize::Renderer renderer;
+        platform::RenderPipeline renderer;
         auto live = platform::lintLive(platform::liveLintInput(*m_session), &renderer);
         QVERIFY(live.has_value());
         // The CODEOWNERS rules see the new folder's files in the buffers: its new line

@@ -1,0 +1,209 @@
+#include "platform/renderpipeline.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+
+namespace kanri::platform {
+
+namespace {
+
+// Variants kept per overlay (HEAD and working renders, a few edits back), and in all: a
+// workspace of 2,000 services with three environments each fits.
+constexpr std::size_t kVariantsPerOverlay = 4;
+constexpr qsizetype kMaxEntries = 8192;
+// A file younger than this is not trusted on its stat signature alone (the kernel stamps
+// files from a coarse clock): its bytes are part of the key.
+constexpr qint64 kTrustAfterNs = 2'000'000'000LL;
+// A file stamped this close to a render's start may have been written while the render read
+// it: that render is not kept.
+constexpr qint64 kRaceNs = 20'000'000LL;
+
+qint64 nowNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
+}
+
+} // namespace
+
+// What one input path read as when the render ran.
+struct RenderPipeline::Input
+{
+    enum class State : quint8 { Layer, LayerDeleted, File, Folder, Absent, LayerFolder };
+    QString path;
+    State state = State::Absent;
+    QByteArray bytes; // Layer: the content; File: the content while the file is young
+    bool hasBytes = false;
+    qint64 dev = 0, ino = 0, size = 0, mtimeNs = 0, ctimeNs = 0;
+
+    // How `path` reads through `layer` now. A file's bytes are read too when it is young at
+    // `now`, or with `withBytes` whatever its age.
+    static Input observe(const QString &path, const kustomize::FileOverlay &layer, qint64 now,
+                         bool withBytes)
+    {
+        Input in;
+        in.path = path;
+        if (auto it = layer.files.constFind(path); it != layer.files.constEnd()) {
+            in.state = it->has_value() ? State::Layer : State::LayerDeleted;
+            if (it->has_value()) {
+                in.bytes = **it;
+                in.hasBytes = true;
+            }
+            return in;
+        }
+        struct stat st;
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+            // A folder that only unsaved files make counts as a folder to the renderer.
+            const QString prefix = path + QLatin1Char('/');
+            in.state = State::Absent;
+            for (auto it = layer.files.cbegin(); it != layer.files.cend(); ++it) {
+                if (it->has_value() && it.key().startsWith(prefix)) {
+                    in.state = State::LayerFolder;
+                    break;
+                }
+            }
+            return in;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            in.state = State::Folder;
+            return in;
+        }
+        in.state = State::File;
+        in.dev = qint64(st.st_dev);
+        in.ino = qint64(st.st_ino);
+        in.size = qint64(st.st_size);
+        in.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+        in.ctimeNs = qint64(st.st_ctim.tv_sec) * 1'000'000'000LL + st.st_ctim.tv_nsec;
+        if (withBytes || in.mtimeNs >= now - kTrustAfterNs) {
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly)) {
+                in.bytes = f.readAll();
+                in.hasBytes = true;
+            }
+        }
+        return in;
+    }
+
+    bool readsTheSame(const kustomize::FileOverlay &layer) const
+    {
+        const Input now = observe(path, layer, 0, hasBytes);
+        if (now.state != state)
+            return false;
+        switch (state) {
+        case State::Layer:
+            return now.bytes == bytes;
+        case State::File:
+            return now.dev == dev && now.ino == ino && now.size == size && now.mtimeNs == mtimeNs &&
+                   now.ctimeNs == ctimeNs && (!hasBytes || now.bytes == bytes);
+        case State::LayerDeleted:
+        case State::Folder:
+        case State::Absent:
+        case State::LayerFolder:
+            return true;
+        }
+        return false;
+    }
+};
+
+struct RenderPipeline::Entry
+{
+    Output output;
+    std::vector<Input> inputs;
+    mutable std::atomic<qint64> lastUse = 0;
+
+    bool valid(const kustomize::FileOverlay &layer) const
+    {
+        return std::all_of(inputs.cbegin(), inputs.cend(),
+                           [&](const Input &in) { return in.readsTheSame(layer); });
+    }
+};
+
+RenderPipeline::RenderPipeline() = default;
+RenderPipeline::~RenderPipeline() = default;
+
+Result<RenderPipeline::Output> RenderPipeline::render(const QString &dirIn,
+                                                      const kustomize::FileOverlay &layer,
+                                                      const std::atomic_bool *cancel)
+{
+    const QString dir = QDir::cleanPath(dirIn);
+    std::vector<std::shared_ptr<const Entry>> candidates;
+    {
+        QMutexLocker lock(&m_mutex);
+        candidates = m_entries.value(dir);
+    }
+    // Checked outside the lock: a check costs a stat per input.
+    for (const auto &entry : candidates) {
+        if (cancel && cancel->load())
+            return fail(Error::Code::Cancelled, QStringLiteral("cancelled"));
+        if (entry->valid(layer)) {
+            entry->lastUse = nowNs();
+            // The most recently used variant goes first, so that the ones dropped when an
+            // overlay has too many are the stale ones (a HEAD render outlives many edits).
+            QMutexLocker lock(&m_mutex);
+            if (auto found = m_entries.find(dir); found != m_entries.end()) {
+                auto it = std::find(found->begin(), found->end(), entry);
+                if (it != found->end())
+                    std::rotate(found->begin(), it, it + 1);
+            }
+            return entry->output;
+        }
+    }
+
+    const qint64 start = nowNs();
+    auto rendered = m_renderer.render(dir, {}, &layer, cancel);
+    ++m_renders;
+    if (!rendered)
+        return std::unexpected(rendered.error());
+    auto output = std::make_shared<const kustomize::RenderOutput>(std::move(*rendered));
+
+    auto entry = std::make_shared<Entry>();
+    entry->output = output;
+    entry->lastUse = start;
+    entry->inputs.reserve(std::size_t(output->inputs.size()));
+    for (const QString &path : output->inputs) {
+        Input in = Input::observe(path, layer, start, false);
+        if (in.state == Input::State::File && in.mtimeNs >= start - kRaceNs)
+            return output; // written while it was read, perhaps: not kept
+        entry->inputs.push_back(std::move(in));
+    }
+
+    QMutexLocker lock(&m_mutex);
+    auto &variants = m_entries[dir];
+    variants.insert(variants.begin(), std::move(entry));
+    ++m_count;
+    if (variants.size() > kVariantsPerOverlay) {
+        m_count -= qsizetype(variants.size() - kVariantsPerOverlay);
+        variants.resize(kVariantsPerOverlay);
+    }
+    if (m_count > kMaxEntries) {
+        // The least recently used quarter goes.
+        std::vector<qint64> uses;
+        uses.reserve(std::size_t(m_count));
+        for (const auto &list : std::as_const(m_entries))
+            for (const auto &e : list)
+                uses.push_back(e->lastUse.load());
+        auto quarter = uses.begin() + std::ptrdiff_t(uses.size() / 4);
+        std::nth_element(uses.begin(), quarter, uses.end());
+        const qint64 cut = *quarter;
+        m_count = 0;
+        for (auto it = m_entries.begin(); it != m_entries.end();) {
+            std::erase_if(*it, [cut](const auto &e) { return e->lastUse.load() < cut; });
+            m_count += qsizetype(it->size());
+            it = it->empty() ? m_entries.erase(it) : std::next(it);
+        }
+    }
+    return output;
+}
+
+void RenderPipeline::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_entries.clear();
+    m_count = 0;
+}
+
+} // namespace kanri::platform

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/result.h"
+#include "kustomize/renderer.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace kanri::platform {
+
+// The one render cache of an open workspace: the session's values, the catalog tree, the live
+// diff and the live linter all render through it, so an overlay rendered for one is answered
+// from memory for the others.
+//
+// An entry is keyed by the overlay's folder and by the content of every input the render read
+// (kustomize::RenderOutput::inputs): for a path the layer holds, its bytes (or that it is
+// deleted); for a file on disk, its stat signature, and its bytes too while it is younger than
+// the file system's timestamps can be trusted; for a path that does not exist, whether the
+// layer makes a folder of it. A render is answered from the cache only when every input still
+// reads the same through the layer given now, so an edit in the buffers and a change on disk
+// both make a new render, and an edit of one service leaves the others' entries valid. HEAD
+// and working renders of one overlay are both kept (a few variants per overlay).
+//
+// Thread-safe: render() may run concurrently on workers (two workers asking for the same
+// overlay at once may both render it). Failed and cancelled renders are not kept.
+class RenderPipeline
+{
+public:
+    using Output = std::shared_ptr<const kustomize::RenderOutput>;
+
+    RenderPipeline();
+    ~RenderPipeline();
+    RenderPipeline(const RenderPipeline &) = delete;
+    RenderPipeline &operator=(const RenderPipeline &) = delete;
+
+    // Renders the kustomization in `dir` (absolute) with `layer` over the working tree, or
+    // answers from the cache. A set `cancel` ends it with Error::Code::Cancelled.
+    Result<Output> render(const QString &dir, const kustomize::FileOverlay &layer,
+                          const std::atomic_bool *cancel = nullptr);
+
+    // Forgets every render (something wrote the working tree: a save, a checkout, a pull).
+    // Only a speed-up: a changed file is noticed by its signature without it.
+    void clear();
+
+    // Renders actually run so far (not answered from the cache): for tests and benchmarks.
+    quint64 renderCount() const { return m_renders.load(); }
+
+private:
+    struct Input;
+    struct Entry;
+    kustomize::Renderer m_renderer; // parses each file once per content (thread-safe)
+    mutable QMutex m_mutex;
+    QHash<QString, std::vector<std::shared_ptr<const Entry>>>
+        m_entries; // dir → most recently used first
+    qsizetype m_count = 0;
+    std::atomic<quint64> m_renders = 0;
+};
+
+} // namespace kanri::platform
