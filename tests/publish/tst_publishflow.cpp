@@ -44,29 +44,6 @@ QByteArray json(const QJsonValue &v)
                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
 
-// A pull request as GitHub answers POST /repos/O/R/pulls (the fields the client reads).
-QJsonObject pullObject(const QUrl &base, const QString &repo, int number)
-{
-    return QJsonObject{
-        {QStringLiteral("id"), 7000 + number},
-        {QStringLiteral("number"), number},
-        {QStringLiteral("state"), QStringLiteral("open")},
-        {QStringLiteral("title"), QStringLiteral("t")},
-        {QStringLiteral("body"), QStringLiteral("b")},
-        {QStringLiteral("html_url"),
-         base.toString() + QStringLiteral("/remotes/%1/pull/%2").arg(repo).arg(number)},
-        {QStringLiteral("draft"), false},
-        {QStringLiteral("user"), QJsonObject{{QStringLiteral("login"), QStringLiteral("me")}}},
-        {QStringLiteral("head"),
-         QJsonObject{{QStringLiteral("ref"), branch},
-                     {QStringLiteral("label"), QStringLiteral("remotes:") + branch},
-                     {QStringLiteral("sha"), QStringLiteral("0123456789abcdef")}}},
-        {QStringLiteral("base"),
-         QJsonObject{{QStringLiteral("ref"), QStringLiteral("main")},
-                     {QStringLiteral("label"), QStringLiteral("remotes:main")}}},
-        {QStringLiteral("labels"), QJsonArray{}}};
-}
-
 // A token the test can change while the flow runs (token() is called on the flow's worker).
 class ChangingTokens : public git::TokenSource
 {
@@ -222,11 +199,14 @@ void TestPublishFlow::twoRepositoriesArePublishedAndTheirPullRequestsLinkBothWay
 {
     const QUrl base = m_fake->baseUrl();
     m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(201, json(pullObject(base, QStringLiteral("accounts"), 41))));
+               CannedResponse::json(
+                   201, json(test::createdPullJson(base, QStringLiteral("accounts"), 41, branch))));
     m_fake->on("POST", QStringLiteral("/repos/remotes/manifests/pulls"),
-               CannedResponse::json(201, json(pullObject(base, QStringLiteral("manifests"), 7))));
+               CannedResponse::json(
+                   201, json(test::createdPullJson(base, QStringLiteral("manifests"), 7, branch))));
     m_fake->on("PATCH", QStringLiteral("/repos/remotes/accounts/pulls/41"),
-               CannedResponse::json(200, json(pullObject(base, QStringLiteral("accounts"), 41))));
+               CannedResponse::json(
+                   200, json(test::createdPullJson(base, QStringLiteral("accounts"), 41, branch))));
     QStringList worked;
     m_credentials.tokenWorked = [&worked](const QString &url) { worked << url; };
 
@@ -290,10 +270,11 @@ void TestPublishFlow::anExistingFirstPullRequestIsShownAndNotEdited()
                         "\"PullRequest\",\"code\":\"custom\",\"message\":\"A pull request "
                         "already exists for remotes:kanri/publish-test.\"}]}"));
     m_fake->on("GET", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(
-                   200, json(QJsonArray{pullObject(base, QStringLiteral("accounts"), 8)})));
+               CannedResponse::json(200, json(QJsonArray{test::createdPullJson(
+                                             base, QStringLiteral("accounts"), 8, branch)})));
     m_fake->on("POST", QStringLiteral("/repos/remotes/manifests/pulls"),
-               CannedResponse::json(201, json(pullObject(base, QStringLiteral("manifests"), 9))));
+               CannedResponse::json(
+                   201, json(test::createdPullJson(base, QStringLiteral("manifests"), 9, branch))));
 
     const platform::PublishOutcome &outcome = run(twoRepositoryRequest());
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
@@ -358,7 +339,8 @@ void TestPublishFlow::aRefusedPullRequestPartWaySaysWhichWereOpened()
 {
     const QUrl base = m_fake->baseUrl();
     m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(201, json(pullObject(base, QStringLiteral("accounts"), 41))));
+               CannedResponse::json(
+                   201, json(test::createdPullJson(base, QStringLiteral("accounts"), 41, branch))));
     // A 422 that is not "already exists": the base branch is not there.
     m_fake->on("POST", QStringLiteral("/repos/remotes/manifests/pulls"),
                CannedResponse::json(422,

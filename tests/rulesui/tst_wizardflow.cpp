@@ -62,29 +62,6 @@ QByteArray json(const QJsonArray &a)
     return QJsonDocument(a).toJson(QJsonDocument::Compact);
 }
 
-// A pull request as GitHub answers POST /repos/O/R/pulls (the fields the client reads).
-QJsonObject pullObject(const QUrl &base, const QString &repo, int number, const QString &branch)
-{
-    return QJsonObject{
-        {QStringLiteral("id"), 5000 + number},
-        {QStringLiteral("number"), number},
-        {QStringLiteral("state"), QStringLiteral("open")},
-        {QStringLiteral("title"), QStringLiteral("t")},
-        {QStringLiteral("body"), QStringLiteral("b")},
-        {QStringLiteral("html_url"),
-         base.toString() + QStringLiteral("/remotes/%1/pull/%2").arg(repo).arg(number)},
-        {QStringLiteral("draft"), false},
-        {QStringLiteral("user"), QJsonObject{{QStringLiteral("login"), QStringLiteral("me")}}},
-        {QStringLiteral("head"),
-         QJsonObject{{QStringLiteral("ref"), branch},
-                     {QStringLiteral("label"), QStringLiteral("remotes:") + branch},
-                     {QStringLiteral("sha"), QStringLiteral("0123456789abcdef")}}},
-        {QStringLiteral("base"),
-         QJsonObject{{QStringLiteral("ref"), QStringLiteral("main")},
-                     {QStringLiteral("label"), QStringLiteral("remotes:main")}}},
-        {QStringLiteral("labels"), QJsonArray{}}};
-}
-
 int gitExit(const QStringList &args, const QString &dir)
 {
     return kanri::test::run(QStringLiteral("git"), args, dir).exitCode;
@@ -288,10 +265,10 @@ void TestWizardFlow::branchNamesAreChecked()
 
 void TestWizardFlow::newDeveloperCommitsPushesAndOpensThePullRequest()
 {
-    m_fake->on(
-        "POST", QStringLiteral("/repos/remotes/accounts/pulls"),
-        CannedResponse::json(201, json(pullObject(m_fake->baseUrl(), QStringLiteral("accounts"), 41,
-                                                  QStringLiteral("kanri/add-developer-atanaka")))));
+    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+               CannedResponse::json(201, json(test::createdPullJson(
+                                             m_fake->baseUrl(), QStringLiteral("accounts"), 41,
+                                             QStringLiteral("kanri/add-developer-atanaka")))));
     ui::WizardPublishDialog *dialog = runNewDeveloper();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
@@ -376,7 +353,7 @@ void TestWizardFlow::anExistingPullRequestIsShown()
                         "\"PullRequest\",\"code\":\"custom\",\"message\":\"A pull request "
                         "already exists for remotes:kanri/add-developer-atanaka.\"}]}"));
     m_fake->on("GET", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(200, json(QJsonArray{pullObject(
+               CannedResponse::json(200, json(QJsonArray{test::createdPullJson(
                                              m_fake->baseUrl(), QStringLiteral("accounts"), 8,
                                              QStringLiteral("kanri/add-developer-atanaka"))})));
     QVERIFY(runNewDeveloper());
@@ -457,15 +434,18 @@ void TestWizardFlow::anExistingBranchStopsBeforeAnythingIsSaved()
 void TestWizardFlow::newMicroserviceOpensTwoPullRequestsThatLinkToEachOther()
 {
     const QString branch = QStringLiteral("kanri/add-microservice-coupon-api");
-    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
-                                                         QStringLiteral("accounts"), 3, branch))));
-    m_fake->on("POST", QStringLiteral("/repos/remotes/manifests/pulls"),
-               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
-                                                         QStringLiteral("manifests"), 9, branch))));
-    m_fake->on("PATCH", QStringLiteral("/repos/remotes/accounts/pulls/3"),
-               CannedResponse::json(200, json(pullObject(m_fake->baseUrl(),
-                                                         QStringLiteral("accounts"), 3, branch))));
+    m_fake->on(
+        "POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+        CannedResponse::json(201, json(test::createdPullJson(
+                                      m_fake->baseUrl(), QStringLiteral("accounts"), 3, branch))));
+    m_fake->on(
+        "POST", QStringLiteral("/repos/remotes/manifests/pulls"),
+        CannedResponse::json(201, json(test::createdPullJson(
+                                      m_fake->baseUrl(), QStringLiteral("manifests"), 9, branch))));
+    m_fake->on(
+        "PATCH", QStringLiteral("/repos/remotes/accounts/pulls/3"),
+        CannedResponse::json(200, json(test::createdPullJson(
+                                      m_fake->baseUrl(), QStringLiteral("accounts"), 3, branch))));
     auto *wizard = qobject_cast<ui::NewMicroserviceWizard *>(
         m_wizards->newMicroservice(app::WizardController::Show::Modal));
     QVERIFY(wizard);
@@ -594,9 +574,10 @@ QString TestWizardFlow::onAFeatureBranchBehindOrigin()
 void TestWizardFlow::fromAFeatureBranchTheBranchStartsFromOriginsDefaultBranch()
 {
     const QString branch = QStringLiteral("kanri/add-developer-atanaka");
-    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
-                                                         QStringLiteral("accounts"), 41, branch))));
+    m_fake->on(
+        "POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+        CannedResponse::json(201, json(test::createdPullJson(
+                                      m_fake->baseUrl(), QStringLiteral("accounts"), 41, branch))));
     const QString work = repoPath(QStringLiteral("accounts"));
     const QString bare = barePath(QStringLiteral("accounts"));
     const QString extra = onAFeatureBranchBehindOrigin();
@@ -768,9 +749,10 @@ void TestWizardFlow::useApplicationControllers(const QString &typed)
 void TestWizardFlow::aTokenTypedAtRepositoryPushIsUsedByTheWizardFlow()
 {
     const QString branch = QStringLiteral("kanri/add-developer-atanaka");
-    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
-                                                         QStringLiteral("accounts"), 41, branch))));
+    m_fake->on(
+        "POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+        CannedResponse::json(201, json(test::createdPullJson(
+                                      m_fake->baseUrl(), QStringLiteral("accounts"), 41, branch))));
     useApplicationControllers(gitToken);
     if (QTest::currentTestFailed())
         return;
@@ -800,9 +782,10 @@ void TestWizardFlow::aTokenTypedAtRepositoryPushIsUsedByTheWizardFlow()
 void TestWizardFlow::aRefusedPushAsksThroughTheGitSignInPromptAndGoesOn()
 {
     const QString branch = QStringLiteral("kanri/add-developer-atanaka");
-    m_fake->on("POST", QStringLiteral("/repos/remotes/accounts/pulls"),
-               CannedResponse::json(201, json(pullObject(m_fake->baseUrl(),
-                                                         QStringLiteral("accounts"), 41, branch))));
+    m_fake->on(
+        "POST", QStringLiteral("/repos/remotes/accounts/pulls"),
+        CannedResponse::json(201, json(test::createdPullJson(
+                                      m_fake->baseUrl(), QStringLiteral("accounts"), 41, branch))));
     // Fetching needs no token (a public repository); pushing does.
     GitHttpServer anonymous(m_ws, QString());
     QVERIFY(anonymous.start());

@@ -244,4 +244,27 @@ QJsonObject loadFixture(const QString &sharedDir, const QString &name)
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+QJsonObject createdPullJson(const QUrl &base, const QString &repo, int number,
+                            const QString &branch)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), 5000 + number},
+        {QStringLiteral("number"), number},
+        {QStringLiteral("state"), QStringLiteral("open")},
+        {QStringLiteral("title"), QStringLiteral("t")},
+        {QStringLiteral("body"), QStringLiteral("b")},
+        {QStringLiteral("html_url"),
+         base.toString() + QStringLiteral("/remotes/%1/pull/%2").arg(repo).arg(number)},
+        {QStringLiteral("draft"), false},
+        {QStringLiteral("user"), QJsonObject{{QStringLiteral("login"), QStringLiteral("me")}}},
+        {QStringLiteral("head"),
+         QJsonObject{{QStringLiteral("ref"), branch},
+                     {QStringLiteral("label"), QStringLiteral("remotes:") + branch},
+                     {QStringLiteral("sha"), QStringLiteral("0123456789abcdef")}}},
+        {QStringLiteral("base"),
+         QJsonObject{{QStringLiteral("ref"), QStringLiteral("main")},
+                     {QStringLiteral("label"), QStringLiteral("remotes:main")}}},
+        {QStringLiteral("labels"), QJsonArray{}}};
+}
+
 } // namespace kanri::test

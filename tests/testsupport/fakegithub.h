@@ -89,4 +89,9 @@ private:
 // Reads one fixture file from $KANRI_SHARED/fixtures/github-api; empty object when absent.
 QJsonObject loadFixture(const QString &sharedDir, const QString &name);
 
+// A pull request as GitHub answers POST /repos/OWNER/REPO/pulls, with the fields Kanri's client
+// reads; its html_url points into the stand-in at `base`.
+QJsonObject createdPullJson(const QUrl &base, const QString &repo, int number,
+                            const QString &branch);
+
 } // namespace kanri::test
