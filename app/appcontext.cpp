@@ -12,14 +12,14 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kanri::app {
 
-AppContext::AppContext(ui::MainWindow *window, bool screenshot, QObject *parent)
+AppContext::AppContext(ui::MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_screenshot(screenshot)
 {
     m_loadPool.setMaxThreadCount(2); // the load in progress, and one being dropped
     connect(m_window, &ui::MainWindow::loadCancelRequested, this, &AppContext::cancelLoad);
@@ -48,10 +48,31 @@ const platform::Workspace *AppContext::workspace() const
 
 void AppContext::reportError(const QString &title, const QString &message)
 {
-    if (m_screenshot)
-        std::fprintf(stderr, "kanri: %s\n", qPrintable(message));
+    if (m_reportError)
+        m_reportError(title, message);
     else
         QMessageBox::critical(m_window, title, message);
+}
+
+void AppContext::addBusyProbe(QObject *owner, std::function<bool()> busy)
+{
+    m_busyProbes.append({owner, std::move(busy)});
+}
+
+void AppContext::setWorkingOffline(bool offline)
+{
+    if (offline == m_workingOffline)
+        return;
+    m_workingOffline = offline;
+    Q_EMIT workingOfflineChanged(offline);
+}
+
+bool AppContext::isBusy() const
+{
+    if (isLoading() || m_status.isRunning())
+        return true;
+    return std::any_of(m_busyProbes.cbegin(), m_busyProbes.cend(),
+                       [](const BusyProbe &probe) { return probe.owner && probe.busy(); });
 }
 
 bool AppContext::load(const QString &dir)
@@ -87,7 +108,7 @@ void AppContext::install(std::unique_ptr<platform::Session> session, const QStri
     for (const Error &problem : m_session->catalog().problems)
         std::fprintf(stderr, "kanri: %s\n", qPrintable(problem.toString()));
     refreshRepositoryStatus();
-    if (!m_screenshot)
+    if (m_remembersWorkspace)
         m_settings.setValue(QStringLiteral("workspace/last"), dir);
     Q_EMIT sessionChanged(m_session.get());
 }
@@ -99,10 +120,6 @@ struct AppContext::LoadedCatalog
 
 void AppContext::loadAsync(const QString &dir)
 {
-    if (m_screenshot) {
-        Q_EMIT loadFinished(load(dir));
-        return;
-    }
     const quint64 generation = ++m_loadGeneration;
     m_loadingDir = dir;
     m_window->setLoadProgress(
@@ -250,10 +267,6 @@ void AppContext::refreshRepositoryStatus()
     QList<RepositoryLine> repositories;
     for (const auto &spec : ws->repositories)
         repositories.append({spec.name, ws->repositoryPath(spec)});
-    if (m_screenshot) {
-        m_window->setRepositoryStatus(repositoryStatus(repositories));
-        return;
-    }
     disconnect(&m_status, nullptr, this, nullptr);
     connect(&m_status, &QFutureWatcherBase::finished, this, [this, generation] {
         if (generation == m_statusGeneration && m_status.future().resultCount() > 0)

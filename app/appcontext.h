@@ -3,6 +3,7 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSettings>
 #include <QString>
 #include <QThreadPool>
@@ -31,7 +32,7 @@ class AppContext : public QObject
     Q_OBJECT
 
 public:
-    AppContext(ui::MainWindow *window, bool screenshot, QObject *parent = nullptr);
+    explicit AppContext(ui::MainWindow *window, QObject *parent = nullptr);
     ~AppContext() override;
 
     ui::MainWindow *window() const { return m_window; }
@@ -39,8 +40,6 @@ public:
     // The open workspace, or nullptr before one is open.
     const platform::Workspace *workspace() const;
     QSettings &settings() { return m_settings; }
-    // True under --screenshot: nothing may block on a dialog; report to stderr instead.
-    bool isScreenshot() const { return m_screenshot; }
 
     // Opens the workspace in `dir` (materialising the demo into an empty folder) and replaces
     // the session, blocking until it is in place (screenshots, tests, reloads that must be
@@ -56,7 +55,7 @@ public:
     // old one on the GUI thread when the catalog is ready (after asking to save edits made to
     // the old one meanwhile), then loadFinished(true). A failure is reported as load() does
     // and the old session stays: loadFinished(false). A second load while one runs replaces
-    // it (the first one ends without a signal). Under --screenshot it is load().
+    // it (the first one ends without a signal).
     void loadAsync(const QString &dir);
     // reload(), with the workspace read on a worker.
     void reloadAsync();
@@ -65,15 +64,36 @@ public:
     void cancelLoad();
     bool isLoading() const { return !m_loadingDir.isEmpty(); }
     // Re-reads branch, ahead/behind and uncommitted files of each repository into the status
-    // bar, on a worker (at once under --screenshot), and tells the session that the working
+    // bar, on a worker, and tells the session that the working
     // trees may have changed (after a commit, a checkout, a pull).
     void refreshRepositoryStatus();
 
-    // A message box, or stderr under --screenshot.
+    // Tells the user what failed: a message box over the window, unless another reporter was
+    // set (the screenshot driver prints to stderr: nobody is there to close a box).
     void reportError(const QString &title, const QString &message);
+    using ErrorReporter = std::function<void(const QString &title, const QString &message)>;
+    void setErrorReporter(ErrorReporter report) { m_reportError = std::move(report); }
+
+    // Work a controller runs in the background (a check, a refresh, a request, a timer that
+    // will start one): isBusy() is true while a probe says so (a probe goes with its owner).
+    // Whoever must wait until the window shows the results (a screenshot, a test) waits for
+    // !isBusy().
+    void addBusyProbe(QObject *owner, std::function<bool()> busy);
+    bool isBusy() const;
+
+    // Working offline: nothing is asked of GitHub (pull requests, queued reviews, sign-in)
+    // until it is turned off; what is stored offline stays usable. Pull Requests ▸ Work
+    // Offline, or a screenshot.
+    bool isWorkingOffline() const { return m_workingOffline; }
+    void setWorkingOffline(bool offline);
+
+    // Whether the folder of each workspace installed is kept as the one to open next time
+    // (true by default; a screenshot leaves the user's choice alone).
+    void setRemembersWorkspace(bool remember) { m_remembersWorkspace = remember; }
 
     // Windows and dialogs a screenshot can show: `kanri --screenshot F --view NAME`. The
-    // opener builds (and shows) the widget over the loaded workspace and returns it.
+    // opener builds (and shows) the widget over the loaded workspace and returns it; what it
+    // starts in the background is waited for through the busy probes.
     using ViewOpener = std::function<QWidget *()>;
     void addView(const QString &name, ViewOpener open);
     QStringList viewNames() const;
@@ -82,6 +102,7 @@ public:
 Q_SIGNALS:
     // Before a session goes (nullptr) and after a new one is in place.
     void sessionChanged(kanri::platform::Session *session);
+    void workingOfflineChanged(bool offline);
     // A loadAsync() ended: true with its session in place, false when it failed, was
     // cancelled or the user kept unsaved edits.
     void loadFinished(bool ok);
@@ -93,7 +114,15 @@ private:
     void endLoad(); // clears the progress of a load in progress, if any
 
     ui::MainWindow *m_window;
-    bool m_screenshot;
+    ErrorReporter m_reportError;
+    struct BusyProbe
+    {
+        QPointer<QObject> owner;
+        std::function<bool()> busy;
+    };
+    QList<BusyProbe> m_busyProbes;
+    bool m_remembersWorkspace = true;
+    bool m_workingOffline = false;
     QSettings m_settings;
     std::unique_ptr<platform::Session> m_session;
     QHash<QString, ViewOpener> m_views;

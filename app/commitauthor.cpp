@@ -77,10 +77,6 @@ void CommitAuthor::ensure(const QString &repositoryPath, const QString &reposito
         then(now.author);
         return;
     }
-    if (m_context->isScreenshot()) {
-        then(std::nullopt);
-        return;
-    }
     QWidget *parent = over ? over : m_context->window();
     if (!m_dialog)
         m_dialog = new ui::GitAuthorDialog(parent);

@@ -53,6 +53,7 @@ GitChangesController::GitChangesController(GitController *git)
     connect(m_panel, &ui::GitChangesPanel::currentFileChanged, this,
             &GitChangesController::requestDiff);
     connect(context, &AppContext::sessionChanged, this, &GitChangesController::sessionChanged);
+    context->addBusyProbe(this, [this] { return isRefreshing(); });
 }
 
 GitChangesController::~GitChangesController()
@@ -72,8 +73,6 @@ void GitChangesController::sessionChanged()
         connect(stack, &QUndoStack::indexChanged, this, &GitChangesController::scheduleRefresh);
         connect(stack, &QUndoStack::cleanChanged, this, &GitChangesController::scheduleRefresh);
         refresh();
-        if (context->isScreenshot())
-            finishRefreshNow(); // the picture shows the actions named after their repository
     } else {
         m_panel->setChanges({});
     }
@@ -82,11 +81,6 @@ void GitChangesController::sessionChanged()
 
 void GitChangesController::scheduleRefresh()
 {
-    if (m_git->context()->isScreenshot()) { // nothing waits for a timer: the picture is taken next
-        refresh();
-        finishRefreshNow();
-        return;
-    }
     m_refreshTimer->start();
 }
 

@@ -88,7 +88,7 @@ public:
     bool askForToken(const QString &url, const Error &error, std::function<void()> retry,
                      std::function<void()> giveUp) override
     {
-        if (!m_controller || m_controller->m_context->isScreenshot() || hostOf(url).isEmpty())
+        if (!m_controller || hostOf(url).isEmpty())
             return false;
         m_controller->askForToken(url, error, std::move(retry), std::move(giveUp));
         return true;
@@ -178,8 +178,6 @@ git::NetworkOptions GitController::networkOptions() const
 bool GitController::offerRecovery(const QString &url, const Error &error,
                                   std::function<void()> retry, std::function<void()> giveUp)
 {
-    if (m_context->isScreenshot())
-        return false;
     const std::optional<git::HostKeyInfo> refused = m_network->takeRefusedHostKey();
     if (refused && !refused->fingerprint.isEmpty()) {
         m_network->askHostKey(*refused, std::move(retry), std::move(giveUp));

@@ -61,8 +61,8 @@ QString eventName(github::ReviewEvent e)
     return GitHubController::tr("pending review");
 }
 
-// Runs `work` on a worker and `done` with its result on `context`'s thread; under --screenshot
-// (nothing may wait for an event loop that is never entered) it runs at once.
+// Runs `work` on a worker (the global pool, which a screenshot waits for) and `done` with its
+// result on `context`'s thread; `synchronous` runs both at once.
 template<typename T, typename Work, typename Done>
 void runOffThread(bool synchronous, QObject *context, Work work, Done done)
 {
@@ -157,6 +157,8 @@ GitHubController::GitHubController(AppContext *context)
     // Queued reviews go out by themselves once GitHub can be reached again.
     m_syncTimer.setInterval(120000);
     connect(&m_syncTimer, &QTimer::timeout, this, &GitHubController::syncQueue);
+    m_context->addBusyProbe(
+        this, [this] { return !m_refreshContext.isNull() || m_syncing || m_job != nullptr; });
 
     m_context->addView(QStringLiteral("signin"), [this]() -> QWidget * {
         signIn();
@@ -226,6 +228,29 @@ void GitHubController::createActions()
     menu->addAction(tr("Refresh Pull Requests"), QKeySequence(Qt::CTRL | Qt::Key_F5), this,
                     &GitHubController::refresh);
     menu->addAction(tr("Post Queued Reviews"), this, &GitHubController::syncQueue);
+    // Nothing is asked of GitHub until it is turned off (kept across runs); back online, the
+    // queue is refreshed and queued reviews go out.
+    m_offlineAction = menu->addAction(tr("Work Offline"));
+    m_offlineAction->setCheckable(true);
+    m_offlineAction->setToolTip(
+        tr("Ask nothing of GitHub: pull requests made available offline stay readable and "
+           "reviews are queued"));
+    if (m_context->settings().value(QStringLiteral("github/workOffline")).toBool())
+        m_context->setWorkingOffline(true);
+    m_offlineAction->setChecked(m_context->isWorkingOffline());
+    connect(m_offlineAction, &QAction::triggered, this, [this](bool offline) { // the user's choice
+        m_context->settings().setValue(QStringLiteral("github/workOffline"), offline);
+        m_context->setWorkingOffline(offline);
+    });
+    connect(m_context, &AppContext::workingOfflineChanged, this, [this](bool offline) {
+        m_offlineAction->setChecked(offline);
+        updatePending(m_syncMessage);
+        if (offline)
+            return;
+        if (m_dock->isVisible())
+            refresh();
+        syncQueue();
+    });
     menu->addSeparator();
     QAction *create =
         menu->addAction(tr("Create Pull Request…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
@@ -341,7 +366,7 @@ void GitHubController::applyTokenToClients(const QString &host, const QString &t
 
 void GitHubController::openUrl(const QUrl &url)
 {
-    if (url.isValid() && !m_context->isScreenshot())
+    if (url.isValid())
         QDesktopServices::openUrl(url);
 }
 
@@ -369,8 +394,9 @@ void GitHubController::startDeviceFlow()
     const QList<RepoInfo> repos = repositories();
     Client *client = clientFor(repos.isEmpty() ? QString() : repos.first().url);
     const QString host = tokenHost(client->options().apiBase);
-    if (m_context->isScreenshot()) {
-        m_signIn->showIntro(host, tr("Offline: no code is requested in a screenshot."));
+    if (m_context->isWorkingOffline()) {
+        m_signIn->showIntro(host, tr("Working offline: no code is requested. Turn off Pull "
+                                     "Requests ▸ Work Offline to sign in."));
         return;
     }
     QString clientId = github::DeviceFlow::configuredClientId();
@@ -545,9 +571,9 @@ void GitHubController::refresh()
         Q_EMIT queueRefreshed();
         return;
     }
-    if (m_context->isScreenshot()) {
-        m_panel->setConnection(ui::PrQueuePanel::Connection::Offline,
-                               tr("(no network in a screenshot)"));
+    if (m_context->isWorkingOffline()) {
+        m_panel->setConnection(ui::PrQueuePanel::Connection::Offline, tr("(working offline)"));
+        Q_EMIT queueRefreshed();
         return;
     }
     m_panel->setConnection(ui::PrQueuePanel::Connection::Loading, {});
@@ -765,8 +791,12 @@ void GitHubController::openPull(const QString &repositoryName, int number)
         m_context->reportError(tr("Cannot open the pull request"), pull.error().toString());
         return;
     }
-    if (m_context->isScreenshot())
+    if (m_context->isWorkingOffline()) {
+        m_context->window()->showStatusMessage(
+            tr("#%1 is not available offline; turn off Pull Requests ▸ Work Offline to fetch it")
+                .arg(number));
         return;
+    }
     // Not here yet: make it available offline first (needs the network), then open it.
     if (m_job) {
         m_context->window()->showStatusMessage(
@@ -821,7 +851,7 @@ void GitHubController::showReview(const RepoInfo &info, const OfflinePull &pull)
     const int number = pull.pull.number;
     const QString name = info.name;
     runOffThread<Result<platform::ChangeReview>>(
-        m_context->isScreenshot(), w,
+        false, w,
         [path, number, baseSha] { return platform::reviewFetchedPull(path, number, baseSha); },
         [this, w, name, number](Result<platform::ChangeReview> review) {
             if (!w)
@@ -858,13 +888,13 @@ void GitHubController::updatePending(const QString &syncMessage)
     }
     if (unsent.isEmpty())
         m_syncTimer.stop();
-    else if (!m_context->isScreenshot())
+    else if (!m_context->isWorkingOffline())
         m_syncTimer.start();
 }
 
 void GitHubController::syncQueue()
 {
-    if (m_syncing || m_context->isScreenshot())
+    if (m_syncing || m_context->isWorkingOffline())
         return;
     ReviewQueue queue(ReviewQueue::defaultFolder());
     const QList<github::QueuedPost> unsent = queue.unsent();
@@ -951,7 +981,7 @@ void GitHubController::draftFor(const QString &repositoryName)
     m_create->setBusy(tr("Reading the change to describe it…"));
     const QString path = info->path, base = info->defaultBranch;
     runOffThread<DraftOutcome>(
-        m_context->isScreenshot(), m_create,
+        false, m_create,
         [path, base] {
             DraftOutcome out{platform::draftPull(path, base), {}};
             if (auto repo = git::Repository::open(path))

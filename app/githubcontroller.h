@@ -126,6 +126,7 @@ private:
 
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QAction *m_offlineAction = nullptr;
     QAction *m_queueAction = nullptr;
     QDockWidget *m_dock = nullptr;
     ui::PrQueuePanel *m_panel = nullptr;

@@ -1,9 +1,9 @@
 #include "app/appcontext.h"
 #include "app/cli/commands.h"
 #include "app/controllers.h"
+#include "app/screenshotdriver.h"
 #include "items/servicesmodel.h"
 #include "platform/demoworkspace.h"
-#include "platform/livediff.h"
 #include "platform/session.h"
 #include "ui/main/mainwindow.h"
 
@@ -13,15 +13,13 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
-#include <QScreen>
 #include <QSettings>
-#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -177,7 +175,10 @@ int main(int argc, char **argv)
 
     // The context (and the session it holds) goes after the window's controllers.
     kanri::ui::MainWindow window;
-    kanri::app::AppContext context(&window, screenshot);
+    kanri::app::AppContext context(&window);
+    std::optional<kanri::app::ScreenshotDriver> driver;
+    if (screenshot)
+        driver.emplace(&context);
     kanri::app::installControllers(&context);
     QObject::connect(&window, &kanri::ui::MainWindow::openWorkspaceRequested, &context,
                      [&](const QString &dir) { context.loadAsync(dir); });
@@ -233,28 +234,7 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "kanri: error: --size wants WxH, e.g. 1400x900\n");
             return 2;
         }
-        window.resize(w, h);
-        window.show();
-        if (window.liveDiff())
-            window.liveDiff()->computeNow();
-        QApplication::processEvents();
-        QWidget *shown = &window;
-        if (parser.isSet(viewOption)) {
-            shown = context.openView(parser.value(viewOption));
-            if (!shown) {
-                std::fprintf(stderr, "kanri: error: the view '%s' cannot be shown here\n",
-                             qPrintable(parser.value(viewOption)));
-                return 1;
-            }
-            shown->show();
-            QApplication::processEvents();
-        }
-        const QString file = parser.value(screenshotOption);
-        if (!shown->grab().save(file, "PNG")) {
-            std::fprintf(stderr, "kanri: error: cannot write %s\n", qPrintable(file));
-            return 1;
-        }
-        return 0;
+        return driver->take(parser.value(screenshotOption), QSize(w, h), parser.value(viewOption));
     }
 
     window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

@@ -66,10 +66,7 @@ void PublishController::offer(const QString &what, const platform::WizardPlan &p
         if (m_flow)
             m_flow->cancel();
     });
-    if (m_context->isScreenshot())
-        m_publish->show();
-    else
-        m_publish->open();
+    m_publish->open();
     Q_EMIT publishOffered();
 }
 

@@ -2,16 +2,12 @@
 
 #include "app/appcontext.h"
 #include "platform/session.h"
-#include "rules/rulelinter.h"
 #include "rules/rulelive.h"
 #include "ui/main/mainwindow.h"
 #include "ui/rules/findingspanel.h"
 
 #include <QAction>
-#include <QEventLoop>
 #include <QMenu>
-#include <QTimer>
-#include <QUndoStack>
 
 namespace kanri::app {
 
@@ -37,22 +33,13 @@ RulesController::RulesController(AppContext *context)
     connect(m_check, &QAction::triggered, this, [this] {
         m_panel->show();
         m_panel->raise();
-        if (m_context->isScreenshot())
-            checkNowSynchronously();
-        else
-            m_linter->checkNow();
+        m_linter->checkNow();
     });
     m_check->setEnabled(context->session() != nullptr);
 
+    // Busy until the session's current edits have been checked.
+    context->addBusyProbe(this, [this] { return m_context->session() && !m_linter->isIdle(); });
     context->addView(QStringLiteral("findings"), [this]() -> QWidget * {
-        // Wait (bounded) for the first check so that the screenshot shows its findings (under
-        // --screenshot the check already ran on this thread).
-        if (!m_context->isScreenshot() && !m_linter->hasResult()) {
-            QEventLoop loop;
-            connect(m_linter, &platform::LiveLinter::findingsChanged, &loop, &QEventLoop::quit);
-            QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-            loop.exec();
-        }
         m_panel->show();
         m_panel->raise();
         return m_context->window();
@@ -64,41 +51,9 @@ RulesController::RulesController(AppContext *context)
 
 void RulesController::sessionChanged(platform::Session *session)
 {
-    disconnect(m_screenshotChecks); // the old session's stack: it is going
     m_panel->setProblem({});
     m_check->setEnabled(session != nullptr);
-    if (m_context->isScreenshot()) {
-        // Nothing waits for a worker under --screenshot: check now, on this thread, and again
-        // after each edit (--edit), so that the picture shows the findings.
-        m_screenshotBaseline.clear();
-        if (!session)
-            return;
-        if (auto first =
-                platform::lintLive(platform::liveLintInput(*session), session->renderer())) {
-            m_screenshotBaseline = first->findings;
-            m_panel->setFindings(first->findings, {});
-        } else {
-            m_panel->setProblem(first.error().toString());
-        }
-        m_screenshotChecks = connect(session->buffers()->undoStack(), &QUndoStack::indexChanged,
-                                     this, &RulesController::checkNowSynchronously);
-        return;
-    }
     m_linter->setSession(session);
-}
-
-void RulesController::checkNowSynchronously()
-{
-    platform::Session *session = m_context->session();
-    if (!session)
-        return;
-    auto result = platform::lintLive(platform::liveLintInput(*session), session->renderer());
-    if (!result) {
-        m_panel->setProblem(result.error().toString());
-        return;
-    }
-    m_panel->setFindings(result->findings,
-                         platform::newFindings(m_screenshotBaseline, result->findings));
 }
 
 void RulesController::showFindings()

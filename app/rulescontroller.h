@@ -1,7 +1,5 @@
 #pragma once
 
-#include "rules/rulefinding.h"
-
 #include <QObject>
 
 class QAction;
@@ -21,8 +19,7 @@ class AppContext;
 
 // The platform rules in the window: the findings dock, kept current as the user edits (the
 // session's unsaved buffers are what is checked, off the GUI thread), and Tools ▸ Check
-// Platform Rules Now. Under --screenshot the findings are checked at once, on the GUI thread,
-// so that the picture shows them.
+// Platform Rules Now.
 class RulesController : public QObject
 {
     Q_OBJECT
@@ -35,15 +32,12 @@ public:
 private:
     void sessionChanged(platform::Session *session);
     void showFindings();
-    void checkNowSynchronously();
     void reveal(const QString &file, int line, int column, const QString &service);
 
     AppContext *m_context;
     platform::LiveLinter *m_linter = nullptr;
     ui::FindingsPanel *m_panel = nullptr;
     QAction *m_check = nullptr;
-    QList<platform::Finding> m_screenshotBaseline;
-    QMetaObject::Connection m_screenshotChecks; // under --screenshot: a check after each edit
 };
 
 } // namespace kanri::app

@@ -66,6 +66,8 @@ public:
     // A result is there and no edit is waiting to be checked.
     bool isUpToDate() const { return m_hasResult && !m_run.isPending() && !m_timer.isActive(); }
     bool hasResult() const { return m_hasResult; }
+    // No check is running or waiting for its delay (the last one may have failed).
+    bool isIdle() const { return !m_run.isPending() && !m_timer.isActive(); }
     const LintResult &result() const { return m_result; }
     QList<Finding> changeFindings() const { return newFindings(m_baseline, m_result.findings); }
     int generation() const { return m_generation; }

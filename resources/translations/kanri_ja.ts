@@ -431,6 +431,18 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>キュー内のレビューを投稿</translation>
     </message>
     <message>
+        <source>Work Offline</source>
+        <translation>オフラインで作業</translation>
+    </message>
+    <message>
+        <source>Ask nothing of GitHub: pull requests made available offline stay readable and reviews are queued</source>
+        <translation>GitHub に何も要求しません: オフラインで利用可能にしたプルリクエストは読めて、レビューはキューに入ります</translation>
+    </message>
+    <message>
+        <source>#%1 is not available offline; turn off Pull Requests ▸ Work Offline to fetch it</source>
+        <translation>#%1 はオフラインで利用できません。取得するにはプルリクエスト ▸ オフラインで作業 をオフにしてください</translation>
+    </message>
+    <message>
         <source>Create Pull Request…</source>
         <translation>プルリクエストを作成…</translation>
     </message>
@@ -443,8 +455,8 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>GitHub: %1; %2 秒後に再試行します (%3 回目)</translation>
     </message>
     <message>
-        <source>Offline: no code is requested in a screenshot.</source>
-        <translation>オフライン: スクリーンショットではコードを要求しません。</translation>
+        <source>Working offline: no code is requested. Turn off Pull Requests ▸ Work Offline to sign in.</source>
+        <translation>オフライン作業中: コードは要求しません。サインインするにはプルリクエスト ▸ オフラインで作業 をオフにしてください。</translation>
     </message>
     <message>
         <source>Asking %1 for a code…</source>
@@ -483,8 +495,8 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
-        <source>(no network in a screenshot)</source>
-        <translation>(スクリーンショットではネットワークを使いません)</translation>
+        <source>(working offline)</source>
+        <translation>(オフライン作業中)</translation>
     </message>
     <message>
         <source>%1. Sign in again (Pull Requests ▸ Sign in to GitHub…).</source>

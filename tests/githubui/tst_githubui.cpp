@@ -15,6 +15,7 @@
 #include "ui/main/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
@@ -24,6 +25,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -213,7 +215,7 @@ private Q_SLOTS:
         QVERIFY(makeWorkspace());
         startFake();
         m_window = std::make_unique<kanri::ui::MainWindow>();
-        m_context = std::make_unique<kanri::app::AppContext>(m_window.get(), false);
+        m_context = std::make_unique<kanri::app::AppContext>(m_window.get());
         m_controller = new kanri::app::GitHubController(m_context.get());
         QVERIFY(m_context->load(root() + QStringLiteral("/ws")));
         m_window->show();
@@ -510,6 +512,51 @@ private Q_SLOTS:
         dialog->close();
         QVERIFY(git(work(),
                     {QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("feature")}));
+    }
+
+    // Pull Requests ▸ Work Offline: nothing is asked of GitHub (the review queue, queued
+    // reviews, sign-in), and turning it off posts what was queued meanwhile.
+    void workingOfflineAsksNothingOfGitHubUntilTurnedOff()
+    {
+        routeList();
+        routePull(7);
+        QAction *workOffline = nullptr;
+        for (QAction *a : m_window->menu(kanri::ui::MainWindow::Menu::PullRequests)->actions())
+            if (a->text() == QLatin1String("Work Offline"))
+                workOffline = a;
+        QVERIFY(workOffline && workOffline->isCheckable() && !workOffline->isChecked());
+        workOffline->trigger();
+        QVERIFY(m_context->isWorkingOffline());
+        QVERIFY(m_context->settings().value(QStringLiteral("github/workOffline")).toBool());
+
+        kanri::github::NewReview approve;
+        approve.event = kanri::github::ReviewEvent::Approve;
+        approve.body = QStringLiteral("LGTM from the train");
+        kanri::github::ReviewQueue queue(kanri::github::ReviewQueue::defaultFolder());
+        QVERIFY(
+            queue.enqueueReview({QStringLiteral("acme"), QStringLiteral("manifests")}, 7, approve));
+        QSignalSpy refreshed(m_controller, &kanri::app::GitHubController::queueRefreshed);
+        m_controller->refresh();
+        QVERIFY(waitUntil([&] { return !refreshed.isEmpty(); }));
+        QCOMPARE(m_controller->queuePanel()->connection(),
+                 kanri::ui::PrQueuePanel::Connection::Offline);
+        QVERIFY2(m_controller->queuePanel()->connectionText().contains(
+                     QStringLiteral("working offline")),
+                 qPrintable(m_controller->queuePanel()->connectionText()));
+        m_controller->syncQueue();
+        QTest::qWait(200);
+        QVERIFY(!m_context->isBusy());
+        QCOMPARE(m_fake->requests.size(), 0);
+
+        // Back online: the queued review goes out at once, exactly once.
+        QSignalSpy synced(m_controller, &kanri::app::GitHubController::syncFinished);
+        workOffline->trigger();
+        QVERIFY(!m_context->isWorkingOffline());
+        QVERIFY(!m_context->settings().value(QStringLiteral("github/workOffline")).toBool());
+        QVERIFY(waitUntil([&] { return !synced.isEmpty(); }));
+        QCOMPARE(count(*m_fake, "POST", QStringLiteral("/repos/acme/manifests/pulls/7/reviews")),
+                 1);
+        QVERIFY(queue.unsent().isEmpty());
     }
 
     // Last: the client remembers a refused token and does not send it again.

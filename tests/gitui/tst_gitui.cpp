@@ -200,7 +200,7 @@ void TestGitUi::init()
         configureIdentity(repoPath(name));
     }
     m_window = std::make_unique<ui::MainWindow>();
-    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_context = std::make_unique<app::AppContext>(m_window.get());
     m_git = new app::GitController(m_context.get());
     m_git->setTokenSource(std::make_shared<git::StaticTokenSource>(token));
     m_context->settings().remove(QStringLiteral("git")); // nothing from an earlier case
@@ -548,7 +548,7 @@ void TestGitUi::trustedHostKeyIsRememberedAndAChangedOneRefused()
 
     // Second run (a new controller, nothing in memory): connects without asking.
     m_context.reset();
-    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_context = std::make_unique<app::AppContext>(m_window.get());
     m_git = new app::GitController(m_context.get());
     QVERIFY(m_context->load(m_ws));
     QVERIFY(settle());

@@ -168,7 +168,7 @@ void TestWizardFlow::init()
     qputenv("KANRI_GITHUB_API_URL", m_fake->baseUrl().toString().toUtf8());
 
     m_window = std::make_unique<ui::MainWindow>();
-    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_context = std::make_unique<app::AppContext>(m_window.get());
     m_context->settings().setValue(QStringLiteral("git/authorName"), QStringLiteral("Wiz Ard"));
     m_context->settings().setValue(QStringLiteral("git/authorEmail"),
                                    QStringLiteral("wizard@example.invalid"));
@@ -722,7 +722,7 @@ void TestWizardFlow::useApplicationControllers(const QString &typed)
     m_context.reset();
     m_window.reset();
     m_window = std::make_unique<ui::MainWindow>();
-    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_context = std::make_unique<app::AppContext>(m_window.get());
     app::installControllers(m_context.get());
     m_git = m_context->findChild<app::GitController *>();
     m_wizards = m_context->findChild<app::WizardController *>();

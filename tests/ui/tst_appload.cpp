@@ -72,7 +72,7 @@ void TestAppLoad::init()
 {
     m_messages.clear();
     m_window = std::make_unique<ui::MainWindow>();
-    m_context = std::make_unique<app::AppContext>(m_window.get(), false);
+    m_context = std::make_unique<app::AppContext>(m_window.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }

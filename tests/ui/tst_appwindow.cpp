@@ -7,6 +7,7 @@
 #include "app/controllers.h"
 #include "app/gitcontroller.h"
 #include "app/rulescontroller.h"
+#include "app/screenshotdriver.h"
 #include "app/wizardcontroller.h"
 #include "items/catalogtreemodel.h"
 #include "items/developersmodel.h"
@@ -148,6 +149,7 @@ private:
     QString m_ws;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<app::AppContext> m_context;
+    std::unique_ptr<app::ScreenshotDriver> m_driver; // the screenshot's, when one is taken
 };
 
 void TestAppWindow::initTestCase()
@@ -169,7 +171,9 @@ void TestAppWindow::init()
 void TestAppWindow::open(bool screenshot)
 {
     m_window = std::make_unique<ui::MainWindow>();
-    m_context = std::make_unique<app::AppContext>(m_window.get(), screenshot);
+    m_context = std::make_unique<app::AppContext>(m_window.get());
+    if (screenshot)
+        m_driver = std::make_unique<app::ScreenshotDriver>(m_context.get());
     app::installControllers(m_context.get());
     connect(m_window.get(), &ui::MainWindow::reloadRequested, m_context.get(),
             [this] { m_context->reloadAsync(); });
@@ -182,6 +186,7 @@ void TestAppWindow::open(bool screenshot)
 
 void TestAppWindow::close()
 {
+    m_driver.reset();
     m_context.reset();
     m_window.reset();
 }
@@ -391,7 +396,11 @@ void TestAppWindow::quittingWithUnsavedEditsEndsCleanly()
     const int column = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
     QVERIFY(model->setData(model->index(row, column), QStringLiteral("8")));
     QVERIFY(m_context->session()->buffers()->isModified());
-    if (!screenshot) {
+    if (screenshot) {
+        // What kanri --screenshot does before the picture: wait for the check of the edit.
+        QVERIFY(m_driver->settle(std::chrono::seconds(60)));
+        QVERIFY(!m_context->isBusy());
+    } else {
         // Quit, and answer Discard.
         QString asked;
         onNextModal([&asked](QWidget *modal) {

@@ -211,7 +211,7 @@ int main(int argc, char **argv)
 
     // As the application opens it: the window first, the catalog on a worker.
     ui::MainWindow window;
-    app::AppContext context(&window, false);
+    app::AppContext context(&window);
     PaintWatch firstPaint, loadedPaint;
     firstPaint.window = &window;
     StallWatch stalls;
