@@ -437,6 +437,9 @@ void TestAppWindow::screenshotWithAnUnsavedEditExits()
         QFAIL("KANRI_BINARY is not set (run through ctest)");
     const QString home = m_tmp.filePath(QStringLiteral("case%1/home").arg(m_case));
     QDir().mkpath(home);
+    const QString conf = home + QStringLiteral("/.config/Kanri/kanri.conf");
+    QSettings(conf, QSettings::IniFormat)
+        .setValue(QStringLiteral("workspace/last"), QStringLiteral("/the/users/own/workspace"));
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), home);
@@ -456,6 +459,9 @@ void TestAppWindow::screenshotWithAnUnsavedEditExits()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     QVERIFY(QImage(png).width() > 0);
+    // A picture is not a choice of workspace: the user's next start opens what it did before.
+    QCOMPARE(QSettings(conf, QSettings::IniFormat).value(QStringLiteral("workspace/last")),
+             QVariant(QStringLiteral("/the/users/own/workspace")));
 }
 
 // After the wizard the new service is under its team at once (the CODEOWNERS line is in the
