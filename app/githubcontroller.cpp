@@ -7,6 +7,7 @@
 #include "github/githubremote.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
+#include "review/pullsync.h"
 #include "review/reviewchange.h"
 #include "ui/github/prcreatedialog.h"
 #include "ui/github/prreviewwidget.h"
@@ -33,17 +34,13 @@ using github::Client;
 using github::OfflinePull;
 using github::PullStore;
 using github::ReviewQueue;
+using review::isOfflineError;
 
 namespace {
 
 QString pullKey(const QString &repository, int number)
 {
     return repository + QLatin1Char('#') + QString::number(number);
-}
-
-bool isOfflineError(const ApiError &e)
-{
-    return e.kind == ApiError::Kind::Network || e.kind == ApiError::Kind::Timeout;
 }
 
 QString eventName(github::ReviewEvent e)
@@ -86,15 +83,12 @@ struct DraftOutcome
 
 } // namespace
 
+// The pull requests being made available offline (by m_offline), while it runs.
 struct GitHubController::OfflineJob
 {
     QList<ui::PrQueuePanel::PullKey> keys;
-    int index = 0;
-    int done = 0;
-    QStringList failures;
+    QList<review::PullSyncFailure> unresolved; // keys whose repository is not in the workspace
     bool openWhenDone = false;
-    std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
-    std::unique_ptr<QObject> context = std::make_unique<QObject>();
 };
 
 // What tokenProvider() hands out: the device flow's tokens of this run over the base ones.
@@ -197,8 +191,7 @@ GitHubController::GitHubController(AppContext *context)
 
 GitHubController::~GitHubController()
 {
-    if (m_job)
-        m_job->cancelled->store(true);
+    delete m_offline; // a running git fetch stops at its next progress step
     // Workers only touch their own copies and the repository; let the running ones finish.
     QThreadPool::globalInstance()->waitForDone();
 }
@@ -639,22 +632,39 @@ void GitHubController::makeOffline(const QList<ui::PrQueuePanel::PullKey> &pulls
 {
     if (m_job || pulls.isEmpty())
         return;
+    if (!m_offline) {
+        m_offline = new review::PullSync(PullStore(PullStore::defaultFolder()), this);
+        connect(m_offline, &review::PullSync::progress, m_panel, &ui::PrQueuePanel::setProgress);
+        connect(m_offline, &review::PullSync::finished, this, &GitHubController::offlineSynced);
+    }
     m_job = std::make_unique<OfflineJob>();
     m_job->keys = pulls;
-    nextOffline();
+    QList<review::PullTarget> targets;
+    for (const auto &[name, number] : pulls) {
+        if (const auto info = repository(name)) {
+            targets.append({clientFor(info->url), info->ref, info->path, number});
+            continue;
+        }
+        const QString text =
+            tr("#%1: the repository %2 is not in the workspace").arg(number).arg(name);
+        m_job->unresolved.append({number, kanri::fail(Error::Code::NotFound, text).error(), text});
+    }
+    if (targets.isEmpty())
+        offlineSynced({});
+    else
+        m_offline->start(targets);
 }
 
 void GitHubController::cancel()
 {
     if (!m_job)
         return;
-    m_job->cancelled->store(true);
+    m_panel->setProgress(tr("Cancelling…"), m_offline->index(), m_offline->total());
     // Drops the GitHub answers still on their way; a running git fetch stops at its next
-    // progress step and reports back.
-    m_job->context.reset();
-    m_job->context = std::make_unique<QObject>();
-    m_panel->setProgress(tr("Cancelling…"), m_job->index, int(m_job->keys.size()));
-    finishOffline(tr("Cancelled."), false);
+    // progress step. Finishes through offlineSynced().
+    m_offline->cancel();
+    if (m_job)
+        finishOffline(tr("Cancelled."), false);
 }
 
 void GitHubController::finishOffline(const QString &message, bool ok)
@@ -667,96 +677,19 @@ void GitHubController::finishOffline(const QString &message, bool ok)
         openPull(job->keys.first().first, job->keys.first().second);
 }
 
-void GitHubController::nextOffline()
+void GitHubController::offlineSynced(review::PullSyncReport report)
 {
-    OfflineJob *job = m_job.get();
-    if (!job)
+    if (!m_job)
         return;
-    const int total = int(job->keys.size());
-    if (job->index >= total) {
-        const QString message =
-            job->failures.isEmpty()
-                ? tr("%n pull request(s) available offline.", nullptr, job->done)
-                : tr("%1 of %2 available offline; %3")
-                      .arg(job->done)
-                      .arg(total)
-                      .arg(job->failures.join(QStringLiteral("; ")));
-        finishOffline(message, job->failures.isEmpty());
+    if (report.cancelled) {
+        finishOffline(tr("Cancelled."), false);
         return;
     }
-    const auto [name, number] = job->keys.at(job->index);
-    const auto info = repository(name);
-    if (!info) {
-        job->failures << tr("#%1: the repository %2 is not in the workspace").arg(number).arg(name);
-        ++job->index;
-        nextOffline();
-        return;
-    }
-    m_panel->setProgress(
-        tr("#%1: reading the pull request (%2 of %3)…").arg(number).arg(job->index + 1).arg(total),
-        job->index, total);
-    github::fetchOfflinePull(
-        clientFor(info->url), info->ref, number, job->context.get(),
-        [this, job, info = *info, number, total](ApiResult<OfflinePull> pull) {
-            if (m_job.get() != job)
-                return;
-            if (!pull) {
-                job->failures << tr("#%1: %2").arg(number).arg(pull.error().toString());
-                if (isOfflineError(pull.error())) { // the rest would fail the same way
-                    job->index = int(job->keys.size());
-                    m_panel->setConnection(ui::PrQueuePanel::Connection::Offline,
-                                           pull.error().toString());
-                } else {
-                    ++job->index;
-                }
-                nextOffline();
-                return;
-            }
-            m_panel->setProgress(tr("#%1: fetching its commits (%2 of %3)…")
-                                     .arg(number)
-                                     .arg(job->index + 1)
-                                     .arg(total),
-                                 job->index, total);
-            QPointer<ui::PrQueuePanel> panel = m_panel;
-            const auto cancelled = job->cancelled;
-            const int index = job->index;
-            const QString path = info.path, base = pull->pull.baseRef;
-            auto work = [path, number, base, cancelled, panel, index, total]() {
-                git::NetworkOptions options;
-                options.isCancelled = [cancelled] { return cancelled->load(); };
-                options.progress = [panel, number, index, total](const git::TransferProgress &p) {
-                    QMetaObject::invokeMethod(
-                        panel.data(),
-                        [panel, number, index, total, p] {
-                            if (panel && panel->isBusy())
-                                panel->setProgress(GitHubController::tr("#%1: %2 of %3 objects")
-                                                       .arg(number)
-                                                       .arg(p.receivedObjects)
-                                                       .arg(p.totalObjects),
-                                                   index, total);
-                        },
-                        Qt::QueuedConnection);
-                };
-                return platform::fetchPullRefs(path, number, base, options);
-            };
-            runOffThread<Result<void>>(
-                false, job->context.get(), std::move(work),
-                [this, job, info, number, saved = *pull](Result<void> fetched) {
-                    if (m_job.get() != job)
-                        return;
-                    if (!fetched) {
-                        job->failures << tr("#%1: %2").arg(number).arg(fetched.error().toString());
-                    } else if (auto stored =
-                                   PullStore(PullStore::defaultFolder()).save(info.ref, saved);
-                               !stored) {
-                        job->failures << stored.error().toString();
-                    } else {
-                        ++job->done;
-                    }
-                    ++job->index;
-                    nextOffline();
-                });
-        });
+    if (report.offline)
+        m_panel->setConnection(ui::PrQueuePanel::Connection::Offline, report.offline->toString());
+    report.total += int(m_job->unresolved.size());
+    report.failures = m_job->unresolved + report.failures;
+    finishOffline(report.summary(), report.failures.isEmpty());
 }
 
 // --- reviewing -------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ namespace kanri::platform {
 class Session;
 }
 
+namespace kanri::review {
+class PullSync;
+struct PullSyncReport;
+} // namespace kanri::review
+
 namespace kanri::ui {
 class PrCreateDialog;
 class PrReviewWidget;
@@ -109,7 +114,7 @@ private:
     void fetchLogin();
 
     void rebuildRows();
-    void nextOffline();
+    void offlineSynced(review::PullSyncReport report);
     void finishOffline(const QString &message, bool ok);
     void showReview(const RepoInfo &info, const github::OfflinePull &pull);
     void updatePending(const QString &syncMessage = {});
@@ -139,6 +144,7 @@ private:
     QHash<QString, QList<github::PullRequest>> m_online;
     bool m_onlineValid = false;
     QPointer<QObject> m_refreshContext;
+    review::PullSync *m_offline = nullptr; // made on first use
     std::unique_ptr<OfflineJob> m_job;
     QPointer<QObject> m_syncContext;
     bool m_syncing = false;

@@ -8,16 +8,19 @@
 #include "github/githubpullstore.h"
 #include "github/githubremote.h"
 #include "github/githubreviewqueue.h"
+#include "review/pullsync.h"
 #include "review/reviewchange.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace kanri::cli {
 
@@ -145,26 +148,41 @@ std::optional<int> pullNumber(const QString &text)
     return n;
 }
 
-// Fetches one PR's metadata, files and comments into the store, and its head and base into
-// refs/kanri/pull/N/{head,base} of the local repository.
-int fetchOne(PrContext &c, int number)
+// Makes pull requests available offline (review::PullSync): per pull request its metadata,
+// files and comments into the store, once its head and base are in refs/kanri/pull/N/{head,base}
+// of the local repository. No numbers: every open one. Returns 0 when every one was fetched.
+int fetchPulls(PrContext &c, const QList<int> &numbers)
 {
-    auto pull = waitFor<OfflinePull>([&](QObject *context, auto done) {
-        fetchOfflinePull(c.client.get(), c.repo, number, context, std::move(done));
-    });
-    if (!pull)
-        return reportApiError(pull.error());
-    if (auto saved = pullStore().save(c.repo, *pull); !saved)
-        return reportError(saved.error());
-    if (auto fetched = platform::fetchPullRefs(c.dir, number, pull->pull.baseRef); !fetched)
-        return reportError(fetched.error());
-    writeOut(QStringLiteral("fetched #%1 %2 (%3 files, %4 comments)\n")
-                 .arg(number)
-                 .arg(pull->pull.title)
-                 .arg(pull->files.size())
-                 .arg(pull->comments.size() + pull->reviewComments.size())
-                 .toUtf8());
-    return 0;
+    review::PullSync sync(pullStore());
+    QObject::connect(&sync, &review::PullSync::pullStored,
+                     [](const review::PullTarget &target, const OfflinePull &pull) {
+                         writeOut(QStringLiteral("fetched #%1 %2 (%3 files, %4 comments)\n")
+                                      .arg(target.number)
+                                      .arg(pull.pull.title)
+                                      .arg(pull.files.size())
+                                      .arg(pull.comments.size() + pull.reviewComments.size())
+                                      .toUtf8());
+                     });
+    QObject::connect(&sync, &review::PullSync::pullFailed,
+                     [](const review::PullSyncFailure &f) { writeErr(f.error.toString()); });
+    QEventLoop loop;
+    std::optional<review::PullSyncReport> report;
+    QObject::connect(&sync, &review::PullSync::finished, &loop,
+                     [&](const review::PullSyncReport &r) {
+                         report = r;
+                         loop.quit();
+                     });
+    if (numbers.isEmpty()) {
+        sync.startAllOpen(c.client.get(), c.repo, c.dir);
+    } else {
+        QList<review::PullTarget> pulls;
+        for (int n : numbers)
+            pulls.append({c.client.get(), c.repo, c.dir, n});
+        sync.start(pulls);
+    }
+    if (!report)
+        loop.exec();
+    return report->failures.isEmpty() ? 0 : 1;
 }
 
 int runFetch(QStringList args, const QString &dir)
@@ -179,20 +197,7 @@ int runFetch(QStringList args, const QString &dir)
     auto c = openContext(dir);
     if (!c)
         return reportError(c.error());
-    if (numbers.isEmpty()) {
-        auto pulls = waitFor<QList<PullRequest>>([&](QObject *context, auto done) {
-            c->client->listOpenPulls(c->repo, context, std::move(done));
-        });
-        if (!pulls)
-            return reportApiError(pulls.error());
-        for (const PullRequest &p : *pulls)
-            numbers.append(p.number);
-    }
-    int status = 0;
-    for (int n : numbers)
-        if (fetchOne(*c, n) != 0)
-            status = 1;
-    return status;
+    return fetchPulls(*c, numbers);
 }
 
 int runList(QStringList args, const QString &dir)
@@ -268,7 +273,7 @@ int runShow(QStringList args, const QString &dir)
         auto online = openContext(dir);
         if (!online)
             return reportError(online.error());
-        if (fetchOne(*online, *number) != 0) {
+        if (fetchPulls(*online, {*number}) != 0) {
             writeErr(tr("error: pull request #%1 is not available offline; run `kanri pr fetch "
                         "%1` while online")
                          .arg(*number));

@@ -28,13 +28,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n pull request(s) available offline.</source>
-        <translation>
-            <numerusform>%n pull request available offline.</numerusform>
-            <numerusform>%n pull requests available offline.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n review(s) posted.</source>
         <translation>
             <numerusform>%n review posted.</numerusform>
@@ -73,6 +66,16 @@
         <translation>
             <numerusform>Remove %n developer</numerusform>
             <numerusform>Remove %n developers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::review::PullSync</name>
+    <message numerus="yes">
+        <source>%n pull request(s) available offline.</source>
+        <translation>
+            <numerusform>%n pull request available offline.</numerusform>
+            <numerusform>%n pull requests available offline.</numerusform>
         </translation>
     </message>
 </context>

@@ -516,35 +516,9 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pull request(s) available offline.</source>
-        <translation>
-            <numerusform>%n 件のプルリクエストをオフラインで利用できます。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 available offline; %3</source>
-        <translation>%2 件中 %1 件をオフラインで利用可能; %3</translation>
-    </message>
     <message>
         <source>#%1: the repository %2 is not in the workspace</source>
         <translation>#%1: リポジトリ %2 はワークスペースにありません</translation>
-    </message>
-    <message>
-        <source>#%1: reading the pull request (%2 of %3)…</source>
-        <translation>#%1: プルリクエストを読み込み中 (%3 件中 %2 件目)…</translation>
-    </message>
-    <message>
-        <source>#%1: %2</source>
-        <translation>#%1: %2</translation>
-    </message>
-    <message>
-        <source>#%1: fetching its commits (%2 of %3)…</source>
-        <translation>#%1: コミットを取得中 (%3 件中 %2 件目)…</translation>
-    </message>
-    <message>
-        <source>#%1: %2 of %3 objects</source>
-        <translation>#%1: オブジェクト %2/%3</translation>
     </message>
     <message>
         <source>Cannot open the pull request</source>
@@ -3829,6 +3803,39 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>a strategic-merge patch</source>
         <translation>strategic merge パッチ</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::review::PullSync</name>
+    <message>
+        <source>#%1: reading the pull request (%2 of %3)…</source>
+        <translation>#%1: プルリクエストを読み込み中 (%3 件中 %2 件目)…</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1: %2</translation>
+    </message>
+    <message>
+        <source>#%1: fetching its commits (%2 of %3)…</source>
+        <translation>#%1: コミットを取得中 (%3 件中 %2 件目)…</translation>
+    </message>
+    <message>
+        <source>#%1: %2 of %3 objects</source>
+        <translation>#%1: オブジェクト %2/%3</translation>
+    </message>
+    <message>
+        <source>origin has no refs/pull/%1/head: the commits of the pull request were not fetched</source>
+        <translation>origin に refs/pull/%1/head がありません: プルリクエストのコミットを取得できませんでした</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pull request(s) available offline.</source>
+        <translation>
+            <numerusform>%n 件のプルリクエストをオフラインで利用できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 available offline; %3</source>
+        <translation>%2 件中 %1 件をオフラインで利用可能; %3</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "app/appcontext.h"
 #include "app/githubcontroller.h"
+#include "github/githubpullstore.h"
 #include "github/githubreviewqueue.h"
 #include "tests/testsupport/fakegithub.h"
 #include "tests/testsupport/githubtestrepo.h"
@@ -416,6 +417,31 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !synced.isEmpty(); }));
         QCOMPARE(count(*m_fake, "POST", reviews), 1);
         review->close();
+    }
+
+    void cancelWhileGitHubAnswersStoresNothing()
+    {
+        // #8's answers come late; cancel before they do.
+        const QString p = QStringLiteral("/repos/acme/manifests/pulls/8");
+        CannedResponse late = CannedResponse::json(
+            200, json(pullObject(m_fake->baseUrl(), 8, QStringLiteral("Rotate the keys"),
+                                 QStringLiteral("me"), QString::fromLatin1(m_headSha))));
+        late.delayMs = 500;
+        m_fake->on("GET", p, late);
+        QSignalSpy offline(m_controller, &kanri::app::GitHubController::offlineFinished);
+        kanri::ui::PrQueuePanel *panel = m_controller->queuePanel();
+        m_controller->makeOffline({{QStringLiteral("manifests"), 8}});
+        QVERIFY2(allText(panel).contains(QStringLiteral("#8: reading the pull request (1 of 1)")),
+                 qPrintable(allText(panel)));
+        QVERIFY(waitUntil([&] { return !m_fake->requests.isEmpty(); }));
+        m_controller->cancel();
+        QCOMPARE(offline.size(), 1);
+        QCOMPARE(offline.first().first().toBool(), false);
+        QVERIFY2(allText(panel).contains(QStringLiteral("Cancelled.")), qPrintable(allText(panel)));
+        QTest::qWait(800); // the late answer arrives and is dropped
+        QCOMPARE(offline.size(), 1);
+        QVERIFY(!kanri::github::PullStore(kanri::github::PullStore::defaultFolder())
+                     .contains({QStringLiteral("acme"), QStringLiteral("manifests")}, 8));
     }
 
     void createPullRequestPostsTheRequestAndShowsTheUrl()
