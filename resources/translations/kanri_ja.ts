@@ -1113,6 +1113,17 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     </message>
 </context>
 <context>
+    <name>kanri::git::KeychainTokenSource</name>
+    <message>
+        <source>cannot store the token in the keychain: %1</source>
+        <translation>トークンをキーチェーンに保存できません: %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the token from the keychain: %1</source>
+        <translation>トークンをキーチェーンから削除できません: %1</translation>
+    </message>
+</context>
+<context>
     <name>kanri::git::Repository</name>
     <message>
         <source>cannot create a repository in %1</source>
@@ -1409,17 +1420,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>cannot read the remote branches</source>
         <translation>リモートのブランチを読めません</translation>
-    </message>
-</context>
-<context>
-    <name>kanri::git::detail</name>
-    <message>
-        <source>cannot store the token in the keychain: %1</source>
-        <translation>トークンをキーチェーンに保存できません: %1</translation>
-    </message>
-    <message>
-        <source>cannot remove the token from the keychain: %1</source>
-        <translation>トークンをキーチェーンから削除できません: %1</translation>
     </message>
 </context>
 <context>
