@@ -29,7 +29,7 @@ using namespace kanri::git;
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("kanri::cli::git", s);
+    return QCoreApplication::translate("kanri::cli", s);
 }
 
 int usage(const char *command, const QString &synopsis)

@@ -30,7 +30,7 @@ using namespace kanri::github;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::cli::pr", text);
+    return QCoreApplication::translate("kanri::cli", text);
 }
 
 int usage()

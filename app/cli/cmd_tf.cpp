@@ -35,7 +35,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("kanri::cli::tf", s);
+    return QCoreApplication::translate("kanri::cli", s);
 }
 
 int usage(const QString &why)

@@ -8,6 +8,7 @@
 #include "core/result.h"
 #include "git/gitnetwork.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,8 @@ namespace kanri::git::detail {
 
 class Operation
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::git::detail::Operation)
+
 public:
     Operation(const NetworkOptions &options, QString url);
 

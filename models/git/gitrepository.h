@@ -4,6 +4,7 @@
 #include "git/gitlibrary.h"
 #include "git/gitnetwork.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -98,6 +99,8 @@ enum class SwitchTo { No, Yes };
 // Repository per thread (open the same path again on a worker thread).
 class Repository
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::git::Repository)
+
 public:
     static Result<Repository> init(const QString &path, bool bare,
                                    const QString &initialBranch = QStringLiteral("main"));

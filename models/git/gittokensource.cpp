@@ -60,9 +60,8 @@ Result<void> KeychainTokenSource::store(const QString &host, const QString &toke
     job.start();
     loop.exec();
     if (job.error() != QKeychain::NoError)
-        return fail(
-            Error::Code::Io,
-            detail::tr("cannot store the token in the keychain: %1").arg(job.errorString()));
+        return fail(Error::Code::Io,
+                    tr("cannot store the token in the keychain: %1").arg(job.errorString()));
     return {};
 }
 
@@ -76,9 +75,8 @@ Result<void> KeychainTokenSource::remove(const QString &host)
     job.start();
     loop.exec();
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
-        return fail(
-            Error::Code::Io,
-            detail::tr("cannot remove the token from the keychain: %1").arg(job.errorString()));
+        return fail(Error::Code::Io,
+                    tr("cannot remove the token from the keychain: %1").arg(job.errorString()));
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -45,6 +46,8 @@ public:
 // slot that must not re-enter.
 class KeychainTokenSource : public TokenSource
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::git::KeychainTokenSource)
+
 public:
     std::optional<QString> token(const QString &url) override;
 

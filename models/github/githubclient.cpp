@@ -27,7 +27,7 @@ constexpr auto apiVersion = "2022-11-28";
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::github::Client", text);
+    return QCoreApplication::translate("kanri::github", text);
 }
 
 // The URL of rel="next" in a Link header:

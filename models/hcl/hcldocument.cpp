@@ -357,6 +357,8 @@ QString valueKindName(ValueKind kind)
 
 class DocumentData
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::hcl::DocumentData)
+
 public:
     QByteArray text;
     QString fileName;

@@ -4,6 +4,7 @@
 #include "hcl/hclvalue.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -70,6 +71,8 @@ class DocumentData;
 
 class Document
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::hcl::Document)
+
 public:
     Document();
     ~Document();

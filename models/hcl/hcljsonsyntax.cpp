@@ -14,13 +14,10 @@ namespace kanri::hcl {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("kanri::hcl", s);
-}
-
 class JsonParser
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::hcl::JsonParser)
+
 public:
     JsonParser(const QByteArray &text, const QString &fileName)
         : m_text(text)

@@ -112,6 +112,8 @@ struct ModeState
 
 class Lexer
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::hcl::Lexer)
+
 public:
     Lexer(const QByteArray &text, const QString &fileName, int start, int end)
         : m_text(text)
@@ -170,8 +172,6 @@ public:
     }
 
 private:
-    static QString tr(const char *s) { return QCoreApplication::translate("kanri::hcl", s); }
-
     std::unexpected<Error> error(int offset, const QString &message) const
     {
         const TextPos p = textPosition(m_text, offset);

@@ -15,11 +15,6 @@ namespace kanri::hcl {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("kanri::hcl", s);
-}
-
 int precedence(Tok t)
 {
     switch (t) {
@@ -73,6 +68,8 @@ int literalPieces(QByteArrayView t)
 
 class Parser
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::hcl::Parser)
+
 public:
     Parser(SyntaxTree &tree, const QString &fileName)
         : m_tree(tree)

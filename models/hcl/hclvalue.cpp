@@ -14,11 +14,6 @@ namespace kanri::hcl {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("kanri::hcl", s);
-}
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -29,6 +24,8 @@ constexpr int MaxJsonDepth = 200;
 
 class JsonReader
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::hcl::JsonReader)
+
 public:
     explicit JsonReader(QByteArrayView text)
         : m_s(text)

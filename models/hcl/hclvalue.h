@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QString>
 
@@ -27,6 +28,8 @@ namespace kanri::hcl {
 //   {"kind": "expression", "source": "TEXT"}   anything else, exactly as written in the file
 class Value
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::hcl::Value)
+
 public:
     enum class Type { Null, Bool, Number, String, List, Object, Expression };
     using Member = std::pair<QString, Value>;

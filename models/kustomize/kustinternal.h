@@ -7,6 +7,7 @@
 #include "yaml/yamlvalue.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
@@ -283,6 +284,8 @@ struct ParseCache
 // replacements.cpp, namereferences.cpp, vars.cpp).
 class Build
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::kustomize::detail::Build)
+
 public:
     Build(ParseCache &p, const RenderOptions &o, const FileOverlay *ov, const std::atomic_bool *c)
         : priv(p)

@@ -298,6 +298,9 @@ const Value *findInfOrNan(const Value &v, int depth = 0)
 
 struct Decoder
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::kustomize::detail::Decoder)
+
+public:
     // The failing node's path from the document root (keys and indices), for its place.
     std::vector<std::variant<std::string, int>> where;
     std::vector<std::variant<std::string, int>> path; // current path

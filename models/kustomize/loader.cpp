@@ -17,7 +17,7 @@ namespace kanri::kustomize::detail {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("kanri::kustomize", s);
+    return QCoreApplication::translate("kanri::kustomize::detail", s);
 }
 
 Error wrap(const QString &prefix, Error e)

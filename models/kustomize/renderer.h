@@ -4,6 +4,7 @@
 #include "yaml/yamlvalue.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -58,6 +59,8 @@ struct RenderOutput
 // path and content hash, so after a one-field edit only the edited file is parsed again.
 class Renderer
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::kustomize::Renderer)
+
 public:
     Renderer();
     ~Renderer();

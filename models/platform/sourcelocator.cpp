@@ -104,6 +104,9 @@ bool isWorkload(const QString &kind)
 
 struct SourceLocator::Search
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::platform::SourceLocator::Search)
+
+public:
     const FileReader &read;
     RenderedObject object;
     YamlPath indexPath; // positions for sequence items
@@ -361,7 +364,6 @@ std::optional<Found> SourceLocator::Search::inKustomization(const QString &dir, 
     const auto k = load(kPath);
     if (!k)
         return std::nullopt;
-    auto tr = [](const char *text) { return QCoreApplication::translate("SourceLocator", text); };
 
     // The names this kustomization's own entries use: before its prefix and suffix.
     const QString prefix = k->scalar({"namePrefix"}).value_or(QString());

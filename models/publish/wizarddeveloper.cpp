@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::platform::DeveloperWizard", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 // The variables.tf rule of the demo and of most platforms: ids are short lower-case names.

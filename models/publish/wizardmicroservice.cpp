@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::platform::MicroserviceWizard", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 const QRegularExpression kName(QStringLiteral("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$"));

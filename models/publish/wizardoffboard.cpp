@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::platform::OffboardWizard", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 // The line of `field` inside the entry starting at `entryLine` (1-based), else the entry's.

@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::platform::WizardPlan", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 } // namespace

@@ -24,7 +24,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::platform::ChangeReview", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 const QStringList kustomizationNames = {QStringLiteral("kustomization.yaml"),

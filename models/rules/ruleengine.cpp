@@ -26,7 +26,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::platform::Rules", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 QString str(const YAML::Node &node)
@@ -172,6 +172,8 @@ bool isClusterScoped(const QString &kind)
 
 class RenderedChecker
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::platform::RenderedChecker)
+
 public:
     RenderedChecker(const RenderTarget &target, const RuleConfig &config,
                     const KustomizeSources &sources)

@@ -24,7 +24,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::platform::Linter", text);
+    return QCoreApplication::translate("kanri::platform", text);
 }
 
 const QString kConfigFile = QStringLiteral(".kanri.yaml");

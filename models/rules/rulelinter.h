@@ -7,6 +7,7 @@
 #include "rules/rulesources.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -39,6 +40,8 @@ struct LintResult
 // manifests repository.
 class Linter
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::platform::Linter)
+
 public:
     // `read` (optional) reads the sources through unsaved edits, so that findings point at
     // the lines the user sees; `render` must then render the same edited state. `unsaved`

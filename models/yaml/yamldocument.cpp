@@ -19,7 +19,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kanri::yaml::YamlDocument", text);
+    return QCoreApplication::translate("kanri::yaml", text);
 }
 
 std::string toStd(const QString &s)
@@ -80,6 +80,8 @@ struct LimitError
 // Builds the node arena from yaml-cpp's events, in document order, and enforces the limits.
 class Builder : public YAML::EventHandler
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::yaml::Builder)
+
 public:
     Builder(Tree &tree, qsizetype offset)
         : m_tree(tree)

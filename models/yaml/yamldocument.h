@@ -4,6 +4,7 @@
 #include "yaml/yamlpath.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -75,6 +76,8 @@ struct YamlLocation
 // edits of the same object, but distinct copies may be used from different threads.
 class YamlDocument
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::yaml::YamlDocument)
+
 public:
     static constexpr qsizetype MaxBytes = 32 * 1024 * 1024;
     static constexpr int MaxDepth = 200;

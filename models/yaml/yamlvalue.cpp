@@ -378,6 +378,8 @@ struct DuplicateKey
 
 class Builder : public YAML::EventHandler
 {
+    Q_DECLARE_TR_FUNCTIONS(kanri::yaml::Builder)
+
 public:
     Builder(const ParseLimits &limits, std::string_view source)
         : m_limits(limits)

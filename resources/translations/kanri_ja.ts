@@ -1099,6 +1099,17 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     </message>
 </context>
 <context>
+    <name>kanri::git::KeychainTokenSource</name>
+    <message>
+        <source>cannot store the token in the keychain: %1</source>
+        <translation>トークンをキーチェーンに保存できません: %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the token from the keychain: %1</source>
+        <translation>トークンをキーチェーンから削除できません: %1</translation>
+    </message>
+</context>
+<context>
     <name>kanri::git::Repository</name>
     <message>
         <source>cannot create a repository in %1</source>
@@ -1395,17 +1406,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>cannot read the remote branches</source>
         <translation>リモートのブランチを読めません</translation>
-    </message>
-</context>
-<context>
-    <name>kanri::git::detail</name>
-    <message>
-        <source>cannot store the token in the keychain: %1</source>
-        <translation>トークンをキーチェーンに保存できません: %1</translation>
-    </message>
-    <message>
-        <source>cannot remove the token from the keychain: %1</source>
-        <translation>トークンをキーチェーンから削除できません: %1</translation>
     </message>
 </context>
 <context>
@@ -2364,40 +2364,12 @@ Hint: %2</source>
         <source>@@ line %1 @@</source>
         <translation>@@ %1 行目 @@</translation>
     </message>
-    <message>
-        <source>cloud %1 is not yet supported</source>
-        <translation>クラウド %1 にはまだ対応していません</translation>
-    </message>
 </context>
 <context>
     <name>kanri::kustomize::Build</name>
     <message>
-        <source>open %1: no such file or directory</source>
-        <translation>%1 を開けません: ファイルまたはディレクトリがありません</translation>
-    </message>
-    <message>
-        <source>remote resources are not supported: &apos;%1&apos;</source>
-        <translation>リモートリソースには対応していません: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>security; file &apos;%1&apos; is not in or below &apos;%2&apos;</source>
-        <translation>セキュリティ: ファイル &apos;%1&apos; は &apos;%2&apos; またはその配下にありません</translation>
-    </message>
-    <message>
-        <source>Found multiple kustomization files under: %1</source>
-        <translation>次の場所に kustomization ファイルが複数あります: %1</translation>
-    </message>
-    <message>
-        <source>unable to find one of &apos;kustomization.yaml&apos;, &apos;kustomization.yml&apos; or &apos;Kustomization&apos; in directory &apos;%1&apos;</source>
-        <translation>ディレクトリ &apos;%1&apos; に &apos;kustomization.yaml&apos;、&apos;kustomization.yml&apos;、&apos;Kustomization&apos; のいずれも見つかりません</translation>
-    </message>
-    <message>
         <source>kustomization file %1 is not a map</source>
         <translation>kustomization ファイル %1 がマップではありません</translation>
-    </message>
-    <message>
-        <source>may not add resource with an already registered id: %1</source>
-        <translation>登録済みの ID を持つリソースは追加できません: %1</translation>
     </message>
     <message>
         <source>MalformedYAMLError: resource in %1 is not a map</source>
@@ -2406,10 +2378,6 @@ Hint: %2</source>
     <message>
         <source>missing kind in object in %1</source>
         <translation>%1 のオブジェクトに kind がありません</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>キャンセルしました</translation>
     </message>
     <message>
         <source>accumulating resources: remote resource &apos;%1&apos; is not supported: Kanri renders local files only</source>
@@ -2436,48 +2404,12 @@ Hint: %2</source>
         <translation>リソースの収集中: パス &apos;%1&apos; の kind は &apos;Component&apos; 以外である必要があります</translation>
     </message>
     <message>
-        <source>var &apos;%1&apos; already encountered</source>
-        <translation>var &apos;%1&apos; はすでに定義されています</translation>
-    </message>
-    <message>
         <source>accumulating components: &apos;%1&apos; is not a directory</source>
         <translation>コンポーネントの収集中: &apos;%1&apos; はディレクトリではありません</translation>
     </message>
     <message>
         <source>accumulating resources: accumulating resources from &apos;%1&apos;</source>
         <translation>リソースの収集中: &apos;%1&apos; からリソースを収集しています</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not supported: Kanri does not run helm</source>
-        <translation>&apos;%1&apos; には対応していません: Kanri は helm を実行しません</translation>
-    </message>
-    <message>
-        <source># Warning: &apos;commonLabels&apos; is deprecated. Please use &apos;labels&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation># 警告: &apos;commonLabels&apos; は非推奨です。代わりに &apos;labels&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
-    </message>
-    <message>
-        <source># Warning: &apos;patchesStrategicMerge&apos; is deprecated. Please use &apos;patches&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation># 警告: &apos;patchesStrategicMerge&apos; は非推奨です。代わりに &apos;patches&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
-    </message>
-    <message>
-        <source># Warning: &apos;patchesJson6902&apos; is deprecated. Please use &apos;patches&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation># 警告: &apos;patchesJson6902&apos; は非推奨です。代わりに &apos;patches&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
-    </message>
-    <message>
-        <source># Warning: &apos;vars&apos; is deprecated. Please use &apos;replacements&apos; instead. [EXPERIMENTAL] Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation># 警告: &apos;vars&apos; は非推奨です。代わりに &apos;replacements&apos; を使ってください。[実験的] &apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
-    </message>
-    <message>
-        <source># Warning: &apos;bases&apos; is deprecated. Please use &apos;resources&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
-        <translation># 警告: &apos;bases&apos; は非推奨です。代わりに &apos;resources&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
-    </message>
-    <message>
-        <source>builtin version and custom schema provided, cannot use both</source>
-        <translation>builtin のバージョンとカスタムスキーマの両方が指定されています。同時には使えません</translation>
-    </message>
-    <message>
-        <source>loading CRDs</source>
-        <translation>CRD の読み込み中</translation>
     </message>
     <message>
         <source>found %1 resId matches for var {%2} (unable to disambiguate)</source>
@@ -2488,134 +2420,8 @@ Hint: %2</source>
         <translation>ジェネレーターの behavior が不正です: %1</translation>
     </message>
     <message>
-        <source>configmap %1 illegally repeats the key `%2`</source>
-        <translation>configmap %1 でキー `%2` が重複しています</translation>
-    </message>
-    <message>
-        <source>invalid literal source %1, expected key=value</source>
-        <translation>リテラルソース %1 が不正です。key=value の形式にしてください</translation>
-    </message>
-    <message>
-        <source>id %1 does not exist; cannot merge or replace</source>
-        <translation>ID %1 が存在しません。merge も replace もできません</translation>
-    </message>
-    <message>
-        <source>found multiple objects %1 that could accept merge of %1</source>
-        <translation>%1 のマージを受け付けられるオブジェクト %1 が複数見つかりました</translation>
-    </message>
-    <message>
-        <source>id %1 exists; behavior must be merge or replace</source>
-        <translation>ID %1 は存在します。behavior は merge か replace にしてください</translation>
-    </message>
-    <message>
-        <source>remote plugin configuration &apos;%1&apos; is not supported</source>
-        <translation>リモートプラグインの設定 &apos;%1&apos; には対応していません</translation>
-    </message>
-    <message>
-        <source>KRM function plugins are not supported (generator %1)</source>
-        <translation>KRM 関数プラグインには対応していません (ジェネレーター %1)</translation>
-    </message>
-    <message>
-        <source>builtin generator %1 is not supported</source>
-        <translation>builtin ジェネレーター %1 には対応していません</translation>
-    </message>
-    <message>
-        <source>must specify one of patch and path in %1</source>
-        <translation>%1 では patch と path のどちらかを指定してください</translation>
-    </message>
-    <message>
-        <source>patch and path can&apos;t be set at the same time
-%1</source>
-        <translation>patch と path は同時に指定できません
-%1</translation>
-    </message>
-    <message>
-        <source>empty file path and empty jsonOp</source>
-        <translation>ファイルパスも jsonOp も空です</translation>
-    </message>
-    <message>
-        <source>must specify a file path or jsonOp, not both</source>
-        <translation>ファイルパスか jsonOp のどちらか一方を指定してください</translation>
-    </message>
-    <message>
-        <source>namespace transformation produces ID conflict: %1</source>
-        <translation>namespace の変換で ID が衝突します: %1</translation>
-    </message>
-    <message>
-        <source>unable to load builtin %1: Kanri does not run exec, Go or KRM-function plugins</source>
-        <translation>builtin %1 を読み込めません: Kanri は exec、Go、KRM 関数のプラグインを実行しません</translation>
-    </message>
-    <message>
-        <source>patch and path can&apos;t be set at the same time</source>
-        <translation>patch と path は同時に指定できません</translation>
-    </message>
-    <message>
-        <source>must specify one of patch and path</source>
-        <translation>patch と path のどちらかを指定してください</translation>
-    </message>
-    <message>
-        <source>must specify a target for JSON patch</source>
-        <translation>JSON パッチには target を指定してください</translation>
-    </message>
-    <message>
-        <source>unable to parse SM or JSON patch from %1</source>
-        <translation>%1 から SM パッチも JSON パッチも解析できません</translation>
-    </message>
-    <message>
-        <source>no resource matches strategic merge patch &quot;%1&quot;: failed to find unique target for patch %1</source>
-        <translation>strategic merge パッチ &quot;%1&quot; に一致するリソースがありません: パッチ %1 の対象を一意に特定できません</translation>
-    </message>
-    <message>
-        <source>patch appears to be empty; files=%1</source>
-        <translation>パッチが空のようです。files=%1</translation>
-    </message>
-    <message>
-        <source>patch appears to be empty</source>
-        <translation>パッチが空のようです</translation>
-    </message>
-    <message>
         <source>replacement source is missing</source>
         <translation>replacement の source がありません</translation>
-    </message>
-    <message>
-        <source>multiple matches for selector %1</source>
-        <translation>セレクター %1 に複数が一致します</translation>
-    </message>
-    <message>
-        <source>nothing selected by %1</source>
-        <translation>%1 で選択されるものがありません</translation>
-    </message>
-    <message>
-        <source>fieldPath `%1` is missing for replacement source %2</source>
-        <translation>replacement の source %2 に fieldPath `%1` がありません</translation>
-    </message>
-    <message>
-        <source>options.index %1 is out of bounds for value %2</source>
-        <translation>options.index %1 は値 %2 の範囲外です</translation>
-    </message>
-    <message>
-        <source>KRM function plugins are not supported (transformer %1)</source>
-        <translation>KRM 関数プラグインには対応していません (トランスフォーマー %1)</translation>
-    </message>
-    <message>
-        <source> found multiple possible referrals: %1</source>
-        <translation> 参照先の候補が複数見つかりました: %1</translation>
-    </message>
-    <message>
-        <source>updating name reference in &apos;%1&apos; field of &apos;%2&apos;</source>
-        <translation>&apos;%2&apos; の &apos;%1&apos; フィールドの名前参照を更新中</translation>
-    </message>
-    <message>
-        <source>var &apos;%1&apos; cannot be mapped to a field in the set of known resources</source>
-        <translation>var &apos;%1&apos; を既知のリソースのフィールドに対応付けられません</translation>
-    </message>
-    <message>
-        <source>field specified in var &apos;%1&apos; not found in corresponding resource</source>
-        <translation>var &apos;%1&apos; で指定したフィールドが対応するリソースにありません</translation>
-    </message>
-    <message>
-        <source>well-defined vars that were never replaced: %1</source>
-        <translation>定義済みだが一度も置換されなかった var: %1</translation>
     </message>
 </context>
 <context>
@@ -2674,6 +2480,203 @@ Hint: %2</source>
     <message>
         <source>Unexpected kind: %1</source>
         <translation>予期しない kind: %1</translation>
+    </message>
+    <message>
+        <source>cloud %1 is not yet supported</source>
+        <translation>クラウド %1 にはまだ対応していません</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::kustomize::detail::Build</name>
+    <message>
+        <source>may not add resource with an already registered id: %1</source>
+        <translation>登録済みの ID を持つリソースは追加できません: %1</translation>
+    </message>
+    <message>
+        <source>open %1: no such file or directory</source>
+        <translation>%1 を開けません: ファイルまたはディレクトリがありません</translation>
+    </message>
+    <message>
+        <source>var &apos;%1&apos; already encountered</source>
+        <translation>var &apos;%1&apos; はすでに定義されています</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>builtin version and custom schema provided, cannot use both</source>
+        <translation>builtin のバージョンとカスタムスキーマの両方が指定されています。同時には使えません</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not supported: Kanri does not run helm</source>
+        <translation>&apos;%1&apos; には対応していません: Kanri は helm を実行しません</translation>
+    </message>
+    <message>
+        <source># Warning: &apos;commonLabels&apos; is deprecated. Please use &apos;labels&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
+        <translation># 警告: &apos;commonLabels&apos; は非推奨です。代わりに &apos;labels&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
+    </message>
+    <message>
+        <source># Warning: &apos;patchesStrategicMerge&apos; is deprecated. Please use &apos;patches&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
+        <translation># 警告: &apos;patchesStrategicMerge&apos; は非推奨です。代わりに &apos;patches&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
+    </message>
+    <message>
+        <source># Warning: &apos;patchesJson6902&apos; is deprecated. Please use &apos;patches&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
+        <translation># 警告: &apos;patchesJson6902&apos; は非推奨です。代わりに &apos;patches&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
+    </message>
+    <message>
+        <source># Warning: &apos;vars&apos; is deprecated. Please use &apos;replacements&apos; instead. [EXPERIMENTAL] Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
+        <translation># 警告: &apos;vars&apos; は非推奨です。代わりに &apos;replacements&apos; を使ってください。[実験的] &apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
+    </message>
+    <message>
+        <source># Warning: &apos;bases&apos; is deprecated. Please use &apos;resources&apos; instead. Run &apos;kustomize edit fix&apos; to update your Kustomization automatically.</source>
+        <translation># 警告: &apos;bases&apos; は非推奨です。代わりに &apos;resources&apos; を使ってください。&apos;kustomize edit fix&apos; を実行すると Kustomization を自動的に更新できます。</translation>
+    </message>
+    <message>
+        <source>loading CRDs</source>
+        <translation>CRD の読み込み中</translation>
+    </message>
+    <message>
+        <source>configmap %1 illegally repeats the key `%2`</source>
+        <translation>configmap %1 でキー `%2` が重複しています</translation>
+    </message>
+    <message>
+        <source>invalid literal source %1, expected key=value</source>
+        <translation>リテラルソース %1 が不正です。key=value の形式にしてください</translation>
+    </message>
+    <message>
+        <source>id %1 does not exist; cannot merge or replace</source>
+        <translation>ID %1 が存在しません。merge も replace もできません</translation>
+    </message>
+    <message>
+        <source>found multiple objects %1 that could accept merge of %1</source>
+        <translation>%1 のマージを受け付けられるオブジェクト %1 が複数見つかりました</translation>
+    </message>
+    <message>
+        <source>id %1 exists; behavior must be merge or replace</source>
+        <translation>ID %1 は存在します。behavior は merge か replace にしてください</translation>
+    </message>
+    <message>
+        <source>remote plugin configuration &apos;%1&apos; is not supported</source>
+        <translation>リモートプラグインの設定 &apos;%1&apos; には対応していません</translation>
+    </message>
+    <message>
+        <source>KRM function plugins are not supported (generator %1)</source>
+        <translation>KRM 関数プラグインには対応していません (ジェネレーター %1)</translation>
+    </message>
+    <message>
+        <source>builtin generator %1 is not supported</source>
+        <translation>builtin ジェネレーター %1 には対応していません</translation>
+    </message>
+    <message>
+        <source>remote resources are not supported: &apos;%1&apos;</source>
+        <translation>リモートリソースには対応していません: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>security; file &apos;%1&apos; is not in or below &apos;%2&apos;</source>
+        <translation>セキュリティ: ファイル &apos;%1&apos; は &apos;%2&apos; またはその配下にありません</translation>
+    </message>
+    <message>
+        <source>Found multiple kustomization files under: %1</source>
+        <translation>次の場所に kustomization ファイルが複数あります: %1</translation>
+    </message>
+    <message>
+        <source>unable to find one of &apos;kustomization.yaml&apos;, &apos;kustomization.yml&apos; or &apos;Kustomization&apos; in directory &apos;%1&apos;</source>
+        <translation>ディレクトリ &apos;%1&apos; に &apos;kustomization.yaml&apos;、&apos;kustomization.yml&apos;、&apos;Kustomization&apos; のいずれも見つかりません</translation>
+    </message>
+    <message>
+        <source> found multiple possible referrals: %1</source>
+        <translation> 参照先の候補が複数見つかりました: %1</translation>
+    </message>
+    <message>
+        <source>updating name reference in &apos;%1&apos; field of &apos;%2&apos;</source>
+        <translation>&apos;%2&apos; の &apos;%1&apos; フィールドの名前参照を更新中</translation>
+    </message>
+    <message>
+        <source>patch and path can&apos;t be set at the same time</source>
+        <translation>patch と path は同時に指定できません</translation>
+    </message>
+    <message>
+        <source>must specify one of patch and path</source>
+        <translation>patch と path のどちらかを指定してください</translation>
+    </message>
+    <message>
+        <source>must specify a target for JSON patch</source>
+        <translation>JSON パッチには target を指定してください</translation>
+    </message>
+    <message>
+        <source>unable to parse SM or JSON patch from %1</source>
+        <translation>%1 から SM パッチも JSON パッチも解析できません</translation>
+    </message>
+    <message>
+        <source>no resource matches strategic merge patch &quot;%1&quot;: failed to find unique target for patch %1</source>
+        <translation>strategic merge パッチ &quot;%1&quot; に一致するリソースがありません: パッチ %1 の対象を一意に特定できません</translation>
+    </message>
+    <message>
+        <source>patch appears to be empty; files=%1</source>
+        <translation>パッチが空のようです。files=%1</translation>
+    </message>
+    <message>
+        <source>patch appears to be empty</source>
+        <translation>パッチが空のようです</translation>
+    </message>
+    <message>
+        <source>multiple matches for selector %1</source>
+        <translation>セレクター %1 に複数が一致します</translation>
+    </message>
+    <message>
+        <source>nothing selected by %1</source>
+        <translation>%1 で選択されるものがありません</translation>
+    </message>
+    <message>
+        <source>fieldPath `%1` is missing for replacement source %2</source>
+        <translation>replacement の source %2 に fieldPath `%1` がありません</translation>
+    </message>
+    <message>
+        <source>options.index %1 is out of bounds for value %2</source>
+        <translation>options.index %1 は値 %2 の範囲外です</translation>
+    </message>
+    <message>
+        <source>must specify one of patch and path in %1</source>
+        <translation>%1 では patch と path のどちらかを指定してください</translation>
+    </message>
+    <message>
+        <source>patch and path can&apos;t be set at the same time
+%1</source>
+        <translation>patch と path は同時に指定できません
+%1</translation>
+    </message>
+    <message>
+        <source>empty file path and empty jsonOp</source>
+        <translation>ファイルパスも jsonOp も空です</translation>
+    </message>
+    <message>
+        <source>must specify a file path or jsonOp, not both</source>
+        <translation>ファイルパスか jsonOp のどちらか一方を指定してください</translation>
+    </message>
+    <message>
+        <source>namespace transformation produces ID conflict: %1</source>
+        <translation>namespace の変換で ID が衝突します: %1</translation>
+    </message>
+    <message>
+        <source>unable to load builtin %1: Kanri does not run exec, Go or KRM-function plugins</source>
+        <translation>builtin %1 を読み込めません: Kanri は exec、Go、KRM 関数のプラグインを実行しません</translation>
+    </message>
+    <message>
+        <source>KRM function plugins are not supported (transformer %1)</source>
+        <translation>KRM 関数プラグインには対応していません (トランスフォーマー %1)</translation>
+    </message>
+    <message>
+        <source>var &apos;%1&apos; cannot be mapped to a field in the set of known resources</source>
+        <translation>var &apos;%1&apos; を既知のリソースのフィールドに対応付けられません</translation>
+    </message>
+    <message>
+        <source>field specified in var &apos;%1&apos; not found in corresponding resource</source>
+        <translation>var &apos;%1&apos; で指定したフィールドが対応するリソースにありません</translation>
+    </message>
+    <message>
+        <source>well-defined vars that were never replaced: %1</source>
+        <translation>定義済みだが一度も置換されなかった var: %1</translation>
     </message>
 </context>
 <context>
