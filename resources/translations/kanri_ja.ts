@@ -2366,65 +2366,6 @@ Hint: %2</source>
     </message>
 </context>
 <context>
-    <name>kanri::kustomize::Build</name>
-    <message>
-        <source>kustomization file %1 is not a map</source>
-        <translation>kustomization ファイル %1 がマップではありません</translation>
-    </message>
-    <message>
-        <source>MalformedYAMLError: resource in %1 is not a map</source>
-        <translation>MalformedYAMLError: %1 のリソースがマップではありません</translation>
-    </message>
-    <message>
-        <source>missing kind in object in %1</source>
-        <translation>%1 のオブジェクトに kind がありません</translation>
-    </message>
-    <message>
-        <source>accumulating resources: remote resource &apos;%1&apos; is not supported: Kanri renders local files only</source>
-        <translation>リソースの収集中: リモートリソース &apos;%1&apos; には対応していません。Kanri はローカルのファイルだけをレンダリングします</translation>
-    </message>
-    <message>
-        <source>accumulating resources: accumulation err=&apos;accumulating resources from &apos;%1&apos;: open %2: no such file or directory&apos;: must build at directory: not a valid directory: evalsymlink failure on &apos;%2&apos; : lstat %2: no such file or directory</source>
-        <translation>リソースの収集中: &apos;%1&apos; からのリソース収集でエラー: %2 を開けません: ファイルまたはディレクトリがありません。ディレクトリでビルドする必要があります: 有効なディレクトリではありません: &apos;%2&apos; のシンボリックリンクを解決できません: %2 の lstat に失敗: ファイルまたはディレクトリがありません</translation>
-    </message>
-    <message>
-        <source>accumulating resources</source>
-        <translation>リソースの収集中</translation>
-    </message>
-    <message>
-        <source>accumulating components: accumulateDirectory: &quot;expected kind &apos;Component&apos; for path &apos;%1&apos; but got &apos;%2&apos;</source>
-        <translation>コンポーネントの収集中: パス &apos;%1&apos; には kind &apos;Component&apos; が必要ですが、&apos;%2&apos; でした</translation>
-    </message>
-    <message>
-        <source>apiVersion for Component should be kustomize.config.k8s.io/v1alpha1</source>
-        <translation>Component の apiVersion は kustomize.config.k8s.io/v1alpha1 にしてください</translation>
-    </message>
-    <message>
-        <source>accumulating resources: expected kind != &apos;Component&apos; for path &apos;%1&apos;</source>
-        <translation>リソースの収集中: パス &apos;%1&apos; の kind は &apos;Component&apos; 以外である必要があります</translation>
-    </message>
-    <message>
-        <source>accumulating components: &apos;%1&apos; is not a directory</source>
-        <translation>コンポーネントの収集中: &apos;%1&apos; はディレクトリではありません</translation>
-    </message>
-    <message>
-        <source>accumulating resources: accumulating resources from &apos;%1&apos;</source>
-        <translation>リソースの収集中: &apos;%1&apos; からリソースを収集しています</translation>
-    </message>
-    <message>
-        <source>found %1 resId matches for var {%2} (unable to disambiguate)</source>
-        <translation>var {%2} に一致する resId が %1 個あります (特定できません)</translation>
-    </message>
-    <message>
-        <source>invalid generator behavior: %1</source>
-        <translation>ジェネレーターの behavior が不正です: %1</translation>
-    </message>
-    <message>
-        <source>replacement source is missing</source>
-        <translation>replacement の source がありません</translation>
-    </message>
-</context>
-<context>
     <name>kanri::kustomize::Renderer</name>
     <message>
         <source>the field &apos;sortOptions.order&apos; must be one of [fifo, legacy]</source>
@@ -2442,48 +2383,88 @@ Hint: %2</source>
         <translation>strategic merge パッチがマップではありません</translation>
     </message>
     <message>
-        <source>JSON pointer must start with &apos;/&apos;: %1</source>
-        <translation>JSON ポインターは &apos;/&apos; で始める必要があります: %1</translation>
-    </message>
-    <message>
-        <source>doc is missing path: &quot;%1&quot;: missing value</source>
-        <translation>ドキュメントにパス &quot;%1&quot; がありません: 値がありません</translation>
-    </message>
-    <message>
-        <source>replace operation does not apply: doc is missing key: %1: missing value</source>
-        <translation>replace 操作を適用できません: ドキュメントにキーがありません: %1: 値がありません</translation>
-    </message>
-    <message>
-        <source>Unable to access invalid index: %1: invalid index referenced</source>
-        <translation>不正なインデックスにはアクセスできません: %1: 不正なインデックスが参照されました</translation>
-    </message>
-    <message>
-        <source>cannot remove the document root</source>
-        <translation>ドキュメントのルートは削除できません</translation>
-    </message>
-    <message>
-        <source>Unable to remove nonexistent key: %1: missing value</source>
-        <translation>存在しないキーは削除できません: %1: 値がありません</translation>
-    </message>
-    <message>
         <source>json: cannot unmarshal %1 into Go value of type jsonpatch.Patch</source>
         <translation>json: %1 を Go の jsonpatch.Patch 型の値にアンマーシャルできません</translation>
     </message>
     <message>
-        <source>copy from missing path: %1</source>
-        <translation>存在しないパスからのコピー: %1</translation>
-    </message>
-    <message>
-        <source>testing value %1 failed: test failed</source>
-        <translation>値 %1 のテストに失敗しました: test failed</translation>
-    </message>
-    <message>
-        <source>Unexpected kind: %1</source>
-        <translation>予期しない kind: %1</translation>
-    </message>
-    <message>
         <source>cloud %1 is not yet supported</source>
         <translation>クラウド %1 にはまだ対応していません</translation>
+    </message>
+    <message>
+        <source>list path element must contain fieldName=fieldValue for element to match</source>
+        <translation>リストのパス要素には、要素を一致させるための fieldName=fieldValue が必要です</translation>
+    </message>
+    <message>
+        <source>wrong node kind: expected %1 but got %2</source>
+        <translation>ノードの種類が違います: %1 を期待しましたが %2 でした</translation>
+    </message>
+    <message>
+        <source>array index %1 cannot be negative</source>
+        <translation>配列のインデックス %1 は負にできません</translation>
+    </message>
+    <message>
+        <source>index %1 specified but only %2 elements found</source>
+        <translation>インデックス %1 が指定されましたが、要素は %2 個しかありません</translation>
+    </message>
+    <message>
+        <source>error parsing regexp: %1: `%2`</source>
+        <translation>正規表現の解析エラー: %1: `%2`</translation>
+    </message>
+    <message>
+        <source>yaml: cannot decode %1 `%2` as a %3</source>
+        <translation>yaml: %1 `%2` を %3 として解釈できません</translation>
+    </message>
+    <message>
+        <source>delimiter option can only be used with scalar nodes</source>
+        <translation>delimiter オプションはスカラーノードにしか使えません</translation>
+    </message>
+    <message>
+        <source>json: unsupported value: %1</source>
+        <translation>json: 扱えない値です: %1</translation>
+    </message>
+    <message>
+        <source>kustomization.yaml is empty</source>
+        <translation>kustomization.yaml が空です</translation>
+    </message>
+    <message>
+        <source>json: cannot unmarshal %1 into Go value of type types.Kustomization</source>
+        <translation>json: %1 を types.Kustomization 型の値として読めません</translation>
+    </message>
+    <message>
+        <source>kind should be Kustomization or Component</source>
+        <translation>kind は Kustomization か Component でなければなりません</translation>
+    </message>
+    <message>
+        <source>apiVersion for %1 should be %2</source>
+        <translation>%1 の apiVersion は %2 でなければなりません</translation>
+    </message>
+    <message>
+        <source>Failed to read kustomization file under %1:
+%2</source>
+        <translation>%1 の kustomization ファイルを読めませんでした:
+%2</translation>
+    </message>
+    <message>
+        <source>json: cannot unmarshal %1 into Go value of type map[string]*json.RawMessage</source>
+        <translation>json: %1 を map[string]*json.RawMessage 型の値として読めません</translation>
+    </message>
+    <message>
+        <source>wrong node kind: expected %1 but got %2: node contents:
+%3</source>
+        <translation>ノードの種類が違います: %1 を期待しましたが %2 でした: ノードの内容:
+%3</translation>
+    </message>
+    <message>
+        <source>visit traversal on path: [%1]</source>
+        <translation>パスをたどる途中: [%1]</translation>
+    </message>
+    <message>
+        <source>expected sequence or mapping node</source>
+        <translation>シーケンスかマッピングのノードが必要です</translation>
+    </message>
+    <message>
+        <source>considering field &apos;%1&apos; of object %2</source>
+        <translation>オブジェクト %2 のフィールド &apos;%1&apos; を処理中</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +2658,157 @@ Hint: %2</source>
     <message>
         <source>well-defined vars that were never replaced: %1</source>
         <translation>定義済みだが一度も置換されなかった var: %1</translation>
+    </message>
+    <message>
+        <source>replacements must specify a source and at least one target</source>
+        <translation>replacements には source と少なくとも 1 つの target が必要です</translation>
+    </message>
+    <message>
+        <source>delimiter option can only be used with scalar nodes</source>
+        <translation>delimiter オプションはスカラーノードにしか使えません</translation>
+    </message>
+    <message>
+        <source>target must specify resources to select</source>
+        <translation>target には選択するリソースの指定が必要です</translation>
+    </message>
+    <message>
+        <source>unable to find field &quot;%1&quot; in replacement target</source>
+        <translation>置換先にフィールド &quot;%1&quot; が見つかりません</translation>
+    </message>
+    <message>
+        <source>missing Resource metadata</source>
+        <translation>Resource の metadata がありません</translation>
+    </message>
+    <message>
+        <source>missing kind in object %1</source>
+        <translation>オブジェクト %1 に kind がありません</translation>
+    </message>
+    <message>
+        <source>missing metadata.name in object %1</source>
+        <translation>オブジェクト %1 に metadata.name がありません</translation>
+    </message>
+    <message>
+        <source>evalsymlink failure on &apos;%1&apos; : lstat %1: no such file or directory</source>
+        <translation>&apos;%1&apos; のシンボリックリンクを解決できません: lstat %1: そのようなファイルやディレクトリはありません</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must resolve to a file</source>
+        <translation>&apos;%1&apos; はファイルを指していなければなりません</translation>
+    </message>
+    <message>
+        <source>read %1: is a directory</source>
+        <translation>%1 を読めません: ディレクトリです</translation>
+    </message>
+    <message>
+        <source>accumulating resources from &apos;%1&apos;: </source>
+        <translation>&apos;%1&apos; からリソースを集める途中: </translation>
+    </message>
+    <message>
+        <source>merging resources from &apos;%1&apos;: </source>
+        <translation>&apos;%1&apos; からリソースをマージする途中: </translation>
+    </message>
+    <message>
+        <source>new root cannot be empty</source>
+        <translation>新しいルートは空にできません</translation>
+    </message>
+    <message>
+        <source>new root &apos;%1&apos; cannot be absolute</source>
+        <translation>新しいルート &apos;%1&apos; は絶対パスにできません</translation>
+    </message>
+    <message>
+        <source>must build at directory: not a valid directory: evalsymlink failure on &apos;%1&apos; : lstat %1: no such file or directory</source>
+        <translation>ディレクトリでビルドしてください: 有効なディレクトリではありません: &apos;%1&apos; のシンボリックリンクを解決できません: lstat %1: そのようなファイルやディレクトリはありません</translation>
+    </message>
+    <message>
+        <source>must build at directory: &apos;%1&apos;: file is not directory</source>
+        <translation>ディレクトリでビルドしてください: &apos;%1&apos;: ディレクトリではなくファイルです</translation>
+    </message>
+    <message>
+        <source>cycle detected: candidate root &apos;%1&apos; contains visited root &apos;%2&apos;</source>
+        <translation>循環を検出しました: 候補のルート &apos;%1&apos; が訪問済みのルート &apos;%2&apos; を含んでいます</translation>
+    </message>
+    <message>
+        <source>kustomizations are nested more than %1 levels deep at &apos;%2&apos;</source>
+        <translation>&apos;%2&apos; で kustomization が %1 段より深く入れ子になっています</translation>
+    </message>
+    <message>
+        <source>couldn&apos;t make target for path &apos;%1&apos;: </source>
+        <translation>パス &apos;%1&apos; のターゲットを作れませんでした: </translation>
+    </message>
+    <message>
+        <source>expected kind &apos;Component&apos; for path &apos;%1&apos; but got &apos;%2&apos;</source>
+        <translation>パス &apos;%1&apos; には kind &apos;Component&apos; を期待しましたが &apos;%2&apos; でした</translation>
+    </message>
+    <message>
+        <source>expected kind != &apos;Component&apos; for path &apos;%1&apos;</source>
+        <translation>パス &apos;%1&apos; には &apos;Component&apos; 以外の kind が必要です</translation>
+    </message>
+    <message>
+        <source>recursed accumulation of path &apos;%1&apos;: </source>
+        <translation>パス &apos;%1&apos; を再帰的に集める途中: </translation>
+    </message>
+    <message>
+        <source>recursed merging from path &apos;%1&apos;: </source>
+        <translation>パス &apos;%1&apos; から再帰的にマージする途中: </translation>
+    </message>
+    <message>
+        <source>remote resource &apos;%1&apos; is not supported: Kanri renders local files only</source>
+        <translation>リモートのリソース &apos;%1&apos; には対応していません: Kanri はローカルのファイルだけをレンダリングします</translation>
+    </message>
+    <message>
+        <source>accumulation err=&apos;%1&apos;: </source>
+        <translation>集約エラー=&apos;%1&apos;: </translation>
+    </message>
+    <message>
+        <source>remote component &apos;%1&apos; is not supported: Kanri renders local files only</source>
+        <translation>リモートのコンポーネント &apos;%1&apos; には対応していません: Kanri はローカルのファイルだけをレンダリングします</translation>
+    </message>
+    <message>
+        <source>loader.New %1</source>
+        <translation>loader.New %1</translation>
+    </message>
+    <message>
+        <source>accumulateDirectory: %1</source>
+        <translation>accumulateDirectory: %1</translation>
+    </message>
+    <message>
+        <source>accumulating resources: </source>
+        <translation>リソースを集める途中: </translation>
+    </message>
+    <message>
+        <source>loading CRDs: unable to parse open API definition from &apos;%1&apos;: json: cannot unmarshal %2 into Go value of type %3</source>
+        <translation>CRD の読み込み: &apos;%1&apos; の OpenAPI 定義を解析できません: json: %2 を %3 型の値として読めません</translation>
+    </message>
+    <message>
+        <source>accumulating components: </source>
+        <translation>コンポーネントを集める途中: </translation>
+    </message>
+    <message>
+        <source>found %1 resId matches for var {%2 %3 {%4}} (unable to disambiguate)</source>
+        <translation>var {%2 %3 {%4}} に一致する resId が %1 個あります (一つに決められません)</translation>
+    </message>
+    <message>
+        <source>invalid value type expect a string</source>
+        <translation>値の型が不正です: 文字列が必要です</translation>
+    </message>
+    <message>
+        <source>considering field &apos;metadata/namespace&apos; of object %1</source>
+        <translation>オブジェクト %1 のフィールド &apos;metadata/namespace&apos; を処理中</translation>
+    </message>
+    <message>
+        <source>resource with name %1 does not match a config with the following GVK [%2]</source>
+        <translation>名前 %1 のリソースは次の GVK の設定に一致しません [%2]</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::kustomize::detail::Decoder</name>
+    <message>
+        <source>json: cannot unmarshal %1 into Go struct field %2.%3 of type %4</source>
+        <translation>json: %1 を Go の構造体フィールド %2.%3 (型 %4) として読めません</translation>
+    </message>
+    <message>
+        <source>json: unknown field &quot;%1&quot;</source>
+        <translation>json: 不明なフィールド &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -5541,6 +5673,30 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <source>document is nested too deeply</source>
         <translation>ドキュメントのネストが深すぎます</translation>
     </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>制御文字は使えません</translation>
+    </message>
+    <message>
+        <source>invalid leading UTF-8 octet</source>
+        <translation>UTF-8 の先頭バイトが不正です</translation>
+    </message>
+    <message>
+        <source>incomplete UTF-8 octet sequence</source>
+        <translation>UTF-8 のバイト列が途中で切れています</translation>
+    </message>
+    <message>
+        <source>invalid trailing UTF-8 octet</source>
+        <translation>UTF-8 の後続バイトが不正です</translation>
+    </message>
+    <message>
+        <source>invalid length of a UTF-8 sequence</source>
+        <translation>UTF-8 のバイト列の長さが不正です</translation>
+    </message>
+    <message>
+        <source>invalid Unicode character</source>
+        <translation>不正な Unicode 文字です</translation>
+    </message>
 </context>
 <context>
     <name>kanri::yaml::Builder</name>
@@ -5567,6 +5723,14 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>document has too many nodes</source>
         <translation>ドキュメントのノードが多すぎます</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream (a quoted scalar is not closed)</source>
+        <translation>予期しないストリームの終わりです (引用符で囲んだスカラーが閉じていません)</translation>
+    </message>
+    <message>
+        <source>mapping key &quot;%1&quot; already defined at line %2</source>
+        <translation>マッピングのキー &quot;%1&quot; は %2 行目ですでに定義されています</translation>
     </message>
 </context>
 <context>
