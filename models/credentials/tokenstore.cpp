@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaObject>
 #include <QMutex>
+#include <QThreadPool>
 #include <QtConcurrentRun>
 
 namespace kanri::credentials {
@@ -19,6 +20,26 @@ QString bareHost(const QString &host)
 {
     const QUrl parsed(QStringLiteral("//") + host);
     return parsed.host().isEmpty() ? host : parsed.host();
+}
+
+// Where a token for `host` may be found: the host as given, then, when it names a port, the
+// host alone (a token given for a host name serves each of its ports).
+QStringList candidates(const QString &host)
+{
+    const QString bare = bareHost(host);
+    return bare == host ? QStringList{host} : QStringList{host, bare};
+}
+
+// Where the store's keychain work runs: its own threads, so that code waiting for the global
+// thread pool never waits for a keychain. Never destroyed (nobody waits for it at exit).
+QThreadPool *keychainWork()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(2);
+        return p;
+    }();
+    return pool;
 }
 
 } // namespace
@@ -51,7 +72,6 @@ struct TokenStore::State
     QHash<QString, QString> remember; // host → session token to keep once it has worked
     QStringList secrets;
     Prompt prompt;
-    QList<QFuture<Result<void>>> keychainWork; // writes and removals, waited for at the end
 
     // One keychain conversation at a time: a migration reads, writes and removes.
     QMutex keychainMutex;
@@ -61,9 +81,11 @@ struct TokenStore::State
     {
         {
             QMutexLocker lock(&mutex);
-            const auto it = session.constFind(host);
-            if (it != session.constEnd())
-                return *it;
+            for (const QString &candidate : candidates(host)) {
+                const auto it = session.constFind(candidate);
+                if (it != session.constEnd())
+                    return *it;
+            }
         }
         if (fixed)
             return fixed;
@@ -77,11 +99,14 @@ struct TokenStore::State
         if (!keychain || host.isEmpty())
             return std::nullopt;
         QMutexLocker lock(&keychainMutex);
-        const QString key = keychainKey(host);
-        if (auto token = keychain->read(key))
-            return token;
-        // Earlier versions: git kept "HOST", GitHub "github:HOST", both without a port.
+        for (const QString &candidate : candidates(host)) {
+            if (auto token = keychain->read(keychainKey(candidate)))
+                return token;
+        }
+        // Earlier versions: git kept "HOST", GitHub "github:HOST", both for every port of the
+        // host; so does the key they move to.
         const QString bare = bareHost(host);
+        const QString key = keychainKey(bare);
         const QStringList oldKeys{QStringLiteral("github:") + bare, bare};
         for (const QString &oldKey : oldKeys) {
             std::optional<QString> token = keychain->read(oldKey);
@@ -111,14 +136,11 @@ struct TokenStore::State
         return removed;
     }
 
-    // Runs keychain work on a worker and keeps its future until the store goes.
-    QFuture<Result<void>> inBackground(std::function<Result<void>()> work)
+    // Runs keychain work off the calling thread. Nobody waits for it: a QtKeychain job may
+    // need the GUI thread's event loop to finish, so waiting on the GUI thread could hang.
+    static QFuture<Result<void>> inBackground(std::function<Result<void>()> work)
     {
-        QFuture<Result<void>> future = QtConcurrent::run(std::move(work));
-        QMutexLocker lock(&mutex);
-        keychainWork.removeIf([](const QFuture<Result<void>> &f) { return f.isFinished(); });
-        keychainWork << future;
-        return future;
+        return QtConcurrent::run(keychainWork(), std::move(work));
     }
 };
 
@@ -140,16 +162,7 @@ std::shared_ptr<TokenStore> TokenStore::fixed(QString token)
     return store;
 }
 
-TokenStore::~TokenStore()
-{
-    QList<QFuture<Result<void>>> work;
-    {
-        QMutexLocker lock(&d->mutex);
-        work = std::exchange(d->keychainWork, {});
-    }
-    for (QFuture<Result<void>> &future : work)
-        future.waitForFinished();
-}
+TokenStore::~TokenStore() = default;
 
 std::optional<QString> TokenStore::token(const QString &host) const
 {
@@ -177,7 +190,8 @@ void TokenStore::fetchToken(const QString &host, QObject *context, TokenCallback
                          done(watcher->result());
                          watcher->deleteLater();
                      });
-    watcher->setFuture(QtConcurrent::run([state = d, host] { return state->fromKeychain(host); }));
+    watcher->setFuture(
+        QtConcurrent::run(keychainWork(), [state = d, host] { return state->fromKeychain(host); }));
 }
 
 void TokenStore::setSessionToken(const QString &host, const QString &token, Remember remember)
@@ -194,31 +208,42 @@ void TokenStore::setSessionToken(const QString &host, const QString &token, Reme
 
 QFuture<Result<void>> TokenStore::tokenWorked(const QString &host)
 {
-    QString token;
+    QString given, token;
     {
         QMutexLocker lock(&d->mutex);
-        const auto it = d->remember.constFind(host);
-        // Only the token that was offered: the session token still current for the host.
-        if (it == d->remember.constEnd() || d->session.value(host) != *it)
-            return QtFuture::makeReadyFuture(Result<void>{});
-        token = *it;
-        d->remember.erase(it);
+        for (const QString &candidate : candidates(host)) {
+            // The session token that answered for `host`: the first candidate that has one.
+            const auto current = d->session.constFind(candidate);
+            if (current == d->session.constEnd())
+                continue;
+            const auto it = d->remember.constFind(candidate);
+            if (it == d->remember.constEnd() || *current != *it)
+                break;
+            given = candidate;
+            token = *it;
+            d->remember.erase(it);
+            break;
+        }
     }
+    if (given.isEmpty())
+        return QtFuture::makeReadyFuture(Result<void>{});
     if (!d->keychain)
         return QtFuture::makeReadyFuture(Result<void>(
             fail(Error::Code::Io,
                  QCoreApplication::translate("kanri::credentials", "no keychain is available"))));
-    return d->inBackground([state = d, host, token]() -> Result<void> {
+    return d->inBackground([state = d, given, token]() -> Result<void> {
         QMutexLocker lock(&state->keychainMutex);
-        return state->keychain->write(keychainKey(host), token);
+        return state->keychain->write(keychainKey(given), token);
     });
 }
 
 void TokenStore::tokenRefused(const QString &host)
 {
     QMutexLocker lock(&d->mutex);
-    d->session.remove(host);
-    d->remember.remove(host);
+    for (const QString &candidate : candidates(host)) {
+        d->session.remove(candidate);
+        d->remember.remove(candidate);
+    }
 }
 
 QFuture<Result<void>> TokenStore::forget(const QString &host)
@@ -237,6 +262,12 @@ void TokenStore::setPrompt(Prompt prompt)
 {
     QMutexLocker lock(&d->mutex);
     d->prompt = std::move(prompt);
+}
+
+bool TokenStore::hasPrompt() const
+{
+    QMutexLocker lock(&d->mutex);
+    return bool(d->prompt);
 }
 
 bool TokenStore::askForToken(const QString &url, const Error &error, std::function<void()> retry,

@@ -26,9 +26,11 @@ QString hostOfUrl(const QUrl &url);
 //   1. one given in this session (typed at the sign-in prompt, returned by the device flow);
 //   2. the environment: KANRI_GITHUB_TOKEN, then GITHUB_TOKEN (trimmed), read at each question;
 //   3. the system keychain, service "kanri", key "token:HOST" (keychainKey()).
-// Tokens stored by earlier versions under "HOST" (git) or "github:HOST" (GitHub) are moved to
-// "token:HOST" the first time the new key has nothing for that host, and the old entries
-// deleted. A keychain that is absent or locked answers "no token", never an error.
+// A host with a port ("HOST:PORT") takes a token given or kept for itself first, then one for
+// HOST alone: a token for a host name serves each of its ports. Tokens stored by earlier
+// versions under "HOST" (git) or "github:HOST" (GitHub) are moved to "token:HOST" the first
+// time nothing else is kept for the host, and the old entries deleted. A keychain that is
+// absent or locked answers "no token", never an error.
 //
 // Thread-safe: token() blocks (it may read the keychain) and is meant for workers and the
 // command line; fetchToken() answers on a QObject's thread without blocking it. The store
@@ -53,7 +55,7 @@ public:
     TokenStore(Environment environment, std::shared_ptr<Keychain> keychain);
     // Session tokens, then `token` for every host; neither the environment nor a keychain.
     static std::shared_ptr<TokenStore> fixed(QString token);
-    // Waits for keychain writes and removals still running.
+    // Keychain writes and removals still running finish on their own.
     ~TokenStore();
 
     TokenStore(const TokenStore &) = delete;
@@ -74,7 +76,8 @@ public:
     // remembered is written to the keychain now (once). The future ends with the keychain's
     // answer (success when there was nothing to write); its continuation decides where it runs.
     QFuture<Result<void>> tokenWorked(const QString &host);
-    // The server refused the session token for `host`: it is never offered again.
+    // The server refused the session token for `host` (or for its host name): it is never
+    // offered again.
     void tokenRefused(const QString &host);
     // Signing out of `host`: its session token is dropped and its keychain entries (the
     // current key and the old ones) are removed.
@@ -84,6 +87,8 @@ public:
 
     // Who is asked for a token after a refusal (the GUI's sign-in prompt); none by default.
     void setPrompt(Prompt prompt);
+    // A prompt is installed (it may still answer false when asked).
+    bool hasPrompt() const;
     // Forgets the refused session token of `url`'s host, then asks through the prompt.
     bool askForToken(const QString &url, const Error &error, std::function<void()> retry,
                      std::function<void()> giveUp);

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void environmentTokenOrder();
     void sessionTokenComesBeforeTheEnvironmentWhichComesBeforeTheKeychain();
     void aFixedTokenAnswersEveryHostBelowSessionTokens();
+    void aTokenForAHostNameServesEachOfItsPorts();
     void oldKeychainEntriesMoveToTheNewKey_data();
     void oldKeychainEntriesMoveToTheNewKey();
     void theNewKeyWinsOverOldEntries();
@@ -118,7 +119,7 @@ void TestTokenStore::hostOfUrl()
     QCOMPARE(credentials::hostOfUrl(QUrl(url)), host);
 }
 
-// Moved from tst_githttp (git's EnvironmentTokenSource).
+// Moved from tst_githttp (git's environment token source).
 void TestTokenStore::environmentTokenPrefersKanriThenGithub()
 {
     CleanEnvironment clean;
@@ -132,7 +133,7 @@ void TestTokenStore::environmentTokenPrefersKanriThenGithub()
     QVERIFY(!env.token("github.com"));
 }
 
-// Moved from tst_githubclient (GitHub's EnvTokenProvider and ChainTokenProvider).
+// Moved from tst_githubclient (GitHub's environment and chained token providers).
 void TestTokenStore::environmentTokenOrder()
 {
     CleanEnvironment clean;
@@ -196,24 +197,56 @@ void TestTokenStore::aFixedTokenAnswersEveryHostBelowSessionTokens()
     QCOMPARE(store->token("ghe.example.com"), std::optional<QString>("fixed"));
 }
 
+void TestTokenStore::aTokenForAHostNameServesEachOfItsPorts()
+{
+    CleanEnvironment clean;
+    auto keychain = std::make_shared<MemoryKeychain>();
+    QVERIFY(keychain->write("token:ghe.example.com", "kept-for-the-name"));
+    QVERIFY(keychain->write("token:ghe.example.com:8443", "kept-for-the-port"));
+    TokenStore store(TokenStore::Environment::Ignore, keychain);
+    QCOMPARE(store.token("ghe.example.com:8443"), std::optional<QString>("kept-for-the-port"));
+    QCOMPARE(store.token("ghe.example.com:9000"), std::optional<QString>("kept-for-the-name"));
+    QVERIFY(!store.token("other.example.com:8443"));
+
+    // Typed for the host name (what the sign-in prompt names), used and kept through a port.
+    store.setSessionToken("127.0.0.1", "typed", TokenStore::Remember::Yes);
+    store.setSessionToken("127.0.0.1:7000", "typed-for-the-port");
+    QCOMPARE(store.token("127.0.0.1:7000"), std::optional<QString>("typed-for-the-port"));
+    QCOMPARE(store.token("127.0.0.1:7001"), std::optional<QString>("typed"));
+    QVERIFY(finished(store.tokenWorked("127.0.0.1:7001")));
+    QCOMPARE(keychain->read("token:127.0.0.1"), std::optional<QString>("typed"));
+    // Refused through a port: the host name's token is not offered again either.
+    store.tokenRefused("127.0.0.1:7001");
+    QCOMPARE(store.token("127.0.0.1:7000"), std::optional<QString>("typed-for-the-port"));
+    QCOMPARE(store.token("127.0.0.1:7001"), std::optional<QString>("typed")); // the keychain's
+    QVERIFY(keychain->remove("token:127.0.0.1"));
+    QVERIFY(!store.token("127.0.0.1:7001"));
+}
+
 void TestTokenStore::oldKeychainEntriesMoveToTheNewKey_data()
 {
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("oldKey");
-    QTest::newRow("git's entry under the bare host") << "github.com"
-                                                     << "github.com";
-    QTest::newRow("GitHub's entry under github:HOST") << "github.com"
-                                                      << "github:github.com";
-    QTest::newRow("an Enterprise host's GitHub entry") << "ghe.example.com"
-                                                       << "github:ghe.example.com";
-    QTest::newRow("a host with a port finds the entry made without it") << "127.0.0.1:8443"
-                                                                        << "127.0.0.1";
+    QTest::addColumn<QString>("newKey");
+    QTest::newRow("git's entry under the bare host")
+        << QStringLiteral("github.com") << QStringLiteral("github.com")
+        << QStringLiteral("token:github.com");
+    QTest::newRow("GitHub's entry under github:HOST")
+        << QStringLiteral("github.com") << QStringLiteral("github:github.com")
+        << QStringLiteral("token:github.com");
+    QTest::newRow("an Enterprise host's GitHub entry")
+        << QStringLiteral("ghe.example.com") << QStringLiteral("github:ghe.example.com")
+        << QStringLiteral("token:ghe.example.com");
+    QTest::newRow("a host with a port finds the entry made without it, for every port")
+        << QStringLiteral("127.0.0.1:8443") << QStringLiteral("127.0.0.1")
+        << QStringLiteral("token:127.0.0.1");
 }
 
 void TestTokenStore::oldKeychainEntriesMoveToTheNewKey()
 {
     QFETCH(QString, host);
     QFETCH(QString, oldKey);
+    QFETCH(QString, newKey);
     CleanEnvironment clean;
     auto keychain = std::make_shared<MemoryKeychain>();
     QVERIFY(keychain->write(oldKey, "old-token"));
@@ -221,8 +254,8 @@ void TestTokenStore::oldKeychainEntriesMoveToTheNewKey()
     TokenStore store(TokenStore::Environment::Ignore, keychain);
 
     QCOMPARE(store.token(host), std::optional<QString>("old-token"));
-    QCOMPARE(keychain->keys(), (QStringList{"token:" + host, "unrelated"}));
-    QCOMPARE(keychain->read("token:" + host), std::optional<QString>("old-token"));
+    QCOMPARE(keychain->keys(), (QStringList{newKey, "unrelated"}));
+    QCOMPARE(keychain->read(newKey), std::optional<QString>("old-token"));
     // Read again: from the new key (the old one is gone), asynchronously too.
     QCOMPARE(fetched(store, host), std::optional<QString>("old-token"));
 }
