@@ -14,11 +14,12 @@ void installControllers(AppContext *context)
     auto *github = new GitHubController(context);
     new RulesController(context);
     auto *wizards = new WizardController(context);
-    // The wizards' flow pushes and opens pull requests with the tokens typed (or signed in
-    // with) in this run, and asks through the Repository menu's sign-in prompt after a 401.
+    // One token store: what is typed at the Repository menu's prompt or signed in with on
+    // GitHub serves git, GitHub and the wizards' flow alike, and the flow asks through that
+    // prompt after a 401.
     PublishController *publish = wizards->publisher();
-    publish->setGitTokens(git->tokenSource());
-    publish->setGitHubTokens(github->tokenProvider());
+    github->setTokens(git->tokens());
+    publish->setTokens(git->tokens());
     publish->setCommitAuthor(git->commitAuthor());
 }
 

@@ -28,8 +28,6 @@ GitController::~GitController()
     // Workers post to the controllers: stop and wait for them before they go.
     delete m_network;
     m_network = nullptr;
-    for (QFuture<void> &write : m_keychainWrites)
-        write.waitForFinished();
     delete m_commit; // lets a commit finish
     m_commit = nullptr;
     delete m_changes;
@@ -225,7 +223,7 @@ void GitController::showDialog(QDialog *dialog)
 
 QString GitController::scrub(const QString &text) const
 {
-    return git::scrubSecrets(text, m_secrets);
+    return git::scrubSecrets(text, secrets());
 }
 
 QString GitController::explain(const Error &error) const

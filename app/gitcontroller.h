@@ -19,8 +19,8 @@ class QDialog;
 class QMessageBox;
 class QDockWidget;
 
-namespace kanri::git {
-class TokenSource;
+namespace kanri::credentials {
+class TokenStore;
 }
 
 namespace kanri::ui {
@@ -51,11 +51,11 @@ class GitSettingsController;
 
 // Wires the Repository menu: clone, the Changes panel, commit, branches, push and pull over
 // the workspace's repositories. Network work runs on a worker (gitasync.h) with progress and
-// Cancel; a 401 asks for a token (kept in memory, and in the keychain once it has worked
-// when the user wants). Every message shown goes through git::scrubSecrets with the tokens
-// typed in this session. The work is split over one controller per dialog (app/git*.h); this
-// one holds what they share: the tokens, the repository the user works with, the messages.
-// Their texts keep this class's translation context (GitController::tr).
+// Cancel; a 401 asks for a token (kept in the token store for the session, and in the keychain
+// once it has worked when the user wants). Every message shown goes through git::scrubSecrets
+// with the tokens typed in this session. The work is split over one controller per dialog
+// (app/git*.h); this one holds what they share: the tokens, the repository the user works with, the
+// messages. Their texts keep this class's translation context (GitController::tr).
 class GitController : public QObject
 {
     Q_OBJECT
@@ -64,14 +64,12 @@ public:
     explicit GitController(AppContext *context);
     ~GitController() override;
 
-    // Where tokens come from before the user is asked (default: the environment, then the
-    // keychain). Tests hand in their own.
-    void setTokenSource(std::shared_ptr<git::TokenSource> tokens);
-    // The tokens this controller uses: those typed into its sign-in prompt in this run, then
-    // the ones set above. The object is a GitTokenPrompt (gittokenprompt.h): others (the
-    // wizards' flow) ask through the same prompt after a 401. It stays valid, and follows
-    // setTokenSource(), for the controller's life; asking stops when the controller is gone.
-    std::shared_ptr<git::TokenSource> tokenSource() const;
+    // The token store this controller uses (default: a store over the environment and the
+    // system keychain); the controller installs its sign-in prompt in it, so that others
+    // sharing it (GitHub, the wizards' flow) ask through the same prompt after a 401. Asking
+    // stops when the controller is gone. Tests hand in their own.
+    void setTokens(std::shared_ptr<credentials::TokenStore> tokens);
+    std::shared_ptr<credentials::TokenStore> tokens() const { return m_tokens; }
 
     // The actions (Repository menu and toolbar). Without a repository: Commit takes the one
     // the user worked with last when it has changes (else the first with changes), Pull and
@@ -144,7 +142,7 @@ public:
     static void showDialog(QDialog *dialog);
     QString explain(const Error &error) const;
     QString scrub(const QString &text) const;
-    QStringList secrets() const { return m_secrets; }
+    QStringList secrets() const;
     // A failure the user can fix on the spot (an unknown SSH host key, a 401): asks, then calls
     // retry or giveUp; false when there is nothing to ask.
     bool offerRecovery(const QString &url, const Error &error, std::function<void()> retry,
@@ -156,29 +154,16 @@ public:
     AppContext *context() const { return m_context; }
 
 private:
-    class MemoryTokens;
-    class SessionTokens;
-
     void registerViews();
     // A 401: ask for a token for the URL's host, then call retry (or giveUp with the error).
     void askForToken(const QString &url, const Error &error, std::function<void()> retry,
                      std::function<void()> giveUp);
 
     AppContext *m_context;
-    std::shared_ptr<git::TokenSource> m_baseTokens;
-    std::shared_ptr<MemoryTokens> m_typedTokens;
-    std::shared_ptr<SessionTokens> m_sessionTokens; // typed, then base
-    QStringList m_secrets; // every token typed in this session, for scrubbing messages
-    // A token typed at the prompt that has not worked yet: stored in the keychain (when the
-    // user asked) only after the operation it was typed for succeeded.
-    struct PendingToken
-    {
-        QString host, token;
-        bool remember = false;
-    };
-    std::optional<PendingToken> m_pendingToken;
+    // Typed tokens live here for the session, and in the keychain once they worked when the
+    // user asked (credentials/tokenstore.h).
+    std::shared_ptr<credentials::TokenStore> m_tokens;
     QPointer<ui::GitSignInDialog> m_signInDialog;
-    QList<QFuture<void>> m_keychainWrites;
 
     CommitAuthor *m_author = nullptr;
     int m_focus = -1; // the repository the user worked with last, -1: none yet

@@ -91,59 +91,10 @@ struct GitHubController::OfflineJob
     bool openWhenDone = false;
 };
 
-// What tokenProvider() hands out: the device flow's tokens of this run over the base ones.
-class GitHubController::SessionTokens : public github::TokenProvider
-{
-public:
-    explicit SessionTokens(std::shared_ptr<github::TokenProvider> base)
-        : m_base(std::move(base))
-    {}
-    void setBase(std::shared_ptr<github::TokenProvider> base)
-    {
-        QMutexLocker lock(&m_mutex);
-        m_base = std::move(base);
-    }
-    void setTokens(const QHash<QString, QString> &tokens)
-    {
-        QMutexLocker lock(&m_mutex);
-        m_tokens = tokens;
-    }
-    void fetchToken(const QString &host, QObject *context, TokenCallback done) override
-    {
-        std::shared_ptr<github::TokenProvider> base;
-        QString token;
-        {
-            QMutexLocker lock(&m_mutex);
-            token = m_tokens.value(host);
-            base = m_base;
-        }
-        if (!token.isEmpty() || !base) {
-            // Answered on the context's event loop, as the other providers do.
-            QMetaObject::invokeMethod(
-                context,
-                [done = std::move(done), token] {
-                    done(token.isEmpty() ? std::nullopt : std::optional<QString>(token));
-                },
-                Qt::QueuedConnection);
-            return;
-        }
-        // The base answers through its own callback; keep it alive until then.
-        base->fetchToken(host, context, [base, done = std::move(done)](std::optional<QString> t) {
-            done(std::move(t));
-        });
-    }
-
-private:
-    QMutex m_mutex;
-    QHash<QString, QString> m_tokens; // host → token
-    std::shared_ptr<github::TokenProvider> m_base;
-};
-
 GitHubController::GitHubController(AppContext *context)
     : QObject(context)
     , m_context(context)
-    , m_tokens(github::defaultTokenProvider())
-    , m_sessionProvider(std::make_shared<SessionTokens>(m_tokens))
+    , m_tokens(std::make_shared<credentials::TokenStore>())
 {
     m_login = m_context->settings().value(QStringLiteral("github/login")).toString();
     createActions();
@@ -318,9 +269,7 @@ Client *GitHubController::clientFor(const QString &remoteUrl)
     const QString key = options.apiBase.toString();
     if (Client *client = m_clients.value(key))
         return client;
-    auto *client = new Client(options, m_sessionProvider, this);
-    if (const QString token = m_sessionTokens.value(tokenHost(options.apiBase)); !token.isEmpty())
-        client->setToken(token);
+    auto *client = new Client(options, m_tokens, this);
     connect(client, &Client::waitingForRateLimit, this,
             [this](int seconds, const QString &message) {
                 m_context->window()->showStatusMessage(
@@ -338,20 +287,13 @@ Client *GitHubController::clientFor(const QString &remoteUrl)
     return client;
 }
 
-std::shared_ptr<github::TokenProvider> GitHubController::tokenProvider() const
-{
-    return m_sessionProvider;
-}
-
-void GitHubController::setTokenProvider(std::shared_ptr<github::TokenProvider> tokens)
+void GitHubController::setTokens(std::shared_ptr<credentials::TokenStore> tokens)
 {
     m_tokens = std::move(tokens);
-    m_sessionProvider->setBase(m_tokens);
 }
 
 void GitHubController::applyTokenToClients(const QString &host, const QString &token)
 {
-    m_sessionProvider->setTokens(m_sessionTokens);
     for (Client *client : std::as_const(m_clients))
         if (tokenHost(client->options().apiBase) == host)
             client->setToken(token);
@@ -434,11 +376,11 @@ void GitHubController::deviceFlowSucceeded(const QString &token)
     Client *api = clientFor(repos.isEmpty() ? QString() : repos.first().url);
     const QString host = tokenHost(api->options().apiBase);
     // Kept in memory for this run; in the keychain only once GitHub has accepted it.
-    m_sessionTokens.insert(host, token);
+    m_tokens->setSessionToken(host, token, credentials::TokenStore::Remember::Yes);
     applyTokenToClients(host, token);
-    api->currentUser(this, [this, host, token](ApiResult<github::User> user) {
+    api->currentUser(this, [this, host](ApiResult<github::User> user) {
         if (!user) {
-            m_sessionTokens.remove(host);
+            m_tokens->tokenRefused(host);
             applyTokenToClients(host, {});
             if (m_signIn)
                 m_signIn->showError(user.error().toString());
@@ -449,19 +391,22 @@ void GitHubController::deviceFlowSucceeded(const QString &token)
         m_context->settings().setValue(QStringLiteral("github/login"), m_login);
         m_panel->setUser(m_login);
         const QString login = user->login;
-        github::KeychainTokenProvider::storeToken(
-            host, token, this, [this, login](Result<void> stored) {
-                const QString note =
-                    stored ? tr("The token is kept in the system keychain.")
-                           : tr("The system keychain is not available (%1): you stay signed in "
-                                "until Kanri quits.")
-                                 .arg(stored.error().message);
-                if (m_signIn)
-                    m_signIn->showSignedIn(login, note);
-                m_context->window()->showStatusMessage(tr("Signed in to GitHub as %1").arg(login));
-                Q_EMIT signInFinished(true);
-                refresh();
-            });
+        auto *stored = new QFutureWatcher<Result<void>>(this);
+        connect(stored, &QFutureWatcherBase::finished, this, [this, login, stored] {
+            stored->deleteLater();
+            const Result<void> kept = stored->result();
+            const QString note =
+                kept ? tr("The token is kept in the system keychain.")
+                     : tr("The system keychain is not available (%1): you stay signed in "
+                          "until Kanri quits.")
+                           .arg(kept.error().message);
+            if (m_signIn)
+                m_signIn->showSignedIn(login, note);
+            m_context->window()->showStatusMessage(tr("Signed in to GitHub as %1").arg(login));
+            Q_EMIT signInFinished(true);
+            refresh();
+        });
+        stored->setFuture(m_tokens->tokenWorked(host));
     });
 }
 
@@ -469,23 +414,22 @@ void GitHubController::signOut()
 {
     if (m_flow)
         m_flow->cancel();
-    QStringList hosts = m_sessionTokens.keys();
+    QStringList hosts;
     for (Client *client : std::as_const(m_clients))
         hosts << tokenHost(client->options().apiBase);
     if (hosts.isEmpty())
         hosts << QStringLiteral("github.com");
     hosts.removeDuplicates();
-    m_sessionTokens.clear();
     for (const QString &host : std::as_const(hosts)) {
         applyTokenToClients(host, {});
-        github::KeychainTokenProvider::removeToken(host, this, [](Result<void>) {});
+        (void)m_tokens->forget(host);
     }
     m_login.clear();
     m_context->settings().remove(QStringLiteral("github/login"));
     m_panel->setUser({});
     rebuildRows();
     m_context->window()->showStatusMessage(
-        github::EnvTokenProvider::tokenFromEnvironment()
+        credentials::TokenStore::environmentToken()
             ? tr("Signed out for this session; KANRI_GITHUB_TOKEN or GITHUB_TOKEN is still set in "
                  "the environment")
             : tr("Signed out of GitHub"));

@@ -62,13 +62,12 @@ public:
     void createPullRequest();
     void syncQueue();
 
-    // The tokens this controller uses: one the device flow returned in this run (per host),
-    // then the base ones (default: the environment, then the keychain). Stays valid, and
-    // follows setTokenProvider() and sign-in/out, for the controller's life: the wizards'
-    // flow opens its pull requests with it.
-    std::shared_ptr<github::TokenProvider> tokenProvider() const;
-    // The base tokens (tests hand in their own); clients made from now on use them.
-    void setTokenProvider(std::shared_ptr<github::TokenProvider> tokens);
+    // The token store this controller's clients use (default: a store over the environment
+    // and the system keychain; the application shares the Repository menu's): the device
+    // flow's token goes there for the session, and into the keychain once GitHub accepted it;
+    // signing out removes it from both. Clients made from now on use the store set here.
+    void setTokens(std::shared_ptr<credentials::TokenStore> tokens);
+    std::shared_ptr<credentials::TokenStore> tokens() const { return m_tokens; }
 
     // For tests and screenshots.
     ui::PrQueuePanel *queuePanel() const { return m_panel; }
@@ -99,7 +98,6 @@ private:
         github::RepoRef ref;
     };
     struct OfflineJob;
-    class SessionTokens;
 
     void createActions();
     void sessionChanged(platform::Session *session);
@@ -123,10 +121,8 @@ private:
     void openUrl(const QUrl &url);
 
     AppContext *m_context;
-    std::shared_ptr<github::TokenProvider> m_tokens;  // the base
-    std::shared_ptr<SessionTokens> m_sessionProvider; // m_sessionTokens, then m_tokens
-    QHash<QString, github::Client *> m_clients;       // by API base
-    QHash<QString, QString> m_sessionTokens;          // host → token from the device flow
+    std::shared_ptr<credentials::TokenStore> m_tokens;
+    QHash<QString, github::Client *> m_clients; // by API base
     QString m_login;
 
     QAction *m_signInAction = nullptr;

@@ -2,7 +2,6 @@
 
 #include "app/appcontext.h"
 #include "app/commitauthor.h"
-#include "app/publishcredentials.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
 #include "ui/main/mainwindow.h"
@@ -22,14 +21,9 @@ PublishController::~PublishController()
         m_flow->cancel();
 }
 
-void PublishController::setGitTokens(std::shared_ptr<git::TokenSource> tokens)
+void PublishController::setTokens(std::shared_ptr<credentials::TokenStore> tokens)
 {
-    m_gitTokens = std::move(tokens);
-}
-
-void PublishController::setGitHubTokens(std::shared_ptr<github::TokenProvider> tokens)
-{
-    m_githubTokens = std::move(tokens);
+    m_tokens = std::move(tokens);
 }
 
 void PublishController::setCommitAuthor(CommitAuthor *author)
@@ -130,7 +124,7 @@ void PublishController::startFlow(platform::PublishRequest request)
     }
     delete m_flow;
     m_flow = new platform::PublishFlow(session, this);
-    m_flow->setCredentials(publishCredentials(m_gitTokens, m_githubTokens));
+    m_flow->setTokens(m_tokens);
     if (const QString api =
             m_context->settings().value(QStringLiteral("github/apiUrl")).toString().trimmed();
         !api.isEmpty())

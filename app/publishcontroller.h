@@ -11,13 +11,6 @@
 #include <functional>
 #include <memory>
 
-namespace kanri::git {
-class TokenSource;
-}
-namespace kanri::github {
-class TokenProvider;
-}
-
 namespace kanri::app {
 
 class AppContext;
@@ -42,9 +35,9 @@ public:
     // while a flow runs) and runs the flow when the user asks.
     void offer(const QString &what, const platform::WizardPlan &plan, const TextFor &text);
 
-    // Where the flow's tokens come from (tests); default: environment, then keychain.
-    void setGitTokens(std::shared_ptr<git::TokenSource> tokens);
-    void setGitHubTokens(std::shared_ptr<github::TokenProvider> tokens);
+    // Where the flow's tokens come from, and who it asks after a 401 (the store's prompt);
+    // default: the environment, then the keychain, nobody asked.
+    void setTokens(std::shared_ptr<credentials::TokenStore> tokens);
     // Who the flow's commits are by, asking when git knows no author (the Repository menu's
     // CommitAuthor). Without one: the settings' author, else git's.
     void setCommitAuthor(CommitAuthor *author);
@@ -67,8 +60,7 @@ private:
     QPointer<ui::WizardPublishDialog> m_publish;
     QList<platform::PublishStep> m_publishSteps; // the repositories, paths and files of the plan
     platform::PublishFlow *m_flow = nullptr;
-    std::shared_ptr<git::TokenSource> m_gitTokens;
-    std::shared_ptr<github::TokenProvider> m_githubTokens;
+    std::shared_ptr<credentials::TokenStore> m_tokens;
     QPointer<CommitAuthor> m_commitAuthor;
 };
 

@@ -109,8 +109,7 @@ std::unique_ptr<Client> makeClient(const QString &remoteUrl, int maxRetries = -1
     ClientOptions options = ClientOptions::forRemote(remoteUrl);
     if (maxRetries >= 0)
         options.maxRetries = maxRetries;
-    return std::make_unique<Client>(options,
-                                    std::shared_ptr<TokenProvider>(defaultTokenProvider()));
+    return std::make_unique<Client>(options, std::make_shared<credentials::TokenStore>());
 }
 
 Result<PrContext> openContext(const QString &dirArg, int maxRetries = -1)

@@ -10,9 +10,11 @@
 #include <optional>
 #include <stop_token>
 
-namespace kanri::git {
+namespace kanri::credentials {
+class TokenStore;
+}
 
-class TokenSource;
+namespace kanri::git {
 
 // A snapshot of a network operation. Callbacks receive it on the worker thread, at most
 // once per NetworkOptions::progressIntervalMs (plus one final report).
@@ -57,9 +59,9 @@ struct NetworkOptions
     std::stop_token stop;
     std::function<bool()> isCancelled;
 
-    // Where HTTPS tokens come from; null means defaultTokenSource() (environment, then the
-    // system keychain).
-    std::shared_ptr<TokenSource> tokens;
+    // Where HTTPS tokens come from (asked on the operation's thread); null means a default
+    // credentials::TokenStore (the environment, then the system keychain).
+    std::shared_ptr<credentials::TokenStore> tokens;
 
     // Asked when no known_hosts file records the SSH host key (a changed key is refused
     // without asking). Unset: refused with a clear message.

@@ -1,8 +1,8 @@
 #include "git/gitoperation.h"
+#include "credentials/tokenstore.h"
 #include "git/giterrors.h"
 #include "git/gitknownhosts.h"
 #include "git/gitrepository.h"
-#include "git/gittokensource.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -121,9 +121,10 @@ int Operation::credentials(git_credential **out, const char *url, const char *us
         self->m_tokenOffered = true;
         std::optional<QString> token = self->m_urlToken;
         if (!token) {
-            std::shared_ptr<TokenSource> source =
-                self->m_options.tokens ? self->m_options.tokens : defaultTokenSource();
-            token = source->token(urlText);
+            const std::shared_ptr<credentials::TokenStore> store =
+                self->m_options.tokens ? self->m_options.tokens
+                                       : std::make_shared<credentials::TokenStore>();
+            token = store->token(credentials::hostOfUrl(QUrl(urlText)));
         }
         if (!token || token->isEmpty())
             return self->refuseAuth(

@@ -149,7 +149,8 @@ ClientOptions ClientOptions::forRemote(const QString &remoteUrl, const QUrl &con
     return options;
 }
 
-Client::Client(ClientOptions options, std::shared_ptr<TokenProvider> tokens, QObject *parent)
+Client::Client(ClientOptions options, std::shared_ptr<credentials::TokenStore> tokens,
+               QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_tokens(std::move(tokens))

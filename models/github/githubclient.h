@@ -1,7 +1,7 @@
 #pragma once
 
+#include "credentials/tokenstore.h"
 #include "github/githuberror.h"
-#include "github/githubtokenprovider.h"
 #include "github/githubtypes.h"
 
 #include <QByteArray>
@@ -85,7 +85,7 @@ public:
         QJsonDocument json() const { return QJsonDocument::fromJson(body); }
     };
 
-    explicit Client(ClientOptions options, std::shared_ptr<TokenProvider> tokens,
+    explicit Client(ClientOptions options, std::shared_ptr<credentials::TokenStore> tokens,
                     QObject *parent = nullptr);
     ~Client() override;
 
@@ -153,7 +153,7 @@ private:
                   std::function<ApiResult<T>(const Response &)> parse, Callback<T> done);
 
     ClientOptions m_options;
-    std::shared_ptr<TokenProvider> m_tokens;
+    std::shared_ptr<credentials::TokenStore> m_tokens; // null: requests go unauthenticated
     QNetworkAccessManager *m_network;
     enum class TokenState { Unknown, Loading, Ready };
     TokenState m_tokenState = TokenState::Unknown;

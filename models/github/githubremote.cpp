@@ -1,5 +1,7 @@
 #include "github/githubremote.h"
 
+#include "credentials/tokenstore.h"
+
 #include <QDir>
 #include <QRegularExpression>
 
@@ -129,8 +131,10 @@ QUrl resolveApiBase(const QString &remoteUrl)
 
 QString tokenHostForApiBase(const QUrl &apiBase)
 {
-    return apiBase.host() == QLatin1String("api.github.com") ? QStringLiteral("github.com")
-                                                             : apiBase.host();
+    if (apiBase.host() == QLatin1String("api.github.com"))
+        return QStringLiteral("github.com");
+    const QString host = credentials::hostOfUrl(apiBase);
+    return host.isEmpty() ? apiBase.host() : host;
 }
 
 } // namespace kanri::github

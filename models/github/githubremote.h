@@ -31,8 +31,9 @@ QUrl apiBaseForHost(const QString &host, const QString &scheme = QStringLiteral(
 // HOST for HOST/api/v3, and the API base itself otherwise (a test stand-in).
 QUrl webBaseForApiBase(const QUrl &apiBase);
 
-// The host whose token an API base uses (and the keychain names): github.com for
-// api.github.com, the API's own host otherwise.
+// The host whose token an API base uses (credentials::TokenStore's key): github.com for
+// api.github.com, the API's own host otherwise (with its port when it names one, as
+// credentials::hostOfUrl does), so that git and the API of one server share a token.
 QString tokenHostForApiBase(const QUrl &apiBase);
 
 // The GitHub repository a remote URL names: parseRemoteUrl's owner/repo, or, for a local

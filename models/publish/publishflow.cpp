@@ -1,6 +1,5 @@
 #include "publish/publishflow.h"
 
-#include "git/gittokensource.h"
 #include "github/githubremote.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
@@ -96,7 +95,17 @@ QString checkBranchName(const QString &name)
 PublishFlow::PublishFlow(Session *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_tokens(std::make_shared<credentials::TokenStore>())
 {}
+
+void PublishFlow::setTokens(std::shared_ptr<credentials::TokenStore> tokens)
+{
+    m_tokens = tokens ? std::move(tokens) : std::make_shared<credentials::TokenStore>();
+    if (!m_running) { // a running flow finishes with the tokens it started with
+        delete m_client;
+        m_client = nullptr;
+    }
+}
 
 PublishFlow::~PublishFlow()
 {
@@ -133,7 +142,7 @@ QString PublishFlow::doneSoFar() const
 
 QString PublishFlow::scrub(const QString &text) const
 {
-    return git::scrubSecrets(text, m_credentials.secrets ? m_credentials.secrets() : QStringList());
+    return git::scrubSecrets(text, m_tokens->secrets());
 }
 
 QString PublishFlow::signInHint(const QString &url) const
@@ -147,17 +156,17 @@ QString PublishFlow::signInHint(const QString &url) const
 bool PublishFlow::askToSignIn(const QString &url, const Error &error, std::function<void()> retry,
                               std::function<void()> giveUp)
 {
-    if (!m_credentials.askForToken || error.code != Error::Code::Auth || m_stop.stop_requested())
+    if (!m_tokens->hasPrompt() || error.code != Error::Code::Auth || m_stop.stop_requested())
         return false;
     Q_EMIT progress(tr("Waiting for a token for %1…").arg(QUrl(url).host()), -1);
-    return m_credentials.askForToken(url, error, std::move(retry), std::move(giveUp));
+    return m_tokens->askForToken(url, error, std::move(retry), std::move(giveUp));
 }
 
 git::NetworkOptions PublishFlow::networkOptions(const QString &repository, const QString &doing)
 {
     git::NetworkOptions options;
     options.stop = m_stop.get_token();
-    options.tokens = m_credentials.git ? m_credentials.git : git::defaultTokenSource();
+    options.tokens = m_tokens;
     QPointer<PublishFlow> self(this);
     options.progress = [self, repository, doing](const git::TransferProgress &p) {
         const int percent = p.totalObjects ? int(100.0 * p.receivedObjects / p.totalObjects) : -1;
@@ -372,9 +381,8 @@ void PublishFlow::preflightDone()
     }
     m_remoteUrls = result.remoteUrls;
     m_plans = result.plans;
-    if (m_credentials.tokenWorked)
-        for (const QString &url : std::as_const(m_remoteUrls))
-            m_credentials.tokenWorked(url);
+    for (const QString &url : std::as_const(m_remoteUrls))
+        (void)m_tokens->tokenWorked(credentials::hostOfUrl(QUrl(url)));
     // The pull requests target the default branch the remote names.
     for (qsizetype i = 0; i < m_request.steps.size() && i < m_plans.size(); ++i)
         m_request.steps[i].baseBranch = m_plans.at(i).defaultBranch;
@@ -532,8 +540,7 @@ void PublishFlow::gitStepDone()
         finish(false, failure);
         return;
     }
-    if (m_credentials.tokenWorked)
-        m_credentials.tokenWorked(m_remoteUrls.value(m_index));
+    (void)m_tokens->tokenWorked(credentials::hostOfUrl(QUrl(m_remoteUrls.value(m_index))));
     ++m_index;
     nextGitStep();
 }
@@ -545,10 +552,7 @@ github::Client *PublishFlow::clientFor(const QString &remoteUrl)
     if (m_client && m_client->options().apiBase == options.apiBase)
         return m_client;
     delete m_client;
-    std::shared_ptr<github::TokenProvider> tokens = m_credentials.github;
-    if (!tokens)
-        tokens = std::shared_ptr<github::TokenProvider>(github::defaultTokenProvider());
-    m_client = new github::Client(options, tokens, this);
+    m_client = new github::Client(options, m_tokens, this);
     return m_client;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "credentials/tokenstore.h"
 #include "git/gitrepository.h"
 #include "github/githubclient.h"
-#include "github/githubtokenprovider.h"
 #include "publish/wizardplan.h"
 
 #include <QFutureWatcher>
@@ -17,10 +17,6 @@
 #include <memory>
 #include <optional>
 #include <stop_token>
-
-namespace kanri::git {
-class TokenSource;
-}
 
 namespace kanri::platform {
 
@@ -89,24 +85,6 @@ Result<QList<PublishStep>> splitPlan(const WizardPlan &plan, const Workspace &wo
 // "" when `name` can be a new branch name, else why not (git check-ref-format's rules).
 QString checkBranchName(const QString &name);
 
-// Where the flow's tokens come from, and who is asked for one when a server refuses them.
-// app/ fills it from the GUI's credential stack; every member may stay empty.
-struct PublishCredentials
-{
-    std::shared_ptr<git::TokenSource> git;         // empty: the environment, then the keychain
-    std::shared_ptr<github::TokenProvider> github; // empty: the same, for GitHub
-    // After `error` (a 401) for `url`: asks the user for a token. `retry` runs once one was
-    // given (git then answers with it), `giveUp` when the user cancelled. False when nobody
-    // can be asked: neither runs.
-    std::function<bool(const QString &url, const Error &error, std::function<void()> retry,
-                       std::function<void()> giveUp)>
-        askForToken;
-    // What `git` gave for `url` worked (a typed token may now be kept).
-    std::function<void(const QString &url)> tokenWorked;
-    // Tokens typed in this run, to scrub from every text shown.
-    std::function<QStringList()> secrets;
-};
-
 // After a wizard: fetch origin in each repository and find its default branch (what origin's
 // HEAD names, else main or master), check that the change can start from there, save exactly
 // the wizard's files, then in each repository create and switch to the branch, commit those
@@ -128,8 +106,11 @@ public:
     explicit PublishFlow(Session *session, QObject *parent = nullptr);
     ~PublishFlow() override;
 
-    // Where tokens come from (default: the environment, then the keychain; nobody asked).
-    void setCredentials(PublishCredentials credentials) { m_credentials = std::move(credentials); }
+    // Where git's and GitHub's tokens come from, and who is asked for one after a 401 (the
+    // store's prompt); a token that worked is reported to it, the tokens typed in this session
+    // are scrubbed from every text. Null (the default): the environment, then the keychain,
+    // nobody asked.
+    void setTokens(std::shared_ptr<credentials::TokenStore> tokens);
     // The REST base when configured (the setting github/apiUrl); KANRI_GITHUB_API_URL wins.
     void setConfiguredApiBase(const QUrl &base) { m_configuredApiBase = base; }
 
@@ -175,7 +156,7 @@ private:
     QString doneSoFar() const;
 
     QPointer<Session> m_session;
-    PublishCredentials m_credentials;
+    std::shared_ptr<credentials::TokenStore> m_tokens;
     QUrl m_configuredApiBase;
 
     PublishRequest m_request;

@@ -1008,6 +1008,29 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     </message>
 </context>
 <context>
+    <name>kanri::credentials</name>
+    <message>
+        <source>cannot store the token in the keychain: %1</source>
+        <translation>トークンをキーチェーンに保存できません: %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the token from the keychain: %1</source>
+        <translation>トークンをキーチェーンから削除できません: %1</translation>
+    </message>
+    <message>
+        <source>it did not answer in time</source>
+        <translation>時間内に応答がありませんでした</translation>
+    </message>
+    <message>
+        <source>it is locked</source>
+        <translation>ロックされています</translation>
+    </message>
+    <message>
+        <source>no keychain is available</source>
+        <translation>キーチェーンが使えません</translation>
+    </message>
+</context>
+<context>
     <name>kanri::git</name>
     <message>
         <source>cannot open the repository %1</source>
@@ -1096,17 +1119,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>cannot write %1</source>
         <translation>%1 に書き込めません</translation>
-    </message>
-</context>
-<context>
-    <name>kanri::git::KeychainTokenSource</name>
-    <message>
-        <source>cannot store the token in the keychain: %1</source>
-        <translation>トークンをキーチェーンに保存できません: %1</translation>
-    </message>
-    <message>
-        <source>cannot remove the token from the keychain: %1</source>
-        <translation>トークンをキーチェーンから削除できません: %1</translation>
     </message>
 </context>
 <context>
@@ -1565,13 +1577,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>the code expired; start again</source>
         <translation>コードの期限が切れました。最初からやり直してください</translation>
-    </message>
-</context>
-<context>
-    <name>kanri::github::KeychainTokenProvider</name>
-    <message>
-        <source>could not save the token in the keychain: %1</source>
-        <translation>トークンをキーチェーンに保存できませんでした: %1</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,9 @@
 // Network operations against a real git server on loopback: `git http-backend` behind HTTP
 // basic authentication (githttpserver.h).
 
+#include "credentials/tokenstore.h"
 #include "git/gitasync.h"
 #include "git/gitrepository.h"
-#include "git/gittokensource.h"
 #include "tests/testsupport/githttpserver.h"
 #include "tests/testsupport/gittestrepo.h"
 
@@ -33,10 +33,17 @@ using kanri::test::writeFile;
 const QString token = QStringLiteral("tok-3f9a1c77e2b54d10");
 const Signature author{QStringLiteral("Test Author"), QStringLiteral("author@example.invalid")};
 
+// Neither the environment nor the keychain: no token at all.
+std::shared_ptr<credentials::TokenStore> noTokens()
+{
+    return std::make_shared<credentials::TokenStore>(credentials::TokenStore::Environment::Ignore,
+                                                     nullptr);
+}
+
 NetworkOptions withToken(const QString &value)
 {
     NetworkOptions options;
-    options.tokens = std::make_shared<StaticTokenSource>(value);
+    options.tokens = credentials::TokenStore::fixed(value);
     return options;
 }
 
@@ -72,7 +79,6 @@ private Q_SLOTS:
     void pullWithConflictListsFilesAndChangesNothing();
     void tokenInTheUrlIsNeverWritten();
     void untrustedTlsCertificateIsRefused();
-    void environmentTokenPrefersKanriThenGithub();
     void scrubSecretsRemovesUserInfo_data();
     void scrubSecretsRemovesUserInfo();
 };
@@ -101,8 +107,7 @@ void TestGitHttp::missingTokenFailsWithAuthenticationError()
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
     NetworkOptions options;
-    options.tokens =
-        std::make_shared<ChainTokenSource>(std::vector<std::shared_ptr<TokenSource>>{});
+    options.tokens = noTokens();
     auto cloned = Repository::clone(server.url("repo.git"), tmp.filePath("clone"), options);
     QVERIFY(!cloned);
     QCOMPARE(cloned.error().code, Error::Code::Auth);
@@ -360,7 +365,7 @@ void TestGitHttp::tokenInTheUrlIsNeverWritten()
                                         .arg(token)
                                         .arg(server.port());
     NetworkOptions none;
-    none.tokens = std::make_shared<ChainTokenSource>(std::vector<std::shared_ptr<TokenSource>>{});
+    none.tokens = noTokens();
     const QString target = tmp.filePath("clone");
     auto repo = Repository::clone(withCredentials, target, none);
     QVERIFY2(repo, why(repo));
@@ -416,8 +421,7 @@ void TestGitHttp::untrustedTlsCertificateIsRefused()
 
     NetworkOptions options;
     bool asked = false;
-    options.tokens = std::make_shared<ChainTokenSource>(
-        std::vector<std::shared_ptr<TokenSource>>{std::make_shared<StaticTokenSource>(token)});
+    options.tokens = credentials::TokenStore::fixed(token);
     options.progress = [&](const TransferProgress &) { asked = true; };
     const QString target = tmp.filePath("clone");
     auto cloned = Repository::clone(QStringLiteral("https://127.0.0.1:%1/repo.git").arg(port),
@@ -430,24 +434,6 @@ void TestGitHttp::untrustedTlsCertificateIsRefused()
     QVERIFY2(cloned.error().message.contains("could not be verified"), why(cloned));
     QVERIFY(!QFileInfo::exists(target));
     QVERIFY(!asked);
-}
-
-void TestGitHttp::environmentTokenPrefersKanriThenGithub()
-{
-    const QByteArray savedKanri = qgetenv("KANRI_GITHUB_TOKEN");
-    const QByteArray savedGithub = qgetenv("GITHUB_TOKEN");
-    EnvironmentTokenSource env;
-    qputenv("KANRI_GITHUB_TOKEN", "k");
-    qputenv("GITHUB_TOKEN", "g");
-    QCOMPARE(env.token("https://github.com/o/r.git"), std::optional<QString>("k"));
-    qunsetenv("KANRI_GITHUB_TOKEN");
-    QCOMPARE(env.token("https://github.com/o/r.git"), std::optional<QString>("g"));
-    qunsetenv("GITHUB_TOKEN");
-    QVERIFY(!env.token("https://github.com/o/r.git"));
-    if (!savedKanri.isNull())
-        qputenv("KANRI_GITHUB_TOKEN", savedKanri);
-    if (!savedGithub.isNull())
-        qputenv("GITHUB_TOKEN", savedGithub);
 }
 
 void TestGitHttp::scrubSecretsRemovesUserInfo_data()

@@ -97,7 +97,6 @@ private Q_SLOTS:
     void repositoriesOfRemotes();
     void environmentOverridesTheApiBase();
     void configuredApiBaseComesAfterTheEnvironment();
-    void environmentTokenOrder();
 
     // With ../shared/fixtures/github-api: replay GitHub's own examples.
     void fixtureCreatePull_data();
@@ -147,7 +146,7 @@ std::unique_ptr<Client> TestGitHubClient::makeClient(const QString &withToken)
 {
     return std::make_unique<Client>(
         m_options,
-        withToken.isEmpty() ? nullptr : std::make_shared<StaticTokenProvider>(withToken));
+        withToken.isEmpty() ? nullptr : kanri::credentials::TokenStore::fixed(withToken));
 }
 
 void TestGitHubClient::checkHeaders(const RecordedRequest &request, const QByteArray &accept,
@@ -1040,34 +1039,6 @@ void TestGitHubClient::environmentOverridesTheApiBase()
     const auto user =
         waitFor<User>([&](QObject *c, auto done) { client->currentUser(c, std::move(done)); });
     QVERIFY(user);
-}
-
-void TestGitHubClient::environmentTokenOrder()
-{
-    qputenv("GITHUB_TOKEN", "from-github-token");
-    qputenv("KANRI_GITHUB_TOKEN", "from-kanri-token");
-    QCOMPARE(EnvTokenProvider::tokenFromEnvironment(),
-             std::optional<QString>(QStringLiteral("from-kanri-token")));
-    qunsetenv("KANRI_GITHUB_TOKEN");
-    QCOMPARE(EnvTokenProvider::tokenFromEnvironment(),
-             std::optional<QString>(QStringLiteral("from-github-token")));
-    qunsetenv("GITHUB_TOKEN");
-    QVERIFY(!EnvTokenProvider::tokenFromEnvironment());
-
-    // A chain answers with the first provider that knows a token.
-    std::vector<std::unique_ptr<TokenProvider>> providers;
-    providers.push_back(std::make_unique<EnvTokenProvider>());
-    providers.push_back(std::make_unique<StaticTokenProvider>(QStringLiteral("second")));
-    ChainTokenProvider chain(std::move(providers));
-    QObject context;
-    std::optional<QString> got;
-    bool answered = false;
-    chain.fetchToken(QStringLiteral("github.com"), &context, [&](std::optional<QString> t) {
-        got = std::move(t);
-        answered = true;
-    });
-    QTRY_VERIFY(answered);
-    QCOMPARE(got, std::optional<QString>(QStringLiteral("second")));
 }
 
 // ----- fixtures ----------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ std::unique_ptr<Client> TestGitHubReviewQueue::makeClient(const QUrl &base)
     options.timeout = 500ms;
     options.maxRetries = 0;
     return std::make_unique<Client>(
-        options, std::make_shared<StaticTokenProvider>(QStringLiteral("t0ken-abc")));
+        options, kanri::credentials::TokenStore::fixed(QStringLiteral("t0ken-abc")));
 }
 
 ApiResult<SyncReport> TestGitHubReviewQueue::sync(ReviewQueue &queue, Client &client)

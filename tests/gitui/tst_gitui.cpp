@@ -6,8 +6,8 @@
 #include "app/appcontext.h"
 #include "app/commitauthor.h"
 #include "app/gitcontroller.h"
+#include "credentials/tokenstore.h"
 #include "git/gitrepository.h"
-#include "git/gittokensource.h"
 #include "items/catalogtreemodel.h"
 #include "items/servicesmodel.h"
 #include "platform/demoworkspace.h"
@@ -202,7 +202,7 @@ void TestGitUi::init()
     m_window = std::make_unique<ui::MainWindow>();
     m_context = std::make_unique<app::AppContext>(m_window.get());
     m_git = new app::GitController(m_context.get());
-    m_git->setTokenSource(std::make_shared<git::StaticTokenSource>(token));
+    m_git->setTokens(credentials::TokenStore::fixed(token));
     m_context->settings().remove(QStringLiteral("git")); // nothing from an earlier case
     QVERIFY(m_context->load(m_ws));
     m_window->resize(1200, 800);
@@ -379,8 +379,8 @@ void TestGitUi::cloneIntoAFolderThatIsNotEmptyIsExplained()
 
 void TestGitUi::unauthorizedCloneAsksForATokenAndExplainsWhenRefused()
 {
-    m_git->setTokenSource(
-        std::make_shared<git::ChainTokenSource>(std::vector<std::shared_ptr<git::TokenSource>>{}));
+    m_git->setTokens(std::make_shared<credentials::TokenStore>(
+        credentials::TokenStore::Environment::Ignore, nullptr));
     m_git->openClone();
     ui::GitCloneDialog *dialog = m_git->cloneDialog();
     const QString dest = m_tmp.filePath(QStringLiteral("case%1/denied").arg(m_case));
@@ -407,7 +407,7 @@ void TestGitUi::unauthorizedCloneAsksForATokenAndExplainsWhenRefused()
 void TestGitUi::signingInClonesAndTheTokenIsNeverShownOrStored()
 {
     // The environment's token is wrong: the server answers 401 and the user signs in.
-    m_git->setTokenSource(std::make_shared<git::StaticTokenSource>(QStringLiteral("wrong-one")));
+    m_git->setTokens(credentials::TokenStore::fixed(QStringLiteral("wrong-one")));
     m_git->openClone();
     ui::GitCloneDialog *dialog = m_git->cloneDialog();
     const QString dest = m_tmp.filePath(QStringLiteral("case%1/signed-in").arg(m_case));

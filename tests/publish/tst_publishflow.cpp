@@ -4,8 +4,9 @@
 // part-way (a push the server rejects, a pull request GitHub refuses) say what was done; a
 // refused token is asked for through the injected credentials.
 
-#include "git/gittokensource.h"
-#include "github/githubtokenprovider.h"
+#include "credentials/keychain.h"
+#include "credentials/tokenstore.h"
+#include "github/githubremote.h"
 #include "platform/demoworkspace.h"
 #include "platform/session.h"
 #include "publish/publishflow.h"
@@ -15,7 +16,6 @@
 
 #include <QFile>
 #include <QJsonArray>
-#include <QMutex>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -43,29 +43,6 @@ QByteArray json(const QJsonValue &v)
     return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
-
-// A token the test can change while the flow runs (token() is called on the flow's worker).
-class ChangingTokens : public git::TokenSource
-{
-public:
-    explicit ChangingTokens(QString token)
-        : m_token(std::move(token))
-    {}
-    std::optional<QString> token(const QString &) override
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_token;
-    }
-    void set(const QString &token)
-    {
-        QMutexLocker lock(&m_mutex);
-        m_token = token;
-    }
-
-private:
-    QMutex m_mutex;
-    QString m_token;
-};
 
 } // namespace
 
@@ -105,7 +82,17 @@ private:
     std::unique_ptr<FakeGitHub> m_fake;
     std::unique_ptr<platform::Session> m_session;
     std::unique_ptr<platform::PublishFlow> m_flow;
-    platform::PublishCredentials m_credentials;
+    std::shared_ptr<credentials::MemoryKeychain> m_keychain;
+    std::shared_ptr<credentials::TokenStore> m_tokens; // the flow's, over m_keychain
+    QString gitHost() const
+    {
+        return credentials::hostOfUrl(QUrl(m_server->url(QStringLiteral("remotes/accounts.git"))));
+    }
+    // The git token kept in the keychain (one asked to be remembered, once it has worked).
+    std::optional<QString> keptGitToken() const
+    {
+        return m_keychain->read(credentials::TokenStore::keychainKey(gitHost()));
+    }
     QStringList m_progress;
 };
 
@@ -135,9 +122,12 @@ void TestPublishFlow::init()
     m_flow = std::make_unique<platform::PublishFlow>(m_session.get());
     connect(m_flow.get(), &platform::PublishFlow::progress, this,
             [this](const QString &text, int) { m_progress << text; });
-    m_credentials = {};
-    m_credentials.git = std::make_shared<git::StaticTokenSource>(gitToken);
-    m_credentials.github = std::make_shared<github::StaticTokenProvider>(githubToken);
+    // The git server and the GitHub stand-in are two ports of 127.0.0.1: two token hosts.
+    m_keychain = std::make_shared<credentials::MemoryKeychain>();
+    m_tokens = std::make_shared<credentials::TokenStore>(
+        credentials::TokenStore::Environment::Ignore, m_keychain);
+    m_tokens->setSessionToken(gitHost(), gitToken, credentials::TokenStore::Remember::Yes);
+    m_tokens->setSessionToken(github::tokenHostForApiBase(m_fake->baseUrl()), githubToken);
 }
 
 void TestPublishFlow::cleanup()
@@ -176,7 +166,7 @@ platform::PublishRequest TestPublishFlow::twoRepositoryRequest()
 
 const platform::PublishOutcome &TestPublishFlow::run(platform::PublishRequest request)
 {
-    m_flow->setCredentials(m_credentials);
+    m_flow->setTokens(m_tokens);
     QSignalSpy finished(m_flow.get(), &platform::PublishFlow::finished);
     m_flow->start(std::move(request));
     if (finished.isEmpty())
@@ -207,8 +197,7 @@ void TestPublishFlow::twoRepositoriesArePublishedAndTheirPullRequestsLinkBothWay
     m_fake->on("PATCH", QStringLiteral("/repos/remotes/accounts/pulls/41"),
                CannedResponse::json(
                    200, json(test::createdPullJson(base, QStringLiteral("accounts"), 41, branch))));
-    QStringList worked;
-    m_credentials.tokenWorked = [&worked](const QString &url) { worked << url; };
+    QVERIFY(!keptGitToken()); // kept only once it has worked
 
     const platform::PublishOutcome &outcome = run(twoRepositoryRequest());
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
@@ -250,13 +239,13 @@ void TestPublishFlow::twoRepositoriesArePublishedAndTheirPullRequestsLinkBothWay
              QStringLiteral("The body of accounts.\n\nPart of the same change:\n- manifests: ") +
                  manifestsUrl);
     QCOMPARE(first.first().header("authorization"), "Bearer " + githubToken.toUtf8());
-    // Said in words; the token that worked is reported for both remotes; progress was shown.
+    // Said in words; the token that worked is reported (and so kept, as asked); progress was
+    // shown.
     QVERIFY2(
         outcome.message.contains(QStringLiteral("opened pull request #41: ") + accountsUrl) &&
             outcome.message.contains(QStringLiteral("opened pull request #7: ") + manifestsUrl),
         qPrintable(outcome.message));
-    QVERIFY(worked.contains(m_server->url(QStringLiteral("remotes/accounts.git"))));
-    QVERIFY(worked.contains(m_server->url(QStringLiteral("remotes/manifests.git"))));
+    QTRY_VERIFY(keptGitToken() == gitToken);
     QVERIFY(m_progress.contains(QStringLiteral("accounts: opening the pull request…")));
     QCOMPARE(m_progress.last(), QStringLiteral("Done"));
 }
@@ -368,23 +357,19 @@ void TestPublishFlow::aRefusedPullRequestPartWaySaysWhichWereOpened()
 
 void TestPublishFlow::aRefusedTokenIsAskedForThroughTheCredentials()
 {
-    auto tokens = std::make_shared<ChangingTokens>(wrongToken);
-    m_credentials.git = tokens;
+    m_tokens->setSessionToken(gitHost(), wrongToken);
     QStringList asked;
-    QStringList worked;
-    m_credentials.askForToken = [&asked, tokens](const QString &url, const Error &error,
-                                                 std::function<void()> retry,
-                                                 std::function<void()>) {
+    m_tokens->setPrompt([this, &asked](const QString &url, const Error &error,
+                                       std::function<void()> retry, std::function<void()>) {
         asked << url;
         if (error.code != Error::Code::Auth)
             return false;
-        tokens->set(gitToken);
+        m_tokens->setSessionToken(gitHost(), gitToken, credentials::TokenStore::Remember::Yes);
         QMetaObject::invokeMethod(QCoreApplication::instance(), std::move(retry),
                                   Qt::QueuedConnection);
         return true;
-    };
-    m_credentials.tokenWorked = [&worked](const QString &url) { worked << url; };
-    m_credentials.secrets = [] { return QStringList{wrongToken, gitToken}; };
+    });
+    QCOMPARE(m_tokens->secrets(), (QStringList{gitToken, githubToken, wrongToken}));
     platform::PublishRequest request = twoRepositoryRequest();
     request.openPullRequests = false;
 
@@ -393,7 +378,7 @@ void TestPublishFlow::aRefusedTokenIsAskedForThroughTheCredentials()
     // Asked once, for the first remote fetched; the preflight ran again with the new token.
     QCOMPARE(asked, QStringList{m_server->url(QStringLiteral("remotes/accounts.git"))});
     QVERIFY(m_progress.contains(QStringLiteral("Waiting for a token for 127.0.0.1…")));
-    QVERIFY(worked.contains(m_server->url(QStringLiteral("remotes/manifests.git"))));
+    QTRY_VERIFY(keptGitToken() == gitToken); // it worked
     QVERIFY(m_server->presentedPasswords().contains(wrongToken));
     QCOMPARE(
         gitOut({"rev-list", "--count", "main.." + branch}, barePath(QStringLiteral("manifests"))),
@@ -404,7 +389,7 @@ void TestPublishFlow::aRefusedTokenIsAskedForThroughTheCredentials()
 
 void TestPublishFlow::withNobodyToAskARefusedTokenStopsBeforeAnythingIsSaved()
 {
-    m_credentials.git = std::make_shared<git::StaticTokenSource>(wrongToken);
+    m_tokens->setSessionToken(gitHost(), wrongToken); // and nobody to ask for another
     const QString head = gitOut({"rev-parse", "HEAD"}, repoPath(QStringLiteral("accounts")));
     const platform::PublishOutcome &outcome = run(twoRepositoryRequest());
     QVERIFY(!outcome.ok);

@@ -9,8 +9,8 @@
 #include "app/gitcontroller.h"
 #include "app/githubcontroller.h"
 #include "app/wizardcontroller.h"
-#include "git/gittokensource.h"
-#include "github/githubtokenprovider.h"
+#include "credentials/tokenstore.h"
+#include "github/githubremote.h"
 #include "platform/demoworkspace.h"
 #include "platform/session.h"
 #include "tests/testsupport/fakegithub.h"
@@ -173,9 +173,10 @@ void TestWizardFlow::init()
     m_context->settings().setValue(QStringLiteral("git/authorEmail"),
                                    QStringLiteral("wizard@example.invalid"));
     m_wizards = new app::WizardController(m_context.get());
-    m_wizards->publisher()->setGitTokens(std::make_shared<git::StaticTokenSource>(gitToken));
-    m_wizards->publisher()->setGitHubTokens(
-        std::make_shared<github::StaticTokenProvider>(githubToken));
+    // The git token for every git server; the GitHub stand-in (another port) has its own.
+    auto tokens = credentials::TokenStore::fixed(gitToken);
+    tokens->setSessionToken(github::tokenHostForApiBase(m_fake->baseUrl()), githubToken);
+    m_wizards->publisher()->setTokens(tokens);
     QVERIFY(m_context->load(m_ws));
     m_window->resize(1200, 800);
     m_window->show();
@@ -728,10 +729,14 @@ void TestWizardFlow::useApplicationControllers(const QString &typed)
     m_wizards = m_context->findChild<app::WizardController *>();
     auto *github = m_context->findChild<app::GitHubController *>();
     QVERIFY(m_git && m_wizards && github);
-    // Nothing from the environment or the keychain: only what is typed.
-    m_git->setTokenSource(
-        std::make_shared<git::ChainTokenSource>(std::vector<std::shared_ptr<git::TokenSource>>{}));
-    github->setTokenProvider(std::make_shared<github::StaticTokenProvider>(githubToken));
+    // Nothing from the environment or the keychain: only what is typed, and GitHub's token for
+    // the stand-in. One store for the three, as installControllers() shares one.
+    auto tokens = std::make_shared<credentials::TokenStore>(
+        credentials::TokenStore::Environment::Ignore, nullptr);
+    tokens->setSessionToken(github::tokenHostForApiBase(m_fake->baseUrl()), githubToken);
+    m_git->setTokens(tokens);
+    github->setTokens(tokens);
+    m_wizards->publisher()->setTokens(tokens);
     connect(m_git, &app::GitController::signInRequested, this, [this, typed] {
         ++m_signIns;
         QTimer::singleShot(0, this, [this, typed] {

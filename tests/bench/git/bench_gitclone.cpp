@@ -4,8 +4,8 @@
 //
 //   bench_gitclone [--files N] [--commits N] [--runs N]
 
+#include "credentials/tokenstore.h"
 #include "git/gitrepository.h"
-#include "git/gittokensource.h"
 #include "tests/testsupport/githttpserver.h"
 
 #include <QCoreApplication>
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     authedNext.replace("http://", "http://x-access-token:" + token + "@");
 
     git::NetworkOptions options;
-    options.tokens = std::make_shared<git::StaticTokenSource>(token);
+    options.tokens = credentials::TokenStore::fixed(token);
 
     double best[4] = {1e9, 1e9, 1e9, 1e9}; // git clone, git fetch, kanri clone, kanri fetch
     for (int run = 0; run < runs; ++run) {
