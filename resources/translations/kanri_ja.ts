@@ -769,106 +769,8 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>kanri lint: レンダリングした kustomization %4 個でエラー %1 件、警告 %2 件、注記 %3 件</translation>
     </message>
     <message>
-        <source>cannot tell the GitHub repository from the remote origin (%1)</source>
-        <translation>リモート origin から GitHub リポジトリを特定できません (%1)</translation>
-    </message>
-    <message>
-        <source>GitHub rate limit: waiting %1 s (%2)</source>
-        <translation>GitHub のレート制限: %1 秒待機中 (%2)</translation>
-    </message>
-    <message>
         <source> (draft)</source>
         <translation> (ドラフト)</translation>
-    </message>
-    <message>
-        <source>approval</source>
-        <translation>承認</translation>
-    </message>
-    <message>
-        <source>change request</source>
-        <translation>変更リクエスト</translation>
-    </message>
-    <message>
-        <source>review comment</source>
-        <translation>レビューコメント</translation>
-    </message>
-    <message>
-        <source>pending review</source>
-        <translation>保留中のレビュー</translation>
-    </message>
-    <message>
-        <source>error: pull request #%1 is not available offline; run `kanri pr fetch %1` while online</source>
-        <translation>error: プルリクエスト #%1 はオフラインで利用できません。オンラインのときに `kanri pr fetch %1` を実行してください</translation>
-    </message>
-    <message>
-        <source>%1 wants to merge %2 into %3 (%4%5)
-</source>
-        <translation>%1 が %2 を %3 にマージしようとしています (%4%5)
-</translation>
-    </message>
-    <message>
-        <source>, draft</source>
-        <translation>、ドラフト</translation>
-    </message>
-    <message>
-        <source>fetched %1
-</source>
-        <translation>%1 を取得しました
-</translation>
-    </message>
-    <message>
-        <source>Reviews:
-</source>
-        <translation>レビュー:
-</translation>
-    </message>
-    <message>
-        <source>Comments:
-</source>
-        <translation>コメント:
-</translation>
-    </message>
-    <message>
-        <source>Queued, not yet posted:
-</source>
-        <translation>キュー内 (未投稿):
-</translation>
-    </message>
-    <message>
-        <source>comment</source>
-        <translation>コメント</translation>
-    </message>
-    <message>
-        <source>nothing to post
-</source>
-        <translation>投稿するものはありません
-</translation>
-    </message>
-    <message>
-        <source>posted %1, already posted %2, failed %3, still queued %4
-</source>
-        <translation>投稿 %1、投稿済み %2、失敗 %3、キューに残り %4
-</translation>
-    </message>
-    <message>
-        <source>error: stopped: %1</source>
-        <translation>error: 中止しました: %1</translation>
-    </message>
-    <message>
-        <source>error: --request-changes needs --comment TEXT (GitHub requires a body)</source>
-        <translation>error: --request-changes には --comment TEXT が必要です (GitHub が本文を要求します)</translation>
-    </message>
-    <message>
-        <source>queued %1 for #%2 (%3)
-</source>
-        <translation>#%2 の %1 をキューに入れました (%3)
-</translation>
-    </message>
-    <message>
-        <source>offline: kept in the queue; run `kanri pr sync` when the network is back
-</source>
-        <translation>オフライン: キューに残しました。ネットワークが戻ったら `kanri pr sync` を実行してください
-</translation>
     </message>
     <message>
         <source>error: %1 (kanri push origin %2)</source>
@@ -1005,6 +907,107 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>NEWKEY is empty</source>
         <translation>NEWKEY が空です</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::cli::pr</name>
+    <message>
+        <source>approval</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>change request</source>
+        <translation>変更リクエスト</translation>
+    </message>
+    <message>
+        <source>review comment</source>
+        <translation>レビューコメント</translation>
+    </message>
+    <message>
+        <source>pending review</source>
+        <translation>保留中のレビュー</translation>
+    </message>
+    <message>
+        <source>error: pull request #%1 is not available offline; run `kanri pr fetch %1` while online</source>
+        <translation>error: プルリクエスト #%1 はオフラインで利用できません。オンラインのときに `kanri pr fetch %1` を実行してください</translation>
+    </message>
+    <message>
+        <source>%1 wants to merge %2 into %3 (%4%5)
+</source>
+        <translation>%1 が %2 を %3 にマージしようとしています (%4%5)
+</translation>
+    </message>
+    <message>
+        <source>, draft</source>
+        <translation>、ドラフト</translation>
+    </message>
+    <message>
+        <source>fetched %1
+</source>
+        <translation>%1 を取得しました
+</translation>
+    </message>
+    <message>
+        <source>Reviews:
+</source>
+        <translation>レビュー:
+</translation>
+    </message>
+    <message>
+        <source>Comments:
+</source>
+        <translation>コメント:
+</translation>
+    </message>
+    <message>
+        <source>Queued, not yet posted:
+</source>
+        <translation>キュー内 (未投稿):
+</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>nothing to post
+</source>
+        <translation>投稿するものはありません
+</translation>
+    </message>
+    <message>
+        <source>posted %1, already posted %2, failed %3, still queued %4
+</source>
+        <translation>投稿 %1、投稿済み %2、失敗 %3、キューに残り %4
+</translation>
+    </message>
+    <message>
+        <source>error: stopped: %1</source>
+        <translation>error: 中止しました: %1</translation>
+    </message>
+    <message>
+        <source>error: --request-changes needs --comment TEXT (GitHub requires a body)</source>
+        <translation>error: --request-changes には --comment TEXT が必要です (GitHub が本文を要求します)</translation>
+    </message>
+    <message>
+        <source>queued %1 for #%2 (%3)
+</source>
+        <translation>#%2 の %1 をキューに入れました (%3)
+</translation>
+    </message>
+    <message>
+        <source>offline: kept in the queue; run `kanri pr sync` when the network is back
+</source>
+        <translation>オフライン: キューに残しました。ネットワークが戻ったら `kanri pr sync` を実行してください
+</translation>
+    </message>
+    <message>
+        <source>cannot tell the GitHub repository from the remote origin (%1)</source>
+        <translation>リモート origin から GitHub リポジトリを特定できません (%1)</translation>
+    </message>
+    <message>
+        <source>GitHub rate limit: waiting %1 s (%2)</source>
+        <translation>GitHub のレート制限: %1 秒待機中 (%2)</translation>
     </message>
 </context>
 <context>
