@@ -1,33 +1,22 @@
 #pragma once
 
 #include "github/githubclient.h"
-#include "github/githubreviewqueue.h"
 #include "ui/github/prqueuepanel.h"
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
+// Not used here; tests/rulesui/tst_wizardflow.cpp gets QTimer through this header.
 #include <QTimer>
 
-#include <atomic>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
 
-namespace kanri::github {
-class DeviceFlow;
-struct OfflinePull;
-} // namespace kanri::github
-
 namespace kanri::platform {
 class Session;
 }
-
-namespace kanri::review {
-class PullSync;
-struct PullSyncReport;
-} // namespace kanri::review
 
 namespace kanri::ui {
 class PrCreateDialog;
@@ -38,12 +27,19 @@ class SignInDialog;
 namespace kanri::app {
 
 class AppContext;
+class GitHubCreateController;
+class GitHubQueueController;
+class GitHubReviewController;
+class GitHubSignInController;
 
 // Wires the Pull Requests menu: signing in to GitHub (device flow), the review queue panel,
 // making pull requests available offline, reviewing them (rendered diff, queued reviews) and
 // creating one for the current branch. The GitHub API base comes from KANRI_GITHUB_API_URL,
 // then the setting github/apiUrl, then each repository's remote (as `kanri pr` does); the
-// OAuth client id from KANRI_GITHUB_CLIENT_ID or the setting github/clientId.
+// OAuth client id from KANRI_GITHUB_CLIENT_ID or the setting github/clientId. The work is split
+// over one controller per part (app/github*controller.h); this one holds what they share: the
+// repositories, the clients and their tokens, the menu. Their texts keep this class's
+// translation context (GitHubController::tr).
 class GitHubController : public QObject
 {
     Q_OBJECT
@@ -70,13 +66,13 @@ public:
     std::shared_ptr<credentials::TokenStore> tokens() const { return m_tokens; }
 
     // For tests and screenshots.
-    ui::PrQueuePanel *queuePanel() const { return m_panel; }
-    QDockWidget *queueDock() const { return m_dock; }
+    ui::PrQueuePanel *queuePanel() const;
+    QDockWidget *queueDock() const;
     ui::SignInDialog *signInDialog() const;
     ui::PrCreateDialog *createDialog() const;
     ui::PrReviewWidget *reviewWindow(const QString &repository, int number) const;
-    QString login() const { return m_login; }
-    bool isSyncing() const { return m_syncing; }
+    QString login() const;
+    bool isSyncing() const;
 
 Q_SIGNALS:
     // Emitted when asynchronous work settles (for tests).
@@ -88,7 +84,8 @@ Q_SIGNALS:
     void signInFinished(bool ok);
     void syncFinished();
 
-private:
+public:
+    // Shared with the Pull Requests menu's controllers (app/github*controller.h).
     struct RepoInfo
     {
         QString name;
@@ -97,56 +94,35 @@ private:
         QString defaultBranch;
         github::RepoRef ref;
     };
-    struct OfflineJob;
-
-    void createActions();
-    void sessionChanged(platform::Session *session);
+    // The workspace's repositories whose remote is on GitHub.
     QList<RepoInfo> repositories() const;
     std::optional<RepoInfo> repository(const QString &name) const;
+    // One client per API base, made on first use with this controller's tokens.
     github::Client *clientFor(const QString &remoteUrl);
     QString tokenHost(const QUrl &apiBase) const;
+    // The token hosts of the clients made so far.
+    QStringList clientHosts() const;
     void applyTokenToClients(const QString &host, const QString &token);
-
-    void startDeviceFlow();
-    void deviceFlowSucceeded(const QString &token);
-    void fetchLogin();
-
-    void rebuildRows();
-    void offlineSynced(review::PullSyncReport report);
-    void finishOffline(const QString &message, bool ok);
-    void showReview(const RepoInfo &info, const github::OfflinePull &pull);
-    void updatePending(const QString &syncMessage = {});
-    void draftFor(const QString &repositoryName);
-    void sendCreate();
     void openUrl(const QUrl &url);
+    AppContext *context() const { return m_context; }
+    GitHubSignInController *signInController() const { return m_signIn; }
+    GitHubQueueController *queueController() const { return m_queue; }
+    GitHubReviewController *reviewController() const { return m_review; }
+
+private:
+    void createActions();
+    void registerViews();
+    void sessionChanged(platform::Session *session);
 
     AppContext *m_context;
     std::shared_ptr<credentials::TokenStore> m_tokens;
     QHash<QString, github::Client *> m_clients; // by API base
-    QString m_login;
-
-    QAction *m_signInAction = nullptr;
-    QAction *m_signOutAction = nullptr;
     QAction *m_offlineAction = nullptr;
-    QAction *m_queueAction = nullptr;
-    QDockWidget *m_dock = nullptr;
-    ui::PrQueuePanel *m_panel = nullptr;
-    QPointer<ui::SignInDialog> m_signIn;
-    QPointer<ui::PrCreateDialog> m_create;
-    QPointer<github::DeviceFlow> m_flow;
-    QHash<QString, QPointer<ui::PrReviewWidget>> m_reviews; // "repository#number"
 
-    // The last answer of the queue, per repository name.
-    QHash<QString, QList<github::PullRequest>> m_online;
-    bool m_onlineValid = false;
-    QPointer<QObject> m_refreshContext;
-    review::PullSync *m_offline = nullptr; // made on first use
-    std::unique_ptr<OfflineJob> m_job;
-    QPointer<QObject> m_syncContext;
-    bool m_syncing = false;
-    QString m_syncMessage;
-    QTimer m_syncTimer;
-    QPointer<QObject> m_createContext;
+    GitHubSignInController *m_signIn = nullptr;
+    GitHubQueueController *m_queue = nullptr;
+    GitHubReviewController *m_review = nullptr;
+    GitHubCreateController *m_create = nullptr;
 };
 
 } // namespace kanri::app

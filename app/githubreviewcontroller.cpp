@@ -1,0 +1,258 @@
+#include "app/githubreviewcontroller.h"
+
+#include "app/appcontext.h"
+#include "app/githubqueuecontroller.h"
+#include "app/runoffthread.h"
+#include "github/githubpullstore.h"
+#include "github/githubreviewqueue.h"
+#include "review/pullsync.h"
+#include "review/reviewchange.h"
+#include "ui/github/prreviewwidget.h"
+#include "ui/main/mainwindow.h"
+
+namespace kanri::app {
+
+using github::ApiResult;
+using github::OfflinePull;
+using github::PullStore;
+using github::ReviewQueue;
+using review::isOfflineError;
+
+namespace {
+
+QString pullKey(const QString &repository, int number)
+{
+    return repository + QLatin1Char('#') + QString::number(number);
+}
+
+QString eventName(github::ReviewEvent e)
+{
+    switch (e) {
+    case github::ReviewEvent::Approve:
+        return GitHubController::tr("approval");
+    case github::ReviewEvent::RequestChanges:
+        return GitHubController::tr("change request");
+    case github::ReviewEvent::Comment:
+        return GitHubController::tr("comment");
+    case github::ReviewEvent::Pending:
+        break;
+    }
+    return GitHubController::tr("pending review");
+}
+
+} // namespace
+
+GitHubReviewController::GitHubReviewController(GitHubController *github)
+    : QObject(github)
+    , m_github(github)
+    , m_context(github->context())
+{
+    // Queued reviews go out by themselves once GitHub can be reached again.
+    m_syncTimer.setInterval(120000);
+    connect(&m_syncTimer, &QTimer::timeout, this, &GitHubReviewController::syncQueue);
+}
+
+ui::PrReviewWidget *GitHubReviewController::window(const QString &repository, int number) const
+{
+    return m_reviews.value(pullKey(repository, number));
+}
+
+void GitHubReviewController::closeAll()
+{
+    for (const auto &review : std::as_const(m_reviews))
+        if (review)
+            review->close();
+    m_reviews.clear();
+}
+
+void GitHubReviewController::openPull(const QString &repositoryName, int number)
+{
+    const auto info = m_github->repository(repositoryName);
+    if (!info)
+        return;
+    const PullStore store(PullStore::defaultFolder());
+    if (store.contains(info->ref, number) && platform::hasPullHead(info->path, number)) {
+        auto pull = store.load(info->ref, number);
+        if (pull) {
+            showReview(*info, *pull);
+            return;
+        }
+        m_context->reportError(GitHubController::tr("Cannot open the pull request"),
+                               pull.error().toString());
+        return;
+    }
+    if (m_context->isWorkingOffline()) {
+        m_context->window()->showStatusMessage(
+            GitHubController::tr(
+                "#%1 is not available offline; turn off Pull Requests ▸ Work Offline to fetch it")
+                .arg(number));
+        return;
+    }
+    // Not here yet: make it available offline first (needs the network), then open it.
+    GitHubQueueController *queue = m_github->queueController();
+    if (queue->isMakingOffline()) {
+        m_context->window()->showStatusMessage(GitHubController::tr(
+            "Wait until the pull requests being made available offline are done"));
+        return;
+    }
+    queue->makeOffline({{repositoryName, number}});
+    queue->openWhenDone();
+}
+
+ui::PrReviewWidget *GitHubReviewController::openAny()
+{
+    for (const GitHubController::RepoInfo &info : m_github->repositories()) {
+        const PullStore store(PullStore::defaultFolder());
+        for (int number : store.numbers(info.ref)) {
+            openPull(info.name, number);
+            if (auto *w = window(info.name, number)) {
+                w->resize(1100, 780);
+                return w;
+            }
+        }
+    }
+    auto *w = new ui::PrReviewWidget(m_context->window());
+    w->setWindowFlag(Qt::Window);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->setEmpty(GitHubController::tr("No pull request is available offline yet. Open Pull "
+                                     "Requests ▸ Review Queue, select pull requests and choose "
+                                     "Make available offline."));
+    w->resize(1100, 780);
+    return w;
+}
+
+void GitHubReviewController::showReview(const GitHubController::RepoInfo &info,
+                                        const OfflinePull &pull)
+{
+    const QString key = pullKey(info.name, pull.pull.number);
+    QPointer<ui::PrReviewWidget> w = m_reviews.value(key);
+    if (!w) {
+        w = new ui::PrReviewWidget(m_context->window());
+        w->setWindowFlag(Qt::Window);
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->resize(1100, 780);
+        m_reviews.insert(key, w);
+        connect(w, &ui::PrReviewWidget::openUrlRequested, m_github, &GitHubController::openUrl);
+        connect(w, &ui::PrReviewWidget::syncRequested, this, &GitHubReviewController::syncQueue);
+        const int number = pull.pull.number;
+        const QString headSha = pull.pull.headSha;
+        connect(w, &ui::PrReviewWidget::reviewSubmitted, this,
+                [this, info, number, headSha, w](github::ReviewEvent event, const QString &body) {
+                    github::NewReview review;
+                    review.event = event;
+                    review.body = body;
+                    review.commitId = headSha; // the head that was reviewed
+                    auto queued = ReviewQueue(ReviewQueue::defaultFolder())
+                                      .enqueueReview(info.ref, number, review);
+                    if (!queued) {
+                        m_context->reportError(GitHubController::tr("Cannot keep the review"),
+                                               queued.error().toString());
+                        return;
+                    }
+                    if (w)
+                        w->clearReviewText();
+                    updatePending(GitHubController::tr("Posting…"));
+                    m_github->queueController()->rebuildRows();
+                    syncQueue();
+                });
+    }
+    w->setPull(info.name, pull, true);
+    updatePending(m_syncMessage);
+    w->setReviewBusy(GitHubController::tr("Rendering both sides of #%1…").arg(pull.pull.number));
+    w->show();
+    w->raise();
+    const QString path = info.path, baseSha = pull.pull.baseSha;
+    const int number = pull.pull.number;
+    const QString name = info.name;
+    runOffThread<Result<platform::ChangeReview>>(
+        w, [path, number, baseSha] { return platform::reviewFetchedPull(path, number, baseSha); },
+        [this, w, name, number](Result<platform::ChangeReview> review) {
+            if (!w)
+                return;
+            if (review)
+                w->setReview(*review);
+            else
+                w->setReviewError(review.error().toString());
+            Q_EMIT m_github->reviewReady(name, number);
+        });
+}
+
+void GitHubReviewController::updatePending(const QString &syncMessage)
+{
+    const QList<github::QueuedPost> unsent = ReviewQueue(ReviewQueue::defaultFolder()).unsent();
+    const QList<GitHubController::RepoInfo> repos = m_github->repositories();
+    for (auto it = m_reviews.cbegin(); it != m_reviews.cend(); ++it) {
+        ui::PrReviewWidget *w = it.value();
+        if (!w)
+            continue;
+        QStringList lines;
+        for (const GitHubController::RepoInfo &info : repos) {
+            if (info.name != w->repository())
+                continue;
+            for (const github::QueuedPost &post : unsent)
+                if (post.repo == info.ref && post.number == w->number())
+                    lines << GitHubController::tr("%1: %2").arg(
+                        post.kind == github::QueuedPost::Kind::Review
+                            ? eventName(post.review.event)
+                            : GitHubController::tr("comment"),
+                        post.kind == github::QueuedPost::Kind::Review ? post.review.body
+                                                                      : post.comment);
+        }
+        w->setPending(lines, lines.isEmpty() ? QString() : syncMessage);
+    }
+    if (unsent.isEmpty())
+        m_syncTimer.stop();
+    else if (!m_context->isWorkingOffline())
+        m_syncTimer.start();
+}
+
+void GitHubReviewController::syncQueue()
+{
+    if (m_syncing || m_context->isWorkingOffline())
+        return;
+    ReviewQueue queue(ReviewQueue::defaultFolder());
+    const QList<github::QueuedPost> unsent = queue.unsent();
+    if (unsent.isEmpty()) {
+        updatePending();
+        Q_EMIT m_github->syncFinished();
+        return;
+    }
+    // The client of the repository the oldest post belongs to (one GitHub per workspace).
+    QString remoteUrl;
+    for (const GitHubController::RepoInfo &info : m_github->repositories())
+        if (info.ref == unsent.first().repo)
+            remoteUrl = info.url;
+    m_syncing = true;
+    auto *context = new QObject(this);
+    m_syncContext = context;
+    queue.sync(
+        m_github->clientFor(remoteUrl), context, [this, context](ApiResult<github::SyncReport> r) {
+            context->deleteLater();
+            m_syncing = false;
+            ReviewQueue(ReviewQueue::defaultFolder()).removePosted();
+            if (!r) {
+                m_syncMessage = r.error().toString();
+            } else if (r->stoppedBy) {
+                m_syncMessage = isOfflineError(*r->stoppedBy)
+                                    ? GitHubController::tr("Offline: posted when GitHub "
+                                                           "can be reached again.")
+                                    : r->stoppedBy->toString();
+            } else {
+                m_syncMessage.clear();
+                QStringList parts;
+                if (r->posted + r->alreadyPosted > 0)
+                    parts << GitHubController::tr("%n review(s) posted.", nullptr,
+                                                  r->posted + r->alreadyPosted);
+                if (r->failed > 0)
+                    parts << GitHubController::tr("%n refused by GitHub: %1", nullptr, r->failed)
+                                 .arg(r->messages.join(QStringLiteral("; ")));
+                if (!parts.isEmpty())
+                    m_context->window()->showStatusMessage(parts.join(QLatin1Char(' ')));
+            }
+            updatePending(m_syncMessage);
+            m_github->queueController()->rebuildRows();
+            Q_EMIT m_github->syncFinished();
+        });
+}
+
+} // namespace kanri::app
