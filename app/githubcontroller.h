@@ -5,8 +5,6 @@
 
 #include <QHash>
 #include <QObject>
-// Not used here; tests/rulesui/tst_wizardflow.cpp gets QTimer through this header.
-#include <QTimer>
 
 #include <memory>
 #include <optional>
