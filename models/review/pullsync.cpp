@@ -193,14 +193,14 @@ void PullSync::next()
         return;
     }
     const PullTarget target = run->targets.at(run->index);
+    const quint64 id = run->id; // a slot of progress() may cancel: `run` is gone then
     Q_EMIT progress(tr("#%1: reading the pull request (%2 of %3)…")
                         .arg(target.number)
                         .arg(run->index + 1)
                         .arg(total),
                     run->index, total);
-    if (!isCurrent(run->id))
+    if (!isCurrent(id))
         return;
-    const quint64 id = run->id;
     github::fetchOfflinePull(
         target.client, target.repo, target.number, run->context,
         [this, id, target](github::ApiResult<github::OfflinePull> pull) {
@@ -229,10 +229,11 @@ void PullSync::fetchRefs(const PullTarget &target, const github::OfflinePull &pu
 {
     Run *run = m_run.get();
     const int index = run->index, total = int(run->targets.size()), number = target.number;
+    const quint64 id = run->id; // a slot of progress() may cancel: `run` is gone then
     Q_EMIT progress(
         tr("#%1: fetching its commits (%2 of %3)…").arg(number).arg(index + 1).arg(total), index,
         total);
-    if (!isCurrent(run->id))
+    if (!isCurrent(id))
         return;
     const std::shared_ptr<Relay> relay = run->relay;
     const QString path = target.clonePath, base = pull.pull.baseRef;
@@ -258,7 +259,7 @@ void PullSync::fetchRefs(const PullTarget &target, const github::OfflinePull &pu
     };
     auto *watcher = new QFutureWatcher<Result<void>>(run->context);
     connect(watcher, &QFutureWatcher<Result<void>>::finished, run->context,
-            [this, id = run->id, watcher, target, pull] {
+            [this, id, watcher, target, pull] {
                 watcher->deleteLater();
                 if (!isCurrent(id))
                     return;
