@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrentRun>
@@ -65,35 +66,52 @@ QThreadPool &keychainThread()
 constexpr int jobTimeoutMs = 5000;
 
 // Runs a QtKeychain job on the keychain thread and waits for its answer, or `timedOut` when it
-// does not finish in time (the job is then left to delete itself if it ever does).
+// does not finish in time. The job deletes itself after its answer, as QtKeychain intends
+// (deleting it at once crashed: its backend still had events on their way to it); one that
+// never answers is left running, and its answer goes nowhere.
 template<typename Job, typename Answer>
 Answer runToEnd(std::function<void(Job &)> setUp, std::function<Answer(const Job &)> answer,
                 Answer timedOut)
 {
-    return QtConcurrent::run(&keychainThread(),
-                             [&]() -> Answer {
-                                 auto *job = new Job(service);
-                                 job->setAutoDelete(false);
-                                 setUp(*job);
-                                 QEventLoop loop;
-                                 bool finished = false;
-                                 QObject::connect(job, &QKeychain::Job::finished, &loop, [&] {
-                                     finished = true;
-                                     loop.quit();
-                                 });
-                                 QTimer::singleShot(jobTimeoutMs, &loop, &QEventLoop::quit);
-                                 job->start();
-                                 loop.exec();
-                                 if (!finished) {
-                                     QObject::disconnect(job, nullptr, &loop, nullptr);
-                                     job->setAutoDelete(true);
-                                     return timedOut;
-                                 }
-                                 Answer result = answer(*job);
-                                 delete job;
-                                 return result;
-                             })
+    return QtConcurrent::run(
+               &keychainThread(),
+               [&]() -> Answer {
+                   auto *job = new Job(service);
+                   job->setAutoDelete(true);
+                   setUp(*job);
+                   std::optional<Answer> result;
+                   {
+                       QEventLoop loop; // the connection goes with it
+                       QObject::connect(job, &QKeychain::Job::finished, &loop,
+                                        [&](QKeychain::Job *done) {
+                                            result = answer(*static_cast<const Job *>(done));
+                                            loop.quit();
+                                        });
+                       QTimer::singleShot(jobTimeoutMs, &loop, &QEventLoop::quit);
+                       job->start();
+                       loop.exec();
+                   }
+                   // Deletes the finished job now, on its thread.
+                   QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+                   return result ? std::move(*result) : timedOut;
+               })
         .result();
+}
+
+// A desktop keychain on Linux (the Secret Service, KWallet) answers over the D-Bus session bus:
+// without one there is no keychain, and QtKeychain is not asked at all (its failure path,
+// libsecret without a bus, crashed on the job's way out).
+bool sessionBusReachable()
+{
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return true;
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    return !runtime.isEmpty() && QFileInfo::exists(runtime + QStringLiteral("/bus"));
+}
+
+QString noKeychain()
+{
+    return tr("no keychain is available");
 }
 
 class SystemKeychain : public Keychain
@@ -101,6 +119,8 @@ class SystemKeychain : public Keychain
 public:
     std::optional<QString> read(const QString &key) override
     {
+        if (!sessionBusReachable())
+            return std::nullopt;
         return runToEnd<QKeychain::ReadPasswordJob, std::optional<QString>>(
             [&](QKeychain::ReadPasswordJob &job) { job.setKey(key); },
             [](const QKeychain::ReadPasswordJob &job) -> std::optional<QString> {
@@ -113,6 +133,8 @@ public:
 
     Result<void> write(const QString &key, const QString &secret) override
     {
+        if (!sessionBusReachable())
+            return storeFailed(noKeychain());
         return runToEnd<QKeychain::WritePasswordJob, Result<void>>(
             [&](QKeychain::WritePasswordJob &job) {
                 job.setKey(key);
@@ -128,6 +150,8 @@ public:
 
     Result<void> remove(const QString &key) override
     {
+        if (!sessionBusReachable())
+            return {}; // nothing can be kept where there is no keychain
         return runToEnd<QKeychain::DeletePasswordJob, Result<void>>(
             [&](QKeychain::DeletePasswordJob &job) { job.setKey(key); },
             [](const QKeychain::DeletePasswordJob &job) -> Result<void> {
