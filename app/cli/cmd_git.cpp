@@ -20,7 +20,10 @@
 // kanri push [--set-upstream] [REMOTE [BRANCH]]
 // kanri pull [--rebase]
 // Exit status: 0 success, 1 the operation failed (reason on stderr), 2 bad usage.
-// Tokens for HTTPS come from KANRI_GITHUB_TOKEN, GITHUB_TOKEN or the system keychain.
+// Tokens for HTTPS come from KANRI_GITHUB_TOKEN, GITHUB_TOKEN or the system keychain (a default
+// credentials::TokenStore: the environment's token only for github.com and the host of
+// KANRI_GITHUB_API_URL; plain http only to loopback and the hosts in
+// KANRI_ALLOW_HTTP_TOKEN_HOSTS, with a warning on stderr once per host).
 namespace kanri::cli {
 
 namespace {

@@ -119,12 +119,33 @@ int Operation::credentials(git_credential **out, const char *url, const char *us
         if (self->m_tokenOffered)
             return self->refuseAuth(tr("authentication failed for %1").arg(self->m_displayUrl));
         self->m_tokenOffered = true;
-        std::optional<QString> token = self->m_urlToken;
-        if (!token) {
-            const std::shared_ptr<credentials::TokenStore> store =
-                self->m_options.tokens ? self->m_options.tokens
-                                       : std::make_shared<credentials::TokenStore>();
-            token = store->token(credentials::hostOfUrl(QUrl(urlText)));
+        const std::shared_ptr<credentials::TokenStore> store =
+            self->m_options.tokens ? self->m_options.tokens
+                                   : std::make_shared<credentials::TokenStore>();
+        const QUrl target(urlText);
+        // Before any token is looked up, even the URL's own: none goes over plain http to a
+        // host that is neither loopback nor allowed.
+        if (store->transport(target) == credentials::TokenTransport::RefusedHttp) {
+            self->m_reason = Error{
+                tr("authentication failed for %1: %2")
+                    .arg(self->m_displayUrl,
+                         credentials::TokenStore::plainHttpRefusal(credentials::hostOfUrl(target))),
+                {},
+                0,
+                0,
+                Error::Code::Unsupported};
+            git_error_set_str(GIT_ERROR_NET, "authentication refused");
+            return GIT_EAUTH;
+        }
+        std::optional<QString> token;
+        if (self->m_urlToken) {
+            token = store->offer(target, *self->m_urlToken).token;
+        } else {
+            credentials::TokenStore::Answer answer = store->token(target);
+            if (!answer.reason.isEmpty())
+                return self->refuseAuth(
+                    tr("authentication failed for %1: %2").arg(self->m_displayUrl, answer.reason));
+            token = std::move(answer.token);
         }
         if (!token || token->isEmpty())
             return self->refuseAuth(

@@ -158,16 +158,40 @@ Client::Client(ClientOptions options, std::shared_ptr<credentials::TokenStore> t
 {
     if (m_options.userAgent.isEmpty())
         m_options.userAgent = QByteArray("Kanri/") + KANRI_GITHUB_VERSION;
-    m_tokenHost = tokenHostForApiBase(m_options.apiBase);
 }
 
 Client::~Client() = default;
 
 void Client::setToken(const QString &token)
 {
-    m_token = token.isEmpty() ? std::nullopt : std::optional<QString>(token);
     m_tokenRefusal.reset();
     m_tokenState = TokenState::Ready;
+    if (token.isEmpty()) {
+        m_token.reset();
+        m_tokenWithheld.reset();
+        return;
+    }
+    if (m_tokens) {
+        takeAnswer(m_tokens->offer(m_options.apiBase, token));
+        return;
+    }
+    // Without a store nobody allowed a plain-http host: https and loopback only.
+    if (credentials::tokenTransport(m_options.apiBase, {}) ==
+        credentials::TokenTransport::RefusedHttp)
+        takeAnswer(
+            {std::nullopt, credentials::TokenStore::Answer::Withheld::PlainHttp,
+             credentials::TokenStore::plainHttpRefusal(credentials::hostOfUrl(m_options.apiBase))});
+    else
+        takeAnswer({token, {}, {}});
+}
+
+void Client::takeAnswer(credentials::TokenStore::Answer answer)
+{
+    m_token = std::move(answer.token);
+    if (answer.reason.isEmpty())
+        m_tokenWithheld.reset();
+    else
+        m_tokenWithheld = ApiError::make(ApiError::Kind::Usage, answer.reason);
 }
 
 void Client::send(Request request, QObject *context, Callback<Response> done)
@@ -198,9 +222,9 @@ void Client::withToken(std::shared_ptr<Operation> op)
     if (m_tokenState == TokenState::Loading)
         return;
     m_tokenState = TokenState::Loading;
-    auto flush = [this](std::optional<QString> token) {
+    auto flush = [this](credentials::TokenStore::Answer answer) {
         if (m_tokenState == TokenState::Loading) { // setToken() may have won the race
-            m_token = std::move(token);
+            takeAnswer(std::move(answer));
             m_tokenState = TokenState::Ready;
         }
         const auto waiting = std::exchange(m_waitingForToken, {});
@@ -208,10 +232,11 @@ void Client::withToken(std::shared_ptr<Operation> op)
             issue(waitingOp);
     };
     if (!m_tokens) {
-        flush(std::nullopt);
+        flush({});
         return;
     }
-    m_tokens->fetchToken(m_tokenHost, this, flush);
+    // The token only ever goes to the API's own origin: it is asked for that URL.
+    m_tokens->fetchToken(m_options.apiBase, this, flush);
 }
 
 void Client::issue(std::shared_ptr<Operation> op)
@@ -219,8 +244,12 @@ void Client::issue(std::shared_ptr<Operation> op)
     if (!op->context)
         return;
     // The token only ever goes to the API's own origin.
-    const bool authenticated = op->request.auth == Auth::Token && m_token.has_value() &&
-                               sameOrigin(op->url, m_options.apiBase);
+    const bool toApi = op->request.auth == Auth::Token && sameOrigin(op->url, m_options.apiBase);
+    if (toApi && !m_token && m_tokenWithheld) {
+        complete(op, std::unexpected(*m_tokenWithheld));
+        return;
+    }
+    const bool authenticated = toApi && m_token.has_value();
     if (authenticated && m_tokenRefusal) {
         complete(op, std::unexpected(*m_tokenRefusal));
         return;

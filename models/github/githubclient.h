@@ -90,7 +90,9 @@ public:
     ~Client() override;
 
     const ClientOptions &options() const { return m_options; }
-    // Replaces the token (after the device flow or a new sign-in) and forgets a refusal.
+    // Replaces the token (after the device flow or a new sign-in) and forgets a refusal. The
+    // token still only goes over https or to a loopback or allowed plain-http host (the token
+    // store's rule; without a store, loopback only).
     void setToken(const QString &token);
 
     void send(Request request, QObject *context, Callback<Response> done);
@@ -137,6 +139,7 @@ private:
     struct Operation;
 
     void withToken(std::shared_ptr<Operation> op);
+    void takeAnswer(credentials::TokenStore::Answer answer);
     void issue(std::shared_ptr<Operation> op);
     void finished(std::shared_ptr<Operation> op, QNetworkReply *reply, bool timedOut);
     void retryOrFail(const std::shared_ptr<Operation> &op, ApiError error, bool retryable);
@@ -159,7 +162,9 @@ private:
     TokenState m_tokenState = TokenState::Unknown;
     std::optional<QString> m_token;
     std::optional<ApiError> m_tokenRefusal; // the 401 the current token got; never resent
-    QString m_tokenHost;
+    // Why the store held the token back (plain http, or the environment's token and not this
+    // host's): requests that need a token fail with it rather than go without.
+    std::optional<ApiError> m_tokenWithheld;
     QList<std::shared_ptr<Operation>> m_waitingForToken;
 };
 

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,7 +24,8 @@ struct Run
 };
 
 // Runs kanri with the token in KANRI_GITHUB_TOKEN and no keychain (no D-Bus session), with
-// `environment` on top (an empty value removes the variable).
+// `environment` on top (an empty value removes the variable). The environment's token only goes
+// to GitHub hosts: serve() makes the test's server the configured one.
 Run runKanri(const QStringList &args, const QString &dir, const QString &tokenValue = token,
              const QHash<QString, QString> &environment = {})
 {
@@ -50,6 +52,17 @@ Run runKanri(const QStringList &args, const QString &dir, const QString &tokenVa
     return r;
 }
 
+// Starts `server` and makes it the configured GitHub host (KANRI_GITHUB_API_URL, which kanri
+// inherits), so that the environment's token may go to it.
+bool serve(GitHttpServer &server)
+{
+    if (!server.start())
+        return false;
+    qputenv("KANRI_GITHUB_API_URL",
+            QStringLiteral("http://127.0.0.1:%1/api/v3").arg(server.port()).toUtf8());
+    return true;
+}
+
 using kanri::test::configureIdentity;
 using kanri::test::gitOut;
 using kanri::test::makeServerRepository;
@@ -69,7 +82,10 @@ class TestGitCli : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void cloneWithWrongTokenFailsWithOneLineAndNoFolder();
+    void theEnvironmentTokenGoesOnlyToTheConfiguredHost();
+    void plainHttpToAnAllowedHostWarnsOnceOnStderr();
     void cloneCommitPushStatusRoundTrip();
     void branchCreatesAndSwitches();
     void pushRejectedTellsToPullFirst();
@@ -84,12 +100,77 @@ void TestGitCli::initTestCase()
     QVERIFY2(!kanri::test::kanriBinary().isEmpty(), "KANRI_BINARY is not set (run through ctest)");
 }
 
-void TestGitCli::cloneWithWrongTokenFailsWithOneLineAndNoFolder()
+void TestGitCli::init()
+{
+    qunsetenv("KANRI_GITHUB_API_URL");
+    qunsetenv("KANRI_ALLOW_HTTP_TOKEN_HOSTS");
+}
+
+void TestGitCli::theEnvironmentTokenGoesOnlyToTheConfiguredHost()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start()); // not the configured GitHub host
+    const Run r = runKanri({"clone", server.url("repo.git"), "out"}, tmp.path());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("error: authentication failed for %1: the token in "
+                                             "KANRI_GITHUB_TOKEN or GITHUB_TOKEN is only sent to")
+                                  .arg(server.url("repo.git"))),
+             qPrintable(r.err));
+    QVERIFY(!r.err.contains(token));
+    QVERIFY(server.presentedPasswords().isEmpty());
+    QVERIFY(!QFileInfo::exists(tmp.filePath("out")));
+}
+
+// 0.0.0.0 reaches the loopback server on Linux without being a loopback address.
+void TestGitCli::plainHttpToAnAllowedHostWarnsOnceOnStderr()
 {
     QTemporaryDir tmp;
     QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
     QVERIFY(server.start());
+    {
+        QTcpSocket probe;
+        probe.connectToHost(QStringLiteral("0.0.0.0"), server.port());
+        if (!probe.waitForConnected(2000))
+            QSKIP("this system does not route 0.0.0.0 to the loopback server");
+    }
+    const QString host = QStringLiteral("0.0.0.0:%1").arg(server.port());
+    const QString url = QStringLiteral("http://%1/repo.git").arg(host);
+    const QHash<QString, QString> configured{
+        {"KANRI_GITHUB_API_URL", "http://" + host + "/api/v3"}};
+    Run r = runKanri({"clone", url, "refused"}, tmp.path(), token, configured);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QStringLiteral("error: authentication failed for %1: not sending the token "
+                                   "for %2 over plain http; use https, or allow the host in the "
+                                   "setting network/allowHttpTokenHosts (or "
+                                   "KANRI_ALLOW_HTTP_TOKEN_HOSTS)\n")
+                        .arg(url, host));
+    QVERIFY(server.presentedPasswords().isEmpty());
+
+    QHash<QString, QString> allowed = configured;
+    allowed.insert("KANRI_ALLOW_HTTP_TOKEN_HOSTS", "ghe.example.com, 0.0.0.0");
+    r = runKanri({"clone", url, "work"}, tmp.path(), token, allowed);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.err.count("warning: sending the token for " + host + " over plain http"), 1);
+    QVERIFY(!r.err.contains(token));
+    QVERIFY(server.presentedPasswords().contains(token));
+    const QString work = tmp.filePath("work");
+    identity(work);
+    writeFile(work + "/new.txt", "new\n");
+    QCOMPARE(runKanri({"commit", "-m", "add", "--all"}, work, token, allowed).exitCode, 0);
+    r = runKanri({"push"}, work, token, allowed);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.err.count("warning: sending the token for"), 1);
+}
+
+void TestGitCli::cloneWithWrongTokenFailsWithOneLineAndNoFolder()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(serve(server));
     const Run r = runKanri({"clone", server.url("repo.git"), "out"}, tmp.path(), "bad-token-77");
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err,
@@ -103,7 +184,7 @@ void TestGitCli::cloneCommitPushStatusRoundTrip()
     QTemporaryDir tmp;
     QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
-    QVERIFY(server.start());
+    QVERIFY(serve(server));
     Run r = runKanri({"clone", server.url("repo.git"), "work"}, tmp.path());
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QString work = tmp.filePath("work");
@@ -152,7 +233,7 @@ void TestGitCli::branchCreatesAndSwitches()
     QTemporaryDir tmp;
     QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
-    QVERIFY(server.start());
+    QVERIFY(serve(server));
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "work"}, tmp.path()).exitCode, 0);
     const QString work = tmp.filePath("work");
     identity(work);
@@ -184,7 +265,7 @@ void TestGitCli::pushRejectedTellsToPullFirst()
     QTemporaryDir tmp;
     QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
-    QVERIFY(server.start());
+    QVERIFY(serve(server));
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "alice"}, tmp.path()).exitCode, 0);
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "bob"}, tmp.path()).exitCode, 0);
     const QString alice = tmp.filePath("alice"), bob = tmp.filePath("bob");
@@ -214,7 +295,7 @@ void TestGitCli::pullWithConflictListsFilesAndChangesNothing()
     QTemporaryDir tmp;
     QVERIFY(makeServerRepository(tmp.path()));
     GitHttpServer server(tmp.path(), token);
-    QVERIFY(server.start());
+    QVERIFY(serve(server));
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "alice"}, tmp.path()).exitCode, 0);
     QCOMPARE(runKanri({"clone", server.url("repo.git"), "bob"}, tmp.path()).exitCode, 0);
     const QString alice = tmp.filePath("alice"), bob = tmp.filePath("bob");

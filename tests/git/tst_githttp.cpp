@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -78,6 +79,8 @@ private Q_SLOTS:
     void cancelledAsyncCloneLeavesNoFolder();
     void pullWithConflictListsFilesAndChangesNothing();
     void tokenInTheUrlIsNeverWritten();
+    void theEnvironmentTokenGoesOnlyToTheConfiguredGitHubHost();
+    void noTokenGoesOverPlainHttpToAHostNotAllowed();
     void untrustedTlsCertificateIsRefused();
     void scrubSecretsRemovesUserInfo_data();
     void scrubSecretsRemovesUserInfo();
@@ -434,6 +437,95 @@ void TestGitHttp::untrustedTlsCertificateIsRefused()
     QVERIFY2(cloned.error().message.contains("could not be verified"), why(cloned));
     QVERIFY(!QFileInfo::exists(target));
     QVERIFY(!asked);
+}
+
+// The environment's token is for GitHub: a loopback server is not GitHub unless it is the
+// configured one (KANRI_GITHUB_API_URL); then the token flows to it.
+void TestGitHttp::theEnvironmentTokenGoesOnlyToTheConfiguredGitHubHost()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    const QByteArray savedToken = qgetenv("KANRI_GITHUB_TOKEN");
+    const QByteArray savedApi = qgetenv("KANRI_GITHUB_API_URL");
+    qputenv("KANRI_GITHUB_TOKEN", token.toUtf8());
+    qunsetenv("KANRI_GITHUB_API_URL");
+    auto restore = qScopeGuard([&] {
+        savedToken.isNull() ? qunsetenv("KANRI_GITHUB_TOKEN")
+                            : qputenv("KANRI_GITHUB_TOKEN", savedToken);
+        savedApi.isNull() ? qunsetenv("KANRI_GITHUB_API_URL")
+                          : qputenv("KANRI_GITHUB_API_URL", savedApi);
+    });
+    NetworkOptions options;
+    options.tokens = std::make_shared<credentials::TokenStore>(
+        credentials::TokenStore::Environment::Read, nullptr);
+
+    auto cloned = Repository::clone(server.url("repo.git"), tmp.filePath("first"), options);
+    QVERIFY(!cloned);
+    QCOMPARE(cloned.error().code, Error::Code::Auth);
+    QVERIFY2(
+        cloned.error().message.contains(QStringLiteral("not to 127.0.0.1:%1").arg(server.port())),
+        why(cloned));
+    QVERIFY(!cloned.error().message.contains(token));
+    QVERIFY(server.presentedPasswords().isEmpty());
+    QVERIFY(!QFileInfo::exists(tmp.filePath("first")));
+
+    qputenv("KANRI_GITHUB_API_URL",
+            QStringLiteral("http://127.0.0.1:%1/api/v3").arg(server.port()).toUtf8());
+    cloned = Repository::clone(server.url("repo.git"), tmp.filePath("second"), options);
+    QVERIFY2(cloned, why(cloned));
+    QVERIFY(server.presentedPasswords().contains(token));
+}
+
+// 0.0.0.0 reaches this machine's loopback server on Linux but is no loopback address: a host
+// on the network for the token rule. libgit2's credential callback holds the token back (even
+// one in the URL) unless the host is allowed, then sends it with a warning.
+void TestGitHttp::noTokenGoesOverPlainHttpToAHostNotAllowed()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    {
+        QTcpSocket probe;
+        probe.connectToHost(QStringLiteral("0.0.0.0"), server.port());
+        if (!probe.waitForConnected(2000))
+            QSKIP("this system does not route 0.0.0.0 to the loopback server");
+    }
+    const QString url = QStringLiteral("http://0.0.0.0:%1/repo.git").arg(server.port());
+    auto tokens = credentials::TokenStore::fixed(token);
+    QStringList warnings;
+    tokens->setWarning([&](const QString &host, const QString &) { warnings << host; });
+    NetworkOptions options;
+    options.tokens = tokens;
+
+    auto cloned = Repository::clone(url, tmp.filePath("refused"), options);
+    QVERIFY(!cloned);
+    QCOMPARE(cloned.error().code, Error::Code::Unsupported);
+    QVERIFY2(cloned.error().message.contains("plain http"), why(cloned));
+    QVERIFY2(cloned.error().message.contains(QStringLiteral("0.0.0.0:%1").arg(server.port())),
+             why(cloned));
+    QVERIFY2(cloned.error().message.contains("network/allowHttpTokenHosts"), why(cloned));
+    QVERIFY(!cloned.error().message.contains(token));
+    // A token written into the URL is held back as well.
+    const QString withUserInfo = QStringLiteral("http://x-access-token:%1@0.0.0.0:%2/repo.git")
+                                     .arg(token)
+                                     .arg(server.port());
+    cloned = Repository::clone(withUserInfo, tmp.filePath("refused-too"), options);
+    QVERIFY(!cloned);
+    QCOMPARE(cloned.error().code, Error::Code::Unsupported);
+    QVERIFY(!cloned.error().message.contains(token));
+    // (libgit2 sends the URL's user name with an empty password itself: no token.)
+    QVERIFY(!server.presentedPasswords().contains(token));
+    QVERIFY(warnings.isEmpty());
+
+    // Allowed by the user: sent, and warned about.
+    tokens->setAllowedHttpHosts({QStringLiteral("0.0.0.0")});
+    cloned = Repository::clone(url, tmp.filePath("allowed"), options);
+    QVERIFY2(cloned, why(cloned));
+    QVERIFY(server.presentedPasswords().contains(token));
+    QCOMPARE(warnings, QStringList{QStringLiteral("0.0.0.0:%1").arg(server.port())});
 }
 
 void TestGitHttp::scrubSecretsRemovesUserInfo_data()

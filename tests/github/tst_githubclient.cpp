@@ -8,7 +8,9 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -66,6 +68,8 @@ private Q_SLOTS:
     void listFollowsLinkNextAcrossPages();
     void pageLinkToAnotherHostIsRefused();
     void tokenNeverLeavesTheApiOrigin();
+    void noTokenGoesOverPlainHttpToAHostNotAllowed();
+    void theEnvironmentTokenGoesOnlyToTheConfiguredHost();
     void createPullSendsTheFields();
     void createPullAlreadyExistingReturnsThatPull();
     void createPullValidationFailures_data();
@@ -285,6 +289,94 @@ void TestGitHubClient::tokenNeverLeavesTheApiOrigin()
     QVERIFY(answer);
     QCOMPARE(other.requests.size(), 1);
     QVERIFY(!other.requests[0].headers.contains("authorization"));
+}
+
+// 0.0.0.0 reaches the loopback stand-in on Linux without being a loopback address: a host on
+// the network for the token rule.
+void TestGitHubClient::noTokenGoesOverPlainHttpToAHostNotAllowed()
+{
+    {
+        QTcpSocket probe;
+        probe.connectToHost(QStringLiteral("0.0.0.0"), m_server->baseUrl().port());
+        if (!probe.waitForConnected(2000))
+            QSKIP("this system does not route 0.0.0.0 to the loopback stand-in");
+    }
+    m_server->on("GET", QStringLiteral("/user"), CannedResponse::json(200, R"({"login":"me"})"));
+    m_options.apiBase.setHost(QStringLiteral("0.0.0.0"));
+    const QString host = QStringLiteral("0.0.0.0:%1").arg(m_options.apiBase.port());
+    auto tokens = kanri::credentials::TokenStore::fixed(token);
+    QStringList warnings;
+    tokens->setWarning([&](const QString &warnedHost, const QString &) { warnings << warnedHost; });
+    auto currentUser = [](Client &client) {
+        return waitFor<User>(
+            [&](QObject *c, auto done) { client.currentUser(c, std::move(done)); });
+    };
+
+    Client refused(m_options, tokens);
+    auto user = currentUser(refused);
+    QVERIFY(!user);
+    QCOMPARE(user.error().kind, ApiError::Kind::Usage);
+    QVERIFY2(user.error().toString().contains("plain http"), qPrintable(user.error().toString()));
+    QVERIFY(user.error().toString().contains(host));
+    QVERIFY(!user.error().toString().contains(token));
+    QVERIFY(m_server->requests.isEmpty()); // failed before anything was sent
+    // A token given later (the device flow's) is held back too, with or without a store.
+    refused.setToken(QStringLiteral("gho_device"));
+    QVERIFY(!currentUser(refused));
+    Client withoutStore(m_options, nullptr);
+    withoutStore.setToken(QStringLiteral("gho_device"));
+    user = currentUser(withoutStore);
+    QVERIFY(!user);
+    QCOMPARE(user.error().kind, ApiError::Kind::Usage);
+    QVERIFY(m_server->requests.isEmpty());
+    QVERIFY(warnings.isEmpty());
+
+    // Allowed by the user: sent, with a warning.
+    tokens->setAllowedHttpHosts({QStringLiteral("0.0.0.0")});
+    Client allowed(m_options, tokens);
+    user = currentUser(allowed);
+    QVERIFY2(user, qPrintable(user ? QString() : user.error().toString()));
+    QCOMPARE(m_server->requests.size(), 1);
+    QCOMPARE(m_server->requests[0].header("authorization"), "Bearer " + token.toUtf8());
+    QCOMPARE(warnings, QStringList{host});
+}
+
+// The environment's token is for GitHub: a server that is not the configured GitHub host does
+// not get it, and the request fails saying so rather than going without.
+void TestGitHubClient::theEnvironmentTokenGoesOnlyToTheConfiguredHost()
+{
+    const QByteArray saved = qgetenv("KANRI_GITHUB_TOKEN");
+    const QByteArray savedGitHub = qgetenv("GITHUB_TOKEN");
+    auto restore = qScopeGuard([&] {
+        saved.isNull() ? qunsetenv("KANRI_GITHUB_TOKEN") : qputenv("KANRI_GITHUB_TOKEN", saved);
+        savedGitHub.isNull() ? qunsetenv("GITHUB_TOKEN") : qputenv("GITHUB_TOKEN", savedGitHub);
+        qunsetenv("KANRI_GITHUB_API_URL");
+    });
+    qputenv("KANRI_GITHUB_TOKEN", token.toUtf8());
+    qunsetenv("GITHUB_TOKEN");
+    qunsetenv("KANRI_GITHUB_API_URL");
+    m_server->on("GET", QStringLiteral("/user"), CannedResponse::json(200, R"({"login":"me"})"));
+    auto tokens = std::make_shared<kanri::credentials::TokenStore>(
+        kanri::credentials::TokenStore::Environment::Read, nullptr);
+
+    Client notConfigured(m_options, tokens);
+    auto user = waitFor<User>(
+        [&](QObject *c, auto done) { notConfigured.currentUser(c, std::move(done)); });
+    QVERIFY(!user);
+    QCOMPARE(user.error().kind, ApiError::Kind::Usage);
+    QVERIFY2(user.error().toString().contains(
+                 QStringLiteral("not to 127.0.0.1:%1").arg(m_options.apiBase.port())),
+             qPrintable(user.error().toString()));
+    QVERIFY(!user.error().toString().contains(token));
+    QVERIFY(m_server->requests.isEmpty());
+
+    qputenv("KANRI_GITHUB_API_URL", m_server->baseUrl().toString().toUtf8());
+    Client configured(m_options, tokens);
+    user =
+        waitFor<User>([&](QObject *c, auto done) { configured.currentUser(c, std::move(done)); });
+    QVERIFY2(user, qPrintable(user ? QString() : user.error().toString()));
+    QCOMPARE(m_server->requests.size(), 1);
+    QCOMPARE(m_server->requests[0].header("authorization"), "Bearer " + token.toUtf8());
 }
 
 void TestGitHubClient::createPullSendsTheFields()
