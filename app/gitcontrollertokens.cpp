@@ -15,6 +15,7 @@
 #include "app/gitpullcontroller.h"
 #include "app/gitpushcontroller.h"
 #include "app/gitsettingscontroller.h"
+#include "app/tokensettings.h"
 #include "credentials/tokenstore.h"
 #include "ui/git/gitsignindialog.h"
 #include "ui/main/mainwindow.h"
@@ -63,6 +64,7 @@ ui::GitSignInDialog *GitController::signInDialog() const
 void GitController::setTokens(std::shared_ptr<credentials::TokenStore> tokens)
 {
     m_tokens = std::move(tokens);
+    configureTokens(*m_tokens, m_context);
     m_tokens->setPrompt([controller = QPointer<GitController>(this)](
                             const QString &url, const Error &error, std::function<void()> retry,
                             std::function<void()> giveUp) {
@@ -81,6 +83,7 @@ QStringList GitController::secrets() const
 git::NetworkOptions GitController::networkOptions() const
 {
     git::NetworkOptions options;
+    configureTokens(*m_tokens, m_context); // the settings as they are now
     options.tokens = m_tokens; // typed ones first: they were asked for because the others failed
     return options;
 }

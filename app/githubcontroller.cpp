@@ -5,6 +5,7 @@
 #include "app/githubqueuecontroller.h"
 #include "app/githubreviewcontroller.h"
 #include "app/githubsignincontroller.h"
+#include "app/tokensettings.h"
 #include "git/gitrepository.h"
 #include "github/githubremote.h"
 #include "platform/session.h"
@@ -31,6 +32,7 @@ GitHubController::GitHubController(AppContext *context)
     , m_context(context)
     , m_tokens(std::make_shared<credentials::TokenStore>())
 {
+    configureTokens(*m_tokens, m_context);
     m_signIn = new GitHubSignInController(this);
     m_queue = new GitHubQueueController(this);
     m_review = new GitHubReviewController(this);
@@ -248,6 +250,7 @@ Client *GitHubController::clientFor(const QString &remoteUrl)
         remoteUrl,
         QUrl(m_context->settings().value(QStringLiteral("github/apiUrl")).toString().trimmed()));
     const QString key = options.apiBase.toString();
+    configureTokens(*m_tokens, m_context); // the settings as they are now
     if (Client *client = m_clients.value(key))
         return client;
     auto *client = new Client(options, m_tokens, this);
@@ -279,6 +282,7 @@ QStringList GitHubController::clientHosts() const
 void GitHubController::setTokens(std::shared_ptr<credentials::TokenStore> tokens)
 {
     m_tokens = std::move(tokens);
+    configureTokens(*m_tokens, m_context);
 }
 
 void GitHubController::applyTokenToClients(const QString &host, const QString &token)

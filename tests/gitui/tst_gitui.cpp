@@ -46,6 +46,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void cloneIntoAFolderThatIsNotEmptyIsExplained();
     void unauthorizedCloneAsksForATokenAndExplainsWhenRefused();
     void signingInClonesAndTheTokenIsNeverShownOrStored();
+    void plainHttpGetsNoTokenUnlessAllowedAndThenAWarning();
     void cloneOverSshAsksAboutAnUnknownHostKey();
     void trustedHostKeyIsRememberedAndAChangedOneRefused();
     void changesPanelListsFilesAndUnsavedEdits();
@@ -436,6 +438,74 @@ void TestGitUi::signingInClonesAndTheTokenIsNeverShownOrStored()
     m_context->settings().sync();
     const QString settingsFile = m_context->settings().fileName();
     QVERIFY(!readAll(settingsFile).contains(token.toUtf8()));
+}
+
+// 0.0.0.0 reaches the loopback server on Linux without being a loopback address: a host on the
+// network for the token rule. Refused, the clone says why and asks for no token (one typed
+// would be held back too); allowed in the settings, the token goes and a box warns, once.
+void TestGitUi::plainHttpGetsNoTokenUnlessAllowedAndThenAWarning()
+{
+    {
+        QTcpSocket probe;
+        probe.connectToHost(QStringLiteral("0.0.0.0"), m_server->port());
+        if (!probe.waitForConnected(2000))
+            QSKIP("this system does not route 0.0.0.0 to the loopback server");
+    }
+    const QString key = QStringLiteral("network/allowHttpTokenHosts");
+    m_context->settings().remove(key);
+    auto forget = qScopeGuard([this, key] { m_context->settings().remove(key); });
+    const QString host = QStringLiteral("0.0.0.0:%1").arg(m_server->port());
+    const QString url = QStringLiteral("http://%1/manifests.git").arg(host);
+    m_git->openClone();
+    ui::GitCloneDialog *dialog = m_git->cloneDialog();
+    const QString refused = m_tmp.filePath(QStringLiteral("case%1/refused").arg(m_case));
+    dialog->urlEdit()->setText(url);
+    dialog->destinationEdit()->setText(refused);
+    QSignalSpy asked(m_git, &app::GitController::signInRequested);
+    QSignalSpy finished(m_git, &app::GitController::operationFinished);
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(asked.isEmpty());
+    QString text = dialog->messageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("over plain http")), qPrintable(text));
+    QVERIFY2(text.contains(host), qPrintable(text));
+    QVERIFY2(text.contains(key), qPrintable(text));
+    QVERIFY(!anyTextContains(token));
+    QVERIFY(m_server->presentedPasswords().isEmpty());
+    QVERIFY(!QFileInfo::exists(refused));
+
+    // Allowed in the settings (read when the operation starts): the token goes, with a warning.
+    m_context->settings().setValue(
+        key, QStringList{QStringLiteral("ghe.example.com"), QStringLiteral("0.0.0.0")});
+    const QString allowed = m_tmp.filePath(QStringLiteral("case%1/allowed").arg(m_case));
+    dialog->destinationEdit()->setText(allowed);
+    finished.clear();
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(m_server->presentedPasswords().contains(token));
+    const QString warning = QStringLiteral("ending the token for %1 over plain http").arg(host);
+    auto warningBox = [&]() -> QMessageBox * {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (box && box->isVisible() && box->text().contains(warning))
+                return box;
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY(warningBox());
+    QVERIFY(!warningBox()->text().contains(token));
+    warningBox()->accept();
+    // Once per host for the run: a second clone says nothing more.
+    const QString again = m_tmp.filePath(QStringLiteral("case%1/again").arg(m_case));
+    dialog->destinationEdit()->setText(again);
+    finished.clear();
+    QTest::mouseClick(dialog->cloneButton(), Qt::LeftButton);
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QTest::qWait(100);
+    QVERIFY(!warningBox());
 }
 
 void TestGitUi::cloneOverSshAsksAboutAnUnknownHostKey()
