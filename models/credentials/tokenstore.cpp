@@ -18,11 +18,6 @@ namespace kanri::credentials {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kanri::credentials", text);
-}
-
 // The host without its port: what the keys of earlier versions were made of.
 QString bareHost(const QString &host)
 {
@@ -235,9 +230,11 @@ struct TokenStore::State
             if (!known.environmentNotForHost)
                 return {};
             return {std::nullopt, Answer::Withheld::NotForHost,
-                    tr("the token in KANRI_GITHUB_TOKEN or GITHUB_TOKEN is only sent to "
-                       "github.com and the configured GitHub host (KANRI_GITHUB_API_URL or the "
-                       "setting github/apiUrl), not to %1; give a token for %1")
+                    QCoreApplication::translate(
+                        "kanri::credentials",
+                        "the token in KANRI_GITHUB_TOKEN or GITHUB_TOKEN is only sent to "
+                        "github.com and the configured GitHub host (KANRI_GITHUB_API_URL or the "
+                        "setting github/apiUrl), not to %1; give a token for %1")
                         .arg(host)};
         }
         switch (transport) {
@@ -258,9 +255,11 @@ struct TokenStore::State
     void warn(const QString &host) const
     {
         const QString message =
-            tr("sending the token for %1 over plain http (allowed by the setting "
-               "network/allowHttpTokenHosts or KANRI_ALLOW_HTTP_TOKEN_HOSTS): anyone on the "
-               "network between here and %1 can read it")
+            QCoreApplication::translate(
+                "kanri::credentials",
+                "sending the token for %1 over plain http (allowed by the setting "
+                "network/allowHttpTokenHosts or KANRI_ALLOW_HTTP_TOKEN_HOSTS): anyone on the "
+                "network between here and %1 can read it")
                 .arg(host);
         Warning handler;
         {
@@ -440,8 +439,10 @@ void TokenStore::setWarning(Warning warning)
 
 QString TokenStore::plainHttpRefusal(const QString &host)
 {
-    return tr("not sending the token for %1 over plain http; use https, or allow the host in "
-              "the setting network/allowHttpTokenHosts (or KANRI_ALLOW_HTTP_TOKEN_HOSTS)")
+    return QCoreApplication::translate(
+               "kanri::credentials",
+               "not sending the token for %1 over plain http; use https, or allow the host in "
+               "the setting network/allowHttpTokenHosts (or KANRI_ALLOW_HTTP_TOKEN_HOSTS)")
         .arg(host);
 }
 
@@ -479,8 +480,9 @@ QFuture<Result<void>> TokenStore::tokenWorked(const QString &host)
     if (given.isEmpty())
         return QtFuture::makeReadyFuture(Result<void>{});
     if (!d->keychain)
-        return QtFuture::makeReadyFuture(
-            Result<void>(fail(Error::Code::Io, tr("no keychain is available"))));
+        return QtFuture::makeReadyFuture(Result<void>(
+            fail(Error::Code::Io,
+                 QCoreApplication::translate("kanri::credentials", "no keychain is available"))));
     return d->inBackground([state = d, given, token]() -> Result<void> {
         QMutexLocker lock(&state->keychainMutex);
         return state->keychain->write(keychainKey(given), token);

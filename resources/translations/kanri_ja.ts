@@ -383,6 +383,10 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <source>Not pushed: %1.</source>
         <translation>プッシュしていません: %1。</translation>
     </message>
+    <message>
+        <source>Token Sent over Plain HTTP</source>
+        <translation>トークンを暗号化されていない HTTP で送信しました</translation>
+    </message>
 </context>
 <context>
     <name>kanri::app::GitHubController</name>
@@ -1032,6 +1036,18 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <source>no keychain is available</source>
         <translation>キーチェーンが使えません</translation>
     </message>
+    <message>
+        <source>the token in KANRI_GITHUB_TOKEN or GITHUB_TOKEN is only sent to github.com and the configured GitHub host (KANRI_GITHUB_API_URL or the setting github/apiUrl), not to %1; give a token for %1</source>
+        <translation>KANRI_GITHUB_TOKEN または GITHUB_TOKEN のトークンは github.com と設定された GitHub ホスト (KANRI_GITHUB_API_URL または設定 github/apiUrl) にだけ送られ、%1 には送られません。%1 用のトークンを指定してください</translation>
+    </message>
+    <message>
+        <source>sending the token for %1 over plain http (allowed by the setting network/allowHttpTokenHosts or KANRI_ALLOW_HTTP_TOKEN_HOSTS): anyone on the network between here and %1 can read it</source>
+        <translation>%1 のトークンを暗号化されていない http で送信しています (設定 network/allowHttpTokenHosts または KANRI_ALLOW_HTTP_TOKEN_HOSTS で許可されています): ここから %1 までのネットワーク上の誰でも読み取れます</translation>
+    </message>
+    <message>
+        <source>not sending the token for %1 over plain http; use https, or allow the host in the setting network/allowHttpTokenHosts (or KANRI_ALLOW_HTTP_TOKEN_HOSTS)</source>
+        <translation>%1 のトークンを暗号化されていない http では送信しません。https を使うか、設定 network/allowHttpTokenHosts (または KANRI_ALLOW_HTTP_TOKEN_HOSTS) でこのホストを許可してください</translation>
+    </message>
 </context>
 <context>
     <name>kanri::git</name>
@@ -1464,6 +1480,10 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>the SSH host key of %1 (%2) is unknown: no known_hosts file records it; refusing to connect (check the fingerprint with the server&apos;s administrators, then add it with ssh-keyscan, or trust it in Kanri)</source>
         <translation>%1 の SSH ホスト鍵 (%2) は不明です: どの known_hosts ファイルにも記録されていないため、接続を拒否しました (サーバー管理者にフィンガープリントを確認してから ssh-keyscan で追加するか、Kanri で信頼してください)</translation>
+    </message>
+    <message>
+        <source>authentication failed for %1: %2</source>
+        <translation>%1 の認証に失敗しました: %2</translation>
     </message>
 </context>
 <context>
