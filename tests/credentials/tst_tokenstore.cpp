@@ -630,6 +630,8 @@ void TestTokenStore::tokenTransport_data()
         << "http://127.8.9.10/r.git" << none << TokenTransport::Loopback;
     QTest::newRow("::1 is loopback")
         << "http://[::1]:8080/r.git" << none << TokenTransport::Loopback;
+    QTest::newRow("an IPv4 loopback address written as IPv6 is loopback")
+        << "http://[::ffff:127.0.0.1]:8080/r.git" << none << TokenTransport::Loopback;
     QTest::newRow("localhost is loopback, in any case")
         << "http://LocalHost:8080/r.git" << none << TokenTransport::Loopback;
     QTest::newRow("0.0.0.0 is not loopback")
