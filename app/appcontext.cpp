@@ -246,8 +246,7 @@ bool AppContext::load(const QString &dir)
 
 void AppContext::install(std::unique_ptr<platform::Session> session, const QString &dir)
 {
-    if (m_session)
-        dropSession();
+    dropSession(); // announced even when there was none: the window is rebuilt
     if (m_pendingLock)
         m_lock = std::move(m_pendingLock); // another workspace: the old one's lock goes
     m_session = std::move(session);
