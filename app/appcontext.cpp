@@ -3,12 +3,21 @@
 #include "git/gitrepository.h"
 #include "platform/catalog.h"
 #include "platform/demoworkspace.h"
+#include "platform/diskwatcher.h"
+#include "platform/editbuffers.h"
+#include "platform/editjournal.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/restoreeditsdialog.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -23,6 +32,43 @@ AppContext::AppContext(ui::MainWindow *window, QObject *parent)
 {
     m_loadPool.setMaxThreadCount(2); // the load in progress, and one being dropped
     connect(m_window, &ui::MainWindow::loadCancelRequested, this, &AppContext::cancelLoad);
+    // What the restore and conflict questions look like, over the session's unsaved edits
+    // (kanri --screenshot F --edit ... --view restore-edits).
+    addView(QStringLiteral("restore-edits"), [this]() -> QWidget * {
+        if (!m_session)
+            return nullptr;
+        QList<ui::RestoreEditsDialog::File> files;
+        platform::EditBuffers *buffers = m_session->buffers();
+        for (const QString &path : buffers->modifiedFiles())
+            files.append({QDir(m_session->catalog().workspace.dir).relativeFilePath(path),
+                          buffers->onDisk(path).value_or(QByteArray()),
+                          buffers->read(path).value_or(QByteArray()), false});
+        auto *dialog = new ui::RestoreEditsDialog(files, QDateTime::currentDateTime(), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        return dialog;
+    });
+    addView(QStringLiteral("disk-conflict"), [this]() -> QWidget * {
+        if (!m_session || m_session->buffers()->modifiedFiles().isEmpty())
+            return nullptr;
+        platform::EditBuffers *buffers = m_session->buffers();
+        const QString path = buffers->modifiedFiles().first();
+        auto *dialog = new ui::DiskConflictDialog(
+            QDir::toNativeSeparators(
+                QDir(m_session->catalog().workspace.dir).relativeFilePath(path)),
+            buffers->onDisk(path), buffers->read(path).value_or(QByteArray()), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        if (auto *both = dialog->findChild<QPushButton *>(QStringLiteral("showBoth")))
+            both->click();
+        return dialog;
+    });
+    // Back in Kanri after working elsewhere: what changed on disk meanwhile is read again.
+    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this,
+            [this](Qt::ApplicationState state) {
+                if (state == Qt::ApplicationActive && m_diskWatcher)
+                    m_diskWatcher->rescan();
+            });
 }
 
 AppContext::~AppContext()
@@ -32,12 +78,113 @@ AppContext::~AppContext()
     for (QFuture<void> &worker : m_loadWorkers)
         worker.cancel(); // those not started yet never start
     m_loadPool.waitForDone();
-    if (m_session) {
-        Q_EMIT sessionChanged(nullptr);
-        m_window->setSession(nullptr);
-        // session() answers nullptr while the old one is destroyed.
-        std::unique_ptr<platform::Session> old = std::move(m_session);
-        old.reset();
+    if (m_session)
+        dropSession();
+}
+
+void AppContext::dropSession()
+{
+    Q_EMIT sessionChanged(nullptr);
+    m_window->setSession(nullptr);
+    // The journal keeps what is still unsaved (a SIGTERM, a session logout): it goes first.
+    m_journal.reset();
+    m_diskWatcher.reset();
+    // session() answers nullptr while the old one is destroyed.
+    std::unique_ptr<platform::Session> old = std::move(m_session);
+    old.reset();
+}
+
+QString AppContext::journalDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/journal");
+}
+
+void AppContext::flushJournal()
+{
+    if (!m_journal)
+        return;
+    if (auto r = m_journal->flush(); !r)
+        std::fprintf(stderr, "kanri: %s\n", qPrintable(r.error().toString()));
+}
+
+bool AppContext::claimWorkspace(const QString &dir)
+{
+    if (!m_keepsJournal)
+        return true;
+    auto lock = std::make_unique<platform::WorkspaceLock>(journalDirectory(), dir);
+    if (m_lock && m_lock->filePath() == lock->filePath())
+        return true; // this window has it already (a reload)
+    if (!lock->tryLock() && lock->holderPid() != QCoreApplication::applicationPid()) {
+        QMessageBox box(QMessageBox::Warning, tr("Workspace already open"),
+                        tr("This workspace is already open in another Kanri (process %1 on %2).")
+                            .arg(lock->holderPid())
+                            .arg(lock->holderHost()),
+                        QMessageBox::NoButton, m_window);
+        box.setInformativeText(tr("Editing it in two windows can overwrite what the other "
+                                  "one saves. Switch to the other window, or open it here "
+                                  "anyway."));
+        QPushButton *open = box.addButton(tr("Open Anyway"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(qobject_cast<QPushButton *>(box.button(QMessageBox::Cancel)));
+        box.exec();
+        if (box.clickedButton() != open)
+            return false;
+    }
+    m_pendingLock = std::move(lock); // held, or opened anyway without it; install() keeps it
+    return true;
+}
+
+void AppContext::offerRestore(const QString &dir)
+{
+    if (!m_keepsJournal || !m_session)
+        return;
+    const QList<platform::Journal> orphans =
+        platform::EditJournal::orphans(journalDirectory(), dir);
+    if (orphans.isEmpty())
+        return;
+    // What would change: each journalled file against what the buffers hold now.
+    QList<ui::RestoreEditsDialog::File> files;
+    for (const platform::Journal &journal : orphans) {
+        for (const platform::JournalEntry &entry : journal.entries) {
+            if (!entry.content)
+                continue;
+            const auto now = m_session->buffers()->read(entry.path);
+            if (now && *now == *entry.content)
+                continue;
+            const std::optional<QByteArray> disk = m_session->buffers()->onDisk(entry.path);
+            files.append({QDir(dir).relativeFilePath(entry.path), now ? *now : QByteArray(),
+                          *entry.content, platform::EditJournal::sha256(disk) != entry.baseSha256});
+        }
+    }
+    const auto removeOrphans = [&orphans] {
+        for (const platform::Journal &journal : orphans)
+            QFile::remove(journal.file);
+    };
+    if (files.isEmpty()) {
+        removeOrphans(); // nothing in them differs from what is here now
+        return;
+    }
+    const QDateTime written = orphans.first().written.toLocalTime();
+    ui::RestoreEditsDialog dialog(files, written, m_window);
+    switch (dialog.exec()) {
+    case ui::RestoreEditsDialog::Restore: {
+        int restored = 0;
+        for (const platform::Journal &journal : orphans)
+            restored += platform::EditJournal::restore(m_session->buffers(), journal);
+        // This session's journal holds them before the old ones go.
+        flushJournal();
+        removeOrphans();
+        m_window->showStatusMessage(
+            tr("Restored unsaved edits of %n file(s). Edit ▸ Undo takes them back.", nullptr,
+               restored));
+        break;
+    }
+    case ui::RestoreEditsDialog::Discard:
+        removeOrphans();
+        break;
+    default:
+        break; // asked again next time
     }
 }
 
@@ -86,6 +233,8 @@ bool AppContext::load(const QString &dir)
         reportError(tr("Cannot open workspace"), ws.error().toString());
         return false;
     }
+    if (!claimWorkspace(dir))
+        return false;
     auto opened = platform::Session::open(*ws);
     if (!opened) {
         reportError(tr("Cannot open workspace"), opened.error().toString());
@@ -97,11 +246,9 @@ bool AppContext::load(const QString &dir)
 
 void AppContext::install(std::unique_ptr<platform::Session> session, const QString &dir)
 {
-    Q_EMIT sessionChanged(nullptr);
-    m_window->setSession(nullptr);
-    // session() answers nullptr while the old one is destroyed.
-    std::unique_ptr<platform::Session> old = std::move(m_session);
-    old.reset();
+    dropSession(); // announced even when there was none: the window is rebuilt
+    if (m_pendingLock)
+        m_lock = std::move(m_pendingLock); // another workspace: the old one's lock goes
     m_session = std::move(session);
     m_session->setUserTeams(m_settings.value(QStringLiteral("user/teams")).toStringList());
     m_window->setSession(m_session.get());
@@ -111,6 +258,36 @@ void AppContext::install(std::unique_ptr<platform::Session> session, const QStri
     if (m_remembersWorkspace)
         m_settings.setValue(QStringLiteral("workspace/last"), dir);
     Q_EMIT sessionChanged(m_session.get());
+    // Files other programs change: followed where nothing is edited, announced where it is.
+    QStringList roots;
+    for (const auto &spec : m_session->catalog().workspace.repositories)
+        roots << m_session->catalog().workspace.repositoryPath(spec);
+    m_diskWatcher = std::make_unique<platform::DiskWatcher>(roots);
+    connect(m_diskWatcher.get(), &platform::DiskWatcher::filesChanged, m_session.get(),
+            &platform::Session::filesChangedOnDisk);
+    connect(m_session.get(), &platform::Session::editedFilesChangedOnDisk, this,
+            [this](const QStringList &paths) {
+                QStringList names;
+                for (const QString &path : paths)
+                    names << QFileInfo(path).fileName();
+                m_window->showStatusMessage(
+                    tr("Changed on disk by another program: %1. Your unsaved edits are kept; "
+                       "saving asks which version to keep.")
+                        .arg(names.join(QStringLiteral(", "))),
+                    30000);
+            });
+    if (m_keepsJournal) {
+        m_journal =
+            std::make_unique<platform::EditJournal>(m_session->buffers(), dir, journalDirectory());
+        connect(m_journal.get(), &platform::EditJournal::writeFailed, this,
+                [this](const Error &error) {
+                    reportError(tr("Unsaved edits are not protected"),
+                                tr("Kanri keeps a copy of unsaved edits in case it is closed "
+                                   "abruptly, and could not write it: %1")
+                                    .arg(error.toString()));
+                });
+        offerRestore(dir);
+    }
 }
 
 struct AppContext::LoadedCatalog
@@ -183,6 +360,11 @@ void AppContext::catalogLoaded(quint64 generation, const std::shared_ptr<LoadedC
                 loadAsync(dir);
                 return;
             }
+        }
+        if (!claimWorkspace(dir)) {
+            endLoad();
+            Q_EMIT loadFinished(false);
+            return;
         }
         // The progress line stays while the window is built for the new session.
         install(platform::Session::create(std::move(*loaded->catalog)), dir);

@@ -13,7 +13,10 @@
 
 namespace kanri::platform {
 class Catalog;
+class DiskWatcher;
+class EditJournal;
 class Session;
+class WorkspaceLock;
 struct Workspace;
 } // namespace kanri::platform
 
@@ -91,6 +94,19 @@ public:
     // (true by default; a screenshot leaves the user's choice alone).
     void setRemembersWorkspace(bool remember) { m_remembersWorkspace = remember; }
 
+    // Whether the open workspace is locked against a second Kanri and its unsaved edits are
+    // journalled to the data folder (and a journal left by a crash offered back). True by
+    // default; a screenshot neither locks nor journals.
+    void setKeepsJournal(bool keep) { m_keepsJournal = keep; }
+    // The journal of the open session's unsaved edits, nullptr when none is kept.
+    platform::EditJournal *journal() const { return m_journal.get(); }
+    // What watches the open workspace's files for changes made by other programs.
+    platform::DiskWatcher *diskWatcher() const { return m_diskWatcher.get(); }
+    // Writes the journal now and waits (SIGTERM, session logout).
+    void flushJournal();
+    // Where journals and workspace locks live: "journal" in the data folder.
+    static QString journalDirectory();
+
     // Windows and dialogs a screenshot can show: `kanri --screenshot F --view NAME`. The
     // opener builds (and shows) the widget over the loaded workspace and returns it; what it
     // starts in the background is waited for through the busy probes.
@@ -112,6 +128,12 @@ private:
     void catalogLoaded(quint64 generation, const std::shared_ptr<LoadedCatalog> &loaded);
     void install(std::unique_ptr<platform::Session> session, const QString &dir);
     void endLoad(); // clears the progress of a load in progress, if any
+    // Takes the workspace's lock, asking the user when another Kanri holds it; false when the
+    // user chose not to open it.
+    bool claimWorkspace(const QString &dir);
+    // Offers the unsaved edits a crashed or killed Kanri left of this workspace.
+    void offerRestore(const QString &dir);
+    void dropSession();
 
     ui::MainWindow *m_window;
     ErrorReporter m_reportError;
@@ -124,7 +146,12 @@ private:
     bool m_remembersWorkspace = true;
     bool m_workingOffline = false;
     QSettings m_settings;
+    bool m_keepsJournal = true;
+    std::unique_ptr<platform::WorkspaceLock> m_lock;        // of the open workspace
+    std::unique_ptr<platform::WorkspaceLock> m_pendingLock; // of the one being opened
     std::unique_ptr<platform::Session> m_session;
+    std::unique_ptr<platform::EditJournal> m_journal; // goes before the session
+    std::unique_ptr<platform::DiskWatcher> m_diskWatcher;
     QHash<QString, ViewOpener> m_views;
     QFutureWatcher<QString> m_status;
     quint64 m_statusGeneration = 0;

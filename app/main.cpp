@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/controllers.h"
 #include "app/screenshotdriver.h"
+#include "app/terminationguard.h"
 #include "items/servicesmodel.h"
 #include "platform/demoworkspace.h"
 #include "platform/session.h"
@@ -237,6 +238,8 @@ int main(int argc, char **argv)
         return driver->take(parser.value(screenshotOption), QSize(w, h), parser.value(viewOption));
     }
 
+    // SIGTERM, SIGHUP, Ctrl+C and logout keep the unsaved edits in the journal.
+    kanri::app::TerminationGuard guard(&context);
     window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     window.restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     window.show();

@@ -41,6 +41,7 @@ ScreenshotDriver::ScreenshotDriver(AppContext *context)
         std::fprintf(stderr, "kanri: %s\n", qPrintable(message));
     });
     m_context->setRemembersWorkspace(false);
+    m_context->setKeepsJournal(false); // a picture locks nothing and leaves no journal
     m_context->setWorkingOffline(true);
     auto *links = new LinkSink(context);
     for (const char *scheme : {"http", "https", "file", "mailto"})

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <cstring>
+#include <sys/stat.h>
 
 namespace kanri::platform {
 
@@ -74,6 +75,27 @@ bool isAfter(const Splice &s, const std::optional<QByteArray> &content)
 {
     return content && content->size() == s.sizeAfter &&
            QByteArrayView(*content).sliced(s.offset, s.inserted.size()) == s.inserted;
+}
+
+// What tells one version of a file on disk from another without reading it: inode, size, and
+// modification and change times to the nanosecond (two writes of the same size within one
+// millisecond differ in them; a rename over the file changes the inode).
+QByteArray diskStamp(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return QByteArray::number(quint64(st.st_ino)) + ' ' + QByteArray::number(qint64(st.st_size)) +
+           ' ' + QByteArray::number(qint64(st.st_mtim.tv_sec)) + '.' +
+           QByteArray::number(qint64(st.st_mtim.tv_nsec)) + ' ' +
+           QByteArray::number(qint64(st.st_ctim.tv_sec)) + '.' +
+           QByteArray::number(qint64(st.st_ctim.tv_nsec));
+}
+
+Error staleError(const QString &path)
+{
+    return Error{EditBuffers::tr("changed on disk since it was read; not overwritten"), path, 0, 0,
+                 Error::Code::Stale};
 }
 
 } // namespace
@@ -196,9 +218,9 @@ std::optional<QByteArray> EditBuffers::diskContent(const QString &path) const
         return std::nullopt;
     }
     const qint64 size = info.size();
-    const QDateTime modified = info.lastModified();
+    const QByteArray modified = diskStamp(path);
     if (auto it = m_disk.constFind(path);
-        it != m_disk.constEnd() && it->size == size && it->modified == modified)
+        it != m_disk.constEnd() && it->size == size && it->stamp == modified)
         return it->bytes;
     auto bytes = readFile(path);
     if (!bytes)
@@ -256,11 +278,69 @@ bool EditBuffers::edit(const QString &path, const QByteArray &content, const QSt
 
 void EditBuffers::setContent(const QString &path, const std::optional<QByteArray> &content)
 {
-    if (content == diskContent(path))
+    const std::optional<QByteArray> disk = diskContent(path);
+    if (content == disk) {
         m_edited.remove(path);
-    else
+        m_base.remove(path);
+    } else {
+        if (!m_edited.contains(path))
+            m_base.insert(path, disk);
         m_edited.insert(path, content);
+    }
     Q_EMIT fileChanged(path);
+}
+
+bool EditBuffers::diskChangedSinceRead(const QString &path)
+{
+    const auto known = m_disk.constFind(path);
+    if (known == m_disk.constEnd()) {
+        diskContent(path);
+        return true;
+    }
+    const QByteArray before = known->bytes;
+    const std::optional<QByteArray> now = diskContent(path);
+    return !now || *now != before;
+}
+
+QStringList EditBuffers::changedOnDisk() const
+{
+    QStringList changed;
+    for (const QString &path : modifiedFiles()) {
+        if (diskContent(path) != m_base.value(path))
+            changed << path;
+    }
+    return changed;
+}
+
+void EditBuffers::keepEdits(const QString &path)
+{
+    if (!m_edited.contains(path))
+        return;
+    const std::optional<QByteArray> disk = diskContent(path);
+    if (m_edited.value(path) == disk) {
+        m_edited.remove(path);
+        m_base.remove(path);
+        Q_EMIT fileChanged(path);
+        return;
+    }
+    m_base.insert(path, disk);
+}
+
+void EditBuffers::takeDisk(const QString &path)
+{
+    if (!m_edited.contains(path))
+        return;
+    const std::optional<QByteArray> disk = diskContent(path);
+    // The base moves to the disk's content first, so that the step's redo lands on "unmodified".
+    m_base.insert(path, disk);
+    if (!disk) {
+        // Removed on disk: the edits go (an undo of an older step then reports the conflict).
+        m_edited.remove(path);
+        m_base.remove(path);
+        Q_EMIT fileChanged(path);
+        return;
+    }
+    edit(path, *disk, tr("Take %1 from disk").arg(QFileInfo(path).fileName()));
 }
 
 Result<void> EditBuffers::save()
@@ -278,11 +358,19 @@ Result<void> EditBuffers::save(const QStringList &paths)
         written << path;
         const std::optional<QByteArray> content = m_edited.value(path);
         if (!content) {
-            if (QFileInfo::exists(path) && !QFile::remove(path) && !firstError)
-                firstError =
-                    Error{QStringLiteral("cannot remove the file"), path, 0, 0, Error::Code::Io};
-            else
-                m_edited.remove(path);
+            if (diskContent(path) != m_base.value(path)) {
+                if (!firstError)
+                    firstError = staleError(path);
+                continue;
+            }
+            if (QFile file(path); file.exists() && !file.remove()) {
+                if (!firstError)
+                    firstError = Error{tr("cannot remove the file: %1").arg(file.errorString()),
+                                       path, 0, 0, Error::Code::Io};
+                continue;
+            }
+            m_edited.remove(path);
+            m_base.remove(path);
             continue;
         }
         // A new file may start a new folder (a wizard's new service).
@@ -293,12 +381,15 @@ Result<void> EditBuffers::save(const QStringList &paths)
                                    0, Error::Code::Io};
             continue;
         }
-        if (auto r = writeFileAtomic(path, *content); !r) {
+        if (auto r = writeFileAtomicIfUnchanged(path, m_base.value(path), *content); !r) {
             if (!firstError)
                 firstError = r.error();
             continue;
         }
         m_edited.remove(path);
+        m_base.remove(path);
+        // What is on disk now is what was written: a watcher's report of it is no change.
+        m_disk.insert(path, DiskCopy{*content, content->size(), diskStamp(path)});
     }
     if (m_edited.isEmpty() && !firstError)
         m_stack.setClean();
@@ -313,6 +404,7 @@ void EditBuffers::revert()
 {
     const QStringList files = modifiedFiles();
     m_edited.clear();
+    m_base.clear();
     m_stack.clear();
     for (const QString &path : files)
         Q_EMIT fileChanged(path);

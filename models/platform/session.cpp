@@ -1100,6 +1100,26 @@ void Session::notifyDiskChanged()
     Q_EMIT diskChanged();
 }
 
+void Session::filesChangedOnDisk(const QStringList &paths)
+{
+    QStringList edited, others;
+    for (const QString &path : paths) {
+        if (m_buffers.isModified(path)) {
+            if (m_buffers.onDisk(path) != m_buffers.base(path))
+                edited << path;
+        } else if (m_buffers.diskChangedSinceRead(path)) {
+            others << path;
+        }
+    }
+    if (!others.isEmpty()) {
+        notifyDiskChanged();
+        for (const QString &path : std::as_const(others))
+            fileChanged(path);
+    }
+    if (!edited.isEmpty())
+        Q_EMIT editedFilesChangedOnDisk(edited);
+}
+
 void Session::revert()
 {
     m_buffers.revert();

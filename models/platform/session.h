@@ -145,6 +145,10 @@ public:
     // Something other than a save changed the working trees (a commit, a checkout, a pull):
     // what differs from HEAD is read again.
     void notifyDiskChanged();
+    // Files another program created, changed or removed (DiskWatcher): the catalog and the
+    // renders follow those without unsaved edits; those with edits keep them, and
+    // editedFilesChangedOnDisk() names them (saving them asks which side wins).
+    void filesChangedOnDisk(const QStringList &paths);
 
     // Teams the signed-in user belongs to (settings for now), and ownership checks.
     void setUserTeams(const QStringList &teams) { m_userTeams = teams; }
@@ -162,6 +166,8 @@ Q_SIGNALS:
     void editFailed(const QString &message);
     // Files of the working tree changed on disk (a save, or notifyDiskChanged()).
     void diskChanged();
+    // Files with unsaved edits that another program changed on disk since the edits began.
+    void editedFilesChangedOnDisk(const QStringList &paths);
     // A CODEOWNERS file was edited (or its edit undone): who owns what may differ now
     // (services and entries whose owners or team changed were announced as changed before).
     void ownershipChanged();

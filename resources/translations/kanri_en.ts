@@ -17,6 +17,13 @@
             <numerusform>Opening %1… catalog, %n services</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Restored unsaved edits of %n file(s). Edit ▸ Undo takes them back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kanri::app::GitHubController</name>
@@ -191,6 +198,16 @@
         <translation>
             <numerusform>%n pending: kept on disk and posted when GitHub can be reached.</numerusform>
             <numerusform>%n pending: kept on disk and posted when GitHub can be reached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::RestoreEditsDialog</name>
+    <message numerus="yes">
+        <source>Kanri did not close normally the last time this workspace was open. It kept the unsaved edits of %n file(s) (last written %1). Restore them as unsaved edits?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

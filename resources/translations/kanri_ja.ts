@@ -40,6 +40,85 @@ Edit it anyway?</source>
     </message>
 </context>
 <context>
+    <name>kanri</name>
+    <message>
+        <source>a folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>キャラクターデバイス</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>ブロックデバイス</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ソケット</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>larger than the limit of %1 bytes; not read</source>
+        <translation>上限の %1 バイトを超えているため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the limit of %2 bytes; not read</source>
+        <translation>%1 バイトあり、上限の %2 バイトを超えているため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>leads to %1, not a regular file; not read</source>
+        <translation>リンク先が通常のファイルではなく%1のため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>is %1, not a regular file; not read</source>
+        <translation>通常のファイルではなく%1のため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>changed on disk since it was read; not overwritten</source>
+        <translation>読み込んだ後にディスク上で変更されたため、上書きしませんでした</translation>
+    </message>
+    <message>
+        <source>is %1, not a regular file; not overwritten</source>
+        <translation>通常のファイルではなく%1のため、上書きしませんでした</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file beside it: %1</source>
+        <translation>同じフォルダーに一時ファイルを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>could not keep its owner and group %1 (%2); it now belongs to %3</source>
+        <translation>所有者とグループ %1 を保持できませんでした (%2)。現在の所有者は %3 です</translation>
+    </message>
+    <message>
+        <source>cannot set the mode of the temporary file: %1</source>
+        <translation>一時ファイルのモードを設定できません: %1</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>cannot replace it: %1</source>
+        <translation>置き換えられません: %1</translation>
+    </message>
+    <message>
+        <source>written, but its folder could not be synced to disk: %1</source>
+        <translation>書き込みましたが、フォルダーをディスクに同期できませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>kanri::app::AppContext</name>
     <message>
         <source>Cannot open workspace</source>
@@ -64,6 +143,40 @@ Edit it anyway?</source>
     <message>
         <source>Opening the workspace was cancelled.</source>
         <translation>ワークスペースを開く処理をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Workspace already open</source>
+        <translation>ワークスペースはすでに開かれています</translation>
+    </message>
+    <message>
+        <source>This workspace is already open in another Kanri (process %1 on %2).</source>
+        <translation>このワークスペースは別の Kanri (%2 のプロセス %1) ですでに開かれています。</translation>
+    </message>
+    <message>
+        <source>Editing it in two windows can overwrite what the other one saves. Switch to the other window, or open it here anyway.</source>
+        <translation>2 つのウィンドウで編集すると、もう一方が保存した内容を上書きすることがあります。もう一方のウィンドウに切り替えるか、このままここでも開いてください。</translation>
+    </message>
+    <message>
+        <source>Open Anyway</source>
+        <translation>このまま開く</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored unsaved edits of %n file(s). Edit ▸ Undo takes them back.</source>
+        <translation>
+            <numerusform>%n ファイルの未保存の編集を復元しました。編集 ▸ 元に戻す で取り消せます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed on disk by another program: %1. Your unsaved edits are kept; saving asks which version to keep.</source>
+        <translation>別のプログラムがディスク上で変更しました: %1。未保存の編集はそのまま残っています。保存するときに、どちらを残すか確認します。</translation>
+    </message>
+    <message>
+        <source>Unsaved edits are not protected</source>
+        <translation>未保存の編集が保護されていません</translation>
+    </message>
+    <message>
+        <source>Kanri keeps a copy of unsaved edits in case it is closed abruptly, and could not write it: %1</source>
+        <translation>Kanri は突然終了した場合に備えて未保存の編集のコピーを保存していますが、書き込めませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -3472,6 +3585,33 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>the file changed outside Kanri since this edit; undo and redo leave it as it is</source>
         <translation>この編集の後にファイルが Kanri の外で変更されました。元に戻す・やり直しではファイルを変更しません</translation>
     </message>
+    <message>
+        <source>changed on disk since it was read; not overwritten</source>
+        <translation>読み込んだ後にディスク上で変更されたため、上書きしませんでした</translation>
+    </message>
+    <message>
+        <source>Take %1 from disk</source>
+        <translation>%1 をディスクから取り込む</translation>
+    </message>
+    <message>
+        <source>cannot remove the file: %1</source>
+        <translation>ファイルを削除できません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::platform::EditJournal</name>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>フォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>not a journal of unsaved edits</source>
+        <translation>未保存の編集のジャーナルではありません</translation>
+    </message>
+    <message>
+        <source>Restore unsaved edits</source>
+        <translation>未保存の編集を復元</translation>
+    </message>
 </context>
 <context>
     <name>kanri::platform::Linter</name>
@@ -4049,6 +4189,49 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>%1: rendering…</source>
         <translation>%1: レンダリング中…</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::DiskConflictDialog</name>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>ディスク上のファイルが変更されました</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program since Kanri read it, and it has unsaved edits here. Saving would overwrite the other change.</source>
+        <translation>%1 は Kanri が読み込んだ後に別のプログラムによって変更されましたが、ここには未保存の編集があります。保存すると、もう一方の変更を上書きします。</translation>
+    </message>
+    <message>
+        <source>%1 was removed by another program since Kanri read it, and it has unsaved edits here.</source>
+        <translation>%1 は Kanri が読み込んだ後に別のプログラムによって削除されましたが、ここには未保存の編集があります。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>自分の編集を残す(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>ディスクの内容を使う(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Show Both</source>
+        <translation>両方を表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the unsaved edits over the other program&apos;s change.</source>
+        <translation>未保存の編集を、別のプログラムの変更の上に保存します。</translation>
+    </message>
+    <message>
+        <source>Drop the unsaved edits of this file and use it as it is on disk (Edit ▸ Undo brings them back).</source>
+        <translation>このファイルの未保存の編集を破棄し、ディスク上の内容を使います (編集 ▸ 元に戻す で戻せます)。</translation>
+    </message>
+    <message>
+        <source>on disk, theirs</source>
+        <translation>ディスク上、相手の変更</translation>
+    </message>
+    <message>
+        <source>unsaved, mine</source>
+        <translation>未保存、自分の編集</translation>
     </message>
 </context>
 <context>
@@ -4908,6 +5091,10 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>キーボードショートカット(&amp;K)…</translation>
     </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>何も保存していません。</translation>
+    </message>
 </context>
 <context>
     <name>kanri::ui::NewDeveloperWizard</name>
@@ -5423,6 +5610,47 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>Conversation (%1)</source>
         <translation>会話 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::RestoreEditsDialog</name>
+    <message>
+        <source>Restore Unsaved Edits</source>
+        <translation>未保存の編集の復元</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kanri did not close normally the last time this workspace was open. It kept the unsaved edits of %n file(s) (last written %1). Restore them as unsaved edits?</source>
+        <translation>
+            <numerusform>前回このワークスペースを開いていた Kanri は正常に終了しませんでした。%n ファイルの未保存の編集が残っています (最終書き込み %1)。未保存の編集として復元しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file changed on disk since those edits began.</source>
+        <translation>このファイルは、編集を始めた後にディスク上で変更されています。</translation>
+    </message>
+    <message>
+        <source>%1 (changed on disk since)</source>
+        <translation>%1 (その後ディスク上で変更あり)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;Later</source>
+        <translation>後で決める(&amp;L)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>to restore</source>
+        <translation>復元する内容</translation>
     </message>
 </context>
 <context>

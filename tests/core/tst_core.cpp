@@ -16,6 +16,10 @@ private Q_SLOTS:
     void atomicWriteReplacesContent();
     void atomicWriteFailureKeepsOldContent();
     void readMissingFileIsNotFound();
+    void writeIfUnchangedWritesOverWhatWasRead();
+    void writeIfUnchangedCreatesWhenNothingWasThere();
+    void writeIfUnchangedRefusesAChangedFile_data();
+    void writeIfUnchangedRefusesAChangedFile();
 };
 
 void TestCore::errorFormat_data()
@@ -72,6 +76,66 @@ void TestCore::readMissingFileIsNotFound()
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, Error::Code::NotFound);
     QVERIFY(!writeFileAtomic(QStringLiteral("/nonexistent/kanri/file"), "x").has_value());
+}
+
+void TestCore::writeIfUnchangedWritesOverWhatWasRead()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("f.tf"));
+    QVERIFY(writeFileAtomic(path, "old").has_value());
+    const auto r = writeFileAtomicIfUnchanged(path, QByteArray("old"), "new");
+    QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toString()));
+    QCOMPARE(readFile(path).value(), QByteArray("new"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
+void TestCore::writeIfUnchangedCreatesWhenNothingWasThere()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.tf"));
+    QVERIFY(writeFileAtomicIfUnchanged(path, std::nullopt, "created").has_value());
+    QCOMPARE(readFile(path).value(), QByteArray("created"));
+}
+
+void TestCore::writeIfUnchangedRefusesAChangedFile_data()
+{
+    // What the writer read (null: no file), what is on disk when it writes (null: no file).
+    QTest::addColumn<QByteArray>("read");
+    QTest::addColumn<QByteArray>("onDisk");
+    QTest::newRow("the content was edited meanwhile")
+        << QByteArray("a = 1\n") << QByteArray("a = 2\n");
+    QTest::newRow("only a byte at the end was added")
+        << QByteArray("a = 1\n") << QByteArray("a = 1\n\n");
+    QTest::newRow("the file was emptied") << QByteArray("a = 1\n") << QByteArray("");
+    QTest::newRow("the file was deleted") << QByteArray("a = 1\n") << QByteArray();
+    QTest::newRow("a file appeared where there was none") << QByteArray() << QByteArray("b");
+    QTest::newRow("an empty file appeared where there was none") << QByteArray() << QByteArray("");
+}
+
+void TestCore::writeIfUnchangedRefusesAChangedFile()
+{
+    QFETCH(QByteArray, read);
+    QFETCH(QByteArray, onDisk);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("f.tf"));
+    if (!onDisk.isNull())
+        QVERIFY(writeFileAtomic(path, onDisk).has_value());
+    const std::optional<QByteArray> expected =
+        read.isNull() ? std::nullopt : std::optional<QByteArray>(read);
+    const auto r = writeFileAtomicIfUnchanged(path, expected, "mine");
+    QVERIFY(!r.has_value());
+    QCOMPARE(r.error().code, Error::Code::Stale);
+    QCOMPARE(r.error().file, path);
+    QCOMPARE(r.error().message,
+             QStringLiteral("changed on disk since it was read; not overwritten"));
+    // Nothing written, no temporary file left.
+    if (onDisk.isNull()) {
+        QVERIFY(!QFileInfo::exists(path));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    } else {
+        QCOMPARE(readFile(path).value(), onDisk);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCore)

@@ -1,9 +1,20 @@
 #include "core/fileio.h"
+#include "platform/diskwatcher.h"
 #include "platform/editbuffers.h"
+#include "platform/editjournal.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSysInfo>
 
 #include <random>
 
@@ -26,7 +37,28 @@ private Q_SLOTS:
     void typingInTwoPlacesOfOneFieldMergesExactly();
     void undoOfACreatedFileRemovesIt();
     void fileChangedOutsideIsNotOverwrittenByUndo();
+    void saveRefusesAFileChangedOnDiskSinceItsEdits();
+    void keepMineOverwritesTakeTheirsIsUndoable();
+    void journalHoldsTheEditsWithinASecondAndGoesOnSave();
+    void journalOfADeadProcessIsRestoredAsOneUndoStep();
+    void journalOfALiveProcessIsNotAnOrphan();
+    void journalThatCannotBeWrittenSaysSo();
+    void workspaceLockNamesItsHolderAndStaleLocksAreTaken();
+    void watcherReportsFilesChangedCreatedAndRemoved();
 };
+
+namespace {
+
+// The id of a process that has ended (a child reaped).
+qint64 deadPid()
+{
+    QProcess p;
+    p.start(QStringLiteral("true"));
+    p.waitForFinished();
+    return p.processId() ? p.processId() : 999999;
+}
+
+} // namespace
 
 void TestEditBuffers::editIsReadBackBeforeSaving()
 {
@@ -244,3 +276,274 @@ void TestEditBuffers::fileChangedOutsideIsNotOverwrittenByUndo()
 
 QTEST_GUILESS_MAIN(TestEditBuffers)
 #include "tst_editbuffers.moc"
+
+void TestEditBuffers::saveRefusesAFileChangedOnDiskSinceItsEdits()
+{
+    QTemporaryDir dir;
+    const QString f = dir.filePath(QStringLiteral("a.yaml"));
+    QVERIFY(writeFileAtomic(f, "replicas: 1\n").has_value());
+    EditBuffers b;
+    QVERIFY(b.edit(f, "replicas: 3\n", QStringLiteral("replicas")));
+    QVERIFY(b.changedOnDisk().isEmpty());
+    // Another program writes the file (same size, within the same millisecond).
+    QVERIFY(writeFileAtomic(f, "replicas: 2\n").has_value());
+    QCOMPARE(b.changedOnDisk(), QStringList{f});
+    const auto saved = b.save();
+    QVERIFY(!saved);
+    QCOMPARE(saved.error().code, Error::Code::Stale);
+    QCOMPARE(saved.error().file, f);
+    QCOMPARE(readFile(f).value(), QByteArray("replicas: 2\n")); // theirs, not overwritten
+    QCOMPARE(b.read(f).value(), QByteArray("replicas: 3\n"));   // mine, kept
+    QVERIFY(b.isModified(f));
+}
+
+void TestEditBuffers::keepMineOverwritesTakeTheirsIsUndoable()
+{
+    QTemporaryDir dir;
+    const QString mine = dir.filePath(QStringLiteral("mine.yaml"));
+    const QString theirs = dir.filePath(QStringLiteral("theirs.yaml"));
+    QVERIFY(writeFileAtomic(mine, "a: 1\n").has_value());
+    QVERIFY(writeFileAtomic(theirs, "b: 1\n").has_value());
+    EditBuffers b;
+    b.edit(mine, "a: 2\n", QStringLiteral("a"));
+    b.edit(theirs, "b: 2\n", QStringLiteral("b"));
+    QVERIFY(writeFileAtomic(mine, "a: 9\n").has_value());
+    QVERIFY(writeFileAtomic(theirs, "b: 9\n").has_value());
+    QCOMPARE(b.changedOnDisk().size(), 2);
+
+    b.keepEdits(mine);
+    b.takeDisk(theirs);
+    QVERIFY(!b.isModified(theirs));
+    QCOMPARE(b.read(theirs).value(), QByteArray("b: 9\n"));
+    QVERIFY(b.changedOnDisk().isEmpty());
+    QVERIFY(b.save().has_value());
+    QCOMPARE(readFile(mine).value(), QByteArray("a: 2\n"));
+    QCOMPARE(readFile(theirs).value(), QByteArray("b: 9\n"));
+    // Taking theirs was a step: undo brings the dropped edit back.
+    b.undoStack()->undo();
+    QCOMPARE(b.read(theirs).value(), QByteArray("b: 2\n"));
+}
+
+void TestEditBuffers::journalHoldsTheEditsWithinASecondAndGoesOnSave()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    const QString journals = dir.filePath(QStringLiteral("data/journal"));
+    QVERIFY(QDir().mkpath(ws));
+    const QString f = ws + QStringLiteral("/a.tf");
+    QVERIFY(writeFileAtomic(f, "a = 1\n").has_value());
+    EditBuffers b;
+    EditJournal journal(&b, ws, journals);
+    QVERIFY(!QFileInfo::exists(journal.filePath()));
+    b.edit(f, "a = 2\n", QStringLiteral("a"));
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_VERIFY_WITH_TIMEOUT(EditJournal::read(journal.filePath()).has_value(), 1000);
+    QVERIFY(timer.elapsed() < 1000);
+    QCOMPARE(QFileInfo(journal.filePath()).permissions() & 0x0777,
+             QFile::ReadUser | QFile::WriteUser);
+    QCOMPARE(QFile::permissions(journals) & (QFile::ReadOther | QFile::ReadGroup),
+             QFileDevice::Permissions());
+    auto read = EditJournal::read(journal.filePath());
+    QVERIFY(read.has_value());
+    QCOMPARE(read->entries.size(), 1);
+    QCOMPARE(read->entries.first().path, f);
+    QCOMPARE(read->entries.first().content, std::optional<QByteArray>("a = 2\n"));
+    QCOMPARE(read->entries.first().baseSha256, EditJournal::sha256(QByteArray("a = 1\n")));
+    QCOMPARE(read->pid, QCoreApplication::applicationPid());
+    // The journal follows each change, and goes when nothing is unsaved.
+    b.edit(f, "a = 3\n", QStringLiteral("a"));
+    QVERIFY(journal.flush().has_value());
+    QCOMPARE(EditJournal::read(journal.filePath())->entries.first().content,
+             std::optional<QByteArray>("a = 3\n"));
+    QVERIFY(b.save().has_value());
+    QVERIFY(journal.flush().has_value());
+    QVERIFY(!QFileInfo::exists(journal.filePath()));
+    // A discard (revert) removes it too.
+    b.edit(f, "a = 4\n", QStringLiteral("a"));
+    QVERIFY(journal.flush().has_value());
+    QVERIFY(QFileInfo::exists(journal.filePath()));
+    b.revert();
+    QVERIFY(journal.flush().has_value());
+    QVERIFY(!QFileInfo::exists(journal.filePath()));
+}
+
+void TestEditBuffers::journalOfADeadProcessIsRestoredAsOneUndoStep()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    const QString journals = dir.filePath(QStringLiteral("journal"));
+    QVERIFY(QDir().mkpath(ws));
+    const QString a = ws + QStringLiteral("/a.tf"), c = ws + QStringLiteral("/b/c.yaml");
+    QVERIFY(writeFileAtomic(a, "a = 1\n").has_value());
+    QString orphanFile;
+    {
+        EditBuffers b;
+        EditJournal journal(&b, ws, journals);
+        b.edit(a, "a = 2\n", QStringLiteral("a"));
+        b.edit(c, "c: new\n", QStringLiteral("c")); // a file not on disk yet
+        QVERIFY(journal.flush().has_value());
+        // As a killed process leaves it: its file stays, under another (dead) process id.
+        const qint64 dead = deadPid();
+        orphanFile = journals + QStringLiteral("/%1-%2.json").arg(workspaceKey(ws)).arg(dead);
+        QString text = QString::fromUtf8(readFile(journal.filePath()).value());
+        text.replace(QStringLiteral("\"pid\":%1").arg(QCoreApplication::applicationPid()),
+                     QStringLiteral("\"pid\":%1").arg(dead));
+        QVERIFY(writeFileAtomic(orphanFile, text.toUtf8()).has_value());
+        b.revert();
+    }
+    QVERIFY(QFileInfo::exists(orphanFile));
+    QVERIFY(EditJournal::orphans(journals, dir.filePath(QStringLiteral("other"))).isEmpty());
+    const QList<Journal> orphans = EditJournal::orphans(journals, ws);
+    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(orphans.first().file, orphanFile);
+    QCOMPARE(orphans.first().entries.size(), 2);
+
+    EditBuffers b;
+    QCOMPARE(EditJournal::restore(&b, orphans.first()), 2);
+    QCOMPARE(b.read(a).value(), QByteArray("a = 2\n"));
+    QCOMPARE(b.read(c).value(), QByteArray("c: new\n"));
+    QCOMPARE(readFile(a).value(), QByteArray("a = 1\n")); // restored as unsaved edits
+    QCOMPARE(b.undoStack()->count(), 1);
+    b.undoStack()->undo();
+    QVERIFY(!b.isModified());
+    // Restoring what is already there changes nothing and pushes nothing.
+    b.undoStack()->redo();
+    QCOMPARE(EditJournal::restore(&b, orphans.first()), 0);
+    QCOMPARE(b.undoStack()->count(), 1);
+
+    // A damaged journal is reported with no entries (safe to remove), never half-read.
+    QVERIFY(writeFileAtomic(orphanFile, "{\"kanriJournal\":1,\"files\":[{\"path\":\"x\"}]}")
+                .has_value());
+    QVERIFY(!EditJournal::read(orphanFile));
+    QCOMPARE(EditJournal::orphans(journals, ws).size(), 1);
+    QVERIFY(EditJournal::orphans(journals, ws).first().entries.isEmpty());
+}
+
+void TestEditBuffers::journalOfALiveProcessIsNotAnOrphan()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    const QString journals = dir.filePath(QStringLiteral("journal"));
+    QVERIFY(QDir().mkpath(ws));
+    EditBuffers b;
+    EditJournal journal(&b, ws, journals);
+    b.edit(ws + QStringLiteral("/x.tf"), "x = 1\n", QStringLiteral("x"));
+    QVERIFY(journal.flush().has_value());
+    // This process's own journal, and one of another running process: neither is offered.
+    QVERIFY(EditJournal::orphans(journals, ws).isEmpty());
+    QProcess sleeper;
+    sleeper.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+    QVERIFY(sleeper.waitForStarted());
+    QString text = QString::fromUtf8(readFile(journal.filePath()).value());
+    text.replace(QStringLiteral("\"pid\":%1").arg(QCoreApplication::applicationPid()),
+                 QStringLiteral("\"pid\":%1").arg(sleeper.processId()));
+    text.remove(QRegularExpression(QStringLiteral("\"start\":\"[0-9]*\",?")));
+    const QString other =
+        journals + QStringLiteral("/%1-%2.json").arg(workspaceKey(ws)).arg(sleeper.processId());
+    QVERIFY(writeFileAtomic(other, text.toUtf8()).has_value());
+    QVERIFY(EditJournal::orphans(journals, ws).isEmpty());
+    sleeper.kill();
+    sleeper.waitForFinished();
+    QCOMPARE(EditJournal::orphans(journals, ws).size(), 1);
+}
+
+void TestEditBuffers::workspaceLockNamesItsHolderAndStaleLocksAreTaken()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    const QString locks = dir.filePath(QStringLiteral("journal"));
+    std::optional<WorkspaceLock> first(std::in_place, locks, ws);
+    QVERIFY(first->tryLock());
+    QVERIFY(first->isLocked());
+    WorkspaceLock second(locks, ws);
+    QVERIFY(!second.tryLock());
+    QCOMPARE(second.holderPid(), QCoreApplication::applicationPid());
+    QVERIFY(!second.holderHost().isEmpty());
+    WorkspaceLock elsewhere(locks, dir.filePath(QStringLiteral("other")));
+    QVERIFY(elsewhere.tryLock());
+    // A lock left by a process that is gone (killed) is stale: the next window takes it.
+    const QString path = first->filePath();
+    QByteArray held = readFile(path).value();
+    first.reset();
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(held.startsWith(QByteArray::number(QCoreApplication::applicationPid()) + '\n'));
+    held = QByteArray::number(deadPid()) + held.mid(held.indexOf('\n'));
+    QVERIFY(writeFileAtomic(path, held).has_value());
+    WorkspaceLock third(locks, ws);
+    QVERIFY(third.tryLock());
+}
+
+void TestEditBuffers::watcherReportsFilesChangedCreatedAndRemoved()
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("repo"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/a/.git")));
+    const QString f = root + QStringLiteral("/a/f.yaml");
+    QVERIFY(writeFileAtomic(f, "x: 1\n").has_value());
+    QVERIFY(writeFileAtomic(root + QStringLiteral("/a/.git/HEAD"), "ref\n").has_value());
+    DiskWatcher watcher({root});
+    watcher.setDelay(20);
+    QSignalSpy changed(&watcher, &DiskWatcher::filesChanged);
+    QTRY_VERIFY(watcher.isReady());
+    QVERIFY(watcher.watchedPaths() >= 2);
+
+    // Rewritten in place (as `>` does), by rename (as editors and git do), created, removed.
+    {
+        QFile file(f);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("x: 2\n");
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
+    QCOMPARE(changed.takeFirst().first().toStringList(), QStringList{f});
+    const QString g = root + QStringLiteral("/b/c/g.yaml");
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/b/c")));
+    QVERIFY(writeFileAtomic(g, "y: 1\n").has_value()); // a new folder, two deep
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto &report : changed)
+                if (report.first().toStringList().contains(g))
+                    return true;
+            return false;
+        }(),
+        5000);
+    changed.clear();
+    QVERIFY(QFile::remove(f));
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 5000);
+    QVERIFY(changed.takeFirst().first().toStringList().contains(f));
+    // What happens in .git is none of the catalog's business.
+    QVERIFY(writeFileAtomic(root + QStringLiteral("/a/.git/HEAD"), "other\n").has_value());
+    watcher.rescan();
+    QVERIFY(changed.isEmpty());
+    // rescan() finds what no watch saw.
+    QVERIFY(writeFileAtomic(g, "y: 22\n").has_value());
+    watcher.rescan();
+    QVERIFY(!changed.isEmpty());
+    QVERIFY(changed.last().first().toStringList().contains(g));
+}
+
+void TestEditBuffers::journalThatCannotBeWrittenSaysSo()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    QVERIFY(QDir().mkpath(ws));
+    // The data folder's place is taken by a file: no journal can be written there.
+    const QString blocked = dir.filePath(QStringLiteral("data"));
+    QVERIFY(writeFileAtomic(blocked, "not a folder").has_value());
+    EditBuffers b;
+    EditJournal journal(&b, ws, blocked + QStringLiteral("/journal"));
+    QSignalSpy failed(&journal, &EditJournal::writeFailed);
+    b.edit(ws + QStringLiteral("/a.tf"), "a = 1\n", QStringLiteral("a"));
+    const auto r = journal.flush();
+    QVERIFY(!r);
+    QVERIFY2(r.error().toString().contains(QStringLiteral("journal")),
+             qPrintable(r.error().toString()));
+    QTRY_COMPARE(failed.count(), 1);
+    // Reported once, not at every keystroke; the edit itself is untouched.
+    b.edit(ws + QStringLiteral("/a.tf"), "a = 2\n", QStringLiteral("a"));
+    QVERIFY(!journal.flush());
+    QTest::qWait(50);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(b.read(ws + QStringLiteral("/a.tf")).value(), QByteArray("a = 2\n"));
+}

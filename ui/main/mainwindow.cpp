@@ -9,6 +9,7 @@
 #include "ui/diff/diffpanel.h"
 #include "ui/editor/sourceeditor.h"
 #include "ui/main/entryform.h"
+#include "ui/main/restoreeditsdialog.h"
 #include "ui/main/servicedetailspanel.h"
 #include "ui/main/shortcutsdialog.h"
 #include "ui/main/tableview.h"
@@ -274,15 +275,7 @@ void MainWindow::createActions()
         if (!dir.isEmpty())
             Q_EMIT openWorkspaceRequested(dir);
     });
-    m_save = file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
-        if (!m_session)
-            return;
-        if (auto r = m_session->save(); !r)
-            QMessageBox::warning(this, tr("Save failed"),
-                                 tr("Some files could not be written; your edits are kept.\n\n%1")
-                                     .arg(r.error().toString()));
-        updateTitle();
-    });
+    m_save = file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveAll(); });
     m_revert = file->addAction(tr("Re&vert All Changes"), this, [this] {
         if (m_session &&
             QMessageBox::question(this, tr("Revert"), tr("Drop every unsaved change?")) ==
@@ -699,11 +692,43 @@ bool MainWindow::maybeSave()
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
-    if (answer == QMessageBox::Save) {
-        if (auto r = m_session->save(); !r) {
-            QMessageBox::warning(this, tr("Save failed"), r.error().toString());
+    if (answer == QMessageBox::Save)
+        return saveAll();
+    // Discarded: the edits (and the journal that keeps them) go now.
+    m_session->revert();
+    return true;
+}
+
+bool MainWindow::saveAll()
+{
+    if (!m_session)
+        return false;
+    platform::EditBuffers *buffers = m_session->buffers();
+    // Files another program changed since their edits began: the user says which side wins.
+    for (const QString &path : buffers->changedOnDisk()) {
+        const auto mine = buffers->read(path);
+        const QString shown = QDir::toNativeSeparators(
+            QDir(m_session->catalog().workspace.dir).relativeFilePath(path));
+        DiskConflictDialog ask(shown, buffers->onDisk(path), mine ? *mine : QByteArray(), this);
+        switch (ask.exec()) {
+        case DiskConflictDialog::KeepMine:
+            buffers->keepEdits(path);
+            break;
+        case DiskConflictDialog::TakeTheirs:
+            buffers->takeDisk(path);
+            break;
+        default:
+            showStatusMessage(tr("Nothing was saved."));
             return false;
         }
+    }
+    const auto r = m_session->save();
+    updateTitle();
+    if (!r) {
+        QMessageBox::warning(this, tr("Save failed"),
+                             tr("Some files could not be written; your edits are kept.\n\n%1")
+                                 .arg(r.error().toString()));
+        return false;
     }
     return true;
 }

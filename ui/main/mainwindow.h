@@ -70,6 +70,10 @@ public:
     // Asks to save unsaved edits (Save / Discard / Cancel); false when the user cancels or
     // saving fails. Call before anything replaces the session or rewrites the working trees.
     bool maybeSave();
+    // File ▸ Save: asks about each file another program changed since its edits began (keep
+    // mine, take theirs, show both), then writes every unsaved edit. False when something was
+    // not saved (cancelled, or a write failed: the user was told).
+    bool saveAll();
 
     // For tests and scripted screenshots.
     QTreeView *catalogTree() const { return m_tree; }
