@@ -251,6 +251,13 @@ Result<void> writeAtomic(const QString &path, const std::optional<QByteArray> *e
                                  ownerText(mine.st_uid, groupKept ? old.st_gid : mine.st_gid)));
             }
         }
+        // A rename gives this name a file of its own: the other names of a hard-linked file
+        // keep the old content. Said, not prevented (editing in place would not be atomic).
+        if (old.st_nlink > 1 && report)
+            report->warnings.append(
+                tr("it had %1 hard links; this name now has its own copy, the others keep the "
+                   "old content")
+                    .arg(old.st_nlink));
         if (::fchmod(fd.get(), old.st_mode & 07777) != 0)
             return failed(
                 tr("cannot set the mode of the temporary file: %1").arg(systemError(errno)));

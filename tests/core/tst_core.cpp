@@ -34,6 +34,7 @@ private Q_SLOTS:
     void writeKeepsTheMode();
     void writeOfANewFileFollowsTheUmask();
     void writeThroughASymbolicLink();
+    void writeSaysAHardLinkWasSplit();
     void writeSaysWhyItFailed();
     void writeKeepsOwnerAndGroupAsRoot();
     void writeWarnsWhenTheOwnerCannotBeKept();
@@ -285,6 +286,25 @@ void TestCore::writeThroughASymbolicLink()
     const auto r = writeFileAtomic(loop, "x");
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(QLatin1String("symbolic links")), qPrintable(shown(r)));
+}
+
+void TestCore::writeSaysAHardLinkWasSplit()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.tf"));
+    const QString other = dir.filePath(QStringLiteral("b.tf"));
+    QVERIFY(writeFileAtomic(path, "old").has_value());
+    QCOMPARE(::link(QFile::encodeName(path).constData(), QFile::encodeName(other).constData()), 0);
+    WriteReport report;
+    QVERIFY(writeFileAtomic(path, "new", &report).has_value());
+    QCOMPARE(report.warnings,
+             QStringList{QStringLiteral("it had 2 hard links; this name now has its own copy, the "
+                                        "others keep the old content")});
+    QCOMPARE(readFile(path).value(), QByteArray("new"));
+    QCOMPARE(readFile(other).value(), QByteArray("old"));
+    report.warnings.clear();
+    QVERIFY(writeFileAtomic(path, "newer", &report).has_value());
+    QCOMPARE(report.warnings, QStringList()); // one name now: nothing to say
 }
 
 void TestCore::writeSaysWhyItFailed()
