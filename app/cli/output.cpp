@@ -1,5 +1,7 @@
 #include "app/cli/output.h"
 
+#include "core/result.h"
+
 #include <cstdio>
 
 namespace kanri::cli {
@@ -17,7 +19,10 @@ void writeOut(const QString &text)
 
 void writeErr(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    // Keep the line breaks and tabs of a deliberate multi-line message (a diff), escape every
+    // other control character: a file name or key from a repository cannot drive the terminal.
+    const QString safe = escapeControls(line, u"\n\t");
+    const QByteArray bytes = safe.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 

@@ -98,9 +98,7 @@ Result<QByteArray> readResource(const QString &path, qint64 maxBytes)
 
 Error notRegular(const QString &path, mode_t mode)
 {
-    struct stat link
-    {
-    };
+    struct stat link = {};
     const bool viaLink = ::lstat(encoded(path).constData(), &link) == 0 && S_ISLNK(link.st_mode);
     const QString kind = kindOf(mode);
     return Error{viaLink ? tr("leads to %1, not a regular file; not read").arg(kind)
@@ -113,9 +111,7 @@ Result<QString> resolveLinks(const QString &path)
 {
     QString current = path;
     for (int hops = 0; hops < 40; ++hops) {
-        struct stat st
-        {
-        };
+        struct stat st = {};
         if (::lstat(encoded(current).constData(), &st) != 0 || !S_ISLNK(st.st_mode))
             return current;
         QByteArray target(qMax<qsizetype>(st.st_size, 255) + 1, Qt::Uninitialized);
@@ -166,9 +162,7 @@ Result<void> checkUnchanged(const QString &shownPath, const QString &target,
 {
     const Error stale{tr("changed on disk since it was read; not overwritten"), shownPath, 0, 0,
                       Error::Code::Stale};
-    struct stat st
-    {
-    };
+    struct stat st = {};
     if (::stat(encoded(target).constData(), &st) != 0) {
         if (errno == ENOENT)
             return expected ? Result<void>(std::unexpected(stale)) : Result<void>();
@@ -194,9 +188,7 @@ Result<void> writeAtomic(const QString &path, const std::optional<QByteArray> *e
     const QString target = *resolved;
     const QByteArray targetName = encoded(target);
 
-    struct stat old
-    {
-    };
+    struct stat old = {};
     bool exists = false;
     if (::stat(targetName.constData(), &old) == 0) {
         if (!S_ISREG(old.st_mode))
@@ -243,9 +235,7 @@ Result<void> writeAtomic(const QString &path, const std::optional<QByteArray> *e
     };
 
     if (exists) {
-        struct stat mine
-        {
-        };
+        struct stat mine = {};
         if (::fstat(fd.get(), &mine) != 0)
             return failed(systemError(errno));
         if (mine.st_uid != old.st_uid || mine.st_gid != old.st_gid) {
@@ -261,6 +251,13 @@ Result<void> writeAtomic(const QString &path, const std::optional<QByteArray> *e
                                  ownerText(mine.st_uid, groupKept ? old.st_gid : mine.st_gid)));
             }
         }
+        // A rename gives this name a file of its own: the other names of a hard-linked file
+        // keep the old content. Said, not prevented (editing in place would not be atomic).
+        if (old.st_nlink > 1 && report)
+            report->warnings.append(
+                tr("it had %1 hard links; this name now has its own copy, the others keep the "
+                   "old content")
+                    .arg(old.st_nlink));
         if (::fchmod(fd.get(), old.st_mode & 07777) != 0)
             return failed(
                 tr("cannot set the mode of the temporary file: %1").arg(systemError(errno)));
@@ -305,9 +302,7 @@ Result<QByteArray> readFile(const QString &path, qint64 maxBytes)
     if (isResource(path))
         return readResource(path, maxBytes);
     const QByteArray name = encoded(path);
-    struct stat st
-    {
-    };
+    struct stat st = {};
     if (::stat(name.constData(), &st) != 0) {
         if (errno == ENOENT)
             return failAt(Error::Code::NotFound, tr("no such file"), path);

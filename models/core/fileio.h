@@ -34,6 +34,7 @@ struct WriteReport
 // and `report` (if given) says what was not kept. A new file gets 0666 minus the umask. The
 // data and then the folder are fsynced, so the rename survives a power cut.
 //
+// A file with several hard links is replaced under this name only (the report says so).
 // A symbolic link is written through: the file it leads to gets the new content and the link
 // stays a link (as vi and Emacs do by default), so a link into a shared folder keeps working.
 // Errors say what the system said ("No space left on device", "File too large", ...).

@@ -117,6 +117,10 @@ Edit it anyway?</source>
         <source>written, but its folder could not be synced to disk: %1</source>
         <translation>書き込みましたが、フォルダーをディスクに同期できませんでした: %1</translation>
     </message>
+    <message>
+        <source>it had %1 hard links; this name now has its own copy, the others keep the old content</source>
+        <translation>ハードリンクが %1 個ありました。この名前は独自のコピーになり、他の名前は古い内容のままです</translation>
+    </message>
 </context>
 <context>
     <name>kanri::app::AppContext</name>
