@@ -1,4 +1,6 @@
 #include "git/gitrepository.h"
+
+#include "core/fileio.h"
 #include "git/giterrors.h"
 #include "git/gitoperation.h"
 
@@ -1203,10 +1205,9 @@ bool sameContent(const std::optional<QByteArray> &bytes, const TreeFile &file)
 
 std::optional<QByteArray> diskBytes(const QString &path)
 {
-    QFile file(path);
-    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll();
+    // Only a regular file, under readFile's size cap; anything else counts as absent.
+    auto bytes = readFile(path);
+    return bytes ? std::optional<QByteArray>(*bytes) : std::nullopt;
 }
 
 Result<CommitPtr> lookupCommit(git_repository *repo, const QString &revision)

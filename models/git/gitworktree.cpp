@@ -1,5 +1,7 @@
 #include "git/gitworktree.h"
 
+#include "core/fileio.h"
+
 #include "diff/linediff.h"
 #include "git/giterrors.h"
 
@@ -133,13 +135,18 @@ Result<FileContent> readDisk(const QString &absolutePath, const QString &path, q
     if (info.isDir())
         return fail(Error::Code::Usage, tr("%1 is a folder, not a file").arg(path));
     FileContent content;
-    QFile file(absolutePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(Error::Code::Io, tr("cannot open %1").arg(path));
-    content.size = file.size();
+    content.size = info.size();
     content.tooLarge = content.size > maxBytes;
-    if (!content.tooLarge)
-        content.bytes = file.readAll();
+    if (content.tooLarge)
+        return content;
+    // A FIFO, a device or a link to one is refused before it is opened (it could block).
+    auto bytes = readFile(absolutePath, maxBytes);
+    if (!bytes) {
+        Error e = bytes.error();
+        e.file = path;
+        return std::unexpected(e);
+    }
+    content.bytes = *bytes;
     return content;
 }
 
