@@ -200,6 +200,7 @@ void GitHubQueueController::makeOffline(const QList<ui::PrQueuePanel::PullKey> &
         connect(m_offline, &review::PullSync::finished, this,
                 &GitHubQueueController::offlineSynced);
     }
+    m_offline->setTokens(m_github->tokens()); // the one store, as configured now
     m_job = std::make_unique<OfflineJob>();
     m_job->keys = pulls;
     QList<review::PullTarget> targets;

@@ -237,8 +237,9 @@ void PullSync::fetchRefs(const PullTarget &target, const github::OfflinePull &pu
         return;
     const std::shared_ptr<Relay> relay = run->relay;
     const QString path = target.clonePath, base = pull.pull.baseRef;
-    auto work = [relay, path, base, number, index, total] {
+    auto work = [relay, path, base, number, index, total, tokens = m_tokens] {
         git::NetworkOptions options;
+        options.tokens = tokens;
         options.isCancelled = [relay] { return relay->isCancelled(); };
         options.progress = [relay, number, index, total](const git::TransferProgress &p) {
             relay->postProgress(PullSync::tr("#%1: %2 of %3 objects")

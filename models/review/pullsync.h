@@ -13,6 +13,10 @@
 #include <memory>
 #include <optional>
 
+namespace kanri::credentials {
+class TokenStore;
+}
+
 namespace kanri::review {
 
 // GitHub could not be reached (no answer, or none in time): every call after it would fail the
@@ -80,6 +84,14 @@ public:
     // finished() with `cancelled` set before it returns. Nothing more is stored.
     void cancel();
 
+    // Where the git fetches' HTTPS tokens come from (the window's one store, so that typed
+    // tokens and the token settings count); null: a default store (the environment, then the
+    // keychain), as the command line has.
+    void setTokens(std::shared_ptr<credentials::TokenStore> tokens)
+    {
+        m_tokens = std::move(tokens);
+    }
+
     bool isRunning() const { return m_run != nullptr; }
     int index() const; // of the pull request being made available offline
     int total() const; // how many were asked for
@@ -104,6 +116,7 @@ private:
     bool isCurrent(quint64 id) const;
 
     github::PullStore m_store;
+    std::shared_ptr<credentials::TokenStore> m_tokens;
     std::unique_ptr<Run> m_run;
     quint64 m_lastId = 0;
 };

@@ -1,13 +1,16 @@
 // review::PullSync against the GitHub stand-in and a real repository: a bare remote holding
 // refs/pull/7/head (testsupport/githubtestrepo.h) and a reviewer's clone of it.
 
+#include "credentials/tokenstore.h"
 #include "github/githubpullstore.h"
 #include "review/pullsync.h"
 #include "review/reviewchange.h"
 #include "tests/testsupport/fakegithub.h"
+#include "tests/testsupport/githttpserver.h"
 #include "tests/testsupport/githubtestrepo.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void cancelWhileGitHubAnswersDropsTheAnswers();
     void cancelDuringTheRefFetchStoresNothing();
     void gitHubOutOfReachEndsTheSyncAtTheFirstPull();
+    void theFetchUsesTheTokenStoreItIsGiven();
 
 private:
     void routePull(int number);
@@ -336,4 +340,35 @@ void TestPullSync::gitHubOutOfReachEndsTheSyncAtTheFirstPull()
 }
 
 QTEST_GUILESS_MAIN(TestPullSync)
+// The window gives the sync its one token store (typed tokens, the token settings): the git
+// fetch over HTTPS-like http on loopback authenticates with that store's token, not another.
+void TestPullSync::theFetchUsesTheTokenStoreItIsGiven()
+{
+    qunsetenv("KANRI_GITHUB_TOKEN");
+    qunsetenv("GITHUB_TOKEN");
+    kanri::test::GitHttpServer server(m_tmp.path(), QStringLiteral("the-token"));
+    QVERIFY(server.start());
+    const QString clone = m_tmp.filePath(QStringLiteral("reviewer-over-http"));
+    if (!QFileInfo::exists(clone)) {
+        QVERIFY(kanri::test::git(m_tmp.path(),
+                                 {QStringLiteral("clone"), QStringLiteral("-q"), m_clone, clone}));
+        QVERIFY(kanri::test::git(clone, {QStringLiteral("remote"), QStringLiteral("set-url"),
+                                         QStringLiteral("origin"),
+                                         server.url(QStringLiteral("acme/manifests.git"))}));
+    }
+    routePull(8);
+    auto c = client(m_fake->baseUrl());
+    for (const QString &token : {QStringLiteral("a-wrong-token"), QStringLiteral("the-token")}) {
+        review::PullSync sync(store());
+        sync.setTokens(credentials::TokenStore::fixed(token));
+        QSignalSpy finished(&sync, &review::PullSync::finished);
+        QVERIFY(sync.start({{c.get(), repo, clone, 8}}));
+        const review::PullSyncReport report = waitForReport(finished);
+        const bool right = token == QStringLiteral("the-token");
+        QVERIFY2(report.ok() == right, qPrintable(report.summary()));
+        QCOMPARE(platform::hasPullHead(clone, 8), right);
+        QCOMPARE(store().contains(repo, 8), right);
+    }
+}
+
 #include "tst_pullsync.moc"
