@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -416,6 +417,20 @@ public:
     }
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        // An alias inside the collection its anchor names: go-yaml refuses it ("anchor value
+        // contains itself"; kyaml recurses until its stack overflows). The one exception is a
+        // mapping merging itself (`a: &a {<<: *a}`), which adds nothing.
+        for (size_t i = 0; i < m_stack.size(); ++i) {
+            if (m_stack[i].anchor != anchor)
+                continue;
+            const Frame &top = m_stack.back();
+            if (i + 1 == m_stack.size() && top.value.isMap() && top.haveKey && top.key == "<<") {
+                countNode(mark);
+                m_stack.back().haveKey = false;
+                return;
+            }
+            throw TooBig{tr("an alias refers to the collection that contains it"), mark};
+        }
         auto it = m_anchors.find(anchor);
         Value v = it == m_anchors.end() ? Value() : it->second.first;
         m_nodes += it == m_anchors.end() ? 1 : it->second.second;
@@ -448,7 +463,9 @@ public:
         } else {
             v = Value::string(value);
         }
+        m_quoted = tag == "!";
         add(std::move(v), anchor, mark);
+        m_quoted = false;
     }
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override
@@ -496,6 +513,7 @@ private:
         YAML::anchor_t anchor;
         qsizetype startNodes;
         bool haveKey = false;
+        bool keyQuoted = false; // a quoted "<<" is a plain key, not a merge
         std::string key;
         YAML::Mark keyMark;
         std::vector<int> keyLines; // 1-based line of each entry's key (duplicate messages)
@@ -509,7 +527,7 @@ private:
                 tr("document is nested too deeply (more than %1 levels)").arg(m_limits.maxDepth),
                 mark};
         countNode(mark);
-        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}, {}, {}, mark});
+        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, false, {}, {}, {}, mark});
     }
     void pop()
     {
@@ -552,10 +570,18 @@ private:
                         : "false";
             }
             top.keyMark = mark;
+            top.keyQuoted = m_quoted;
             top.haveKey = true;
         } else {
             top.haveKey = false;
-            if (top.key == "<<" && (v.isMap() || v.isSeq())) {
+            if (top.key == "<<" && !top.keyQuoted) {
+                const bool maps =
+                    v.isMap() ||
+                    (v.isSeq() && std::all_of(v.items.begin(), v.items.end(),
+                                              [](const Value &m) { return m.isMap(); }));
+                if (!maps)
+                    throw TooBig{tr("map merge requires map or sequence of maps as the value"),
+                                 mark};
                 // YAML merge key: keys not already present are added.
                 auto mergeOne = [&](const Value &m) {
                     for (const MapEntry &e : m.entries)
@@ -604,6 +630,7 @@ private:
     std::map<YAML::anchor_t, std::pair<Value, qsizetype>> m_anchors;
     qsizetype m_nodes = 0;
     bool m_haveRoot = false;
+    bool m_quoted = false; // the scalar being added was quoted
 };
 
 } // namespace

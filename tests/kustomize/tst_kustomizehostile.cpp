@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <map>
+#include <string>
 #include <vector>
 
 using namespace kanri::kustomize;
@@ -220,6 +221,36 @@ const std::vector<HostileCase> &cases()
              Place::None,
              true,
              "apiVersion: v1\ndata:\n  a: x\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            // Found by the hostile suite (tests/hostile), expectations from kubectl kustomize.
+            {"an alias inside the collection its anchor names",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml",
+               B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: &a [1, *a]\n")}},
+             Refused,
+             "an alias refers to the collection that contains it",
+             Place::Line},
+            {"a mapping that merges itself adds nothing",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: &a\n  <<: "
+                           "*a\n  b: 1\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "a:\n  b: 1\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            {"a merge key whose value is a scalar",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: {<<: 1}\n")}},
+             Refused,
+             "map merge requires map or sequence of maps as the value",
+             Place::Line},
+            {"a merge key whose list holds a scalar",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: {<<: [{x: "
+                           "1}, 2]}\n")}},
+             Refused,
+             "map merge requires map or sequence of maps as the value",
+             Place::Line},
             {"a duplicate key in the kustomization (go-yaml v2 keeps the last)",
              {{"kustomization.yaml", B("resources:\n- x.yaml\nresources:\n- r.yaml\n")},
               {"r.yaml",
