@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -176,6 +178,39 @@ bool goIntSyntax(std::string_view s)
     return true;
 }
 
+// strconv.ParseInt(s, 0, 64) or ParseUint(s, 0, 64) succeeds on s (of goIntSyntax): the value
+// fits in 64 bits. A longer number is a float when it has float syntax, else a string.
+bool goIntFits(std::string_view s)
+{
+    bool neg = false;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+        neg = s[0] == '-';
+        s.remove_prefix(1);
+    }
+    int base = 10;
+    if (s.size() >= 2 && s[0] == '0') {
+        const char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
+        base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
+        s.remove_prefix(p == 'x' || p == 'b' || p == 'o' ? 2 : 1);
+    }
+    std::uint64_t v = 0;
+    for (char c : s) {
+        const int d =
+            c >= '0' && c <= '9' ? c - '0' : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+        if (__builtin_mul_overflow(v, std::uint64_t(base), &v) ||
+            __builtin_add_overflow(v, std::uint64_t(d), &v))
+            return false;
+    }
+    return !neg || v <= (std::uint64_t(1) << 63);
+}
+
+// strconv.ParseFloat(s, 64) succeeds: the value does not overflow a float64 (an underflow to
+// zero is no error in Go). A number of 309 digits is therefore a string, printed as written.
+bool goFloatFits(const std::string &s)
+{
+    return !std::isinf(std::strtod(s.c_str(), nullptr));
+}
+
 bool yamlStyleFloat(std::string_view s)
 {
     // ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
@@ -292,9 +327,9 @@ Value::Type resolvePlain(std::string_view s)
         for (char ch : s)
             if (ch != '_')
                 plain += ch;
-        if (goIntSyntax(plain))
+        if (goIntSyntax(plain) && goIntFits(plain))
             return Value::Type::Int;
-        if (yamlStyleFloat(plain))
+        if (yamlStyleFloat(plain) && goFloatFits(plain))
             return Value::Type::Float;
     }
     return Value::Type::String;

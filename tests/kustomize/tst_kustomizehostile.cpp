@@ -53,6 +53,16 @@ QByteArray aliasBomb()
     return y;
 }
 
+// What kubectl kustomize prints for a number of 309 digits (beyond float64: a string) and a hex
+// number beyond uint64 (a string).
+const char *bigNumbersRendered()
+{
+    static const std::string text = "apiVersion: v1\nh: 0xfffffffffffffffff\nkind: ConfigMap\n"
+                                    "metadata:\n  name: c\nx: " +
+                                    std::string(309, '9') + "\n";
+    return text.c_str();
+}
+
 // Inputs kustomize v5.5.0 refuses, and inputs whose rendering depends on kustomize's exact
 // semantics, each written to a folder of its own. Every expectation (a refusal, or the output
 // byte for byte) was taken from `kubectl kustomize` (kustomize v5.5.0); matchesKubectl checks
@@ -251,6 +261,15 @@ const std::vector<HostileCase> &cases()
              Refused,
              "map merge requires map or sequence of maps as the value",
              Place::Line},
+            {"numbers beyond float64 and uint64 stay strings, printed as written",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nx: " +
+                             QByteArray(309, '9') + "\nh: 0xfffffffffffffffff\n"}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             bigNumbersRendered()},
             {"a duplicate key in the kustomization (go-yaml v2 keeps the last)",
              {{"kustomization.yaml", B("resources:\n- x.yaml\nresources:\n- r.yaml\n")},
               {"r.yaml",
