@@ -690,8 +690,14 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
         }
         return failAt(Error::Code::Syntax, bad->message, file, line, column);
     }
-    std::istringstream in(std::string(bytes.constData(), size_t(bytes.size())));
-    Builder builder(limits, std::string_view(bytes.constData(), size_t(bytes.size())));
+    // A lone CR ends a line in YAML (libyaml), not in yaml-cpp: make it a LF, which keeps every
+    // offset (a line break in a scalar reads as LF either way).
+    std::string text(bytes.constData(), size_t(bytes.size()));
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
+            text[i] = '\n';
+    std::istringstream in(text);
+    Builder builder(limits, std::string_view(text));
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
