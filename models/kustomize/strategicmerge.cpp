@@ -396,6 +396,33 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
         if (const std::vector<std::string> keys = listMapKeys(ctx, field, parentField, dest, src);
             !keys.empty())
             return mergeMultiKey(dest, src, ctx, field, keys);
+        // A patch list of a field with a merge key where an element lacks the key (a null
+        // element, `- name:` left empty) is not associative for kyaml: it replaces the list,
+        // without its null elements and the elements that only held nulls.
+        if (const std::string declared =
+                mergeKey(ctx, field, parentField, Value::seq(), Value::seq());
+            !declared.empty()) {
+            const bool keyless =
+                std::any_of(src.items.begin(), src.items.end(), [&](const Value &i) {
+                    const Value *k = i.isMap() ? i.get(declared) : nullptr;
+                    return (!k || k->isNull()) && (!i.isMap() || directive(i).empty());
+                });
+            if (keyless) {
+                std::vector<Value> kept;
+                for (Value item : stripDirectives(src).items) {
+                    if (item.isNull())
+                        continue;
+                    if (item.isMap()) {
+                        dropNulls(item, ctx, field, parentField, true, 0);
+                        if (item.entries.empty())
+                            continue;
+                    }
+                    kept.push_back(std::move(item));
+                }
+                dest.items = std::move(kept);
+                return {};
+            }
+        }
         const std::string key = mergeKey(ctx, field, parentField, dest, src);
         if (key.empty()) {
             dest = stripDirectives(src);

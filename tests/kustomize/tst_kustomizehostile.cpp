@@ -279,6 +279,22 @@ const std::vector<HostileCase> &cases()
              Place::None,
              true,
              "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            {"a patch list with an element without its merge key replaces the list",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\npatches:\n- path: p.yaml\n")},
+              {"r.yaml", B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  "
+                           "template:\n    spec:\n      containers:\n      - name: a\n        "
+                           "image: a\n        env:\n        - name: X\n          value: \"1\"\n "
+                           "       - name: Y\n          value: \"2\"\n")},
+              {"p.yaml", B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  "
+                           "template:\n    spec:\n      containers:\n      - name: a\n        "
+                           "env:\n        - name: Z\n          value: \"3\"\n        - name:\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n "
+             "   spec:\n      containers:\n      - env:\n        - name: Z\n          value: "
+             "\"3\"\n        image: a\n        name: a\n"},
             {"a duplicate key in the kustomization (go-yaml v2 keeps the last)",
              {{"kustomization.yaml", B("resources:\n- x.yaml\nresources:\n- r.yaml\n")},
               {"r.yaml",
