@@ -295,6 +295,11 @@ const std::vector<HostileCase> &cases()
              "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n "
              "   spec:\n      containers:\n      - env:\n        - name: Z\n          value: "
              "\"3\"\n        image: a\n        name: a\n"},
+            {"a folder without a kustomization is named in the error",
+             {{"r.yaml", B("x: 1\n")}},
+             Refused,
+             "unable to find one of 'kustomization.yaml'",
+             Place::File},
             {"a duplicate key in the kustomization (go-yaml v2 keeps the last)",
              {{"kustomization.yaml", B("resources:\n- x.yaml\nresources:\n- r.yaml\n")},
               {"r.yaml",
