@@ -1,3 +1,4 @@
+#include "app/cli/cmd_tf.h"
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
 
@@ -28,7 +29,12 @@
 // {"kind": "literal", "value": JSON} or {"kind": "expression", "source": TEXT}. `set`/`add`
 // take VALUE as JSON (a literal), with --expr as HCL source text (an expression), with --typed
 // in the typed form: what `get --typed` printed, `set --typed` writes back unchanged.
-// Exit status: 0 success, 1 PATH does not exist, 2 syntax error or bad usage.
+// Exit status: 0 success, 1 PATH does not exist, 2 syntax error or bad usage (or a file that
+// changed on disk between the command's read and its write: nothing is written then).
+//
+// Files are read with readFile (regular files only, size cap) and rewritten with
+// writeFileAtomicIfUnchanged against the bytes read, so an edit made meanwhile (by an editor,
+// by the window) is never overwritten. A FILE that is a symbolic link is written through.
 namespace kanri::cli {
 
 namespace {
@@ -55,16 +61,25 @@ int report(const Error &e, const QString &file)
     Error shown = e;
     if (shown.file.isEmpty())
         shown.file = file;
+    if (shown.code == Error::Code::Stale)
+        shown.message += QStringLiteral(" (run the command again)");
     writeErr(shown.toString());
     return e.code == Error::Code::NotFound ? 1 : 2;
 }
 
-Result<hcl::Document> load(const QString &file)
+// Rewrites `file` with `after` unless it no longer holds `read`; the warnings of the write
+// (an owner that could not be kept) go to stderr. Returns the exit status.
+int writeBack(const QString &file, const QByteArray &read, const QByteArray &after,
+              const BeforeWrite &beforeWrite)
 {
-    auto bytes = readFile(file);
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    return hcl::Document::parse(*bytes, file);
+    if (beforeWrite)
+        beforeWrite(file);
+    WriteReport written;
+    if (auto w = writeFileAtomicIfUnchanged(file, read, after, &written); !w)
+        return report(w.error(), file);
+    for (const QString &warning : std::as_const(written.warnings))
+        writeErr(QStringLiteral("%1: warning: %2").arg(escapeControls(file), warning));
+    return 0;
 }
 
 enum class ValueForm { Json, Expression, Typed };
@@ -118,12 +133,13 @@ void warnSchema(const hcl::Document &doc, const QString &file, const QString &ma
             if (f.name != name)
                 continue;
             if (!fitsType(f.type, v))
-                writeErr(QStringLiteral("%1: warning: %2: value does not fit the declared type %3")
-                             .arg(file, name, f.type));
+                writeErr(
+                    QStringLiteral("%1: warning: %2: value does not fit the declared type %3")
+                        .arg(escapeControls(file), escapeControls(name), escapeControls(f.type)));
             return;
         }
         writeErr(QStringLiteral("%1: warning: %2 is not a field of the schema of %3")
-                     .arg(file, name, map));
+                     .arg(escapeControls(file), escapeControls(name), escapeControls(map)));
     };
     if (!field.isEmpty()) {
         check(field, value);
@@ -136,7 +152,8 @@ void warnSchema(const hcl::Document &doc, const QString &file, const QString &ma
         check(it.key(), it.value());
     for (const hcl::FieldSchema &f : info->schema)
         if (!f.optional && !o.contains(f.name))
-            writeErr(QStringLiteral("%1: warning: required field %2 is missing").arg(file, f.name));
+            writeErr(QStringLiteral("%1: warning: required field %2 is missing")
+                         .arg(escapeControls(file), escapeControls(f.name)));
 }
 
 QJsonObject mapsJson(const QList<hcl::MapInfo> &maps)
@@ -176,27 +193,55 @@ QJsonObject mapsJson(const QList<hcl::MapInfo> &maps)
     return QJsonObject{{QStringLiteral("maps"), all}};
 }
 
+bool isInside(const QString &path, const QString &root)
+{
+    return path == root || path.startsWith(root + QLatin1Char('/')) || root == u"/";
+}
+
 // The files `terraform fmt DIR` would format: .tf, .tfvars, .tftest.hcl (and .tofu), sorted,
-// recursing into subdirectories only when asked.
-QStringList filesIn(const QString &dir, bool recursive)
+// recursing into subdirectories only when asked. A link is never descended (as terraform fmt,
+// whose walk does not follow links): a link to a folder inside the tree is reached by its real
+// path, one outside it is not Kanri's to format, and a link loop cannot recurse. A linked file
+// is formatted (written through) only when it leads into the tree. `root` is DIR's canonical
+// path; what is left out because it leads out of the tree is said on stderr.
+QStringList filesIn(const QString &dir, const QString &root, bool recursive)
 {
     QStringList files;
-    const QFileInfoList entries =
-        QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    const QFileInfoList entries = QDir(dir).entryInfoList(
+        QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
     for (const QFileInfo &e : entries) {
         if (e.fileName().startsWith(u'.'))
             continue;
-        if (e.isDir()) {
-            if (recursive)
-                files += filesIn(e.filePath(), true);
-        } else if (hcl::isTerraformFile(e.fileName())) {
+        const bool terraform = hcl::isTerraformFile(e.fileName());
+        if (e.isSymLink()) {
+            const QString target = e.canonicalFilePath();
+            if (e.isDir()) {
+                if (recursive && !isInside(target, root))
+                    writeErr(QStringLiteral("%1: note: a link to a folder out of the tree (%2); "
+                                            "not descended")
+                                 .arg(escapeControls(e.filePath()), escapeControls(target)));
+                continue;
+            }
+            if (!terraform)
+                continue;
+            if (target.isEmpty() || !isInside(target, root)) {
+                writeErr(QStringLiteral("%1: note: a link out of the tree (%2); not formatted")
+                             .arg(escapeControls(e.filePath()),
+                                  escapeControls(target.isEmpty() ? e.symLinkTarget() : target)));
+                continue;
+            }
             files.append(e.filePath());
+        } else if (e.isDir()) {
+            if (recursive)
+                files += filesIn(e.filePath(), root, true);
+        } else if (terraform) {
+            files.append(e.filePath()); // a FIFO or device among them is refused by readFile
         }
     }
     return files;
 }
 
-int runFmt(QStringList args)
+int runFmt(QStringList args, const BeforeWrite &beforeWrite)
 {
     const bool check = args.removeAll(QStringLiteral("--check")) > 0;
     const bool recursive = args.removeAll(QStringLiteral("--recursive")) > 0;
@@ -207,7 +252,7 @@ int runFmt(QStringList args)
         if (arg.startsWith(u"--"))
             return usage(tr("unknown option %1").arg(arg));
         if (QFileInfo(arg).isDir())
-            files += filesIn(arg, recursive);
+            files += filesIn(arg, QFileInfo(arg).canonicalFilePath(), recursive);
         else
             files.append(arg);
     }
@@ -236,24 +281,27 @@ int runFmt(QStringList args)
             status = std::max(status, 1);
             continue;
         }
-        if (auto w = writeFileAtomic(file, formatted); !w) {
-            report(w.error(), file);
+        if (writeBack(file, *bytes, formatted, beforeWrite) != 0)
             status = 2;
-        }
     }
     return status;
 }
 
 } // namespace
 
-int runTf(const QStringList &argsIn)
+int runTf(const QStringList &args)
+{
+    return runTfWith(args, {});
+}
+
+int runTfWith(const QStringList &argsIn, const BeforeWrite &beforeWrite)
 {
     QStringList args = argsIn;
     if (args.isEmpty())
         return usage(tr("missing subcommand"));
     const QString sub = args.takeFirst();
     if (sub == u"fmt")
-        return runFmt(args);
+        return runFmt(args, beforeWrite);
     const bool dryRun = args.removeAll(QStringLiteral("--dry-run")) > 0;
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
     const bool typed = args.removeAll(QStringLiteral("--typed")) > 0;
@@ -286,7 +334,10 @@ int runTf(const QStringList &argsIn)
                          ? tr("wrong number of arguments for %1").arg(sub)
                          : tr("unknown subcommand %1").arg(sub));
 
-    auto doc = load(file);
+    const auto read = readFile(file);
+    if (!read)
+        return report(read.error(), file);
+    auto doc = hcl::Document::parse(*read, file);
     if (!doc)
         return report(doc.error(), file);
 
@@ -382,9 +433,7 @@ int runTf(const QStringList &argsIn)
     }
     if (after == before)
         return 0;
-    if (auto w = writeFileAtomic(file, after); !w)
-        return report(w.error(), file);
-    return 0;
+    return writeBack(file, *read, after, beforeWrite);
 }
 
 } // namespace kanri::cli

@@ -1,5 +1,7 @@
 #include "app/cli/output.h"
 
+#include "core/result.h"
+
 #include <cstdio>
 
 namespace kanri::cli {
@@ -17,7 +19,19 @@ void writeOut(const QString &text)
 
 void writeErr(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    // Keep the line breaks and tabs of a deliberate multi-line message (a diff), escape every
+    // other control character: a file name or key from a repository cannot drive the terminal.
+    QString safe;
+    qsizetype from = 0;
+    for (qsizetype i = 0; i <= line.size(); ++i) {
+        if (i < line.size() && line[i] != u'\n' && line[i] != u'\t')
+            continue;
+        safe += escapeControls(QStringView(line).sliced(from, i - from));
+        if (i < line.size())
+            safe += line[i];
+        from = i + 1;
+    }
+    const QByteArray bytes = safe.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 

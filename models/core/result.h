@@ -22,6 +22,7 @@ struct Error
         Rejected,  // the other side refused (non-fast-forward push, 422, ...)
         Conflict,  // a merge or rebase stopped on conflicts
         Cancelled, // the user cancelled
+        Stale,     // the file changed on disk since it was read; nothing was written
         Unsupported,
     };
 
@@ -31,9 +32,16 @@ struct Error
     int column = 0;
     Code code = Code::Generic;
 
-    // "file:line:col: error: message", dropping the parts that are unknown.
+    // "file:line:col: error: message", dropping the parts that are unknown. File and message
+    // may come from a repository, so control characters in them are escaped (escapeControls).
     QString toString() const;
 };
+
+// Text from a repository made safe to print on a terminal or in a log: C0 controls (tab and
+// newline too), DEL, C1 controls and the bidirectional overrides and isolates (U+202A-U+202E,
+// U+2066-U+2069) become "\x1b" / "\u202e" escapes, so a file name or a YAML key cannot move
+// the cursor, recolour the terminal or reorder what the reader sees. A backslash stays as it is.
+QString escapeControls(QStringView text);
 
 template<typename T> using Result = std::expected<T, Error>;
 

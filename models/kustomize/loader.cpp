@@ -1,3 +1,4 @@
+#include "core/fileio.h"
 #include "kustomize/kustinternal.h"
 #include "yaml/yamldocument.h"
 
@@ -170,16 +171,19 @@ Result<QByteArray> Build::readRaw(const QString &path) const
             if (c != priv.cache.end() && c->second.sig == info.sig && info.sig.settled(startNs))
                 return c->second.bytes;
         }
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly)) {
-            QByteArray bytes = f.readAll();
+        // readFile refuses what is not a regular file (a FIFO, a link to /dev/zero) and what
+        // is larger than its cap, before reading.
+        auto bytes = readFile(path);
+        if (bytes) {
             QMutexLocker lock(&priv.mutex);
             ParseCache::Entry &e = priv.cache[key];
             e.sig = info.sig;
-            e.bytes = bytes;
+            e.bytes = *bytes;
             e.docs.reset();
-            return bytes;
+            return *bytes;
         }
+        if (bytes.error().code != Error::Code::NotFound)
+            return bytes;
     }
     return fail(Error::Code::NotFound, tr("open %1: no such file or directory").arg(path));
 }

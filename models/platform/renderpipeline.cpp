@@ -1,5 +1,7 @@
 #include "platform/renderpipeline.h"
 
+#include "core/fileio.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -79,9 +81,8 @@ struct RenderPipeline::Input
         in.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
         in.ctimeNs = qint64(st.st_ctim.tv_sec) * 1'000'000'000LL + st.st_ctim.tv_nsec;
         if (withBytes || in.mtimeNs >= now - kTrustAfterNs) {
-            QFile f(path);
-            if (f.open(QIODevice::ReadOnly)) {
-                in.bytes = f.readAll();
+            if (auto bytes = readFile(path)) { // regular files only, under the size cap
+                in.bytes = std::move(*bytes);
                 in.hasBytes = true;
             }
         }

@@ -40,6 +40,89 @@ Edit it anyway?</source>
     </message>
 </context>
 <context>
+    <name>kanri</name>
+    <message>
+        <source>a folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>キャラクターデバイス</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>ブロックデバイス</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ソケット</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>larger than the limit of %1 bytes; not read</source>
+        <translation>上限の %1 バイトを超えているため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the limit of %2 bytes; not read</source>
+        <translation>%1 バイトあり、上限の %2 バイトを超えているため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>leads to %1, not a regular file; not read</source>
+        <translation>リンク先が通常のファイルではなく%1のため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>is %1, not a regular file; not read</source>
+        <translation>通常のファイルではなく%1のため、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>changed on disk since it was read; not overwritten</source>
+        <translation>読み込んだ後にディスク上で変更されたため、上書きしませんでした</translation>
+    </message>
+    <message>
+        <source>is %1, not a regular file; not overwritten</source>
+        <translation>通常のファイルではなく%1のため、上書きしませんでした</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file beside it: %1</source>
+        <translation>同じフォルダーに一時ファイルを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>could not keep its owner and group %1 (%2); it now belongs to %3</source>
+        <translation>所有者とグループ %1 を保持できませんでした (%2)。現在の所有者は %3 です</translation>
+    </message>
+    <message>
+        <source>cannot set the mode of the temporary file: %1</source>
+        <translation>一時ファイルのモードを設定できません: %1</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>cannot replace it: %1</source>
+        <translation>置き換えられません: %1</translation>
+    </message>
+    <message>
+        <source>written, but its folder could not be synced to disk: %1</source>
+        <translation>書き込みましたが、フォルダーをディスクに同期できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>it had %1 hard links; this name now has its own copy, the others keep the old content</source>
+        <translation>ハードリンクが %1 個ありました。この名前は独自のコピーになり、他の名前は古い内容のままです</translation>
+    </message>
+</context>
+<context>
     <name>kanri::app::AppContext</name>
     <message>
         <source>Cannot open workspace</source>
