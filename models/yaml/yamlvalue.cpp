@@ -417,9 +417,12 @@ class Builder : public YAML::EventHandler
     Q_DECLARE_TR_FUNCTIONS(kanri::yaml::Builder)
 
 public:
-    Builder(const ParseLimits &limits, std::string_view source)
+    // `lineOffset`: the 0-based line of the source's first byte in the file (a piece of a
+    // stream cut by kyaml), added to the lines that messages quote.
+    Builder(const ParseLimits &limits, std::string_view source, int lineOffset = 0)
         : m_limits(limits)
         , m_source(source)
+        , m_lineOffset(lineOffset)
     {}
 
     std::vector<Value> docs;
@@ -467,10 +470,11 @@ public:
             throw TooBig{tr("an alias refers to the collection that contains it"), mark};
         }
         auto it = m_anchors.find(anchor);
-        Value v = it == m_anchors.end() ? Value() : it->second.first;
+        // Counted before the copy: an alias bomb is refused before it costs time and memory.
         m_nodes += it == m_anchors.end() ? 1 : it->second.second;
         if (m_nodes > m_limits.maxNodes)
             throw TooBig{tr("document expands to too many nodes (alias bomb?)"), mark};
+        Value v = it == m_anchors.end() ? Value() : it->second.first;
         add(std::move(v), 0, mark);
     }
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -647,26 +651,120 @@ private:
                 if (merged || m_limits.duplicateKeys == ParseLimits::DuplicateKeys::KeepLast) {
                     e.value = std::move(v);
                     if (merged && i < top.keyLines.size())
-                        top.keyLines[i] = top.keyMark.line + 1;
+                        top.keyLines[i] = m_lineOffset + top.keyMark.line + 1;
                 }
                 replaced = true;
                 break;
             }
             if (!replaced) {
                 top.value.entries.push_back(MapEntry{std::move(top.key), std::move(v)});
-                top.keyLines.push_back(top.keyMark.line + 1);
+                top.keyLines.push_back(m_lineOffset + top.keyMark.line + 1);
             }
         }
     }
 
     const ParseLimits &m_limits;
     std::string_view m_source;
+    int m_lineOffset = 0;
     std::vector<Frame> m_stack;
     std::map<YAML::anchor_t, std::pair<Value, qsizetype>> m_anchors;
     qsizetype m_nodes = 0;
     bool m_haveRoot = false;
     bool m_quoted = false; // the scalar being added was quoted
 };
+
+} // namespace
+
+namespace {
+
+bool isBlankOrEnd(std::string_view s, size_t i)
+{
+    return i >= s.size() || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+}
+
+struct StartError
+{
+    QString message;
+    int line = 0; // 0-based, within the text
+};
+
+// What libyaml (go-yaml v2 and v3) refuses at the start of a stream and yaml-cpp lets pass: a
+// document end marker "..." before the first document ("did not find expected node content":
+// only later documents may be preceded by extra "..."), and directives not followed by a
+// document start marker "---".
+std::optional<StartError> checkStreamStart(std::string_view s)
+{
+    size_t i = s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    int line = 0;
+    bool directives = false;
+    while (i < s.size()) {
+        size_t e = s.find('\n', i);
+        if (e == std::string_view::npos)
+            e = s.size();
+        size_t k = i;
+        while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+            ++k;
+        const bool blank = k == e || s[k] == '#';
+        if (!blank) {
+            if (s[i] == '%') {
+                directives = true;
+            } else if (directives) {
+                if (s.substr(i).starts_with("---") && isBlankOrEnd(s, i + 3))
+                    return std::nullopt;
+                return StartError{
+                    QCoreApplication::translate("kanri::yaml::Builder",
+                                                "did not find expected <document start>"),
+                    line};
+            } else if (s.substr(i).starts_with("...") && isBlankOrEnd(s, i + 3)) {
+                return StartError{QCoreApplication::translate("kanri::yaml::Builder",
+                                                              "did not find expected node content"),
+                                  line};
+            } else {
+                return std::nullopt;
+            }
+        }
+        i = e + 1;
+        ++line;
+    }
+    if (directives) // the stream ends after its directives
+        return StartError{QCoreApplication::translate("kanri::yaml::Builder",
+                                                      "did not find expected <document start>"),
+                          line};
+    return std::nullopt;
+}
+
+// Parses `text` (a whole stream, or one piece of it whose first byte is on 0-based line
+// `lineOffset` of the file) into `docs`: every document, or only the first.
+Result<void> parseStream(std::string_view text, const QString &file, const ParseLimits &limits,
+                         int lineOffset, bool firstOnly, std::vector<Value> &docs)
+{
+    if (const auto bad = checkStreamStart(text))
+        return failAt(Error::Code::Syntax, bad->message, file, lineOffset + bad->line + 1, 1);
+    std::istringstream in{std::string(text)};
+    Builder builder(limits, text, lineOffset);
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder) && !firstOnly) {
+        }
+    } catch (const TooBig &e) {
+        return failAt(Error::Code::Syntax, e.message, file, lineOffset + e.mark.line + 1,
+                      e.mark.column + 1);
+    } catch (const DuplicateKey &e) {
+        return failAt(Error::Code::Syntax, e.message, file, lineOffset + e.mark.line + 1,
+                      e.mark.column + 1);
+    } catch (const YAML::DeepRecursion &e) {
+        return failAt(Error::Code::Syntax, Builder::tr("document is nested too deeply"), file,
+                      lineOffset + e.mark.line + 1, e.mark.column + 1);
+    } catch (const YAML::Exception &e) {
+        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), file,
+                      lineOffset + e.mark.line + 1, e.mark.column + 1);
+    } catch (const std::exception &e) {
+        return failAt(Error::Code::Syntax, QString::fromUtf8(e.what()), file);
+    }
+    for (Value &v : builder.docs)
+        docs.push_back(std::move(v));
+    return {};
+}
 
 } // namespace
 
@@ -696,26 +794,54 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
     for (size_t i = 0; i < text.size(); ++i)
         if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
             text[i] = '\n';
-    std::istringstream in(text);
-    Builder builder(limits, std::string_view(text));
-    try {
-        YAML::Parser parser(in);
-        while (parser.HandleNextDocument(builder)) {
-        }
-    } catch (const TooBig &e) {
-        return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
-    } catch (const DuplicateKey &e) {
-        return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
-    } catch (const YAML::DeepRecursion &e) {
-        return failAt(Error::Code::Syntax, tr("document is nested too deeply"), file,
-                      e.mark.line + 1, e.mark.column + 1);
-    } catch (const YAML::Exception &e) {
-        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), file, e.mark.line + 1,
-                      e.mark.column + 1);
-    } catch (const std::exception &e) {
-        return failAt(Error::Code::Syntax, QString::fromUtf8(e.what()), file);
+    std::vector<Value> docs;
+    if (!limits.kioSplit) {
+        if (auto r = parseStream(text, file, limits, 0, false, docs); !r)
+            return std::unexpected(r.error());
+        return docs;
     }
-    return std::move(builder.docs);
+
+    // kyaml's kio.ByteReader: the stream is cut at every match of the regular expression
+    // `\n---.*\n` (after CRLF became LF; a lone CR is no line end for it), a separator holding
+    // anything but a comment after its "---" is refused, and the first document of each piece
+    // (every piece but the last gets its line end back) is decoded on its own.
+    const std::string_view raw(bytes.constData(), size_t(bytes.size()));
+    auto lineOf = [&, counted = size_t(0), line = 0](size_t offset) mutable {
+        for (; counted < offset; ++counted)
+            line += text[counted] == '\n';
+        return line;
+    };
+    size_t prev = 0, pos = 0;
+    while (true) {
+        size_t nl = raw.find('\n', pos);
+        size_t end = std::string_view::npos;
+        while (nl != std::string_view::npos) {
+            if (raw.substr(nl + 1).starts_with("---")) {
+                end = raw.find('\n', nl + 4);
+                break;
+            }
+            nl = raw.find('\n', nl + 1);
+        }
+        if (nl == std::string_view::npos || end == std::string_view::npos)
+            break;
+        const std::string_view after = raw.substr(nl + 4, end - nl - 4);
+        const QString rest = QString::fromUtf8(after.data(), qsizetype(after.size())).trimmed();
+        if (!rest.isEmpty() && rest[0] != QLatin1Char('#'))
+            return failAt(
+                Error::Code::Syntax,
+                tr("invalid document separator: %1")
+                    .arg(QString::fromUtf8(raw.data() + nl + 1, qsizetype(end - nl - 1)).trimmed()),
+                file, lineOf(nl + 1) + 1, 1);
+        std::string piece = text.substr(prev, nl - prev) + '\n';
+        if (auto r = parseStream(piece, file, limits, lineOf(prev), true, docs); !r)
+            return std::unexpected(r.error());
+        prev = pos = end + 1;
+    }
+    if (auto r = parseStream(std::string_view(text).substr(prev), file, limits, lineOf(prev), true,
+                             docs);
+        !r)
+        return std::unexpected(r.error());
+    return docs;
 }
 
 } // namespace kanri::yaml

@@ -1191,6 +1191,65 @@ const std::vector<HostileCase> &cases()
                      "document is nested too deeply",
                      Place::Line,
                      false});
+        // kyaml cuts a resource file at every "\n---...\n" line before decoding: each piece is
+        // a stream of its own, of which only the first document counts.
+        const QByteArray cmA = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n";
+        v.push_back({"a resource of only '---' and '...' lines is refused: its second piece "
+                     "starts with '...'",
+                     {{"kustomization.yaml", kust}, {"r.yaml", "---\n...\n---\n...\n"}},
+                     Refused,
+                     "did not find expected node content",
+                     Place::Line});
+        v.push_back({"directives before a '---' line are refused: the cut leaves them without "
+                     "their document",
+                     {{"kustomization.yaml", kust},
+                      {"r.yaml", "%YAML 1.1\n%TAG ! tag:x:\n---\n" + cmA + "x: !weird 1\n"}},
+                     Refused,
+                     "did not find expected <document start>",
+                     Place::Line});
+        v.push_back({"a '---' line followed by more than a comment is refused",
+                     {{"kustomization.yaml", kust}, {"r.yaml", cmA + "--- |\n  x\n"}},
+                     Refused,
+                     "invalid document separator: --- |",
+                     Place::Line});
+        v.push_back({"a document after '...' without '---' is not read",
+                     {{"kustomization.yaml", kust},
+                      {"r.yaml", cmA + "...\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  "
+                                       "name: b\n"}},
+                     Rendered,
+                     "",
+                     Place::None,
+                     true,
+                     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"});
+        v.push_back({"a '---' line with a comment separates two resources",
+                     {{"kustomization.yaml", kust},
+                      {"r.yaml", cmA + "--- # next\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                       "  name: b\n"}},
+                     Rendered,
+                     "",
+                     Place::None,
+                     true,
+                     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: "
+                     "v1\nkind: ConfigMap\nmetadata:\n  name: b\n"});
+        v.push_back(
+            {"a patched object's keyed lists lose their holes and what follows the first one",
+             {{"r.yaml",
+               "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n"
+               "    spec:\n      volumes:\n      - name: a\n      - null\n      - name: b\n"
+               "      initContainers:\n      - name: a\n      - name: b\n      - {}\n      - name: "
+               "a\n        image: x\n      containers:\n      - name: c\n        ports:\n        "
+               "-\n        env:\n        - null\n        - name: E\n          value: x\n"},
+              {"kustomization.yaml",
+               "resources:\n- r.yaml\npatches:\n- patch: |-\n    apiVersion: apps/v1\n    kind: "
+               "Deployment\n    metadata:\n      name: d\n    spec:\n      replicas: 2\n"}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+             "2\n  template:\n    spec:\n      containers:\n      - env: []\n        name: c\n   "
+             "     ports: []\n      initContainers:\n      - name: a\n      - name: b\n      "
+             "volumes:\n      - name: a\n"});
         return v;
     }();
     return c;
