@@ -5761,10 +5761,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <translation>ドキュメントが大きすぎます (%1 バイト、上限 %2)</translation>
     </message>
     <message>
-        <source>document is nested too deeply</source>
-        <translation>ドキュメントのネストが深すぎます</translation>
-    </message>
-    <message>
         <source>control characters are not allowed</source>
         <translation>制御文字は使えません</translation>
     </message>
@@ -5791,6 +5787,10 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>found unexpected end of stream (a quoted scalar is not closed)</source>
         <translation>予期しないストリームの終わりです (引用符で囲んだスカラーが閉じていません)</translation>
+    </message>
+    <message>
+        <source>invalid document separator: %1</source>
+        <translation>無効なドキュメント区切りです: %1</translation>
     </message>
 </context>
 <context>
@@ -5834,6 +5834,18 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>map merge requires map or sequence of maps as the value</source>
         <translation>マップのマージには、値としてマップまたはマップのシーケンスが必要です</translation>
+    </message>
+    <message>
+        <source>did not find expected &lt;document start&gt;</source>
+        <translation>期待した &lt;document start&gt; (---) が見つかりません</translation>
+    </message>
+    <message>
+        <source>did not find expected node content</source>
+        <translation>期待したノードの内容が見つかりません</translation>
+    </message>
+    <message>
+        <source>document is nested too deeply</source>
+        <translation>ドキュメントのネストが深すぎます</translation>
     </message>
 </context>
 <context>
