@@ -21,16 +21,7 @@ void writeErr(const QString &line)
 {
     // Keep the line breaks and tabs of a deliberate multi-line message (a diff), escape every
     // other control character: a file name or key from a repository cannot drive the terminal.
-    QString safe;
-    qsizetype from = 0;
-    for (qsizetype i = 0; i <= line.size(); ++i) {
-        if (i < line.size() && line[i] != u'\n' && line[i] != u'\t')
-            continue;
-        safe += escapeControls(QStringView(line).sliced(from, i - from));
-        if (i < line.size())
-            safe += line[i];
-        from = i + 1;
-    }
+    const QString safe = escapeControls(line, u"\n\t");
     const QByteArray bytes = safe.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }

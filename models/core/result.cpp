@@ -4,7 +4,7 @@ namespace kanri {
 
 namespace {
 
-bool needsEscape(char16_t c)
+bool isControl(char16_t c)
 {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
            (c >= 0x2066 && c <= 0x2069);
@@ -12,9 +12,10 @@ bool needsEscape(char16_t c)
 
 } // namespace
 
-QString escapeControls(QStringView text)
+QString escapeControls(QStringView text, QStringView keep)
 {
-    if (std::none_of(text.begin(), text.end(), [](QChar c) { return needsEscape(c.unicode()); }))
+    auto needsEscape = [keep](char16_t c) { return isControl(c) && !keep.contains(QChar(c)); };
+    if (std::none_of(text.begin(), text.end(), [&](QChar c) { return needsEscape(c.unicode()); }))
         return text.toString();
     QString out;
     out.reserve(text.size() + 8);
@@ -42,7 +43,7 @@ QString Error::toString() const
         }
         location += QLatin1String(": ");
     }
-    return location + QLatin1String("error: ") + escapeControls(message);
+    return location + QLatin1String("error: ") + escapeControls(message, u"\n");
 }
 
 } // namespace kanri

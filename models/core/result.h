@@ -33,7 +33,9 @@ struct Error
     Code code = Code::Generic;
 
     // "file:line:col: error: message", dropping the parts that are unknown. File and message
-    // may come from a repository, so control characters in them are escaped (escapeControls).
+    // may come from a repository, so control characters in them are escaped (escapeControls),
+    // all but the line breaks of the message: a message of several lines (a list of problems,
+    // kustomize's "Failed to read kustomization file under DIR:\nCAUSE") is one on purpose.
     QString toString() const;
 };
 
@@ -41,7 +43,8 @@ struct Error
 // newline too), DEL, C1 controls and the bidirectional overrides and isolates (U+202A-U+202E,
 // U+2066-U+2069) become "\x1b" / "\u202e" escapes, so a file name or a YAML key cannot move
 // the cursor, recolour the terminal or reorder what the reader sees. A backslash stays as it is.
-QString escapeControls(QStringView text);
+// Characters in `keep` (e.g. u"\n") are left as they are.
+QString escapeControls(QStringView text, QStringView keep = {});
 
 template<typename T> using Result = std::expected<T, Error>;
 

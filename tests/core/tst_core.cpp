@@ -214,9 +214,13 @@ void TestCore::escapedInMessages_data()
         << Error{QStringLiteral("key \u202egnp.exe\u2066x\u2069"), QStringLiteral("b\u202e.tf"), 0,
                  0, Error::Code::Syntax}
         << QStringLiteral("b\\u202e.tf: error: key \\u202egnp.exe\\u2066x\\u2069");
-    QTest::newRow("a line break, a tab, DEL and a C1 control")
-        << Error{QStringLiteral("one\ntwo\tthree\x7f\u009b"), {}, 0, 0, Error::Code::Generic}
-        << QStringLiteral("error: one\\x0atwo\\x09three\\x7f\\x9b");
+    QTest::newRow("a carriage return, a tab, DEL and a C1 control")
+        << Error{QStringLiteral("one\rtwo\tthree\x7f\u009b"), {}, 0, 0, Error::Code::Generic}
+        << QStringLiteral("error: one\\x0dtwo\\x09three\\x7f\\x9b");
+    QTest::newRow("a line break in a file name is escaped, in a message kept")
+        << Error{QStringLiteral("first problem\nsecond problem"), QStringLiteral("a\nb.tf"), 0, 0,
+                 Error::Code::Usage}
+        << QStringLiteral("a\\x0ab.tf: error: first problem\nsecond problem");
     QTest::newRow("printable text, backslashes and Japanese stay as they are")
         << Error{QStringLiteral("\\x1b is fine, 設定 too"), QStringLiteral("ü.tf"), 0, 0,
                  Error::Code::Generic}
