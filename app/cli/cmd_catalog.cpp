@@ -84,9 +84,13 @@ int runCatalog(const QStringList &arguments)
     }
     for (const QString &a : std::as_const(catalog->assumptions))
         writeErr(QStringLiteral("note: assumed %1").arg(a));
+    // A broken file is an error: the catalog is printed without it, the exit status says so.
+    const int status = catalog->problems.isEmpty() ? 0 : 1;
     if (json) {
         writeOut(QJsonDocument(platform::catalogToJson(*catalog)).toJson(QJsonDocument::Indented));
-        return 0;
+        for (const Error &e : std::as_const(catalog->problems))
+            writeErr(e.toString());
+        return status;
     }
     QByteArray out;
     out += "workspace " + catalog->workspace.dir.toUtf8() + '\n';
@@ -109,7 +113,7 @@ int runCatalog(const QStringList &arguments)
     writeOut(out);
     for (const Error &e : std::as_const(catalog->problems))
         writeErr(e.toString());
-    return 0;
+    return status;
 }
 
 int runDiff(const QStringList &arguments)
@@ -141,17 +145,25 @@ int runDiff(const QStringList &arguments)
     }
     auto session = platform::Session::open(*ws);
     if (!session) {
-        writeErr(session.error().toString());
+        // A repository that cannot be opened is named by the workspace file that lists it.
+        Error e = session.error();
+        if (e.file.isEmpty())
+            e.file = ws->fileName();
+        writeErr(e.toString());
         return 1;
     }
     const platform::Catalog &c = (*session)->catalog();
     if (c.manifestsRoot.isEmpty()) {
-        writeErr(QStringLiteral("error: the workspace has no manifests repository"));
+        writeErr(Error{QStringLiteral("the workspace has no manifests repository"), ws->fileName()}
+                     .toString());
         return 1;
     }
     auto before = (*session)->overlayAtRevision(base);
     if (!before) {
-        writeErr(before.error().toString());
+        Error e = before.error();
+        if (e.file.isEmpty())
+            e.file = ws->fileName();
+        writeErr(e.toString());
         return 1;
     }
     const QString repoName = ws->repository(platform::RepositoryRole::Manifests)->name;

@@ -414,10 +414,9 @@ private:
                 m_pos = e;
                 return {};
             }
-            return err(p, tr("invalid character '%1'").arg(codePointToString(cp)));
+            return err(p, tr("invalid character %1").arg(shownCharacter(cp)));
         }
-        return err(p,
-                   tr("invalid character '%1'").arg(QString::fromLatin1(QByteArray(1, char(c)))));
+        return err(p, tr("invalid character %1").arg(shownCharacter(char32_t(c))));
     }
 
     void lineComment(int p)
@@ -546,7 +545,8 @@ private:
         char32_t cp = (unsigned char)n;
         if ((unsigned char)n >= 0x80 && utf8At(i + 1, cp) == 0)
             return err(i + 1, tr("invalid character encoding: files must be UTF-8"));
-        return err(i, tr("invalid escape sequence \\%1").arg(codePointToString(cp)));
+        return err(i, tr("invalid escape sequence \\%1")
+                          .arg(isControl(cp) ? shownCharacter(cp) : codePointToString(cp)));
     }
 
     // "${" / "%{" (with optional strip marker) at p: emits the token, enters an interpolation.
@@ -718,6 +718,18 @@ void appendUtf8(QByteArray &out, char32_t cp)
         out += char(0x80 | ((cp >> 6) & 0x3F));
         out += char(0x80 | (cp & 0x3F));
     }
+}
+
+bool isControl(char32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+QString shownCharacter(char32_t cp)
+{
+    if (isControl(cp))
+        return QStringLiteral("U+%1").arg(uint(cp), 4, 16, QLatin1Char('0')).toUpper();
+    return QLatin1Char('\'') + codePointToString(cp) + QLatin1Char('\'');
 }
 
 QString codePointToString(char32_t cp)

@@ -86,6 +86,10 @@ QString utf8ToString(QByteArrayView utf8);
 // Appends the UTF-8 encoding of a code point (QString::fromUcs4 would drop U+FEFF).
 void appendUtf8(QByteArray &out, char32_t cp);
 QString codePointToString(char32_t cp);
+// A C0 or C1 control character (messages show these as U+XXXX, never raw).
+bool isControl(char32_t cp);
+// A character for a message: 'x', or U+0000 for a control character.
+QString shownCharacter(char32_t cp);
 
 // Whether a number token's text is one number (hclsyntax's scanner takes "1.0.5" or "1e5e5" as
 // one token, then refuses it), and whether hclsyntax can hold it (Go's big.ParseFloat limits

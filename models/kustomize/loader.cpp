@@ -264,6 +264,7 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
         }
     }
     yaml::ParseLimits limits;
+    limits.kioSplit = dialect != Dialect::Yaml11;
     if (dialect == Dialect::KyamlNodes)
         limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepFirst;
     if (dialect == Dialect::Yaml11) {
@@ -300,6 +301,7 @@ Result<std::vector<Value>> Build::parseInline(const std::string &text, Dialect d
             return *it->second.docs;
     }
     yaml::ParseLimits limits;
+    limits.kioSplit = dialect != Dialect::Yaml11;
     if (dialect == Dialect::KyamlNodes)
         limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepFirst;
     if (dialect == Dialect::Yaml11) {

@@ -139,8 +139,14 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
     Build build(d->cache, options, overlay, cancel);
     Value kust;
     auto res = build.run(dir, kust);
-    if (!res)
-        return std::unexpected(res.error());
+    if (!res) {
+        // An error no file could be named for (the folder has no kustomization, or several)
+        // is about the folder that was rendered.
+        Error e = res.error();
+        if (e.file.isEmpty())
+            e.file = dir;
+        return std::unexpected(std::move(e));
+    }
     ResList list = std::move(*res);
 
     // sortOptions

@@ -396,6 +396,33 @@ Result<void> mergeValue(Value &dest, const Value &src, const Ctx &ctx, const std
         if (const std::vector<std::string> keys = listMapKeys(ctx, field, parentField, dest, src);
             !keys.empty())
             return mergeMultiKey(dest, src, ctx, field, keys);
+        // A patch list of a field with a merge key where an element lacks the key (a null
+        // element, `- name:` left empty) is not associative for kyaml: it replaces the list,
+        // without its null elements and the elements that only held nulls.
+        if (const std::string declared =
+                mergeKey(ctx, field, parentField, Value::seq(), Value::seq());
+            !declared.empty()) {
+            const bool keyless =
+                std::any_of(src.items.begin(), src.items.end(), [&](const Value &i) {
+                    const Value *k = i.isMap() ? i.get(declared) : nullptr;
+                    return (!k || k->isNull()) && (!i.isMap() || directive(i).empty());
+                });
+            if (keyless) {
+                std::vector<Value> kept;
+                for (Value item : stripDirectives(src).items) {
+                    if (item.isNull())
+                        continue;
+                    if (item.isMap()) {
+                        dropNulls(item, ctx, field, parentField, true, 0);
+                        if (item.entries.empty())
+                            continue;
+                    }
+                    kept.push_back(std::move(item));
+                }
+                dest.items = std::move(kept);
+                return {};
+            }
+        }
         const std::string key = mergeKey(ctx, field, parentField, dest, src);
         if (key.empty()) {
             dest = stripDirectives(src);
@@ -572,8 +599,39 @@ void dedupeLists(Value &v, const Ctx &ctx, const std::string &field, const std::
     if (!v.isSeq() || v.items.size() < 1)
         return;
     static const Value empty = Value::seq();
+    // The keys the schema declares (a null element hides them from mergeKey's inference).
+    const std::string declared = mergeKey(ctx, field, parentField, empty, empty);
+    const bool declaredMulti = !listMapKeys(ctx, field, parentField, empty, empty).empty();
+    // A hole (a null element, an empty mapping) gives kyaml's walk the tuple of empty keys,
+    // whose deletion drops every hole and every element that carries the key; only the
+    // elements whose key came up before the first hole were already taken (the first element
+    // of each key). With several keys (ports) a list of holes only becomes [].
+    const auto hole = [](const Value &e) { return e.isNull() || (e.isMap() && e.entries.empty()); };
+    if (!declared.empty() && std::any_of(v.items.begin(), v.items.end(), hole)) {
+        if (declaredMulti) {
+            if (std::all_of(v.items.begin(), v.items.end(), hole))
+                v.items.clear();
+        } else if (std::all_of(v.items.begin(), v.items.end(), [&](const Value &e) {
+                       const Value *k = e.isMap() ? e.get(declared) : nullptr;
+                       return hole(e) || (k && k->isScalar() && !k->isNull());
+                   })) {
+            std::vector<Value> taken;
+            std::vector<std::string> seen;
+            for (Value &item : v.items) {
+                if (hole(item))
+                    break;
+                const std::string &id = item.get(declared)->text;
+                if (std::find(seen.begin(), seen.end(), id) != seen.end())
+                    continue;
+                seen.push_back(id);
+                taken.push_back(std::move(item));
+            }
+            v.items = std::move(taken);
+        }
+    }
     const std::string key = mergeKey(ctx, field, parentField, v, empty);
-    if (v.items.size() > 1 && !listMapKeys(ctx, field, parentField, v, empty).empty()) {
+    const bool multiKey = !listMapKeys(ctx, field, parentField, v, empty).empty();
+    if (v.items.size() > 1 && multiKey) {
         (void)mergeMultiKey(v, empty, ctx, field, listMapKeys(ctx, field, parentField, v, empty));
     } else if (!key.empty() && v.items.size() > 1) {
         std::vector<Value> result;

@@ -85,7 +85,10 @@ public:
     {
         QStringList files;
         const qsizetype prefix = m_root.size() + 1;
-        QDirIterator it(m_root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        // FIFOs, devices and sockets are listed too: when one has the name of a file the catalog
+        // reads, the read refuses it with a message instead of the file silently not counting.
+        QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QString rel = it.next().mid(prefix);
             if (rel.startsWith(QLatin1String(".git/")) ||
@@ -199,14 +202,28 @@ Result<YAML::Node> loadYaml(const RepoFiles &files, const QString &rel)
     return yaml::load(*bytes, rel);
 }
 
-// "FILE#variable.NAME" and "FILE-GLOB#[SOURCE.]MAP-GLOB".
-std::optional<MapLocation> parseLocation(const YAML::Node &node)
+// Whether a path from .kanri.yaml stays inside the repository.
+bool insideRepository(const QString &rel)
+{
+    const QString clean = QDir::cleanPath(rel);
+    return !QDir::isAbsolutePath(clean) && clean != QLatin1String("..") &&
+           !clean.startsWith(QLatin1String("../"));
+}
+
+// "FILE#variable.NAME" and "FILE-GLOB#[SOURCE.]MAP-GLOB". A schema file outside the repository
+// is a problem at its line of .kanri.yaml, and is not read.
+std::optional<MapLocation> parseLocation(const YAML::Node &node, QList<Error> &problems)
 {
     if (!node || !node.IsMap())
         return std::nullopt;
     MapLocation loc;
     const QString schema = scalar(node, "schema");
-    if (!schema.isEmpty()) {
+    if (!schema.isEmpty() && !insideRepository(schema.section(QLatin1Char('#'), 0, 0))) {
+        const YAML::Mark mark = node["schema"].Mark();
+        problems.append(Error{QStringLiteral("the schema file %1 is outside the repository")
+                                  .arg(schema.section(QLatin1Char('#'), 0, 0)),
+                              kConfigFile, mark.line + 1, mark.column + 1, Error::Code::Syntax});
+    } else if (!schema.isEmpty()) {
         loc.schemaFile = schema.section(QLatin1Char('#'), 0, 0);
         loc.schemaVariable = schema.section(QLatin1Char('#'), 1)
                                  .remove(QRegularExpression(QStringLiteral("^variable\\.")));
@@ -354,13 +371,15 @@ public:
         if (it != m_docs.end())
             return it->second ? &*it->second : nullptr;
         std::optional<hcl::Document> doc;
-        auto bytes = m_files.read(rel);
-        if (!bytes) {
-            m_problems.append(bytes.error());
-        } else if (auto parsed = hcl::Document::parse(*bytes, rel); parsed) {
-            doc = std::move(*parsed);
-        } else {
-            m_problems.append(parsed.error());
+        // Only the repository's own files are read (parseLocation reports a path that leaves it).
+        if (insideRepository(rel)) {
+            auto bytes = m_files.read(rel);
+            if (!bytes)
+                m_problems.append(bytes.error());
+            else if (auto parsed = hcl::Document::parse(*bytes, rel); parsed)
+                doc = std::move(*parsed);
+            else
+                m_problems.append(parsed.error());
         }
         auto [pos, _] = m_docs.emplace(rel, std::move(doc));
         return pos->second ? &*pos->second : nullptr;
@@ -451,9 +470,13 @@ void loadAccounts(Catalog &c, const RepoFiles &repo)
         auto config = loadYaml(repo, kConfigFile);
         if (!config) {
             c.problems.append(config.error());
-        } else {
-            layout.developers = parseLocation((*config)["developers"]);
-            layout.microservices = parseLocation((*config)["microservices"]);
+        } else if (config->IsMap()) {
+            layout.developers = parseLocation((*config)["developers"], c.problems);
+            layout.microservices = parseLocation((*config)["microservices"], c.problems);
+        } else if (!config->IsNull()) {
+            c.problems.append(Error{QStringLiteral("expected a mapping"), kConfigFile,
+                                    config->Mark().line + 1, config->Mark().column + 1,
+                                    Error::Code::Syntax});
         }
     }
 
@@ -626,6 +649,17 @@ void loadManifests(Catalog &c, const RepoFiles &repo)
     c.services = readServices(repo, layout, serviceDirs, c.manifestsOwners);
 }
 
+// Problems name files relative to their repository while it is read; the catalog's say which
+// repository: the working tree's path (also when read at a commit, where the file would be).
+void qualifyProblems(QList<Error> &problems, qsizetype from, const QString &root)
+{
+    for (qsizetype i = from; i < problems.size(); ++i) {
+        Error &e = problems[i];
+        if (!e.file.isEmpty() && QFileInfo(e.file).isRelative())
+            e.file = QDir(root).filePath(e.file);
+    }
+}
+
 void linkAndGroup(Catalog &c)
 {
     c.teams.clear();
@@ -683,13 +717,17 @@ Result<Catalog> Catalog::loadAt(const Workspace &workspace, const QString &accou
         auto files = open(c.accountsRoot, accountsRevision, c.accountsCommit);
         if (!files)
             return std::unexpected(files.error());
+        const qsizetype before = c.problems.size();
         loadAccounts(c, **files);
+        qualifyProblems(c.problems, before, c.accountsRoot);
     }
     if (!c.manifestsRoot.isEmpty()) {
         auto files = open(c.manifestsRoot, manifestsRevision, c.manifestsCommit);
         if (!files)
             return std::unexpected(files.error());
+        const qsizetype before = c.problems.size();
         loadManifests(c, **files);
+        qualifyProblems(c.problems, before, c.manifestsRoot);
     }
     linkAndGroup(c);
     return c;

@@ -120,7 +120,7 @@ public:
     CodeOwners accountsOwners, manifestsOwners;
     ManifestsLayout manifestsLayout;
     QStringList assumptions; // what Kanri guessed because .kanri.yaml did not say
-    QList<Error> problems;   // broken files and configuration
+    QList<Error> problems; // broken files and configuration, each naming its file by absolute path
 
     // The parsed Terraform files the developers and microservices were read from (relative
     // path → tree), as loaded: a Session takes them over, so its first edit parses nothing and

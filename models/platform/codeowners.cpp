@@ -37,8 +37,16 @@ QString globToRegex(QString pattern, bool *folderOnly)
         pattern.remove(0, 1);
 
     QString rx;
+    // Runs of stars mean what one star means: each run is written once, so that a pattern of
+    // thousands of stars cannot make the regular expression backtrack without end.
+    const QString anyFolders = QStringLiteral("(?:.*/)?");
+    const QString anyName = QStringLiteral("[^/]*");
+    const auto append = [&rx](const QString &part) {
+        if (!rx.endsWith(part))
+            rx += part;
+    };
     if (!anchored)
-        rx = QStringLiteral("(?:.*/)?");
+        rx = anyFolders;
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         const QChar c = pattern.at(i);
         if (c == QLatin1Char('*')) {
@@ -48,7 +56,7 @@ QString globToRegex(QString pattern, bool *folderOnly)
                     i + 2 < pattern.size() && pattern.at(i + 2) == QLatin1Char('/');
                 const bool atEnd = i + 2 == pattern.size();
                 if (atStart && slashAfter) { // "**/": zero or more folders
-                    rx += QStringLiteral("(?:.*/)?");
+                    append(anyFolders);
                     i += 2;
                     continue;
                 }
@@ -57,11 +65,11 @@ QString globToRegex(QString pattern, bool *folderOnly)
                     i += 1;
                     continue;
                 }
-                rx += QStringLiteral("[^/]*"); // any other "**" acts like "*"
+                append(anyName); // any other "**" acts like "*"
                 i += 1;
                 continue;
             }
-            rx += QStringLiteral("[^/]*");
+            append(anyName);
         } else if (c == QLatin1Char('?')) {
             rx += QStringLiteral("[^/]");
         } else {

@@ -602,6 +602,28 @@ namespace {
 
 // yaml-cpp's events into a node arena, within the limits (size, depth, alias expansion); no
 // layout yet.
+// yaml-cpp accepts a quoted scalar that the end of the text cuts off (`a: "abc`); libyaml does
+// not. True when the quoted scalar starting at `pos` has its closing quote.
+bool quoteClosed(const QByteArray &text, qsizetype pos)
+{
+    if (pos < 0 || pos >= text.size() || (text[pos] != '"' && text[pos] != '\''))
+        return true;
+    const char quote = text[pos];
+    for (qsizetype i = pos + 1; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote == '"' && c == '\\') {
+            ++i;
+        } else if (c == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                ++i; // '' is a quote inside a single-quoted scalar
+                continue;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
 Result<std::shared_ptr<Tree>> buildTree(const QByteArray &text, const QString &fileName)
 {
     if (text.size() > YamlDocument::MaxBytes) {
@@ -628,6 +650,12 @@ Result<std::shared_ptr<Tree>> buildTree(const QByteArray &text, const QString &f
                       e.mark.column + 1);
     } catch (const std::exception &e) {
         return failAt(Error::Code::Syntax, QString::fromLocal8Bit(e.what()), fileName);
+    }
+    for (const Node &n : tree->nodes) {
+        if (n.kind == YamlNodeKind::Scalar && n.tag == "!" && !quoteClosed(text, n.start))
+            return failAt(Error::Code::Syntax,
+                          tr("found unexpected end of stream (a quoted scalar is not closed)"),
+                          fileName, n.line + 1, n.column + 1);
     }
     return tree;
 }

@@ -203,9 +203,9 @@ bool v2ResolvesNonString(std::string_view s)
         for (char ch : s)
             if (ch != '_')
                 plain += ch;
-        if (goParseIntSyntax(plain))
+        // ParseInt/ParseUint, then yamlStyleFloat and ParseFloat: all within range.
+        if (goParseIntSyntax(plain) && resolvePlain(plain) == Value::Type::Int)
             return true;
-        // yamlStyleFloat then ParseFloat
         if (resolvePlain(plain) == Value::Type::Float)
             return true;
         if (plain.starts_with("0b") || plain.starts_with("-0b")) {

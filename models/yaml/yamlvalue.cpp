@@ -8,6 +8,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -175,6 +178,39 @@ bool goIntSyntax(std::string_view s)
     return true;
 }
 
+// strconv.ParseInt(s, 0, 64) or ParseUint(s, 0, 64) succeeds on s (of goIntSyntax): the value
+// fits in 64 bits. A longer number is a float when it has float syntax, else a string.
+bool goIntFits(std::string_view s)
+{
+    bool neg = false;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+        neg = s[0] == '-';
+        s.remove_prefix(1);
+    }
+    int base = 10;
+    if (s.size() >= 2 && s[0] == '0') {
+        const char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
+        base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
+        s.remove_prefix(p == 'x' || p == 'b' || p == 'o' ? 2 : 1);
+    }
+    std::uint64_t v = 0;
+    for (char c : s) {
+        const int d =
+            c >= '0' && c <= '9' ? c - '0' : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+        if (__builtin_mul_overflow(v, std::uint64_t(base), &v) ||
+            __builtin_add_overflow(v, std::uint64_t(d), &v))
+            return false;
+    }
+    return !neg || v <= (std::uint64_t(1) << 63);
+}
+
+// strconv.ParseFloat(s, 64) succeeds: the value does not overflow a float64 (an underflow to
+// zero is no error in Go). A number of 309 digits is therefore a string, printed as written.
+bool goFloatFits(const std::string &s)
+{
+    return !std::isinf(std::strtod(s.c_str(), nullptr));
+}
+
 bool yamlStyleFloat(std::string_view s)
 {
     // ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
@@ -291,9 +327,9 @@ Value::Type resolvePlain(std::string_view s)
         for (char ch : s)
             if (ch != '_')
                 plain += ch;
-        if (goIntSyntax(plain))
+        if (goIntSyntax(plain) && goIntFits(plain))
             return Value::Type::Int;
-        if (yamlStyleFloat(plain))
+        if (yamlStyleFloat(plain) && goFloatFits(plain))
             return Value::Type::Float;
     }
     return Value::Type::String;
@@ -381,9 +417,12 @@ class Builder : public YAML::EventHandler
     Q_DECLARE_TR_FUNCTIONS(kanri::yaml::Builder)
 
 public:
-    Builder(const ParseLimits &limits, std::string_view source)
+    // `lineOffset`: the 0-based line of the source's first byte in the file (a piece of a
+    // stream cut by kyaml), added to the lines that messages quote.
+    Builder(const ParseLimits &limits, std::string_view source, int lineOffset = 0)
         : m_limits(limits)
         , m_source(source)
+        , m_lineOffset(lineOffset)
     {}
 
     std::vector<Value> docs;
@@ -416,11 +455,26 @@ public:
     }
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        // An alias inside the collection its anchor names: go-yaml refuses it ("anchor value
+        // contains itself"; kyaml recurses until its stack overflows). The one exception is a
+        // mapping merging itself (`a: &a {<<: *a}`), which adds nothing.
+        for (size_t i = 0; i < m_stack.size(); ++i) {
+            if (m_stack[i].anchor != anchor)
+                continue;
+            const Frame &top = m_stack.back();
+            if (i + 1 == m_stack.size() && top.value.isMap() && top.haveKey && top.key == "<<") {
+                countNode(mark);
+                m_stack.back().haveKey = false;
+                return;
+            }
+            throw TooBig{tr("an alias refers to the collection that contains it"), mark};
+        }
         auto it = m_anchors.find(anchor);
-        Value v = it == m_anchors.end() ? Value() : it->second.first;
+        // Counted before the copy: an alias bomb is refused before it costs time and memory.
         m_nodes += it == m_anchors.end() ? 1 : it->second.second;
         if (m_nodes > m_limits.maxNodes)
             throw TooBig{tr("document expands to too many nodes (alias bomb?)"), mark};
+        Value v = it == m_anchors.end() ? Value() : it->second.first;
         add(std::move(v), 0, mark);
     }
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -448,7 +502,9 @@ public:
         } else {
             v = Value::string(value);
         }
+        m_quoted = tag == "!";
         add(std::move(v), anchor, mark);
+        m_quoted = false;
     }
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override
@@ -496,6 +552,7 @@ private:
         YAML::anchor_t anchor;
         qsizetype startNodes;
         bool haveKey = false;
+        bool keyQuoted = false; // a quoted "<<" is a plain key, not a merge
         std::string key;
         YAML::Mark keyMark;
         std::vector<int> keyLines; // 1-based line of each entry's key (duplicate messages)
@@ -509,7 +566,7 @@ private:
                 tr("document is nested too deeply (more than %1 levels)").arg(m_limits.maxDepth),
                 mark};
         countNode(mark);
-        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, {}, {}, {}, mark});
+        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, false, {}, {}, {}, mark});
     }
     void pop()
     {
@@ -552,10 +609,18 @@ private:
                         : "false";
             }
             top.keyMark = mark;
+            top.keyQuoted = m_quoted;
             top.haveKey = true;
         } else {
             top.haveKey = false;
-            if (top.key == "<<" && (v.isMap() || v.isSeq())) {
+            if (top.key == "<<" && !top.keyQuoted) {
+                const bool maps =
+                    v.isMap() ||
+                    (v.isSeq() && std::all_of(v.items.begin(), v.items.end(),
+                                              [](const Value &m) { return m.isMap(); }));
+                if (!maps)
+                    throw TooBig{tr("map merge requires map or sequence of maps as the value"),
+                                 mark};
                 // YAML merge key: keys not already present are added.
                 auto mergeOne = [&](const Value &m) {
                     for (const MapEntry &e : m.entries)
@@ -586,25 +651,120 @@ private:
                 if (merged || m_limits.duplicateKeys == ParseLimits::DuplicateKeys::KeepLast) {
                     e.value = std::move(v);
                     if (merged && i < top.keyLines.size())
-                        top.keyLines[i] = top.keyMark.line + 1;
+                        top.keyLines[i] = m_lineOffset + top.keyMark.line + 1;
                 }
                 replaced = true;
                 break;
             }
             if (!replaced) {
                 top.value.entries.push_back(MapEntry{std::move(top.key), std::move(v)});
-                top.keyLines.push_back(top.keyMark.line + 1);
+                top.keyLines.push_back(m_lineOffset + top.keyMark.line + 1);
             }
         }
     }
 
     const ParseLimits &m_limits;
     std::string_view m_source;
+    int m_lineOffset = 0;
     std::vector<Frame> m_stack;
     std::map<YAML::anchor_t, std::pair<Value, qsizetype>> m_anchors;
     qsizetype m_nodes = 0;
     bool m_haveRoot = false;
+    bool m_quoted = false; // the scalar being added was quoted
 };
+
+} // namespace
+
+namespace {
+
+bool isBlankOrEnd(std::string_view s, size_t i)
+{
+    return i >= s.size() || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+}
+
+struct StartError
+{
+    QString message;
+    int line = 0; // 0-based, within the text
+};
+
+// What libyaml (go-yaml v2 and v3) refuses at the start of a stream and yaml-cpp lets pass: a
+// document end marker "..." before the first document ("did not find expected node content":
+// only later documents may be preceded by extra "..."), and directives not followed by a
+// document start marker "---".
+std::optional<StartError> checkStreamStart(std::string_view s)
+{
+    size_t i = s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    int line = 0;
+    bool directives = false;
+    while (i < s.size()) {
+        size_t e = s.find('\n', i);
+        if (e == std::string_view::npos)
+            e = s.size();
+        size_t k = i;
+        while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+            ++k;
+        const bool blank = k == e || s[k] == '#';
+        if (!blank) {
+            if (s[i] == '%') {
+                directives = true;
+            } else if (directives) {
+                if (s.substr(i).starts_with("---") && isBlankOrEnd(s, i + 3))
+                    return std::nullopt;
+                return StartError{
+                    QCoreApplication::translate("kanri::yaml::Builder",
+                                                "did not find expected <document start>"),
+                    line};
+            } else if (s.substr(i).starts_with("...") && isBlankOrEnd(s, i + 3)) {
+                return StartError{QCoreApplication::translate("kanri::yaml::Builder",
+                                                              "did not find expected node content"),
+                                  line};
+            } else {
+                return std::nullopt;
+            }
+        }
+        i = e + 1;
+        ++line;
+    }
+    if (directives) // the stream ends after its directives
+        return StartError{QCoreApplication::translate("kanri::yaml::Builder",
+                                                      "did not find expected <document start>"),
+                          line};
+    return std::nullopt;
+}
+
+// Parses `text` (a whole stream, or one piece of it whose first byte is on 0-based line
+// `lineOffset` of the file) into `docs`: every document, or only the first.
+Result<void> parseStream(std::string_view text, const QString &file, const ParseLimits &limits,
+                         int lineOffset, bool firstOnly, std::vector<Value> &docs)
+{
+    if (const auto bad = checkStreamStart(text))
+        return failAt(Error::Code::Syntax, bad->message, file, lineOffset + bad->line + 1, 1);
+    std::istringstream in{std::string(text)};
+    Builder builder(limits, text, lineOffset);
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder) && !firstOnly) {
+        }
+    } catch (const TooBig &e) {
+        return failAt(Error::Code::Syntax, e.message, file, lineOffset + e.mark.line + 1,
+                      e.mark.column + 1);
+    } catch (const DuplicateKey &e) {
+        return failAt(Error::Code::Syntax, e.message, file, lineOffset + e.mark.line + 1,
+                      e.mark.column + 1);
+    } catch (const YAML::DeepRecursion &e) {
+        return failAt(Error::Code::Syntax, Builder::tr("document is nested too deeply"), file,
+                      lineOffset + e.mark.line + 1, e.mark.column + 1);
+    } catch (const YAML::Exception &e) {
+        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), file,
+                      lineOffset + e.mark.line + 1, e.mark.column + 1);
+    } catch (const std::exception &e) {
+        return failAt(Error::Code::Syntax, QString::fromUtf8(e.what()), file);
+    }
+    for (Value &v : builder.docs)
+        docs.push_back(std::move(v));
+    return {};
+}
 
 } // namespace
 
@@ -628,26 +788,60 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
         }
         return failAt(Error::Code::Syntax, bad->message, file, line, column);
     }
-    std::istringstream in(std::string(bytes.constData(), size_t(bytes.size())));
-    Builder builder(limits, std::string_view(bytes.constData(), size_t(bytes.size())));
-    try {
-        YAML::Parser parser(in);
-        while (parser.HandleNextDocument(builder)) {
-        }
-    } catch (const TooBig &e) {
-        return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
-    } catch (const DuplicateKey &e) {
-        return failAt(Error::Code::Syntax, e.message, file, e.mark.line + 1, e.mark.column + 1);
-    } catch (const YAML::DeepRecursion &e) {
-        return failAt(Error::Code::Syntax, tr("document is nested too deeply"), file,
-                      e.mark.line + 1, e.mark.column + 1);
-    } catch (const YAML::Exception &e) {
-        return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), file, e.mark.line + 1,
-                      e.mark.column + 1);
-    } catch (const std::exception &e) {
-        return failAt(Error::Code::Syntax, QString::fromUtf8(e.what()), file);
+    // A lone CR ends a line in YAML (libyaml), not in yaml-cpp: make it a LF, which keeps every
+    // offset (a line break in a scalar reads as LF either way).
+    std::string text(bytes.constData(), size_t(bytes.size()));
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
+            text[i] = '\n';
+    std::vector<Value> docs;
+    if (!limits.kioSplit) {
+        if (auto r = parseStream(text, file, limits, 0, false, docs); !r)
+            return std::unexpected(r.error());
+        return docs;
     }
-    return std::move(builder.docs);
+
+    // kyaml's kio.ByteReader: the stream is cut at every match of the regular expression
+    // `\n---.*\n` (after CRLF became LF; a lone CR is no line end for it), a separator holding
+    // anything but a comment after its "---" is refused, and the first document of each piece
+    // (every piece but the last gets its line end back) is decoded on its own.
+    const std::string_view raw(bytes.constData(), size_t(bytes.size()));
+    auto lineOf = [&, counted = size_t(0), line = 0](size_t offset) mutable {
+        for (; counted < offset; ++counted)
+            line += text[counted] == '\n';
+        return line;
+    };
+    size_t prev = 0, pos = 0;
+    while (true) {
+        size_t nl = raw.find('\n', pos);
+        size_t end = std::string_view::npos;
+        while (nl != std::string_view::npos) {
+            if (raw.substr(nl + 1).starts_with("---")) {
+                end = raw.find('\n', nl + 4);
+                break;
+            }
+            nl = raw.find('\n', nl + 1);
+        }
+        if (nl == std::string_view::npos || end == std::string_view::npos)
+            break;
+        const std::string_view after = raw.substr(nl + 4, end - nl - 4);
+        const QString rest = QString::fromUtf8(after.data(), qsizetype(after.size())).trimmed();
+        if (!rest.isEmpty() && rest[0] != QLatin1Char('#'))
+            return failAt(
+                Error::Code::Syntax,
+                tr("invalid document separator: %1")
+                    .arg(QString::fromUtf8(raw.data() + nl + 1, qsizetype(end - nl - 1)).trimmed()),
+                file, lineOf(nl + 1) + 1, 1);
+        std::string piece = text.substr(prev, nl - prev) + '\n';
+        if (auto r = parseStream(piece, file, limits, lineOf(prev), true, docs); !r)
+            return std::unexpected(r.error());
+        prev = pos = end + 1;
+    }
+    if (auto r = parseStream(std::string_view(text).substr(prev), file, limits, lineOf(prev), true,
+                             docs);
+        !r)
+        return std::unexpected(r.error());
+    return docs;
 }
 
 } // namespace kanri::yaml

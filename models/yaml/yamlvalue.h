@@ -89,6 +89,10 @@ struct ParseLimits
     // first (a patch).
     enum class DuplicateKeys { Refuse, KeepLast, KeepFirst };
     DuplicateKeys duplicateKeys = DuplicateKeys::Refuse;
+    // kyaml's kio.ByteReader (kustomize reading resources and patches): the stream is first cut
+    // at every line that starts with "---" (only a comment may follow it on its line), and only
+    // the first document of each piece counts; libyaml's verdict on each piece's start holds.
+    bool kioSplit = false;
 };
 
 // Parses every document of a YAML (or JSON) stream as go-yaml does. Empty documents are

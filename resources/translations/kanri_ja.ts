@@ -2062,10 +2062,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>不正な文字 &apos;|&apos;。&apos;||&apos; のことですか?</translation>
     </message>
     <message>
-        <source>invalid character &apos;%1&apos;</source>
-        <translation>不正な文字 &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>invalid heredoc introducer; expected an identifier after &apos;&lt;&lt;&apos;</source>
         <translation>heredoc の開始が不正です。&apos;&lt;&lt;&apos; の後には識別子が必要です</translation>
     </message>
@@ -2104,6 +2100,10 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>invalid escape sequence \%1</source>
         <translation>不正なエスケープシーケンス \%1</translation>
+    </message>
+    <message>
+        <source>invalid character %1</source>
+        <translation>不正な文字 %1</translation>
     </message>
 </context>
 <context>
@@ -5930,10 +5930,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <translation>ドキュメントが大きすぎます (%1 バイト、上限 %2)</translation>
     </message>
     <message>
-        <source>document is nested too deeply</source>
-        <translation>ドキュメントのネストが深すぎます</translation>
-    </message>
-    <message>
         <source>control characters are not allowed</source>
         <translation>制御文字は使えません</translation>
     </message>
@@ -5956,6 +5952,14 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>invalid Unicode character</source>
         <translation>不正な Unicode 文字です</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream (a quoted scalar is not closed)</source>
+        <translation>予期しないストリームの終わりです (引用符で囲んだスカラーが閉じていません)</translation>
+    </message>
+    <message>
+        <source>invalid document separator: %1</source>
+        <translation>無効なドキュメント区切りです: %1</translation>
     </message>
 </context>
 <context>
@@ -5991,6 +5995,26 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>mapping key &quot;%1&quot; already defined at line %2</source>
         <translation>マッピングのキー &quot;%1&quot; は %2 行目ですでに定義されています</translation>
+    </message>
+    <message>
+        <source>an alias refers to the collection that contains it</source>
+        <translation>エイリアスが、自身を含むコレクションを参照しています</translation>
+    </message>
+    <message>
+        <source>map merge requires map or sequence of maps as the value</source>
+        <translation>マップのマージには、値としてマップまたはマップのシーケンスが必要です</translation>
+    </message>
+    <message>
+        <source>did not find expected &lt;document start&gt;</source>
+        <translation>期待した &lt;document start&gt; (---) が見つかりません</translation>
+    </message>
+    <message>
+        <source>did not find expected node content</source>
+        <translation>期待したノードの内容が見つかりません</translation>
+    </message>
+    <message>
+        <source>document is nested too deeply</source>
+        <translation>ドキュメントのネストが深すぎます</translation>
     </message>
 </context>
 <context>

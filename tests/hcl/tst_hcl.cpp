@@ -566,6 +566,12 @@ void TestHcl::rejectsInvalidInput_data()
         << QByteArray("a = [for x y : x]\n") << 1;
     QTest::newRow("an object for expression without '=>' is rejected")
         << QByteArray("ok = 1\na = {\n  for k, v in m : k\n}\n") << 4;
+    // Found by the hostile suite: the message printed the raw byte (a NUL, an escape sequence).
+    QTest::newRow("a NUL is rejected and shown as U+0000") << QByteArray("a\0b = 1\n", 8) << 1;
+    QTest::newRow("an ESC is rejected and shown as U+001B")
+        << QByteArray("ok = 1\n\x1b = 1\n") << 2;
+    QTest::newRow("a C1 control in an escape is shown as U+0085")
+        << QByteArray("a = \"\\\xc2\x85\"\n") << 1;
 }
 
 void TestHcl::rejectsInvalidInput()
@@ -578,6 +584,15 @@ void TestHcl::rejectsInvalidInput()
     QCOMPARE(doc.error().line, line);
     QVERIFY(doc.error().column > 0);
     QVERIFY(doc.error().toString().startsWith(QStringLiteral("bad.tf:%1:").arg(line)));
+    // A message never carries a raw control character from the file.
+    for (const QChar c : doc.error().message)
+        QVERIFY2(c.unicode() >= 0x20 && !(c.unicode() >= 0x7f && c.unicode() < 0xa0),
+                 qPrintable(doc.error().message.toUtf8().toPercentEncoding()));
+    if (QByteArray(QTest::currentDataTag()).contains("U+"))
+        QVERIFY2(
+            doc.error().message.contains(
+                QString::fromLatin1(QTest::currentDataTag()).section(QStringLiteral("as "), 1)),
+            qPrintable(doc.error().message));
 }
 
 void TestHcl::discoveryOfEverySource()

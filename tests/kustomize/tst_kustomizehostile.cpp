@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <map>
+#include <string>
 #include <vector>
 
 using namespace kanri::kustomize;
@@ -50,6 +51,16 @@ QByteArray aliasBomb()
         y += "x" + QByteArray::number(i) + ": &a" + QByteArray::number(i) + " [" + refs + "]\n";
     }
     return y;
+}
+
+// What kubectl kustomize prints for a number of 309 digits (beyond float64: a string) and a hex
+// number beyond uint64 (a string).
+const char *bigNumbersRendered()
+{
+    static const std::string text = "apiVersion: v1\nh: 0xfffffffffffffffff\nkind: ConfigMap\n"
+                                    "metadata:\n  name: c\nx: " +
+                                    std::string(309, '9') + "\n";
+    return text.c_str();
 }
 
 // Inputs kustomize v5.5.0 refuses, and inputs whose rendering depends on kustomize's exact
@@ -220,6 +231,75 @@ const std::vector<HostileCase> &cases()
              Place::None,
              true,
              "apiVersion: v1\ndata:\n  a: x\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            // Found by the hostile suite (tests/hostile), expectations from kubectl kustomize.
+            {"an alias inside the collection its anchor names",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml",
+               B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: &a [1, *a]\n")}},
+             Refused,
+             "an alias refers to the collection that contains it",
+             Place::Line},
+            {"a mapping that merges itself adds nothing",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: &a\n  <<: "
+                           "*a\n  b: 1\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "a:\n  b: 1\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            {"a merge key whose value is a scalar",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: {<<: 1}\n")}},
+             Refused,
+             "map merge requires map or sequence of maps as the value",
+             Place::Line},
+            {"a merge key whose list holds a scalar",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", B("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\na: {<<: [{x: "
+                           "1}, 2]}\n")}},
+             Refused,
+             "map merge requires map or sequence of maps as the value",
+             Place::Line},
+            {"numbers beyond float64 and uint64 stay strings, printed as written",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\n")},
+              {"r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nx: " +
+                             QByteArray(309, '9') + "\nh: 0xfffffffffffffffff\n"}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             bigNumbersRendered()},
+            {"files with CR line ends",
+             {{"kustomization.yaml", B("resources:\r- r.yaml\r")},
+              {"r.yaml", B("apiVersion: v1\rkind: ConfigMap\rmetadata:\r  name: c\rdata:\r  a: "
+                           "\"1\"\r")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: c\n"},
+            {"a patch list with an element without its merge key replaces the list",
+             {{"kustomization.yaml", B("resources:\n- r.yaml\npatches:\n- path: p.yaml\n")},
+              {"r.yaml", B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  "
+                           "template:\n    spec:\n      containers:\n      - name: a\n        "
+                           "image: a\n        env:\n        - name: X\n          value: \"1\"\n "
+                           "       - name: Y\n          value: \"2\"\n")},
+              {"p.yaml", B("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  "
+                           "template:\n    spec:\n      containers:\n      - name: a\n        "
+                           "env:\n        - name: Z\n          value: \"3\"\n        - name:\n")}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n "
+             "   spec:\n      containers:\n      - env:\n        - name: Z\n          value: "
+             "\"3\"\n        image: a\n        name: a\n"},
+            {"a folder without a kustomization is named in the error",
+             {{"r.yaml", B("x: 1\n")}},
+             Refused,
+             "unable to find one of 'kustomization.yaml'",
+             Place::File},
             {"a duplicate key in the kustomization (go-yaml v2 keeps the last)",
              {{"kustomization.yaml", B("resources:\n- x.yaml\nresources:\n- r.yaml\n")},
               {"r.yaml",
@@ -1111,6 +1191,65 @@ const std::vector<HostileCase> &cases()
                      "document is nested too deeply",
                      Place::Line,
                      false});
+        // kyaml cuts a resource file at every "\n---...\n" line before decoding: each piece is
+        // a stream of its own, of which only the first document counts.
+        const QByteArray cmA = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n";
+        v.push_back({"a resource of only '---' and '...' lines is refused: its second piece "
+                     "starts with '...'",
+                     {{"kustomization.yaml", kust}, {"r.yaml", "---\n...\n---\n...\n"}},
+                     Refused,
+                     "did not find expected node content",
+                     Place::Line});
+        v.push_back({"directives before a '---' line are refused: the cut leaves them without "
+                     "their document",
+                     {{"kustomization.yaml", kust},
+                      {"r.yaml", "%YAML 1.1\n%TAG ! tag:x:\n---\n" + cmA + "x: !weird 1\n"}},
+                     Refused,
+                     "did not find expected <document start>",
+                     Place::Line});
+        v.push_back({"a '---' line followed by more than a comment is refused",
+                     {{"kustomization.yaml", kust}, {"r.yaml", cmA + "--- |\n  x\n"}},
+                     Refused,
+                     "invalid document separator: --- |",
+                     Place::Line});
+        v.push_back({"a document after '...' without '---' is not read",
+                     {{"kustomization.yaml", kust},
+                      {"r.yaml", cmA + "...\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  "
+                                       "name: b\n"}},
+                     Rendered,
+                     "",
+                     Place::None,
+                     true,
+                     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"});
+        v.push_back({"a '---' line with a comment separates two resources",
+                     {{"kustomization.yaml", kust},
+                      {"r.yaml", cmA + "--- # next\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                       "  name: b\n"}},
+                     Rendered,
+                     "",
+                     Place::None,
+                     true,
+                     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: "
+                     "v1\nkind: ConfigMap\nmetadata:\n  name: b\n"});
+        v.push_back(
+            {"a patched object's keyed lists lose their holes and what follows the first one",
+             {{"r.yaml",
+               "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n"
+               "    spec:\n      volumes:\n      - name: a\n      - null\n      - name: b\n"
+               "      initContainers:\n      - name: a\n      - name: b\n      - {}\n      - name: "
+               "a\n        image: x\n      containers:\n      - name: c\n        ports:\n        "
+               "-\n        env:\n        - null\n        - name: E\n          value: x\n"},
+              {"kustomization.yaml",
+               "resources:\n- r.yaml\npatches:\n- patch: |-\n    apiVersion: apps/v1\n    kind: "
+               "Deployment\n    metadata:\n      name: d\n    spec:\n      replicas: 2\n"}},
+             Rendered,
+             "",
+             Place::None,
+             true,
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: "
+             "2\n  template:\n    spec:\n      containers:\n      - env: []\n        name: c\n   "
+             "     ports: []\n      initContainers:\n      - name: a\n      - name: b\n      "
+             "volumes:\n      - name: a\n"});
         return v;
     }();
     return c;

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void aRevisionOfOneRepositoryReadsTheOtherWorkingTree();
     void anUnknownRevisionIsAnError();
     void commandLineAtPrintsTheCommit();
+    void problemsNameTheirFileInItsRepository();
+    void aConfigurationThatIsNotAMappingIsAProblem();
 
 private:
     void changeWorkingTree();
@@ -192,6 +194,54 @@ void TestCatalog::commandLineAtPrintsTheCommit()
         test::run(kanri, {"catalog", "--workspace", m_dir->path(), "--at", "nope"});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(unknown.err.contains("nope"));
+}
+
+// Found by the hostile suite (tests/hostile): problems named their file relative to a
+// repository that they did not name, `kanri catalog` exited 0 after printing them, and a schema
+// path in .kanri.yaml could make the catalog read any file on the machine.
+void TestCatalog::problemsNameTheirFileInItsRepository()
+{
+    const QString accounts = m_dir->filePath(QStringLiteral("accounts"));
+    QVERIFY(test::writeText(accounts + QStringLiteral("/.github/CODEOWNERS"), "* not-an-owner\n"));
+    QVERIFY(test::writeText(accounts + QStringLiteral("/.kanri.yaml"),
+                            "developers:\n  schema: ../../../../../../etc/passwd#variable.x\n"
+                            "  entries: developers.auto.tfvars#developers\n"));
+    auto c = Catalog::load(workspace());
+    QVERIFY(c.has_value());
+    QStringList shown;
+    for (const Error &e : std::as_const(c->problems))
+        shown << e.toString();
+    QVERIFY2(shown.contains(accounts +
+                            QStringLiteral("/.github/CODEOWNERS:1:1: error: 'not-an-owner' is not "
+                                           "a user, team or e-mail address")),
+             qPrintable(shown.join(QLatin1Char('\n'))));
+    QVERIFY2(shown.contains(accounts + QStringLiteral("/.kanri.yaml:2:11: error: the schema file "
+                                                      "../../../../../../etc/passwd is outside "
+                                                      "the repository")),
+             qPrintable(shown.join(QLatin1Char('\n'))));
+    QVERIFY2(!shown.join(QLatin1Char('\n')).contains(QLatin1String("passwd:")),
+             "the file outside the repository was read");
+    QCOMPARE(c->developers.size(), 4); // the entries are still read
+
+    const QString kanri = test::kanriBinary();
+    QVERIFY2(QFileInfo::exists(kanri), "the kanri binary is built with the tests");
+    const auto r = test::run(kanri, {"catalog", "--workspace", m_dir->path()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.contains("4 developers"));
+    QVERIFY2(r.err.contains(accounts.toUtf8() + "/.github/CODEOWNERS:1:1: error: "),
+             r.err.constData());
+}
+
+void TestCatalog::aConfigurationThatIsNotAMappingIsAProblem()
+{
+    const QString accounts = m_dir->filePath(QStringLiteral("accounts"));
+    QVERIFY(test::writeText(accounts + QStringLiteral("/.kanri.yaml"), "just a sentence\n"));
+    auto c = Catalog::load(workspace()); // yaml-cpp threw on operator[] of a scalar here
+    QVERIFY(c.has_value());
+    QCOMPARE(c->problems.size(), 1);
+    QCOMPARE(c->problems[0].toString(),
+             accounts + QStringLiteral("/.kanri.yaml:1:1: error: expected a mapping"));
+    QCOMPARE(c->developers.size(), 4); // found by looking, as without a configuration
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

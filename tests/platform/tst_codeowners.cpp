@@ -1,5 +1,6 @@
 #include "platform/codeowners.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace kanri::platform;
@@ -15,6 +16,7 @@ private Q_SLOTS:
     void escapesAndComments();
     void unsupportedSyntaxIsReported();
     void ruleLinesAreKept();
+    void runsOfStarsDoNotBacktrack();
 };
 
 // The example file from GitHub's documentation ("About code owners"), in its order.
@@ -110,6 +112,22 @@ void TestCodeOwners::ruleLinesAreKept()
     QVERIFY(rule);
     QCOMPARE(rule->line, 10);
     QCOMPARE(rule->pattern, QStringLiteral("/docs/"));
+}
+
+// Found by the hostile suite: ten thousand stars made a regular expression that backtracked for
+// minutes on every path that did not match.
+void TestCodeOwners::runsOfStarsDoNotBacktrack()
+{
+    const CodeOwners co = CodeOwners::parse(QByteArray(10'000, '*') + "a @x\n" +
+                                            QByteArray("**/").repeated(10'000) + "b @y\n");
+    QVERIFY(co.problems().isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(co.ownersOf(QStringLiteral("services/payment-api/base/deployment.yaml")),
+             QStringList());
+    QCOMPARE(co.ownersOf(QStringLiteral("x/yza")), QStringList{QStringLiteral("@x")});
+    QCOMPARE(co.ownersOf(QStringLiteral("x/y/b")), QStringList{QStringLiteral("@y")});
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestCodeOwners)

@@ -693,6 +693,15 @@ void TestYamlDocument::parseErrors_data()
     QTest::newRow("deep block nesting is refused") << deepBlock << QStringLiteral("nesting");
     QTest::newRow("a file over 32 MiB is refused")
         << QByteArray(YamlDocument::MaxBytes + 1, '#') << QStringLiteral("MiB");
+    // Found by the hostile suite: yaml-cpp took a quoted scalar cut off by the end of the file.
+    QTest::newRow("a double-quoted scalar that the end of the file cuts off is refused")
+        << QByteArray("role: accounts\nx: \"abc\n")
+        << QStringLiteral("bad.yaml:2:4: error: found "
+                          "unexpected end of stream");
+    QTest::newRow("a single-quoted scalar that the end of the file cuts off is refused")
+        << QByteArray("x: 'it''s\n")
+        << QStringLiteral("bad.yaml:1:4: error: found unexpected "
+                          "end of stream");
 }
 
 void TestYamlDocument::parseErrors()
