@@ -73,7 +73,14 @@ QString globToRegex(QString pattern, bool *folderOnly)
         } else if (c == QLatin1Char('?')) {
             rx += QStringLiteral("[^/]");
         } else {
-            rx += QRegularExpression::escape(QString(c));
+            // A run of plain characters is escaped at once: a pattern of megabytes must not
+            // cost an allocation per character.
+            qsizetype end = i;
+            while (end < pattern.size() && pattern.at(end) != QLatin1Char('*') &&
+                   pattern.at(end) != QLatin1Char('?'))
+                ++end;
+            rx += QRegularExpression::escape(QStringView(pattern).sliced(i, end - i));
+            i = end - 1;
         }
     }
     return QStringLiteral("\\A") + rx + QStringLiteral("\\z");
@@ -114,6 +121,13 @@ CodeOwners CodeOwners::parse(const QByteArray &text, QString fileName)
                                            co.m_fileName, rule.line, 1, Error::Code::Syntax});
         }
         rule.regex = QRegularExpression(globToRegex(rule.pattern, &rule.folderOnly));
+        if (!rule.regex.isValid()) {
+            // Only the reason: the pattern itself may be megabytes of repository text.
+            co.m_problems.append(Error{
+                QStringLiteral("this pattern cannot be matched (%1)").arg(rule.regex.errorString()),
+                co.m_fileName, rule.line, 1, Error::Code::Syntax});
+            continue;
+        }
         const QString last =
             rule.pattern.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
         rule.ownsContents = rule.folderOnly ||

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void unsupportedSyntaxIsReported();
     void ruleLinesAreKept();
     void runsOfStarsDoNotBacktrack();
+    void aHugePatternIsQuickAndQuiet();
 };
 
 // The example file from GitHub's documentation ("About code owners"), in its order.
@@ -128,6 +129,26 @@ void TestCodeOwners::runsOfStarsDoNotBacktrack()
     QCOMPARE(co.ownersOf(QStringLiteral("x/yza")), QStringList{QStringLiteral("@x")});
     QCOMPARE(co.ownersOf(QStringLiteral("x/y/b")), QStringList{QStringLiteral("@y")});
     QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+}
+
+// Found by the hostile suite: a 4 MiB pattern took seconds (an allocation per character) and,
+// when the regular expression engine refused it, Qt printed the whole pattern on every match.
+void TestCodeOwners::aHugePatternIsQuickAndQuiet()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+    QElapsedTimer timer;
+    timer.start();
+    const CodeOwners co =
+        CodeOwners::parse(QByteArray(4 << 20, 'p') + " @x\n* @y\n", QStringLiteral("CODEOWNERS"));
+    QCOMPARE(co.ownersOf(QStringLiteral("services/a.yaml")), QStringList{QStringLiteral("@y")});
+    QCOMPARE(co.ownersOf(QString(4 << 20, QLatin1Char('p'))), QStringList{QStringLiteral("@y")});
+    // PCRE2 refuses a pattern this long: the rule is reported by its line, without the pattern.
+    QCOMPARE(co.problems().size(), 1);
+    QCOMPARE(co.problems().constFirst().line, 1);
+    QVERIFY2(co.problems().constFirst().message.size() < 200,
+             qPrintable(co.problems().constFirst().message.left(200)));
+    // About 0.4 s of CPU here; the margin is for a loaded machine and the sanitizers.
+    QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestCodeOwners)
