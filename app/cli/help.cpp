@@ -2,10 +2,6 @@
 
 #include "app/cli/commands.h"
 
-#include <QRegularExpression>
-
-#include <array>
-
 namespace kanri::cli::help {
 
 namespace {
@@ -474,7 +470,6 @@ QStringList zshSpecs(const Option &o)
     description.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
     description.replace(QLatin1Char('['), QLatin1Char('('))
         .replace(QLatin1Char(']'), QLatin1Char(')'));
-    description.replace(QLatin1Char(':'), QStringLiteral("\\:"));
     QString action;
     if (o.value) {
         QString value = str(o.value);
@@ -683,12 +678,8 @@ QString manPage()
         out += QStringLiteral(".SS ") + roff(str(c.name)) + QLatin1Char('\n');
         for (const char *line : c.synopsis)
             out += QStringLiteral(".B kanri\n") + roff(str(line)) + QStringLiteral("\n.br\n");
-        bool first = true;
-        for (const QString &p : str(c.description).split(QStringLiteral("\n\n"))) {
-            out += (first ? QStringLiteral(".PP\n") : QStringLiteral(".PP\n")) + roff(p) +
-                   QLatin1Char('\n');
-            first = false;
-        }
+        for (const QString &p : str(c.description).split(QStringLiteral("\n\n")))
+            out += QStringLiteral(".PP\n") + roff(p) + QLatin1Char('\n');
         if (c.verbs)
             out += QStringLiteral(".PP\nSubcommands: ") +
                    roff(str(c.verbs).replace(QLatin1Char(' '), QStringLiteral(", "))) +
@@ -871,7 +862,6 @@ QString zshCompletion()
     for (const Command &c : kCommands) {
         QString summary = str(c.summary);
         summary.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-        summary.replace(QLatin1Char(':'), QStringLiteral("\\:"));
         out += QStringLiteral("                '") + str(c.name) + QLatin1Char(':') + summary +
                QStringLiteral("'\n");
     }

@@ -12,6 +12,7 @@ AboutDialog::AboutDialog(const AboutInfo &info, QWidget *parent)
 {
     setObjectName(QStringLiteral("aboutDialog"));
     setWindowTitle(tr("About Kanri"));
+    setMinimumWidth(480);
     auto *title = new QLabel(tr("<h2>Kanri %1</h2>"
                                 "<p>A console for a platform team's Terraform and kustomize "
                                 "repositories.</p>")
