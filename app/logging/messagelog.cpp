@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <atomic>
@@ -145,6 +146,16 @@ void MessageLog::handle(QtMsgType type, const QMessageLogContext &context, const
     MessageLog *self = current.load();
     if (!self)
         return;
+    // A message raised while this thread writes the log (Qt warning about the file itself)
+    // goes only to the previous handler: writing it would wait on the log's own lock.
+    static thread_local bool writing = false;
+    if (writing) {
+        if (self->m_previous)
+            self->m_previous(type, context, scrubSecrets(message));
+        return;
+    }
+    writing = true;
+    const auto done = qScopeGuard([] { writing = false; });
     const QString scrubbed = scrubSecrets(message, self->knownSecrets());
     // The file keeps warnings and errors, and Kanri's own info lines.
     const bool kanri = context.category && qstrncmp(context.category, "kanri", 5) == 0;
