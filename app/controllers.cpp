@@ -3,6 +3,7 @@
 #include "app/appcontext.h"
 #include "app/gitcontroller.h"
 #include "app/githubcontroller.h"
+#include "app/helpcontroller.h"
 #include "app/rulescontroller.h"
 #include "app/wizardcontroller.h"
 
@@ -13,6 +14,7 @@ void installControllers(AppContext *context)
     auto *git = new GitController(context);
     auto *github = new GitHubController(context);
     new RulesController(context);
+    new HelpController(context);
     auto *wizards = new WizardController(context);
     // One token store: what is typed at the Repository menu's prompt or signed in with on
     // GitHub serves git, GitHub and the wizards' flow alike, and the flow asks through that

@@ -1,8 +1,13 @@
 #include "app/appcontext.h"
-#include "app/cli/commands.h"
+#include "app/cli/help.h"
+#include "app/cli/output.h"
 #include "app/controllers.h"
+#include "app/gitcontroller.h"
+#include "app/logging/buildinfo.h"
+#include "app/logging/messagelog.h"
 #include "app/screenshotdriver.h"
 #include "app/terminationguard.h"
+#include "credentials/tokenstore.h"
 #include "items/servicesmodel.h"
 #include "platform/demoworkspace.h"
 #include "platform/session.h"
@@ -11,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -23,30 +29,6 @@
 #include <optional>
 
 namespace {
-
-struct Subcommand
-{
-    const char *name;
-    const char *usage;
-    int (*run)(const QStringList &);
-};
-
-constexpr Subcommand subcommands[] = {
-    {"render", "render [--reorder legacy|none] [--load-restrictor R] [--verify] DIR",
-     kanri::cli::runRender},
-    {"tf", "tf maps|get|set|unset|add|remove|rename|fmt FILE ...", kanri::cli::runTf},
-    {"clone", "clone URL DIR", kanri::cli::runClone},
-    {"status", "status", kanri::cli::runStatus},
-    {"branch", "branch NAME", kanri::cli::runBranch},
-    {"commit", "commit -m MSG [--all | PATH...]", kanri::cli::runCommit},
-    {"push", "push [REMOTE [BRANCH]]", kanri::cli::runPush},
-    {"pull", "pull [--rebase | --merge]", kanri::cli::runPull},
-    {"pr", "pr create|list|fetch|show|review|sync ...", kanri::cli::runPr},
-    {"catalog", "catalog [--workspace DIR] [--at REV] [--json]", kanri::cli::runCatalog},
-    {"diff", "diff [--workspace DIR] [--base REF]", kanri::cli::runDiff},
-    {"lint", "lint [DIR | --workspace DIR] [--format text|json|github|sarif] [--base REF]",
-     kanri::cli::runLint},
-};
 
 void setApplicationIdentity()
 {
@@ -73,59 +55,126 @@ void installTranslations(bool gui)
         QCoreApplication::installTranslator(qt);
 }
 
-void printHelp()
+namespace help = kanri::cli::help;
+
+void print(const QString &text)
 {
-    std::printf(
-        "Usage: kanri [--workspace DIR] [--screenshot FILE [--size WxH] [--select SERVICE]\n"
-        "             [--edit ENV.SETTING=VALUE] [--view NAME]]\n"
-        "       kanri SUBCOMMAND ...\n\n"
-        "Kanri is a console for a platform team's Terraform (accounts) and kustomize\n"
-        "(manifests) repositories. Without a subcommand it opens the main window on the\n"
-        "workspace (default: the demo workspace, created on first start).\n\n"
-        "Options:\n"
-        "  --workspace DIR     open the workspace in DIR (a folder with workspace.yaml)\n"
-        "  --screenshot FILE   render the main window offscreen to a PNG and exit\n"
-        "  --size WxH          window size for --screenshot (default 1400x900)\n"
-        "  --select SERVICE    select a service in the catalog first\n"
-        "  --edit ENV.SETTING=VALUE\n"
-        "                      edit the selected service first (SETTING: replicas, hpa-min,\n"
-        "                      hpa-max, image-tag), e.g. --edit prd.replicas=8; unsaved\n"
-        "  --view NAME         with --screenshot: show a dialog or panel instead of the main\n"
-        "                      window (an unknown NAME lists the views)\n"
-        "  --version           print the version and exit\n"
-        "  --help              print this help and exit\n\n"
-        "Subcommands:\n");
-    for (const Subcommand &sub : subcommands)
-        std::printf("  kanri %s\n", sub.usage);
-    std::printf("\nRun 'kanri SUBCOMMAND --help' for a subcommand's options.\n");
+    kanri::cli::writeOut(text);
+}
+
+// `kanri help [SUBCOMMAND]`.
+int runHelp(const QStringList &args)
+{
+    if (args.isEmpty()) {
+        print(help::mainHelp());
+        return 0;
+    }
+    const help::Command *command = args.size() == 1 ? help::find(args.first()) : nullptr;
+    if (!command) {
+        kanri::cli::writeErr(
+            args.size() == 1
+                ? QStringLiteral("kanri help: error: unknown subcommand '%1'").arg(args.first())
+                : QStringLiteral("kanri help: error: give one subcommand"));
+        kanri::cli::writeErr(help::usage(*help::find(QStringLiteral("help"))));
+        return 2;
+    }
+    print(help::commandHelp(*command));
+    return 0;
+}
+
+// `kanri --generate man|bash|zsh` (not in the help: the build runs it for the man page and the
+// completions it installs).
+int generate(const char *what)
+{
+    const QByteArray name = what ? QByteArray(what) : QByteArray();
+    if (name == "man")
+        print(help::manPage());
+    else if (name == "bash")
+        print(help::bashCompletion());
+    else if (name == "zsh")
+        print(help::zshCompletion());
+    else {
+        kanri::cli::writeErr(QStringLiteral("kanri: error: --generate wants man, bash or zsh"));
+        return 2;
+    }
+    return 0;
+}
+
+// A subcommand: its help, an option it does not know (exit 2 with the usage), or its run.
+int runSubcommand(const help::Command &command, QStringList args)
+{
+    const QString name = QString::fromLatin1(command.name);
+    // --verbose is the program's option, wherever it is given.
+    const qsizetype end = args.indexOf(QStringLiteral("--"));
+    const bool verbose =
+        args.mid(0, end < 0 ? args.size() : end).contains(QStringLiteral("--verbose"));
+    if (verbose)
+        args.removeAt(args.indexOf(QStringLiteral("--verbose")));
+    if (help::asksForHelp(command, args)) {
+        print(help::commandHelp(command));
+        return 0;
+    }
+    if (!command.run)
+        return runHelp(args);
+    if (const auto unknown = help::unknownOption(command, args)) {
+        kanri::cli::writeErr(
+            QStringLiteral("kanri %1: error: unknown option '%2'").arg(name, *unknown));
+        kanri::cli::writeErr(help::usage(command));
+        return 2;
+    }
+    kanri::app::MessageLog::Options logOptions;
+    logOptions.verbose = verbose;
+    logOptions.secrets = [] {
+        return QStringList{kanri::credentials::TokenStore::environmentToken().value_or(QString())};
+    };
+    kanri::app::MessageLog log(logOptions);
+    qCInfo(lcKanri).noquote() << QStringLiteral("kanri %1 (%2), running %3")
+                                     .arg(QStringLiteral(KANRI_VERSION),
+                                          kanri::app::buildInfo().commit, name);
+    QElapsedTimer timer;
+    timer.start();
+    const int status = command.run(args);
+    qCInfo(lcKanri).noquote() << QStringLiteral("kanri %1: exit status %2 after %3 ms")
+                                     .arg(name)
+                                     .arg(status)
+                                     .arg(timer.elapsed());
+    return status;
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    if (argc > 1) {
-        for (const Subcommand &sub : subcommands) {
-            if (std::strcmp(argv[1], sub.name) == 0) {
+    // The first word that is not --verbose names the subcommand, if it is one.
+    int first = 1;
+    while (first < argc && !std::strcmp(argv[first], "--verbose"))
+        ++first;
+    if (first < argc) {
+        for (const help::Command &command : help::commands()) {
+            if (std::strcmp(argv[first], command.name) == 0) {
                 QCoreApplication app(argc, argv);
                 setApplicationIdentity();
                 installTranslations(false);
-                return sub.run(QCoreApplication::arguments().mid(2));
+                QStringList args = QCoreApplication::arguments().mid(first + 1);
+                if (first > 1)
+                    args.prepend(QStringLiteral("--verbose"));
+                return runSubcommand(command, args);
             }
         }
-        for (int i = 1; i < argc; ++i) {
-            if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
-                printHelp();
-                return 0;
-            }
-            if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")) {
-                std::printf("kanri %s\n", KANRI_VERSION);
-                return 0;
-            }
-            if (!std::strcmp(argv[i], "--screenshot") &&
-                qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-                qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    if (argc > 1 && !std::strcmp(argv[1], "--generate"))
+        return generate(argc == 3 ? argv[2] : nullptr);
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+            print(help::mainHelp());
+            return 0;
         }
+        if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")) {
+            print(kanri::app::versionText());
+            return 0;
+        }
+        if (!std::strcmp(argv[i], "--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
     QApplication app(argc, argv);
@@ -133,37 +182,49 @@ int main(int argc, char **argv)
     installTranslations(true);
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("kanri")));
 
+    // The window's options are those of the help table (help.cpp), described there.
     QCommandLineParser parser;
-    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
-                                             QApplication::translate("main", "Workspace folder"),
-                                             QStringLiteral("DIR"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QApplication::translate("main", "Write a PNG and exit"),
-        QStringLiteral("FILE"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QApplication::translate("main", "Screenshot size"),
-                                        QStringLiteral("WxH"), QStringLiteral("1400x900"));
-    const QCommandLineOption selectOption(QStringLiteral("select"),
-                                          QApplication::translate("main", "Service to select"),
-                                          QStringLiteral("SERVICE"));
-    const QCommandLineOption editOption(QStringLiteral("edit"),
-                                        QApplication::translate("main", "Edit to apply first"),
-                                        QStringLiteral("ENV.SETTING=VALUE"));
-    const QCommandLineOption viewOption(QStringLiteral("view"),
-                                        QApplication::translate("main", "Window to screenshot"),
-                                        QStringLiteral("NAME"));
-    parser.addOptions(
-        {workspaceOption, screenshotOption, sizeOption, selectOption, editOption, viewOption});
+    for (const help::Option &o : help::windowOptions()) {
+        QStringList names;
+        for (const QString &n : help::longNames(o) + help::shortNames(o))
+            names << QString(n).remove(QLatin1Char('-'));
+        parser.addOption(QCommandLineOption(names, QString::fromUtf8(o.description),
+                                            o.value ? QString::fromUtf8(o.value) : QString()));
+    }
+    const QString workspaceOption = QStringLiteral("workspace");
+    const QString screenshotOption = QStringLiteral("screenshot");
+    const QString sizeOption = QStringLiteral("size");
+    const QString selectOption = QStringLiteral("select");
+    const QString editOption = QStringLiteral("edit");
+    const QString viewOption = QStringLiteral("view");
     if (!parser.parse(QApplication::arguments())) {
-        std::fprintf(stderr, "kanri: error: %s (see kanri --help)\n",
-                     qPrintable(parser.errorText()));
+        kanri::cli::writeErr(
+            QStringLiteral("kanri: error: %1 (see kanri --help)").arg(parser.errorText()));
+        kanri::cli::writeErr(help::mainUsage());
         return 2;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "kanri: error: unknown subcommand '%s' (see kanri --help)\n",
-                     qPrintable(parser.positionalArguments().first()));
+        kanri::cli::writeErr(
+            QStringLiteral("kanri: error: unknown subcommand '%1' (see kanri --help)")
+                .arg(parser.positionalArguments().first()));
+        kanri::cli::writeErr(help::mainUsage());
         return 2;
     }
+
+    // Warnings and errors of the session go to the log file too, with every token removed (not
+    // those of a screenshot: it is nobody's session, and its errors are on stderr).
+    std::shared_ptr<kanri::credentials::TokenStore> heldTokens;
+    kanri::app::MessageLog::Options logOptions;
+    if (!parser.isSet(screenshotOption))
+        logOptions.file = kanri::app::fileLocations().logs + QStringLiteral("/kanri.log");
+    logOptions.verbose = parser.isSet(QStringLiteral("verbose"));
+    logOptions.secrets = [&heldTokens] {
+        QStringList secrets = heldTokens ? heldTokens->secrets() : QStringList();
+        if (auto token = kanri::credentials::TokenStore::environmentToken())
+            secrets << *token;
+        return secrets;
+    };
+    kanri::app::MessageLog log(logOptions);
 
     QSettings settings;
     const bool screenshot = parser.isSet(screenshotOption);
@@ -181,6 +242,12 @@ int main(int argc, char **argv)
     if (screenshot)
         driver.emplace(&context);
     kanri::app::installControllers(&context);
+    if (auto *git = context.findChild<kanri::app::GitController *>())
+        heldTokens = git->tokens();
+    log.note(QStringLiteral("kanri %1 (%2), Qt %3, libgit2 %4, yaml-cpp %5: session started on %6")
+                 .arg(kanri::app::buildInfo().version, kanri::app::buildInfo().commit,
+                      kanri::app::buildInfo().qt, kanri::app::buildInfo().libgit2,
+                      kanri::app::buildInfo().yamlCpp, workspaceDir));
     QObject::connect(&window, &kanri::ui::MainWindow::openWorkspaceRequested, &context,
                      [&](const QString &dir) { context.loadAsync(dir); });
     QObject::connect(&window, &kanri::ui::MainWindow::reloadRequested, &context,
@@ -229,7 +296,9 @@ int main(int argc, char **argv)
     if (screenshot) {
         if (!loaded)
             return 1;
-        const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+        const QString sizeText =
+            parser.isSet(sizeOption) ? parser.value(sizeOption) : QStringLiteral("1400x900");
+        const QStringList size = sizeText.split(QLatin1Char('x'));
         const int w = size.value(0).toInt(), h = size.value(1).toInt();
         if (size.size() != 2 || w < 200 || h < 150) {
             std::fprintf(stderr, "kanri: error: --size wants WxH, e.g. 1400x900\n");

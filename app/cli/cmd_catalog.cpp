@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/help.h"
 #include "app/cli/output.h"
 
 #include "diff/renderdiff.h"
@@ -69,7 +70,7 @@ int runCatalog(const QStringList &arguments)
         }
     }
     if (bad || !args.isEmpty()) {
-        writeErr(QStringLiteral("usage: kanri catalog [--workspace DIR] [--at REV] [--json]"));
+        writeErr(help::usage("catalog"));
         return 2;
     }
     auto ws = platform::openWorkspace(dir);
@@ -135,7 +136,7 @@ int runDiff(const QStringList &arguments)
         }
     }
     if (bad || !args.isEmpty()) {
-        writeErr(QStringLiteral("usage: kanri diff [--workspace DIR] [--base REF]"));
+        writeErr(help::usage("diff"));
         return 2;
     }
     auto ws = platform::openWorkspace(dir);

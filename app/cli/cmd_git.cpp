@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/help.h"
 #include "app/cli/output.h"
 
 #include "git/gitrepository.h"
@@ -35,9 +36,9 @@ QString tr(const char *s)
     return QCoreApplication::translate("kanri::cli", s);
 }
 
-int usage(const char *command, const QString &synopsis)
+int usage(const char *command)
 {
-    writeErr(QStringLiteral("error: usage: kanri %1 %2").arg(QLatin1String(command), synopsis));
+    writeErr(QStringLiteral("error: ") + help::usage(command));
     return 2;
 }
 
@@ -123,7 +124,7 @@ Result<Repository> openHere()
 int runClone(const QStringList &args)
 {
     if (args.size() != 2 || args[0].startsWith(QLatin1Char('-')))
-        return usage("clone", QStringLiteral("URL DIR"));
+        return usage("clone");
     auto cloned = Repository::clone(args[0], args[1], networkOptions());
     if (!cloned)
         return report(cloned.error());
@@ -134,7 +135,7 @@ int runClone(const QStringList &args)
 int runStatus(const QStringList &args)
 {
     if (!args.isEmpty())
-        return usage("status", QString());
+        return usage("status");
     auto repo = openHere();
     if (!repo)
         return report(repo.error());
@@ -173,7 +174,7 @@ int runStatus(const QStringList &args)
 int runBranch(const QStringList &args)
 {
     if (args.size() != 1 || args[0].startsWith(QLatin1Char('-')))
-        return usage("branch", QStringLiteral("NAME"));
+        return usage("branch");
     auto repo = openHere();
     if (!repo)
         return report(repo.error());
@@ -194,7 +195,6 @@ int runBranch(const QStringList &args)
 
 int runCommit(const QStringList &args)
 {
-    const QString synopsis = QStringLiteral("-m MSG [--all | PATH...]");
     QString message;
     bool haveMessage = false, all = false;
     QStringList paths;
@@ -202,7 +202,7 @@ int runCommit(const QStringList &args)
         const QString &a = args[i];
         if (a == QLatin1String("-m") || a == QLatin1String("--message")) {
             if (++i >= args.size())
-                return usage("commit", synopsis);
+                return usage("commit");
             message = args[i];
             haveMessage = true;
         } else if (a == QLatin1String("--all") || a == QLatin1String("-a")) {
@@ -211,13 +211,13 @@ int runCommit(const QStringList &args)
             paths << args.mid(i + 1);
             break;
         } else if (a.startsWith(QLatin1Char('-'))) {
-            return usage("commit", synopsis);
+            return usage("commit");
         } else {
             paths << a;
         }
     }
     if (!haveMessage || (all && !paths.isEmpty()))
-        return usage("commit", synopsis);
+        return usage("commit");
     auto repo = openHere();
     if (!repo)
         return report(repo.error());
@@ -247,19 +247,18 @@ int runCommit(const QStringList &args)
 
 int runPush(const QStringList &args)
 {
-    const QString synopsis = QStringLiteral("[--set-upstream] [REMOTE [BRANCH]]");
     bool setUpstream = false;
     QStringList positional;
     for (const QString &a : args) {
         if (a == QLatin1String("--set-upstream") || a == QLatin1String("-u"))
             setUpstream = true;
         else if (a.startsWith(QLatin1Char('-')))
-            return usage("push", synopsis);
+            return usage("push");
         else
             positional << a;
     }
     if (positional.size() > 2)
-        return usage("push", synopsis);
+        return usage("push");
     auto repo = openHere();
     if (!repo)
         return report(repo.error());
@@ -301,7 +300,7 @@ int runPull(const QStringList &args)
         else if (a == QLatin1String("--merge") || a == QLatin1String("--no-rebase"))
             strategy = PullStrategy::Merge;
         else
-            return usage("pull", QStringLiteral("[--rebase]"));
+            return usage("pull");
     }
     auto repo = openHere();
     if (!repo)

@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/help.h"
 #include "app/cli/output.h"
 
 #include "kustomize/renderer.h"
@@ -23,8 +24,7 @@ QString tr(const char *s)
 int usage(const QString &problem)
 {
     writeErr(tr("kanri lint: error: %1").arg(problem));
-    writeErr(tr("usage: kanri lint [DIR | --workspace DIR] [--format text|json|github|sarif] "
-                "[--base REF]"));
+    writeErr(help::usage("lint"));
     return 2;
 }
 
@@ -72,9 +72,6 @@ int runLint(const QStringList &args)
             if (!dir.isEmpty())
                 return usage(tr("give one folder"));
             dir = value;
-        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            usage(tr("help requested"));
-            return 0;
         } else if (a.startsWith(QLatin1Char('-'))) {
             return usage(tr("unknown option '%1'").arg(a));
         } else {

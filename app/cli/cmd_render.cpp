@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/help.h"
 #include "app/cli/output.h"
 
 #include "kustomize/externalkustomize.h"
@@ -21,8 +22,7 @@ QString tr(const char *s)
 int usage(const QString &problem)
 {
     writeErr(tr("kanri render: error: %1").arg(problem));
-    writeErr(tr("usage: kanri render [--reorder legacy|none] [--load-restrictor "
-                "LoadRestrictionsRootOnly|LoadRestrictionsNone] [--verify] DIR"));
+    writeErr(help::usage("render"));
     return 2;
 }
 

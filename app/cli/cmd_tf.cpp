@@ -1,5 +1,6 @@
 #include "app/cli/cmd_tf.h"
 #include "app/cli/commands.h"
+#include "app/cli/help.h"
 #include "app/cli/output.h"
 
 #include "core/fileio.h"
@@ -47,12 +48,7 @@ QString tr(const char *s)
 int usage(const QString &why)
 {
     writeErr(QStringLiteral("kanri tf: error: ") + why);
-    writeErr(
-        tr("usage: kanri tf maps FILE [--json] | get FILE PATH [--typed] |"
-           " set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE |"
-           " remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY |"
-           " fmt [--check] [--recursive] FILE|DIR...  (VALUE is JSON, HCL source with --expr,"
-           " {\"kind\": ...} with --typed; edits take --dry-run)"));
+    writeErr(help::usage("tf"));
     return 2;
 }
 

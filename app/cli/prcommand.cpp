@@ -1,5 +1,6 @@
 #include "app/cli/prcommand.h"
 
+#include "app/cli/help.h"
 #include "app/cli/output.h"
 #include "git/gitrepository.h"
 #include "github/githubremote.h"
@@ -21,14 +22,7 @@ QString tr(const char *text)
 
 int usage()
 {
-    writeErr(QStringLiteral(
-        "usage: kanri pr create [--repo DIR] [--title T] [--body-file F] [--base B] [--draft]\n"
-        "       kanri pr list [--repo DIR] [--json]\n"
-        "       kanri pr fetch [--repo DIR] [N...]\n"
-        "       kanri pr show [--repo DIR] N\n"
-        "       kanri pr review [--repo DIR] N (--comment TEXT | --approve | --request-changes "
-        "[--comment TEXT])\n"
-        "       kanri pr sync [--repo DIR]"));
+    writeErr(help::usage("pr"));
     return 2;
 }
 

@@ -707,6 +707,17 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     </message>
 </context>
 <context>
+    <name>kanri::app::HelpController</name>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>ログフォルダーを開く(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About Kanri</source>
+        <translation>Kanri について(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>kanri::app::PublishController</name>
     <message>
         <source>Nothing was done: the commits need the name and e-mail address of their author.</source>
@@ -850,10 +861,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>kanri lint: error: %1</translation>
     </message>
     <message>
-        <source>usage: kanri lint [DIR | --workspace DIR] [--format text|json|github|sarif] [--base REF]</source>
-        <translation>使い方: kanri lint [DIR | --workspace DIR] [--format text|json|github|sarif] [--base REF]</translation>
-    </message>
-    <message>
         <source>--format needs a value</source>
         <translation>--format には値が必要です</translation>
     </message>
@@ -872,10 +879,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>give one folder</source>
         <translation>フォルダーを 1 つ指定してください</translation>
-    </message>
-    <message>
-        <source>help requested</source>
-        <translation>ヘルプが要求されました</translation>
     </message>
     <message>
         <source>unknown option &apos;%1&apos;</source>
@@ -916,10 +919,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>kanri render: error: %1</source>
         <translation>kanri render: error: %1</translation>
-    </message>
-    <message>
-        <source>usage: kanri render [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [--verify] DIR</source>
-        <translation>使い方: kanri render [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [--verify] DIR</translation>
     </message>
     <message>
         <source>--reorder needs a value</source>
@@ -1000,10 +999,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>fmt needs at least one FILE or directory</source>
         <translation>fmt には FILE かディレクトリを 1 つ以上指定してください</translation>
-    </message>
-    <message>
-        <source>usage: kanri tf maps FILE [--json] | get FILE PATH [--typed] | set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (VALUE is JSON, HCL source with --expr, {&quot;kind&quot;: ...} with --typed; edits take --dry-run)</source>
-        <translation>使い方: kanri tf maps FILE [--json] | get FILE PATH [--typed] | set FILE MAP.KEY[.FIELD] VALUE | unset FILE MAP.KEY.FIELD | add FILE MAP.KEY VALUE | remove FILE MAP.KEY | rename FILE MAP.KEY NEWKEY | fmt [--check] [--recursive] FILE|DIR...  (VALUE は JSON、--expr では HCL ソース、--typed では {&quot;kind&quot;: ...}。編集は --dry-run を指定できます)</translation>
     </message>
     <message>
         <source>--expr needs HCL source text</source>
@@ -4146,6 +4141,45 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     </message>
 </context>
 <context>
+    <name>kanri::ui::AboutDialog</name>
+    <message>
+        <source>About Kanri</source>
+        <translation>Kanri について</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Kanri %1&lt;/h2&gt;&lt;p&gt;A console for a platform team&apos;s Terraform and kustomize repositories.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Kanri %1&lt;/h2&gt;&lt;p&gt;プラットフォームチームの Terraform と kustomize のリポジトリのためのコンソール。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>コミット</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1（実行中）</translation>
+    </message>
+    <message>
+        <source>%1 (built with)</source>
+        <translation>%1（ビルド時）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>ログフォルダーを開く(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>kanri::ui::ContainerValueDelegate</name>
     <message>
         <source>e.g. 250m, 0.5, 512Mi</source>
@@ -4958,18 +4992,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Kanri</source>
-        <translation>Kanri について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Kanri</source>
-        <translation>Kanri について</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Kanri&lt;/b&gt; %1&lt;br&gt;A console for a platform team&apos;s Terraform and kustomize repositories.</source>
-        <translation>&lt;b&gt;Kanri&lt;/b&gt; %1&lt;br&gt;プラットフォームチームの Terraform と kustomize のリポジトリのためのコンソール。</translation>
     </message>
     <message>
         <source>Main</source>
@@ -6114,33 +6136,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>the file</source>
         <translation>ファイル</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Workspace folder</source>
-        <translation>ワークスペースのフォルダー</translation>
-    </message>
-    <message>
-        <source>Write a PNG and exit</source>
-        <translation>PNG を書き出して終了</translation>
-    </message>
-    <message>
-        <source>Screenshot size</source>
-        <translation>スクリーンショットのサイズ</translation>
-    </message>
-    <message>
-        <source>Service to select</source>
-        <translation>選択するサービス</translation>
-    </message>
-    <message>
-        <source>Edit to apply first</source>
-        <translation>先に適用する編集</translation>
-    </message>
-    <message>
-        <source>Window to screenshot</source>
-        <translation>スクリーンショットを撮るウィンドウ</translation>
     </message>
 </context>
 </TS>

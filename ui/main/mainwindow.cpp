@@ -329,12 +329,7 @@ void MainWindow::createActions()
         help->addAction(tr("&Keyboard Shortcuts…"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
                         &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
-    help->addAction(tr("&About Kanri"), this, [this] {
-        QMessageBox::about(this, tr("About Kanri"),
-                           tr("<b>Kanri</b> %1<br>A console for a platform team's Terraform and "
-                              "kustomize repositories.")
-                               .arg(QApplication::applicationVersion()));
-    });
+    // The application adds Open Log Folder and About Kanri (app/helpcontroller.cpp).
 
     m_toolBar = addToolBar(tr("Main"));
     m_toolBar->setObjectName(QStringLiteral("MainToolBar"));

@@ -1,0 +1,17 @@
+# Runs KANRI --generate man|bash|zsh and writes OUT/kanri.1.gz (gzip -9n: no name, no time, as
+# Debian wants), OUT/kanri.bash and OUT/_kanri.
+foreach(kind IN ITEMS man bash zsh)
+    execute_process(COMMAND ${KANRI} --generate ${kind} OUTPUT_VARIABLE text RESULT_VARIABLE status)
+    if(NOT status EQUAL 0 OR NOT text)
+        message(FATAL_ERROR "${KANRI} --generate ${kind} failed (${status})")
+    endif()
+    set(text_${kind} "${text}")
+endforeach()
+file(WRITE ${OUT}/kanri.1 "${text_man}")
+file(WRITE ${OUT}/kanri.bash "${text_bash}")
+file(WRITE ${OUT}/_kanri "${text_zsh}")
+find_program(GZIP gzip REQUIRED)
+execute_process(COMMAND ${GZIP} -9nf ${OUT}/kanri.1 RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "gzip ${OUT}/kanri.1 failed")
+endif()
