@@ -10,6 +10,7 @@
 #include "platform/workspace.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/restoreeditsdialog.h"
+#include "ui/theme/theme.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,6 +33,12 @@ AppContext::AppContext(ui::MainWindow *window, QObject *parent)
 {
     m_loadPool.setMaxThreadCount(2); // the load in progress, and one being dropped
     connect(m_window, &ui::MainWindow::loadCancelRequested, this, &AppContext::cancelLoad);
+    // View ▸ Theme: the user's choice, kept in the settings.
+    m_window->setTheme(
+        ui::themeFromName(m_settings.value(QStringLiteral("view/theme")).toString()));
+    connect(m_window, &ui::MainWindow::themeChosen, this, [this](ui::ThemeChoice choice) {
+        m_settings.setValue(QStringLiteral("view/theme"), ui::themeName(choice));
+    });
     // What the restore and conflict questions look like, over the session's unsaved edits
     // (kanri --screenshot F --edit ... --view restore-edits).
     addView(QStringLiteral("restore-edits"), [this]() -> QWidget * {

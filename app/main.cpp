@@ -310,7 +310,7 @@ int main(int argc, char **argv)
     // SIGTERM, SIGHUP, Ctrl+C and logout keep the unsaved edits in the journal.
     kanri::app::TerminationGuard guard(&context);
     window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    window.restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    window.restoreLayout(settings.value(QStringLiteral("window/state")).toByteArray());
     window.show();
     const int status = app.exec();
     settings.setValue(QStringLiteral("window/geometry"), window.saveGeometry());

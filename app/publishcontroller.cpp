@@ -2,6 +2,7 @@
 
 #include "app/appcontext.h"
 #include "app/commitauthor.h"
+#include "git/gitrepository.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
 #include "ui/main/mainwindow.h"
@@ -133,14 +134,48 @@ void PublishController::startFlow(platform::PublishRequest request)
             &ui::WizardPublishDialog::setProgress);
     connect(m_flow, &platform::PublishFlow::finished, this, &PublishController::publishDone);
     m_publish->setRunning(true);
+    // The branch each repository is on now: the flow switches to its new branch, and the
+    // checkout goes back here when it ends, whatever the outcome.
+    m_branchesBefore.clear();
+    for (const platform::PublishStep &step : std::as_const(request.steps)) {
+        if (auto repo = git::Repository::open(step.path))
+            m_branchesBefore.append({step.repository, step.path, repo->currentBranch()});
+    }
     m_flow->start(std::move(request));
+}
+
+QString PublishController::returnToBranches()
+{
+    QStringList lines;
+    for (const BranchBefore &before : std::as_const(m_branchesBefore)) {
+        if (before.branch.isEmpty())
+            continue; // HEAD was detached: nothing to go back to by name
+        auto repo = git::Repository::open(before.path);
+        if (!repo || repo->currentBranch() == before.branch)
+            continue;
+        const QString now = repo->currentBranch();
+        if (auto switched = repo->switchBranch(before.branch); !switched)
+            lines << tr("%1: still on branch %2; going back to %3 failed: %4")
+                         .arg(before.repository, now, before.branch, switched.error().toString());
+        else
+            lines << tr("%1: back on branch %2 (the change is on %3)")
+                         .arg(before.repository, before.branch, now);
+    }
+    m_branchesBefore.clear();
+    return lines.join(QLatin1Char('\n'));
 }
 
 void PublishController::publishDone(const platform::PublishOutcome &outcome)
 {
+    const QString returned = returnToBranches();
+    const QString message =
+        returned.isEmpty() ? outcome.message : outcome.message + QLatin1Char('\n') + returned;
     if (m_publish)
-        m_publish->showOutcome(outcome.ok, outcome.message, !outcome.anythingCommitted());
-    m_context->window()->showStatusMessage(outcome.message.section(QLatin1Char('\n'), 0, 0));
+        m_publish->showOutcome(outcome.ok, message, !outcome.anythingCommitted());
+    m_context->window()->showStatusMessage(
+        outcome.message.section(QLatin1Char('\n'), 0, 0) +
+        (returned.isEmpty() ? QString()
+                            : QStringLiteral(" — ") + returned.section(QLatin1Char('\n'), 0, 0)));
     m_context->refreshRepositoryStatus();
     // HEAD moved (a new branch, a commit): the session's picture of HEAD is stale. Reopen the
     // workspace when that asks nothing (no other unsaved edits).

@@ -18,8 +18,9 @@ class CommitAuthor;
 
 // After a wizard: the "Commit, Push and Open Pull Requests" dialog with the proposed texts,
 // then platform::PublishFlow with the dialog's texts, its progress in the dialog and its
-// outcome in words; afterwards the repository status is refreshed and the workspace reopened
-// when HEAD moved and nothing else is unsaved.
+// outcome in words; afterwards each repository is switched back to the branch it was on (the
+// change stays on its pushed branch; the user is told), the repository status is refreshed
+// and the workspace reopened when HEAD moved and nothing else is unsaved.
 class PublishController : public QObject
 {
     Q_OBJECT
@@ -55,6 +56,9 @@ private:
     void runPublish();
     void startFlow(platform::PublishRequest request);
     void publishDone(const platform::PublishOutcome &outcome);
+    // Switches each repository back to the branch it was on before the flow; what happened,
+    // one line per repository that had moved.
+    QString returnToBranches();
 
     AppContext *m_context;
     QPointer<ui::WizardPublishDialog> m_publish;
@@ -62,6 +66,11 @@ private:
     platform::PublishFlow *m_flow = nullptr;
     std::shared_ptr<credentials::TokenStore> m_tokens;
     QPointer<CommitAuthor> m_commitAuthor;
+    struct BranchBefore
+    {
+        QString repository, path, branch;
+    };
+    QList<BranchBefore> m_branchesBefore;
 };
 
 } // namespace kanri::app

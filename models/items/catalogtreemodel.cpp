@@ -3,8 +3,6 @@
 #include "platform/renderpipeline.h"
 #include "platform/session.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QDir>
 #include <QIcon>
 #include <QTimer>
@@ -420,8 +418,6 @@ QVariant CatalogTreeModel::data(const QModelIndex &index, int role) const
         if (broken && index.column() == 0)
             return QIcon::fromTheme(QStringLiteral("dialog-error"));
         return {};
-    case Qt::ForegroundRole:
-        return broken ? QVariant(QBrush(QColor(0xc0, 0x1c, 0x28))) : QVariant();
     case KindRole:
         return int(n->kind);
     case NameRole:

@@ -3,15 +3,12 @@
 #include "platform/editbuffers.h"
 #include "platform/session.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QFont>
 #include <QSet>
 #include <QUndoStack>
 
 #include <QDir>
 #include <QJsonArray>
-#include <QPalette>
 #include <cmath>
 
 namespace kanri::items {
@@ -181,8 +178,6 @@ QVariant DevelopersModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case MissingRole:
         return missing;
-    case Qt::BackgroundRole:
-        return missing ? QVariant(QBrush(QColor(0xff, 0xe0, 0xe0))) : QVariant();
     case Qt::ToolTipRole:
         if (missing)
             return tr("%1 is required").arg(f);
@@ -213,8 +208,8 @@ QVariant DevelopersModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::DisplayRole || role == Qt::EditRole)
         return displayValue(value);
-    if (role == Qt::ForegroundRole && isDefault)
-        return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+    if (role == DefaultRole)
+        return isDefault;
     return {};
 }
 

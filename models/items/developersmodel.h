@@ -19,7 +19,8 @@ namespace kanri::items {
 // the map gets them at its end) filled with the schema's defaults under a unique placeholder
 // key ("new-developer", "new-developer-2", ...) that the user renames by editing the key
 // column. Required fields (not optional() in the schema) left empty are flagged with
-// MissingRole, a tooltip and a background. removeRows() removes entries as one undo step.
+// MissingRole and a tooltip (the view paints the theme's background). removeRows() removes entries
+// as one undo step.
 class DevelopersModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
         OwnedRole,
         RequiredRole, // the column's field is required by the schema
         MissingRole,  // a required field of this entry is empty
+        DefaultRole,  // the value shown is the schema's default, not written in the entry
     };
 
     explicit DevelopersModel(platform::Session *session, QObject *parent = nullptr);

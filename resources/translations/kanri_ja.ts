@@ -19,6 +19,10 @@ Edit it anyway?</source>
 
 このまま編集しますか?</translation>
     </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>%2 の %1 を編集</translation>
+    </message>
 </context>
 <context>
     <name>SourceLocator</name>
@@ -722,6 +726,14 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>Nothing was done: the commits need the name and e-mail address of their author.</source>
         <translation>何も行いませんでした: コミットには作成者の名前とメールアドレスが必要です。</translation>
+    </message>
+    <message>
+        <source>%1: still on branch %2; going back to %3 failed: %4</source>
+        <translation>%1: ブランチ %2 のままです。%3 に戻れませんでした: %4</translation>
+    </message>
+    <message>
+        <source>%1: back on branch %2 (the change is on %3)</source>
+        <translation>%1: ブランチ %2 に戻りました (変更は %3 にあります)</translation>
     </message>
 </context>
 <context>
@@ -4954,10 +4966,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <source>Apply Edits to &amp;All Environments</source>
-        <translation>編集をすべての環境に適用(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
@@ -5120,6 +5128,66 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>Nothing was saved.</source>
         <translation>何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>システム(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>レイアウトをリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>All Environments: On</source>
+        <translation>全環境: オン</translation>
+    </message>
+    <message>
+        <source>All Environments: Off</source>
+        <translation>全環境: オフ</translation>
+    </message>
+    <message>
+        <source>Apply Edits to &amp;All Environments: On</source>
+        <translation>編集を全環境に適用(&amp;A): オン</translation>
+    </message>
+    <message>
+        <source>Apply Edits to &amp;All Environments: Off</source>
+        <translation>編集を全環境に適用(&amp;A): オフ</translation>
+    </message>
+    <message>
+        <source>On: an edit is written into the base and every overlay that overrides it. Click to edit one environment at a time.</source>
+        <translation>オン: 編集はベースと、その値を上書きするすべてのオーバーレイに書き込まれます。クリックすると環境ごとの編集に戻ります。</translation>
+    </message>
+    <message>
+        <source>Off: an edit changes only the environment of its cell. Click to write edits into every environment.</source>
+        <translation>オフ: 編集はそのセルの環境だけを変更します。クリックすると編集をすべての環境に書き込みます。</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 を元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 をやり直す</translation>
     </message>
 </context>
 <context>

@@ -366,7 +366,6 @@ void TestCatalogModels::developersNewRowGetsDefaultsAndAPlaceholderKey()
     QVERIFY(model.isRequired(name));
     QVERIFY(!model.isRequired(admin));
     QVERIFY(model.index(4, name).data(items::DevelopersModel::MissingRole).toBool());
-    QVERIFY(model.index(4, name).data(Qt::BackgroundRole).isValid());
     QVERIFY(!model.index(0, name).data(items::DevelopersModel::MissingRole).toBool());
     QCOMPARE(model.index(4, admin).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
 

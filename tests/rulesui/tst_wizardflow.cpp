@@ -309,12 +309,13 @@ void TestWizardFlow::newDeveloperCommitsPushesAndOpensThePullRequest()
              QStringLiteral("Wiz Ard <wizard@example.invalid>"));
     QVERIFY(gitOut({"show", "kanri/add-developer-atanaka:developers.auto.tfvars"}, bare)
                 .contains(QStringLiteral("atanaka = {")));
-    // The working tree is on the branch, which tracks the remote one.
+    // The working tree is back on the branch it was on; the new branch tracks the remote one.
     const QString work = repoPath(QStringLiteral("accounts"));
-    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work),
-             QStringLiteral("kanri/add-developer-atanaka"));
-    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "@{upstream}"}, work),
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), QStringLiteral("main"));
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "kanri/add-developer-atanaka@{upstream}"}, work),
              QStringLiteral("origin/kanri/add-developer-atanaka"));
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("back on branch main")),
+             qPrintable(dialog->messageLabel()->text()));
     // Nothing in the manifests repository.
     QCOMPARE(gitOut({"branch", "--list", "kanri/*"}, barePath(QStringLiteral("manifests"))),
              QString());
@@ -385,12 +386,12 @@ void TestWizardFlow::aPushFailureKeepsTheCommitAndSaysSo()
                  outcome.message.contains(QStringLiteral("kanri/add-developer-atanaka")) &&
                  outcome.message.contains(QStringLiteral("Repository ▸ Push")),
              qPrintable(outcome.message));
-    // The commit is there, on the branch, with what was typed.
+    // The commit is there, on the branch, with what was typed; the checkout is back on main.
     const QString work = repoPath(QStringLiteral("accounts"));
-    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work),
-             QStringLiteral("kanri/add-developer-atanaka"));
-    QCOMPARE(gitOut({"log", "-1", "--format=%s"}, work), QStringLiteral("My own message"));
-    QCOMPARE(gitOut({"diff", "--name-only", "HEAD~1", "HEAD"}, work),
+    const QString branch = QStringLiteral("kanri/add-developer-atanaka");
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), QStringLiteral("main"));
+    QCOMPARE(gitOut({"log", "-1", "--format=%s", branch}, work), QStringLiteral("My own message"));
+    QCOMPARE(gitOut({"diff", "--name-only", branch + "~1", branch}, work),
              QStringLiteral("developers.auto.tfvars"));
     // No pull request was asked for; the texts are still in the dialog.
     QCOMPARE(count("POST", QStringLiteral("/repos/remotes/accounts/pulls")), 0);
@@ -621,20 +622,24 @@ void TestWizardFlow::fromAFeatureBranchTheBranchStartsFromOriginsDefaultBranch()
     QCOMPARE(posts.size(), 1);
     QCOMPARE(posts.first().json().value(QStringLiteral("base")).toString(), QStringLiteral("main"));
 
-    // The working tree: on the new branch, tracking it; the wizard's file as committed; the
-    // unrelated changes still there; the feature branch and its commit untouched.
-    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), branch);
-    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "@{upstream}"}, work), "origin/" + branch);
+    // The working tree: back on the feature branch, its commit untouched; the new branch
+    // tracks the remote one; the unrelated changes still there.
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", "HEAD"}, work), QStringLiteral("feature/tweak"));
+    QCOMPARE(gitOut({"rev-parse", "--abbrev-ref", branch + "@{upstream}"}, work),
+             "origin/" + branch);
     QCOMPARE(gitOut({"rev-parse", "feature/tweak"}, work), extra);
     QCOMPARE(kanri::test::readAll(work + QStringLiteral("/README.md")), readme);
     QCOMPARE(kanri::test::readAll(work + QStringLiteral("/scratch.txt")), QByteArray("scratch\n"));
-    QVERIFY(!QFileInfo::exists(work + QStringLiteral("/EXTRA.md"))); // on the feature branch
+    QVERIFY(QFileInfo::exists(work + QStringLiteral("/EXTRA.md"))); // the feature branch's
     QCOMPARE(gitOut({"status", "--porcelain"}, work),
              QStringLiteral("M README.md\n?? scratch.txt"));
-    QCOMPARE(
-        kanri::test::readAll(work + QStringLiteral("/developers.auto.tfvars")),
-        kanri::test::run(QStringLiteral("git"), {"show", branch + ":developers.auto.tfvars"}, bare)
-            .out);
+    QCOMPARE(kanri::test::readAll(work + QStringLiteral("/developers.auto.tfvars")),
+             kanri::test::run(QStringLiteral("git"),
+                              {"show", "feature/tweak:developers.auto.tfvars"}, work)
+                 .out);
+    QVERIFY2(
+        dialog->messageLabel()->text().contains(QStringLiteral("back on branch feature/tweak")),
+        qPrintable(dialog->messageLabel()->text()));
     dialog->close();
 }
 

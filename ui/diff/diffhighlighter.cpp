@@ -1,5 +1,7 @@
 #include "ui/diff/diffhighlighter.h"
 
+#include "ui/theme/theme.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QRegularExpression>
@@ -12,13 +14,13 @@ DiffHighlighter::DiffHighlighter(QTextDocument *document)
 
 void DiffHighlighter::highlightBlock(const QString &text)
 {
-    // Colours that read on light and dark palettes alike.
-    const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
-    const QColor added = dark ? QColor(0x2e, 0x5e, 0x34) : QColor(0xdd, 0xf4, 0xdd);
-    const QColor removed = dark ? QColor(0x6e, 0x2b, 0x2b) : QColor(0xfb, 0xe0, 0xe0);
-    const QColor key = dark ? QColor(0x8c, 0xb4, 0xff) : QColor(0x1a, 0x4f, 0xa8);
-    const QColor string = dark ? QColor(0xe0, 0xb8, 0x7a) : QColor(0x8a, 0x4b, 0x08);
-    const QColor comment = dark ? QColor(0x90, 0x90, 0x90) : QColor(0x70, 0x70, 0x70);
+    // The theme's colours (ui/theme), which read on its light and dark palettes alike.
+    const ThemeColours &colours = currentThemeColours();
+    const QColor &added = colours.addedBackground;
+    const QColor &removed = colours.removedBackground;
+    const QColor &key = colours.key;
+    const QColor &string = colours.string;
+    const QColor &comment = colours.comment;
 
     // The block state is the language of the section a line belongs to: a "=== accounts · "
     // header starts Terraform (HCL), any other header rendered YAML.
@@ -33,7 +35,7 @@ void DiffHighlighter::highlightBlock(const QString &text)
     const int language = std::max(previousBlockState(), 0);
     setCurrentBlockState(language);
     if (text.startsWith(QLatin1String("@@"))) {
-        format.setForeground(QColor(0x88, 0x88, 0xcc));
+        format.setForeground(colours.hunkHeader);
         setFormat(0, int(text.size()), format);
         return;
     }

@@ -11,6 +11,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QSyntaxHighlighter>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -171,6 +172,18 @@ void DiffPanel::render()
     m_unified->setPlainText(unified);
     m_left->setPlainText(left);
     m_right->setPlainText(right);
+}
+
+void DiffPanel::changeEvent(QEvent *event)
+{
+    // A theme change: the highlighters pick the theme's colours again.
+    if (event->type() == QEvent::PaletteChange) {
+        for (QPlainTextEdit *view : {m_unified, m_left, m_right}) {
+            if (auto *h = view->document()->findChild<QSyntaxHighlighter *>())
+                h->rehighlight();
+        }
+    }
+    QWidget::changeEvent(event);
 }
 
 bool DiffPanel::eventFilter(QObject *watched, QEvent *event)

@@ -4,6 +4,7 @@
 #include "platform/session.h"
 #include "ui/editor/hclhighlighter.h"
 #include "ui/editor/yamlhighlighter.h"
+#include "ui/theme/theme.h"
 #include "yaml/yamldocument.h"
 
 #include <QDateTime>
@@ -499,10 +500,10 @@ void SourceEditor::updateSelections()
 {
     QList<QTextEdit::ExtraSelection> selections;
     const QPalette pal = m_edit->palette();
-    const bool dark = pal.color(QPalette::Base).lightness() < 128;
+    const ThemeColours &colours = themeColours(isDarkPalette(pal));
     if (!m_file.isEmpty()) {
         QTextEdit::ExtraSelection line;
-        line.format.setBackground(dark ? QColor(255, 255, 255, 18) : QColor(0, 0, 0, 12));
+        line.format.setBackground(colours.currentLineBackground);
         line.format.setProperty(QTextFormat::FullWidthSelection, true);
         line.cursor = m_edit->textCursor();
         line.cursor.clearSelection();
@@ -515,7 +516,7 @@ void SourceEditor::updateSelections()
             if (c.isNull())
                 break;
             QTextEdit::ExtraSelection hit;
-            hit.format.setBackground(dark ? QColor(0x80, 0x6a, 0x00) : QColor(0xff, 0xee, 0x80));
+            hit.format.setBackground(colours.findBackground);
             hit.cursor = c;
             selections << hit;
         }
@@ -579,7 +580,8 @@ bool SourceEditor::find(const QString &text, Direction direction)
         found = m_edit->find(text, flags);
     }
     QPalette p = m_findBox->palette();
-    p.setColor(QPalette::Base, found ? palette().color(QPalette::Base) : QColor(0xff, 0xcd, 0xd2));
+    p.setColor(QPalette::Base, found ? palette().color(QPalette::Base)
+                                     : themeColours(isDarkPalette(palette())).missingBackground);
     m_findBox->setPalette(p);
     updateSelections();
     return found;

@@ -1,5 +1,7 @@
 #include "ui/editor/yamlhighlighter.h"
 
+#include "ui/theme/theme.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 #include <QRegularExpression>
@@ -59,13 +61,13 @@ YamlHighlighter::YamlHighlighter(QTextDocument *document)
 
 void YamlHighlighter::updateColors(const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    m_key = colored(dark ? QColor(0x7f, 0xb4, 0xff) : QColor(0x1f, 0x4e, 0x99), true);
-    m_string = colored(dark ? QColor(0xa5, 0xd6, 0x7a) : QColor(0x2e, 0x7d, 0x32));
-    m_number = colored(dark ? QColor(0xf7, 0x8c, 0x6c) : QColor(0xb5, 0x47, 0x1a));
-    m_keyword = colored(dark ? QColor(0xc7, 0x92, 0xea) : QColor(0x7b, 0x1f, 0xa2), true);
-    m_comment = colored(palette.color(QPalette::Disabled, QPalette::Text), false, true);
-    m_special = colored(dark ? QColor(0xff, 0xcb, 0x6b) : QColor(0x8d, 0x6e, 0x00));
+    const ThemeColours &c = themeColours(isDarkPalette(palette));
+    m_key = colored(c.key, true);
+    m_string = colored(c.string);
+    m_number = colored(c.number);
+    m_keyword = colored(c.keyword, true);
+    m_comment = colored(c.comment, false, true);
+    m_special = colored(c.special);
     rehighlight();
 }
 

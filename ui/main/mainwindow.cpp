@@ -13,8 +13,11 @@
 #include "ui/main/servicedetailspanel.h"
 #include "ui/main/shortcutsdialog.h"
 #include "ui/main/tableview.h"
+#include "ui/theme/theme.h"
 
+#include <QAbstractScrollArea>
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCompleter>
@@ -30,18 +33,25 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
+#include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -49,16 +59,131 @@ namespace kanri::ui {
 
 namespace {
 
-// Asks before an edit of something another team owns, and names who must review it.
+// While a cell is edited, its value goes to the session ~150 ms after each change, so the
+// rendered diff follows the typing. The previews are pushed inside one undo macro, open while
+// the editor is: Enter writes the value and closes it (one undo step, whatever was previewed);
+// Esc closes it, undoes it and drops it, so the cell is as it was and no step is left.
+class CellPreview : public QObject
+{
+public:
+    CellPreview(QUndoStack *stack, QObject *parent)
+        : QObject(parent)
+        , m_stack(stack)
+    {
+        m_timer.setSingleShot(true);
+        m_timer.setInterval(150);
+        connect(&m_timer, &QTimer::timeout, this, &CellPreview::apply);
+    }
+    ~CellPreview() override { finish(); }
+
+    void start(QWidget *editor, const QModelIndex &index, std::function<QString()> value)
+    {
+        finish(); // another editor left without a word
+        m_editor = editor;
+        m_index = index;
+        m_model = const_cast<QAbstractItemModel *>(index.model());
+        m_value = std::move(value);
+        // The view drops its editor without a word when the rows are rebuilt: the preview
+        // goes with it, never leaving the macro open.
+        connect(editor, &QObject::destroyed, this, [this, editor] {
+            if (m_editorId == editor)
+                finish();
+        });
+        m_editorId = editor;
+    }
+    bool isFor(const QWidget *editor) const { return editor && m_editorId == editor; }
+    void changed()
+    {
+        if (m_editor)
+            m_timer.start();
+    }
+    // Enter: the committed value is written next (inside the macro), then commitDone().
+    void commitStarts() { m_timer.stop(); }
+    void commitDone()
+    {
+        if (m_macro && m_stack)
+            m_stack->endMacro();
+        m_macro = false;
+        m_editor = nullptr;
+        m_editorId = nullptr;
+    }
+    // Esc, or the editor went without a commit: the cell as it was.
+    void finish()
+    {
+        m_timer.stop();
+        if (m_macro && m_stack) {
+            m_stack->endMacro();
+            m_stack->undo();
+            // The undone macro goes rather than waiting to be redone: an obsolete command
+            // pushed in its place drops it.
+            auto *drop = new QUndoCommand;
+            drop->setObsolete(true);
+            m_stack->push(drop);
+        }
+        m_macro = false;
+        m_editor = nullptr;
+        m_editorId = nullptr;
+    }
+
+private:
+    void apply()
+    {
+        if (!m_editor || !m_model || !m_index.isValid() || !m_stack)
+            return;
+        const QString value = m_value();
+        if (value.isEmpty() || value == m_index.data(Qt::EditRole).toString())
+            return;
+        if (auto *line = qobject_cast<QLineEdit *>(m_editor.data());
+            line && !line->hasAcceptableInput())
+            return;
+        if (!m_macro) {
+            const QString column = m_model->headerData(m_index.column(), Qt::Horizontal).toString();
+            const QString row =
+                m_model->index(m_index.row(), 0, m_index.parent()).data().toString();
+            m_stack->beginMacro(
+                QCoreApplication::translate("MainWindow", "Edit %1 of %2").arg(column, row));
+            m_macro = true;
+        }
+        m_model->setData(m_index, value);
+    }
+
+    QPointer<QUndoStack> m_stack;
+    QTimer m_timer;
+    QPointer<QWidget> m_editor;
+    const QObject *m_editorId = nullptr; // compared only, also while it is destroyed
+    QPersistentModelIndex m_index;
+    QPointer<QAbstractItemModel> m_model;
+    std::function<QString()> m_value;
+    bool m_macro = false; // the previews' macro is open
+};
+
+// Asks before an edit of something another team owns, and names who must review it; paints
+// other teams' items, default values and missing required values in the theme's colours.
 class OwnershipDelegate : public QStyledItemDelegate
 {
 public:
-    // `settingRole` (-1 for none) gives a cell's platform::ServiceSetting.
-    OwnershipDelegate(int ownedRole, int settingRole, QObject *parent)
+    struct Roles
+    {
+        int owned = -1;
+        int setting = -1; // a cell's platform::ServiceSetting
+        int missing = -1; // a required value that is empty
+        int isDefault = -1;
+    };
+    // `preview` (optional): the cell's edits show in the session while typing.
+    OwnershipDelegate(Roles roles, QObject *parent, QUndoStack *preview = nullptr)
         : QStyledItemDelegate(parent)
-        , m_ownedRole(ownedRole)
-        , m_settingRole(settingRole)
-    {}
+        , m_ownedRole(roles.owned)
+        , m_settingRole(roles.setting)
+        , m_missingRole(roles.missing)
+        , m_defaultRole(roles.isDefault)
+        , m_preview(preview ? new CellPreview(preview, this) : nullptr)
+    {
+        if (m_preview)
+            connect(this, &QAbstractItemDelegate::closeEditor, this, [this](QWidget *editor) {
+                if (m_preview->isFor(editor))
+                    m_preview->finish();
+            });
+    }
 
     // Editors that fit the service settings: replica counts and HPA bounds as spin boxes
     // that cannot go negative (an HPA's minimum starts at 1), image tags checked as typed
@@ -79,6 +204,10 @@ public:
                 platform::ServiceSetting(setting.toInt()) == platform::ServiceSetting::Replicas ? 0
                                                                                                 : 1,
                 10000);
+            if (m_preview && index.data(m_ownedRole).toBool()) {
+                m_preview->start(spin, index, [spin] { return QString::number(spin->value()); });
+                connect(spin, &QSpinBox::valueChanged, m_preview, &CellPreview::changed);
+            }
             return spin;
         }
         case platform::ServiceSetting::ImageTag: {
@@ -87,6 +216,10 @@ public:
             static const QRegularExpression tag(
                 QStringLiteral("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,127}"));
             line->setValidator(new QRegularExpressionValidator(tag, line));
+            if (m_preview && index.data(m_ownedRole).toBool()) {
+                m_preview->start(line, index, [line] { return line->text().trimmed(); });
+                connect(line, &QLineEdit::textEdited, m_preview, &CellPreview::changed);
+            }
             return line;
         }
         }
@@ -105,8 +238,13 @@ public:
     void setModelData(QWidget *editor, QAbstractItemModel *model,
                       const QModelIndex &index) const override
     {
+        const bool previewed = m_preview && m_preview->isFor(editor);
+        if (previewed)
+            m_preview->commitStarts();
         if (confirm(editor, index))
             QStyledItemDelegate::setModelData(editor, model, index);
+        if (previewed)
+            m_preview->commitDone();
     }
 
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
@@ -125,9 +263,12 @@ public:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        if (!index.data(m_ownedRole).toBool())
-            option->palette.setColor(QPalette::Text,
-                                     option->palette.color(QPalette::Disabled, QPalette::Text));
+        const ThemeColours &colours = themeColours(isDarkPalette(option->palette));
+        if (!index.data(m_ownedRole).toBool() ||
+            (m_defaultRole >= 0 && index.data(m_defaultRole).toBool()))
+            option->palette.setColor(QPalette::Text, colours.mutedText);
+        if (m_missingRole >= 0 && index.data(m_missingRole).toBool())
+            option->backgroundBrush = colours.missingBackground;
     }
 
 private:
@@ -148,12 +289,70 @@ private:
 
     int m_ownedRole;
     int m_settingRole;
+    int m_missingRole;
+    int m_defaultRole;
+    CellPreview *m_preview;
 };
+
+// The catalog tree: broken services and environments in the theme's error colour.
+class CatalogDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(items::CatalogTreeModel::BrokenRole).toBool())
+            option->palette.setColor(QPalette::Text,
+                                     themeColours(isDarkPalette(option->palette)).error);
+    }
+};
+
+// The smallest a dock may become: ten lines of its main view (its largest scroll area, or
+// for a form, ten of its rows) with whatever the content shows around it, and 34 letters
+// wide; from the font, set explicitly on the content, so that labels, forms and
+// combo boxes whose size hints grow with what they show never move the docks.
+QSize dockMinimum(QWidget *content)
+{
+    const QFontMetrics fm(content->font());
+    QAbstractScrollArea *main = qobject_cast<QAbstractScrollArea *>(content);
+    for (QAbstractScrollArea *area : content->findChildren<QAbstractScrollArea *>()) {
+        if (main == content)
+            break; // a scroll area around a form: its rows
+        bool inPopup = false;
+        for (QWidget *w = area->parentWidget(); w && w != content; w = w->parentWidget())
+            inPopup = inPopup || w->isWindow() || qobject_cast<QAbstractScrollArea *>(w);
+        if (inPopup)
+            continue;
+        if (!main || area->sizeHint().height() > main->sizeHint().height())
+            main = area;
+    }
+    int lines = 10 * fm.lineSpacing();
+    int chrome = 0;
+    if (main) {
+        const QFontMetrics viewFm(main->font());
+        const int row = qobject_cast<QScrollArea *>(main) ? viewFm.height() + 14
+                        : qobject_cast<QAbstractItemView *>(main)
+                            ? std::max(viewFm.height() + 8, viewFm.lineSpacing() + 6)
+                            : viewFm.lineSpacing();
+        lines = 10 * row + 2 * main->frameWidth() + 8 +
+                main->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, main);
+        if (auto *tree = qobject_cast<QTreeView *>(main); tree && !tree->isHeaderHidden())
+            lines += tree->header()->sizeHint().height();
+        if (auto *table = qobject_cast<QTableView *>(main))
+            lines += table->horizontalHeader()->sizeHint().height();
+        chrome =
+            std::max(0, content->minimumSizeHint().height() - main->minimumSizeHint().height());
+    }
+    // In Latin letters: a CJK font's average character is a full-width one.
+    return {34 * fm.horizontalAdvance(QLatin1Char('x')), chrome + lines};
+}
 
 // Rows whose contents size a table's columns when a session opens (about one screenful).
 constexpr int kSizingRows = 40;
 
-QTableView *makeTable(QAbstractItemModel *model, const QString &name)
+TableView *makeTable(QAbstractItemModel *model, const QString &name)
 {
     auto *view = new TableView;
     auto *sort = new QSortFilterProxyModel(view);
@@ -194,6 +393,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tree->setModel(m_treeFilter);
     m_tree->setAccessibleName(tr("Catalog"));
     m_tree->setUniformRowHeights(true);
+    m_tree->setItemDelegate(new CatalogDelegate(m_tree));
     m_tree->header()->setStretchLastSection(true);
     // Rebuilt (a service added or removed, the grouping changed): the teams stay open.
     connect(m_treeModel, &QAbstractItemModel::modelReset, m_tree,
@@ -207,6 +407,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::filterChanged);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::treeSelectionChanged);
+
+    // The side docks take the full height; the bottom ones sit under the tables.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
@@ -228,8 +432,15 @@ MainWindow::MainWindow(QWidget *parent)
         new EntryForm(items::DevelopersModel::TypeRole, items::DevelopersModel::RequiredRole);
     auto *entryDock = new QDockWidget(tr("Entry"));
     entryDock->setObjectName(QStringLiteral("EntryDock"));
-    entryDock->setWidget(m_entryForm);
+    // A form as long as the schema: it scrolls rather than growing the dock.
+    auto *entryScroll = new QScrollArea;
+    entryScroll->setWidgetResizable(true);
+    entryScroll->setFrameShape(QFrame::NoFrame);
+    entryScroll->setWidget(m_entryForm);
+    entryDock->setWidget(entryScroll);
     addPanel(entryDock, Qt::RightDockWidgetArea);
+    m_entryDock = entryDock;
+    m_sourceDock->raise();
 
     m_workspaceLabel = new QLabel;
     m_repositoryLabel = new QLabel;
@@ -292,15 +503,21 @@ void MainWindow::createActions()
     m_menus.insert(int(Menu::Edit), edit);
     m_undo = edit->addAction(tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
+    // The tool bar says "Undo"; the menu and the tool tip say what.
+    m_undo->setIconText(tr("Undo"));
     m_redo = edit->addAction(tr("&Redo"));
     m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setIconText(tr("Redo"));
     edit->addSeparator();
-    m_allEnvironments = edit->addAction(tr("Apply Edits to &All Environments"));
+    m_allEnvironments = edit->addAction(QString());
+    m_allEnvironments->setObjectName(QStringLiteral("allEnvironmentsAction"));
     m_allEnvironments->setCheckable(true);
+    updateAllEnvironmentsText();
     connect(m_allEnvironments, &QAction::toggled, this, [this](bool all) {
         if (m_servicesModel)
             m_servicesModel->setScope(all ? platform::EnvScope::AllEnvironments
                                           : platform::EnvScope::ThisEnvironment);
+        updateAllEnvironmentsText();
     });
 
     m_menus.insert(int(Menu::View), menuBar()->addMenu(tr("&View")));
@@ -310,6 +527,26 @@ void MainWindow::createActions()
         m_treeModel->setGrouping(on ? items::CatalogTreeModel::Grouping::NamespaceFirst
                                     : items::CatalogTreeModel::Grouping::TeamFirst);
     });
+    QMenu *theme = menu(Menu::View)->addMenu(tr("&Theme"));
+    m_themeActions = new QActionGroup(this);
+    for (const auto &[choice, text] :
+         {std::pair{ThemeChoice::Light, tr("&Light")}, std::pair{ThemeChoice::Dark, tr("&Dark")},
+          std::pair{ThemeChoice::System, tr("&System")}}) {
+        QAction *a = theme->addAction(text);
+        a->setCheckable(true);
+        a->setData(int(choice));
+        a->setObjectName(QStringLiteral("theme-") + themeName(choice));
+        a->setChecked(choice == appliedTheme());
+        m_themeActions->addAction(a);
+        connect(a, &QAction::triggered, this, [this, choice] {
+            setTheme(choice);
+            Q_EMIT themeChosen(choice);
+        });
+    }
+    menu(Menu::View)->addSeparator();
+    m_resetLayout =
+        menu(Menu::View)->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    m_resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     m_menus.insert(int(Menu::Go), go);
@@ -337,6 +574,17 @@ void MainWindow::createActions()
     m_toolBar->addAction(m_undo);
     m_toolBar->addAction(m_redo);
     m_toolBar->addAction(m_allEnvironments);
+    // Buttons whose text changes keep one width: the widest of their texts.
+    auto *allButton = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(m_allEnvironments));
+    if (allButton) {
+        int width = 0;
+        for (const QString &text : {tr("All Environments: On"), tr("All Environments: Off")}) {
+            allButton->setText(text);
+            width = std::max(width, allButton->sizeHint().width());
+        }
+        allButton->setText(m_allEnvironments->iconText());
+        allButton->setFixedWidth(width);
+    }
 }
 
 QMenu *MainWindow::menu(Menu which) const
@@ -348,7 +596,83 @@ void MainWindow::addPanel(QDockWidget *dock, Qt::DockWidgetArea area)
 {
     Q_ASSERT(!dock->objectName().isEmpty());
     addDockWidget(area, dock);
-    menu(Menu::View)->addAction(dock->toggleViewAction());
+    // The side docks share one place as tabs: stacked, each got a few lines at most.
+    if (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea) {
+        for (QDockWidget *other : findChildren<QDockWidget *>()) {
+            if (other != dock && dockWidgetArea(other) == area && !other->isFloating()) {
+                tabifyDockWidget(other, dock);
+                break;
+            }
+        }
+    }
+    if (QWidget *content = dock->widget())
+        content->setMinimumSize(dockMinimum(content));
+    menu(Menu::View)->insertAction(m_resetLayout, dock->toggleViewAction());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_defaultLayout.isEmpty())
+        return;
+    // The layout as built, sized for this window: what View ▸ Reset Layout goes back to.
+    // Restoring a state (this one, or the user's) also pins the docks' sizes: until then
+    // QMainWindow sizes the dock areas from their size hints at every relayout, so a dock
+    // followed the width of a file opened in it or of a form filled in.
+    // The side docks a third of the window wide at most, a quarter at least (their minimums
+    // permitting): a source file or a form needs room.
+    QList<QDockWidget *> sides;
+    QList<int> widths;
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        if (dockWidgetArea(dock) == Qt::RightDockWidgetArea && dock->isVisible() &&
+            !dock->isFloating() && !dock->visibleRegion().isEmpty()) {
+            sides << dock;
+            widths << std::clamp(dock->width(), width() / 4, width() / 3);
+            break; // one per tab group
+        }
+    }
+    if (!sides.isEmpty())
+        resizeDocks(sides, widths, Qt::Horizontal);
+    m_defaultLayout = saveState();
+    restoreState(m_savedLayout.isEmpty() ? m_defaultLayout : m_savedLayout);
+    m_savedLayout.clear();
+}
+
+void MainWindow::restoreLayout(const QByteArray &state)
+{
+    if (m_defaultLayout.isEmpty())
+        m_savedLayout = state; // after the default is known, at the first show
+    else
+        restoreState(state);
+}
+
+void MainWindow::resetLayout()
+{
+    if (m_defaultLayout.isEmpty())
+        return;
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        dock->setFloating(false);
+    restoreState(m_defaultLayout);
+}
+
+void MainWindow::setTheme(ThemeChoice choice)
+{
+    applyTheme(choice);
+    for (QAction *a : m_themeActions->actions())
+        a->setChecked(ThemeChoice(a->data().toInt()) == choice);
+}
+
+void MainWindow::updateAllEnvironmentsText()
+{
+    const bool on = m_allEnvironments->isChecked();
+    m_allEnvironments->setText(on ? tr("Apply Edits to &All Environments: On")
+                                  : tr("Apply Edits to &All Environments: Off"));
+    m_allEnvironments->setIconText(on ? tr("All Environments: On") : tr("All Environments: Off"));
+    m_allEnvironments->setToolTip(
+        on ? tr("On: an edit is written into the base and every overlay that overrides it. "
+                "Click to edit one environment at a time.")
+           : tr("Off: an edit changes only the environment of its cell. Click to write edits "
+                "into every environment."));
 }
 
 void MainWindow::showStatusMessage(const QString &message, int timeoutMs)
@@ -388,12 +712,17 @@ void MainWindow::setSession(platform::Session *session)
 
     m_servicesModel = new items::ServicesModel(session, this);
     m_developersModel = new items::DevelopersModel(session, this);
-    m_services = makeTable(m_servicesModel, tr("Services"));
+    TableView *services = makeTable(m_servicesModel, tr("Services"));
+    m_services = services;
     m_services->setItemDelegate(new OwnershipDelegate(
-        items::ServicesModel::OwnedRole, items::ServicesModel::SettingRole, m_services));
+        {.owned = items::ServicesModel::OwnedRole, .setting = items::ServicesModel::SettingRole},
+        m_services, session->buffers()->undoStack()));
     m_developers = makeTable(m_developersModel, tr("Developers"));
     m_developers->setItemDelegate(
-        new OwnershipDelegate(items::DevelopersModel::OwnedRole, -1, m_developers));
+        new OwnershipDelegate({.owned = items::DevelopersModel::OwnedRole,
+                               .missing = items::DevelopersModel::MissingRole,
+                               .isDefault = items::DevelopersModel::DefaultRole},
+                              m_developers));
     m_tabs->addTab(m_services, tr("&Services"));
     m_tabs->addTab(m_developers, tr("&Developers"));
     auto *details = new ServiceDetailsPanel;
@@ -407,6 +736,7 @@ void MainWindow::setSession(platform::Session *session)
         table->horizontalHeader()->setResizeContentsPrecision(kSizingRows); // rows per column
         table->resizeColumnsToContents();
     }
+    services->setFirstColumnFrozen(true);
     connect(m_services->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::serviceRowChanged);
     connect(m_servicesModel, &items::ServicesModel::editFailed, this, &MainWindow::showEditError);
@@ -415,6 +745,8 @@ void MainWindow::setSession(platform::Session *session)
             [this](const QModelIndex &current) {
                 auto *proxy = static_cast<QSortFilterProxyModel *>(m_developers->model());
                 m_entryForm->setRow(proxy->mapToSource(current));
+                if (current.isValid() && m_entryDock->isVisible())
+                    m_entryDock->raise();
             });
     connect(m_developersModel, &items::DevelopersModel::editFailed, this,
             &MainWindow::showEditError);
@@ -424,10 +756,14 @@ void MainWindow::setSession(platform::Session *session)
     connect(m_redo, &QAction::triggered, stack, &QUndoStack::redo);
     connect(stack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
     connect(stack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
-    connect(stack, &QUndoStack::undoTextChanged, this,
-            [this](const QString &t) { m_undo->setText(tr("&Undo %1").arg(t)); });
-    connect(stack, &QUndoStack::redoTextChanged, this,
-            [this](const QString &t) { m_redo->setText(tr("&Redo %1").arg(t)); });
+    connect(stack, &QUndoStack::undoTextChanged, this, [this](const QString &t) {
+        m_undo->setText(tr("&Undo %1").arg(t));
+        m_undo->setToolTip(t.isEmpty() ? tr("Undo") : tr("Undo %1").arg(t));
+    });
+    connect(stack, &QUndoStack::redoTextChanged, this, [this](const QString &t) {
+        m_redo->setText(tr("&Redo %1").arg(t));
+        m_redo->setToolTip(t.isEmpty() ? tr("Redo") : tr("Redo %1").arg(t));
+    });
     connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateTitle);
     m_undo->setEnabled(stack->canUndo());

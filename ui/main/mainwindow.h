@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QMainWindow>
 
+class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QPushButton;
@@ -27,6 +28,7 @@ class ServicesModel;
 
 namespace kanri::ui {
 
+enum class ThemeChoice;
 class DiffPanel;
 class SourceEditor;
 struct DiffLineActivation;
@@ -87,13 +89,26 @@ public:
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
     void selectService(const QString &name);
 
+    // The docks' layout: restoreLayout() takes a saveState() of an earlier run (applied at
+    // the first show, once the default layout is known); View ▸ Reset Layout goes back to the
+    // default, the layout as built at the first show.
+    void restoreLayout(const QByteArray &state);
+    void resetLayout();
+    QByteArray defaultLayout() const { return m_defaultLayout; }
+
+    // View ▸ Theme: applies `choice` and checks its menu entry (themeChosen() is the user's
+    // choice, for the settings).
+    void setTheme(ThemeChoice choice);
+
 Q_SIGNALS:
     void openWorkspaceRequested(const QString &dir);
     void reloadRequested();
     void loadCancelRequested();
+    void themeChosen(kanri::ui::ThemeChoice choice);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -109,6 +124,7 @@ private:
     bool openSource(const QString &file, int line, int column);
     void openDiffLine(const DiffLineActivation &activation);
     void openFileDialog();
+    void updateAllEnvironmentsText();
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
@@ -125,6 +141,7 @@ private:
     DiffPanel *m_diff = nullptr;
     SourceEditor *m_source = nullptr;
     QDockWidget *m_sourceDock = nullptr;
+    QDockWidget *m_entryDock = nullptr;
     EntryForm *m_entryForm = nullptr;
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_repositoryLabel = nullptr;
@@ -138,6 +155,10 @@ private:
     QAction *m_revert = nullptr;
     QAction *m_allEnvironments = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QAction *m_resetLayout = nullptr;
+    QActionGroup *m_themeActions = nullptr;
+    QByteArray m_defaultLayout;
+    QByteArray m_savedLayout; // a saved layout waiting for the first show
     QHash<int, QMenu *> m_menus;
 };
 

@@ -18,6 +18,13 @@ public:
     explicit TableView(QWidget *parent = nullptr);
     using QTableView::edit;
 
+    // Keeps the first column in view while the others scroll sideways (Qt's "frozen column"
+    // example): an overlay table over it that shares the model, the selection and the delegate
+    // and scrolls vertically with this one. Call after the model and the delegate are set.
+    void setFirstColumnFrozen(bool frozen);
+    QTableView *frozenColumn() const { return m_frozen; }
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+
     // Whether typing would start editing the current cell now.
     bool typingEdits() const { return m_typingEdits; }
     bool isEditing() const { return state() == EditingState; }
@@ -28,9 +35,15 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    void updateGeometries() override;
 
 private:
+    void updateFrozenGeometry();
+
     bool m_typingEdits = false;
+    QTableView *m_frozen = nullptr;
 };
 
 } // namespace kanri::ui

@@ -1,6 +1,7 @@
 #include "ui/rules/findingspanel.h"
 
 #include "items/findingsmodel.h"
+#include "ui/theme/theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -32,6 +33,23 @@ public:
     {
         m_rule = rule;
         invalidateFilter();
+    }
+
+    // Severities in the theme's colours: errors and warnings stand out in light and dark.
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::ForegroundRole && index.column() == items::FindingsModel::SeverityColumn) {
+            const ThemeColours &colours = currentThemeColours();
+            switch (Severity(index.data(items::FindingsModel::SeverityRole).toInt())) {
+            case Severity::Error:
+                return colours.error;
+            case Severity::Warning:
+                return colours.warning;
+            default:
+                break;
+            }
+        }
+        return QSortFilterProxyModel::data(index, role);
     }
 
 protected:
