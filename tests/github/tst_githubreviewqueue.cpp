@@ -319,8 +319,8 @@ void TestGitHubReviewQueue::lineCommentsPostWithTheReviewAsGitHubExpects()
 {
     // The request body GitHub documents (pulls.reviews.create.json): commit_id, body, event and
     // comments[] each with path and body plus line and side.
-    const QJsonObject fixture = kanri::test::loadFixture(qEnvironmentVariable("KANRI_SHARED"),
-                                                         QStringLiteral("pulls.reviews.create.json"));
+    const QJsonObject fixture = kanri::test::loadFixture(
+        qEnvironmentVariable("KANRI_SHARED"), QStringLiteral("pulls.reviews.create.json"));
     ReviewQueue queue(m_dir->path());
     NewReview review;
     review.event = ReviewEvent::Comment;
@@ -345,11 +345,12 @@ void TestGitHubReviewQueue::lineCommentsPostWithTheReviewAsGitHubExpects()
     QCOMPARE(sent.value(QLatin1String("body")).toString(), ReviewQueue::markerFor(queued->key));
     const QJsonArray comments = sent.value(QLatin1String("comments")).toArray();
     QCOMPARE(comments.size(), 2);
-    QCOMPARE(comments[0].toObject(),
-             (QJsonObject{{QLatin1String("path"), QStringLiteral("overlays/prd/kustomization.yaml")},
-                          {QLatin1String("body"), QStringLiteral("Why 5?")},
-                          {QLatin1String("line"), 13},
-                          {QLatin1String("side"), QStringLiteral("RIGHT")}}));
+    QCOMPARE(
+        comments[0].toObject(),
+        (QJsonObject{{QLatin1String("path"), QStringLiteral("overlays/prd/kustomization.yaml")},
+                     {QLatin1String("body"), QStringLiteral("Why 5?")},
+                     {QLatin1String("line"), 13},
+                     {QLatin1String("side"), QStringLiteral("RIGHT")}}));
     QCOMPARE(comments[1].toObject().value(QLatin1String("side")).toString(),
              QStringLiteral("LEFT"));
     if (!fixture.isEmpty()) {

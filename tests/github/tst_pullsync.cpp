@@ -90,8 +90,9 @@ void TestPullSync::summaryCountsWhatWasMadeAvailable_data()
     QTest::newRow("one refused, the rest stored")
         << 3 << 2 << 1 << "2 of 3 available offline; #9: refused";
     QTest::newRow("the network went away after the first: the rest were not tried")
-        << 4 << 1 << 1 << "1 of 4 available offline; #9: refused (2 not tried: GitHub could not "
-                          "be reached)";
+        << 4 << 1 << 1
+        << "1 of 4 available offline; #9: refused (2 not tried: GitHub could not "
+           "be reached)";
     QTest::newRow("the list itself could not be read")
         << 0 << 0 << 1 << "None available offline; #9: refused";
 }
