@@ -161,7 +161,7 @@ ui::PrReviewWidget *GitHubReviewController::openAny()
         for (int number : store.numbers(info.ref)) {
             openPull(info.name, number);
             if (auto *w = window(info.name, number)) {
-                w->resize(1100, 780);
+                w->resize(m_context->window()->size()); // a screenshot's --size
                 return w;
             }
         }
@@ -172,7 +172,7 @@ ui::PrReviewWidget *GitHubReviewController::openAny()
     w->setEmpty(GitHubController::tr("No pull request is available offline yet. Open Pull "
                                      "Requests ▸ Review Queue, select pull requests and choose "
                                      "Make available offline."));
-    w->resize(1100, 780);
+    w->resize(m_context->window()->size());
     return w;
 }
 

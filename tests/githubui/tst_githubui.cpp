@@ -36,6 +36,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -527,6 +528,17 @@ private Q_SLOTS:
             for (const auto &selection : v->extraSelections())
                 marked << selection.cursor.selectedText();
         QCOMPARE(marked, (QStringList{QStringLiteral("2"), QStringLiteral("5")}));
+        // Opt-in pictures of the window for people to look at (KANRI_TEST_SCREENSHOTS=DIR).
+        if (const QString dir = qEnvironmentVariable("KANRI_TEST_SCREENSHOTS"); !dir.isEmpty()) {
+            auto *tabs = review->findChild<QTabWidget *>();
+            tabs->setCurrentIndex(1);
+            QTest::qWait(100); // the layout settles
+            review->grab().save(dir + QStringLiteral("/review-files.png"));
+            tabs->setCurrentIndex(0);
+            review->diffPanel()->findChild<QComboBox *>()->setCurrentIndex(1);
+            review->grab().save(dir + QStringLiteral("/review-side-by-side.png"));
+            review->diffPanel()->findChild<QComboBox *>()->setCurrentIndex(0);
+        }
 
         // GitHub goes away: Comment (the line comments alone) is queued, a retry in 2 s.
         m_fake.reset();

@@ -66,7 +66,8 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
            "to comment on it."));
     new DiffHighlighter(m_sourceDiff->document());
     m_lineCommentsLabel->setObjectName(QStringLiteral("prLineComments"));
-    m_lineCommentsLabel->setWordWrap(true);
+    // One line per comment, not wrapped: the label always gets the height of its lines.
+    m_lineCommentsLabel->setWordWrap(false);
     m_lineCommentsLabel->setTextFormat(Qt::PlainText);
     m_details->setReadOnly(true);
     m_conversation->setReadOnly(true);
@@ -352,13 +353,13 @@ QString PrReviewWidget::lineCommentsText() const
 void PrReviewWidget::updateLineComments()
 {
     QStringList lines;
-    for (const github::ReviewComment &c : std::as_const(m_lineComments))
-        lines << (c.line > 0 ? tr("%1:%2: %3")
-                                   .arg(c.path)
-                                   .arg(c.line)
-                                   .arg(c.body.section(QLatin1Char('\n'), -1))
-                             : tr("%1 (in the review's text): %2")
-                                   .arg(c.path, c.body.section(QLatin1Char('\n'), -1)));
+    for (const github::ReviewComment &c : std::as_const(m_lineComments)) {
+        QString text = c.body.section(QLatin1Char('\n'), -1); // the reviewer's own words
+        if (text.size() > 100)
+            text = text.left(99) + QStringLiteral("…");
+        lines << (c.line > 0 ? tr("%1:%2: %3").arg(c.path).arg(c.line).arg(text)
+                             : tr("%1 (in the review's text): %2").arg(c.path, text));
+    }
     m_lineCommentsLabel->setText(
         lines.isEmpty()
             ? QString()
