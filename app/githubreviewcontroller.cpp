@@ -209,7 +209,7 @@ void GitHubReviewController::showReview(const GitHubController::RepoInfo &info,
                         else
                             review.body +=
                                 (review.body.isEmpty() ? QString() : QStringLiteral("\n\n")) +
-                                review::unplacedCommentText(c);
+                                c.body; // unplacedCommentText already
                     }
                     auto queued = ReviewQueue(ReviewQueue::defaultFolder())
                                       .enqueueReview(info.ref, number, review);
@@ -375,8 +375,10 @@ void GitHubReviewController::placeRenderedComment(ui::PrReviewWidget *w,
     for (const github::PullFile &f : w->pull().files)
         if (f.filename == comment.path)
             covered = review::patchCovers(f.patch, comment.line, comment.side);
-    if (!covered)
+    if (!covered) {
+        comment.body = review::unplacedCommentText(comment);
         comment.line = 0;
+    }
     w->addLineComment(comment);
 }
 

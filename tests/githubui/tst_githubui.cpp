@@ -517,6 +517,15 @@ private Q_SLOTS:
                  qPrintable(placed.body));
         QVERIFY(review->lineCommentsText().contains(
             QStringLiteral("overlays/prd/kustomization.yaml:13")));
+        // A context line whose source (the base) is not in the pull request's diff: GitHub would
+        // refuse it on a line, so it goes into the review's text.
+        const int contextLine = int(rendered.indexOf(QStringLiteral("   name: web")));
+        QVERIFY(contextLine > 0);
+        QVERIFY(review->commentOnRenderedLine(kanri::ui::DiffColumn::Unified, contextLine,
+                                              QStringLiteral("Rename later")));
+        QCOMPARE(review->lineComments().size(), 3);
+        QCOMPARE(review->lineComments().at(2).path, QStringLiteral("base/deployment.yaml"));
+        QCOMPARE(review->lineComments().at(2).line, 0);
 
         // Side by side, the changed characters are marked: "2" on the left, "5" on the right.
         QPlainTextEdit *left = viewNamed(review, QStringLiteral("Rendered YAML at HEAD"));
@@ -566,6 +575,13 @@ private Q_SLOTS:
             if (r.method == "POST" && r.path == reviews)
                 sent = r.json();
         QCOMPARE(sent.value(QStringLiteral("event")).toString(), QStringLiteral("COMMENT"));
+        QVERIFY2(sent.value(QStringLiteral("body"))
+                         .toString()
+                         .contains(QStringLiteral("**base/deployment.yaml:4**")) &&
+                     sent.value(QStringLiteral("body"))
+                         .toString()
+                         .contains(QStringLiteral("Rename later")),
+                 qPrintable(sent.value(QStringLiteral("body")).toString()));
         QCOMPARE(sent.value(QStringLiteral("commit_id")).toString(),
                  QString::fromLatin1(m_headSha));
         const QJsonArray comments = sent.value(QStringLiteral("comments")).toArray();

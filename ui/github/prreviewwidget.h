@@ -52,7 +52,8 @@ public:
     bool commentOnSourceLine(int blockNumber, const QString &text);
     // Asks for a comment on line `blockNumber` of a rendered diff view; false for a header line.
     bool commentOnRenderedLine(DiffColumn column, int blockNumber, const QString &text);
-    // A comment the application placed (on a source line, or unplaced: line 0, in the body).
+    // A comment the application placed: on a source line, or (line 0) for the review's text,
+    // its body then already naming the file and line (review::unplacedCommentText).
     void addLineComment(const github::ReviewComment &comment);
     QList<github::ReviewComment> lineComments() const { return m_lineComments; }
     const platform::ChangeReview &review() const { return m_review; }
