@@ -3,12 +3,19 @@
 #include "app/appcontext.h"
 #include "app/githubqueuecontroller.h"
 #include "app/runoffthread.h"
+#include "core/fileio.h"
 #include "github/githubpullstore.h"
 #include "github/githubreviewqueue.h"
+#include "platform/sourcelocator.h"
 #include "review/pullsync.h"
 #include "review/reviewchange.h"
+#include "review/reviewcomment.h"
 #include "ui/github/prreviewwidget.h"
 #include "ui/main/mainwindow.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QNetworkInformation>
 
 namespace kanri::app {
 
@@ -40,6 +47,25 @@ QString eventName(github::ReviewEvent e)
     return GitHubController::tr("pending review");
 }
 
+// "Posted 2 queued reviews: #7 Scale payment-api (approval), #9 … (comment)."
+QString postedNotice(const QList<github::QueuedPost> &posts)
+{
+    const PullStore store(PullStore::defaultFolder());
+    QStringList items;
+    for (const github::QueuedPost &p : posts) {
+        QString title;
+        if (auto pull = store.load(p.repo, p.number))
+            title = QLatin1Char(' ') + pull->pull.title;
+        items << GitHubController::tr("#%1%2 (%3)")
+                     .arg(p.number)
+                     .arg(title, p.kind == github::QueuedPost::Kind::Review
+                                     ? eventName(p.review.event)
+                                     : GitHubController::tr("comment"));
+    }
+    return GitHubController::tr("Posted %n queued review(s): %1.", nullptr, int(posts.size()))
+        .arg(items.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 GitHubReviewController::GitHubReviewController(GitHubController *github)
@@ -47,9 +73,38 @@ GitHubReviewController::GitHubReviewController(GitHubController *github)
     , m_github(github)
     , m_context(github->context())
 {
-    // Queued reviews go out by themselves once GitHub can be reached again.
-    m_syncTimer.setInterval(120000);
+    // Queued reviews go out by themselves once GitHub can be reached again: a retry with a
+    // growing delay after each failed sync, and at once on the signs that the network is back.
+    m_syncTimer.setSingleShot(true);
     connect(&m_syncTimer, &QTimer::timeout, this, &GitHubReviewController::syncQueue);
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online)
+                        retryNow();
+                });
+    }
+    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this,
+            [this](Qt::ApplicationState state) {
+                if (state == Qt::ApplicationActive && isRetryScheduled())
+                    retryNow();
+            });
+}
+
+void GitHubReviewController::scheduleRetry()
+{
+    if (m_context->isWorkingOffline())
+        return;
+    m_retryDelayMs = m_retryDelayMs == 0 ? firstRetryMs : std::min(m_retryDelayMs * 2, maxRetryMs);
+    m_syncTimer.start(m_retryDelayMs);
+}
+
+void GitHubReviewController::retryNow()
+{
+    m_syncTimer.stop();
+    m_retryDelayMs = 0;
+    if (!m_syncing && !ReviewQueue(ReviewQueue::defaultFolder()).unsent().isEmpty())
+        syncQueue();
 }
 
 ui::PrReviewWidget *GitHubReviewController::window(const QString &repository, int number) const
@@ -106,7 +161,7 @@ ui::PrReviewWidget *GitHubReviewController::openAny()
         for (int number : store.numbers(info.ref)) {
             openPull(info.name, number);
             if (auto *w = window(info.name, number)) {
-                w->resize(1100, 780);
+                w->resize(m_context->window()->size()); // a screenshot's --size
                 return w;
             }
         }
@@ -117,7 +172,7 @@ ui::PrReviewWidget *GitHubReviewController::openAny()
     w->setEmpty(GitHubController::tr("No pull request is available offline yet. Open Pull "
                                      "Requests ▸ Review Queue, select pull requests and choose "
                                      "Make available offline."));
-    w->resize(1100, 780);
+    w->resize(m_context->window()->size());
     return w;
 }
 
@@ -136,12 +191,26 @@ void GitHubReviewController::showReview(const GitHubController::RepoInfo &info,
         connect(w, &ui::PrReviewWidget::syncRequested, this, &GitHubReviewController::syncQueue);
         const int number = pull.pull.number;
         const QString headSha = pull.pull.headSha;
+        connect(w, &ui::PrReviewWidget::renderedLineCommentRequested, this,
+                [this, w](const ui::DiffLineActivation &a, const QString &where,
+                          const QString &line,
+                          const QString &text) { placeRenderedComment(w, a, where, line, text); });
         connect(w, &ui::PrReviewWidget::reviewSubmitted, this,
-                [this, info, number, headSha, w](github::ReviewEvent event, const QString &body) {
+                [this, info, number, headSha, w](github::ReviewEvent event, const QString &body,
+                                                 const QList<github::ReviewComment> &comments) {
                     github::NewReview review;
                     review.event = event;
                     review.body = body;
-                    review.commitId = headSha; // the head that was reviewed
+                    review.commitId = headSha; // the head that was reviewed; the comments' too
+                    // Comments on lines GitHub's diff does not show go into the body.
+                    for (const github::ReviewComment &c : comments) {
+                        if (c.line > 0)
+                            review.comments.append(c);
+                        else
+                            review.body +=
+                                (review.body.isEmpty() ? QString() : QStringLiteral("\n\n")) +
+                                c.body; // unplacedCommentText already
+                    }
                     auto queued = ReviewQueue(ReviewQueue::defaultFolder())
                                       .enqueueReview(info.ref, number, review);
                     if (!queued) {
@@ -192,18 +261,23 @@ void GitHubReviewController::updatePending(const QString &syncMessage)
             for (const github::QueuedPost &post : unsent)
                 if (post.repo == info.ref && post.number == w->number())
                     lines << GitHubController::tr("%1: %2").arg(
-                        post.kind == github::QueuedPost::Kind::Review
-                            ? eventName(post.review.event)
-                            : GitHubController::tr("comment"),
-                        post.kind == github::QueuedPost::Kind::Review ? post.review.body
-                                                                      : post.comment);
+                                 post.kind == github::QueuedPost::Kind::Review
+                                     ? eventName(post.review.event)
+                                     : GitHubController::tr("comment"),
+                                 post.kind == github::QueuedPost::Kind::Review ? post.review.body
+                                                                               : post.comment) +
+                                 (post.review.comments.isEmpty()
+                                      ? QString()
+                                      : QLatin1Char(' ') +
+                                            GitHubController::tr("(+%n line comment(s))", nullptr,
+                                                                 int(post.review.comments.size())));
         }
         w->setPending(lines, lines.isEmpty() ? QString() : syncMessage);
     }
-    if (unsent.isEmpty())
+    if (unsent.isEmpty() || m_context->isWorkingOffline()) {
         m_syncTimer.stop();
-    else if (!m_context->isWorkingOffline())
-        m_syncTimer.start();
+        m_retryDelayMs = 0;
+    }
 }
 
 void GitHubReviewController::syncQueue()
@@ -230,29 +304,82 @@ void GitHubReviewController::syncQueue()
             context->deleteLater();
             m_syncing = false;
             ReviewQueue(ReviewQueue::defaultFolder()).removePosted();
+            bool retry = false;
             if (!r) {
                 m_syncMessage = r.error().toString();
             } else if (r->stoppedBy) {
+                retry = isOfflineError(*r->stoppedBy) ||
+                        r->stoppedBy->kind == github::ApiError::Kind::Server ||
+                        r->stoppedBy->kind == github::ApiError::Kind::RateLimited;
                 m_syncMessage = isOfflineError(*r->stoppedBy)
                                     ? GitHubController::tr("Offline: posted when GitHub "
                                                            "can be reached again.")
                                     : r->stoppedBy->toString();
             } else {
                 m_syncMessage.clear();
+            }
+            if (r) {
                 QStringList parts;
-                if (r->posted + r->alreadyPosted > 0)
-                    parts << GitHubController::tr("%n review(s) posted.", nullptr,
-                                                  r->posted + r->alreadyPosted);
+                if (!r->postedPosts.isEmpty())
+                    parts << postedNotice(r->postedPosts);
                 if (r->failed > 0)
                     parts << GitHubController::tr("%n refused by GitHub: %1", nullptr, r->failed)
                                  .arg(r->messages.join(QStringLiteral("; ")));
-                if (!parts.isEmpty())
-                    m_context->window()->showStatusMessage(parts.join(QLatin1Char(' ')));
+                if (!parts.isEmpty()) {
+                    m_lastNotice = parts.join(QLatin1Char(' '));
+                    m_context->window()->showStatusMessage(m_lastNotice, 15000);
+                }
+            }
+            if (retry) {
+                scheduleRetry();
+            } else {
+                m_syncTimer.stop();
+                m_retryDelayMs = 0;
             }
             updatePending(m_syncMessage);
             m_github->queueController()->rebuildRows();
             Q_EMIT m_github->syncFinished();
         });
+}
+
+void GitHubReviewController::placeRenderedComment(ui::PrReviewWidget *w,
+                                                  const ui::DiffLineActivation &a,
+                                                  const QString &where, const QString &line,
+                                                  const QString &text)
+{
+    // The rendered line's source, as click-to-source finds it, in the side's extracted tree.
+    const platform::ChangeReview &review = w->review();
+    const QString tree = a.side == 0 ? review.baseTree : review.headTree;
+    if (tree.isEmpty() || !a.resource || a.overlay.isEmpty()) {
+        m_context->window()->showStatusMessage(
+            GitHubController::tr("This line of the rendered diff has no source to comment on"));
+        return;
+    }
+    const diff::ResourceText &r = *a.resource;
+    const platform::SourceLocator locator(
+        [](const QString &path) { return kanri::readFile(path); });
+    const auto found =
+        locator.locateLine(QDir(tree).filePath(a.overlay),
+                           {r.kind, r.nameSpace, r.name, r.originFile, r.yaml}, a.line);
+    if (!found) {
+        m_context->window()->showStatusMessage(found.error().toString());
+        return;
+    }
+    github::ReviewComment comment;
+    comment.path = QDir(tree).relativeFilePath(found->file);
+    comment.side = a.side == 0 ? QStringLiteral("LEFT") : QStringLiteral("RIGHT");
+    comment.line = found->line;
+    comment.body = review::renderedLineCommentBody(where, line, text);
+    // GitHub takes a line comment only on a line its diff shows; others go into the body.
+    bool covered = false;
+    for (const github::PullFile &f : w->pull().files)
+        if (f.filename == comment.path)
+            covered = review::patchCovers(f.patch, comment.line, comment.side);
+    if (!covered) {
+        comment.body = review::unplacedCommentText(comment);
+        comment.line = 0;
+    }
+    w->addLineComment(comment);
 }
 
 } // namespace kanri::app

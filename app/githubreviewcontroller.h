@@ -13,7 +13,8 @@ struct OfflinePull;
 
 namespace kanri::ui {
 class PrReviewWidget;
-}
+struct DiffLineActivation;
+} // namespace kanri::ui
 
 namespace kanri::app {
 
@@ -21,7 +22,10 @@ class AppContext;
 
 // Reviewing a pull request available offline: one window per pull request with the rendered
 // diff of both sides, reviews queued on disk (github::ReviewQueue) and posted when GitHub can be
-// reached (Post Queued Reviews, and by themselves every two minutes while some wait).
+// reached: Post Queued Reviews, and by themselves while some wait — again 2 s after a sync that
+// found GitHub unreachable, then 4, 8, … up to 60 s; at once when the system says the network
+// is back (QNetworkInformation, where a backend is available) and when the application becomes
+// active. A notice says what was posted.
 class GitHubReviewController : public QObject
 {
     Q_OBJECT
@@ -39,11 +43,23 @@ public:
     void showPending() { updatePending(m_syncMessage); }
     void closeAll();
     bool isSyncing() const { return m_syncing; }
+    // What the last sync posted ("Posted 1 queued review: #7 … (approval).").
+    QString lastNotice() const { return m_lastNotice; }
     ui::PrReviewWidget *window(const QString &repository, int number) const;
+
+    static constexpr int firstRetryMs = 2000, maxRetryMs = 60000;
+    bool isRetryScheduled() const { return m_syncTimer.isActive(); }
+    int retryIntervalMs() const { return m_syncTimer.interval(); }
 
 private:
     void showReview(const GitHubController::RepoInfo &info, const github::OfflinePull &pull);
     void updatePending(const QString &syncMessage = {});
+    // After a sync that could not reach GitHub: try again after the next backoff step.
+    void scheduleRetry();
+    // Something says GitHub may be reachable again: try now, and start the backoff over.
+    void retryNow();
+    void placeRenderedComment(ui::PrReviewWidget *w, const ui::DiffLineActivation &activation,
+                              const QString &where, const QString &line, const QString &text);
 
     GitHubController *m_github;
     AppContext *m_context;
@@ -51,7 +67,9 @@ private:
     QPointer<QObject> m_syncContext;
     bool m_syncing = false;
     QString m_syncMessage;
-    QTimer m_syncTimer;
+    QString m_lastNotice;
+    QTimer m_syncTimer;     // single shot: the next retry
+    int m_retryDelayMs = 0; // the next retry's delay; 0: none scheduled
 };
 
 } // namespace kanri::app

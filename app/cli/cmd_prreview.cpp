@@ -187,12 +187,11 @@ int runReview(QStringList args, const QString &dir)
                  .arg(*number)
                  .arg(queued->key)
                  .toUtf8());
+    // 3: queued, not posted (GitHub could not be reached); the review stays on disk.
     const int status = syncQueue(c->client.get(), true);
-    if (status == 3) {
-        writeOut(tr("offline: kept in the queue; run `kanri pr sync` when the network is back\n")
-                     .toUtf8());
-        return 0;
-    }
+    if (status == 3)
+        writeErr(tr("error: offline: the review is queued, not posted; run `kanri pr sync` when "
+                    "the network is back"));
     return status;
 }
 

@@ -1,5 +1,7 @@
 #include "diff/linediff.h"
 
+#include <QString>
+
 #include <vector>
 
 namespace kanri::diff {
@@ -221,6 +223,28 @@ QByteArray formatHunks(const QList<Hunk> &hunks)
         }
     }
     return out;
+}
+
+IntraLineChange intraLineDiff(const QString &before, const QString &after)
+{
+    const qsizetype shortest = std::min(before.size(), after.size());
+    qsizetype prefix = 0;
+    while (prefix < shortest && before.at(prefix) == after.at(prefix))
+        ++prefix;
+    // A pair of surrogates is one character: do not stop between its halves.
+    if (prefix > 0 && prefix < shortest && before.at(prefix - 1).isHighSurrogate())
+        --prefix;
+    qsizetype suffix = 0;
+    while (suffix < shortest - prefix &&
+           before.at(before.size() - 1 - suffix) == after.at(after.size() - 1 - suffix))
+        ++suffix;
+    if (suffix > 0 && suffix < shortest - prefix &&
+        before.at(before.size() - suffix).isLowSurrogate())
+        --suffix;
+    IntraLineChange change;
+    change.start = prefix;
+    change.end = {before.size() - suffix, after.size() - suffix};
+    return change;
 }
 
 } // namespace kanri::diff

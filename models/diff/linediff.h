@@ -35,6 +35,20 @@ QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context = 3);
 QByteArray unifiedDiff(const QString &path, const std::array<QByteArray, 2> &sides,
                        int context = 3);
 
+// The changed characters of a line replaced by another: what lies between their common prefix and
+// their common suffix (the two never overlap, and never split a UTF-16 surrogate pair). Indexes
+// are in UTF-16 code units, `end` exclusive, per side [before, after]; equal lines give empty
+// ranges. This is what a side-by-side view marks inside a changed line.
+struct IntraLineChange
+{
+    qsizetype start = 0;
+    std::array<qsizetype, 2> end{};
+
+    bool isEmpty() const { return end[0] == start && end[1] == start; }
+};
+
+IntraLineChange intraLineDiff(const QString &before, const QString &after);
+
 // The hunks as unified-diff text (header lines and `+`/`-`/` ` prefixed lines).
 QByteArray formatHunks(const QList<Hunk> &hunks);
 

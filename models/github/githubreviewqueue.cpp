@@ -8,6 +8,7 @@
 #include <QLockFile>
 #include <QMetaObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -62,7 +63,8 @@ bool isTransient(const ApiError &error)
 
 QJsonObject QueuedPost::toJson() const
 {
-    QJsonObject o{{QLatin1String("key"), key},
+    QJsonObject o{{QLatin1String("version"), QueuedPost::formatVersion},
+                  {QLatin1String("key"), key},
                   {QLatin1String("owner"), repo.owner},
                   {QLatin1String("repo"), repo.name},
                   {QLatin1String("number"), number},
@@ -87,6 +89,9 @@ QJsonObject QueuedPost::toJson() const
 
 std::optional<QueuedPost> QueuedPost::fromJson(const QJsonObject &o)
 {
+    // A file written by a newer Kanri may mean something this one cannot post right: left alone.
+    if (o.value(QLatin1String("version")).toInt(1) > formatVersion)
+        return std::nullopt;
     QueuedPost p;
     p.key = o.value(QLatin1String("key")).toString();
     p.repo = {o.value(QLatin1String("owner")).toString(),
@@ -133,6 +138,12 @@ ReviewQueue::ReviewQueue(QString folder)
 QString ReviewQueue::markerFor(const QString &key)
 {
     return QStringLiteral("<!-- kanri-post: %1 -->").arg(key);
+}
+
+QString ReviewQueue::withoutMarkers(const QString &text)
+{
+    static const QRegularExpression marker(QStringLiteral(R"(\s*<!--\s*kanri-post:[^>]*-->)"));
+    return QString(text).remove(marker).trimmed();
 }
 
 QString ReviewQueue::pathFor(const QString &key) const
@@ -273,8 +284,9 @@ void markPosted(const Run &run, QueuedPost post, qint64 id, const QString &url, 
     post.postedId = id;
     post.postedUrl = url;
     post.lastError.clear();
-    saveOrStop(run, post, [run, already] {
+    saveOrStop(run, post, [run, post, already] {
         ++(already ? run->report.alreadyPosted : run->report.posted);
+        run->report.postedPosts.append(post);
         run->todo.removeFirst();
         step(run);
     });

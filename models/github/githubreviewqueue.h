@@ -14,9 +14,13 @@
 
 namespace kanri::github {
 
-// A review or conversation comment written while offline, waiting to be posted.
+// A review or conversation comment written while offline, waiting to be posted. On disk: one
+// JSON object with "version" (1: no version key; 2: reviews may carry line comments, as
+// "review": {"comments": [{"path", "line", "side", "body"}]}, GitHub's own request body).
 struct QueuedPost
 {
+    static constexpr int formatVersion = 2;
+
     enum class Kind { Review, Comment };
     // Pending: never sent. Sending: sent at least once without a known outcome (timeout, crash),
     // so GitHub may have it already. Posted and Failed are final.
@@ -49,6 +53,7 @@ struct SyncReport
     int failed = 0;        // refused by GitHub (422, 404, 403): final, not retried
     int remaining = 0;     // still waiting, because the sync stopped early
     QStringList messages;  // one line per failure
+    QList<QueuedPost> postedPosts;     // what posted and alreadyPosted count, in order
     std::optional<ApiError> stoppedBy; // network, timeout, rate limit, 5xx or credentials
 };
 
@@ -76,6 +81,9 @@ public:
     Result<void> removePosted(); // forgets Posted entries
 
     static QString markerFor(const QString &key);
+    // `text` without the markers Kanri writes into posted bodies (and the blank lines before
+    // them): what a person should read.
+    static QString withoutMarkers(const QString &text);
 
     // Posts every unsent entry in order through `client`, then calls `done` (on `context`).
     // Stops at the first error that says "not now" (network, timeout, 5xx, rate limit, 401) and

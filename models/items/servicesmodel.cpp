@@ -1,5 +1,7 @@
 #include "items/servicesmodel.h"
 
+#include "platform/environmentorder.h"
+
 #include <QDir>
 
 namespace kanri::items {
@@ -43,6 +45,9 @@ QList<ServicesModel::EnvColumn> ServicesModel::environmentColumns() const
                 environments << e.name;
         }
     }
+    // Services may have different environments: the columns follow the one order, not the
+    // order in which the services happen to list them.
+    platform::sortEnvironments(environments);
     QList<EnvColumn> columns;
     for (const QString &env : std::as_const(environments)) {
         for (platform::ServiceSetting setting : kSettings)

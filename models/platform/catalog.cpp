@@ -1,5 +1,7 @@
 #include "platform/catalog.h"
 
+#include "platform/environmentorder.h"
+
 #include "core/fileio.h"
 #include "core/glob.h"
 #include "git/gitsnapshot.h"
@@ -251,16 +253,6 @@ bool isTerraformFile(const QString &name)
     return name.endsWith(QLatin1String(".tf")) || name.endsWith(QLatin1String(".tfvars")) ||
            name.endsWith(QLatin1String(".tofu")) || name.endsWith(QLatin1String(".tf.json")) ||
            name.endsWith(QLatin1String(".tfvars.json"));
-}
-
-int environmentRank(const QString &name)
-{
-    static const QStringList order{
-        QStringLiteral("dev"), QStringLiteral("develop"), QStringLiteral("development"),
-        QStringLiteral("qa"),  QStringLiteral("stg"),     QStringLiteral("staging"),
-        QStringLiteral("prd"), QStringLiteral("prod"),    QStringLiteral("production")};
-    const int i = int(order.indexOf(name));
-    return i < 0 ? int(order.size()) : i;
 }
 
 // The kustomization file of a folder (relative paths), or empty.
@@ -608,8 +600,7 @@ QList<Service> readServices(const RepoFiles &repo, const ManifestsLayout &layout
     for (Service &s : services) {
         std::sort(s.environments.begin(), s.environments.end(),
                   [](const Environment &a, const Environment &b) {
-                      const int ra = environmentRank(a.name), rb = environmentRank(b.name);
-                      return ra != rb ? ra < rb : a.name < b.name;
+                      return environmentLess(a.name, b.name);
                   });
     }
     return services;

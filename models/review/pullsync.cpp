@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QtConcurrentRun>
 
+#include <algorithm>
 #include <atomic>
 
 namespace kanri::review {
@@ -25,10 +26,18 @@ QString PullSyncReport::summary() const
     QStringList texts;
     for (const PullSyncFailure &f : failures)
         texts << f.text;
-    return PullSync::tr("%1 of %2 available offline; %3")
-        .arg(done)
-        .arg(total)
-        .arg(texts.join(QStringLiteral("; ")));
+    // Stopped by the network: the ones after the failure were not tried (nor failed).
+    const int notTried = std::max(0, total - done - int(failures.size()));
+    QString text =
+        total == 0
+            ? PullSync::tr("None available offline; %1").arg(texts.join(QStringLiteral("; ")))
+            : PullSync::tr("%1 of %n available offline; %2", nullptr, total)
+                  .arg(done)
+                  .arg(texts.join(QStringLiteral("; ")));
+    if (notTried > 0)
+        text += QLatin1Char(' ') +
+                PullSync::tr("(%n not tried: GitHub could not be reached)", nullptr, notTried);
+    return text;
 }
 
 // What a git fetch on a worker shares with its sync: the cancel flag, and the way back for its

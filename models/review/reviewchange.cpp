@@ -7,14 +7,17 @@
 #include "hcl/hcldocument.h"
 #include "kustomize/renderer.h"
 #include "platform/codeowners.h"
+#include "platform/environmentorder.h"
 #include "rules/rulelinter.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -22,9 +25,9 @@ namespace kanri::platform {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("kanri::platform", text);
+    return QCoreApplication::translate("kanri::platform", text, disambiguation, n);
 }
 
 const QStringList kustomizationNames = {QStringLiteral("kustomization.yaml"),
@@ -81,7 +84,7 @@ QStringList renderRoots(const QSet<QString> &dirs)
         if (!parentOfOthers)
             roots.append(d);
     }
-    roots.sort();
+    sortOverlays(roots); // a service's overlays in dev, stg, prd order
     return roots;
 }
 
@@ -331,6 +334,8 @@ Result<ChangeReview> reviewChange(const QString &repositoryPath, const QString &
     auto headDir = extracted(*head, cache, repoName);
     if (!headDir)
         return std::unexpected(headDir.error());
+    review.baseTree = *baseDir;
+    review.headTree = *headDir;
 
     kustomize::Renderer renderer;
     for (const QString &root : std::as_const(roots)) {
@@ -385,8 +390,7 @@ Result<ChangeReview> reviewChange(const QString &repositoryPath, const QString &
 QByteArray formatReview(const ChangeReview &review)
 {
     QByteArray out;
-    out += tr("%1 files changed between %2 and %3\n")
-               .arg(review.changedFiles.size())
+    out += tr("%n file(s) changed between %1 and %2\n", nullptr, int(review.changedFiles.size()))
                .arg(review.baseCommit.left(12), review.headCommit.left(12))
                .toUtf8();
     for (const QString &f : review.changedFiles)
@@ -415,8 +419,9 @@ QByteArray formatReview(const ChangeReview &review)
         if (review.newFindings.isEmpty())
             out += tr("Rules: no new findings\n").toUtf8();
         else
-            out += tr("Rules: %1 new findings\n").arg(review.newFindings.size()).toUtf8() +
-                   formatFindings(review.newFindings, ReportFormat::Text);
+            out +=
+                tr("Rules: %n new finding(s)\n", nullptr, int(review.newFindings.size())).toUtf8() +
+                formatFindings(review.newFindings, ReportFormat::Text);
     }
     if (!review.owners.isEmpty())
         out += '\n' + tr("Owners who must review: %1\n")
@@ -427,41 +432,209 @@ QByteArray formatReview(const ChangeReview &review)
     return out;
 }
 
+namespace {
+
+// "payment-api" for services/payment-api/overlays/prd, "" for a repository's own overlays/prd,
+// the whole folder for other roots.
+QString serviceOf(const QString &overlay)
+{
+    if (!isOverlay(overlay))
+        return overlay;
+    const QStringList parts = overlay.split(QLatin1Char('/'));
+    return parts.size() >= 3 ? parts.at(parts.size() - 3) : QString();
+}
+
+QString environmentOf(const QString &overlay)
+{
+    return isOverlay(overlay) ? overlay.section(QLatin1Char('/'), -1) : QString();
+}
+
+struct KeyValue
+{
+    QString key, value;
+};
+
+// `key: value` on one line of YAML ("  - image: x:1", "replicas: 2"); nullopt otherwise.
+std::optional<KeyValue> keyValue(const QByteArray &line)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^\s*(?:-\s+)?("[^"]+"|'[^']+'|[^\s:#][^:#]*?):\s+(\S.*?)\s*$)"));
+    const auto m = re.match(QString::fromUtf8(line));
+    if (!m.hasMatch())
+        return std::nullopt;
+    QString value = m.captured(2);
+    if (value.size() >= 2 &&
+        (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\''))) &&
+        value.endsWith(value.at(0)))
+        value = value.mid(1, value.size() - 2);
+    return KeyValue{m.captured(1), value};
+}
+
+// "replicas 2 → 8", or for an image whose repository stays: "image tag 1.2 → 1.3".
+QString valuePhrase(const QString &key, const QString &before, const QString &after)
+{
+    if (key == QLatin1String("image")) {
+        const qsizetype a = before.lastIndexOf(QLatin1Char(':')),
+                        b = after.lastIndexOf(QLatin1Char(':'));
+        if (a > 0 && b > 0 && before.left(a) == after.left(b) &&
+            !before.left(a).contains(QLatin1Char('@')))
+            return tr("image tag %1 → %2").arg(before.mid(a + 1), after.mid(b + 1));
+    }
+    return tr("%1 %2 → %3").arg(key, before, after);
+}
+
+// What one rendered object's hunks change, as phrases: removed and added runs are paired line
+// by line (as the side-by-side view pairs them), and a pair with the same key says its value
+// changed. Objects added or removed, and changes no pair explains, get one phrase each.
+QStringList changePhrases(const diff::ResourceDiff &r)
+{
+    QStringList phrases;
+    const diff::ResourceText &object = r.any();
+    const QString name = QStringLiteral("%1 %2").arg(object.kind, object.name);
+    if (r.change == diff::ResourceDiff::Change::Added)
+        return {tr("adds %1").arg(name)};
+    if (r.change == diff::ResourceDiff::Change::Removed)
+        return {tr("removes %1").arg(name)};
+    bool unexplained = r.change == diff::ResourceDiff::Change::Renamed;
+    for (const diff::Hunk &h : r.hunks) {
+        QList<QByteArray> removed, added;
+        auto flush = [&] {
+            const qsizetype n = std::max(removed.size(), added.size());
+            for (qsizetype i = 0; i < n; ++i) {
+                const auto before = i < removed.size() ? keyValue(removed[i]) : std::nullopt;
+                const auto after = i < added.size() ? keyValue(added[i]) : std::nullopt;
+                if (before && after && before->key == after->key && before->value != after->value) {
+                    const QString p = valuePhrase(after->key, before->value, after->value);
+                    if (!phrases.contains(p))
+                        phrases.append(p);
+                } else {
+                    unexplained = true;
+                }
+            }
+            removed.clear();
+            added.clear();
+        };
+        for (const diff::DiffLine &l : h.lines) {
+            if (l.kind == diff::DiffLine::Kind::Removed)
+                removed.append(l.text);
+            else if (l.kind == diff::DiffLine::Kind::Added)
+                added.append(l.text);
+            else
+                flush();
+        }
+        flush();
+    }
+    if (phrases.isEmpty() && unexplained)
+        phrases.append(tr("%1 changed").arg(name));
+    return phrases;
+}
+
+// "a, b and 2 more"
+QString listed(const QStringList &items, int shown)
+{
+    if (items.size() <= shown + 1)
+        return items.join(QStringLiteral(", "));
+    // At least two more: no singular to mind.
+    return tr("%1 and %2 more")
+        .arg(items.mid(0, shown).join(QStringLiteral(", ")))
+        .arg(items.size() - shown);
+}
+
+} // namespace
+
 QString reviewTitle(const ChangeReview &review, const QString &fallbackTitle)
 {
-    QStringList parts;
-    QStringList changedOverlays;
-    for (const OverlayReview &o : review.overlays)
-        if (!o.diff.isEmpty())
-            changedOverlays.append(o.overlay);
-    if (!changedOverlays.isEmpty()) {
-        if (changedOverlays.size() <= 2)
-            parts.append(tr("Update %1").arg(changedOverlays.join(QStringLiteral(", "))));
+    // Per service, its phrases ("replicas 2 → 8") with the environments that have them, in the
+    // order of the overlays (dev, stg, prd).
+    struct Phrase
+    {
+        QString text, key;
+        QStringList environments;
+    };
+    QStringList services;
+    QHash<QString, QList<Phrase>> phrases;
+    for (const OverlayReview &o : review.overlays) {
+        const QString service = serviceOf(o.overlay), env = environmentOf(o.overlay);
+        QStringList texts;
+        if (o.addedOnHead && !o.diff.isEmpty())
+            texts.append(tr("new overlay"));
+        else if (o.removedOnHead)
+            texts.append(tr("overlay removed"));
         else
-            parts.append(tr("Update %1 overlays").arg(changedOverlays.size()));
+            for (const diff::ResourceDiff &r : o.diff.resources)
+                for (const QString &p : changePhrases(r))
+                    if (!texts.contains(p))
+                        texts.append(p);
+        if (texts.isEmpty())
+            continue;
+        if (!services.contains(service))
+            services.append(service);
+        QList<Phrase> &list = phrases[service];
+        for (const QString &t : std::as_const(texts)) {
+            auto it = std::find_if(list.begin(), list.end(),
+                                   [&](const Phrase &p) { return p.text == t; });
+            if (it == list.end())
+                it = list.insert(list.end(), Phrase{t, t.section(QLatin1Char(' '), 0, 0), {}});
+            if (!env.isEmpty() && !it->environments.contains(env))
+                it->environments.append(env);
+        }
+    }
+    // "prd replicas 2 → 8, image tag 1.2 → 1.3": the environments are said once for the
+    // phrases that follow with the same ones.
+    auto sentences = [](const QList<Phrase> &list) {
+        QStringList out;
+        const QStringList *said = nullptr;
+        for (const Phrase &p : list) {
+            const bool sameAsBefore = said && *said == p.environments;
+            out.append(p.environments.isEmpty() || sameAsBefore
+                           ? p.text
+                           : p.environments.join(QStringLiteral(", ")) + QLatin1Char(' ') + p.text);
+            said = &p.environments;
+        }
+        return out;
+    };
+
+    QStringList parts;
+    if (services.size() == 1) {
+        const QString what = listed(sentences(phrases[services.first()]), 2);
+        parts.append(services.first().isEmpty()
+                         ? what
+                         : QStringLiteral("%1: %2").arg(services.first(), what));
+    } else if (services.size() > 1) {
+        // The same change everywhere reads as that change; otherwise what kind of values changed.
+        const QStringList first = sentences(phrases[services.first()]);
+        bool same = true;
+        QStringList keys;
+        for (const QString &s : std::as_const(services)) {
+            same = same && sentences(phrases[s]) == first;
+            for (const Phrase &p : phrases[s])
+                if (p.text.contains(QStringLiteral(" → ")) && !keys.contains(p.key))
+                    keys.append(p.key == QLatin1String("image") ? tr("image tag") : p.key);
+        }
+        keys.removeDuplicates();
+        const QString what = same             ? listed(first, 2)
+                             : keys.isEmpty() ? tr("rendered changes")
+                                              : listed(keys, 3);
+        parts.append(tr("%1 services: %2").arg(services.size()).arg(what));
     }
     if (!review.terraform.isEmpty()) {
-        if (review.terraform.size() <= 2) {
-            QStringList s;
-            for (const TerraformChange &c : review.terraform)
-                s.append(c.sentence);
-            parts.append(s.join(QStringLiteral(", ")));
-        } else {
-            parts.append(tr("%1 Terraform entry changes").arg(review.terraform.size()));
-        }
+        QStringList s;
+        for (const TerraformChange &c : review.terraform)
+            s.append(c.sentence);
+        parts.append(listed(s, 2));
     }
     if (parts.isEmpty())
         return fallbackTitle;
     QString title = parts.join(QStringLiteral("; "));
     if (title.size() > 120)
-        title = title.left(117) + QStringLiteral("...");
+        title = title.left(119) + QStringLiteral("…");
     return title;
 }
 
 QString reviewBody(const ChangeReview &review)
 {
     QString body;
-    body += tr("## Summary\n\n%1 files changed.\n").arg(review.changedFiles.size());
+    body += tr("## Summary\n\n%n file(s) changed.\n", nullptr, int(review.changedFiles.size()));
     if (!review.overlays.isEmpty()) {
         body += tr("\n## Rendered changes\n\n");
         for (const OverlayReview &o : review.overlays) {

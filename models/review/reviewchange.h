@@ -48,6 +48,9 @@ struct ChangeReview
     bool rulesRan = false;
     QStringList owners; // CODEOWNERS owners (at head) of the changed files, first-seen order
     QStringList notes;  // what could not be done ("platform/x does not render at base: ...")
+    // Where each side was extracted (absolute; empty when nothing needed the trees): the
+    // rendered objects' origin files are under them, and a rendered line is located there.
+    QString baseTree, headTree;
 };
 
 struct ReviewOptions

@@ -35,17 +35,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n review(s) posted.</source>
-        <translation>
-            <numerusform>%n review posted.</numerusform>
-            <numerusform>%n reviews posted.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n refused by GitHub: %1</source>
         <translation>
             <numerusform>%n refused by GitHub: %1</numerusform>
             <numerusform>%n refused by GitHub: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Posted %n queued review(s): %1.</source>
+        <translation>
+            <numerusform>Posted %n queued review: %1.</numerusform>
+            <numerusform>Posted %n queued reviews: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n line comment(s))</source>
+        <translation>
+            <numerusform>(+%n line comment)</numerusform>
+            <numerusform>(+%n line comments)</numerusform>
         </translation>
     </message>
 </context>
@@ -77,12 +84,65 @@
     </message>
 </context>
 <context>
+    <name>kanri::platform</name>
+    <message numerus="yes">
+        <source>%n file(s) changed between %1 and %2
+</source>
+        <translation>
+            <numerusform>%n file changed between %1 and %2
+</numerusform>
+            <numerusform>%n files changed between %1 and %2
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rules: %n new finding(s)
+</source>
+        <translation>
+            <numerusform>Rules: %n new finding
+</numerusform>
+            <numerusform>Rules: %n new findings
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>## Summary
+
+%n file(s) changed.
+</source>
+        <translation>
+            <numerusform>## Summary
+
+%n file changed.
+</numerusform>
+            <numerusform>## Summary
+
+%n files changed.
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kanri::review::PullSync</name>
     <message numerus="yes">
         <source>%n pull request(s) available offline.</source>
         <translation>
             <numerusform>%n pull request available offline.</numerusform>
             <numerusform>%n pull requests available offline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n available offline; %2</source>
+        <translation>
+            <numerusform>%1 of %n available offline; %2</numerusform>
+            <numerusform>%1 of %n available offline; %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not tried: GitHub could not be reached)</source>
+        <translation>
+            <numerusform>(%n not tried: GitHub could not be reached)</numerusform>
+            <numerusform>(%n not tried: GitHub could not be reached)</numerusform>
         </translation>
     </message>
 </context>
@@ -198,6 +258,13 @@
         <translation>
             <numerusform>%n pending: kept on disk and posted when GitHub can be reached.</numerusform>
             <numerusform>%n pending: kept on disk and posted when GitHub can be reached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line comment(s), posted with your review:</source>
+        <translation>
+            <numerusform>%n line comment, posted with your review:</numerusform>
+            <numerusform>%n line comments, posted with your review:</numerusform>
         </translation>
     </message>
 </context>

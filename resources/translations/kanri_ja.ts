@@ -674,12 +674,6 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <translation>オフライン: GitHub に接続できるようになったら投稿します。</translation>
     </message>
     <message numerus="yes">
-        <source>%n review(s) posted.</source>
-        <translation>
-            <numerusform>%n 件のレビューを投稿しました。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n refused by GitHub: %1</source>
         <translation>
             <numerusform>%n 件が GitHub に拒否されました: %1</numerusform>
@@ -708,6 +702,26 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>Created pull request #%1</source>
         <translation>プルリクエスト #%1 を作成しました</translation>
+    </message>
+    <message>
+        <source>#%1%2 (%3)</source>
+        <translation>#%1%2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Posted %n queued review(s): %1.</source>
+        <translation>
+            <numerusform>キューにあった %n 件のレビューを投稿しました: %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n line comment(s))</source>
+        <translation>
+            <numerusform>（行コメント %n 件付き）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This line of the rendered diff has no source to comment on</source>
+        <translation>レンダリング差分のこの行には、コメントできるソースがありません</translation>
     </message>
 </context>
 <context>
@@ -1124,18 +1138,16 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
 </translation>
     </message>
     <message>
-        <source>offline: kept in the queue; run `kanri pr sync` when the network is back
-</source>
-        <translation>オフライン: キューに残しました。ネットワークが戻ったら `kanri pr sync` を実行してください
-</translation>
-    </message>
-    <message>
         <source>cannot tell the GitHub repository from the remote origin (%1)</source>
         <translation>リモート origin から GitHub リポジトリを特定できません (%1)</translation>
     </message>
     <message>
         <source>GitHub rate limit: waiting %1 s (%2)</source>
         <translation>GitHub のレート制限: %1 秒待機中 (%2)</translation>
+    </message>
+    <message>
+        <source>error: offline: the review is queued, not posted; run `kanri pr sync` when the network is back</source>
+        <translation>error: offline: the review is queued, not posted; run `kanri pr sync` when the network is back</translation>
     </message>
 </context>
 <context>
@@ -2998,12 +3010,6 @@ Hint: %2</source>
         <translation>ルールは実行されていません: %1</translation>
     </message>
     <message>
-        <source>%1 files changed between %2 and %3
-</source>
-        <translation>%2 と %3 の間で %1 ファイルが変更されました
-</translation>
-    </message>
-    <message>
         <source>new: %1</source>
         <translation>新規: %1</translation>
     </message>
@@ -3042,12 +3048,6 @@ Hint: %2</source>
 </translation>
     </message>
     <message>
-        <source>Rules: %1 new findings
-</source>
-        <translation>ルール: 新しい指摘が %1 件あります
-</translation>
-    </message>
-    <message>
         <source>Owners who must review: %1
 </source>
         <translation>レビューが必要なオーナー: %1
@@ -3057,28 +3057,6 @@ Hint: %2</source>
         <source>note: %1
 </source>
         <translation>注記: %1
-</translation>
-    </message>
-    <message>
-        <source>Update %1</source>
-        <translation>%1 を更新</translation>
-    </message>
-    <message>
-        <source>Update %1 overlays</source>
-        <translation>%1 のオーバーレイを更新</translation>
-    </message>
-    <message>
-        <source>%1 Terraform entry changes</source>
-        <translation>%1 件の Terraform エントリの変更</translation>
-    </message>
-    <message>
-        <source>## Summary
-
-%1 files changed.
-</source>
-        <translation>## 概要
-
-%1 ファイルが変更されました。
 </translation>
     </message>
     <message>
@@ -3588,6 +3566,78 @@ Opened by Kanri&apos;s Offboard developer wizard.</source>
 %3
 
 Kanri の「開発者のオフボーディング」ウィザードで作成しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed between %1 and %2
+</source>
+        <translation>
+            <numerusform>%1 と %2 の間で %n 個のファイルが変更されました
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rules: %n new finding(s)
+</source>
+        <translation>
+            <numerusform>ルール: 新しい指摘 %n 件
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>image tag %1 → %2</source>
+        <translation>イメージタグ %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>adds %1</source>
+        <translation>%1 を追加</translation>
+    </message>
+    <message>
+        <source>removes %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 を変更</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 ほか %2 件</translation>
+    </message>
+    <message>
+        <source>new overlay</source>
+        <translation>新しいオーバーレイ</translation>
+    </message>
+    <message>
+        <source>overlay removed</source>
+        <translation>オーバーレイを削除</translation>
+    </message>
+    <message>
+        <source>image tag</source>
+        <translation>イメージタグ</translation>
+    </message>
+    <message>
+        <source>rendered changes</source>
+        <translation>レンダリング結果の変更</translation>
+    </message>
+    <message>
+        <source>%1 services: %2</source>
+        <translation>%1 サービス: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>## Summary
+
+%n file(s) changed.
+</source>
+        <translation>
+            <numerusform>## 概要
+
+%n 個のファイルが変更されました。
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4148,8 +4198,20 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         </translation>
     </message>
     <message>
-        <source>%1 of %2 available offline; %3</source>
-        <translation>%2 件中 %1 件をオフラインで利用可能; %3</translation>
+        <source>None available offline; %1</source>
+        <translation>オフラインで利用できるものはありません。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n available offline; %2</source>
+        <translation>
+            <numerusform>%n 件中 %1 件をオフラインで利用できます。%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not tried: GitHub could not be reached)</source>
+        <translation>
+            <numerusform>（%n 件は未試行: GitHub に接続できませんでした）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5704,6 +5766,48 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>Conversation (%1)</source>
         <translation>会話 (%1)</translation>
+    </message>
+    <message>
+        <source>Source diff</source>
+        <translation>ソース差分</translation>
+    </message>
+    <message>
+        <source>Double-click a file (or press Enter) to see its source diff. Right-click a line to comment on it.</source>
+        <translation>ファイルをダブルクリック（または Enter）するとソース差分を表示します。行を右クリックするとコメントできます。</translation>
+    </message>
+    <message>
+        <source>Comment on Line…</source>
+        <translation>行にコメント…</translation>
+    </message>
+    <message>
+        <source>=== %1
+(GitHub gives no text diff for this file: binary or too large)</source>
+        <translation>=== %1
+（GitHub はこのファイルのテキスト差分を提供していません: バイナリか大きすぎます）</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <source>%1 (in the review&apos;s text): %2</source>
+        <translation>%1（レビュー本文に記載）: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line comment(s), posted with your review:</source>
+        <translation>
+            <numerusform>行コメント %n 件（レビューと一緒に投稿されます）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment on Line</source>
+        <translation>行にコメント</translation>
+    </message>
+    <message>
+        <source>Comment on:
+%1</source>
+        <translation>コメント対象:
+%1</translation>
     </message>
 </context>
 <context>

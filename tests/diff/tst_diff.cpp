@@ -19,6 +19,8 @@ private Q_SLOTS:
     void hashSuffixChangeIsARename();
     void secretValuesAreMasked();
     void unchangedRenderIsEmpty();
+    void intraLine_data();
+    void intraLine();
 };
 
 void TestDiff::unifiedHunks_data()
@@ -167,6 +169,49 @@ void TestDiff::unchangedRenderIsEmpty()
     const RenderDiff d = diffRenders(same, same);
     QVERIFY(d.isEmpty());
     QCOMPARE(d.summary(), QStringLiteral("no changes"));
+}
+
+void TestDiff::intraLine_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QString>("removed"); // the changed characters of each side
+    QTest::addColumn<QString>("added");
+    QTest::newRow("a number changes inside a key: value line") << "  replicas: 2"
+                                                               << "  replicas: 8"
+                                                               << "2"
+                                                               << "8";
+    QTest::newRow("an image tag changes, the repository stays") << "image: ghcr.io/acme/api:1.2.3"
+                                                                << "image: ghcr.io/acme/api:1.4.0"
+                                                                << "2.3"
+                                                                << "4.0";
+    QTest::newRow("text inserted in the middle leaves the old side empty") << "cpu: 100m"
+                                                                           << "cpu: 1000m"
+                                                                           << ""
+                                                                           << "0";
+    QTest::newRow("equal lines have no change") << "a: b"
+                                                << "a: b"
+                                                << ""
+                                                << "";
+    QTest::newRow("the whole line differs") << "abc"
+                                            << "xyz"
+                                            << "abc"
+                                            << "xyz";
+    QTest::newRow("a changed emoji is not split between its surrogates")
+        << QString::fromUtf8("v: \xF0\x9F\x98\x80!") << QString::fromUtf8("v: \xF0\x9F\x98\x81!")
+        << QString::fromUtf8("\xF0\x9F\x98\x80") << QString::fromUtf8("\xF0\x9F\x98\x81");
+}
+
+void TestDiff::intraLine()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    QFETCH(QString, removed);
+    QFETCH(QString, added);
+    const kanri::diff::IntraLineChange c = kanri::diff::intraLineDiff(before, after);
+    QCOMPARE(before.mid(c.start, c.end[0] - c.start), removed);
+    QCOMPARE(after.mid(c.start, c.end[1] - c.start), added);
+    QCOMPARE(c.isEmpty(), before == after);
 }
 
 QTEST_GUILESS_MAIN(TestDiff)

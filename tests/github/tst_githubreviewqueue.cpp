@@ -1,9 +1,12 @@
+#include "core/fileio.h"
 #include "github/githubblocking.h"
 #include "github/githubreviewqueue.h"
 #include "tests/testsupport/fakegithub.h"
 #include "tests/testsupport/testutil.h"
 
+#include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLockFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +43,9 @@ private Q_SLOTS:
     void refusedPostFailsAndTheRestGoOn();
     void secondSyncIsLockedOut();
     void postedEntriesCanBeForgotten();
+    void lineCommentsPostWithTheReviewAsGitHubExpects();
+    void theFormatIsVersioned();
+    void markersAreStrippedForPeople();
 
 private:
     std::unique_ptr<Client> makeClient(const QUrl &base);
@@ -307,6 +313,85 @@ void TestGitHubReviewQueue::postedEntriesCanBeForgotten()
     QVERIFY(queue.removePosted());
     QCOMPARE(queue.entries().size(), 1);
     QCOMPARE(queue.entries().value(0).comment, QStringLiteral("y"));
+}
+
+void TestGitHubReviewQueue::lineCommentsPostWithTheReviewAsGitHubExpects()
+{
+    // The request body GitHub documents (pulls.reviews.create.json): commit_id, body, event and
+    // comments[] each with path and body plus line and side.
+    const QJsonObject fixture = kanri::test::loadFixture(
+        qEnvironmentVariable("KANRI_SHARED"), QStringLiteral("pulls.reviews.create.json"));
+    ReviewQueue queue(m_dir->path());
+    NewReview review;
+    review.event = ReviewEvent::Comment;
+    review.commitId = QStringLiteral("ecdd80bb57125d7ba9641ffaa4d7d2c19d3f3091");
+    review.comments = {{QStringLiteral("overlays/prd/kustomization.yaml"), QStringLiteral("Why 5?"),
+                        13, QStringLiteral("RIGHT"), 0},
+                       {QStringLiteral("base/deployment.yaml"), QStringLiteral("Was 1"), 6,
+                        QStringLiteral("LEFT"), 0}};
+    // No text of its own: the line comments are the review.
+    const auto queued = queue.enqueueReview(repo, 7, review);
+    QVERIFY2(queued, queued ? "" : qPrintable(queued.error().toString()));
+    m_server->on("POST", reviewsPath, kanri::test::CannedResponse::json(200, R"({"id":80})"));
+    auto client = makeClient(m_server->baseUrl());
+    const auto report = sync(queue, *client);
+    QVERIFY(report && report->posted == 1);
+    QCOMPARE(report->postedPosts.size(), 1);
+    QCOMPARE(report->postedPosts.first().key, queued->key);
+
+    const QJsonObject sent = m_server->requests.first().json();
+    QCOMPARE(sent.value(QLatin1String("event")).toString(), QStringLiteral("COMMENT"));
+    QCOMPARE(sent.value(QLatin1String("commit_id")).toString(), review.commitId);
+    QCOMPARE(sent.value(QLatin1String("body")).toString(), ReviewQueue::markerFor(queued->key));
+    const QJsonArray comments = sent.value(QLatin1String("comments")).toArray();
+    QCOMPARE(comments.size(), 2);
+    QCOMPARE(
+        comments[0].toObject(),
+        (QJsonObject{{QLatin1String("path"), QStringLiteral("overlays/prd/kustomization.yaml")},
+                     {QLatin1String("body"), QStringLiteral("Why 5?")},
+                     {QLatin1String("line"), 13},
+                     {QLatin1String("side"), QStringLiteral("RIGHT")}}));
+    QCOMPARE(comments[1].toObject().value(QLatin1String("side")).toString(),
+             QStringLiteral("LEFT"));
+    if (!fixture.isEmpty()) {
+        // The same keys as GitHub's own example, item by item (position or line/side).
+        const QJsonObject example = fixture.value(QLatin1String("request"))
+                                        .toObject()
+                                        .value(QLatin1String("body"))
+                                        .toObject();
+        for (const QString &key : example.keys())
+            QVERIFY2(sent.contains(key), qPrintable(key));
+        for (const QString &key : {QStringLiteral("path"), QStringLiteral("body")})
+            QVERIFY(comments[0].toObject().contains(key));
+    }
+}
+
+void TestGitHubReviewQueue::theFormatIsVersioned()
+{
+    ReviewQueue queue(m_dir->path());
+    const auto queued = queue.enqueueComment(repo, 7, QStringLiteral("hello"));
+    QVERIFY(queued);
+    const QString path = QDir(m_dir->path()).filePath(queued->key + QStringLiteral(".json"));
+    const auto bytes = kanri::readFile(path);
+    QVERIFY(bytes);
+    QJsonObject o = QJsonDocument::fromJson(*bytes).object();
+    QCOMPARE(o.value(QLatin1String("version")).toInt(), QueuedPost::formatVersion);
+
+    // A file of the first format (no version) still reads; one of a newer Kanri is left alone.
+    o.remove(QLatin1String("version"));
+    QVERIFY(QueuedPost::fromJson(o));
+    o.insert(QLatin1String("version"), QueuedPost::formatVersion + 1);
+    QVERIFY(!QueuedPost::fromJson(o));
+}
+
+void TestGitHubReviewQueue::markersAreStrippedForPeople()
+{
+    const QString posted =
+        QStringLiteral("LGTM\n\n") + ReviewQueue::markerFor(QStringLiteral("1234-abcd"));
+    QCOMPARE(ReviewQueue::withoutMarkers(posted), QStringLiteral("LGTM"));
+    QCOMPARE(ReviewQueue::withoutMarkers(ReviewQueue::markerFor(QStringLiteral("x"))), QString());
+    QCOMPARE(ReviewQueue::withoutMarkers(QStringLiteral("<!-- a comment of theirs -->")),
+             QStringLiteral("<!-- a comment of theirs -->"));
 }
 
 QTEST_GUILESS_MAIN(TestGitHubReviewQueue)

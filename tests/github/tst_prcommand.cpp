@@ -178,11 +178,12 @@ private Q_SLOTS:
         QCOMPARE(body.value(QStringLiteral("base")).toString(), QStringLiteral("main"));
         QCOMPARE(body.value(QStringLiteral("draft")).toBool(), true);
         // The generated title and body: the overlay that changed, its resource, the owners.
-        QVERIFY2(
-            body.value(QStringLiteral("title")).toString().contains(QStringLiteral("overlays/prd")),
-            qPrintable(body.value(QStringLiteral("title")).toString()));
+        QVERIFY2(body.value(QStringLiteral("title")).toString() ==
+                     QStringLiteral("prd replicas 2 → 5"),
+                 qPrintable(body.value(QStringLiteral("title")).toString()));
         const QString text = body.value(QStringLiteral("body")).toString();
         QVERIFY2(text.contains(QStringLiteral("`overlays/prd`: 1 changed")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1 file changed.")), qPrintable(text)); // singular
         QVERIFY2(text.contains(QStringLiteral("Deployment web")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("@acme/sre")), qPrintable(text));
         QVERIFY(!r.out.contains(token) && !r.err.contains(token));
@@ -336,6 +337,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("Scale web in prd"), r.out.constData());
         QVERIFY2(r.out.contains("== overlays/prd: 1 changed"), r.out.constData());
+        QVERIFY2(r.out.contains("1 file changed between"), r.out.constData());
         QVERIFY2(r.out.contains("-  replicas: 2") && r.out.contains("+  replicas: 5"),
                  r.out.constData());
         QVERIFY(r.out.contains("bob: Looks risky?"));
@@ -345,8 +347,10 @@ private Q_SLOTS:
                       QStringLiteral("--approve"), QStringLiteral("--comment"),
                       QStringLiteral("LGTM")},
                      clone, tmp.path(), deadUrl);
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(r.out.contains("queued approval") && r.out.contains("offline"), r.out.constData());
+        // Queued but not posted: exit status 3, and stderr says so.
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.out.contains("queued approval"), r.out.constData());
+        QVERIFY2(r.err.contains("queued, not posted"), r.err.constData());
 
         // A new process: the queue is still there.
         r = runKanri({QStringLiteral("pr"), QStringLiteral("show"), QStringLiteral("7")}, clone,

@@ -50,6 +50,8 @@ class TestPullSync : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void summaryCountsWhatWasMadeAvailable_data();
+    void summaryCountsWhatWasMadeAvailable();
     void initTestCase();
     void init();
     void cleanup();
@@ -77,6 +79,38 @@ private:
     QByteArray m_headSha;
     std::unique_ptr<FakeGitHub> m_fake;
 };
+
+void TestPullSync::summaryCountsWhatWasMadeAvailable_data()
+{
+    QTest::addColumn<int>("total");
+    QTest::addColumn<int>("done");
+    QTest::addColumn<int>("failed");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("all stored") << 2 << 2 << 0 << "2 pull request(s) available offline.";
+    QTest::newRow("one refused, the rest stored")
+        << 3 << 2 << 1 << "2 of 3 available offline; #9: refused";
+    QTest::newRow("the network went away after the first: the rest were not tried")
+        << 4 << 1 << 1
+        << "1 of 4 available offline; #9: refused (2 not tried: GitHub could not "
+           "be reached)";
+    QTest::newRow("the list itself could not be read")
+        << 0 << 0 << 1 << "None available offline; #9: refused";
+}
+
+void TestPullSync::summaryCountsWhatWasMadeAvailable()
+{
+    QFETCH(int, total);
+    QFETCH(int, done);
+    QFETCH(int, failed);
+    QFETCH(QString, summary);
+    kanri::review::PullSyncReport report;
+    report.total = total;
+    report.done = done;
+    for (int i = 0; i < failed; ++i)
+        report.failures.append({9, kanri::Error{}, QStringLiteral("#9: refused")});
+    // Without the English translation loaded (the program loads it), "(s)" stays as written.
+    QCOMPARE(report.summary(), summary);
+}
 
 void TestPullSync::initTestCase()
 {

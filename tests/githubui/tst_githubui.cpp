@@ -4,6 +4,7 @@
 
 #include "app/appcontext.h"
 #include "app/githubcontroller.h"
+#include "app/githubreviewcontroller.h"
 #include "github/githubpullstore.h"
 #include "github/githubreviewqueue.h"
 #include "tests/testsupport/fakegithub.h"
@@ -18,8 +19,10 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,10 +33,13 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextEdit>
 #include <QTreeWidget>
 
@@ -101,6 +107,22 @@ QString allText(const QWidget *root)
     return texts.join(QLatin1Char('\n'));
 }
 
+// GitHub's patch of overlays/prd/kustomization.yaml in #7: line 13, "value: 2" → "value: 5".
+const QByteArray prdPatch = "@@ -10,4 +10,4 @@ patches:\n"
+                            "     patch: |-\n"
+                            "       - op: replace\n"
+                            "         path: /spec/replicas\n"
+                            "-        value: 2\n"
+                            "+        value: 5";
+
+QPlainTextEdit *viewNamed(const QWidget *root, const QString &name)
+{
+    for (QPlainTextEdit *e : root->findChildren<QPlainTextEdit *>())
+        if (e->accessibleName() == name)
+            return e;
+    return nullptr;
+}
+
 int count(const FakeGitHub &fake, const QByteArray &method, const QString &path)
 {
     int n = 0;
@@ -160,12 +182,24 @@ private:
                          CannedResponse::json(200, "diff --git a/overlays/prd/kustomization.yaml "
                                                    "b/overlays/prd/kustomization.yaml\n")
                              .setHeader("content-type", "text/plain"));
-        m_fake->on("GET", p + QStringLiteral("/files"),
-                   CannedResponse::json(200, "[{\"sha\":\"1\",\"filename\":\"overlays/prd/"
-                                             "kustomization.yaml\",\"status\":\"modified\","
-                                             "\"additions\":1,\"deletions\":1,\"changes\":2}]"));
+        m_fake->on(
+            "GET", p + QStringLiteral("/files"),
+            CannedResponse::json(
+                200,
+                json(QJsonArray{QJsonObject{
+                    {QStringLiteral("sha"), QStringLiteral("1")},
+                    {QStringLiteral("filename"), QStringLiteral("overlays/prd/kustomization.yaml")},
+                    {QStringLiteral("status"), QStringLiteral("modified")},
+                    {QStringLiteral("additions"), 1},
+                    {QStringLiteral("deletions"), 1},
+                    {QStringLiteral("changes"), 2},
+                    {QStringLiteral("patch"), QString::fromLatin1(prdPatch)}}})));
         m_fake->on("GET", p + QStringLiteral("/commits"), CannedResponse::json(200, "[]"));
-        m_fake->on("GET", p + QStringLiteral("/reviews"), CannedResponse::json(200, "[]"));
+        // An earlier review posted by Kanri: its marker is for Kanri, not for people.
+        m_fake->on("GET", p + QStringLiteral("/reviews"),
+                   CannedResponse::json(200, "[{\"id\":98,\"user\":{\"login\":\"carol\"},"
+                                             "\"state\":\"COMMENTED\",\"body\":\"Earlier "
+                                             "note\\n\\n<!-- kanri-post: 1234-abcd -->\"}]"));
         m_fake->on("GET", p + QStringLiteral("/comments"), CannedResponse::json(200, "[]"));
         m_fake->on("GET", QStringLiteral("/repos/acme/manifests/issues/%1/comments").arg(number),
                    CannedResponse::json(
@@ -193,6 +227,24 @@ private:
                    CannedResponse::json(
                        200, json(QJsonArray{pullObject(base, 8, QStringLiteral("Rotate the keys"),
                                                        QStringLiteral("me"), sha)})));
+    }
+
+    // Refreshes the queue and makes #NUMBER available offline through the panel's button.
+    bool makePullOffline(int number)
+    {
+        QSignalSpy refreshed(m_controller, &kanri::app::GitHubController::queueRefreshed);
+        m_controller->refresh();
+        if (!waitUntil([&] { return !refreshed.isEmpty(); }))
+            return false;
+        kanri::ui::PrQueuePanel *panel = m_controller->queuePanel();
+        panel->setFilter(kanri::ui::PrQueuePanel::Filter::AllOpen);
+        panel->selectPull(QStringLiteral("manifests"), number);
+        QSignalSpy offline(m_controller, &kanri::app::GitHubController::offlineFinished);
+        for (QPushButton *b : panel->findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("Make available offline"))
+                QTest::mouseClick(b, Qt::LeftButton);
+        return waitUntil([&] { return !offline.isEmpty(); }, 60000) &&
+               offline.first().first().toBool();
     }
 
     template<typename Pred> static bool waitUntil(Pred pred, int ms = 30000)
@@ -419,6 +471,179 @@ private Q_SLOTS:
         review->close();
     }
 
+    void reviewWindowCommentsOnLinesAndPostsSoonAfterGitHubIsBack()
+    {
+        routeList();
+        routePull(7);
+        QVERIFY(makePullOffline(7));
+        QSignalSpy ready(m_controller, &kanri::app::GitHubController::reviewReady);
+        m_controller->openPull(QStringLiteral("manifests"), 7);
+        kanri::ui::PrReviewWidget *review =
+            m_controller->reviewWindow(QStringLiteral("manifests"), 7);
+        QVERIFY(review);
+        QVERIFY(waitUntil([&] { return !ready.isEmpty(); }, 60000));
+
+        // The earlier review reads without Kanri's marker.
+        QVERIFY2(review->conversationText().contains(QStringLiteral("Earlier note")),
+                 qPrintable(review->conversationText()));
+        QVERIFY2(!allText(review).contains(QStringLiteral("kanri-post")),
+                 qPrintable(allText(review)));
+
+        // Files: Enter on a file opens its source diff.
+        auto *files = review->findChild<QTreeWidget *>();
+        QVERIFY(files);
+        files->setCurrentItem(files->topLevelItem(0));
+        files->setFocus();
+        QTest::keyClick(files, Qt::Key_Return);
+        const QStringList source = review->sourceDiffText().split(QLatin1Char('\n'));
+        const int addedLine = int(source.indexOf(QStringLiteral("+        value: 5")));
+        QVERIFY2(addedLine > 0, qPrintable(review->sourceDiffText()));
+        QVERIFY(!review->commentOnSourceLine(1, QStringLiteral("on the hunk header")));
+        QVERIFY(review->commentOnSourceLine(addedLine, QStringLiteral("Why 5?")));
+
+        // A line of the rendered diff: placed on the source line that produced it.
+        const QStringList rendered = review->diffPanel()->unifiedText().split(QLatin1Char('\n'));
+        const int renderedLine = int(rendered.indexOf(QStringLiteral("+  replicas: 5")));
+        QVERIFY2(renderedLine > 0, qPrintable(review->diffPanel()->unifiedText()));
+        QVERIFY(review->commentOnRenderedLine(kanri::ui::DiffColumn::Unified, renderedLine,
+                                              QStringLiteral("Too many?")));
+        QCOMPARE(review->lineComments().size(), 2);
+        const kanri::github::ReviewComment placed = review->lineComments().at(1);
+        QCOMPARE(placed.path, QStringLiteral("overlays/prd/kustomization.yaml"));
+        QCOMPARE(placed.line, 13);
+        QCOMPARE(placed.side, QStringLiteral("RIGHT"));
+        QVERIFY2(placed.body.contains(QStringLiteral("`replicas: 5`")) &&
+                     placed.body.endsWith(QStringLiteral("Too many?")),
+                 qPrintable(placed.body));
+        QVERIFY(review->lineCommentsText().contains(
+            QStringLiteral("overlays/prd/kustomization.yaml:13")));
+        // A context line whose source (the base) is not in the pull request's diff: GitHub would
+        // refuse it on a line, so it goes into the review's text.
+        const int contextLine = int(rendered.indexOf(QStringLiteral("   name: web")));
+        QVERIFY(contextLine > 0);
+        QVERIFY(review->commentOnRenderedLine(kanri::ui::DiffColumn::Unified, contextLine,
+                                              QStringLiteral("Rename later")));
+        QCOMPARE(review->lineComments().size(), 3);
+        QCOMPARE(review->lineComments().at(2).path, QStringLiteral("base/deployment.yaml"));
+        QCOMPARE(review->lineComments().at(2).line, 0);
+
+        // Side by side, the changed characters are marked: "2" on the left, "5" on the right.
+        QPlainTextEdit *left = viewNamed(review, QStringLiteral("Rendered YAML at HEAD"));
+        QPlainTextEdit *right =
+            viewNamed(review, QStringLiteral("Rendered YAML with your changes"));
+        QVERIFY(left && right);
+        QStringList marked;
+        for (const QPlainTextEdit *v : {left, right})
+            for (const auto &selection : v->extraSelections())
+                marked << selection.cursor.selectedText();
+        QCOMPARE(marked, (QStringList{QStringLiteral("2"), QStringLiteral("5")}));
+        // Opt-in pictures of the window for people to look at (KANRI_TEST_SCREENSHOTS=DIR).
+        if (const QString dir = qEnvironmentVariable("KANRI_TEST_SCREENSHOTS"); !dir.isEmpty()) {
+            auto *tabs = review->findChild<QTabWidget *>();
+            tabs->setCurrentIndex(1);
+            QTest::qWait(100); // the layout settles
+            review->grab().save(dir + QStringLiteral("/review-files.png"));
+            tabs->setCurrentIndex(0);
+            review->diffPanel()->findChild<QComboBox *>()->setCurrentIndex(1);
+            review->grab().save(dir + QStringLiteral("/review-side-by-side.png"));
+            review->diffPanel()->findChild<QComboBox *>()->setCurrentIndex(0);
+        }
+
+        // GitHub goes away: Comment (the line comments alone) is queued, a retry in 2 s.
+        m_fake.reset();
+        kanri::app::GitHubReviewController *controller = m_controller->reviewController();
+        QSignalSpy synced(m_controller, &kanri::app::GitHubController::syncFinished);
+        QVERIFY(review->commentButton()->isEnabled());
+        QTest::mouseClick(review->commentButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !synced.isEmpty(); }));
+        QVERIFY(review->lineComments().isEmpty());
+        QVERIFY(controller->isRetryScheduled());
+        QCOMPARE(controller->retryIntervalMs(), kanri::app::GitHubReviewController::firstRetryMs);
+
+        // Back: posted within seconds, without anyone asking.
+        startFake();
+        routeList();
+        routePull(7);
+        QElapsedTimer clock;
+        clock.start();
+        const QString reviews = QStringLiteral("/repos/acme/manifests/pulls/7/reviews");
+        QVERIFY(waitUntil([&] { return count(*m_fake, "POST", reviews) == 1; }, 20000));
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(waitUntil([&] { return !controller->isSyncing(); }));
+        QJsonObject sent;
+        for (const auto &r : m_fake->requests)
+            if (r.method == "POST" && r.path == reviews)
+                sent = r.json();
+        QCOMPARE(sent.value(QStringLiteral("event")).toString(), QStringLiteral("COMMENT"));
+        QVERIFY2(sent.value(QStringLiteral("body"))
+                         .toString()
+                         .contains(QStringLiteral("**base/deployment.yaml:4**")) &&
+                     sent.value(QStringLiteral("body"))
+                         .toString()
+                         .contains(QStringLiteral("Rename later")),
+                 qPrintable(sent.value(QStringLiteral("body")).toString()));
+        QCOMPARE(sent.value(QStringLiteral("commit_id")).toString(),
+                 QString::fromLatin1(m_headSha));
+        const QJsonArray comments = sent.value(QStringLiteral("comments")).toArray();
+        QCOMPARE(comments.size(), 2);
+        for (const QJsonValue &c : comments) {
+            QCOMPARE(c.toObject().value(QStringLiteral("path")).toString(),
+                     QStringLiteral("overlays/prd/kustomization.yaml"));
+            QCOMPARE(c.toObject().value(QStringLiteral("line")).toInt(), 13);
+            QCOMPARE(c.toObject().value(QStringLiteral("side")).toString(),
+                     QStringLiteral("RIGHT"));
+        }
+        QVERIFY2(controller->lastNotice().contains(QStringLiteral("#7 Scale web in prd (comment)")),
+                 qPrintable(controller->lastNotice()));
+        QVERIFY(!controller->isRetryScheduled());
+        review->close();
+    }
+
+    void sideBySideKeepsTheChangedCharactersInView()
+    {
+        // A long line whose change is at its end, in a narrow panel.
+        const QString tail = QString(300, QLatin1Char('a'));
+        kanri::diff::ResourceText before, after;
+        before.apiVersion = after.apiVersion = QStringLiteral("v1");
+        before.kind = after.kind = QStringLiteral("ConfigMap");
+        before.name = after.name = QStringLiteral("settings");
+        before.yaml = ("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n"
+                       "  note: " +
+                       tail + "1\n")
+                          .toUtf8();
+        after.yaml = ("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n"
+                      "  note: " +
+                      tail + "2\n")
+                         .toUtf8();
+        kanri::platform::LiveDiff::EnvironmentDiff d;
+        d.environment = QStringLiteral("prd");
+        d.overlay = QStringLiteral("overlays/prd");
+        d.diff = kanri::diff::diffRenders({before}, {after});
+        kanri::ui::DiffPanel panel;
+        panel.resize(500, 300);
+        panel.show();
+        panel.setResults(QStringLiteral("settings"), {d});
+        panel.findChild<QComboBox *>()->setCurrentIndex(1); // side by side
+        QPlainTextEdit *right =
+            viewNamed(&panel, QStringLiteral("Rendered YAML with your changes"));
+        QVERIFY(right);
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(right->horizontalScrollBar()->value(), 0);
+        const QTextBlock line = right->document()->findBlock(
+            int(right->toPlainText().indexOf(QStringLiteral("+  note:"))));
+        QVERIFY(line.isValid());
+        right->setTextCursor(QTextCursor(line));
+        QVERIFY(right->horizontalScrollBar()->value() > 0);
+        QTextCursor changed(line);
+        changed.setPosition(line.position() + int(line.text().size()) - 1);
+        const QRect rect = right->cursorRect(changed);
+        QVERIFY2(rect.left() >= 0 && rect.right() <= right->viewport()->width(),
+                 qPrintable(QStringLiteral("%1..%2 of %3")
+                                .arg(rect.left())
+                                .arg(rect.right())
+                                .arg(right->viewport()->width())));
+    }
+
     void cancelWhileGitHubAnswersStoresNothing()
     {
         // #8's answers come late; cancel before they do.
@@ -458,7 +683,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !drafted.isEmpty(); }, 60000));
         QCOMPARE(dialog->head(), QStringLiteral("feature"));
         QCOMPARE(dialog->base(), QStringLiteral("main"));
-        QVERIFY2(dialog->title().contains(QStringLiteral("overlays/prd")),
+        QVERIFY2(dialog->title() == QStringLiteral("prd replicas 2 → 5"), // says what changed
                  qPrintable(dialog->title()));
         QVERIFY(dialog->body().contains(QStringLiteral("@acme/sre")));
         // Editable before sending.

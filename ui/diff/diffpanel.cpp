@@ -1,6 +1,7 @@
 #include "ui/diff/diffpanel.h"
 
 #include "ui/diff/diffhighlighter.h"
+#include "ui/diff/intralinehighlight.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -53,6 +54,11 @@ DiffPanel::DiffPanel(QWidget *parent)
             &QScrollBar::setValue);
     connect(m_right->verticalScrollBar(), &QScrollBar::valueChanged, m_left->verticalScrollBar(),
             &QScrollBar::setValue);
+    // Moving along the lines side by side keeps a line's changed characters in view.
+    for (QPlainTextEdit *view : {m_left, m_right})
+        connect(view, &QPlainTextEdit::cursorPositionChanged, this, [this, view] {
+            revealChangedCharacters(m_left, m_right, view->textCursor().blockNumber());
+        });
     m_stack->addWidget(m_unified);
     m_stack->addWidget(split);
     connect(m_mode, &QComboBox::currentIndexChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -172,6 +178,7 @@ void DiffPanel::render()
     m_unified->setPlainText(unified);
     m_left->setPlainText(left);
     m_right->setPlainText(right);
+    highlightChangedCharacters(m_left, m_right);
 }
 
 void DiffPanel::changeEvent(QEvent *event)

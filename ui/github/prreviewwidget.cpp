@@ -1,15 +1,25 @@
 #include "ui/github/prreviewwidget.h"
 
+#include "github/githubreviewqueue.h"
+#include "review/reviewcomment.h"
+#include "ui/diff/diffhighlighter.h"
 #include "ui/diff/diffpanel.h"
 
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTextBlock>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -23,6 +33,8 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_diff(new DiffPanel(this))
     , m_files(new QTreeWidget(this))
+    , m_sourceDiff(new QPlainTextEdit(this))
+    , m_lineCommentsLabel(new QLabel(this))
     , m_details(new QPlainTextEdit(this))
     , m_conversation(new QPlainTextEdit(this))
     , m_reviewText(new QPlainTextEdit(this))
@@ -45,6 +57,18 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     m_files->setRootIsDecorated(false);
     m_files->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_files->header()->setStretchLastSection(false);
+    m_sourceDiff->setReadOnly(true);
+    m_sourceDiff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_sourceDiff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_sourceDiff->setAccessibleName(tr("Source diff"));
+    m_sourceDiff->setPlaceholderText(
+        tr("Double-click a file (or press Enter) to see its source diff. Right-click a line "
+           "to comment on it."));
+    new DiffHighlighter(m_sourceDiff->document());
+    m_lineCommentsLabel->setObjectName(QStringLiteral("prLineComments"));
+    // One line per comment, not wrapped: the label always gets the height of its lines.
+    m_lineCommentsLabel->setWordWrap(false);
+    m_lineCommentsLabel->setTextFormat(Qt::PlainText);
     m_details->setReadOnly(true);
     m_conversation->setReadOnly(true);
     m_reviewText->setPlaceholderText(
@@ -54,7 +78,12 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     m_pending->setWordWrap(true);
 
     m_tabs->addTab(m_diff, tr("Rendered diff"));
-    m_tabs->addTab(m_files, tr("Files changed"));
+    auto *filesSplit = new QSplitter(Qt::Vertical);
+    filesSplit->addWidget(m_files);
+    filesSplit->addWidget(m_sourceDiff);
+    filesSplit->setStretchFactor(0, 1);
+    filesSplit->setStretchFactor(1, 3);
+    m_tabs->addTab(filesSplit, tr("Files changed"));
     m_tabs->addTab(m_details, tr("Terraform and findings"));
     m_tabs->addTab(m_conversation, tr("Conversation"));
 
@@ -69,6 +98,7 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     layout->addWidget(m_meta);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_reviewText);
+    layout->addWidget(m_lineCommentsLabel);
     layout->addLayout(buttons);
 
     connect(m_comment, &QPushButton::clicked, this,
@@ -80,11 +110,22 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     connect(m_sync, &QPushButton::clicked, this, &PrReviewWidget::syncRequested);
     connect(m_meta, &QLabel::linkActivated, this,
             [this](const QString &link) { Q_EMIT openUrlRequested(QUrl(link)); });
-    connect(m_reviewText, &QPlainTextEdit::textChanged, this, [this] {
-        const bool hasText = !m_reviewText->toPlainText().trimmed().isEmpty();
-        m_comment->setEnabled(hasText && m_number > 0);
-        m_requestChanges->setEnabled(hasText && m_number > 0);
-    });
+    connect(m_reviewText, &QPlainTextEdit::textChanged, this, &PrReviewWidget::updateButtons);
+    connect(m_files, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { openFileDiff(m_files->indexOfTopLevelItem(item)); });
+
+    // Comment on Line…: on the source diff, and on each view of the rendered diff.
+    QList<QPlainTextEdit *> views{m_sourceDiff};
+    for (QPlainTextEdit *v : m_diff->findChildren<QPlainTextEdit *>())
+        views.append(v);
+    for (QPlainTextEdit *view : std::as_const(views)) {
+        auto *action = new QAction(tr("Comment on Line…"), view);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, view] { askLineComment(view); });
+        view->addAction(action);
+        view->viewport()->installEventFilter(this);
+    }
     setPending({}, {});
     setEmpty(tr("No pull request open."));
 }
@@ -96,6 +137,10 @@ void PrReviewWidget::setEmpty(const QString &message)
     m_meta->setText(message);
     m_diff->setResults({}, {});
     m_files->clear();
+    m_sourceDiff->clear();
+    m_openFile = -1;
+    m_lineComments.clear();
+    updateLineComments();
     m_details->clear();
     m_conversation->clear();
     m_comment->setEnabled(false);
@@ -136,7 +181,10 @@ void PrReviewWidget::setPull(const QString &repository, const github::OfflinePul
         item->setText(3, QString::number(f.deletions));
     }
     m_tabs->setTabText(1, tr("Files changed (%1)").arg(pull.files.size()));
+    m_sourceDiff->clear();
+    m_openFile = -1;
     m_approve->setEnabled(true);
+    updateButtons();
     updateConversation();
 }
 
@@ -148,11 +196,19 @@ void PrReviewWidget::setReviewBusy(const QString &message)
 
 void PrReviewWidget::setReview(const platform::ChangeReview &review)
 {
+    m_review = review;
     QList<platform::LiveDiff::EnvironmentDiff> results;
     for (const platform::OverlayReview &o : review.overlays) {
         platform::LiveDiff::EnvironmentDiff d;
         d.overlay = o.overlay;
-        d.environment = o.overlay.section(QLatin1Char('/'), -1);
+        // "payment-api/prd": a pull request may change several services' overlays.
+        const QStringList parts = o.overlay.split(QLatin1Char('/'));
+        const bool isOverlay =
+            parts.size() >= 2 && parts.at(parts.size() - 2) == QLatin1String("overlays");
+        d.environment = !isOverlay ? o.overlay
+                        : parts.size() < 3
+                            ? parts.last()
+                            : parts.at(parts.size() - 3) + QLatin1Char('/') + parts.last();
         d.diff = o.diff;
         if (!o.headError.isEmpty())
             d.error = o.headError;
@@ -160,6 +216,7 @@ void PrReviewWidget::setReview(const platform::ChangeReview &review)
             d.error = tr("the base does not render: %1").arg(o.baseError);
         results.append(d);
     }
+    m_results = results;
     m_diff->setBusy(false);
     m_diff->setResults(tr("#%1").arg(m_number), results);
     m_tabs->setTabText(0, tr("Rendered diff (%1)").arg(review.overlays.size()));
@@ -210,6 +267,147 @@ void PrReviewWidget::setPending(const QStringList &pending, const QString &syncM
 void PrReviewWidget::clearReviewText()
 {
     m_reviewText->clear();
+    m_lineComments.clear();
+    updateLineComments();
+}
+
+void PrReviewWidget::updateButtons()
+{
+    const bool hasText =
+        !m_reviewText->toPlainText().trimmed().isEmpty() || !m_lineComments.isEmpty();
+    m_comment->setEnabled(hasText && m_number > 0);
+    m_requestChanges->setEnabled(!m_reviewText->toPlainText().trimmed().isEmpty() && m_number > 0);
+}
+
+bool PrReviewWidget::openFileDiff(int row)
+{
+    if (row < 0 || row >= m_pull.files.size())
+        return false;
+    const github::PullFile &f = m_pull.files.at(row);
+    m_tabs->setCurrentIndex(1);
+    m_openFile = row;
+    if (f.patch.isEmpty()) {
+        m_sourceDiff->setPlainText(tr("=== %1\n(GitHub gives no text diff for this file: binary "
+                                      "or too large)")
+                                       .arg(f.filename));
+        return false;
+    }
+    // The header line keeps the patch's line numbers: block N + 1 is line N of the patch.
+    m_sourceDiff->setPlainText(QStringLiteral("=== %1\n").arg(f.filename) + f.patch);
+    m_sourceDiff->setFocus();
+    return true;
+}
+
+QString PrReviewWidget::sourceDiffText() const
+{
+    return m_sourceDiff->toPlainText();
+}
+
+bool PrReviewWidget::commentOnSourceLine(int blockNumber, const QString &text)
+{
+    if (m_openFile < 0 || m_openFile >= m_pull.files.size() || text.trimmed().isEmpty())
+        return false;
+    const github::PullFile &f = m_pull.files.at(m_openFile);
+    const auto at = review::patchLineAt(f.patch, blockNumber - 1);
+    if (!at)
+        return false;
+    addLineComment({f.filename, text.trimmed(), at->line, at->side, 0});
+    return true;
+}
+
+bool PrReviewWidget::commentOnRenderedLine(DiffColumn column, int blockNumber, const QString &text)
+{
+    const QList<QPlainTextEdit *> views = m_diff->findChildren<QPlainTextEdit *>();
+    QPlainTextEdit *view = nullptr;
+    for (QPlainTextEdit *v : views) {
+        const QString name = v->accessibleName();
+        const bool unified = name == DiffPanel::tr("Rendered diff");
+        const bool left = name == DiffPanel::tr("Rendered YAML at HEAD");
+        if ((column == DiffColumn::Unified && unified) || (column == DiffColumn::Left && left) ||
+            (column == DiffColumn::Right && !unified && !left))
+            view = v;
+    }
+    if (!view || text.trimmed().isEmpty())
+        return false;
+    const QTextBlock block = view->document()->findBlockByNumber(blockNumber);
+    const auto a = diffLineActivation(block, column, m_results);
+    if (!a || !a->resource)
+        return false;
+    const QString where = QStringLiteral("%1 · %2").arg(
+        a->environment, a->resource->kind + QLatin1Char(' ') + a->resource->name);
+    Q_EMIT renderedLineCommentRequested(*a, where, block.text().mid(1), text.trimmed());
+    return true;
+}
+
+void PrReviewWidget::addLineComment(const github::ReviewComment &comment)
+{
+    m_lineComments.append(comment);
+    updateLineComments();
+}
+
+QString PrReviewWidget::lineCommentsText() const
+{
+    return m_lineCommentsLabel->text();
+}
+
+void PrReviewWidget::updateLineComments()
+{
+    QStringList lines;
+    for (const github::ReviewComment &c : std::as_const(m_lineComments)) {
+        QString text = c.body.section(QLatin1Char('\n'), -1); // the reviewer's own words
+        if (text.size() > 100)
+            text = text.left(99) + QStringLiteral("…");
+        lines << (c.line > 0 ? tr("%1:%2: %3").arg(c.path).arg(c.line).arg(text)
+                             : tr("%1 (in the review's text): %2").arg(c.path, text));
+    }
+    m_lineCommentsLabel->setText(
+        lines.isEmpty()
+            ? QString()
+            : tr("%n line comment(s), posted with your review:", nullptr, int(lines.size())) +
+                  QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    m_lineCommentsLabel->setVisible(!lines.isEmpty());
+    updateButtons();
+}
+
+void PrReviewWidget::askLineComment(QPlainTextEdit *view)
+{
+    const int block = view->textCursor().blockNumber();
+    const QString line = view->textCursor().block().text();
+    if (line.isEmpty() || line.startsWith(QLatin1String("@@")) ||
+        line.startsWith(QLatin1String("===")))
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Comment on Line"), tr("Comment on:\n%1").arg(line.left(120)), QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    if (view == m_sourceDiff) {
+        commentOnSourceLine(block, text);
+        return;
+    }
+    const QString name = view->accessibleName();
+    commentOnRenderedLine(name == DiffPanel::tr("Rendered diff")           ? DiffColumn::Unified
+                          : name == DiffPanel::tr("Rendered YAML at HEAD") ? DiffColumn::Left
+                                                                           : DiffColumn::Right,
+                          block, text);
+}
+
+bool PrReviewWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ContextMenu) {
+        auto *view = qobject_cast<QPlainTextEdit *>(watched->parent());
+        if (view && !view->actions().isEmpty()) {
+            const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+            view->setTextCursor(view->cursorForPosition(menuEvent->pos()));
+            QMenu *menu = view->createStandardContextMenu();
+            menu->insertAction(menu->actions().value(0), view->actions().first());
+            menu->insertSeparator(menu->actions().value(1));
+            menu->exec(menuEvent->globalPos());
+            delete menu;
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString PrReviewWidget::headerText() const
@@ -237,7 +435,7 @@ QString PrReviewWidget::filesText() const
 
 void PrReviewWidget::submit(github::ReviewEvent event)
 {
-    Q_EMIT reviewSubmitted(event, m_reviewText->toPlainText().trimmed());
+    Q_EMIT reviewSubmitted(event, m_reviewText->toPlainText().trimmed(), m_lineComments);
 }
 
 void PrReviewWidget::updateConversation()
@@ -245,15 +443,20 @@ void PrReviewWidget::updateConversation()
     if (m_number == 0)
         return;
     QStringList lines;
-    const QString body = m_pull.pull.body.trimmed();
+    // Kanri's idempotence markers (<!-- kanri-post: KEY -->) are for Kanri, not for people.
+    const auto shown = [](const QString &text) {
+        return github::ReviewQueue::withoutMarkers(text);
+    };
+    const QString body = shown(m_pull.pull.body);
     lines << (body.isEmpty() ? tr("(no description)") : body) << QString();
     for (const github::Review &r : m_pull.reviews)
         lines << tr("%1 %2%3").arg(r.user, r.state,
-                                   r.body.isEmpty() ? QString() : QStringLiteral(": ") + r.body);
+                                   shown(r.body).isEmpty() ? QString()
+                                                           : QStringLiteral(": ") + shown(r.body));
     for (const github::IssueComment &c : m_pull.comments)
-        lines << tr("%1: %2").arg(c.user, c.body);
+        lines << tr("%1: %2").arg(c.user, shown(c.body));
     for (const github::PullComment &c : m_pull.reviewComments)
-        lines << tr("%1 on %2:%3: %4").arg(c.user, c.path).arg(c.line).arg(c.body);
+        lines << tr("%1 on %2:%3: %4").arg(c.user, c.path).arg(c.line).arg(shown(c.body));
     if (!m_queued.isEmpty())
         lines << QString() << tr("Waiting to be posted:") << m_queued;
     m_conversation->setPlainText(lines.join(QLatin1Char('\n')));

@@ -3,6 +3,7 @@
 #include "github/githubpullstore.h"
 #include "github/githubtypes.h"
 #include "review/reviewchange.h"
+#include "ui/diff/difflineactivation.h"
 
 #include <QWidget>
 
@@ -11,6 +12,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace kanri::ui {
 
@@ -21,6 +23,12 @@ class DiffPanel;
 // changes, new rule findings, the conversation; and a box to comment, approve or request
 // changes. Reviews go to the application, which queues them and posts them when it can; the
 // widget shows how many are still waiting.
+//
+// A file of the Files tab opens its source diff (GitHub's patch) on double-click or Enter.
+// "Comment on Line…" (context menu, Ctrl+Alt+M) on a line of the source diff drafts a GitHub
+// review comment on that line; on a line of the rendered diff it asks the application
+// (renderedLineCommentRequested) to place it on the source line that produced the rendered one.
+// Drafted line comments go out with the next review (Comment, Approve or Request changes).
 class PrReviewWidget : public QWidget
 {
     Q_OBJECT
@@ -37,6 +45,22 @@ public:
     void setEmpty(const QString &message);
     void clearReviewText();
 
+    // Opens file `row` of the Files tab in the source diff view; false without a patch.
+    bool openFileDiff(int row);
+    // Drafts a comment on line `blockNumber` of the open source diff; false for a line that is no
+    // diff line (hunk header, nothing open).
+    bool commentOnSourceLine(int blockNumber, const QString &text);
+    // Asks for a comment on line `blockNumber` of a rendered diff view; false for a header line.
+    bool commentOnRenderedLine(DiffColumn column, int blockNumber, const QString &text);
+    // A comment the application placed: on a source line, or (line 0) for the review's text,
+    // its body then already naming the file and line (review::unplacedCommentText).
+    void addLineComment(const github::ReviewComment &comment);
+    QList<github::ReviewComment> lineComments() const { return m_lineComments; }
+    const platform::ChangeReview &review() const { return m_review; }
+    const github::OfflinePull &pull() const { return m_pull; }
+    QString sourceDiffText() const;
+    QString lineCommentsText() const;
+
     QString repository() const { return m_repository; }
     int number() const { return m_number; }
     QString headerText() const;
@@ -50,19 +74,32 @@ public:
     QPushButton *requestChangesButton() const { return m_requestChanges; }
 
 Q_SIGNALS:
-    void reviewSubmitted(kanri::github::ReviewEvent event, const QString &body);
+    // `comments` are the drafted line comments; they are cleared by clearReviewText().
+    void reviewSubmitted(kanri::github::ReviewEvent event, const QString &body,
+                         const QList<kanri::github::ReviewComment> &comments);
+    // A rendered line to comment on: `where` names the environment and object, `line` is the
+    // rendered text of the line.
+    void renderedLineCommentRequested(const kanri::ui::DiffLineActivation &activation,
+                                      const QString &where, const QString &line,
+                                      const QString &text);
     void syncRequested();
     void openUrlRequested(const QUrl &url);
 
 private:
     void submit(github::ReviewEvent event);
     void updateConversation();
+    void updateButtons();
+    void updateLineComments();
+    void askLineComment(QPlainTextEdit *view);
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     QLabel *m_title;
     QLabel *m_meta;
     QTabWidget *m_tabs;
     DiffPanel *m_diff;
     QTreeWidget *m_files;
+    QPlainTextEdit *m_sourceDiff;
+    QLabel *m_lineCommentsLabel;
     QPlainTextEdit *m_details;
     QPlainTextEdit *m_conversation;
     QPlainTextEdit *m_reviewText;
@@ -75,6 +112,10 @@ private:
     int m_number = 0;
     github::OfflinePull m_pull;
     QStringList m_queued;
+    platform::ChangeReview m_review;
+    QList<platform::LiveDiff::EnvironmentDiff> m_results;
+    int m_openFile = -1; // row of the file in m_sourceDiff
+    QList<github::ReviewComment> m_lineComments;
 };
 
 } // namespace kanri::ui
