@@ -1,4 +1,5 @@
 #include "ui/git/gitauthordialog.h"
+#include "ui/theme/theme.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -34,7 +35,7 @@ GitAuthorDialog::GitAuthorDialog(QWidget *parent)
     group->addButton(m_settings);
     group->addButton(m_gitConfig);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_message->setStyleSheet(messageStyleSheet(MessageKind::Error));
     m_message->hide();
 
     auto *form = new QFormLayout;

@@ -1,4 +1,5 @@
 #include "ui/git/gitbranchdialog.h"
+#include "ui/theme/theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -144,7 +145,7 @@ bool GitBranchDialog::selectedIsRemote() const
 
 void GitBranchDialog::showError(const QString &message)
 {
-    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_message->setStyleSheet(messageStyleSheet(MessageKind::Error));
     m_message->setText(message);
     m_message->show();
 }

@@ -1,4 +1,5 @@
 #include "ui/git/gitclonedialog.h"
+#include "ui/theme/theme.h"
 
 #include "ui/git/gitprogresswidget.h"
 
@@ -131,7 +132,7 @@ void GitCloneDialog::setProgress(const git::TransferProgress &progress)
 
 void GitCloneDialog::showError(const QString &message)
 {
-    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_message->setStyleSheet(messageStyleSheet(MessageKind::Error));
     m_message->setText(message);
     m_message->show();
 }

@@ -1,4 +1,5 @@
 #include "ui/git/gitcommitdialog.h"
+#include "ui/theme/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,7 +37,7 @@ GitCommitDialog::GitCommitDialog(QWidget *parent)
     m_author->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_message->setStyleSheet(messageStyleSheet(MessageKind::Error));
     m_message->hide();
     m_saveFirst->setChecked(true);
     m_saveFirst->hide();

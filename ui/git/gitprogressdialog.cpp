@@ -1,4 +1,5 @@
 #include "ui/git/gitprogressdialog.h"
+#include "ui/theme/theme.h"
 
 #include "ui/git/gitprogresswidget.h"
 
@@ -68,7 +69,7 @@ void GitProgressDialog::finish(Outcome outcome, const QString &message, const QS
         m_progress->setProgress(done);
     }
     m_message->setText(message);
-    m_message->setStyleSheet(outcome == Outcome::Failed ? QStringLiteral("color: #b00020;")
+    m_message->setStyleSheet(outcome == Outcome::Failed ? messageStyleSheet(MessageKind::Error)
                                                         : QString());
     m_message->show();
     m_nextStep->setText(nextStep);

@@ -1,4 +1,5 @@
 #include "ui/git/gitsettingsdialog.h"
+#include "ui/theme/theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -39,7 +40,7 @@ GitSettingsDialog::GitSettingsDialog(QWidget *parent)
     m_email->setClearButtonEnabled(true);
     m_sshKeys->setClearButtonEnabled(true);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_message->setStyleSheet(messageStyleSheet(MessageKind::Error));
     m_message->hide();
 
     auto *intro = new QLabel(

@@ -90,8 +90,18 @@ public:
                 finish();
         });
         m_editorId = editor;
+        m_filled = false;
     }
     bool isFor(const QWidget *editor) const { return editor && m_editorId == editor; }
+    // The view fills the editor once when it opens, then again whenever the cell's data
+    // changes, which the preview itself causes: the value rendered from an earlier keystroke
+    // would overwrite what was typed since. While it is open, the editor is the truth.
+    bool mayFill(const QWidget *editor)
+    {
+        if (!isFor(editor))
+            return true;
+        return !std::exchange(m_filled, true);
+    }
     void changed()
     {
         if (m_editor)
@@ -154,7 +164,8 @@ private:
     QPersistentModelIndex m_index;
     QPointer<QAbstractItemModel> m_model;
     std::function<QString()> m_value;
-    bool m_macro = false; // the previews' macro is open
+    bool m_macro = false;  // the previews' macro is open
+    bool m_filled = false; // the view has filled the editor from the model
 };
 
 // Asks before an edit of something another team owns, and names who must review it; paints
@@ -228,6 +239,8 @@ public:
 
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
     {
+        if (m_preview && !m_preview->mayFill(editor))
+            return;
         if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
             spin->setValue(index.data(Qt::EditRole).toInt());
             return;

@@ -1,4 +1,5 @@
 #include "ui/wizards/wizardnewdeveloper.h"
+#include "ui/theme/theme.h"
 
 #include "ui/wizards/wizardpreview.h"
 
@@ -25,7 +26,7 @@ bool isFlag(const hcl::FieldSchema &f)
 QLabel *problemLabel(QWidget *parent)
 {
     auto *l = new QLabel(parent);
-    l->setStyleSheet(QStringLiteral("color: #c62828"));
+    l->setStyleSheet(messageStyleSheet(MessageKind::Error));
     l->setWordWrap(true);
     return l;
 }

@@ -1,4 +1,5 @@
 #include "ui/wizards/wizardnewmicroservice.h"
+#include "ui/theme/theme.h"
 
 #include "ui/wizards/wizardpreview.h"
 
@@ -18,7 +19,7 @@ namespace {
 QLabel *problemLabel(QWidget *parent)
 {
     auto *l = new QLabel(parent);
-    l->setStyleSheet(QStringLiteral("color: #c62828"));
+    l->setStyleSheet(messageStyleSheet(MessageKind::Error));
     l->setWordWrap(true);
     return l;
 }

@@ -1,4 +1,5 @@
 #include "ui/wizards/wizardpublishdialog.h"
+#include "ui/theme/theme.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -61,7 +62,7 @@ WizardPublishDialog::WizardPublishDialog(const QString &what, const QList<Publis
         s.branch = new QLineEdit(f.branch, box);
         form->addRow(tr("&Branch:"), s.branch);
         s.problem = new QLabel(box);
-        s.problem->setStyleSheet(QStringLiteral("color: #b00020"));
+        s.problem->setStyleSheet(messageStyleSheet(MessageKind::Error));
         s.problem->hide();
         form->addRow(QString(), s.problem);
         s.commit = new QPlainTextEdit(f.commitMessage, box);
@@ -193,7 +194,7 @@ void WizardPublishDialog::showOutcome(bool ok, const QString &message, bool canR
     html.replace(url, QStringLiteral(R"(<a href="\1">\1</a>)"));
     html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     m_message->setText(html);
-    m_message->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020"));
+    m_message->setStyleSheet(ok ? QString() : messageStyleSheet(MessageKind::Error));
     m_message->show();
     validate();
 }
