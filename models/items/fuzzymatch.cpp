@@ -17,6 +17,7 @@ constexpr int kConsecutive = 6; // right after the previous matched character
 constexpr int kSameCase = 1;
 constexpr int kGapStart = 3;
 constexpr int kGapExtension = 1;
+constexpr int kInOrder = 20; // per word after the first, when the words match in typed order
 constexpr int kNone = std::numeric_limits<int>::min() / 4;
 
 bool isSeparator(QChar c)
@@ -145,16 +146,43 @@ std::optional<FuzzyMatch> matchWord(QStringView word, QStringView text)
 
 std::optional<FuzzyMatch> fuzzyMatch(QStringView pattern, QStringView text)
 {
-    FuzzyMatch total;
+    QList<QStringView> words;
     for (QStringView word : pattern.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         word = word.trimmed();
-        if (word.isEmpty())
-            continue;
+        if (!word.isEmpty())
+            words.append(word);
+    }
+    // Each word on its own, anywhere: whether the pattern matches at all.
+    FuzzyMatch total;
+    for (QStringView word : std::as_const(words)) {
         const auto one = matchWord(word, text);
         if (!one)
             return std::nullopt;
         total.score += one->score;
         total.positions += one->positions;
+    }
+    // The words in the order typed, each after the one before (each word's best alignment in
+    // what is left): people type a path's pieces in its order, so "pa prd" is payment-api's
+    // prd overlay rather than a prd overlay's hpa-patch.yaml.
+    if (words.size() > 1) {
+        FuzzyMatch ordered;
+        qsizetype from = 0;
+        for (QStringView word : std::as_const(words)) {
+            const auto one = matchWord(word, text.mid(from));
+            if (!one) {
+                ordered.score = kNone;
+                break;
+            }
+            ordered.score += one->score;
+            for (int p : one->positions)
+                ordered.positions.append(int(from) + p);
+            from += one->positions.last() + 1;
+        }
+        if (ordered.score != kNone) {
+            ordered.score += kInOrder * int(words.size() - 1);
+            if (ordered.score >= total.score)
+                total = std::move(ordered);
+        }
     }
     std::sort(total.positions.begin(), total.positions.end());
     total.positions.erase(std::unique(total.positions.begin(), total.positions.end()),

@@ -16,7 +16,8 @@ namespace kanri::items {
 // A word scores more where its characters start words of the text (after `/`, `-`, `_`, `.`,
 // a space or a lower-to-upper case change), follow each other without gaps, and match the
 // case typed; gaps cost. The score of the whole pattern is the sum of its words' best
-// alignments. An empty pattern matches everything with score 0.
+// alignments, with a bonus when the words match one after the other in the order typed.
+// An empty pattern matches everything with score 0.
 struct FuzzyMatch
 {
     int score = 0;

@@ -77,3 +77,5 @@ QList<PaletteEntry> rulePaletteEntries();
 QList<PaletteEntry> filePaletteEntries(const QList<platform::WorkspaceFile> &files);
 
 } // namespace kanri::items
+
+Q_DECLARE_METATYPE(kanri::items::PaletteEntry)

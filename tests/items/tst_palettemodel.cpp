@@ -30,6 +30,7 @@ const QStringList demoFiles = {
     QStringLiteral("manifests/services/payment-api/overlays/prd/kustomization.yaml"),
     QStringLiteral("manifests/services/payment-api/overlays/stg/kustomization.yaml"),
     QStringLiteral("manifests/services/pricing-api/overlays/prd/kustomization.yaml"),
+    QStringLiteral("manifests/services/auth-api/overlays/prd/hpa-patch.yaml"),
 };
 
 QList<PaletteEntry> demoEntries()
@@ -193,6 +194,12 @@ void TestPaletteModel::paPrdFindsPaymentApisPrdOverlayFirst()
                 QStringLiteral("manifests/services/payment-api/overlays/prd/kustomization.yaml")) <
             found.indexOf(
                 QStringLiteral("manifests/services/payment-api/overlays/dev/kustomization.yaml")));
+    // Words typed in the path's order: a prd overlay's hpa-patch.yaml ("pa" in "patch", after
+    // "prd") comes after payment-api's prd overlay.
+    QVERIFY(
+        found.indexOf(
+            QStringLiteral("manifests/services/payment-api/overlays/prd/kustomization.yaml")) <
+        found.indexOf(QStringLiteral("manifests/services/auth-api/overlays/prd/hpa-patch.yaml")));
     // Within the files, payment-api's prd overlay comes before pricing-api's.
     QVERIFY(found.indexOf(
                 QStringLiteral("manifests/services/payment-api/overlays/prd/kustomization.yaml")) <

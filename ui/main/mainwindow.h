@@ -20,6 +20,7 @@ class Session;
 } // namespace kanri::platform
 
 namespace kanri::items {
+struct PaletteEntry;
 class CatalogTreeModel;
 class DevelopersModel;
 class ServicesModel;
@@ -27,6 +28,7 @@ class ServicesModel;
 
 namespace kanri::ui {
 
+class CommandPalette;
 class DiffPanel;
 class SourceEditor;
 struct DiffLineActivation;
@@ -86,8 +88,12 @@ public:
     platform::LiveDiff *liveDiff() const { return m_liveDiff; }
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
     void selectService(const QString &name);
+    // Ctrl+K (everything) and Ctrl+P (files only).
+    void openPalette(bool filesOnly);
+    CommandPalette *commandPalette() const { return m_palette; }
 
 Q_SIGNALS:
+    void ruleRequested(const QString &rule); // the command palette picked a rule
     void openWorkspaceRequested(const QString &dir);
     void reloadRequested();
     void loadCancelRequested();
@@ -103,12 +109,11 @@ private:
     void updateDiff();
     void updateTitle();
     void showEditError(const QString &message);
-    void quickOpen();
+    void paletteActivated(const items::PaletteEntry &entry);
     void showShortcuts();
     // The source editor pane: opens a file (absolute or relative to a repository) at a line.
     bool openSource(const QString &file, int line, int column);
     void openDiffLine(const DiffLineActivation &activation);
-    void openFileDialog();
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
@@ -139,6 +144,8 @@ private:
     QAction *m_allEnvironments = nullptr;
     QToolBar *m_toolBar = nullptr;
     QHash<int, QMenu *> m_menus;
+    CommandPalette *m_palette = nullptr;
+    QList<QAction *> m_paletteActions; // what the palette's Action entries number
 };
 
 } // namespace kanri::ui
