@@ -660,9 +660,11 @@ void collectMenuActions(const QList<QAction *> &actions, const QString &path, QL
     for (QAction *a : actions) {
         if (a->isSeparator() || !a->isVisible() || !a->isEnabled())
             continue;
-        QString text = a->text();
-        text.replace(QLatin1String("&&"), QLatin1String("\x01")).remove(QLatin1Char('&'));
-        text.replace(QLatin1String("\x01"), QLatin1String("&"));
+        // Without mnemonics: "&Push" and the Japanese "プッシュ(&P)" read "Push", "プッシュ".
+        static const QRegularExpression trailingMnemonic(QStringLiteral("\\(&[^&]\\)"));
+        QString text = a->text().remove(trailingMnemonic);
+        text.replace(QLatin1String("&&"), QStringLiteral("\u0001")).remove(QLatin1Char('&'));
+        text.replace(QChar(0x0001), QLatin1Char('&'));
         const QString here = path.isEmpty() ? text : path + QStringLiteral(" ▸ ") + text;
         if (QMenu *sub = a->menu()) {
             collectMenuActions(sub->actions(), here, out, texts);
