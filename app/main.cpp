@@ -7,6 +7,7 @@
 #include "app/logging/messagelog.h"
 #include "app/screenshotdriver.h"
 #include "app/terminationguard.h"
+#include "app/translations.h"
 #include "credentials/tokenstore.h"
 #include "items/servicesmodel.h"
 #include "platform/demoworkspace.h"
@@ -18,10 +19,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
-#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -41,18 +40,8 @@ void setApplicationIdentity()
 // command line stays English whatever the locale, so that scripts can read it.
 void installTranslations(bool gui)
 {
-    auto *own = new QTranslator(QCoreApplication::instance());
-    const bool loaded = gui ? own->load(QLocale(), QStringLiteral("kanri"), QStringLiteral("_"),
-                                        QStringLiteral(":/i18n"))
-                            : own->load(QStringLiteral(":/i18n/kanri_en.qm"));
-    if (loaded)
-        QCoreApplication::installTranslator(own);
-    if (!gui)
-        return;
-    auto *qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    kanri::app::installTranslations(gui ? kanri::app::Interface::Gui
+                                        : kanri::app::Interface::CommandLine);
 }
 
 namespace help = kanri::cli::help;

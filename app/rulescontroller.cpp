@@ -26,6 +26,12 @@ RulesController::RulesController(AppContext *context)
     connect(m_linter, &platform::LiveLinter::checkFailed, m_panel, &ui::FindingsPanel::setProblem);
     connect(m_panel, &ui::FindingsPanel::locationActivated, this, &RulesController::reveal);
     connect(context, &AppContext::sessionChanged, this, &RulesController::sessionChanged);
+    // A rule picked in the command palette: its findings.
+    connect(window, &ui::MainWindow::ruleRequested, this, [this](const QString &rule) {
+        m_panel->setRuleFilter(rule);
+        m_panel->show();
+        m_panel->raise();
+    });
 
     QMenu *tools = window->menu(ui::MainWindow::Menu::Tools);
     m_check = tools->addAction(tr("&Check Platform Rules Now"));

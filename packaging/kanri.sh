@@ -22,6 +22,7 @@ build=${KANRI_BUILD_DIR:-build}
 packages=(
     build-essential cmake ninja-build pkg-config git lld
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n # Qt's own strings in Japanese (qtbase_ja.qm: the wizards' buttons)
     libyaml-cpp-dev libgit2-dev qtkeychain-qt6-dev libgl-dev
     fonts-dejavu-core
     openssh-server # tests/git: clone and push over ssh:// to a loopback sshd

@@ -1,5 +1,6 @@
 #include "diff/renderdiff.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -25,16 +26,22 @@ QString ResourceText::displayName() const
 
 QString RenderDiff::summary() const
 {
+    // Translated (the window shows it); the command line loads English and gets it as written.
     QStringList parts;
     if (changed)
-        parts << QStringLiteral("%1 changed").arg(changed);
+        parts << QCoreApplication::translate("kanri::diff::RenderDiff", "%n changed", nullptr,
+                                             changed);
     if (renamed)
-        parts << QStringLiteral("%1 renamed").arg(renamed);
+        parts << QCoreApplication::translate("kanri::diff::RenderDiff", "%n renamed", nullptr,
+                                             renamed);
     if (added)
-        parts << QStringLiteral("%1 added").arg(added);
+        parts << QCoreApplication::translate("kanri::diff::RenderDiff", "%n added", nullptr, added);
     if (removed)
-        parts << QStringLiteral("%1 removed").arg(removed);
-    return parts.isEmpty() ? QStringLiteral("no changes") : parts.join(QStringLiteral(", "));
+        parts << QCoreApplication::translate("kanri::diff::RenderDiff", "%n removed", nullptr,
+                                             removed);
+    return parts.isEmpty()
+               ? QCoreApplication::translate("kanri::diff::RenderDiff", "no changes")
+               : parts.join(QCoreApplication::translate("kanri::diff::RenderDiff", ", "));
 }
 
 std::optional<QString> stripHashSuffix(const QString &name)

@@ -40,7 +40,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case SeverityColumn:
-            return platform::severityName(f.severity);
+            return platform::severityText(f.severity);
         case RuleColumn:
             return f.rule;
         case MessageColumn:

@@ -80,42 +80,88 @@ const QList<RuleInfo> &ruleCatalog()
 {
     static const QList<RuleInfo> rules{
         {"k8s/deprecated-api", Severity::Warning,
-         "An apiVersion deprecated (warning) or removed (error) in the target Kubernetes version"},
-        {"k8s/resources-missing", Severity::Warning, "A container without requests or limits"},
-        {"k8s/cpu-request-too-high", Severity::Error, "A CPU request above the configured range"},
-        {"k8s/cpu-request-too-low", Severity::Warning, "A CPU request below the configured range"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "An apiVersion deprecated (warning) or removed (error) in the target "
+                           "Kubernetes version")},
+        {"k8s/resources-missing", Severity::Warning,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A container without requests or limits")},
+        {"k8s/cpu-request-too-high", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A CPU request above the configured range")},
+        {"k8s/cpu-request-too-low", Severity::Warning,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A CPU request below the configured range")},
         {"k8s/memory-request-too-high", Severity::Error,
-         "A memory request above the configured range"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "A memory request above the configured range")},
         {"k8s/memory-request-too-low", Severity::Warning,
-         "A memory request below the configured range"},
-        {"k8s/cpu-limit-too-high", Severity::Error, "A CPU limit above the configured range"},
-        {"k8s/memory-limit-too-high", Severity::Error, "A memory limit above the configured range"},
-        {"k8s/limit-below-request", Severity::Error, "A limit lower than the request"},
-        {"hpa/min-above-max", Severity::Error, "HorizontalPodAutoscaler minReplicas > maxReplicas"},
-        {"hpa/min-below-one", Severity::Error, "HorizontalPodAutoscaler minReplicas < 1"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "A memory request below the configured range")},
+        {"k8s/cpu-limit-too-high", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A CPU limit above the configured range")},
+        {"k8s/memory-limit-too-high", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A memory limit above the configured range")},
+        {"k8s/limit-below-request", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A limit lower than the request")},
+        {"hpa/min-above-max", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "HorizontalPodAutoscaler minReplicas > maxReplicas")},
+        {"hpa/min-below-one", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "HorizontalPodAutoscaler minReplicas < 1")},
         {"hpa/replicas-with-hpa", Severity::Warning,
-         "A Deployment sets replicas while an HPA scales it (off unless enabled)"},
+         QT_TRANSLATE_NOOP(
+             "kanri::platform::Rules",
+             "A Deployment sets replicas while an HPA scales it (off unless enabled)")},
         {"tenancy/namespace", Severity::Error,
-         "A service's overlay renders into another namespace than the service's own"},
+         QT_TRANSLATE_NOOP(
+             "kanri::platform::Rules",
+             "A service's overlay renders into another namespace than the service's own")},
         {"tenancy/reserved-kind", Severity::Error,
-         "A kind reserved to the SRE team outside the platform folders"},
-        {"image/latest-tag", Severity::Error, "An image tagged latest or without a tag"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "A kind reserved to the SRE team outside the platform folders")},
+        {"image/latest-tag", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "An image tagged latest or without a tag")},
         {"image/registry", Severity::Warning,
-         "An image from another registry than the service's own repository"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "An image from another registry than the service's own repository")},
         {"accounts/developer-schema", Severity::Error,
-         "A developers map entry that does not match the schema"},
-        {"accounts/duplicate-github", Severity::Error, "A GitHub login listed twice"},
-        {"accounts/approver-without-github", Severity::Error, "An approver without GitHub access"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "A developers map entry that does not match the schema")},
+        {"accounts/duplicate-github", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A GitHub login listed twice")},
+        {"accounts/approver-without-github", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "An approver without GitHub access")},
         {"catalog/entry-without-manifests", Severity::Warning,
-         "A microservice entry without manifests"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A microservice entry without manifests")},
         {"catalog/manifests-without-entry", Severity::Warning,
-         "A service folder without a microservice entry"},
-        {"codeowners/no-match", Severity::Warning, "A CODEOWNERS line that matches no file"},
-        {"codeowners/unowned", Severity::Warning, "Files that no CODEOWNERS line owns"},
-        {"lint/render-failed", Severity::Error, "A kustomization that does not render"},
-        {"lint/config", Severity::Error, "A broken .kanri.yaml or repository file"},
+         QT_TRANSLATE_NOOP("kanri::platform::Rules",
+                           "A service folder without a microservice entry")},
+        {"codeowners/no-match", Severity::Warning,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A CODEOWNERS line that matches no file")},
+        {"codeowners/unowned", Severity::Warning,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "Files that no CODEOWNERS line owns")},
+        {"lint/render-failed", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A kustomization that does not render")},
+        {"lint/config", Severity::Error,
+         QT_TRANSLATE_NOOP("kanri::platform::Rules", "A broken .kanri.yaml or repository file")},
     };
     return rules;
+}
+
+QString ruleDescription(const RuleInfo &rule)
+{
+    return QCoreApplication::translate("kanri::platform::Rules", rule.description);
+}
+
+QString severityText(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info:
+        return QCoreApplication::translate("kanri::platform::Rules", "info");
+    case Severity::Warning:
+        return QCoreApplication::translate("kanri::platform::Rules", "warning");
+    case Severity::Error:
+        return QCoreApplication::translate("kanri::platform::Rules", "error");
+    }
+    return {};
 }
 
 namespace {

@@ -11,6 +11,8 @@ namespace kanri::platform {
 enum class Severity { Info, Warning, Error };
 
 QString severityName(Severity severity); // "info", "warning", "error"
+// The same as the window shows it: in the user's language.
+QString severityText(Severity severity);
 std::optional<Severity> severityFromName(const QString &name);
 
 // One broken platform rule. The location is in the file the user edits (a base resource, an
@@ -56,5 +58,7 @@ struct RuleInfo
     const char *description;
 };
 const QList<RuleInfo> &ruleCatalog();
+// A rule's description in the user's language (the catalog's text is English, for SARIF).
+QString ruleDescription(const RuleInfo &rule);
 
 } // namespace kanri::platform

@@ -2,12 +2,14 @@
 
 #include "items/catalogtreemodel.h"
 #include "items/developersmodel.h"
+#include "items/palettemodel.h"
 #include "items/servicesmodel.h"
 #include "platform/livediff.h"
 #include "platform/session.h"
 #include "platform/sourcelocator.h"
 #include "ui/diff/diffpanel.h"
 #include "ui/editor/sourceeditor.h"
+#include "ui/main/commandpalette.h"
 #include "ui/main/entryform.h"
 #include "ui/main/restoreeditsdialog.h"
 #include "ui/main/servicedetailspanel.h"
@@ -476,6 +478,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_loadProgress);
     m_loadProgress->hide();
     statusBar()->addPermanentWidget(m_countsLabel);
+    m_palette = new CommandPalette(this);
+    connect(m_palette, &CommandPalette::activated, this, &MainWindow::paletteActivated);
     resize(1400, 900);
 }
 
@@ -507,7 +511,7 @@ void MainWindow::createActions()
             m_session->revert();
     });
     file->addAction(tr("Open &File…"), QKeySequence(tr("Ctrl+P")), this,
-                    &MainWindow::openFileDialog);
+                    [this] { openPalette(true); });
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reloadRequested);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -563,7 +567,8 @@ void MainWindow::createActions()
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     m_menus.insert(int(Menu::Go), go);
-    go->addAction(tr("&Quick Open…"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::quickOpen);
+    go->addAction(tr("Command &Palette…"), QKeySequence(tr("Ctrl+K")), this,
+                  [this] { openPalette(false); });
     go->addAction(tr("&Filter Catalog"), QKeySequence::Find, this, [this] {
         m_filter->setFocus();
         m_filter->selectAll();
@@ -982,22 +987,6 @@ void MainWindow::openDiffLine(const DiffLineActivation &activation)
                                  10000);
 }
 
-void MainWindow::openFileDialog()
-{
-    if (!m_session)
-        return;
-    const QList<platform::WorkspaceFile> files = platform::workspaceFiles(m_session->catalog());
-    QStringList names;
-    for (const auto &f : files)
-        names << f.display;
-    bool ok = false;
-    const QString choice =
-        QInputDialog::getItem(this, tr("Open File"), tr("File:"), names, 0, true, &ok);
-    for (const auto &f : files)
-        if (ok && f.display == choice)
-            openSource(f.absolute, 1, 1);
-}
-
 void MainWindow::showShortcuts()
 {
     // Made from the actions each time, so that it lists what the keys do now.
@@ -1006,25 +995,103 @@ void MainWindow::showShortcuts()
     dialog->show();
 }
 
-void MainWindow::quickOpen()
+namespace {
+
+// Every enabled action of the menus, as "Menu ▸ Submenu ▸ Action", depth first.
+void collectMenuActions(const QList<QAction *> &actions, const QString &path, QList<QAction *> &out,
+                        QStringList &texts)
 {
-    if (!m_session)
-        return;
-    QStringList names;
-    for (const auto &s : m_session->catalog().services)
-        names << s.name;
-    for (const auto &d : m_session->catalog().developers)
-        names << d.key;
-    bool ok = false;
-    const QString choice = QInputDialog::getItem(this, tr("Quick Open"),
-                                                 tr("Service or developer:"), names, 0, true, &ok);
-    if (!ok || choice.isEmpty())
-        return;
-    if (m_servicesModel->rowOf(choice) >= 0) {
-        selectService(choice);
-        return;
+    for (QAction *a : actions) {
+        if (a->isSeparator() || !a->isVisible() || !a->isEnabled())
+            continue;
+        // Without mnemonics: "&Push" and the Japanese "プッシュ(&P)" read "Push", "プッシュ".
+        static const QRegularExpression trailingMnemonic(QStringLiteral("\\(&[^&]\\)"));
+        QString text = a->text().remove(trailingMnemonic);
+        text.replace(QLatin1String("&&"), QStringLiteral("\u0001")).remove(QLatin1Char('&'));
+        text.replace(QChar(0x0001), QLatin1Char('&'));
+        const QString here = path.isEmpty() ? text : path + QStringLiteral(" ▸ ") + text;
+        if (QMenu *sub = a->menu()) {
+            collectMenuActions(sub->actions(), here, out, texts);
+            continue;
+        }
+        if (path.isEmpty())
+            continue; // a bare action on the menu bar: none here
+        out.append(a);
+        texts.append(here);
     }
-    revealDeveloper(choice);
+}
+
+} // namespace
+
+void MainWindow::openPalette(bool filesOnly)
+{
+    using items::PaletteEntry;
+    QList<PaletteEntry> entries;
+    m_paletteActions.clear();
+    if (!filesOnly) {
+        QStringList texts;
+        collectMenuActions(menuBar()->actions(), QString(), m_paletteActions, texts);
+        for (int i = 0; i < m_paletteActions.size(); ++i)
+            entries.append({PaletteEntry::Kind::Action, texts.at(i),
+                            m_paletteActions.at(i)->shortcut().toString(QKeySequence::NativeText),
+                            QString(), i});
+    }
+    if (m_session) {
+        if (!filesOnly) {
+            entries += items::catalogPaletteEntries(m_session->catalog());
+            entries += items::rulePaletteEntries();
+        }
+        entries += items::filePaletteEntries(platform::workspaceFiles(m_session->catalog()));
+    }
+    m_palette->open(std::move(entries), filesOnly ? items::PaletteModel::Scope::FilesOnly
+                                                  : items::PaletteModel::Scope::Everything);
+}
+
+void MainWindow::paletteActivated(const items::PaletteEntry &entry)
+{
+    using Kind = items::PaletteEntry::Kind;
+    switch (entry.kind) {
+    case Kind::Action:
+        if (entry.index >= 0 && entry.index < m_paletteActions.size())
+            m_paletteActions.at(entry.index)->trigger();
+        break;
+    case Kind::Service:
+        selectService(entry.target);
+        break;
+    case Kind::Overlay: {
+        selectService(entry.target);
+        const platform::Service *s =
+            m_session ? m_session->catalog().service(entry.target) : nullptr;
+        if (!s || entry.index < 0 || entry.index >= s->environments.size())
+            break;
+        const QString overlay = s->environments.at(entry.index).overlay;
+        for (const char *name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+            if (openSource(overlay + QLatin1Char('/') + QLatin1String(name), 1, 1))
+                break;
+        }
+        break;
+    }
+    case Kind::Developer:
+        revealDeveloper(entry.target);
+        break;
+    case Kind::Team: {
+        const QModelIndexList hits = m_treeFilter->match(m_treeFilter->index(0, 0), Qt::DisplayRole,
+                                                         entry.target, 1, Qt::MatchExactly);
+        if (!hits.isEmpty()) {
+            m_tree->setCurrentIndex(hits.first());
+            m_tree->expand(hits.first());
+            m_tree->scrollTo(hits.first());
+        }
+        break;
+    }
+    case Kind::File:
+        openSource(entry.target, 1, 1);
+        break;
+    case Kind::Rule:
+        showStatusMessage(entry.target + QStringLiteral(" — ") + entry.detail);
+        Q_EMIT ruleRequested(entry.target);
+        break;
+    }
 }
 
 bool MainWindow::maybeSave()

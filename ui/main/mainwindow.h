@@ -21,6 +21,7 @@ class Session;
 } // namespace kanri::platform
 
 namespace kanri::items {
+struct PaletteEntry;
 class CatalogTreeModel;
 class DevelopersModel;
 class ServicesModel;
@@ -29,6 +30,7 @@ class ServicesModel;
 namespace kanri::ui {
 
 enum class ThemeChoice;
+class CommandPalette;
 class DiffPanel;
 class SourceEditor;
 struct DiffLineActivation;
@@ -88,6 +90,9 @@ public:
     platform::LiveDiff *liveDiff() const { return m_liveDiff; }
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
     void selectService(const QString &name);
+    // Ctrl+K (everything) and Ctrl+P (files only).
+    void openPalette(bool filesOnly);
+    CommandPalette *commandPalette() const { return m_palette; }
 
     // The docks' layout: restoreLayout() takes a saveState() of an earlier run (applied at
     // the first show, once the default layout is known); View ▸ Reset Layout goes back to the
@@ -101,6 +106,7 @@ public:
     void setTheme(ThemeChoice choice);
 
 Q_SIGNALS:
+    void ruleRequested(const QString &rule); // the command palette picked a rule
     void openWorkspaceRequested(const QString &dir);
     void reloadRequested();
     void loadCancelRequested();
@@ -118,12 +124,11 @@ private:
     void updateDiff();
     void updateTitle();
     void showEditError(const QString &message);
-    void quickOpen();
+    void paletteActivated(const items::PaletteEntry &entry);
     void showShortcuts();
     // The source editor pane: opens a file (absolute or relative to a repository) at a line.
     bool openSource(const QString &file, int line, int column);
     void openDiffLine(const DiffLineActivation &activation);
-    void openFileDialog();
     void updateAllEnvironmentsText();
 
     platform::Session *m_session = nullptr;
@@ -160,6 +165,8 @@ private:
     QByteArray m_defaultLayout;
     QByteArray m_savedLayout; // a saved layout waiting for the first show
     QHash<int, QMenu *> m_menus;
+    CommandPalette *m_palette = nullptr;
+    QList<QAction *> m_paletteActions; // what the palette's Action entries number
 };
 
 } // namespace kanri::ui
