@@ -19,9 +19,9 @@
     </message>
     <message numerus="yes">
         <source>Restored unsaved edits of %n file(s). Edit ▸ Undo takes them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restored unsaved edits of %n file. Edit ▸ Undo takes them back.</numerusform>
+            <numerusform>Restored unsaved edits of %n files. Edit ▸ Undo takes them back.</numerusform>
         </translation>
     </message>
 </context>
@@ -57,6 +57,37 @@
     </message>
 </context>
 <context>
+    <name>kanri::diff::RenderDiff</name>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n renamed</source>
+        <translation>
+            <numerusform>%n renamed</numerusform>
+            <numerusform>%n renamed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kanri::items::CatalogTreeModel</name>
     <message numerus="yes">
         <source>%n service(s)</source>
@@ -80,6 +111,16 @@
         <translation>
             <numerusform>Remove %n developer</numerusform>
             <numerusform>Remove %n developers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::items::PaletteModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
         </translation>
     </message>
 </context>
@@ -272,9 +313,9 @@
     <name>kanri::ui::RestoreEditsDialog</name>
     <message numerus="yes">
         <source>Kanri did not close normally the last time this workspace was open. It kept the unsaved edits of %n file(s) (last written %1). Restore them as unsaved edits?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kanri did not close normally the last time this workspace was open. It kept the unsaved edits of %n file (last written %1). Restore them as unsaved edits?</numerusform>
+            <numerusform>Kanri did not close normally the last time this workspace was open. It kept the unsaved edits of %n files (last written %1). Restore them as unsaved edits?</numerusform>
         </translation>
     </message>
 </context>

@@ -589,7 +589,7 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     </message>
     <message>
         <source>no OAuth app is configured. Set KANRI_GITHUB_CLIENT_ID (or github/clientId in Kanri&apos;s settings) to the client id of an OAuth app with the device flow enabled, or give a token in KANRI_GITHUB_TOKEN.</source>
-        <translation>OAuth アプリが設定されていません。KANRI_GITHUB_CLIENT_ID (または Kanri の設定の github/clientId) に device flow を有効にした OAuth アプリの client id を設定するか、KANRI_GITHUB_TOKEN にトークンを指定してください。</translation>
+        <translation>OAuth アプリが設定されていません。KANRI_GITHUB_CLIENT_ID (または Kanri の設定の github/clientId) にデバイスフローを有効にした OAuth アプリの client id を設定するか、KANRI_GITHUB_TOKEN にトークンを指定してください。</translation>
     </message>
     <message>
         <source>The token is kept in the system keychain.</source>
@@ -1183,6 +1183,41 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
     <message>
         <source>not sending the token for %1 over plain http; use https, or allow the host in the setting network/allowHttpTokenHosts (or KANRI_ALLOW_HTTP_TOKEN_HOSTS)</source>
         <translation>%1 のトークンを暗号化されていない http では送信しません。https を使うか、設定 network/allowHttpTokenHosts (または KANRI_ALLOW_HTTP_TOKEN_HOSTS) でこのホストを許可してください</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::diff::RenderDiff</name>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n 件変更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n renamed</source>
+        <translation>
+            <numerusform>%n 件名前変更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n 件追加</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n 件削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2496,43 @@ Hint: %2</source>
     <message>
         <source>Location</source>
         <translation>場所</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::items::PaletteModel</name>
+    <message>
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>オーバーレイ</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>開発者</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n 個のサービス</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4000,6 +4072,121 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     </message>
 </context>
 <context>
+    <name>kanri::platform::Rules</name>
+    <message>
+        <source>An apiVersion deprecated (warning) or removed (error) in the target Kubernetes version</source>
+        <translation>対象の Kubernetes バージョンで非推奨 (警告) または削除済み (エラー) の apiVersion</translation>
+    </message>
+    <message>
+        <source>A container without requests or limits</source>
+        <translation>requests または limits のないコンテナ</translation>
+    </message>
+    <message>
+        <source>A CPU request above the configured range</source>
+        <translation>設定範囲を超える CPU request</translation>
+    </message>
+    <message>
+        <source>A CPU request below the configured range</source>
+        <translation>設定範囲を下回る CPU request</translation>
+    </message>
+    <message>
+        <source>A memory request above the configured range</source>
+        <translation>設定範囲を超えるメモリ request</translation>
+    </message>
+    <message>
+        <source>A memory request below the configured range</source>
+        <translation>設定範囲を下回るメモリ request</translation>
+    </message>
+    <message>
+        <source>A CPU limit above the configured range</source>
+        <translation>設定範囲を超える CPU limit</translation>
+    </message>
+    <message>
+        <source>A memory limit above the configured range</source>
+        <translation>設定範囲を超えるメモリ limit</translation>
+    </message>
+    <message>
+        <source>A limit lower than the request</source>
+        <translation>request より小さい limit</translation>
+    </message>
+    <message>
+        <source>HorizontalPodAutoscaler minReplicas &gt; maxReplicas</source>
+        <translation>HorizontalPodAutoscaler の minReplicas &gt; maxReplicas</translation>
+    </message>
+    <message>
+        <source>HorizontalPodAutoscaler minReplicas &lt; 1</source>
+        <translation>HorizontalPodAutoscaler の minReplicas &lt; 1</translation>
+    </message>
+    <message>
+        <source>A Deployment sets replicas while an HPA scales it (off unless enabled)</source>
+        <translation>HPA がスケールする Deployment に replicas が設定されている (有効にしない限りオフ)</translation>
+    </message>
+    <message>
+        <source>A service&apos;s overlay renders into another namespace than the service&apos;s own</source>
+        <translation>サービスのオーバーレイがサービス自身以外の名前空間にレンダリングされる</translation>
+    </message>
+    <message>
+        <source>A kind reserved to the SRE team outside the platform folders</source>
+        <translation>プラットフォームのフォルダ以外にある SRE チーム専用の kind</translation>
+    </message>
+    <message>
+        <source>An image tagged latest or without a tag</source>
+        <translation>latest タグまたはタグのないイメージ</translation>
+    </message>
+    <message>
+        <source>An image from another registry than the service&apos;s own repository</source>
+        <translation>サービス自身のリポジトリ以外のレジストリのイメージ</translation>
+    </message>
+    <message>
+        <source>A developers map entry that does not match the schema</source>
+        <translation>スキーマに合わない developers マップのエントリ</translation>
+    </message>
+    <message>
+        <source>A GitHub login listed twice</source>
+        <translation>二重に登録された GitHub ログイン</translation>
+    </message>
+    <message>
+        <source>An approver without GitHub access</source>
+        <translation>GitHub アクセスのない承認者</translation>
+    </message>
+    <message>
+        <source>A microservice entry without manifests</source>
+        <translation>マニフェストのないマイクロサービスのエントリ</translation>
+    </message>
+    <message>
+        <source>A service folder without a microservice entry</source>
+        <translation>マイクロサービスのエントリのないサービスフォルダ</translation>
+    </message>
+    <message>
+        <source>A CODEOWNERS line that matches no file</source>
+        <translation>どのファイルにも一致しない CODEOWNERS の行</translation>
+    </message>
+    <message>
+        <source>Files that no CODEOWNERS line owns</source>
+        <translation>どの CODEOWNERS の行にも所有されていないファイル</translation>
+    </message>
+    <message>
+        <source>A kustomization that does not render</source>
+        <translation>レンダリングできない kustomization</translation>
+    </message>
+    <message>
+        <source>A broken .kanri.yaml or repository file</source>
+        <translation>壊れた .kanri.yaml またはリポジトリのファイル</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
     <name>kanri::platform::Session</name>
     <message>
         <source>no such service</source>
@@ -4251,6 +4438,25 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>Open &amp;Log Folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::ui::CommandPalette</name>
+    <message>
+        <source>No matches</source>
+        <translation>一致するものはありません</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>コマンドパレット</translation>
+    </message>
+    <message>
+        <source>Type part of a file&apos;s path</source>
+        <translation>ファイルのパスの一部を入力</translation>
+    </message>
+    <message>
+        <source>Type a command, service, developer, team, file or rule</source>
+        <translation>コマンド・サービス・開発者・チーム・ファイル・ルールを入力</translation>
     </message>
 </context>
 <context>
@@ -5036,10 +5242,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Quick Open…</source>
-        <translation>クイックオープン(&amp;Q)…</translation>
-    </message>
-    <message>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
@@ -5124,14 +5326,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         </translation>
     </message>
     <message>
-        <source>Quick Open</source>
-        <translation>クイックオープン</translation>
-    </message>
-    <message>
-        <source>Service or developer:</source>
-        <translation>サービスまたは開発者:</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -5158,14 +5352,6 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>%1:%2 — %3</source>
         <translation>%1:%2 — %3</translation>
-    </message>
-    <message>
-        <source>Open File</source>
-        <translation>ファイルを開く</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>ファイル:</translation>
     </message>
     <message>
         <source>Group Catalog by &amp;Namespace</source>
@@ -5250,6 +5436,10 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     <message>
         <source>Redo %1</source>
         <translation>%1 をやり直す</translation>
+    </message>
+    <message>
+        <source>Command &amp;Palette…</source>
+        <translation>コマンドパレット(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -5921,7 +6111,7 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
     </message>
     <message>
         <source>Kanri signs in to &lt;b&gt;%1&lt;/b&gt; with GitHub&apos;s device flow: you type a short code at a GitHub page and approve access there. Kanri never sees your password.</source>
-        <translation>Kanri は GitHub の device flow で &lt;b&gt;%1&lt;/b&gt; にサインインします: GitHub のページで短いコードを入力し、そこでアクセスを承認します。Kanri がパスワードを見ることはありません。</translation>
+        <translation>Kanri は GitHub のデバイスフローで &lt;b&gt;%1&lt;/b&gt; にサインインします: GitHub のページで短いコードを入力し、そこでアクセスを承認します。Kanri がパスワードを見ることはありません。</translation>
     </message>
     <message>
         <source>Cancel</source>
