@@ -169,7 +169,9 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setApplicationIdentity();
     installTranslations(true);
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("kanri")));
+    // The AppStream id names the .desktop file and the icon (packaging/CMakeLists.txt).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.kanri.kanri"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.kanri.kanri")));
 
     // The window's options are those of the help table (help.cpp), described there.
     QCommandLineParser parser;

@@ -5,7 +5,8 @@
 #   packaging/kanri.sh demo    setup, build, and start Kanri on the demo workspace
 #   packaging/kanri.sh test    setup, build with -Werror under AddressSanitizer + UBSan and
 #                              run every test (the fuzzers briefly among them)
-#   packaging/kanri.sh deb     setup, build, and make the .deb with CPack
+#   packaging/kanri.sh deb     setup, build, and make the .deb with CPack (build/kanri_*.deb;
+#                              install it with `sudo apt install ./build/kanri_*.deb`)
 #   packaging/kanri.sh fuzz    build the libFuzzer targets (HCL files; HCL edit paths and
 #                              values) with clang-16 (+ASan/UBSan) in build-fuzz and run each
 #                              for KANRI_FUZZ_SECONDS (default 60)
@@ -28,6 +29,10 @@ packages=(
     openssh-server # tests/git: clone and push over ssh:// to a loopback sshd
     golang-go golang-github-hashicorp-hcl-v2-dev # tests/hcl: HashiCorp's HCL as the reference
 )
+
+# The distribution's validators (lintian alone brings ~30 MB of Perl): installed for the paths
+# that make the package (deb) or test it (tst_package, in the plain test build) only.
+validators=(lintian appstream desktop-file-utils)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -86,6 +91,8 @@ test)
             -DKANRI_FUZZ=ON
         run_tests build-asan
     else
+        packages+=("${validators[@]}")
+        setup
         configure_and_build "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKANRI_WERROR=ON
         run_tests "$build"
     fi
@@ -108,12 +115,14 @@ fuzz)
     done
     ;;
 deb)
+    packages+=("${validators[@]}")
     setup
     configure_and_build "$build" -DCMAKE_BUILD_TYPE=Release -DKANRI_BUILD_TESTS=OFF
     (cd "$build" && cpack -G DEB)
+    say "made $(ls "$build"/kanri_*.deb); install it with: sudo apt install ./$(ls "$build"/kanri_*.deb)"
     ;;
 *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

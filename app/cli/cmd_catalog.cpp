@@ -2,10 +2,12 @@
 #include "app/cli/help.h"
 #include "app/cli/output.h"
 
+#include "diff/diffreport.h"
 #include "diff/renderdiff.h"
 #include "platform/catalogjson.h"
 #include "platform/demoworkspace.h"
 #include "platform/session.h"
+#include "rules/rulelinter.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -123,53 +125,72 @@ int runDiff(const QStringList &arguments)
     bool bad = false;
     const QString dir = takeWorkspace(args, &bad);
     QString base = QStringLiteral("HEAD");
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--base") && i + 1 < args.size()) {
+    diff::ReportFormat format = diff::ReportFormat::Text;
+    for (qsizetype i = 0; i < args.size();) {
+        const QString a = args[i];
+        const bool separate = i + 1 < args.size();
+        if (a == QLatin1String("--base") && separate) {
             base = args[i + 1];
             args.remove(i, 2);
-            break;
-        }
-        if (args[i].startsWith(QLatin1String("--base="))) {
-            base = args[i].mid(7);
+        } else if (a.startsWith(QLatin1String("--base="))) {
+            base = a.mid(7);
             args.removeAt(i);
-            break;
+        } else if ((a == QLatin1String("--format") && separate) ||
+                   a.startsWith(QLatin1String("--format="))) {
+            const QString name = a.contains(QLatin1Char('=')) ? a.mid(9) : args[i + 1];
+            args.remove(i, a.contains(QLatin1Char('=')) ? 1 : 2);
+            const auto f = diff::reportFormatFromName(name);
+            if (!f) {
+                writeErr(QStringLiteral("kanri diff: error: unknown format '%1'").arg(name));
+                bad = true;
+                break;
+            }
+            format = *f;
+        } else {
+            ++i;
         }
     }
-    if (bad || !args.isEmpty()) {
+    if (bad || !args.isEmpty() || base.isEmpty()) {
         writeErr(help::usage("diff"));
         return 2;
     }
-    auto ws = platform::openWorkspace(dir);
+    // A folder without workspace.yaml that holds files is one repository (a CI checkout).
+    const bool lone = QFileInfo(dir).isDir() &&
+                      !QFileInfo::exists(QDir(dir).filePath(QStringLiteral("workspace.yaml"))) &&
+                      !QDir(dir).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    auto ws = lone ? platform::workspaceForDirectory(dir) : platform::openWorkspace(dir);
     if (!ws) {
         writeErr(ws.error().toString());
         return 1;
     }
+    // Errors without a file of their own name workspace.yaml, or the lone repository's folder.
+    const QString where = lone ? dir : ws->fileName();
     auto session = platform::Session::open(*ws);
     if (!session) {
         // A repository that cannot be opened is named by the workspace file that lists it.
         Error e = session.error();
         if (e.file.isEmpty())
-            e.file = ws->fileName();
+            e.file = where;
         writeErr(e.toString());
         return 1;
     }
     const platform::Catalog &c = (*session)->catalog();
     if (c.manifestsRoot.isEmpty()) {
-        writeErr(Error{QStringLiteral("the workspace has no manifests repository"), ws->fileName()}
-                     .toString());
+        writeErr(
+            Error{QStringLiteral("the workspace has no manifests repository"), where}.toString());
         return 1;
     }
     auto before = (*session)->overlayAtRevision(base);
     if (!before) {
         Error e = before.error();
         if (e.file.isEmpty())
-            e.file = ws->fileName();
+            e.file = where;
         writeErr(e.toString());
         return 1;
     }
     const QString repoName = ws->repository(platform::RepositoryRole::Manifests)->name;
     int status = 0;
-    int differing = 0;
+    QList<diff::OverlayDiff> overlays;
     for (const platform::Service &s : c.services) {
         for (const platform::Environment &e : s.environments) {
             auto old = (*session)->render(e.overlay, *before);
@@ -181,15 +202,16 @@ int runDiff(const QStringList &arguments)
             }
             const QList<diff::ResourceText> oldTexts =
                 old ? resourceTexts(*old) : QList<diff::ResourceText>();
-            const diff::RenderDiff d = diff::diffRenders(oldTexts, resourceTexts(*now));
-            if (d.isEmpty())
+            diff::OverlayDiff d{repoName, e.overlay,
+                                diff::diffRenders(oldTexts, resourceTexts(*now))};
+            if (d.diff.isEmpty())
                 continue;
-            ++differing;
-            writeOut(diff::formatRenderDiff(d, repoName + QLatin1Char(' ') + e.overlay));
-            writeErr(QStringLiteral("%1 %2: %3").arg(repoName, e.overlay, d.summary()));
+            writeErr(QStringLiteral("%1 %2: %3").arg(repoName, e.overlay, d.diff.summary()));
+            overlays.append(std::move(d));
         }
     }
-    if (differing == 0)
+    writeOut(diff::formatReport(overlays, format, {base}));
+    if (overlays.isEmpty())
         writeErr(QStringLiteral("no rendered differences against %1").arg(base));
     return status;
 }

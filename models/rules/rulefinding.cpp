@@ -269,43 +269,68 @@ QByteArray formatSarif(const QList<Finding> &findings)
                 level = info.defaultSeverity;
             }
         }
-        rules.append(QJsonObject{{QStringLiteral("id"), id},
-                                 {QStringLiteral("shortDescription"),
-                                  QJsonObject{{QStringLiteral("text"), description}}},
-                                 {QStringLiteral("defaultConfiguration"),
-                                  QJsonObject{{QStringLiteral("level"),
-                                               level == Severity::Info ? QStringLiteral("note")
-                                                                       : severityName(level)}}}});
+        // GitHub code scanning requires both descriptions (at most 1,024 characters each).
+        description.truncate(1024);
+        rules.append(QJsonObject{
+            {QStringLiteral("id"), id},
+            {QStringLiteral("shortDescription"),
+             QJsonObject{{QStringLiteral("text"), description}}},
+            {QStringLiteral("fullDescription"), QJsonObject{{QStringLiteral("text"), description}}},
+            {QStringLiteral("defaultConfiguration"),
+             QJsonObject{{QStringLiteral("level"), level == Severity::Info
+                                                       ? QStringLiteral("note")
+                                                       : severityName(level)}}}});
     }
+    // GitHub code scanning rejects a run of more than 25,000 results; the rest are counted in
+    // a notification instead.
+    constexpr qsizetype maxResults = 25000;
     QJsonArray results;
     for (const Finding &f : findings) {
-        QJsonObject region;
-        if (f.line > 0)
-            region.insert(QStringLiteral("startLine"), f.line);
-        if (f.column > 0)
+        if (results.size() == maxResults)
+            break;
+        // The file's path relative to its repository (code scanning resolves it against the
+        // checkout), and always a region: code scanning needs startLine (1 for a whole file).
+        const QString uri = f.path.isEmpty() ? f.file : f.path;
+        QJsonObject region{{QStringLiteral("startLine"), std::max(f.line, 1)}};
+        if (f.line > 0 && f.column > 0)
             region.insert(QStringLiteral("startColumn"), f.column);
-        QJsonObject physical{
-            {QStringLiteral("artifactLocation"),
-             QJsonObject{{QStringLiteral("uri"), f.path.isEmpty() ? f.file : f.path}}}};
-        if (!region.isEmpty())
-            physical.insert(QStringLiteral("region"), region);
+        const QJsonObject physical{
+            {QStringLiteral("artifactLocation"), QJsonObject{{QStringLiteral("uri"), uri}}},
+            {QStringLiteral("region"), region}};
         QString text = f.message;
         if (!f.hint.isEmpty())
             text += QStringLiteral(" (%1)").arg(f.hint);
-        results.append(QJsonObject{
+        QJsonObject result{
             {QStringLiteral("ruleId"), f.rule},
             {QStringLiteral("ruleIndex"), int(ruleIds.indexOf(f.rule))},
             {QStringLiteral("level"),
              f.severity == Severity::Info ? QStringLiteral("note") : severityName(f.severity)},
-            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), text}}},
-            {QStringLiteral("locations"),
-             QJsonArray{QJsonObject{{QStringLiteral("physicalLocation"), physical}}}}});
+            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), text}}}};
+        if (!uri.isEmpty()) {
+            result.insert(QStringLiteral("locations"),
+                          QJsonArray{QJsonObject{{QStringLiteral("physicalLocation"), physical}}});
+        }
+        results.append(result);
+    }
+    QJsonObject invocation{{QStringLiteral("executionSuccessful"), true}};
+    if (findings.size() > maxResults) {
+        invocation.insert(
+            QStringLiteral("toolExecutionNotifications"),
+            QJsonArray{QJsonObject{
+                {QStringLiteral("level"), QStringLiteral("warning")},
+                {QStringLiteral("message"),
+                 QJsonObject{{QStringLiteral("text"),
+                              QStringLiteral("%1 more finding(s) left out: GitHub code scanning "
+                                             "accepts at most %2 results per run")
+                                  .arg(findings.size() - maxResults)
+                                  .arg(maxResults)}}}}});
     }
     const QJsonObject driver{
         {QStringLiteral("name"), QStringLiteral("kanri")},
         {QStringLiteral("informationUri"), QStringLiteral("https://example.invalid/kanri")},
         {QStringLiteral("rules"), rules}};
     const QJsonObject run{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
+                          {QStringLiteral("invocations"), QJsonArray{invocation}},
                           {QStringLiteral("results"), results}};
     const QJsonObject root{{QStringLiteral("$schema"),
                             QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
