@@ -191,12 +191,14 @@ int runDiff(const QStringList &arguments)
     const QString repoName = ws->repository(platform::RepositoryRole::Manifests)->name;
     int status = 0;
     QList<diff::OverlayDiff> overlays;
+    QList<diff::RenderFailure> failures;
     for (const platform::Service &s : c.services) {
         for (const platform::Environment &e : s.environments) {
             auto old = (*session)->render(e.overlay, *before);
             auto now = (*session)->render(e.overlay, {});
             if (!now) {
                 writeErr(now.error().toString());
+                failures.append({repoName, e.overlay, now.error().toString()});
                 status = 1;
                 continue;
             }
@@ -210,7 +212,9 @@ int runDiff(const QStringList &arguments)
             overlays.append(std::move(d));
         }
     }
-    writeOut(diff::formatReport(overlays, format, {base}));
+    diff::ReportOptions options(base);
+    options.failures = failures;
+    writeOut(diff::formatReport(overlays, format, options));
     if (overlays.isEmpty())
         writeErr(QStringLiteral("no rendered differences against %1").arg(base));
     return status;

@@ -13,6 +13,11 @@ QString OverlayDiff::label() const
     return repository.isEmpty() ? overlay : repository + QLatin1Char(' ') + overlay;
 }
 
+QString RenderFailure::label() const
+{
+    return OverlayDiff{repository, overlay, {}}.label();
+}
+
 std::optional<ReportFormat> reportFormatFromName(const QString &name)
 {
     if (name == QLatin1String("text"))
@@ -186,6 +191,27 @@ QByteArray formatMarkdown(const QList<OverlayDiff> &overlays, const ReportOption
     const QString base = options.base.isEmpty() ? QStringLiteral("HEAD") : options.base;
     QByteArray out = QByteArray(kMarkdownMarker) + "\n### Kanri: rendered diff against " +
                      shortened(base) + "\n\n";
+    if (!options.failures.isEmpty()) {
+        // First, and each message kept short: a broken overlay is what a reviewer must see.
+        out += "> [!CAUTION]\n> **" + QByteArray::number(options.failures.size()) +
+               " overlay(s) do not render** with this change:\n";
+        int listed = 0;
+        for (const RenderFailure &f : options.failures) {
+            QByteArray message = f.message.simplified().toUtf8();
+            if (message.size() > 400)
+                message = cutAtLine(message + '\n', 400).trimmed() + " …";
+            const QByteArray item =
+                "> - " + mdCode(f.label()) + ": " + mdCode(QString::fromUtf8(message)) + "\n";
+            if (out.size() + item.size() > limit / 4) {
+                out += "> - and " + QByteArray::number(options.failures.size() - listed) +
+                       " more (run `kanri diff` to see every message).\n";
+                break;
+            }
+            out += item;
+            ++listed;
+        }
+        out += '\n';
+    }
     if (overlays.isEmpty())
         return out + "No rendered differences.\n";
     const Totals t = totals(overlays);
@@ -335,6 +361,13 @@ QByteArray formatHtml(const QList<OverlayDiff> &overlays, const ReportOptions &o
                   QLatin1String(kHtmlStyle) + QStringLiteral("</style>\n</head>\n<body>\n") +
                   QStringLiteral("<h1>Rendered diff against <code>") + htmlEscape(base) +
                   QStringLiteral("</code></h1>\n");
+    if (!options.failures.isEmpty()) {
+        out += QStringLiteral("<h2>Overlays that do not render</h2>\n<ul>\n");
+        for (const RenderFailure &f : options.failures)
+            out += QStringLiteral("<li><code>%1</code><pre>%2</pre></li>\n")
+                       .arg(htmlEscape(f.label()), htmlEscape(f.message));
+        out += QStringLiteral("</ul>\n");
+    }
     if (overlays.isEmpty()) {
         out += QStringLiteral("<p>No rendered differences.</p>\n</body>\n</html>\n");
         return out.toUtf8();
@@ -407,9 +440,15 @@ QByteArray formatJson(const QList<OverlayDiff> &overlays, const ReportOptions &o
             entry.insert(it.key(), it.value());
         list.append(entry);
     }
+    QJsonArray failures;
+    for (const RenderFailure &f : options.failures)
+        failures.append(QJsonObject{{QStringLiteral("repository"), f.repository},
+                                    {QStringLiteral("overlay"), f.overlay},
+                                    {QStringLiteral("error"), f.message}});
     const QJsonObject root{
         {QStringLiteral("base"), options.base.isEmpty() ? QStringLiteral("HEAD") : options.base},
-        {QStringLiteral("overlays"), list}};
+        {QStringLiteral("overlays"), list},
+        {QStringLiteral("failures"), failures}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

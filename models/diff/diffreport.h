@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace kanri::diff {
 
@@ -37,10 +38,27 @@ inline constexpr char kMarkdownMarker[] = "<!-- kanri-rendered-diff -->";
 // GitHub refuses a pull-request comment body over 65,536 characters.
 inline constexpr qsizetype kGithubCommentLimit = 65536;
 
+// An overlay that does not render in the working tree: a pull request that breaks the build of
+// an overlay says so first, in every format but text (where it is on stderr).
+struct RenderFailure
+{
+    QString repository;
+    QString overlay;
+    QString message; // "file:line:col: error: ..." as the command line prints it
+
+    QString label() const; // as OverlayDiff::label()
+};
+
 struct ReportOptions
 {
+    ReportOptions(QString base = {}, qsizetype markdownLimit = kGithubCommentLimit)
+        : base(std::move(base))
+        , markdownLimit(markdownLimit)
+    {}
+
     QString base;                                  // the revision compared against ("origin/main")
     qsizetype markdownLimit = kGithubCommentLimit; // in UTF-8 bytes, so never over in characters
+    QList<RenderFailure> failures;
 };
 
 QByteArray formatReport(const QList<OverlayDiff> &overlays, ReportFormat format,

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void secretValuesAppearInNoFormat_data();
     void secretValuesAppearInNoFormat();
     void formatNames();
+    void overlaysThatDoNotRenderComeFirst();
 };
 
 namespace {
@@ -271,6 +272,41 @@ void TestDiffReport::secretValuesAppearInNoFormat()
         QVERIFY2(!out.contains(value), out.constData());
     QVERIFY2(out.contains("*** (changed)"), out.constData());
     QVERIFY(out.contains("rotated"));
+}
+
+// A change that breaks an overlay's build must not read as "no differences" in the comment.
+void TestDiffReport::overlaysThatDoNotRenderComeFirst()
+{
+    ReportOptions options{QStringLiteral("main")};
+    options.failures = {{QStringLiteral("manifests"), QStringLiteral("services/web/overlays/prd"),
+                         QStringLiteral("services/web/overlays/prd/kustomization.yaml:3:5: error: "
+                                        "<b>bad</b> ") +
+                             QString(2000, QLatin1Char('x'))}};
+    const QByteArray md = formatReport({}, ReportFormat::Markdown, options);
+    QVERIFY2(md.contains("**1 overlay(s) do not render**"), md.constData());
+    QVERIFY(md.contains("`manifests services/web/overlays/prd`: `services/web/overlays/prd/"
+                        "kustomization.yaml:3:5: error:"));
+    QVERIFY2(md.size() < 1000, md.constData()); // the message is cut
+    QVERIFY(md.indexOf("do not render") < md.indexOf("No rendered differences."));
+    const QByteArray withDiffs = formatReport(sample(), ReportFormat::Markdown, options);
+    QVERIFY(withDiffs.indexOf("do not render") < withDiffs.indexOf("| Overlay |"));
+
+    const QByteArray html = formatReport({}, ReportFormat::Html, options);
+    QVERIFY(html.contains("Overlays that do not render"));
+    QVERIFY(html.contains("&lt;b&gt;bad&lt;/b&gt;"));
+    QVERIFY(!html.contains("<b>bad</b>"));
+
+    const QJsonObject json =
+        QJsonDocument::fromJson(formatReport({}, ReportFormat::Json, options)).object();
+    const QJsonArray failures = json.value(QStringLiteral("failures")).toArray();
+    QCOMPARE(failures.size(), 1);
+    QCOMPARE(failures[0].toObject().value(QStringLiteral("overlay")).toString(),
+             QStringLiteral("services/web/overlays/prd"));
+    QVERIFY(failures[0]
+                .toObject()
+                .value(QStringLiteral("error"))
+                .toString()
+                .contains(QStringLiteral("kustomization.yaml:3:5")));
 }
 
 void TestDiffReport::formatNames()
