@@ -220,6 +220,15 @@ const ThemeColours &currentThemeColours()
     return themeColours(isDarkPalette(QGuiApplication::palette()));
 }
 
+QString messageStyleSheet(MessageKind kind)
+{
+    const ThemeColours &colours = currentThemeColours();
+    const QColor colour = kind == MessageKind::Error     ? colours.error
+                          : kind == MessageKind::Warning ? colours.warning
+                                                         : colours.success;
+    return QStringLiteral("color: %1;").arg(colour.name());
+}
+
 QPalette themePalette(bool dark)
 {
     return makePalette(dark);

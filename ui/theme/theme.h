@@ -76,6 +76,11 @@ ThemeChoice appliedTheme();
 QString themeName(ThemeChoice choice);
 ThemeChoice themeFromName(const QString &name);
 
+// A message label's colour in the theme in use, as a style sheet ("color: #rrggbb"): errors,
+// warnings and successes of dialogs read on light and dark backgrounds alike.
+enum class MessageKind { Error, Warning, Success };
+QString messageStyleSheet(MessageKind kind);
+
 // WCAG 2 relative luminance contrast ratio, 1 to 21.
 double contrastRatio(const QColor &a, const QColor &b);
 
