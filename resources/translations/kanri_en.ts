@@ -267,6 +267,13 @@
             <numerusform>%n line comments, posted with your review:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The pull request changed since: %n line comment(s) may be on a moved line and go into the review&apos;s text.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kanri::ui::RestoreEditsDialog</name>
