@@ -703,6 +703,10 @@ private Q_SLOTS:
                  qPrintable(review->draftNoticeText()));
         QVERIFY2(review->lineCommentsText().contains(QStringLiteral("may have moved")),
                  qPrintable(review->lineCommentsText()));
+        if (const QString dir = qEnvironmentVariable("KANRI_TEST_SCREENSHOTS"); !dir.isEmpty()) {
+            QTest::qWait(100); // the layout settles
+            review->grab().save(dir + QStringLiteral("/review-draft-restored.png"));
+        }
         m_fake->requests.clear();
         synced.clear();
         QTest::mouseClick(review->commentButton(), Qt::LeftButton);

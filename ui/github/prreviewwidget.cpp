@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -391,9 +392,12 @@ void PrReviewWidget::restoreDraft(const review::ReviewDraft &draft)
     int moved = 0;
     for (const review::DraftComment &c : std::as_const(m_lineComments))
         moved += c.mayHaveMoved(m_pull.pull.headSha) ? 1 : 0;
-    QString notice =
-        tr("Restored your draft review from %1.")
-            .arg(QLocale().toString(draft.savedAt.toLocalTime().time(), QLocale::ShortFormat));
+    // "from 14:05", with the date when it was not today.
+    const QDateTime saved = draft.savedAt.toLocalTime();
+    QString when = QLocale().toString(saved.time(), QStringLiteral("HH:mm"));
+    if (saved.date() != QDate::currentDate())
+        when = QLocale().toString(saved.date(), QLocale::ShortFormat) + QLatin1Char(' ') + when;
+    QString notice = tr("Restored your draft review from %1.").arg(when);
     if (moved > 0)
         notice += QLatin1Char(' ') +
                   tr("The pull request changed since: %n line comment(s) may be on a moved "
