@@ -196,7 +196,10 @@ void PrReviewWidget::setPull(const QString &repository, const github::OfflinePul
     m_sourceDiff->clear();
     m_openFile = -1;
     m_approve->setEnabled(true);
-    updateButtons();
+    // A new head may move the lines of drafted comments: say so (nothing to save for it).
+    m_restoring = true;
+    updateLineComments();
+    m_restoring = false;
     updateConversation();
 }
 
