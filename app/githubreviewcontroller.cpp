@@ -271,7 +271,9 @@ void GitHubReviewController::showReview(const GitHubController::RepoInfo &info,
                 github::NewReview review;
                 review.event = event;
                 review.body = body;
-                review.commitId = headSha; // the head that was reviewed; the comments' too
+                // The head that was reviewed, the comments' too: the window's pull request may
+                // have been synced to a newer head since the window opened.
+                review.commitId = w ? w->pull().pull.headSha : headSha;
                 // Comments on lines GitHub's diff does not show go into the body.
                 for (const github::ReviewComment &c : comments) {
                     if (c.line > 0)
