@@ -10,6 +10,7 @@
 #include "review/pullsync.h"
 #include "review/reviewchange.h"
 #include "review/reviewcomment.h"
+#include "review/reviewdraft.h"
 #include "ui/github/prreviewwidget.h"
 #include "ui/main/mainwindow.h"
 
@@ -89,6 +90,73 @@ GitHubReviewController::GitHubReviewController(GitHubController *github)
                 if (state == Qt::ApplicationActive && isRetryScheduled())
                     retryNow();
             });
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(draftDelayMs);
+    connect(&m_draftTimer, &QTimer::timeout, this, &GitHubReviewController::writeDrafts);
+    m_draftWriter.setMaxThreadCount(1);
+}
+
+GitHubReviewController::~GitHubReviewController()
+{
+    writeDrafts();
+    m_draftWriter.waitForDone();
+}
+
+void GitHubReviewController::keepDraft(const QString &key, const github::RepoRef &repo,
+                                       ui::PrReviewWidget *w)
+{
+    review::ReviewDraft draft = w->draft();
+    draft.repo = repo;
+    m_unsavedDrafts.insert(key, std::move(draft));
+    m_draftTimer.start();
+}
+
+void GitHubReviewController::writeDrafts()
+{
+    m_draftTimer.stop();
+    if (m_unsavedDrafts.isEmpty())
+        return;
+    const QString folder = review::ReviewDrafts::defaultFolder();
+    QPointer<GitHubReviewController> self(this);
+    for (const review::ReviewDraft &draft : std::as_const(m_unsavedDrafts)) {
+        m_draftWriter.start([folder, draft, self] {
+            const Result<void> saved = review::ReviewDrafts(folder).save(draft);
+            if (!saved)
+                QMetaObject::invokeMethod(self, [self, error = saved.error()] {
+                    if (self)
+                        self->m_context->window()->showStatusMessage(
+                            GitHubController::tr("Cannot keep your draft review: %1")
+                                .arg(error.toString()),
+                            15000);
+                });
+        });
+    }
+    m_unsavedDrafts.clear();
+}
+
+void GitHubReviewController::forgetDraft(const QString &key, const github::RepoRef &repo,
+                                         int number)
+{
+    m_unsavedDrafts.remove(key);
+    const QString folder = review::ReviewDrafts::defaultFolder();
+    m_draftWriter.start(
+        [folder, repo, number] { (void)review::ReviewDrafts(folder).remove(repo, number); });
+}
+
+void GitHubReviewController::restoreDraft(const github::RepoRef &repo, ui::PrReviewWidget *w)
+{
+    // Writes still on their way land first: the file then holds the last draft.
+    m_draftWriter.waitForDone();
+    const auto draft =
+        review::ReviewDrafts(review::ReviewDrafts::defaultFolder()).load(repo, w->number());
+    if (!draft) {
+        m_context->window()->showStatusMessage(
+            GitHubController::tr("Cannot read your draft review: %1").arg(draft.error().toString()),
+            15000);
+        return;
+    }
+    if (*draft && !(*draft)->isEmpty())
+        w->restoreDraft(**draft);
 }
 
 void GitHubReviewController::scheduleRetry()
@@ -181,6 +249,7 @@ void GitHubReviewController::showReview(const GitHubController::RepoInfo &info,
 {
     const QString key = pullKey(info.name, pull.pull.number);
     QPointer<ui::PrReviewWidget> w = m_reviews.value(key);
+    const bool isNew = !w;
     if (!w) {
         w = new ui::PrReviewWidget(m_context->window());
         w->setWindowFlag(Qt::Window);
@@ -195,37 +264,54 @@ void GitHubReviewController::showReview(const GitHubController::RepoInfo &info,
                 [this, w](const ui::DiffLineActivation &a, const QString &where,
                           const QString &line,
                           const QString &text) { placeRenderedComment(w, a, where, line, text); });
-        connect(w, &ui::PrReviewWidget::reviewSubmitted, this,
-                [this, info, number, headSha, w](github::ReviewEvent event, const QString &body,
-                                                 const QList<github::ReviewComment> &comments) {
-                    github::NewReview review;
-                    review.event = event;
-                    review.body = body;
-                    review.commitId = headSha; // the head that was reviewed; the comments' too
-                    // Comments on lines GitHub's diff does not show go into the body.
-                    for (const github::ReviewComment &c : comments) {
-                        if (c.line > 0)
-                            review.comments.append(c);
-                        else
-                            review.body +=
-                                (review.body.isEmpty() ? QString() : QStringLiteral("\n\n")) +
-                                c.body; // unplacedCommentText already
-                    }
-                    auto queued = ReviewQueue(ReviewQueue::defaultFolder())
-                                      .enqueueReview(info.ref, number, review);
-                    if (!queued) {
-                        m_context->reportError(GitHubController::tr("Cannot keep the review"),
-                                               queued.error().toString());
-                        return;
-                    }
-                    if (w)
-                        w->clearReviewText();
-                    updatePending(GitHubController::tr("Posting…"));
-                    m_github->queueController()->rebuildRows();
-                    syncQueue();
-                });
+        connect(
+            w, &ui::PrReviewWidget::reviewSubmitted, this,
+            [this, info, number, headSha, w, key](github::ReviewEvent event, const QString &body,
+                                                  const QList<github::ReviewComment> &comments) {
+                github::NewReview review;
+                review.event = event;
+                review.body = body;
+                // The head that was reviewed, the comments' too: the window's pull request may
+                // have been synced to a newer head since the window opened.
+                review.commitId = w ? w->pull().pull.headSha : headSha;
+                // Comments on lines GitHub's diff does not show go into the body.
+                for (const github::ReviewComment &c : comments) {
+                    if (c.line > 0)
+                        review.comments.append(c);
+                    else
+                        review.body +=
+                            (review.body.isEmpty() ? QString() : QStringLiteral("\n\n")) +
+                            c.body; // unplacedCommentText already
+                }
+                auto queued = ReviewQueue(ReviewQueue::defaultFolder())
+                                  .enqueueReview(info.ref, number, review);
+                if (!queued) {
+                    m_context->reportError(GitHubController::tr("Cannot keep the review"),
+                                           queued.error().toString());
+                    return;
+                }
+                // The queue holds it now.
+                forgetDraft(key, info.ref, number);
+                if (w)
+                    w->clearReviewText();
+                updatePending(GitHubController::tr("Posting…"));
+                m_github->queueController()->rebuildRows();
+                syncQueue();
+            });
     }
     w->setPull(info.name, pull, true);
+    if (isNew) {
+        restoreDraft(info.ref, w);
+        const github::RepoRef repo = info.ref;
+        ui::PrReviewWidget *widget = w;
+        connect(w, &ui::PrReviewWidget::draftChanged, this,
+                [this, key, repo, widget] { keepDraft(key, repo, widget); });
+        // Closing the window (or the window going with the application) writes at once.
+        connect(w, &QObject::destroyed, this, [this, key] {
+            if (m_unsavedDrafts.contains(key))
+                writeDrafts();
+        });
+    }
     updatePending(m_syncMessage);
     w->setReviewBusy(GitHubController::tr("Rendering both sides of #%1…").arg(pull.pull.number));
     w->show();
@@ -379,7 +465,7 @@ void GitHubReviewController::placeRenderedComment(ui::PrReviewWidget *w,
         comment.body = review::unplacedCommentText(comment);
         comment.line = 0;
     }
-    w->addLineComment(comment);
+    w->addLineComment(comment, line);
 }
 
 } // namespace kanri::app

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "app/githubcontroller.h"
+#include "review/reviewdraft.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace kanri::github {
@@ -26,12 +28,22 @@ class AppContext;
 // found GitHub unreachable, then 4, 8, … up to 60 s; at once when the system says the network
 // is back (QNetworkInformation, where a backend is available) and when the application becomes
 // active. A notice says what was posted.
+//
+// What is typed in a window and not sent (the review's text, the drafted line comments) is kept
+// as a review::ReviewDraft in review::ReviewDrafts::defaultFolder(): written on a worker
+// draftDelayMs after the last change, at once when the window closes or the controller goes,
+// restored when the pull request's window opens again (also after a restart), and removed once
+// the review is queued.
 class GitHubReviewController : public QObject
 {
     Q_OBJECT
 
 public:
     explicit GitHubReviewController(GitHubController *github);
+    // Writes the drafts not written yet and waits for the writes.
+    ~GitHubReviewController() override;
+
+    static constexpr int draftDelayMs = 250;
 
     // Opens the review window; a pull request not available offline is made so first.
     void openPull(const QString &repository, int number);
@@ -58,6 +70,12 @@ private:
     void scheduleRetry();
     // Something says GitHub may be reachable again: try now, and start the backoff over.
     void retryNow();
+    // A window's draft changed: kept in memory now, written after draftDelayMs.
+    void keepDraft(const QString &key, const github::RepoRef &repo, ui::PrReviewWidget *w);
+    // Writes the drafts kept in memory (on the writer thread, in order).
+    void writeDrafts();
+    void forgetDraft(const QString &key, const github::RepoRef &repo, int number);
+    void restoreDraft(const github::RepoRef &repo, ui::PrReviewWidget *w);
     void placeRenderedComment(ui::PrReviewWidget *w, const ui::DiffLineActivation &activation,
                               const QString &where, const QString &line, const QString &text);
 
@@ -70,6 +88,9 @@ private:
     QString m_lastNotice;
     QTimer m_syncTimer;     // single shot: the next retry
     int m_retryDelayMs = 0; // the next retry's delay; 0: none scheduled
+    QHash<QString, review::ReviewDraft> m_unsavedDrafts; // "repository#number"
+    QTimer m_draftTimer;       // single shot: the debounce of draft writes
+    QThreadPool m_draftWriter; // one thread: draft writes and removals land in order
 };
 
 } // namespace kanri::app

@@ -308,6 +308,13 @@
             <numerusform>%n line comments, posted with your review:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The pull request changed since: %n line comment(s) may be on a moved line and go into the review&apos;s text.</source>
+        <translation>
+            <numerusform>The pull request changed since: %n line comment may be on a moved line and goes into the review&apos;s text.</numerusform>
+            <numerusform>The pull request changed since: %n line comments may be on moved lines and go into the review&apos;s text.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kanri::ui::RestoreEditsDialog</name>

@@ -723,6 +723,14 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <source>This line of the rendered diff has no source to comment on</source>
         <translation>レンダリング差分のこの行には、コメントできるソースがありません</translation>
     </message>
+    <message>
+        <source>Cannot keep your draft review: %1</source>
+        <translation>下書きのレビューを保存できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read your draft review: %1</source>
+        <translation>下書きのレビューを読み込めません: %1</translation>
+    </message>
 </context>
 <context>
     <name>kanri::app::HelpController</name>
@@ -4357,6 +4365,13 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     </message>
 </context>
 <context>
+    <name>kanri::review</name>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>フォルダーを作成できません</translation>
+    </message>
+</context>
+<context>
     <name>kanri::review::PullSync</name>
     <message>
         <source>#%1: reading the pull request (%2 of %3)…</source>
@@ -4399,6 +4414,29 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <translation>
             <numerusform>（%n 件は未試行: GitHub に接続できませんでした）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kanri::review::ReviewDrafts</name>
+    <message>
+        <source>not a pull request: %1#%2</source>
+        <translation>プルリクエストではありません: %1#%2</translation>
+    </message>
+    <message>
+        <source>not a review draft: %1</source>
+        <translation>レビューの下書きではありません: %1</translation>
+    </message>
+    <message>
+        <source>not a review draft this version of Kanri can read</source>
+        <translation>このバージョンの Kanri では読めないレビューの下書きです</translation>
+    </message>
+    <message>
+        <source>the draft names another pull request</source>
+        <translation>下書きが別のプルリクエストのものです</translation>
+    </message>
+    <message>
+        <source>cannot remove the draft: %1</source>
+        <translation>下書きを削除できません: %1</translation>
     </message>
 </context>
 <context>
@@ -5998,6 +6036,20 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
 %1</source>
         <translation>コメント対象:
 %1</translation>
+    </message>
+    <message>
+        <source>Restored your draft review from %1.</source>
+        <translation>%1 に保存したレビューの下書きを復元しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pull request changed since: %n line comment(s) may be on a moved line and go into the review&apos;s text.</source>
+        <translation>
+            <numerusform>その後プルリクエストが更新されました: 行コメント %n 件は行がずれている可能性があるため、レビュー本文に入れて投稿します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1:%2 (the line may have moved; goes into the review&apos;s text): %3</source>
+        <translation>%1:%2（行がずれている可能性があるため、レビュー本文に入れます）: %3</translation>
     </message>
 </context>
 <context>

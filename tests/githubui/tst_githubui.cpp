@@ -7,6 +7,7 @@
 #include "app/githubreviewcontroller.h"
 #include "github/githubpullstore.h"
 #include "github/githubreviewqueue.h"
+#include "review/reviewdraft.h"
 #include "tests/testsupport/fakegithub.h"
 #include "tests/testsupport/githubtestrepo.h"
 #include "ui/diff/diffpanel.h"
@@ -31,6 +32,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
@@ -597,6 +599,131 @@ private Q_SLOTS:
                  qPrintable(controller->lastNotice()));
         QVERIFY(!controller->isRetryScheduled());
         review->close();
+    }
+
+    void aDraftReviewSurvivesClosingTheWindowAndGoesWhenSent()
+    {
+        routeList();
+        routePull(7);
+        QVERIFY(makePullOffline(7));
+        const kanri::github::RepoRef repo{QStringLiteral("acme"), QStringLiteral("manifests")};
+        const kanri::review::ReviewDrafts drafts(kanri::review::ReviewDrafts::defaultFolder());
+        const QString draftFile = *drafts.pathFor(repo, 7);
+        QVERIFY(drafts.remove(repo, 7));
+        const auto draftText = [&] {
+            QFile f(draftFile);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        const auto openReview = [&]() -> kanri::ui::PrReviewWidget * {
+            QSignalSpy ready(m_controller, &kanri::app::GitHubController::reviewReady);
+            m_controller->openPull(QStringLiteral("manifests"), 7);
+            kanri::ui::PrReviewWidget *w =
+                m_controller->reviewWindow(QStringLiteral("manifests"), 7);
+            return w && waitUntil([&] { return !ready.isEmpty(); }, 60000) ? w : nullptr;
+        };
+        const auto closeReview = [&](kanri::ui::PrReviewWidget *w) {
+            QPointer<kanri::ui::PrReviewWidget> gone(w);
+            w->close();
+            return waitUntil([&] { return gone.isNull(); });
+        };
+
+        // A body and two line comments, one on the rendered diff (quoting its line).
+        kanri::ui::PrReviewWidget *review = openReview();
+        QVERIFY(review);
+        QVERIFY(review->draftNoticeText().isEmpty());
+        QTest::keyClicks(review->reviewEditor(), QStringLiteral("Half a thought"));
+        QVERIFY(review->openFileDiff(0));
+        const int addedLine = int(review->sourceDiffText()
+                                      .split(QLatin1Char('\n'))
+                                      .indexOf(QStringLiteral("+        value: 5")));
+        QVERIFY(review->commentOnSourceLine(addedLine, QStringLiteral("Why 5?")));
+        const int renderedLine = int(review->diffPanel()
+                                         ->unifiedText()
+                                         .split(QLatin1Char('\n'))
+                                         .indexOf(QStringLiteral("+  replicas: 5")));
+        QVERIFY(review->commentOnRenderedLine(kanri::ui::DiffColumn::Unified, renderedLine,
+                                              QStringLiteral("Too many?")));
+        QCOMPARE(review->lineComments().size(), 2);
+
+        // On disk shortly after the last change, with the window still open (a crash now loses
+        // nothing), readable by the user only.
+        QVERIFY(waitUntil([&] { return draftText().contains(QStringLiteral("Too many?")); }, 5000));
+        QVERIFY(draftText().contains(QStringLiteral("Half a thought")));
+        QCOMPARE(QFile::permissions(draftFile) &
+                     ~(QFile::ReadUser | QFile::WriteUser | QFile::ReadOwner | QFile::WriteOwner),
+                 QFile::Permissions());
+
+        // Typed just before closing: kept all the same (the window going writes what is pending).
+        QTest::keyClicks(review->reviewEditor(), QStringLiteral(", finished."));
+        QVERIFY(closeReview(review));
+        QVERIFY(waitUntil([&] { return draftText().contains(QStringLiteral("finished.")); }, 2000));
+
+        // Opened again: all of it is back, and the window says so.
+        review = openReview();
+        QVERIFY(review);
+        QCOMPARE(review->reviewEditor()->toPlainText(),
+                 QStringLiteral("Half a thought, finished."));
+        QCOMPARE(review->lineComments().size(), 2);
+        QCOMPARE(review->lineComments().at(0).line, 13);
+        QVERIFY(review->lineComments().at(1).body.endsWith(QStringLiteral("Too many?")));
+        QCOMPARE(review->draftComments().at(1).quotedLine, QStringLiteral("  replicas: 5"));
+        QVERIFY2(
+            review->draftNoticeText().startsWith(QStringLiteral("Restored your draft review from")),
+            qPrintable(review->draftNoticeText()));
+        QVERIFY(!review->lineCommentsText().contains(QStringLiteral("may have moved")));
+
+        // Sent: the queue holds it, the draft is gone.
+        QSignalSpy synced(m_controller, &kanri::app::GitHubController::syncFinished);
+        QTest::mouseClick(review->commentButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !QFile::exists(draftFile); }, 5000));
+        QVERIFY(waitUntil([&] { return !synced.isEmpty(); }));
+        QVERIFY(waitUntil([&] { return !m_controller->reviewController()->isSyncing(); }));
+        const QString reviews = QStringLiteral("/repos/acme/manifests/pulls/7/reviews");
+        QCOMPARE(count(*m_fake, "POST", reviews), 1);
+        QVERIFY(review->draftNoticeText().isEmpty());
+        QVERIFY(closeReview(review));
+        QTest::qWait(2 * kanri::app::GitHubReviewController::draftDelayMs);
+        QVERIFY(!QFile::exists(draftFile));
+
+        // A draft from before the pull request's head moved: kept, its line comment marked, and
+        // sent in the review's text rather than on a line that may hold other text now.
+        kanri::review::ReviewDraft old;
+        old.repo = repo;
+        old.number = 7;
+        old.headSha = QString(40, QLatin1Char('0'));
+        old.body = QStringLiteral("Old thoughts");
+        old.comments.append({QStringLiteral("overlays/prd/kustomization.yaml"), 13,
+                             QStringLiteral("RIGHT"), QStringLiteral("Still 5?"), QString(),
+                             old.headSha});
+        QVERIFY(drafts.save(old));
+        review = openReview();
+        QVERIFY(review);
+        QCOMPARE(review->reviewEditor()->toPlainText(), QStringLiteral("Old thoughts"));
+        QVERIFY2(review->draftNoticeText().contains(QStringLiteral("changed since")),
+                 qPrintable(review->draftNoticeText()));
+        QVERIFY2(review->lineCommentsText().contains(QStringLiteral("may have moved")),
+                 qPrintable(review->lineCommentsText()));
+        if (const QString dir = qEnvironmentVariable("KANRI_TEST_SCREENSHOTS"); !dir.isEmpty()) {
+            QTest::qWait(100); // the layout settles
+            review->grab().save(dir + QStringLiteral("/review-draft-restored.png"));
+        }
+        m_fake->requests.clear();
+        synced.clear();
+        QTest::mouseClick(review->commentButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !synced.isEmpty(); }));
+        QVERIFY(waitUntil([&] { return !m_controller->reviewController()->isSyncing(); }));
+        QVERIFY(waitUntil([&] { return !QFile::exists(draftFile); }, 5000));
+        QJsonObject sent;
+        for (const auto &r : m_fake->requests)
+            if (r.method == "POST" && r.path == reviews)
+                sent = r.json();
+        QVERIFY2(
+            sent.value(QStringLiteral("body"))
+                .toString()
+                .contains(QStringLiteral("**overlays/prd/kustomization.yaml:13**\n\nStill 5?")),
+            qPrintable(sent.value(QStringLiteral("body")).toString()));
+        QVERIFY(sent.value(QStringLiteral("comments")).toArray().isEmpty());
+        QVERIFY(closeReview(review));
     }
 
     void sideBySideKeepsTheChangedCharactersInView()

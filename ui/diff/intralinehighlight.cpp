@@ -1,8 +1,8 @@
 #include "ui/diff/intralinehighlight.h"
 
 #include "diff/linediff.h"
+#include "ui/theme/theme.h"
 
-#include <QApplication>
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -31,9 +31,9 @@ std::optional<diff::IntraLineChange> changeAt(const QPlainTextEdit *left,
 
 void highlightChangedCharacters(QPlainTextEdit *left, QPlainTextEdit *right)
 {
-    const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
-    const QColor strong[2] = {dark ? QColor(0xa8, 0x3a, 0x3a) : QColor(0xf4, 0xa8, 0xa8),
-                              dark ? QColor(0x3c, 0x8f, 0x46) : QColor(0x9b, 0xe0, 0x9b)};
+    // The theme's colours for the variant the views are painted in.
+    const ThemeColours &colours = themeColours(isDarkPalette(left->palette()));
+    const QColor strong[2] = {colours.removedCharBackground, colours.addedCharBackground};
     QList<QTextEdit::ExtraSelection> selections[2];
     const int blocks = std::min(left->blockCount(), right->blockCount());
     for (int b = 0; b < blocks; ++b) {

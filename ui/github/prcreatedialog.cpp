@@ -1,5 +1,7 @@
 #include "ui/github/prcreatedialog.h"
 
+#include "ui/theme/theme.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -170,7 +172,7 @@ void PrCreateDialog::setMessage(const QString &html, bool problem)
 {
     m_message->setText(html);
     m_message->setVisible(!html.isEmpty());
-    m_message->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b35900; }") : QString());
+    m_message->setStyleSheet(problem ? messageStyleSheet(MessageKind::Warning) : QString());
 }
 
 void PrCreateDialog::updateCreate()

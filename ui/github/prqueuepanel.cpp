@@ -1,5 +1,7 @@
 #include "ui/github/prqueuepanel.h"
 
+#include "ui/theme/theme.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -182,8 +184,8 @@ void PrQueuePanel::setConnection(Connection state, const QString &message)
                          ? prefix
                          : (prefix.isEmpty() ? message : prefix + QLatin1Char(' ') + message));
     m_state->setStyleSheet(state == Connection::Offline || state == Connection::Error
-                               ? QStringLiteral("QLabel { color: palette(dark); font-style: "
-                                                "italic; }")
+                               ? messageStyleSheet(MessageKind::Warning) +
+                                     QStringLiteral(" font-style: italic;")
                                : QString());
 }
 

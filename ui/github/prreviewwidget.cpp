@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,6 +36,7 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     , m_files(new QTreeWidget(this))
     , m_sourceDiff(new QPlainTextEdit(this))
     , m_lineCommentsLabel(new QLabel(this))
+    , m_draftNotice(new QLabel(this))
     , m_details(new QPlainTextEdit(this))
     , m_conversation(new QPlainTextEdit(this))
     , m_reviewText(new QPlainTextEdit(this))
@@ -69,6 +71,9 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     // One line per comment, not wrapped: the label always gets the height of its lines.
     m_lineCommentsLabel->setWordWrap(false);
     m_lineCommentsLabel->setTextFormat(Qt::PlainText);
+    m_draftNotice->setObjectName(QStringLiteral("prDraftNotice"));
+    m_draftNotice->setWordWrap(true);
+    m_draftNotice->hide();
     m_details->setReadOnly(true);
     m_conversation->setReadOnly(true);
     m_reviewText->setPlaceholderText(
@@ -97,6 +102,7 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_draftNotice);
     layout->addWidget(m_reviewText);
     layout->addWidget(m_lineCommentsLabel);
     layout->addLayout(buttons);
@@ -110,7 +116,11 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     connect(m_sync, &QPushButton::clicked, this, &PrReviewWidget::syncRequested);
     connect(m_meta, &QLabel::linkActivated, this,
             [this](const QString &link) { Q_EMIT openUrlRequested(QUrl(link)); });
-    connect(m_reviewText, &QPlainTextEdit::textChanged, this, &PrReviewWidget::updateButtons);
+    connect(m_reviewText, &QPlainTextEdit::textChanged, this, [this] {
+        updateButtons();
+        if (!m_restoring && m_number > 0)
+            Q_EMIT draftChanged();
+    });
     connect(m_files, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { openFileDiff(m_files->indexOfTopLevelItem(item)); });
 
@@ -141,6 +151,8 @@ void PrReviewWidget::setEmpty(const QString &message)
     m_openFile = -1;
     m_lineComments.clear();
     updateLineComments();
+    m_draftNotice->clear();
+    m_draftNotice->hide();
     m_details->clear();
     m_conversation->clear();
     m_comment->setEnabled(false);
@@ -184,7 +196,10 @@ void PrReviewWidget::setPull(const QString &repository, const github::OfflinePul
     m_sourceDiff->clear();
     m_openFile = -1;
     m_approve->setEnabled(true);
-    updateButtons();
+    // A new head may move the lines of drafted comments: say so (nothing to save for it).
+    m_restoring = true;
+    updateLineComments();
+    m_restoring = false;
     updateConversation();
 }
 
@@ -266,6 +281,8 @@ void PrReviewWidget::setPending(const QStringList &pending, const QString &syncM
 
 void PrReviewWidget::clearReviewText()
 {
+    m_draftNotice->clear();
+    m_draftNotice->hide();
     m_reviewText->clear();
     m_lineComments.clear();
     updateLineComments();
@@ -339,10 +356,64 @@ bool PrReviewWidget::commentOnRenderedLine(DiffColumn column, int blockNumber, c
     return true;
 }
 
-void PrReviewWidget::addLineComment(const github::ReviewComment &comment)
+void PrReviewWidget::addLineComment(const github::ReviewComment &comment, const QString &quotedLine)
 {
-    m_lineComments.append(comment);
+    m_lineComments.append(review::DraftComment::from(comment, m_pull.pull.headSha, quotedLine));
     updateLineComments();
+}
+
+QList<github::ReviewComment> PrReviewWidget::lineComments() const
+{
+    QList<github::ReviewComment> comments;
+    for (const review::DraftComment &c : m_lineComments)
+        comments.append(c.comment());
+    return comments;
+}
+
+review::ReviewDraft PrReviewWidget::draft() const
+{
+    review::ReviewDraft d;
+    d.number = m_number;
+    d.headSha = m_pull.pull.headSha;
+    d.body = m_reviewText->toPlainText();
+    d.comments = m_lineComments;
+    return d;
+}
+
+void PrReviewWidget::restoreDraft(const review::ReviewDraft &draft)
+{
+    m_restoring = true;
+    // Text typed in this window already (it stayed open) comes first; nothing is replaced.
+    const QString typed = m_reviewText->toPlainText();
+    if (!draft.body.isEmpty() && typed != draft.body)
+        m_reviewText->setPlainText(
+            typed.trimmed().isEmpty() ? draft.body : typed + QStringLiteral("\n\n") + draft.body);
+    for (const review::DraftComment &c : draft.comments)
+        if (!m_lineComments.contains(c))
+            m_lineComments.append(c);
+    m_restoring = false;
+    int moved = 0;
+    for (const review::DraftComment &c : std::as_const(m_lineComments))
+        moved += c.mayHaveMoved(m_pull.pull.headSha) ? 1 : 0;
+    // "from 14:05", with the date when it was not today.
+    const QDateTime saved = draft.savedAt.toLocalTime();
+    QString when = QLocale().toString(saved.time(), QStringLiteral("HH:mm"));
+    if (saved.date() != QDate::currentDate())
+        when = QLocale().toString(saved.date(), QLocale::ShortFormat) + QLatin1Char(' ') + when;
+    QString notice = tr("Restored your draft review from %1.").arg(when);
+    if (moved > 0)
+        notice += QLatin1Char(' ') +
+                  tr("The pull request changed since: %n line comment(s) may be on a moved "
+                     "line and go into the review's text.",
+                     nullptr, moved);
+    m_draftNotice->setText(notice);
+    m_draftNotice->show();
+    updateLineComments();
+}
+
+QString PrReviewWidget::draftNoticeText() const
+{
+    return m_draftNotice->isHidden() ? QString() : m_draftNotice->text();
 }
 
 QString PrReviewWidget::lineCommentsText() const
@@ -353,12 +424,17 @@ QString PrReviewWidget::lineCommentsText() const
 void PrReviewWidget::updateLineComments()
 {
     QStringList lines;
-    for (const github::ReviewComment &c : std::as_const(m_lineComments)) {
+    for (const review::DraftComment &c : std::as_const(m_lineComments)) {
         QString text = c.body.section(QLatin1Char('\n'), -1); // the reviewer's own words
         if (text.size() > 100)
             text = text.left(99) + QStringLiteral("…");
-        lines << (c.line > 0 ? tr("%1:%2: %3").arg(c.path).arg(c.line).arg(text)
-                             : tr("%1 (in the review's text): %2").arg(c.path, text));
+        lines << (c.line <= 0 ? tr("%1 (in the review's text): %2").arg(c.path, text)
+                  : c.mayHaveMoved(m_pull.pull.headSha)
+                      ? tr("%1:%2 (the line may have moved; goes into the review's text): %3")
+                            .arg(c.path)
+                            .arg(c.line)
+                            .arg(text)
+                      : tr("%1:%2: %3").arg(c.path).arg(c.line).arg(text));
     }
     m_lineCommentsLabel->setText(
         lines.isEmpty()
@@ -367,6 +443,8 @@ void PrReviewWidget::updateLineComments()
                   QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
     m_lineCommentsLabel->setVisible(!lines.isEmpty());
     updateButtons();
+    if (!m_restoring && m_number > 0)
+        Q_EMIT draftChanged();
 }
 
 void PrReviewWidget::askLineComment(QPlainTextEdit *view)
@@ -435,7 +513,18 @@ QString PrReviewWidget::filesText() const
 
 void PrReviewWidget::submit(github::ReviewEvent event)
 {
-    Q_EMIT reviewSubmitted(event, m_reviewText->toPlainText().trimmed(), m_lineComments);
+    // A comment drafted on an older head may name a line that now holds other text: it goes
+    // into the review's text, named by file and line, rather than onto a wrong line.
+    QList<github::ReviewComment> comments;
+    for (const review::DraftComment &c : std::as_const(m_lineComments)) {
+        github::ReviewComment comment = c.comment();
+        if (comment.line > 0 && c.mayHaveMoved(m_pull.pull.headSha)) {
+            comment.body = review::unplacedCommentText(comment);
+            comment.line = 0;
+        }
+        comments.append(comment);
+    }
+    Q_EMIT reviewSubmitted(event, m_reviewText->toPlainText().trimmed(), comments);
 }
 
 void PrReviewWidget::updateConversation()

@@ -3,6 +3,7 @@
 #include "github/githubpullstore.h"
 #include "github/githubtypes.h"
 #include "review/reviewchange.h"
+#include "review/reviewdraft.h"
 #include "ui/diff/difflineactivation.h"
 
 #include <QWidget>
@@ -29,6 +30,8 @@ class DiffPanel;
 // review comment on that line; on a line of the rendered diff it asks the application
 // (renderedLineCommentRequested) to place it on the source line that produced the rendered one.
 // Drafted line comments go out with the next review (Comment, Approve or Request changes).
+// Until then the application keeps the review's text and the drafted comments on disk
+// (draftChanged, draft, restoreDraft): nothing typed is lost by closing the window or a crash.
 class PrReviewWidget : public QWidget
 {
     Q_OBJECT
@@ -54,8 +57,18 @@ public:
     bool commentOnRenderedLine(DiffColumn column, int blockNumber, const QString &text);
     // A comment the application placed: on a source line, or (line 0) for the review's text,
     // its body then already naming the file and line (review::unplacedCommentText).
-    void addLineComment(const github::ReviewComment &comment);
-    QList<github::ReviewComment> lineComments() const { return m_lineComments; }
+    // `quotedLine`: the rendered line a comment on the rendered diff quotes.
+    void addLineComment(const github::ReviewComment &comment, const QString &quotedLine = {});
+    QList<github::ReviewComment> lineComments() const;
+    QList<review::DraftComment> draftComments() const { return m_lineComments; }
+
+    // What is typed and not sent: the review's text and the drafted line comments (repo unset:
+    // the widget knows the repository by its workspace name only).
+    review::ReviewDraft draft() const;
+    // Puts a saved draft back and says so; comments drafted on another head than the pull
+    // request's are marked as maybe moved, and go into the review's text when it is sent.
+    void restoreDraft(const review::ReviewDraft &draft);
+    QString draftNoticeText() const;
     const platform::ChangeReview &review() const { return m_review; }
     const github::OfflinePull &pull() const { return m_pull; }
     QString sourceDiffText() const;
@@ -82,6 +95,8 @@ Q_SIGNALS:
     void renderedLineCommentRequested(const kanri::ui::DiffLineActivation &activation,
                                       const QString &where, const QString &line,
                                       const QString &text);
+    // The review's text or the drafted line comments changed (not while a draft is restored).
+    void draftChanged();
     void syncRequested();
     void openUrlRequested(const QUrl &url);
 
@@ -100,6 +115,7 @@ private:
     QTreeWidget *m_files;
     QPlainTextEdit *m_sourceDiff;
     QLabel *m_lineCommentsLabel;
+    QLabel *m_draftNotice;
     QPlainTextEdit *m_details;
     QPlainTextEdit *m_conversation;
     QPlainTextEdit *m_reviewText;
@@ -115,7 +131,8 @@ private:
     platform::ChangeReview m_review;
     QList<platform::LiveDiff::EnvironmentDiff> m_results;
     int m_openFile = -1; // row of the file in m_sourceDiff
-    QList<github::ReviewComment> m_lineComments;
+    QList<review::DraftComment> m_lineComments;
+    bool m_restoring = false;
 };
 
 } // namespace kanri::ui
