@@ -197,11 +197,10 @@ QByteArray formatMarkdown(const QList<OverlayDiff> &overlays, const ReportOption
                " overlay(s) do not render** with this change:\n";
         int listed = 0;
         for (const RenderFailure &f : options.failures) {
-            QByteArray message = f.message.simplified().toUtf8();
-            if (message.size() > 400)
-                message = cutAtLine(message + '\n', 400).trimmed() + " …";
-            const QByteArray item =
-                "> - " + mdCode(f.label()) + ": " + mdCode(QString::fromUtf8(message)) + "\n";
+            QString message = f.message.simplified();
+            if (message.size() > 300)
+                message = message.left(300) + QStringLiteral(" …");
+            const QByteArray item = "> - " + mdCode(f.label()) + ": " + mdCode(message) + "\n";
             if (out.size() + item.size() > limit / 4) {
                 out += "> - and " + QByteArray::number(options.failures.size() - listed) +
                        " more (run `kanri diff` to see every message).\n";
