@@ -8,6 +8,7 @@
 #include "platform/editjournal.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
+#include "ui/main/commandpalette.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/restoreeditsdialog.h"
 #include "ui/theme/theme.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -38,6 +40,12 @@ AppContext::AppContext(ui::MainWindow *window, QObject *parent)
         ui::themeFromName(m_settings.value(QStringLiteral("view/theme")).toString()));
     connect(m_window, &ui::MainWindow::themeChosen, this, [this](ui::ThemeChoice choice) {
         m_settings.setValue(QStringLiteral("view/theme"), ui::themeName(choice));
+    });
+    // The command palette (Ctrl+K) with a pattern typed, over the window.
+    addView(QStringLiteral("palette"), [this]() -> QWidget * {
+        m_window->openPalette(false);
+        m_window->commandPalette()->lineEdit()->setText(QStringLiteral("pa prd"));
+        return m_window;
     });
     // What the restore and conflict questions look like, over the session's unsaved edits
     // (kanri --screenshot F --edit ... --view restore-edits).

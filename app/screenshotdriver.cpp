@@ -2,13 +2,11 @@
 
 #include "app/appcontext.h"
 #include "platform/livediff.h"
-#include "ui/main/commandpalette.h"
 #include "ui/main/mainwindow.h"
 
 #include <QApplication>
 #include <QDesktopServices>
 #include <QElapsedTimer>
-#include <QLineEdit>
 #include <QNetworkProxy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -45,13 +43,6 @@ ScreenshotDriver::ScreenshotDriver(AppContext *context)
     m_context->setRemembersWorkspace(false);
     m_context->setKeepsJournal(false); // a picture locks nothing and leaves no journal
     m_context->setWorkingOffline(true);
-    // The command palette (Ctrl+K) with a pattern typed, over the window.
-    m_context->addView(QStringLiteral("palette"), [context]() -> QWidget * {
-        ui::MainWindow *window = context->window();
-        window->openPalette(false);
-        window->commandPalette()->lineEdit()->setText(QStringLiteral("pa prd"));
-        return window;
-    });
     auto *links = new LinkSink(context);
     for (const char *scheme : {"http", "https", "file", "mailto"})
         QDesktopServices::setUrlHandler(QString::fromLatin1(scheme), links, "open");
