@@ -15,6 +15,7 @@
 #include "platform/demoworkspace.h"
 #include "platform/session.h"
 #include "rules/rulelive.h"
+#include "tests/testsupport/modal.h"
 #include "tests/testsupport/testutil.h"
 #include "ui/editor/sourceeditor.h"
 #include "ui/git/gitcommitdialog.h"
@@ -201,17 +202,7 @@ void TestAppWindow::cleanup()
 
 void TestAppWindow::onNextModal(std::function<void(QWidget *)> step)
 {
-    auto *timer = new QTimer(this);
-    timer->setInterval(20);
-    connect(timer, &QTimer::timeout, this, [timer, step] {
-        QWidget *modal = QApplication::activeModalWidget();
-        if (!modal || !modal->isVisible())
-            return;
-        timer->stop();
-        timer->deleteLater();
-        step(modal);
-    });
-    timer->start();
+    test::onNextModal(this, std::move(step));
 }
 
 QModelIndex TestAppWindow::clickDeveloperCell(const QString &field)

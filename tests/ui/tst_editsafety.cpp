@@ -10,6 +10,7 @@
 #include "platform/diskwatcher.h"
 #include "platform/editjournal.h"
 #include "platform/session.h"
+#include "tests/testsupport/modal.h"
 #include "tests/testsupport/testutil.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/restoreeditsdialog.h"
@@ -142,17 +143,7 @@ bool TestEditSafety::startKanri(QProcess &process, const QStringList &args)
 
 void TestEditSafety::onNextModal(std::function<void(QWidget *)> step)
 {
-    auto *timer = new QTimer(this);
-    timer->setInterval(20);
-    connect(timer, &QTimer::timeout, this, [timer, step] {
-        QWidget *modal = QApplication::activeModalWidget();
-        if (!modal || !modal->isVisible())
-            return;
-        timer->stop();
-        timer->deleteLater();
-        step(modal);
-    });
-    timer->start();
+    test::onNextModal(this, std::move(step));
 }
 
 int TestEditSafety::replicasShown()
