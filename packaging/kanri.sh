@@ -24,7 +24,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git lld
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n # Qt's own strings in Japanese (qtbase_ja.qm: the wizards' buttons)
-    libyaml-cpp-dev libgit2-dev qtkeychain-qt6-dev libgl-dev
+    libyaml-cpp-dev libyaml-dev libgit2-dev qtkeychain-qt6-dev libgl-dev
     fonts-dejavu-core
     openssh-server # tests/git: clone and push over ssh:// to a loopback sshd
     golang-go golang-github-hashicorp-hcl-v2-dev # tests/hcl: HashiCorp's HCL as the reference
