@@ -270,9 +270,9 @@ struct ParseCache
     QMutex mutex;
     struct Entry
     {
-        QByteArray hash;  // content hash (overlay and inline entries)
+        QByteArray hash;  // content hash (inline entries)
         FileSig sig;      // stat signature (disk entries)
-        QByteArray bytes; // the raw content (disk entries: for generators reading files)
+        QByteArray bytes; // the raw content (a file's, parsed or read; shared, not copied)
         std::shared_ptr<const std::vector<Value>> docs;
         std::shared_ptr<const Value> decoded; // a kustomization: the decoded document
     };

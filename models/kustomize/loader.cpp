@@ -253,11 +253,14 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
     auto bytes = readRaw(path);
     if (!bytes)
         return std::unexpected(bytes.error());
-    const QByteArray hash = QCryptographicHash::hash(*bytes, QCryptographicHash::Md5);
     {
+        // The same content as when it was parsed (the same shared buffer, or equal bytes).
         QMutexLocker lock(&priv.mutex);
         auto it = priv.cache.find(key);
-        if (it != priv.cache.end() && it->second.hash == hash && it->second.docs) {
+        if (it != priv.cache.end() && it->second.docs &&
+            (it->second.bytes.constData() == bytes->constData()
+                 ? it->second.bytes.size() == bytes->size()
+                 : it->second.bytes == *bytes)) {
             if (!fromOverlay)
                 it->second.sig = statOf(path).sig;
             return it->second.docs;
@@ -277,7 +280,7 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
     auto shared = std::make_shared<const std::vector<Value>>(std::move(*docs));
     QMutexLocker lock(&priv.mutex);
     ParseCache::Entry &e = priv.cache[key];
-    e.hash = hash;
+    e.bytes = *bytes;
     e.sig = fromOverlay ? FileSig{} : statOf(path).sig;
     e.docs = shared;
     e.decoded.reset();

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QMutexLocker>
 
+#include <cstring>
 #include <unordered_map>
 
 // The public face of the engine: Renderer::render runs one Build (see kustinternal.h for the
@@ -57,7 +58,7 @@ struct EmitCache
         }
     };
     QMutex mutex;
-    std::unordered_map<Key, std::string, KeyHash> texts;
+    std::unordered_map<Key, QByteArray, KeyHash> texts; // shared, never copied
 
     static void mix(Key &k, quint64 v)
     {
@@ -91,20 +92,54 @@ struct EmitCache
         }
     }
 
-    std::string textOf(const Value &v)
+    // Per resource (apiVersion, kind, namespace, name): the large sub-trees of its last printing
+    // (yaml::EmitMemo). A resource printed once gets an empty memo; printed again with another
+    // value (it was edited), its memo is recorded, so that the next edit prints only what changed.
+    std::unordered_map<std::string, std::shared_ptr<const yaml::EmitMemo>> memos;
+    size_t memoBytes = 0;
+    static constexpr size_t maxMemoBytes = 64 * 1024 * 1024;
+
+    QByteArray textOf(const Value &v, const std::string &identity)
     {
         Key k;
         hashValue(k, v);
+        std::shared_ptr<const yaml::EmitMemo> previous;
+        bool seen = false;
         {
             QMutexLocker lock(&mutex);
             auto it = texts.find(k);
             if (it != texts.end())
                 return it->second;
+            auto m = memos.find(identity);
+            seen = m != memos.end();
+            if (seen)
+                previous = m->second;
         }
-        std::string y = yaml::emitKustomizeYaml(v);
+        QByteArray y;
+        if (!seen) {
+            y = QByteArray::fromStdString(yaml::emitKustomizeYaml(v));
+            QMutexLocker lock(&mutex);
+            memos.emplace(identity, std::make_shared<const yaml::EmitMemo>());
+        } else {
+            auto record = std::make_shared<yaml::EmitMemo>();
+            y = QByteArray::fromStdString(yaml::emitKustomizeYaml(v, previous.get(), record.get()));
+            QMutexLocker lock(&mutex);
+            auto &slot = memos[identity];
+            memoBytes += record->bytes;
+            memoBytes -= slot ? std::min(memoBytes, slot->bytes) : 0;
+            slot = std::move(record);
+            if (memoBytes > maxMemoBytes) {
+                memos.clear();
+                memoBytes = 0;
+            }
+        }
         QMutexLocker lock(&mutex);
         if (texts.size() > 20000)
             texts.clear();
+        if (memos.size() > 50000) {
+            memos.clear();
+            memoBytes = 0;
+        }
         texts.emplace(k, y);
         return y;
     }
@@ -130,6 +165,8 @@ void Renderer::clearCache()
     }
     QMutexLocker lock(&d->emitted.mutex);
     d->emitted.texts.clear();
+    d->emitted.memos.clear();
+    d->emitted.memoBytes = 0;
 }
 
 Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions &options,
@@ -182,7 +219,7 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
 
     RenderOutput out;
     out.warnings = build.warnings;
-    std::string text;
+    out.resources.reserve(list.size());
     for (Resource &r : list) {
         normalizeAnnotations(r.obj);
         if (managedBy)
@@ -228,16 +265,26 @@ Result<RenderOutput> Renderer::render(const QString &dirIn, const RenderOptions 
         rr.kind = qs(r.kind());
         rr.nameSpace = qs(r.ns());
         rr.name = qs(r.name());
-        const std::string y = d->emitted.textOf(r.obj);
-        rr.yaml = QByteArray::fromStdString(y);
+        rr.yaml = d->emitted.textOf(r.obj, r.obj.str({"apiVersion"}) + '\n' + r.kind() + '\n' +
+                                               r.ns() + '\n' + r.name());
         rr.originFile = r.originFile;
-        if (!text.empty())
-            text += "---\n";
-        text += y;
         rr.value = std::move(r.obj);
         out.resources.push_back(std::move(rr));
     }
-    out.text = QByteArray::fromStdString(text);
+    // The stream, "---" between resources, written once into a buffer of its final size.
+    qsizetype size = 0;
+    for (const RenderedResource &rr : out.resources)
+        size += (size ? 4 : 0) + rr.yaml.size();
+    out.text = QByteArray(size, Qt::Uninitialized);
+    char *at = out.text.data();
+    for (const RenderedResource &rr : out.resources) {
+        if (at != out.text.constData()) {
+            std::memcpy(at, "---\n", 4);
+            at += 4;
+        }
+        std::memcpy(at, rr.yaml.constData(), size_t(rr.yaml.size()));
+        at += rr.yaml.size();
+    }
     out.inputs = QStringList(build.inputs().cbegin(), build.inputs().cend());
     return out;
 }

@@ -190,9 +190,10 @@ bool v2ResolvesNonString(std::string_view s)
         "n",     "N",    "no",   "No",    "NO",    "true",  "True",  "TRUE",  "false", "False",
         "FALSE", "on",   "On",   "ON",    "off",   "Off",   "OFF",   ".nan",  ".NaN",  ".NAN",
         ".inf",  ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
-    for (const char *m : mapped)
-        if (s == m)
-            return true;
+    if (s.size() <= 5) // the longest of them
+        for (const char *m : mapped)
+            if (s == m)
+                return true;
     const char c = s[0];
     if (c == '.')
         return goParseFloatSyntax(s);
@@ -534,10 +535,102 @@ Analysis analyze(std::string_view value)
     return a;
 }
 
+// Structural hashes of the large sub-trees of a value (EmitMemo).
+struct SubtreeHashes
+{
+    static constexpr size_t minNodes = 24; // smaller sub-trees are printed again, not memoised
+    std::unordered_map<const Value *, EmitMemo::Key> keys;
+
+    static void mix(EmitMemo::Key &k, std::uint64_t v)
+    {
+        k.a = (k.a ^ v) * 0x100000001B3ULL + 0x9E3779B97F4A7C15ULL;
+        k.a ^= k.a >> 29;
+        k.b = (k.b + v) * 0xC2B2AE3D27D4EB4FULL;
+        k.b ^= k.b >> 31;
+        k.b += k.a;
+    }
+    // Returns the node count of `v`'s sub-tree; `k` receives its hash.
+    size_t hash(const Value &v, EmitMemo::Key &k)
+    {
+        mix(k, std::uint64_t(v.type) + 0x51);
+        size_t nodes = 1;
+        switch (v.type) {
+        case Value::Type::Map:
+        case Value::Type::Seq: {
+            EmitMemo::Key own;
+            mix(own, std::uint64_t(v.type) + 0x51);
+            mix(own, v.isMap() ? v.entries.size() : v.items.size());
+            if (v.isMap()) {
+                for (const MapEntry &e : v.entries) {
+                    mix(own, std::hash<std::string_view>{}(e.key));
+                    mix(own, e.key.size());
+                    EmitMemo::Key child;
+                    nodes += hash(e.value, child);
+                    mix(own, child.a);
+                    mix(own, child.b);
+                }
+            } else {
+                for (const Value &i : v.items) {
+                    EmitMemo::Key child;
+                    nodes += hash(i, child);
+                    mix(own, child.a);
+                    mix(own, child.b);
+                }
+            }
+            k = own;
+            if (nodes >= minNodes)
+                keys.emplace(&v, own);
+            break;
+        }
+        default:
+            mix(k, std::hash<std::string_view>{}(v.text));
+            mix(k, v.text.size());
+            break;
+        }
+        return nodes;
+    }
+};
+
 class Emitter
 {
 public:
     std::string out;
+    const EmitMemo *previous = nullptr;
+    EmitMemo *record = nullptr;
+    SubtreeHashes hashes;
+
+    // A sub-tree printed before at the same place: its text is copied. `where` tells the place
+    // (indentation, first key inline, printed as a map or a sequence).
+    bool fromMemo(const Value &v, int where, EmitMemo::Key &key, size_t &start)
+    {
+        if (!previous && !record)
+            return false;
+        auto it = hashes.keys.find(&v);
+        if (it == hashes.keys.end())
+            return false;
+        key = it->second;
+        SubtreeHashes::mix(key, std::uint64_t(where));
+        if (previous) {
+            auto p = previous->texts.find(key);
+            if (p != previous->texts.end()) {
+                out += p->second;
+                column = 0; // a printed map or sequence ends with its line
+                if (record && record->texts.emplace(key, p->second).second)
+                    record->bytes += p->second.size();
+                return true;
+            }
+        }
+        start = out.size();
+        return false;
+    }
+    void toMemo(const EmitMemo::Key &key, size_t start)
+    {
+        if (record && start != std::string::npos) {
+            auto [it, added] = record->texts.emplace(key, out.substr(start));
+            if (added)
+                record->bytes += it->second.size();
+        }
+    }
 
     void emitTop(const Value &v)
     {
@@ -558,11 +651,9 @@ private:
     void put(std::string_view s)
     {
         out += s;
-        for (size_t i = 0; i < s.size();) {
-            const int w = utf8Width(static_cast<unsigned char>(s[i]));
-            ++column;
-            i += size_t(w);
-        }
+        // One column per character: count the bytes that do not continue a UTF-8 sequence.
+        for (const char c : s)
+            column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }
     void newline(int indent)
     {
@@ -594,6 +685,15 @@ private:
     // `inlineFirst`: the first key goes on the current line (after "- ").
     void emitMap(const Value &m, int indent, bool inlineFirst)
     {
+        EmitMemo::Key key;
+        size_t start = std::string::npos;
+        if (fromMemo(m, indent * 4 + (inlineFirst ? 1 : 0), key, start))
+            return;
+        emitMapEntries(m, indent, inlineFirst);
+        toMemo(key, start);
+    }
+    void emitMapEntries(const Value &m, int indent, bool inlineFirst)
+    {
         bool first = true;
         for (const MapEntry *e : sorted(m)) {
             if (!(first && inlineFirst)) {
@@ -624,6 +724,15 @@ private:
     }
 
     void emitSeq(const Value &s, int indent, bool inlineFirst)
+    {
+        EmitMemo::Key key;
+        size_t start = std::string::npos;
+        if (fromMemo(s, indent * 4 + 2 + (inlineFirst ? 1 : 0), key, start))
+            return;
+        emitSeqItems(s, indent, inlineFirst);
+        toMemo(key, start);
+    }
+    void emitSeqItems(const Value &s, int indent, bool inlineFirst)
     {
         bool first = true;
         for (const Value &v : s.items) {
@@ -718,7 +827,6 @@ private:
     {
         bool spaces = false;
         for (size_t i = 0; i < s.size();) {
-            const int w = utf8Width(static_cast<unsigned char>(s[i]));
             if (s[i] == ' ') {
                 if (allowBreaks && !spaces && column > 80 && !spaceAt(s, i + 1)) {
                     newline(indent);
@@ -726,11 +834,16 @@ private:
                     put(" ");
                 }
                 spaces = true;
+                ++i;
             } else {
-                put(s.substr(i, size_t(w)));
+                // A run of non-spaces is written at once (a break is only ever at a space).
+                size_t e = s.find(' ', i);
+                if (e == std::string_view::npos)
+                    e = s.size();
+                put(s.substr(i, e - i));
                 spaces = false;
+                i = e;
             }
-            i += size_t(w);
         }
     }
 
@@ -890,9 +1003,12 @@ private:
 
 } // namespace
 
-bool goYamlKeyLess(std::string_view as, std::string_view bs)
+namespace {
+
+// go-yaml's keyList.Less over two sequences of runes (`ar`, `br`: a u32string, or a string_view
+// of ASCII text, whose bytes are its runes).
+template<typename Runes> bool keyLess(const Runes &ar, const Runes &br)
 {
-    const std::u32string ar = toRunes(as), br = toRunes(bs);
     for (size_t i = 0; i < ar.size() && i < br.size(); ++i) {
         if (ar[i] == br[i])
             continue;
@@ -920,9 +1036,26 @@ bool goYamlKeyLess(std::string_view as, std::string_view bs)
             return an < bn;
         if (ai != bi)
             return ai < bi;
-        return ar[i] < br[i];
+        return char32_t(ar[i]) < char32_t(br[i]);
     }
     return ar.size() < br.size();
+}
+
+bool isAscii(std::string_view s)
+{
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    return true;
+}
+
+} // namespace
+
+bool goYamlKeyLess(std::string_view as, std::string_view bs)
+{
+    if (isAscii(as) && isAscii(bs))
+        return keyLess(as, bs);
+    return keyLess(toRunes(as), toRunes(bs));
 }
 
 std::string jsonScalarText(const Value &v)
@@ -974,6 +1107,19 @@ std::string jsonScalarText(const Value &v)
 std::string emitKustomizeYaml(const Value &value)
 {
     Emitter e;
+    e.emitTop(value);
+    return std::move(e.out);
+}
+
+std::string emitKustomizeYaml(const Value &value, const EmitMemo *previous, EmitMemo *record)
+{
+    Emitter e;
+    e.previous = previous;
+    e.record = record;
+    if (previous || record) {
+        EmitMemo::Key root;
+        e.hashes.hash(value, root);
+    }
     e.emitTop(value);
     return std::move(e.out);
 }

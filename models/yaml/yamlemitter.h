@@ -2,7 +2,9 @@
 
 #include "yaml/yamlvalue.h"
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 
 namespace kanri::yaml {
 
@@ -13,6 +15,32 @@ namespace kanri::yaml {
 // multi-line strings as literal blocks, long strings folded at 80 columns.
 // The result ends with a newline.
 std::string emitKustomizeYaml(const Value &value);
+
+// The printed text of the large sub-trees (maps and sequences) of one emission, keyed by a
+// structural hash of the sub-tree and where it was printed. Re-printing an object after a small
+// edit copies every unchanged large sub-tree from the memo of the previous emission, so only the
+// path from the root to the edit is printed again.
+struct EmitMemo
+{
+    struct Key
+    {
+        std::uint64_t a = 0, b = 0;
+        bool operator==(const Key &) const = default;
+    };
+    struct KeyHash
+    {
+        size_t operator()(const Key &k) const
+        {
+            return size_t(k.a ^ (k.b * 0x9E3779B97F4A7C15ULL));
+        }
+    };
+    std::unordered_map<Key, std::string, KeyHash> texts;
+    size_t bytes = 0; // the text held
+};
+
+// emitKustomizeYaml, taking large unchanged sub-trees from `previous` (optional) and recording
+// the large sub-trees of this emission in `record` (optional). The text is the same as without.
+std::string emitKustomizeYaml(const Value &value, const EmitMemo *previous, EmitMemo *record);
 
 // go-yaml v2's map key order (letters by code point, non-letters first, digit runs as numbers).
 bool goYamlKeyLess(std::string_view a, std::string_view b);

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <thread>
 
 using namespace kanri::kustomize;
 
@@ -117,6 +118,125 @@ private Q_SLOTS:
         QCOMPARE(second->resources[0].originFile, QDir::cleanPath(cm));
         // The disk is unchanged.
         QVERIFY(renderer.render(tmp.path())->text.contains("k: disk"));
+    }
+
+    // The renderer's caches (parsed files, printed resources, memos of large resources) never
+    // serve stale output: after every edit through the overlay, of a base shared by two
+    // overlays, each render equals a fresh renderer's; edited back, the first output returns.
+    void cachesNeverServeStaleOutputAfterEdits()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString base = tmp.filePath(QStringLiteral("base"));
+        QByteArray crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+                         "metadata:\n  name: things.example.com\nspec:\n  versions:\n";
+        for (int v = 0; v < 2; ++v) {
+            crd += "  - name: v" + QByteArray::number(v) + "\n    schema:\n      properties:\n";
+            for (int p = 0; p < 40; ++p)
+                crd += "        f" + QByteArray::number(p) + ":\n          description: field " +
+                       QByteArray::number(p) + " of version " + QByteArray::number(v) +
+                       "\n          type: string\n";
+        }
+        const QString crdFile = QDir::cleanPath(base + QStringLiteral("/crd.yaml"));
+        const QString deployFile = QDir::cleanPath(base + QStringLiteral("/deploy.yaml"));
+        QVERIFY(writeFile(crdFile, crd));
+        QVERIFY(writeFile(deployFile, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
+                                      "app\nspec:\n  replicas: 1\n  template:\n    spec:\n"
+                                      "      containers:\n      - name: app\n        image: "
+                                      "app:1\n"));
+        QVERIFY(writeFile(base + QStringLiteral("/kustomization.yaml"),
+                          "resources:\n- crd.yaml\n- deploy.yaml\n"));
+        const QStringList overlays{tmp.filePath(QStringLiteral("dev")),
+                                   tmp.filePath(QStringLiteral("prd"))};
+        QVERIFY(writeFile(overlays[0] + QStringLiteral("/kustomization.yaml"),
+                          "resources:\n- ../base\nnamePrefix: dev-\n"));
+        QVERIFY(writeFile(overlays[1] + QStringLiteral("/kustomization.yaml"),
+                          "resources:\n- ../base\nnamespace: prd\nreplicas:\n- name: app\n  "
+                          "count: 3\n"));
+
+        Renderer cached;
+        // What a renderer without any cache prints for `overlay`.
+        auto fresh = [&](const QString &dir, const FileOverlay *overlay) {
+            Renderer r;
+            auto out = r.render(dir, {}, overlay);
+            return out ? out->text : out.error().toString().toUtf8();
+        };
+        auto render = [&](const QString &dir, const FileOverlay *overlay) {
+            auto out = cached.render(dir, {}, overlay);
+            return out ? out->text : out.error().toString().toUtf8();
+        };
+        QList<QByteArray> first;
+        for (const QString &o : overlays)
+            first << render(o, nullptr);
+        QVERIFY(first[0].contains("name: dev-app"));
+        QVERIFY(first[1].contains("replicas: 3"));
+
+        for (int i = 0; i < 6; ++i) {
+            // One field of the shared base's CRD, another each time, then one of the Deployment.
+            FileOverlay edit;
+            QByteArray changed = crd;
+            changed.replace("field " + QByteArray::number(7 + i) + " of version 1",
+                            "edited " + QByteArray::number(i));
+            edit.files.insert(crdFile, changed);
+            if (i % 2)
+                edit.files.insert(deployFile, readAll(deployFile).replace("app:1", "app:2"));
+            for (qsizetype o = 0; o < overlays.size(); ++o) {
+                const QByteArray out = render(overlays[o], &edit);
+                QCOMPARE(out, fresh(overlays[o], &edit));
+                QVERIFY(out.contains("edited " + QByteArray::number(i)));
+                QCOMPARE(out.contains("image: app:2"), i % 2 == 1);
+            }
+        }
+        // Edited back: the first output again.
+        for (qsizetype o = 0; o < overlays.size(); ++o)
+            QCOMPARE(render(overlays[o], nullptr), first[o]);
+        // A file deleted in the overlay fails the render; back, it renders as before.
+        FileOverlay deleted;
+        deleted.files.insert(deployFile, std::nullopt);
+        QVERIFY(!cached.render(overlays[0], {}, &deleted).has_value());
+        QCOMPARE(render(overlays[0], nullptr), first[0]);
+    }
+
+    // Renderer::render is thread-safe: two threads rendering edited and unedited states of the
+    // same overlays at once each get what a fresh renderer prints.
+    void concurrentRendersGetTheirOwnOutput()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QByteArray big = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n";
+        for (int i = 0; i < 200; ++i)
+            big += "  key" + QByteArray::number(i) + ": value " + QByteArray::number(i) + "\n";
+        const QString cm = QDir::cleanPath(tmp.filePath(QStringLiteral("base/cm.yaml")));
+        QVERIFY(writeFile(cm, big));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("base/kustomization.yaml")),
+                          "resources:\n- cm.yaml\n"));
+        const QString overlay = tmp.filePath(QStringLiteral("o"));
+        QVERIFY(writeFile(overlay + QStringLiteral("/kustomization.yaml"),
+                          "resources:\n- ../base\nnamePrefix: o-\n"));
+        std::vector<FileOverlay> states(4);
+        std::vector<QByteArray> expected;
+        for (size_t s = 0; s < states.size(); ++s) {
+            if (s > 0)
+                states[s].files.insert(
+                    cm, QByteArray(big).replace("value " + QByteArray::number(int(s) * 10) + "\n",
+                                                "changed " + QByteArray::number(int(s)) + "\n"));
+            Renderer r;
+            expected.push_back(r.render(overlay, {}, &states[s])->text);
+        }
+        Renderer shared;
+        std::atomic_int wrong = 0;
+        auto work = [&](int seed) {
+            for (int i = 0; i < 40; ++i) {
+                const size_t s = size_t(i * (seed + 1) + seed) % states.size();
+                auto out = shared.render(overlay, {}, &states[s]);
+                if (!out || out->text != expected[s])
+                    ++wrong;
+            }
+        };
+        std::thread a(work, 0), b(work, 1);
+        a.join();
+        b.join();
+        QCOMPARE(wrong.load(), 0);
     }
 
     void aFileChangedOnDiskBetweenRendersIsReadAgain()

@@ -61,6 +61,50 @@ private Q_SLOTS:
         QCOMPARE(roundTrip(input), expected);
     }
 
+    // A large object printed with a memo of its earlier printing (what the renderer does after
+    // an edit) prints exactly what a fresh printing prints: unchanged sub-trees are copied, the
+    // edited path is printed again, and a memo of another object changes nothing.
+    void memoisedPrintingIsTheSameText()
+    {
+        QByteArray text = "apiVersion: v1\nkind: Big\nspec:\n  versions:\n";
+        for (int v = 0; v < 3; ++v) {
+            text += "  - name: v" + QByteArray::number(v) + "\n    schema:\n      properties:\n";
+            for (int p = 0; p < 30; ++p) {
+                text += "        field" + QByteArray::number(p) +
+                        ":\n          description: " + QByteArray("the field number ").repeated(6) +
+                        QByteArray::number(p) +
+                        "\n          type: string\n          enum: [a, b, '1', 'yes']\n"
+                        "          nested:\n          - - x\n            - {k: v, n: 2}\n";
+            }
+        }
+        auto parse = [](const QByteArray &t) {
+            auto d = kanri::yaml::parseDocuments(t);
+            return d && !d->empty() ? d->front() : Value();
+        };
+        const Value original = parse(text);
+        QVERIFY(original.isMap());
+        const std::string plain = kanri::yaml::emitKustomizeYaml(original);
+        kanri::yaml::EmitMemo first;
+        QCOMPARE(kanri::yaml::emitKustomizeYaml(original, nullptr, &first), plain);
+        QVERIFY(!first.texts.empty());
+
+        // One description changed deep inside.
+        QByteArray editedText = text;
+        const qsizetype at = editedText.indexOf("the field number the field number", 2000);
+        QVERIFY(at > 0);
+        editedText.insert(at, "edited ");
+        const Value edited = parse(editedText);
+        const std::string editedPlain = kanri::yaml::emitKustomizeYaml(edited);
+        QVERIFY(editedPlain != plain);
+        kanri::yaml::EmitMemo second;
+        QCOMPARE(kanri::yaml::emitKustomizeYaml(edited, &first, &second), editedPlain);
+        // Edited back: the first text again, from the memo of the edited one.
+        QCOMPARE(kanri::yaml::emitKustomizeYaml(original, &second, nullptr), plain);
+        // A memo of another object is no help and no harm.
+        QCOMPARE(kanri::yaml::emitKustomizeYaml(parse("a: [1, 2]\n"), &first, nullptr),
+                 kanri::yaml::emitKustomizeYaml(parse("a: [1, 2]\n")));
+    }
+
     void longStringsFoldAtEightyColumns()
     {
         QByteArray words;

@@ -279,6 +279,7 @@ int main(int argc, char *argv[])
     struct Row
     {
         double memPerMb = -1, kanriMs = -1, kubectlMs = -1, editP50 = -1, editP95 = -1;
+        double editCpuP50 = -1, editCpuP95 = -1;
         QString editWhat;
     };
     std::vector<Row> rows(heavy.size());
@@ -336,7 +337,7 @@ int main(int argc, char *argv[])
                            .arg(QString::fromUtf8(original.mid(at, len)).left(30));
         Renderer r;
         (void)r.render(c.buildDir, c.options); // warm
-        std::vector<double> times;
+        std::vector<double> times, cpu;
         bool changed = true;
         for (int i = 0; i < edits; ++i) {
             FileOverlay ov;
@@ -345,7 +346,9 @@ int main(int argc, char *argv[])
             ov.files.insert(file, edited);
             QElapsedTimer t;
             t.start();
+            const double c0 = threadCpuMs();
             auto out = r.render(c.buildDir, c.options, &ov);
+            cpu.push_back(threadCpuMs() - c0);
             times.push_back(double(t.nsecsElapsed()) / 1e6);
             if (!out || out->text == c.expected)
                 changed = false;
@@ -355,6 +358,8 @@ int main(int argc, char *argv[])
             row.editWhat += QStringLiteral("  (WARNING: edit not seen in output, or stale)");
         row.editP50 = median(times);
         row.editP95 = percentile(times, 0.95);
+        row.editCpuP50 = median(cpu);
+        row.editCpuP95 = percentile(cpu, 0.95);
     }
 
     say(QString());
@@ -372,35 +377,32 @@ int main(int argc, char *argv[])
                        "before the render; processes: median wall of %1; edit: p50/p95 of %2)")
             .arg(runs)
             .arg(edits));
-    say(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
-            .arg(QStringLiteral("case"), -46)
-            .arg(QStringLiteral("KB"), 7)
-            .arg(QStringLiteral("cold ms"), 8)
-            .arg(QStringLiteral("MB/s"), 6)
-            .arg(QStringLiteral("MB/MB"), 6)
-            .arg(QStringLiteral("kanri ms"), 9)
-            .arg(QStringLiteral("kubectl"), 8)
-            .arg(QStringLiteral("ratio"), 6)
-            .arg(QStringLiteral("edit p50/p95 ms"), 16));
+    auto line = [](const QStringList &cells) {
+        static const int widths[] = {-46, 7, 8, 8, 6, 6, 9, 8, 6, 16, 16};
+        QString l;
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            l += (i ? QStringLiteral(" ") : QString()) +
+                 QStringLiteral("%1").arg(cells[i], widths[i]);
+        say(l);
+    };
+    line({QStringLiteral("case"), QStringLiteral("KB"), QStringLiteral("cold ms"),
+          QStringLiteral("CPU ms"), QStringLiteral("MB/s"), QStringLiteral("MB/MB"),
+          QStringLiteral("kanri ms"), QStringLiteral("kubectl"), QStringLiteral("ratio"),
+          QStringLiteral("edit p50/p95 ms"), QStringLiteral("edit CPU p50/p95")});
     for (size_t h = 0; h < heavy.size(); ++h) {
         const Case &c = *heavy[h];
         const Row &row = rows[h];
-        auto num = [](double v, int w, int prec = 1) {
-            return v < 0 ? QStringLiteral("-").rightJustified(w)
-                         : QString::number(v, 'f', prec).rightJustified(w);
+        auto num = [](double v, int prec = 1) {
+            return v < 0 ? QStringLiteral("-") : QString::number(v, 'f', prec);
         };
-        say(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
-                .arg(c.name, -46)
-                .arg(double(c.bytes) / 1024, 7, 'f', 0)
-                .arg(c.coldMs, 8, 'f', 1)
-                .arg(double(c.bytes) / 1e6 / (c.coldMs / 1e3), 6, 'f', 1)
-                .arg(num(row.memPerMb, 6))
-                .arg(num(row.kanriMs, 9))
-                .arg(num(row.kubectlMs, 8))
-                .arg(row.kanriMs > 0 && row.kubectlMs > 0
-                         ? num(row.kubectlMs / row.kanriMs, 5) + QStringLiteral("x")
-                         : QStringLiteral("-").rightJustified(6))
-                .arg(num(row.editP50, 7, 2) + QStringLiteral(" /") + num(row.editP95, 7, 2)));
+        line({c.name, num(double(c.bytes) / 1024, 0), num(c.coldMs), num(c.coldCpuMs),
+              num(double(c.bytes) / 1e6 / (c.coldMs / 1e3)), num(row.memPerMb), num(row.kanriMs),
+              num(row.kubectlMs),
+              row.kanriMs > 0 && row.kubectlMs > 0
+                  ? num(row.kubectlMs / row.kanriMs) + QStringLiteral("x")
+                  : QStringLiteral("-"),
+              num(row.editP50, 2) + QStringLiteral(" / ") + num(row.editP95, 2),
+              num(row.editCpuP50, 2) + QStringLiteral(" / ") + num(row.editCpuP95, 2)});
     }
     for (size_t h = 0; h < heavy.size(); ++h)
         if (!rows[h].editWhat.isEmpty())
