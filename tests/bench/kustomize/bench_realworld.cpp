@@ -210,6 +210,7 @@ int main(int argc, char *argv[])
         kanri = kanri::test::kanriBinary();
     if (kanri.isEmpty())
         kanri = QStringLiteral(KANRI_BUILD_ROOT "/app/kanri");
+    kanri = QFileInfo(kanri).absoluteFilePath(); // the processes run in the case folder
     const QString kubectl =
         args.contains(QStringLiteral("--no-kubectl")) ? QString() : kanri::test::kubectl();
     const int runs = std::max(1, value("--runs").isEmpty() ? 3 : value("--runs").toInt());
