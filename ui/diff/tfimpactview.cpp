@@ -80,7 +80,10 @@ TfImpactView::TfImpactView(QWidget *parent)
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setAccessibleName(tr("Terraform instances"));
     m_details->setVisible(false);
-    m_details->setMaximumHeight(m_details->fontMetrics().lineSpacing() * 14);
+    // A few instances in view however small the dock, never more than a screenful of them.
+    const int line = m_details->fontMetrics().lineSpacing();
+    m_details->setMinimumHeight(line * 5);
+    m_details->setMaximumHeight(line * 14);
     m_highlighter = new ImpactHighlighter(m_details->document());
     connect(m_toggle, &QToolButton::toggled, this, &TfImpactView::setExpanded);
 
