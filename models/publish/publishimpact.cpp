@@ -32,10 +32,12 @@ QString line(const terraform::InstanceChange &c)
     case Kind::Move:
         return QStringLiteral("! ") + tr("%1 moved to %2").arg(c.previousAddress, c.address);
     case Kind::Update: {
-        QStringList args;
+        // The changed arguments by name: their values (a list of every member, ARNs known only
+        // after apply) can be longer than the rest of the body; the window shows them.
+        QStringList lines{QStringLiteral("! ") + c.address};
         for (const terraform::ArgumentChange &a : c.arguments)
-            args << QStringLiteral("    %1: %2 -> %3").arg(a.name, a.before, a.after);
-        return (QStringList{QStringLiteral("! ") + c.address} + args).join(QLatin1Char('\n'));
+            lines << QStringLiteral("    ~ ") + a.name;
+        return lines.join(QLatin1Char('\n'));
     }
     }
     return {};

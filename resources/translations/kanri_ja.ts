@@ -4547,7 +4547,7 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     </message>
     <message>
         <source>the %1 of %2 is not known offline</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の %1 はオフラインではわかりません</translation>
     </message>
     <message>
         <source>%1: the %2 value must not be null</source>
@@ -4563,7 +4563,7 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     </message>
     <message>
         <source>the for_each set of %1 holds values not known offline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の for_each の集合にオフラインではわからない値があります</translation>
     </message>
     <message>
         <source>%1: for_each supports maps and sets of strings, but you have provided a set containing type %2</source>

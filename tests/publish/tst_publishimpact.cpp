@@ -40,7 +40,21 @@ void TestPublishImpact::markdownListsInstancesCappedWithTheRestCounted()
                            {},
                            {},
                            0});
+    impact.changes.append({InstanceChange::Kind::Update,
+                           QStringLiteral("slack_usergroup.platform_developers"),
+                           {},
+                           {{QStringLiteral("users"), QStringLiteral("[\"U1\"]"),
+                             QStringLiteral("[\"U1\", \"U2\"]")}},
+                           {},
+                           0});
     impact.notEvaluated << QStringLiteral("main.tf:3:14: for_each is not known offline");
+    // Updates by their changed arguments' names, without the values (which may be huge).
+    const QString all = platform::impactMarkdown(impact, QStringLiteral("accounts"));
+    QVERIFY2(all.contains(QStringLiteral("! slack_usergroup.platform_developers\n    ~ users\n")),
+             qPrintable(all));
+    QVERIFY(!all.contains(QStringLiteral("U2")));
+    impact.changes.removeLast();
+
     const QString md = platform::impactMarkdown(impact, QStringLiteral("accounts"), 3);
     QVERIFY2(md.contains(QStringLiteral("accounts: 5 to add, 1 to remove")), qPrintable(md));
     QVERIFY2(md.contains(QStringLiteral("```diff\n+ aws_iam_user.developer[\"u0\"]\n")),
