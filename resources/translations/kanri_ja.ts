@@ -6839,12 +6839,12 @@ The server %2 wants a token that can read (and, to push, write) the repository. 
         </translation>
     </message>
     <message>
-        <source>%1: the Terraform files could not be evaluated: %2</source>
-        <translation>%1: Terraform ファイルを評価できませんでした: %2</translation>
-    </message>
-    <message>
         <source>%1: evaluating the Terraform instances…</source>
         <translation>%1: Terraform インスタンスを評価しています…</translation>
+    </message>
+    <message>
+        <source>%1: %2 (the Terraform files could not be evaluated)</source>
+        <translation>%1: %2（Terraform ファイルを評価できませんでした）</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,12 @@ QString sign(InstanceChange::Kind kind)
     return {};
 }
 
+QString toggleTip()
+{
+    return TfImpactView::tr("Show or hide the Terraform instances this change adds, removes "
+                            "and updates");
+}
+
 } // namespace
 
 TfImpactView::TfImpactView(QWidget *parent)
@@ -73,8 +79,7 @@ TfImpactView::TfImpactView(QWidget *parent)
     m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toggle->setFocusPolicy(Qt::StrongFocus);
     m_toggle->setAccessibleName(tr("Terraform impact"));
-    m_toggle->setToolTip(tr("Show or hide the Terraform instances this change adds, removes "
-                            "and updates"));
+    m_toggle->setToolTip(toggleTip());
     m_details->setReadOnly(true);
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -135,6 +140,7 @@ void TfImpactView::setImpact(const QString &label, const terraform::Impact &impa
         summary += QStringLiteral(" · ") +
                    tr("%n not evaluated", nullptr, int(impact.notEvaluated.size()));
     m_toggle->setText(summary);
+    m_toggle->setToolTip(toggleTip());
     m_details->setPlainText(listText(impact));
     m_toggle->setEnabled(true);
     updateStyle();
@@ -144,7 +150,11 @@ void TfImpactView::setImpact(const QString &label, const terraform::Impact &impa
 void TfImpactView::setError(const QString &label, const QString &message)
 {
     m_failed = true;
-    m_toggle->setText(tr("%1: the Terraform files could not be evaluated: %2").arg(label, message));
+    // The place first: a narrow dock elides the end of the line, never the file:line:col.
+    const QString text =
+        tr("%1: %2 (the Terraform files could not be evaluated)").arg(label, message);
+    m_toggle->setText(text);
+    m_toggle->setToolTip(text);
     m_details->setPlainText(message);
     updateStyle();
     setVisible(true);
