@@ -6,6 +6,8 @@
 #include "app/helpcontroller.h"
 #include "app/rulescontroller.h"
 #include "app/wizardcontroller.h"
+#include "platform/tfimpactlive.h"
+#include "ui/main/mainwindow.h"
 
 namespace kanri::app {
 
@@ -23,6 +25,11 @@ void installControllers(AppContext *context)
     github->setTokens(git->tokens());
     publish->setTokens(git->tokens());
     publish->setCommitAuthor(git->commitAuthor());
+    // The diff panel's Terraform impact is part of what a screenshot waits for.
+    context->addBusyProbe(context, [context] {
+        const platform::TfImpactLive *impact = context->window()->tfImpact();
+        return impact && impact->isBusy();
+    });
 }
 
 } // namespace kanri::app

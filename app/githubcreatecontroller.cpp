@@ -4,6 +4,8 @@
 #include "app/githubcontroller.h"
 #include "app/runoffthread.h"
 #include "git/gitrepository.h"
+#include "git/gitsnapshot.h"
+#include "publish/publishimpact.h"
 #include "review/reviewchange.h"
 #include "ui/github/prcreatedialog.h"
 #include "ui/main/mainwindow.h"
@@ -78,8 +80,16 @@ void GitHubCreateController::draftFor(const QString &repositoryName)
     const QString path = info->path, base = info->defaultBranch;
     runOffThread<DraftOutcome>(
         m_dialog,
-        [path, base] {
+        [path, base, repositoryName] {
             DraftOutcome out{platform::draftPull(path, base), {}};
+            // What the pushed commits do to the Terraform instances, after the rendered diff.
+            if (out.draft && !out.draft->body.isEmpty())
+                if (auto mergeBase = git::Snapshot::mergeBase(
+                        path, QStringLiteral("refs/remotes/origin/") + base, out.draft->pushedRef))
+                    if (const QString impact = platform::revisionImpactSection(
+                            path, repositoryName, *mergeBase, out.draft->pushedRef);
+                        !impact.isEmpty())
+                        out.draft->body += QStringLiteral("\n\n") + impact;
             if (auto repo = git::Repository::open(path))
                 out.branch = repo->currentBranch();
             return out;

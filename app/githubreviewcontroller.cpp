@@ -7,16 +7,21 @@
 #include "github/githubpullstore.h"
 #include "github/githubreviewqueue.h"
 #include "platform/sourcelocator.h"
+#include "platform/tfimpactlive.h"
 #include "review/pullsync.h"
 #include "review/reviewchange.h"
 #include "review/reviewcomment.h"
 #include "review/reviewdraft.h"
+#include "ui/diff/tfimpactview.h"
 #include "ui/github/prreviewwidget.h"
 #include "ui/main/mainwindow.h"
 
 #include <QDir>
 #include <QGuiApplication>
 #include <QNetworkInformation>
+#include <QPointer>
+
+#include <algorithm>
 
 namespace kanri::app {
 
@@ -25,6 +30,22 @@ using github::OfflinePull;
 using github::PullStore;
 using github::ReviewQueue;
 using review::isOfflineError;
+
+void showTerraformImpact(ui::PrReviewWidget *w, const QString &repository,
+                         const platform::ChangeReview &review)
+{
+    if (!std::ranges::any_of(review.changedFiles, platform::isTerraformFile))
+        return;
+    w->tfImpactView()->setBusy(repository);
+    const QString path = review.repositoryPath, base = review.baseCommit, head = review.headCommit;
+    QPointer<ui::PrReviewWidget> widget = w;
+    runOffThread<Result<std::optional<terraform::Impact>>>(
+        w, [path, base, head] { return platform::revisionImpact(path, base, head); },
+        [widget, repository](Result<std::optional<terraform::Impact>> impact) {
+            if (widget)
+                widget->tfImpactView()->setOutcome(repository, impact);
+        });
+}
 
 namespace {
 
@@ -324,10 +345,12 @@ void GitHubReviewController::showReview(const GitHubController::RepoInfo &info,
         [this, w, name, number](Result<platform::ChangeReview> review) {
             if (!w)
                 return;
-            if (review)
+            if (review) {
                 w->setReview(*review);
-            else
+                showTerraformImpact(w, name, *review);
+            } else {
                 w->setReviewError(review.error().toString());
+            }
             Q_EMIT m_github->reviewReady(name, number);
         });
 }

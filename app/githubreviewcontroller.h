@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/githubcontroller.h"
+#include "review/reviewchange.h"
 #include "review/reviewdraft.h"
 
 #include <QHash>
@@ -92,5 +93,10 @@ private:
     QTimer m_draftTimer;       // single shot: the debounce of draft writes
     QThreadPool m_draftWriter; // one thread: draft writes and removals land in order
 };
+
+// Fills the review window's Terraform impact for `review` (a pull request of `repository`):
+// when it changes .tf or .tfvars files, its base against its head, evaluated off the GUI thread.
+void showTerraformImpact(ui::PrReviewWidget *w, const QString &repository,
+                         const platform::ChangeReview &review);
 
 } // namespace kanri::app

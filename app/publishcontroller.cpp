@@ -5,6 +5,7 @@
 #include "git/gitrepository.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
+#include "publish/publishimpact.h"
 #include "ui/main/mainwindow.h"
 
 #include <QSettings>
@@ -46,7 +47,13 @@ void PublishController::offer(const QString &what, const platform::WizardPlan &p
     m_publishSteps = *steps;
     QList<ui::PublishFields> fields;
     for (const platform::PublishStep &step : std::as_const(m_publishSteps)) {
-        const platform::PublishText t = text(step.repository, step.files);
+        platform::PublishText t = text(step.repository, step.files);
+        // The accounts repository's pull request says which Terraform instances it changes.
+        if (platform::Session *s = m_context->session())
+            if (const QString impact =
+                    platform::planImpactSection(*s, plan, step.repository, step.path);
+                !impact.isEmpty())
+                t.body += QStringLiteral("\n\n") + impact;
         fields << ui::PublishFields{step.repository, step.displayFiles, t.branch,
                                     t.commitMessage, t.title,           t.body};
     }

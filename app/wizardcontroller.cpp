@@ -1,21 +1,27 @@
 #include "app/wizardcontroller.h"
 
 #include "app/appcontext.h"
+#include "app/runoffthread.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
+#include "publish/publishimpact.h"
 #include "publish/wizarddeveloper.h"
 #include "publish/wizardmicroservice.h"
 #include "publish/wizardoffboard.h"
 #include "rules/rulelinter.h"
+#include "ui/diff/tfimpactview.h"
 #include "ui/main/mainwindow.h"
 #include "ui/wizards/wizardnewdeveloper.h"
 #include "ui/wizards/wizardnewmicroservice.h"
 #include "ui/wizards/wizardoffboarddeveloper.h"
+#include "ui/wizards/wizardpreview.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
+
+#include <memory>
 
 namespace kanri::app {
 
@@ -35,6 +41,36 @@ QWidget *runWizard(Wizard *wizard, bool preview, Apply apply)
     QObject::connect(wizard, &QWizard::accepted, wizard, [wizard, apply] { apply(wizard); });
     wizard->open();
     return wizard;
+}
+
+// Shows the Terraform impact of each plan the wizard's preview page shows, evaluated off the GUI
+// thread; a newer plan's result replaces an older one's.
+void watchTerraformImpact(AppContext *context, QWidget *wizard)
+{
+    auto *preview = wizard->findChild<ui::WizardPreview *>();
+    if (!preview)
+        return;
+    auto generation = std::make_shared<int>(0);
+    QObject::connect(
+        preview, &ui::WizardPreview::planShown, preview,
+        [context, preview, generation](const platform::WizardPlan &plan) {
+            platform::Session *session = context->session();
+            const int mine = ++*generation;
+            platform::PlanImpactJob job =
+                session ? platform::planImpactJob(*session, plan) : platform::PlanImpactJob();
+            if (!job.touchesTerraform()) {
+                preview->tfImpactView()->clear();
+                return;
+            }
+            preview->tfImpactView()->setBusy(job.label);
+            const QString label = job.label;
+            runOffThread<Result<std::optional<terraform::Impact>>>(
+                preview, [job = std::move(job)] { return job.run(); },
+                [preview, generation, mine, label](Result<std::optional<terraform::Impact>> r) {
+                    if (mine == *generation)
+                        preview->tfImpactView()->setOutcome(label, r);
+                });
+        });
 }
 
 bool isAccounts(const platform::Workspace *ws, const QString &repository)
@@ -107,6 +143,7 @@ QWidget *WizardController::newDeveloper(Show show)
             return platform::planNewDeveloper(catalog, read, d);
         },
         m_context->window());
+    watchTerraformImpact(m_context, wizard);
     if (show == Show::Preview) {
         // An example, on the page that shows what merging grants.
         wizard->teamBox()->setCurrentIndex(std::min(1, wizard->teamBox()->count() - 1));
@@ -155,6 +192,7 @@ QWidget *WizardController::newMicroservice(Show show)
             return platform::planNewMicroservice(catalog, read, d);
         },
         m_context->window());
+    watchTerraformImpact(m_context, wizard);
     if (show == Show::Preview) {
         wizard->nameEdit()->setText(QStringLiteral("coupon-api"));
         wizard->descriptionEdit()->setText(QStringLiteral("Issues and redeems coupons."));
@@ -195,6 +233,7 @@ QWidget *WizardController::offboard(Show show)
         catalog,
         [catalog, read](const QString &key) { return platform::planOffboard(catalog, read, key); },
         m_context->window());
+    watchTerraformImpact(m_context, wizard);
     if (show == Show::Preview) {
         if (wizard->developerBox()->count() > 2)
             wizard->developerBox()->setCurrentIndex(2);

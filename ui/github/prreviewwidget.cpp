@@ -4,6 +4,7 @@
 #include "review/reviewcomment.h"
 #include "ui/diff/diffhighlighter.h"
 #include "ui/diff/diffpanel.h"
+#include "ui/diff/tfimpactview.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
@@ -33,6 +34,7 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     , m_meta(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_diff(new DiffPanel(this))
+    , m_tfImpact(new TfImpactView(this))
     , m_files(new QTreeWidget(this))
     , m_sourceDiff(new QPlainTextEdit(this))
     , m_lineCommentsLabel(new QLabel(this))
@@ -101,6 +103,7 @@ PrReviewWidget::PrReviewWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
+    layout->addWidget(m_tfImpact);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_draftNotice);
     layout->addWidget(m_reviewText);
@@ -205,6 +208,7 @@ void PrReviewWidget::setPull(const QString &repository, const github::OfflinePul
 
 void PrReviewWidget::setReviewBusy(const QString &message)
 {
+    m_tfImpact->clear();
     m_diff->setBusy(true);
     m_details->setPlainText(message);
 }

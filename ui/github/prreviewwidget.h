@@ -18,6 +18,7 @@ class QTreeWidgetItem;
 namespace kanri::ui {
 
 class DiffPanel;
+class TfImpactView;
 
 // One pull request for review: its title, author, state and description; the rendered diff of
 // every overlay it affects (the lead's DiffPanel), the files it changes, the Terraform map
@@ -81,6 +82,8 @@ public:
     QString conversationText() const;
     QString filesText() const;
     DiffPanel *diffPanel() const { return m_diff; }
+    // The Terraform impact of the pull request's .tf/.tfvars changes (the application fills it).
+    TfImpactView *tfImpactView() const { return m_tfImpact; }
     QPlainTextEdit *reviewEditor() const { return m_reviewText; }
     QPushButton *commentButton() const { return m_comment; }
     QPushButton *approveButton() const { return m_approve; }
@@ -112,6 +115,7 @@ private:
     QLabel *m_meta;
     QTabWidget *m_tabs;
     DiffPanel *m_diff;
+    TfImpactView *m_tfImpact;
     QTreeWidget *m_files;
     QPlainTextEdit *m_sourceDiff;
     QLabel *m_lineCommentsLabel;

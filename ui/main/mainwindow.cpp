@@ -7,7 +7,9 @@
 #include "platform/livediff.h"
 #include "platform/session.h"
 #include "platform/sourcelocator.h"
+#include "platform/tfimpactlive.h"
 #include "ui/diff/diffpanel.h"
+#include "ui/diff/tfimpactview.h"
 #include "ui/editor/sourceeditor.h"
 #include "ui/main/commandpalette.h"
 #include "ui/main/entryform.h"
@@ -434,7 +436,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_diff = new DiffPanel;
     auto *diffDock = new QDockWidget(tr("Rendered diff"));
     diffDock->setObjectName(QStringLiteral("DiffDock"));
-    diffDock->setWidget(m_diff);
+    // The accounts edits' Terraform impact, one expandable line above the rendered diff.
+    m_tfImpactView = new TfImpactView;
+    auto *diffPane = new QWidget;
+    auto *diffLayout = new QVBoxLayout(diffPane);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->addWidget(m_tfImpactView);
+    diffLayout->addWidget(m_diff, 1);
+    diffDock->setWidget(diffPane);
     addPanel(diffDock, Qt::BottomDockWidgetArea);
     m_source = new SourceEditor;
     m_sourceDock = new QDockWidget(tr("Source"));
@@ -713,6 +722,9 @@ void MainWindow::setSession(platform::Session *session)
     }
     delete m_liveDiff;
     m_liveDiff = nullptr;
+    delete m_tfImpact;
+    m_tfImpact = nullptr;
+    m_tfImpactView->clear();
     m_entryForm->setModel(nullptr);
     delete m_developersModel;
     m_developersModel = nullptr;
@@ -791,6 +803,8 @@ void MainWindow::setSession(platform::Session *session)
     m_liveDiff = new platform::LiveDiff(session, this);
     connect(m_liveDiff, &platform::LiveDiff::updated, this, &MainWindow::updateDiff);
     connect(m_liveDiff, &platform::LiveDiff::failed, this, &MainWindow::showEditError);
+    m_tfImpact = new platform::TfImpactLive(session, this);
+    m_tfImpactView->follow(m_tfImpact);
 
     m_tree->expandToDepth(0);
     m_tree->resizeColumnToContents(0);

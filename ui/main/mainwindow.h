@@ -18,6 +18,7 @@ class QTreeView;
 namespace kanri::platform {
 class LiveDiff;
 class Session;
+class TfImpactLive;
 } // namespace kanri::platform
 
 namespace kanri::items {
@@ -32,6 +33,7 @@ namespace kanri::ui {
 enum class ThemeChoice;
 class CommandPalette;
 class DiffPanel;
+class TfImpactView;
 class SourceEditor;
 struct DiffLineActivation;
 class EntryForm;
@@ -88,6 +90,8 @@ public:
     SourceEditor *sourceEditor() const { return m_source; }
     EntryForm *entryForm() const { return m_entryForm; }
     platform::LiveDiff *liveDiff() const { return m_liveDiff; }
+    TfImpactView *tfImpactView() const { return m_tfImpactView; }
+    platform::TfImpactLive *tfImpact() const { return m_tfImpact; }
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
     void selectService(const QString &name);
     // Ctrl+K (everything) and Ctrl+P (files only).
@@ -133,6 +137,7 @@ private:
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
+    platform::TfImpactLive *m_tfImpact = nullptr; // the accounts edits' Terraform impact
     items::CatalogTreeModel *m_treeModel = nullptr;
     QSortFilterProxyModel *m_treeFilter = nullptr;
     items::DevelopersModel *m_developersModel = nullptr;
@@ -144,6 +149,7 @@ private:
     QTableView *m_services = nullptr;
     QTableView *m_developers = nullptr;
     DiffPanel *m_diff = nullptr;
+    TfImpactView *m_tfImpactView = nullptr;
     SourceEditor *m_source = nullptr;
     QDockWidget *m_sourceDock = nullptr;
     QDockWidget *m_entryDock = nullptr;

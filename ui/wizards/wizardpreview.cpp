@@ -1,6 +1,7 @@
 #include "ui/wizards/wizardpreview.h"
 
 #include "ui/diff/diffhighlighter.h"
+#include "ui/diff/tfimpactview.h"
 
 #include <QFontDatabase>
 #include <QLabel>
@@ -20,6 +21,8 @@ WizardPreview::WizardPreview(QWidget *parent)
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_notes);
+    m_tfImpact = new TfImpactView(this);
+    layout->addWidget(m_tfImpact);
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_files = new QListWidget(split);
     m_diff = new QPlainTextEdit(split);
@@ -45,6 +48,7 @@ void WizardPreview::setPlan(const platform::WizardPlan &plan)
         m_files->setCurrentRow(0);
     else
         m_diff->clear();
+    Q_EMIT planShown(plan);
 }
 
 void WizardPreview::setError(const QString &message)
@@ -54,6 +58,7 @@ void WizardPreview::setError(const QString &message)
     m_notes->setText(message);
     m_notes->setVisible(true);
     m_diff->clear();
+    m_tfImpact->clear();
 }
 
 void WizardPreview::showFile(int row)

@@ -10,6 +10,8 @@ class QPlainTextEdit;
 
 namespace kanri::ui {
 
+class TfImpactView;
+
 // The last page of every wizard: the files the change creates or edits (a list, marked new or
 // changed) and the selected file's diff, with plain-words notes above.
 class WizardPreview : public QWidget
@@ -24,6 +26,12 @@ public:
 
     QListWidget *fileList() const { return m_files; }
     QPlainTextEdit *diffView() const { return m_diff; }
+    // The plan's Terraform impact on the accounts repository (the application fills it on
+    // planShown).
+    TfImpactView *tfImpactView() const { return m_tfImpact; }
+
+Q_SIGNALS:
+    void planShown(const kanri::platform::WizardPlan &plan);
 
 private:
     void showFile(int row);
@@ -32,6 +40,7 @@ private:
     QLabel *m_notes = nullptr;
     QListWidget *m_files = nullptr;
     QPlainTextEdit *m_diff = nullptr;
+    TfImpactView *m_tfImpact = nullptr;
 };
 
 } // namespace kanri::ui
