@@ -3,10 +3,12 @@
 #include "app/appcontext.h"
 #include "app/commitauthor.h"
 #include "git/gitrepository.h"
+#include "platform/deploymentsmodel.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
 #include "ui/main/mainwindow.h"
 
+#include <QDir>
 #include <QSettings>
 
 namespace kanri::app {
@@ -46,7 +48,8 @@ void PublishController::offer(const QString &what, const platform::WizardPlan &p
     m_publishSteps = *steps;
     QList<ui::PublishFields> fields;
     for (const platform::PublishStep &step : std::as_const(m_publishSteps)) {
-        const platform::PublishText t = text(step.repository, step.files);
+        platform::PublishText t = text(step.repository, step.files);
+        appendDeploysTo(step, t);
         fields << ui::PublishFields{step.repository, step.displayFiles, t.branch,
                                     t.commitMessage, t.title,           t.body};
     }
@@ -63,6 +66,24 @@ void PublishController::offer(const QString &what, const platform::WizardPlan &p
     });
     m_publish->open();
     Q_EMIT publishOffered();
+}
+
+// The manifests pull request names the clusters its overlays reach (Argo CD), from the map with
+// the wizard's unsaved files in it.
+void PublishController::appendDeploysTo(const platform::PublishStep &step,
+                                        platform::PublishText &text)
+{
+    platform::Session *session = m_context->session();
+    platform::DeploymentsModel *deployments = m_context->window()->deployments();
+    if (!session || !deployments ||
+        QDir::cleanPath(step.path) != QDir::cleanPath(session->catalog().manifestsRoot))
+        return;
+    if (deployments->isBusy() || !deployments->isReady())
+        deployments->refreshNow(); // the wizard's files were just added: read them
+    const QString deploys = platform::deploysToText(platform::reachedBy(
+        deployments->map(), platform::affectedOverlays(session->catalog(), step.files)));
+    if (!deploys.isEmpty())
+        text.body += QStringLiteral("\n\n") + deploys;
 }
 
 void PublishController::runPublish()

@@ -16,6 +16,7 @@ class QTableView;
 class QTreeView;
 
 namespace kanri::platform {
+class DeploymentsModel;
 class LiveDiff;
 class Session;
 } // namespace kanri::platform
@@ -23,6 +24,7 @@ class Session;
 namespace kanri::items {
 struct PaletteEntry;
 class CatalogTreeModel;
+class ClusterTreeModel;
 class DevelopersModel;
 class ServicesModel;
 } // namespace kanri::items
@@ -30,6 +32,7 @@ class ServicesModel;
 namespace kanri::ui {
 
 enum class ThemeChoice;
+class ClusterReachView;
 class CommandPalette;
 class DiffPanel;
 class SourceEditor;
@@ -89,6 +92,12 @@ public:
     EntryForm *entryForm() const { return m_entryForm; }
     platform::LiveDiff *liveDiff() const { return m_liveDiff; }
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
+    // Where the session's overlays are deployed (Argo CD), null without a session.
+    platform::DeploymentsModel *deployments() const { return m_deployments; }
+    ClusterReachView *clusterReach() const { return m_reach; }
+    // View ▸ Group Catalog by Cluster (catalogByClusterChosen() is the user's choice).
+    void setCatalogByCluster(bool on);
+    bool catalogByCluster() const;
     void selectService(const QString &name);
     // Ctrl+K (everything) and Ctrl+P (files only).
     void openPalette(bool filesOnly);
@@ -111,6 +120,7 @@ Q_SIGNALS:
     void reloadRequested();
     void loadCancelRequested();
     void themeChosen(kanri::ui::ThemeChoice choice);
+    void catalogByClusterChosen(bool on);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -130,6 +140,7 @@ private:
     bool openSource(const QString &file, int line, int column);
     void openDiffLine(const DiffLineActivation &activation);
     void updateAllEnvironmentsText();
+    void updateReach();
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
@@ -137,6 +148,10 @@ private:
     QSortFilterProxyModel *m_treeFilter = nullptr;
     items::DevelopersModel *m_developersModel = nullptr;
     items::ServicesModel *m_servicesModel = nullptr;
+    platform::DeploymentsModel *m_deployments = nullptr;
+    items::ClusterTreeModel *m_clusterTree = nullptr;
+    QAction *m_byCluster = nullptr;
+    ClusterReachView *m_reach = nullptr;
 
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;
