@@ -3,6 +3,7 @@
 #include "argocd/argocdinternal.h"
 #include "core/fileio.h"
 #include "yaml/yamldocument.h"
+#include "yaml/yamlvalue.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -125,6 +126,52 @@ QString sanitizeName(const QString &name)
     while (e > b && (s.at(e - 1) == QLatin1Char('-') || s.at(e - 1) == QLatin1Char('.')))
         --e;
     return s.mid(b, e - b);
+}
+
+QVariant scalarValue(const YAML::Node &scalar)
+{
+    const std::string &t = scalar.Scalar();
+    if (scalar.Tag() != "?")
+        return QString::fromStdString(t); // quoted, or explicitly tagged
+    switch (yaml::resolvePlain(t)) {
+    case yaml::Value::Type::Null:
+        return QVariant::fromValue(nullptr);
+    case yaml::Value::Type::Bool:
+        return t == "true" || t == "True" || t == "TRUE";
+    case yaml::Value::Type::Int:
+    case yaml::Value::Type::Float: {
+        bool ok = false;
+        QString s = QString::fromStdString(t);
+        s.remove(QLatin1Char('_'));
+        double d = s.toDouble(&ok);
+        if (!ok) {
+            const qlonglong n = s.toLongLong(&ok, 0);
+            d = double(n);
+        }
+        return ok ? QVariant(d) : QVariant(QString::fromStdString(t));
+    }
+    default:
+        return QString::fromStdString(t);
+    }
+}
+
+QVariant toVariant(const YAML::Node &node, int depth)
+{
+    if (!node || node.IsNull() || depth > 100)
+        return QVariant::fromValue(nullptr);
+    if (node.IsMap()) {
+        QVariantMap m;
+        for (auto it = node.begin(); it != node.end(); ++it)
+            m.insert(text(it->first), toVariant(it->second, depth + 1));
+        return m;
+    }
+    if (node.IsSequence()) {
+        QVariantList l;
+        for (const YAML::Node &item : node)
+            l.append(toVariant(item, depth + 1));
+        return l;
+    }
+    return scalarValue(node);
 }
 
 } // namespace detail
@@ -315,6 +362,7 @@ void Reader::readClusters()
         Cluster c;
         c.name = secretField(s.node, "name");
         c.server = secretField(s.node, "server");
+        c.project = secretField(s.node, "project");
         const YAML::Node meta = child(s.node, "metadata");
         c.labels = stringMap(child(meta, "labels"));
         c.annotations = stringMap(child(meta, "annotations"));
@@ -340,7 +388,7 @@ void Reader::readClusters()
         return c.server == kInClusterServer;
     });
     if (!declared)
-        clusters.append(Cluster{kInClusterName, kInClusterServer, {}, {}, {}, 0});
+        clusters.append(Cluster{kInClusterName, kInClusterServer, {}, {}, {}, {}, 0});
     std::sort(clusters.begin(), clusters.end(),
               [](const Cluster &a, const Cluster &b) { return a.name < b.name; });
     m_map.clusters = clusters;
@@ -585,8 +633,13 @@ void Reader::process(std::deque<Object> queue)
         m_seen.insert(key);
         if (o.kind == QLatin1String("ApplicationSet")) {
             QList<Error> problems;
-            const auto apps = generateApplications(o.node, o.file, m_files, m_map.clusters,
-                                                   m_options.maxGeneratedApplications, problems);
+            const GeneratorContext context{m_files, m_map.clusters,
+                                           [this](const QString &url, const QString &revision) {
+                                               return isThisRepository(url) &&
+                                                      isThisRevision(revision);
+                                           },
+                                           m_options.maxGeneratedApplications};
+            const auto apps = generateApplications(o.node, o.file, context, problems);
             m_map.problems.append(problems);
             for (const YAML::Node &a : apps) {
                 Object app;

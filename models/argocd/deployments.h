@@ -36,6 +36,7 @@ struct Cluster
     QString server;
     QMap<QString, QString> labels;      // the Secret's metadata.labels / workspace.yaml labels
     QMap<QString, QString> annotations; // the Secret's metadata.annotations
+    QString project;                    // the Secret's `project` (a project-scoped cluster)
     QString file;                       // where it is declared (relative path), empty: built in
     int line = 0;
 };
