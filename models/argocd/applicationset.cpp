@@ -51,6 +51,13 @@ Error errorAt(const QString &file, const YAML::Node &node, const QString &messag
     return problemAt(file, node, message);
 }
 
+Error unsupportedAt(const QString &file, const YAML::Node &node, const QString &message)
+{
+    Error e = problemAt(file, node, message);
+    e.code = Error::Code::Unsupported;
+    return e;
+}
+
 // fasttemplate as Argo CD uses it: "{{ key }}" with the trimmed key looked up in the flat
 // parameters; an unknown key stays as it was written.
 QString fastTemplate(const QString &text, const Params &params)
@@ -319,11 +326,11 @@ public:
                                                   "clusterDecisionResource", "plugin"};
         for (const char *k : unsupported) {
             if (child(gen, k))
-                return std::unexpected(
-                    errorAt(m_file, child(gen, k),
-                            QStringLiteral(
-                                "the %1 generator asks a server; Kanri cannot evaluate it offline")
-                                .arg(QLatin1String(k))));
+                return std::unexpected(unsupportedAt(
+                    m_file, child(gen, k),
+                    QStringLiteral(
+                        "the %1 generator asks a server; Kanri cannot evaluate it offline")
+                        .arg(QLatin1String(k))));
         }
         for (const char *k : known) {
             const YAML::Node g = child(gen, k);
@@ -511,12 +518,12 @@ private:
         const QString repoURL = text(child(g, "repoURL"));
         const QString revision = text(child(g, "revision"));
         if (!m_context.isThisRepository(repoURL, revision))
-            return std::unexpected(
-                errorAt(m_file, g,
-                        QStringLiteral(
-                            "the git generator reads %1 at %2, not this repository at the branch "
-                            "in question; its applications are not known")
-                            .arg(repoURL, revision.isEmpty() ? QStringLiteral("HEAD") : revision)));
+            return std::unexpected(unsupportedAt(
+                m_file, g,
+                QStringLiteral(
+                    "the git generator reads %1 at %2, not this repository at the branch "
+                    "in question; its applications are not known")
+                    .arg(repoURL, revision.isEmpty() ? QStringLiteral("HEAD") : revision)));
         const QString prefix = text(child(g, "pathParamPrefix"));
         ParamList out;
         const YAML::Node directories = child(g, "directories");
