@@ -12,6 +12,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <QVariant>
+
+#include <QVariant>
+#include <functional>
+
+#include <functional>
 #include <optional>
 
 namespace kanri::argocd::detail {
@@ -46,11 +52,27 @@ Error problemAt(const QString &file, const YAML::Node &node, const QString &mess
 // Argo CD's utils.SanitizeName: lower case, [^-a-z0-9.] → '-', at most 253, trimmed of "-.".
 QString sanitizeName(const QString &name);
 
-// An ApplicationSet's Applications: `set` is its document, `file`/`line` where it is.
-// Problems (generators that fail, templates that do not evaluate) are appended to `problems`;
-// an ApplicationSet with a problem generates nothing, as Argo CD does.
+// A YAML scalar as encoding/json gives it to Go after sigs.k8s.io/yaml: a plain number is a
+// double, true/false a bool, null nullptr, anything else (and every quoted scalar) a string.
+QVariant scalarValue(const YAML::Node &scalar);
+// A YAML tree as such a QVariant (maps, lists, scalars); bounded depth.
+QVariant toVariant(const YAML::Node &node, int depth = 0);
+
+struct GeneratorContext
+{
+    const RepoFiles &files;
+    const QList<Cluster> &clusters;
+    // Whether a git generator's repoURL and revision are this repository at the branch in
+    // question (only then can it be evaluated against the working tree).
+    std::function<bool(const QString &repoURL, const QString &revision)> isThisRepository;
+    int maxApplications = 20000;
+};
+
+// An ApplicationSet's Applications: `set` is its document, `file` where it is. Problems
+// (generators that fail, templates that do not evaluate) are appended to `problems`; an
+// ApplicationSet with a problem generates nothing, as Argo CD does.
 std::vector<YAML::Node> generateApplications(const YAML::Node &set, const QString &file,
-                                             const RepoFiles &files, const QList<Cluster> &clusters,
-                                             int maxApplications, QList<Error> &problems);
+                                             const GeneratorContext &context,
+                                             QList<Error> &problems);
 
 } // namespace kanri::argocd::detail

@@ -3,6 +3,7 @@
 #include "argocd/argocdinternal.h"
 #include "core/fileio.h"
 #include "yaml/yamldocument.h"
+#include "yaml/yamlvalue.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -127,6 +128,52 @@ QString sanitizeName(const QString &name)
     return s.mid(b, e - b);
 }
 
+QVariant scalarValue(const YAML::Node &scalar)
+{
+    const std::string &t = scalar.Scalar();
+    if (scalar.Tag() != "?")
+        return QString::fromStdString(t); // quoted, or explicitly tagged
+    switch (yaml::resolvePlain(t)) {
+    case yaml::Value::Type::Null:
+        return QVariant::fromValue(nullptr);
+    case yaml::Value::Type::Bool:
+        return t == "true" || t == "True" || t == "TRUE";
+    case yaml::Value::Type::Int:
+    case yaml::Value::Type::Float: {
+        bool ok = false;
+        QString s = QString::fromStdString(t);
+        s.remove(QLatin1Char('_'));
+        double d = s.toDouble(&ok);
+        if (!ok) {
+            const qlonglong n = s.toLongLong(&ok, 0);
+            d = double(n);
+        }
+        return ok ? QVariant(d) : QVariant(QString::fromStdString(t));
+    }
+    default:
+        return QString::fromStdString(t);
+    }
+}
+
+QVariant toVariant(const YAML::Node &node, int depth)
+{
+    if (!node || node.IsNull() || depth > 100)
+        return QVariant::fromValue(nullptr);
+    if (node.IsMap()) {
+        QVariantMap m;
+        for (auto it = node.begin(); it != node.end(); ++it)
+            m.insert(text(it->first), toVariant(it->second, depth + 1));
+        return m;
+    }
+    if (node.IsSequence()) {
+        QVariantList l;
+        for (const YAML::Node &item : node)
+            l.append(toVariant(item, depth + 1));
+        return l;
+    }
+    return scalarValue(node);
+}
+
 } // namespace detail
 
 using namespace detail;
@@ -189,6 +236,20 @@ int documentLine(const YAML::Node &doc)
     return doc && doc.Mark().line >= 0 ? doc.Mark().line + 1 : 0;
 }
 
+// The clean relative path of a source path; nullopt when it leaves the repository.
+std::optional<QString> cleanSourcePath(const QString &path)
+{
+    QString p = path.trimmed();
+    if (p.isEmpty() || p == QLatin1String("/"))
+        return QStringLiteral(".");
+    if (p.startsWith(QLatin1Char('/')))
+        p.remove(0, 1);
+    p = QDir::cleanPath(p);
+    if (p == QLatin1String("..") || p.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(p))
+        return std::nullopt;
+    return p;
+}
+
 class Reader
 {
 public:
@@ -209,6 +270,8 @@ public:
     DeploymentMap read();
 
 private:
+    void readConfig();
+    void chooseRepository();
     void scan();
     void addDocuments(const std::vector<YAML::Node> &docs, const QString &file,
                       const QString &parent, int depth, std::vector<Object> &into);
@@ -230,7 +293,8 @@ private:
     std::vector<Object> m_secrets; // cluster Secrets read from files
     QSet<QString> m_argoFolders;   // folders holding (below them) a file with Argo CD objects
     DeploymentMap m_map;
-    QSet<QString> m_seen;                     // kind/name of the objects read
+    QSet<QString> m_seen;          // kind/name of the objects read
+    QSet<QString> m_renderedFiles; // files an app of apps rendered: their raw objects do not count
     QHash<QString, QString> m_appFolderOwner; // app-of-apps folder → the application rendering it
 };
 
@@ -315,6 +379,7 @@ void Reader::readClusters()
         Cluster c;
         c.name = secretField(s.node, "name");
         c.server = secretField(s.node, "server");
+        c.project = secretField(s.node, "project");
         const YAML::Node meta = child(s.node, "metadata");
         c.labels = stringMap(child(meta, "labels"));
         c.annotations = stringMap(child(meta, "annotations"));
@@ -340,7 +405,7 @@ void Reader::readClusters()
         return c.server == kInClusterServer;
     });
     if (!declared)
-        clusters.append(Cluster{kInClusterName, kInClusterServer, {}, {}, {}, 0});
+        clusters.append(Cluster{kInClusterName, kInClusterServer, {}, {}, {}, {}, 0});
     std::sort(clusters.begin(), clusters.end(),
               [](const Cluster &a, const Cluster &b) { return a.name < b.name; });
     m_map.clusters = clusters;
@@ -348,7 +413,76 @@ void Reader::readClusters()
 
 bool Reader::isThisRepository(const QString &repoURL) const
 {
-    return m_repoUrls.isEmpty() || m_repoUrls.contains(normaliseRepoUrl(repoURL));
+    return m_repoUrls.contains(normaliseRepoUrl(repoURL));
+}
+
+// .kanri.yaml: `argocd: {repoURL: URL}` or `argocd: {repoURL: [URL, ...]}`.
+void Reader::readConfig()
+{
+    const QString name = QStringLiteral(".kanri.yaml");
+    if (!m_files.isFile(name))
+        return;
+    auto bytes = m_files.read(name);
+    if (!bytes)
+        return;
+    auto root = yaml::load(*bytes, name);
+    if (!root)
+        return; // the catalog reports a broken .kanri.yaml
+    const YAML::Node url = child(child(*root, "argocd"), "repoURL");
+    if (url && url.IsScalar()) {
+        m_repoUrls.insert(normaliseRepoUrl(text(url)));
+    } else if (url && url.IsSequence()) {
+        for (const YAML::Node &u : url)
+            if (u.IsScalar())
+                m_repoUrls.insert(normaliseRepoUrl(text(u)));
+    } else if (url) {
+        m_map.problems.append(
+            problemAt(name, url, QStringLiteral("argocd.repoURL must be a URL or a list of URLs")));
+    }
+}
+
+// When no configured URL is the repoURL of an Application in the repository's files, the one
+// most of them use for paths that exist here names this repository.
+void Reader::chooseRepository()
+{
+    QMap<QString, int> votes;
+    QHash<QString, QString> spelled;
+    for (const Object &o : m_scanned) {
+        if (o.kind != QLatin1String("Application"))
+            continue;
+        const YAML::Node spec = child(o.node, "spec");
+        std::vector<YAML::Node> sources;
+        const YAML::Node many = child(spec, "sources");
+        if (many && many.IsSequence())
+            for (const YAML::Node &x : many)
+                sources.push_back(x);
+        else if (const YAML::Node one = child(spec, "source"))
+            sources.push_back(one);
+        for (const YAML::Node &src : sources) {
+            const QString url = text(child(src, "repoURL"));
+            const QString normal = normaliseRepoUrl(url);
+            if (m_repoUrls.contains(normal))
+                return;
+            const auto path = cleanSourcePath(text(child(src, "path")));
+            if (url.isEmpty() || !child(src, "path") || !path || !m_files.isDirectory(*path))
+                continue;
+            ++votes[normal];
+            spelled.insert(normal, url);
+        }
+    }
+    QString best;
+    for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
+        if (best.isEmpty() || it.value() > votes.value(best))
+            best = it.key();
+    }
+    if (best.isEmpty())
+        return;
+    m_repoUrls.insert(best);
+    m_map.assumptions << QStringLiteral(
+                             "Argo CD reads this repository from %1 (the repoURL of %2 "
+                             "Applications whose path is in it; set argocd.repoURL in .kanri.yaml)")
+                             .arg(spelled.value(best))
+                             .arg(votes.value(best));
 }
 
 bool Reader::isThisRevision(const QString &targetRevision) const
@@ -394,20 +528,6 @@ QString syncPolicyText(const Deployment &d)
 bool isTrue(const YAML::Node &node)
 {
     return text(node) == QLatin1String("true");
-}
-
-// The clean relative path of a source path; nullopt when it leaves the repository.
-std::optional<QString> cleanSourcePath(const QString &path)
-{
-    QString p = path.trimmed();
-    if (p.isEmpty() || p == QLatin1String("/"))
-        return QStringLiteral(".");
-    if (p.startsWith(QLatin1Char('/')))
-        p.remove(0, 1);
-    p = QDir::cleanPath(p);
-    if (p == QLatin1String("..") || p.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(p))
-        return std::nullopt;
-    return p;
 }
 
 void Reader::addApplication(const Object &app, std::deque<Object> &queue)
@@ -545,6 +665,7 @@ std::vector<Object> Reader::appOfApps(const Object &app, const QString &path, in
             QString file = r.originFile;
             if (file.startsWith(m_files.root() + QLatin1Char('/')))
                 file = file.mid(m_files.root().size() + 1);
+            m_renderedFiles.insert(file);
             std::vector<Object> one;
             addDocuments({*doc}, file, app.name, depth, one);
             for (Object &o : one) {
@@ -585,8 +706,13 @@ void Reader::process(std::deque<Object> queue)
         m_seen.insert(key);
         if (o.kind == QLatin1String("ApplicationSet")) {
             QList<Error> problems;
-            const auto apps = generateApplications(o.node, o.file, m_files, m_map.clusters,
-                                                   m_options.maxGeneratedApplications, problems);
+            const GeneratorContext context{m_files, m_map.clusters,
+                                           [this](const QString &url, const QString &revision) {
+                                               return isThisRepository(url) &&
+                                                      isThisRevision(revision);
+                                           },
+                                           m_options.maxGeneratedApplications};
+            const auto apps = generateApplications(o.node, o.file, context, problems);
             m_map.problems.append(problems);
             for (const YAML::Node &a : apps) {
                 Object app;
@@ -615,7 +741,11 @@ void Reader::process(std::deque<Object> queue)
 
 DeploymentMap Reader::read()
 {
+    readConfig();
     scan();
+    chooseRepository();
+    m_map.repoUrls = QStringList(m_repoUrls.cbegin(), m_repoUrls.cend());
+    std::sort(m_map.repoUrls.begin(), m_map.repoUrls.end());
     readClusters();
     // Roots first: the objects in folders that no application sources (applied by hand or by
     // the cluster's bootstrap), so that what an app of apps renders is attributed to it. Then
@@ -641,9 +771,13 @@ DeploymentMap Reader::read()
             others.push_back(o);
     }
     process(std::move(roots));
+    // An object in a file that an app of apps rendered counts as rendered (kustomize may have
+    // renamed it): its raw form is not read again.
     for (std::vector<Object> *group : {&appsOfApps, &others}) {
-        for (Object &o : *group)
-            process(std::deque<Object>{std::move(o)});
+        for (Object &o : *group) {
+            if (!m_renderedFiles.contains(o.file))
+                process(std::deque<Object>{std::move(o)});
+        }
     }
 
     auto byNameThenPath = [](const Deployment &a, const Deployment &b) {
@@ -651,6 +785,13 @@ DeploymentMap Reader::read()
                std::tie(b.application, b.path, b.cluster);
     };
     std::sort(m_map.applications.begin(), m_map.applications.end(), byNameThenPath);
+    // What could not be evaluated offline is a note, not a problem.
+    for (qsizetype i = 0; i < m_map.problems.size();) {
+        if (m_map.problems[i].code == Error::Code::Unsupported)
+            m_map.notes.append(m_map.problems.takeAt(i));
+        else
+            ++i;
+    }
     for (auto &list : m_map.byPath)
         std::sort(list.begin(), list.end(), byNameThenPath);
     return std::move(m_map);

@@ -36,6 +36,7 @@ struct Cluster
     QString server;
     QMap<QString, QString> labels;      // the Secret's metadata.labels / workspace.yaml labels
     QMap<QString, QString> annotations; // the Secret's metadata.annotations
+    QString project;                    // the Secret's `project` (a project-scoped cluster)
     QString file;                       // where it is declared (relative path), empty: built in
     int line = 0;
 };
@@ -85,6 +86,15 @@ struct DeploymentMap
     // app-of-apps chains too deep or sourcing a folder twice: "file:line:col: error: message",
     // with `file` relative to the manifests root. Everything else still loads.
     QList<Error> problems;
+    // What Kanri could not evaluate offline, without the objects being wrong (Error::Code::
+    // Unsupported): a git generator reading another repository, the scmProvider, pullRequest,
+    // clusterDecisionResource and plugin generators. Their applications are missing from the map.
+    QList<Error> notes;
+    // What Kanri assumed, in English: the repoURL taken as this repository when no configured
+    // URL matched any Application.
+    QStringList assumptions;
+    // The repoURLs (normalised) taken as this repository.
+    QStringList repoUrls;
 
     QList<Deployment> deploymentsOf(const QString &path) const { return byPath.value(path); }
     // The distinct cluster names the deployments of `path` reach, sorted.
@@ -94,9 +104,12 @@ struct DeploymentMap
 
 struct Options
 {
-    // URLs that name this repository (the workspace's url, origin's url, the URL Argo CD uses).
-    // Compared normalised (normaliseRepoUrl): scheme, user, a trailing ".git" or "/" and the
-    // host's case do not count. Empty: every repoURL counts as this repository.
+    // URLs that name this repository (the workspace's url, the URL Argo CD reads it from), besides
+    // the `argocd: {repoURL: URL or [URLs]}` key of the repository's .kanri.yaml. Compared
+    // normalised (normaliseRepoUrl): scheme, user, a trailing ".git" or "/" and the host's case
+    // do not count. When none of them is the repoURL of an Application read from the
+    // repository's files, the repoURL most of those Applications use for paths that exist in
+    // the repository is taken (DeploymentMap::assumptions says so).
     QStringList repoUrls;
     // The branch or tag in question. An application counts when its targetRevision is this
     // (or refs/heads/<it>, refs/tags/<it>), or is empty/"HEAD" and this is defaultBranch.
