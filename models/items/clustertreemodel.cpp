@@ -140,9 +140,11 @@ void ClusterTreeModel::rebuild()
         }
         return node;
     };
-    // Declared clusters first, so that one nothing deploys to shows as empty, not missing.
+    // Declared clusters first, so that one nothing deploys to shows as empty, not missing; the
+    // built-in in-cluster only when something deploys to it.
     for (const argocd::Cluster &c : map.clusters) {
-        if (!c.file.isEmpty() || map.clusterSource == argocd::ClusterSource::Workspace)
+        const bool builtIn = c.file.isEmpty() && c.name == QLatin1String("in-cluster");
+        if (!builtIn)
             clusterNode(c.name);
     }
 
@@ -197,13 +199,6 @@ void ClusterTreeModel::rebuild()
         env->error = place->error;
         env->search = service->search + QLatin1Char(' ') + place->environment + QLatin1Char(' ') +
                       d.application + QLatin1Char(' ') + d.nameSpace;
-    }
-    // Drop the built-in in-cluster when nothing deploys to it.
-    for (auto it = m_root->children.begin(); it != m_root->children.end();) {
-        if ((*it)->children.empty() && !map.cluster((*it)->name))
-            it = m_root->children.erase(it);
-        else
-            ++it;
     }
 
     Node *none = nullptr;
