@@ -339,8 +339,12 @@ void Reader::scan()
             continue;
         auto docs = yaml::loadAll(*bytes, rel);
         if (!docs) {
-            // Only files that look like Argo CD objects are reported: other YAML is not ours.
-            if (argo && bytes->contains("kind: Application"))
+            // Only files that look like Argo CD objects are reported: other YAML is not ours,
+            // and neither are templates (a Helm chart's templates/, a file with {{ }}).
+            const bool templated = bytes->contains("{{") ||
+                                   rel.startsWith(QLatin1String("templates/")) ||
+                                   rel.contains(QLatin1String("/templates/"));
+            if (argo && !templated && bytes->contains("kind: Application"))
                 m_map.problems.append(docs.error());
             continue;
         }
