@@ -391,7 +391,7 @@ private:
             if (!parsed || !parsed->IsSequence())
                 return std::unexpected(errorAt(m_file, elementsYaml,
                                                QStringLiteral("elementsYaml is not a YAML list")));
-            elements = *parsed;
+            elements.reset(*parsed); // rebinds; `=` would overwrite the node it refers to
         }
         if (!elements || elements.IsNull())
             return out;

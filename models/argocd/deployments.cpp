@@ -22,14 +22,23 @@ RepoFiles::RepoFiles(const QString &root, const kustomize::FileOverlay *overlay)
     : m_root(QDir::cleanPath(QFileInfo(root).absoluteFilePath()))
     , m_overlay(overlay)
 {
+    // Every file but those under .git (not descended into); links to folders are not followed,
+    // links to files only when they stay inside the repository.
     const QDir base(m_root);
-    QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString rel = base.relativeFilePath(it.next());
-        if (rel == QLatin1String(".git") || rel.startsWith(QLatin1String(".git/")))
-            continue;
-        m_fileSet.insert(rel);
+    const QString canonicalRoot = QFileInfo(m_root).canonicalFilePath() + QLatin1Char('/');
+    QStringList pending{m_root};
+    while (!pending.isEmpty()) {
+        QDirIterator it(pending.takeLast(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        while (it.hasNext()) {
+            const QFileInfo info = it.nextFileInfo();
+            if (info.isDir()) {
+                if (!info.isSymLink() && info.fileName() != QLatin1String(".git"))
+                    pending << info.filePath();
+            } else if (info.isFile() &&
+                       (!info.isSymLink() || info.canonicalFilePath().startsWith(canonicalRoot))) {
+                m_fileSet.insert(base.relativeFilePath(info.filePath()));
+            }
+        }
     }
     if (m_overlay) {
         const QString prefix = m_root + QLatin1Char('/');
@@ -339,8 +348,12 @@ void Reader::scan()
             continue;
         auto docs = yaml::loadAll(*bytes, rel);
         if (!docs) {
-            // Only files that look like Argo CD objects are reported: other YAML is not ours.
-            if (argo && bytes->contains("kind: Application"))
+            // Only files that look like Argo CD objects are reported: other YAML is not ours,
+            // and neither are templates (a Helm chart's templates/, a file with {{ }}).
+            const bool templated = bytes->contains("{{") ||
+                                   rel.startsWith(QLatin1String("templates/")) ||
+                                   rel.contains(QLatin1String("/templates/"));
+            if (argo && !templated && bytes->contains("kind: Application"))
                 m_map.problems.append(docs.error());
             continue;
         }

@@ -53,6 +53,7 @@ private slots:
     void malformedObjectsAreProblemsAtTheirLine_data();
     void malformedObjectsAreProblemsAtTheirLine();
     void unsavedEditsAreRead();
+    void filesOutsideTheRepositoryAreNotRead();
 
     void demoEveryOverlayIsDeployedToItsCluster();
     void demoApplicationSetsResolveThroughTheClusters();
@@ -1130,6 +1131,19 @@ void TestArgoCd::unsavedEditsAreRead()
     QCOMPARE(map.clustersOf(QStringLiteral("p")), (QStringList{"eks-prd", "gke-dev"}));
     overlay.files.insert(QDir::cleanPath(m_dir->filePath("apps/a.yaml")), std::nullopt);
     QCOMPARE(read(o).clustersOf(QStringLiteral("p")), QStringList{"gke-dev"});
+}
+
+void TestArgoCd::filesOutsideTheRepositoryAreNotRead()
+{
+    QTemporaryDir outside;
+    QVERIFY(test::writeFile(outside.filePath("app.yaml"), application("outside", "p")));
+    write("repo/p/kustomization.yaml", "resources: []\n");
+    write("repo/.git/app.yaml", application("in-git", "p"));
+    QVERIFY(QFile::link(outside.filePath("app.yaml"), m_dir->filePath("repo/linked.yaml")));
+    QVERIFY(QFile::link(outside.path(), m_dir->filePath("repo/linked-folder")));
+    auto map = readDeployments(m_dir->filePath("repo"), defaults());
+    QVERIFY(map.has_value());
+    QCOMPARE(map->applications.size(), 0);
 }
 
 void TestArgoCd::demoEveryOverlayIsDeployedToItsCluster()
