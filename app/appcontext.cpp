@@ -3,6 +3,7 @@
 #include "git/gitrepository.h"
 #include "platform/catalog.h"
 #include "platform/demoworkspace.h"
+#include "platform/deploymentsmodel.h"
 #include "platform/diskwatcher.h"
 #include "platform/editbuffers.h"
 #include "platform/editjournal.h"
@@ -40,6 +41,17 @@ AppContext::AppContext(ui::MainWindow *window, QObject *parent)
         ui::themeFromName(m_settings.value(QStringLiteral("view/theme")).toString()));
     connect(m_window, &ui::MainWindow::themeChosen, this, [this](ui::ThemeChoice choice) {
         m_settings.setValue(QStringLiteral("view/theme"), ui::themeName(choice));
+    });
+    // View ▸ Group Catalog by Cluster, kept in the settings; the Argo CD map is read on a worker.
+    m_window->setCatalogByCluster(
+        m_settings.value(QStringLiteral("view/catalogByCluster")).toBool());
+    connect(m_window, &ui::MainWindow::catalogByClusterChosen, this,
+            [this](bool on) { m_settings.setValue(QStringLiteral("view/catalogByCluster"), on); });
+    addBusyProbe(this,
+                 [this] { return m_window->deployments() && m_window->deployments()->isBusy(); });
+    addView(QStringLiteral("clusters"), [this]() -> QWidget * {
+        m_window->setCatalogByCluster(true);
+        return m_window;
     });
     // The command palette (Ctrl+K) with a pattern typed, over the window.
     addView(QStringLiteral("palette"), [this]() -> QWidget * {

@@ -6,10 +6,14 @@
 #include "git/gitrepository.h"
 #include "git/gitsnapshot.h"
 #include "publish/publishimpact.h"
+#include "platform/deploymentsmodel.h"
+#include "platform/session.h"
+#include "publish/publishtext.h"
 #include "review/reviewchange.h"
 #include "ui/github/prcreatedialog.h"
 #include "ui/main/mainwindow.h"
 
+#include <QDir>
 #include <QDockWidget>
 
 namespace kanri::app {
@@ -94,7 +98,7 @@ void GitHubCreateController::draftFor(const QString &repositoryName)
                 out.branch = repo->currentBranch();
             return out;
         },
-        [this, repositoryName, base](DraftOutcome outcome) {
+        [this, repositoryName, base, path](DraftOutcome outcome) {
             if (!m_dialog || m_dialog->repository() != repositoryName)
                 return;
             if (!outcome.draft) {
@@ -115,8 +119,19 @@ void GitHubCreateController::draftFor(const QString &repositoryName)
                 if (!outcome.draft->note.isEmpty())
                     warnings << GitHubController::tr("No generated description: %1")
                                     .arg(outcome.draft->note);
-                m_dialog->setDraft(outcome.draft->branch, base, outcome.draft->title,
-                                   outcome.draft->body, warnings.join(QLatin1Char(' ')));
+                // The manifests pull request names the clusters its overlays reach (Argo CD).
+                QString body = outcome.draft->body;
+                const platform::Session *session = m_context->session();
+                const platform::DeploymentsModel *deployments = m_context->window()->deployments();
+                if (session && deployments &&
+                    QDir::cleanPath(path) == QDir::cleanPath(session->catalog().manifestsRoot)) {
+                    const QString deploys = platform::deploysToText(
+                        platform::reachedBy(deployments->map(), outcome.draft->overlays));
+                    if (!deploys.isEmpty())
+                        body += QStringLiteral("\n\n") + deploys;
+                }
+                m_dialog->setDraft(outcome.draft->branch, base, outcome.draft->title, body,
+                                   warnings.join(QLatin1Char(' ')));
             }
             Q_EMIT m_github->draftReady();
         });

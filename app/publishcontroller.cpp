@@ -3,11 +3,13 @@
 #include "app/appcontext.h"
 #include "app/commitauthor.h"
 #include "git/gitrepository.h"
+#include "platform/deploymentsmodel.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
 #include "publish/publishimpact.h"
 #include "ui/main/mainwindow.h"
 
+#include <QDir>
 #include <QSettings>
 
 namespace kanri::app {
@@ -54,6 +56,7 @@ void PublishController::offer(const QString &what, const platform::WizardPlan &p
                     platform::planImpactSection(*s, plan, step.repository, step.path);
                 !impact.isEmpty())
                 t.body += QStringLiteral("\n\n") + impact;
+        appendDeploysTo(step, t);
         fields << ui::PublishFields{step.repository, step.displayFiles, t.branch,
                                     t.commitMessage, t.title,           t.body};
     }
@@ -70,6 +73,24 @@ void PublishController::offer(const QString &what, const platform::WizardPlan &p
     });
     m_publish->open();
     Q_EMIT publishOffered();
+}
+
+// The manifests pull request names the clusters its overlays reach (Argo CD), from the map with
+// the wizard's unsaved files in it.
+void PublishController::appendDeploysTo(const platform::PublishStep &step,
+                                        platform::PublishText &text)
+{
+    platform::Session *session = m_context->session();
+    platform::DeploymentsModel *deployments = m_context->window()->deployments();
+    if (!session || !deployments ||
+        QDir::cleanPath(step.path) != QDir::cleanPath(session->catalog().manifestsRoot))
+        return;
+    if (deployments->isBusy() || !deployments->isReady())
+        deployments->refreshNow(); // the wizard's files were just added: read them
+    const QString deploys = platform::deploysToText(platform::reachedBy(
+        deployments->map(), platform::affectedOverlays(session->catalog(), step.files)));
+    if (!deploys.isEmpty())
+        text.body += QStringLiteral("\n\n") + deploys;
 }
 
 void PublishController::runPublish()

@@ -53,6 +53,7 @@ Q_SIGNALS:
     void publishFinished(bool ok);
 
 private:
+    void appendDeploysTo(const platform::PublishStep &step, platform::PublishText &text);
     void runPublish();
     void startFlow(platform::PublishRequest request);
     void publishDone(const platform::PublishOutcome &outcome);

@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <optional>
+
 #include <cstdio>
 
 namespace kanri::cli {
@@ -87,11 +89,38 @@ int runCatalog(const QStringList &arguments)
     }
     for (const QString &a : std::as_const(catalog->assumptions))
         writeErr(QStringLiteral("note: assumed %1").arg(a));
+    // Where each overlay goes: the Argo CD objects of the working tree (not read with --at,
+    // whose files are a commit's). Broken objects are problems like the catalog's.
+    std::optional<argocd::DeploymentMap> deployments;
+    QList<Error> problems = catalog->problems;
+    if (!catalog->manifestsRoot.isEmpty() && catalog->manifestsCommit.isEmpty()) {
+        auto map = platform::catalogDeployments(*catalog);
+        if (map) {
+            for (const QString &a : std::as_const(map->assumptions))
+                writeErr(QStringLiteral("note: assumed %1").arg(a));
+            for (const Error &e : std::as_const(map->notes))
+                writeErr(QStringLiteral("%1:%2:%3: note: %4")
+                             .arg(escapeControls(QDir(catalog->manifestsRoot).filePath(e.file)))
+                             .arg(e.line)
+                             .arg(e.column)
+                             .arg(escapeControls(e.message)));
+            for (Error e : std::as_const(map->problems)) {
+                if (!QDir::isAbsolutePath(e.file) && !e.file.isEmpty())
+                    e.file = QDir(catalog->manifestsRoot).filePath(e.file);
+                problems << e;
+            }
+            deployments = std::move(*map);
+        } else {
+            problems << map.error();
+        }
+    }
     // A broken file is an error: the catalog is printed without it, the exit status says so.
-    const int status = catalog->problems.isEmpty() ? 0 : 1;
+    const int status = problems.isEmpty() ? 0 : 1;
     if (json) {
-        writeOut(QJsonDocument(platform::catalogToJson(*catalog)).toJson(QJsonDocument::Indented));
-        for (const Error &e : std::as_const(catalog->problems))
+        writeOut(
+            QJsonDocument(platform::catalogToJson(*catalog, deployments ? &*deployments : nullptr))
+                .toJson(QJsonDocument::Indented));
+        for (const Error &e : std::as_const(problems))
             writeErr(e.toString());
         return status;
     }
@@ -114,7 +143,7 @@ int runCatalog(const QStringList &arguments)
     out += QByteArray::number(catalog->developers.size()) + " developers, " +
            QByteArray::number(catalog->microservices.size()) + " microservices\n";
     writeOut(out);
-    for (const Error &e : std::as_const(catalog->problems))
+    for (const Error &e : std::as_const(problems))
         writeErr(e.toString());
     return status;
 }

@@ -286,11 +286,10 @@ constexpr Command kCommands[] = {
 };
 
 constexpr const char *kViews[] = {
-    "about",        "branches",       "changes",          "clone",
-    "commit",       "create-pr",      "disk-conflict",    "findings",
-    "git-settings", "new-developer",  "new-microservice", "offboard",
-    "palette",      "pulls",          "restore-edits",    "review",
-    "signin",       "wizard-publish",
+    "about",         "branches",         "changes",       "clone",          "clusters",
+    "commit",        "create-pr",        "disk-conflict", "findings",       "git-settings",
+    "new-developer", "new-microservice", "offboard",      "palette",        "pulls",
+    "restore-edits", "review",           "signin",        "wizard-publish",
 };
 
 constexpr Option kWindowOptions[] = {

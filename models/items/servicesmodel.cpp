@@ -1,5 +1,7 @@
 #include "items/servicesmodel.h"
 
+#include "items/clustertreemodel.h"
+#include "platform/deploymentsmodel.h"
 #include "platform/environmentorder.h"
 
 #include <QDir>
@@ -54,6 +56,54 @@ QList<ServicesModel::EnvColumn> ServicesModel::environmentColumns() const
             columns.append({env, setting});
     }
     return columns;
+}
+
+void ServicesModel::setDeployments(const platform::DeploymentsModel *deployments)
+{
+    if (m_deployments)
+        disconnect(m_deployments, nullptr, this, nullptr);
+    m_deployments = deployments;
+    auto all = [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                               {Qt::DisplayRole, Qt::ToolTipRole});
+    };
+    if (deployments)
+        connect(deployments, &platform::DeploymentsModel::changed, this, all);
+    all();
+}
+
+QString ServicesModel::clustersText(const platform::Service &service, bool perEnvironment) const
+{
+    if (!m_deployments || !m_deployments->isReady())
+        return {};
+    QStringList clusters, lines;
+    for (const platform::Environment &e : service.environments) {
+        const QStringList reached = m_deployments->clustersOf(e.overlay);
+        for (const QString &c : reached) {
+            if (!clusters.contains(c))
+                clusters << c;
+        }
+        lines << tr("%1: %2").arg(e.name, reached.isEmpty() ? tr("not deployed")
+                                                            : reached.join(QStringLiteral(", ")));
+    }
+    if (perEnvironment)
+        return lines.join(QLatin1Char('\n'));
+    return clusters.isEmpty() ? tr("not deployed") : clusters.join(QStringLiteral(", "));
+}
+
+QString ServicesModel::deployedText(const QString &overlay) const
+{
+    if (!m_deployments || !m_deployments->isReady())
+        return {};
+    const QList<argocd::Deployment> deployments = m_deployments->deploymentsOf(overlay);
+    if (deployments.isEmpty())
+        return tr("No Argo CD application deploys this overlay.");
+    QStringList lines;
+    for (const argocd::Deployment &d : deployments)
+        lines << tr("Deployed to %1 by %2 (%3)")
+                     .arg(d.cluster, d.application, ClusterTreeModel::syncText(d));
+    return lines.join(QLatin1Char('\n'));
 }
 
 int ServicesModel::rowCount(const QModelIndex &parent) const
@@ -123,8 +173,11 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
         const platform::EnvironmentValues v = m_session->values(index.row(), env);
         if (!v.error.isEmpty())
             return role == Qt::ToolTipRole ? QVariant(v.error) : QVariant(tr("error"));
-        if (role == Qt::ToolTipRole)
-            return s.environments.at(env).overlay;
+        if (role == Qt::ToolTipRole) {
+            const QString overlay = s.environments.at(env).overlay;
+            const QString deployed = deployedText(overlay);
+            return deployed.isEmpty() ? overlay : overlay + QLatin1Char('\n') + deployed;
+        }
         auto number = [](const std::optional<int> &n) { return n ? QVariant(*n) : QVariant(); };
         switch (ec->setting) {
         case platform::ServiceSetting::Replicas:
@@ -140,6 +193,8 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && !s.error.isEmpty())
         return s.error;
+    if (role == Qt::ToolTipRole && index.column() == Clusters)
+        return clustersText(s, true);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -157,6 +212,8 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
     }
     case Entry:
         return s.microservice >= 0 ? tr("yes") : tr("missing");
+    case Clusters:
+        return clustersText(s, false);
     case FixedColumns:
         break;
     }
@@ -209,6 +266,8 @@ QVariant ServicesModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Namespace");
     case Entry:
         return tr("Accounts entry");
+    case Clusters:
+        return tr("Clusters");
     case FixedColumns:
         break;
     }

@@ -2,20 +2,28 @@
 
 #include "platform/session.h"
 
+#include <QPointer>
+
 #include <QAbstractTableModel>
+
+namespace kanri::platform {
+class DeploymentsModel;
+}
 
 namespace kanri::items {
 
 // One row per service: owner team, namespace, environments, whether the accounts repository
 // has its microservice entry, then per environment (dev, stg, prd, ... as the catalog has
 // them) the replicas, HPA minimum and maximum and image tag of the rendered overlay. Those
-// cells are editable; an edit is written into that environment's overlay.
+// cells are editable; an edit is written into that environment's overlay. With the Argo CD
+// deployments (setDeployments), the Clusters column names the clusters the service's overlays
+// are deployed to, and each environment's cells say by which application.
 class ServicesModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Team, Namespace, Entry, FixedColumns };
+    enum Column { Name, Team, Namespace, Entry, Clusters, FixedColumns };
     enum Role { ServiceRole = Qt::UserRole + 1, EnvironmentRole, SettingRole, OwnedRole };
 
     explicit ServicesModel(platform::Session *session, QObject *parent = nullptr);
@@ -34,6 +42,8 @@ public:
 
     // Applies to all environments instead of the cell's own (the "all environments" choice).
     void setScope(platform::EnvScope scope) { m_scope = scope; }
+    // Where the overlays are deployed (null: the Clusters column stays empty).
+    void setDeployments(const platform::DeploymentsModel *deployments);
 
 Q_SIGNALS:
     void editFailed(const QString &message);
@@ -47,10 +57,13 @@ private:
     const EnvColumn *envColumn(int column) const;
     QList<EnvColumn> environmentColumns() const;
     int environmentIndex(int row, const QString &name) const;
+    QString clustersText(const platform::Service &service, bool perEnvironment) const;
+    QString deployedText(const QString &overlay) const;
 
     platform::Session *m_session;
     QList<EnvColumn> m_envColumns;
     platform::EnvScope m_scope = platform::EnvScope::ThisEnvironment;
+    QPointer<const platform::DeploymentsModel> m_deployments;
 };
 
 } // namespace kanri::items

@@ -1,5 +1,6 @@
 #include "platform/catalogjson.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace kanri::platform {
@@ -16,9 +17,52 @@ QJsonObject entryJson(const MapEntryRef &e)
                        {QStringLiteral("fields"), e.fields}};
 }
 
+QJsonArray applicationsJson(const QList<argocd::Deployment> &deployments)
+{
+    QJsonArray out;
+    for (const argocd::Deployment &d : deployments) {
+        out.append(
+            QJsonObject{{QStringLiteral("name"), d.application},
+                        {QStringLiteral("cluster"), d.cluster.isEmpty() ? d.server : d.cluster},
+                        {QStringLiteral("namespace"), d.nameSpace},
+                        {QStringLiteral("project"), d.project},
+                        {QStringLiteral("syncWave"), d.syncWave}});
+    }
+    return out;
+}
+
 } // namespace
 
-QJsonObject catalogToJson(const Catalog &c)
+Result<argocd::DeploymentMap> catalogDeployments(const Catalog &catalog,
+                                                 const kustomize::FileOverlay *overlay,
+                                                 kustomize::Renderer *renderer)
+{
+    if (catalog.manifestsRoot.isEmpty())
+        return argocd::DeploymentMap{};
+    argocd::Options options;
+    options.overlay = overlay;
+    options.renderer = renderer;
+    if (const RepositorySpec *spec = catalog.workspace.repository(RepositoryRole::Manifests)) {
+        if (!spec->url.isEmpty())
+            options.repoUrls << spec->url;
+        options.revision = spec->defaultBranch;
+        options.defaultBranch = spec->defaultBranch;
+    }
+    QList<Error> clusterProblems;
+    if (!catalog.workspace.dir.isEmpty() && QFileInfo::exists(catalog.workspace.fileName())) {
+        auto clusters = argocd::readWorkspaceClusters(catalog.workspace.fileName());
+        if (clusters)
+            options.workspaceClusters = *clusters;
+        else
+            clusterProblems << clusters.error();
+    }
+    auto map = argocd::readDeployments(catalog.manifestsRoot, options);
+    if (map)
+        map->problems << clusterProblems;
+    return map;
+}
+
+QJsonObject catalogToJson(const Catalog &c, const argocd::DeploymentMap *deployments)
 {
     QJsonArray repositories;
     for (const RepositorySpec &r : c.workspace.repositories) {
@@ -53,6 +97,9 @@ QJsonObject catalogToJson(const Catalog &c)
                             {QStringLiteral("overlay"), e.overlay}};
             if (!e.error.isEmpty())
                 env.insert(QStringLiteral("error"), e.error);
+            if (deployments)
+                env.insert(QStringLiteral("applications"),
+                           applicationsJson(deployments->deploymentsOf(e.overlay)));
             envs.append(env);
         }
         QJsonObject service{{QStringLiteral("id"), s.name},

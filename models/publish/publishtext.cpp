@@ -1,5 +1,6 @@
 #include "publish/publishtext.h"
 
+#include "platform/catalog.h"
 #include "platform/session.h"
 
 #include <QCoreApplication>
@@ -95,6 +96,57 @@ QString renderedSummary(Session &session, const MicroserviceDraft &draft)
     if (lines.isEmpty())
         return {};
     return tr("**Rendered (kustomize build):**\n%1").arg(lines.join(QLatin1Char('\n')));
+}
+
+QStringList affectedOverlays(const Catalog &catalog, const QStringList &files)
+{
+    const QDir root(catalog.manifestsRoot);
+    QStringList overlays;
+    for (const QString &file : files) {
+        const QString rel = root.relativeFilePath(file);
+        if (catalog.manifestsRoot.isEmpty() || rel.startsWith(QLatin1String("../")))
+            continue;
+        for (const Service &s : catalog.services) {
+            if (!rel.startsWith(s.path + QLatin1Char('/')))
+                continue;
+            bool inOverlay = false;
+            for (const Environment &e : s.environments) {
+                if (rel.startsWith(e.overlay + QLatin1Char('/'))) {
+                    inOverlay = true;
+                    if (!overlays.contains(e.overlay))
+                        overlays << e.overlay;
+                }
+            }
+            if (inOverlay)
+                continue;
+            // A file of the service outside its overlays (its base): every overlay renders it.
+            for (const Environment &e : s.environments) {
+                if (!overlays.contains(e.overlay))
+                    overlays << e.overlay;
+            }
+        }
+    }
+    overlays.sort();
+    return overlays;
+}
+
+QString deploysToText(const QList<argocd::Deployment> &reached)
+{
+    if (reached.isEmpty())
+        return {};
+    QStringList parts;
+    bool automated = false;
+    for (const argocd::Deployment &d : reached) {
+        parts << tr("%1 (%2, %3)")
+                     .arg(d.cluster, d.application,
+                          d.automated ? tr("automated") : tr("manual sync"));
+        automated = automated || d.automated;
+    }
+    QString text = tr("**Deploys to:** %1").arg(parts.join(QStringLiteral(", ")));
+    if (automated)
+        text += QLatin1Char('\n') +
+                tr("Applications with automated sync apply this change when it is merged.");
+    return text;
 }
 
 PublishText developerText(const DeveloperDraft &draft, const QStringList &grants,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "argocd/deployments.h"
 #include "publish/wizarddeveloper.h"
 #include "publish/wizardmicroservice.h"
 #include "publish/wizardoffboard.h"
@@ -11,6 +12,7 @@
 namespace kanri::platform {
 
 class Session;
+struct Catalog;
 
 // What a wizard proposes for one repository: the new branch, its commit message and the pull
 // request's title and body (Markdown). The user may edit all of it before the flow runs.
@@ -36,6 +38,17 @@ QStringList developerGrants(Session &session, const DeveloperDraft &draft);
 // What each new overlay of the microservice renders to from the session's unsaved buffers, one
 // line per environment ("" when the session has no working tree to render).
 QString renderedSummary(Session &session, const MicroserviceDraft &draft);
+
+// The overlays (relative to the manifests repository) a change of `files` (absolute paths)
+// affects: the overlays holding a changed file, and every overlay of a service whose other
+// files (its base) changed. Sorted.
+QStringList affectedOverlays(const Catalog &catalog, const QStringList &files);
+
+// The pull request's deployment paragraph: "**Deploys to:** gke-prd (payment-api-prd,
+// automated), eks-prd (payment-api-prd-eks, manual)" for the deployments a change reaches
+// (platform::reachedBy), with a note that automated applications sync it on merge; "" when it
+// reaches none.
+QString deploysToText(const QList<argocd::Deployment> &reached);
 
 // The texts of each wizard for the repository whose files (absolute paths) are `files`.
 PublishText developerText(const DeveloperDraft &draft, const QStringList &grants,

@@ -740,6 +740,10 @@ Result<PullDraft> draftPull(const QString &repositoryPath, const QString &base,
     if (review) {
         draft.title = reviewTitle(*review, draft.branch);
         draft.body = reviewBody(*review);
+        for (const OverlayReview &o : std::as_const(review->overlays)) {
+            if (!o.diff.isEmpty() || !o.headError.isEmpty() || o.addedOnHead || o.removedOnHead)
+                draft.overlays << o.overlay;
+        }
     } else {
         draft.note = review.error().toString();
     }

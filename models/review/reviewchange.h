@@ -117,8 +117,9 @@ struct PullDraft
     QString branch;    // the head
     QString pushedRef; // refs/remotes/origin/feature
     bool hasUnpushedCommits = false;
-    QString title, body; // generated; the branch name and "" when nothing was found
-    QString note;        // why nothing was generated, when it was not
+    QString title, body;  // generated; the branch name and "" when nothing was found
+    QString note;         // why nothing was generated, when it was not
+    QStringList overlays; // the reviewed change's kustomizations (OverlayReview::overlay)
 };
 
 Result<PullDraft> draftPull(const QString &repositoryPath, const QString &base,

@@ -3,6 +3,7 @@
 #include "core/fileio.h"
 #include "core/glob.h"
 #include "platform/catalog.h"
+#include "rules/ruleargocd.h"
 #include "rules/ruleengine.h"
 #include "rules/rulesources.h"
 #include "yaml/yamldocument.h"
@@ -135,6 +136,7 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
 
     LintResult result;
     QList<Finding> findings = checkCatalog(catalog, config, displayRoot, m_read, m_unsaved);
+    findings << checkArgoCd(catalog, displayRoot, m_unsaved);
 
     if (!catalog.manifestsRoot.isEmpty()) {
         const FindingPlace place{displayRoot, catalog.manifestsRoot};

@@ -98,6 +98,16 @@
     </message>
 </context>
 <context>
+    <name>kanri::items::ClusterTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kanri::items::DevelopersModel</name>
     <message numerus="yes">
         <source>Add %n developer(s)</source>

@@ -1,13 +1,16 @@
 #include "ui/main/mainwindow.h"
 
 #include "items/catalogtreemodel.h"
+#include "items/clustertreemodel.h"
 #include "items/developersmodel.h"
 #include "items/palettemodel.h"
 #include "items/servicesmodel.h"
+#include "platform/deploymentsmodel.h"
 #include "platform/livediff.h"
 #include "platform/session.h"
 #include "platform/sourcelocator.h"
 #include "platform/tfimpactlive.h"
+#include "ui/diff/clusterreachview.h"
 #include "ui/diff/diffpanel.h"
 #include "ui/diff/tfimpactview.h"
 #include "ui/editor/sourceeditor.h"
@@ -393,6 +396,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Kanri"));
+    m_clusterTree = new items::ClusterTreeModel(this);
     createActions();
 
     auto *treePane = new QWidget;
@@ -415,6 +419,10 @@ MainWindow::MainWindow(QWidget *parent)
     // Rebuilt (a service added or removed, the grouping changed): the teams stay open.
     connect(m_treeModel, &QAbstractItemModel::modelReset, m_tree,
             [this] { m_tree->expandToDepth(0); });
+    connect(m_clusterTree, &QAbstractItemModel::modelReset, m_tree, [this] {
+        if (catalogByCluster())
+            m_tree->expandToDepth(0);
+    });
     treeLayout->addWidget(m_filter);
     treeLayout->addWidget(m_tree);
     auto *treeDock = new QDockWidget(tr("Catalog"));
@@ -434,15 +442,19 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_tabs);
 
     m_diff = new DiffPanel;
-    auto *diffDock = new QDockWidget(tr("Rendered diff"));
-    diffDock->setObjectName(QStringLiteral("DiffDock"));
-    // The accounts edits' Terraform impact, one expandable line above the rendered diff.
+    m_reach = new ClusterReachView;
+    // The accounts edits' Terraform impact and the clusters the change reaches, each one line
+    // above the rendered diff.
     m_tfImpactView = new TfImpactView;
     auto *diffPane = new QWidget;
     auto *diffLayout = new QVBoxLayout(diffPane);
     diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->setSpacing(0);
     diffLayout->addWidget(m_tfImpactView);
+    diffLayout->addWidget(m_reach);
     diffLayout->addWidget(m_diff, 1);
+    auto *diffDock = new QDockWidget(tr("Rendered diff"));
+    diffDock->setObjectName(QStringLiteral("DiffDock"));
     diffDock->setWidget(diffPane);
     addPanel(diffDock, Qt::BottomDockWidgetArea);
     m_source = new SourceEditor;
@@ -553,6 +565,16 @@ void MainWindow::createActions()
         m_treeModel->setGrouping(on ? items::CatalogTreeModel::Grouping::NamespaceFirst
                                     : items::CatalogTreeModel::Grouping::TeamFirst);
     });
+    m_byCluster = menu(Menu::View)->addAction(tr("Group Catalog by &Cluster"));
+    m_byCluster->setObjectName(QStringLiteral("groupByClusterAction"));
+    m_byCluster->setCheckable(true);
+    connect(m_byCluster, &QAction::toggled, this, [this, byNamespace](bool on) {
+        byNamespace->setEnabled(!on);
+        m_treeFilter->setSourceModel(on ? static_cast<QAbstractItemModel *>(m_clusterTree)
+                                        : m_treeModel);
+        m_tree->expandToDepth(0);
+    });
+    connect(m_byCluster, &QAction::triggered, this, &MainWindow::catalogByClusterChosen);
     QMenu *theme = menu(Menu::View)->addMenu(tr("&Theme"));
     m_themeActions = new QActionGroup(this);
     for (const auto &[choice, text] :
@@ -725,6 +747,10 @@ void MainWindow::setSession(platform::Session *session)
     delete m_tfImpact;
     m_tfImpact = nullptr;
     m_tfImpactView->clear();
+    m_clusterTree->setSources(nullptr, nullptr);
+    delete m_deployments;
+    m_deployments = nullptr;
+    m_reach->setReach({}, {});
     m_entryForm->setModel(nullptr);
     delete m_developersModel;
     m_developersModel = nullptr;
@@ -741,6 +767,10 @@ void MainWindow::setSession(platform::Session *session)
     }
 
     m_servicesModel = new items::ServicesModel(session, this);
+    m_deployments = new platform::DeploymentsModel(session, this);
+    m_servicesModel->setDeployments(m_deployments);
+    m_clusterTree->setSources(session, m_deployments);
+    connect(m_deployments, &platform::DeploymentsModel::changed, this, &MainWindow::updateReach);
     m_developersModel = new items::DevelopersModel(session, this);
     TableView *services = makeTable(m_servicesModel, tr("Services"));
     m_services = services;
@@ -850,6 +880,36 @@ void MainWindow::updateDiff()
                                                                  : QString(),
                        m_liveDiff->results());
     m_diff->setAccountsDiffs(m_liveDiff->accountsDiffs());
+    updateReach();
+}
+
+void MainWindow::setCatalogByCluster(bool on)
+{
+    m_byCluster->setChecked(on);
+}
+
+bool MainWindow::catalogByCluster() const
+{
+    return m_byCluster->isChecked();
+}
+
+// The clusters the change shown in the diff panel reaches: the overlays whose render changed
+// (or no longer renders), through the applications that deploy them.
+void MainWindow::updateReach()
+{
+    if (!m_liveDiff || !m_deployments || !m_deployments->isReady()) {
+        m_reach->setReach({}, {});
+        return;
+    }
+    QStringList changed, notDeployed;
+    for (const platform::LiveDiff::EnvironmentDiff &e : m_liveDiff->results()) {
+        if (e.diff.isEmpty() && e.error.isEmpty())
+            continue;
+        changed << e.overlay;
+        if (m_deployments->deploymentsOf(e.overlay).isEmpty())
+            notDeployed << e.environment;
+    }
+    m_reach->setReach(platform::reachedBy(m_deployments->map(), changed), notDeployed);
 }
 
 void MainWindow::showEditError(const QString &message)

@@ -16,6 +16,7 @@ class QTableView;
 class QTreeView;
 
 namespace kanri::platform {
+class DeploymentsModel;
 class LiveDiff;
 class Session;
 class TfImpactLive;
@@ -24,6 +25,7 @@ class TfImpactLive;
 namespace kanri::items {
 struct PaletteEntry;
 class CatalogTreeModel;
+class ClusterTreeModel;
 class DevelopersModel;
 class ServicesModel;
 } // namespace kanri::items
@@ -31,6 +33,7 @@ class ServicesModel;
 namespace kanri::ui {
 
 enum class ThemeChoice;
+class ClusterReachView;
 class CommandPalette;
 class DiffPanel;
 class TfImpactView;
@@ -93,6 +96,12 @@ public:
     TfImpactView *tfImpactView() const { return m_tfImpactView; }
     platform::TfImpactLive *tfImpact() const { return m_tfImpact; }
     items::ServicesModel *servicesModel() const { return m_servicesModel; }
+    // Where the session's overlays are deployed (Argo CD), null without a session.
+    platform::DeploymentsModel *deployments() const { return m_deployments; }
+    ClusterReachView *clusterReach() const { return m_reach; }
+    // View ▸ Group Catalog by Cluster (catalogByClusterChosen() is the user's choice).
+    void setCatalogByCluster(bool on);
+    bool catalogByCluster() const;
     void selectService(const QString &name);
     // Ctrl+K (everything) and Ctrl+P (files only).
     void openPalette(bool filesOnly);
@@ -115,6 +124,7 @@ Q_SIGNALS:
     void reloadRequested();
     void loadCancelRequested();
     void themeChosen(kanri::ui::ThemeChoice choice);
+    void catalogByClusterChosen(bool on);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -134,6 +144,7 @@ private:
     bool openSource(const QString &file, int line, int column);
     void openDiffLine(const DiffLineActivation &activation);
     void updateAllEnvironmentsText();
+    void updateReach();
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
@@ -142,6 +153,10 @@ private:
     QSortFilterProxyModel *m_treeFilter = nullptr;
     items::DevelopersModel *m_developersModel = nullptr;
     items::ServicesModel *m_servicesModel = nullptr;
+    platform::DeploymentsModel *m_deployments = nullptr;
+    items::ClusterTreeModel *m_clusterTree = nullptr;
+    QAction *m_byCluster = nullptr;
+    ClusterReachView *m_reach = nullptr;
 
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;
