@@ -1685,7 +1685,7 @@ private:
     void noteExpansion(const BlockCfg &b, const QString &address, const Expansion &x)
     {
         if (x.isError)
-            m_notes.insert(x.reason);
+            m_notes.insert(tr("%1 (the instances of %2 are not listed)").arg(x.reason, address));
         else
             note(b.position(),
                  tr("the instances of %1 are not known offline: %2").arg(address, x.reason));
