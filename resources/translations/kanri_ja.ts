@@ -1058,6 +1058,22 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <source>NEWKEY is empty</source>
         <translation>NEWKEY が空です</translation>
     </message>
+    <message>
+        <source>--base and --format need a value</source>
+        <translation>--base と --format には値が必要です</translation>
+    </message>
+    <message>
+        <source>--format is text or json, not %1</source>
+        <translation>--format は text か json です (%1 ではありません)</translation>
+    </message>
+    <message>
+        <source>impact takes at most one DIR</source>
+        <translation>impact に指定できる DIR は 1 つまでです</translation>
+    </message>
+    <message>
+        <source>the workspace has no accounts repository</source>
+        <translation>ワークスペースに accounts リポジトリがありません</translation>
+    </message>
 </context>
 <context>
     <name>kanri::cli::pr</name>
@@ -4437,6 +4453,531 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
     <message>
         <source>cannot remove the draft: %1</source>
         <translation>下書きを削除できません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::terraform::Evaluator</name>
+    <message>
+        <source>%1: files in Terraform&apos;s JSON syntax are not evaluated</source>
+        <translation>%1: Terraform の JSON 構文のファイルは評価しません</translation>
+    </message>
+    <message>
+        <source>%1: override files are not evaluated</source>
+        <translation>%1: override ファイルは評価しません</translation>
+    </message>
+    <message>
+        <source>%1: a block in a variable file is ignored</source>
+        <translation>%1: 変数ファイル内のブロックは無視します</translation>
+    </message>
+    <message>
+        <source>the value of variable %1</source>
+        <translation>変数 %1 の値</translation>
+    </message>
+    <message>
+        <source>evaluation stopped: it needed more than %1 steps</source>
+        <translation>評価を中止しました: %1 ステップを超えました</translation>
+    </message>
+    <message>
+        <source>%1 is not evaluated: %2</source>
+        <translation>%1 は評価していません: %2</translation>
+    </message>
+    <message>
+        <source>the type %1 is not known; taken as any</source>
+        <translation>型 %1 は不明です。any として扱います</translation>
+    </message>
+    <message>
+        <source>this type constraint is not understood; taken as any</source>
+        <translation>この型制約は解釈できません。any として扱います</translation>
+    </message>
+    <message>
+        <source>the value is nested too deeply</source>
+        <translation>値の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>%1 required</source>
+        <translation>%1 が必要です</translation>
+    </message>
+    <message>
+        <source>%1: %2 required</source>
+        <translation>%1: %2 が必要です</translation>
+    </message>
+    <message>
+        <source>attribute &quot;%1&quot; is required</source>
+        <translation>属性 &quot;%1&quot; は必須です</translation>
+    </message>
+    <message>
+        <source>tuple of %1 elements</source>
+        <translation>要素 %1 個のタプル</translation>
+    </message>
+    <message>
+        <source>the default of variable %1</source>
+        <translation>変数 %1 のデフォルト値</translation>
+    </message>
+    <message>
+        <source>variable %1 has no value (terraform would ask for it)</source>
+        <translation>変数 %1 に値がありません (terraform なら入力を求めます)</translation>
+    </message>
+    <message>
+        <source>invalid value for variable %1: %2</source>
+        <translation>変数 %1 の値が不正です: %2</translation>
+    </message>
+    <message>
+        <source>the module has no variable %1</source>
+        <translation>モジュールに変数 %1 がありません</translation>
+    </message>
+    <message>
+        <source>there is no local value %1</source>
+        <translation>ローカル値 %1 がありません</translation>
+    </message>
+    <message>
+        <source>local.%1 refers to itself (a cycle)</source>
+        <translation>local.%1 が自身を参照しています (循環)</translation>
+    </message>
+    <message>
+        <source>local.%1 is not evaluated: %2</source>
+        <translation>local.%1 は評価していません: %2</translation>
+    </message>
+    <message>
+        <source>count and for_each cannot be used together</source>
+        <translation>count と for_each は同時に使えません</translation>
+    </message>
+    <message>
+        <source>its for_each depends on values known only after apply</source>
+        <translation>for_each が apply 後にしか分からない値に依存しています</translation>
+    </message>
+    <message>
+        <source>its count depends on values known only after apply</source>
+        <translation>count が apply 後にしか分からない値に依存しています</translation>
+    </message>
+    <message>
+        <source>%1: the %2 value must not be null</source>
+        <translation>%1: %2 の値は null にできません</translation>
+    </message>
+    <message>
+        <source>%1: count must be a whole number, not negative</source>
+        <translation>%1: count は 0 以上の整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: count is larger than can be listed</source>
+        <translation>%1: count が大きすぎて一覧にできません</translation>
+    </message>
+    <message>
+        <source>its for_each set holds values known only after apply</source>
+        <translation>for_each のセットに apply 後にしか分からない値があります</translation>
+    </message>
+    <message>
+        <source>%1: for_each supports maps and sets of strings, but you have provided a set containing type %2</source>
+        <translation>%1: for_each にはマップか文字列のセットを指定します。型 %2 を含むセットが指定されています</translation>
+    </message>
+    <message>
+        <source>%1: for_each supports maps and sets of strings, but you have provided a %2</source>
+        <translation>%1: for_each にはマップか文字列のセットを指定します。%2 が指定されています</translation>
+    </message>
+    <message>
+        <source>argument %1</source>
+        <translation>引数 %1</translation>
+    </message>
+    <message>
+        <source>reference to the undeclared resource %1</source>
+        <translation>宣言されていないリソース %1 への参照です</translation>
+    </message>
+    <message>
+        <source>references nested too deeply</source>
+        <translation>参照の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>%1 refers to itself (a cycle)</source>
+        <translation>%1 が自身を参照しています (循環)</translation>
+    </message>
+    <message>
+        <source>module %1 comes from %2, which is not a local folder; its resources are not evaluated</source>
+        <translation>モジュール %1 の取得元 %2 はローカルのフォルダーではないため、そのリソースは評価しません</translation>
+    </message>
+    <message>
+        <source>an unknown source</source>
+        <translation>不明な取得元</translation>
+    </message>
+    <message>
+        <source>module %1: the folder %2 has no Terraform files</source>
+        <translation>モジュール %1: フォルダー %2 に Terraform ファイルがありません</translation>
+    </message>
+    <message>
+        <source>module %1: modules nested deeper than %2 levels are not evaluated</source>
+        <translation>モジュール %1: %2 階層より深いモジュールは評価しません</translation>
+    </message>
+    <message>
+        <source>the outputs of %1 refer to themselves (a cycle)</source>
+        <translation>%1 の出力が自身を参照しています (循環)</translation>
+    </message>
+    <message>
+        <source>output %1</source>
+        <translation>出力 %1</translation>
+    </message>
+    <message>
+        <source>reference to the undeclared module %1</source>
+        <translation>宣言されていないモジュール %1 への参照です</translation>
+    </message>
+    <message>
+        <source>module.%1 refers to itself (a cycle)</source>
+        <translation>module.%1 が自身を参照しています (循環)</translation>
+    </message>
+    <message>
+        <source>attempt to get attribute &quot;%1&quot; from a null value</source>
+        <translation>null 値から属性 &quot;%1&quot; を取得しようとしました</translation>
+    </message>
+    <message>
+        <source>unsupported attribute &quot;%1&quot;: this value has no attributes</source>
+        <translation>属性 &quot;%1&quot; は使えません: この値には属性がありません</translation>
+    </message>
+    <message>
+        <source>unsupported attribute: this object does not have an attribute named &quot;%1&quot;</source>
+        <translation>属性は使えません: このオブジェクトに &quot;%1&quot; という属性はありません</translation>
+    </message>
+    <message>
+        <source>cannot index a null value</source>
+        <translation>null 値にはインデックスを使えません</translation>
+    </message>
+    <message>
+        <source>cannot index with a null value</source>
+        <translation>null 値はインデックスに使えません</translation>
+    </message>
+    <message>
+        <source>the index of a list must be a number</source>
+        <translation>リストのインデックスは数値でなければなりません</translation>
+    </message>
+    <message>
+        <source>invalid index: the given key does not identify an element in this collection value</source>
+        <translation>インデックスが不正です: 指定したキーはこのコレクションの要素を指していません</translation>
+    </message>
+    <message>
+        <source>the key of a map must be a string</source>
+        <translation>マップのキーは文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>invalid index: the given key &quot;%1&quot; does not identify an element in this collection value</source>
+        <translation>インデックスが不正です: キー &quot;%1&quot; はこのコレクションの要素を指していません</translation>
+    </message>
+    <message>
+        <source>elements of a set have no index; convert it with tolist()</source>
+        <translation>セットの要素にはインデックスがありません。tolist() で変換してください</translation>
+    </message>
+    <message>
+        <source>this value does not have any indices</source>
+        <translation>この値にはインデックスがありません</translation>
+    </message>
+    <message>
+        <source>the template interpolation value is null</source>
+        <translation>テンプレートに埋め込む値が null です</translation>
+    </message>
+    <message>
+        <source>cannot include the given value in a string template: string required</source>
+        <translation>この値は文字列テンプレートに埋め込めません: 文字列が必要です</translation>
+    </message>
+    <message>
+        <source>the condition of %{ if } must be a bool</source>
+        <translation>%{ if } の条件は bool でなければなりません</translation>
+    </message>
+    <message>
+        <source>%{ for } needs a list, set or map</source>
+        <translation>%{ for } にはリスト、セット、マップのいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>the string is too long</source>
+        <translation>文字列が長すぎます</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>evaluation stopped</source>
+        <translation>評価を中止しました</translation>
+    </message>
+    <message>
+        <source>a null value cannot be used as the collection in a for expression</source>
+        <translation>for 式のコレクションに null 値は使えません</translation>
+    </message>
+    <message>
+        <source>a for expression needs a list, set, map or object, not a single value</source>
+        <translation>for 式には単一の値ではなく、リスト、セット、マップ、オブジェクトのいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>the condition of a for expression must be a bool</source>
+        <translation>for 式の条件は bool でなければなりません</translation>
+    </message>
+    <message>
+        <source>the key of an object for expression must be a string</source>
+        <translation>オブジェクトの for 式のキーは文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>duplicate object key &quot;%1&quot;: two elements give this key; add ... after the value to group them</source>
+        <translation>オブジェクトのキー &quot;%1&quot; が重複しています: 2 つの要素がこのキーになります。まとめるには値の後に ... を付けてください</translation>
+    </message>
+    <message>
+        <source>try needs at least one argument</source>
+        <translation>try には引数が 1 つ以上必要です</translation>
+    </message>
+    <message>
+        <source>no expression given to try succeeded</source>
+        <translation>try に渡した式はどれも成功しませんでした</translation>
+    </message>
+    <message>
+        <source>can takes one argument</source>
+        <translation>can の引数は 1 つです</translation>
+    </message>
+    <message>
+        <source>only a list can be expanded with ...</source>
+        <translation>... で展開できるのはリストだけです</translation>
+    </message>
+    <message>
+        <source>the function %1 is not evaluated offline</source>
+        <translation>関数 %1 はオフラインでは評価しません</translation>
+    </message>
+    <message>
+        <source>call to function &quot;%1&quot; failed: %2</source>
+        <translation>関数 &quot;%1&quot; の呼び出しに失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>unsuitable value for an arithmetic operator: a number is required</source>
+        <translation>算術演算子に使えない値です: 数値が必要です</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>0 で割っています</translation>
+    </message>
+    <message>
+        <source>unknown operator</source>
+        <translation>不明な演算子です</translation>
+    </message>
+    <message>
+        <source>a bool is required</source>
+        <translation>bool が必要です</translation>
+    </message>
+    <message>
+        <source>expressions nested too deeply</source>
+        <translation>式の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>a template directive outside a template</source>
+        <translation>テンプレートの外にテンプレート指令があります</translation>
+    </message>
+    <message>
+        <source>splat without source</source>
+        <translation>対象のないスプラットです</translation>
+    </message>
+    <message>
+        <source>each.key and each.value are only available in blocks with for_each</source>
+        <translation>each.key と each.value は for_each のあるブロックでだけ使えます</translation>
+    </message>
+    <message>
+        <source>count.index is only available in blocks with count</source>
+        <translation>count.index は count のあるブロックでだけ使えます</translation>
+    </message>
+    <message>
+        <source>a reference to %1 needs an attribute (%1.NAME)</source>
+        <translation>%1 の参照には属性が必要です (%1.NAME)</translation>
+    </message>
+    <message>
+        <source>the condition must be a bool</source>
+        <translation>条件は bool でなければなりません</translation>
+    </message>
+    <message>
+        <source>a bool is required after !</source>
+        <translation>! の後には bool が必要です</translation>
+    </message>
+    <message>
+        <source>a number is required after -</source>
+        <translation>- の後には数値が必要です</translation>
+    </message>
+    <message>
+        <source>an object key must be a string</source>
+        <translation>オブジェクトのキーは文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>unknown expression</source>
+        <translation>不明な式です</translation>
+    </message>
+    <message>
+        <source>reference to the undeclared input variable %1</source>
+        <translation>宣言されていない入力変数 %1 への参照です</translation>
+    </message>
+    <message>
+        <source>a data source is referred to as data.TYPE.NAME</source>
+        <translation>データソースは data.TYPE.NAME の形で参照します</translation>
+    </message>
+    <message>
+        <source>%1 (the instances of %2 are not listed)</source>
+        <translation>%1 (%2 のインスタンスは一覧に含めていません)</translation>
+    </message>
+    <message>
+        <source>the instances of %1 are not known offline: %2</source>
+        <translation>%1 のインスタンスはオフラインでは分かりません: %2</translation>
+    </message>
+    <message>
+        <source>this moved block is not understood</source>
+        <translation>この moved ブロックは解釈できません</translation>
+    </message>
+    <message>
+        <source>the expression does not parse</source>
+        <translation>式を解析できません</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::terraform::ExprParser</name>
+    <message>
+        <source>unexpected text after the expression</source>
+        <translation>式の後に余分なテキストがあります</translation>
+    </message>
+    <message>
+        <source>nesting too deep</source>
+        <translation>入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>missing &apos;:&apos; in conditional expression</source>
+        <translation>条件式に &apos;:&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;]&apos;</source>
+        <translation>&apos;]&apos; がありません</translation>
+    </message>
+    <message>
+        <source>expected an attribute name after &apos;.&apos;</source>
+        <translation>&apos;.&apos; の後には属性名が必要です</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>数値が不正です</translation>
+    </message>
+    <message>
+        <source>expected a name after &apos;::&apos;</source>
+        <translation>&apos;::&apos; の後には名前が必要です</translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos;</source>
+        <translation>&apos;)&apos; がありません</translation>
+    </message>
+    <message>
+        <source>expected an expression</source>
+        <translation>式が必要です</translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos; after &apos;...&apos;</source>
+        <translation>&apos;...&apos; の後に &apos;)&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;,&apos; or &apos;)&apos; in the function call</source>
+        <translation>関数呼び出しに &apos;,&apos; または &apos;)&apos; がありません</translation>
+    </message>
+    <message>
+        <source>expected a name after &apos;for&apos;</source>
+        <translation>&apos;for&apos; の後には名前が必要です</translation>
+    </message>
+    <message>
+        <source>expected a second name after &apos;,&apos;</source>
+        <translation>&apos;,&apos; の後には 2 つ目の名前が必要です</translation>
+    </message>
+    <message>
+        <source>missing &apos;in&apos;</source>
+        <translation>&apos;in&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;:&apos; in the for expression</source>
+        <translation>for 式に &apos;:&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;=&gt;&apos; in the object for expression</source>
+        <translation>オブジェクトの for 式に &apos;=&gt;&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing the closing bracket of the for expression</source>
+        <translation>for 式の閉じ括弧がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;,&apos; between tuple elements</source>
+        <translation>タプルの要素の間に &apos;,&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;}&apos;</source>
+        <translation>&apos;}&apos; がありません</translation>
+    </message>
+    <message>
+        <source>missing &apos;=&apos; or &apos;:&apos; after the object key</source>
+        <translation>オブジェクトのキーの後に &apos;=&apos; または &apos;:&apos; がありません</translation>
+    </message>
+    <message>
+        <source>invalid template directive</source>
+        <translation>テンプレート指令が不正です</translation>
+    </message>
+    <message>
+        <source>missing &apos;}&apos; after the template sequence</source>
+        <translation>テンプレートのシーケンスの後に &apos;}&apos; がありません</translation>
+    </message>
+    <message>
+        <source>unterminated template</source>
+        <translation>テンプレートが閉じていません</translation>
+    </message>
+    <message>
+        <source>%{ if } without %{ endif }</source>
+        <translation>%{ if } に対応する %{ endif } がありません</translation>
+    </message>
+    <message>
+        <source>%{ for } without %{ endfor }</source>
+        <translation>%{ for } に対応する %{ endfor } がありません</translation>
+    </message>
+    <message>
+        <source>a template directive closes nothing that is open</source>
+        <translation>テンプレート指令が、開いていないものを閉じています</translation>
+    </message>
+</context>
+<context>
+    <name>kanri::terraform::ImpactText</name>
+    <message>
+        <source>not a folder</source>
+        <translation>フォルダーではありません</translation>
+    </message>
+    <message>
+        <source>more than %1 Terraform files</source>
+        <translation>Terraform ファイルが %1 個を超えています</translation>
+    </message>
+    <message>
+        <source>not inside a git repository</source>
+        <translation>git リポジトリの中ではありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to add</source>
+        <translation>
+            <numerusform>%n 件追加</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to change</source>
+        <translation>
+            <numerusform>%n 件変更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to move</source>
+        <translation>
+            <numerusform>%n 件移動</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to remove</source>
+        <translation>
+            <numerusform>%n 件削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no change to instances</source>
+        <translation>%1: インスタンスの変更はありません</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
