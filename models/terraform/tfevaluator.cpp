@@ -23,6 +23,7 @@ constexpr qint64 kStepBudget = 4'000'000;  // expression nodes evaluated per sid
 constexpr qint64 kBuildBudget = 2'000'000; // elements functions may build per side
 constexpr int kMaxDepth = 400;             // nested evaluations (references, locals, modules)
 constexpr int kMaxModuleDepth = 16;
+constexpr qint64 kMaxModuleInstances = 5'000; // per side, all levels together
 constexpr qint64 kMaxInstances = 100'000;
 
 struct Attr
@@ -147,6 +148,7 @@ struct ModuleInstance
     const ModuleConfig *cfg = nullptr;
     QString prefix; // "" or `module.x["k"].`
     int depth = 0;
+    const ModuleInstance *parent = nullptr;
     std::map<QString, Value> vars;
     std::map<QString, LocalSlot> locals;
     std::map<QString, ResourceSlot> resources;
@@ -985,11 +987,24 @@ private:
             else
                 child = &it->second;
         }
-        if (mod.depth + 1 > kMaxModuleDepth)
+        for (const ModuleInstance *up = &mod; child && up && unknownReason.isEmpty();
+             up = up->parent)
+            if (up->cfg == child)
+                unknownReason = tr("module %1 calls the module it is in (a cycle); Terraform "
+                                   "refuses it")
+                                    .arg(address);
+        if (unknownReason.isEmpty() && mod.depth + 1 > kMaxModuleDepth)
             unknownReason = tr("module %1: modules nested deeper than %2 levels are not "
                                "evaluated")
                                 .arg(address)
                                 .arg(kMaxModuleDepth);
+        if (unknownReason.isEmpty() && x.known &&
+            m_moduleInstances + qint64(x.keys.size()) > kMaxModuleInstances)
+            unknownReason = tr("module %1: more than %2 module instances are not evaluated")
+                                .arg(address)
+                                .arg(kMaxModuleInstances);
+        if (unknownReason.isEmpty() && x.known)
+            m_moduleInstances += qint64(x.keys.size());
         std::vector<std::pair<Value, std::unique_ptr<ModuleInstance>>> instances;
         Value ref = Value::unknown();
         if (x.known && unknownReason.isEmpty()) {
@@ -1010,6 +1025,7 @@ private:
                 auto inst = std::make_unique<ModuleInstance>();
                 inst->cfg = child;
                 inst->depth = mod.depth + 1;
+                inst->parent = &mod;
                 inst->prefix =
                     address +
                     (x.mode == Expansion::Mode::Single ? QString() : instanceKeyText(k.first)) +
@@ -1753,6 +1769,7 @@ private:
     std::vector<const SourceFile *> m_tfvarFiles;
     std::set<QString> m_notes;
     qint64 m_steps = 0;
+    qint64 m_moduleInstances = 0;
     qint64 m_buildBudget = kBuildBudget;
     int m_depth = 0;
     bool m_stopped = false;

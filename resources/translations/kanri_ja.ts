@@ -4821,6 +4821,14 @@ Kanri の「開発者のオフボーディング」ウィザードで作成し�
         <source>the expression does not parse</source>
         <translation>式を解析できません</translation>
     </message>
+    <message>
+        <source>module %1 calls the module it is in (a cycle); Terraform refuses it</source>
+        <translation>モジュール %1 が自身を含むモジュールを呼び出しています (循環)。Terraform はこれを受け付けません</translation>
+    </message>
+    <message>
+        <source>module %1: more than %2 module instances are not evaluated</source>
+        <translation>モジュール %1: %2 個を超えるモジュールインスタンスは評価しません</translation>
+    </message>
 </context>
 <context>
     <name>kanri::terraform::ExprParser</name>

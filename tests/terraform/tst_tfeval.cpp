@@ -325,6 +325,93 @@ resource "null_resource" "single" {
                  qPrintable(got));
     }
 
+    void aLongChainOfLocalsStopsAtTheDepthLimit()
+    {
+        QByteArray text = "locals {\n  l0 = 0\n";
+        for (int i = 1; i < 3000; ++i)
+            text +=
+                "  l" + QByteArray::number(i) + " = local.l" + QByteArray::number(i - 1) + " + 1\n";
+        text += "}\n";
+        TfFiles files;
+        files[QStringLiteral("main.tf")] = text;
+        QCOMPARE(eval(QStringLiteral("local.l50"), files), QStringLiteral("50"));
+        const QString got = eval(QStringLiteral("local.l2999"), files);
+        QVERIFY2(got.startsWith(QStringLiteral("error: ")) &&
+                     got.contains(QStringLiteral("deeply")),
+                 qPrintable(got));
+    }
+
+    void aModuleCallingItselfIsACycleNotARecursion()
+    {
+        TfFiles files;
+        files[QStringLiteral("main.tf")] =
+            "module \"again\" {\n  for_each = toset([\"a\", \"b\"])\n  source = \"./\"\n}\n"
+            "resource \"r\" \"x\" {}\n";
+        auto ev = evaluateModule(files);
+        QVERIFY(ev.has_value());
+        QVERIFY(ev->instances.contains(QStringLiteral("r.x")));
+        QCOMPARE(ev->unknownPrefixes, QStringList{QStringLiteral("module.again")});
+        QVERIFY2(ev->notes.join(u'\n').contains(QStringLiteral("a cycle")),
+                 qPrintable(ev->notes.join(u'\n')));
+    }
+
+    void aWideTreeOfModulesIsCut()
+    {
+        // Fourteen levels of two instances each would be 32766 module instances: the level
+        // that passes 5000 is cut and reported.
+        TfFiles files;
+        files[QStringLiteral("main.tf")] = "module \"m\" {\n  source = \"./l1\"\n}\n";
+        QByteArray dir;
+        for (int level = 1; level <= 14; ++level) {
+            dir += (dir.isEmpty() ? "" : "/") + QByteArray("l") + QByteArray::number(level);
+            files[QString::fromUtf8(dir + "/main.tf")] =
+                "module \"m\" {\n  for_each = toset([\"a\", \"b\"])\n  source = \"./l" +
+                QByteArray::number(level + 1) + "\"\n}\nresource \"r\" \"x\" {}\n";
+        }
+        QElapsedTimer t;
+        t.start();
+        auto ev = evaluateModule(files);
+        QVERIFY(ev.has_value());
+        QVERIFY(t.elapsed() < 20000);
+        QVERIFY2(ev->notes.join(u'\n').contains(QStringLiteral("module instances are not "
+                                                               "evaluated")),
+                 qPrintable(ev->notes.join(u'\n')));
+    }
+
+    void dynamicBlocksAreExpanded()
+    {
+        TfFiles files;
+        files[QStringLiteral("main.tf")] = R"(
+resource "aws_security_group" "web" {
+  dynamic "ingress" {
+    for_each = { http = 80, https = 443 }
+    content {
+      from_port = ingress.value
+      label     = ingress.key
+    }
+  }
+  egress {
+    to = "all"
+  }
+}
+)";
+        auto ev = evaluateModule(files);
+        QVERIFY(ev.has_value());
+        const InstanceInfo &web = ev->instances.at(QStringLiteral("aws_security_group.web"));
+        QCOMPARE(web.arguments.size(), std::size_t(2));
+        QCOMPARE(web.arguments[0].first, QStringLiteral("ingress"));
+        QCOMPARE(web.arguments[0].second.render(),
+                 QStringLiteral("[{ from_port = 80, label = \"http\" }, { from_port = 443, label = "
+                                "\"https\" }]"));
+        QCOMPARE(web.arguments[1].second.render(), QStringLiteral("[{ to = \"all\" }]"));
+    }
+
+    void pathAndWorkspaceAreKnown()
+    {
+        QCOMPARE(eval(QStringLiteral("[path.module, path.root, terraform.workspace]")),
+                 QStringLiteral("[\".\", \".\", \"default\"]"));
+    }
+
     void aHugeSetproductIsRefused()
     {
         QElapsedTimer t;
