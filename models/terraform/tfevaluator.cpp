@@ -134,7 +134,6 @@ struct CallSlot
     Expansion expansion;
     QString unknownReason; // remote source, missing directory...
     std::vector<std::pair<Value, std::unique_ptr<ModuleInstance>>> instances;
-    Value ref;
 };
 
 struct LocalSlot
@@ -1006,10 +1005,7 @@ private:
         if (unknownReason.isEmpty() && x.known)
             m_moduleInstances += qint64(x.keys.size());
         std::vector<std::pair<Value, std::unique_ptr<ModuleInstance>>> instances;
-        Value ref = Value::unknown();
         if (x.known && unknownReason.isEmpty()) {
-            Value::Members byKey;
-            std::vector<Value> byIndex;
             for (const auto &k : x.keys) {
                 Scope is;
                 is.mod = &mod;
@@ -1033,14 +1029,11 @@ private:
                 inst->vars = variableValues(*child, given, b.position());
                 instances.push_back({k.first, std::move(inst)});
             }
-            (void)byKey;
-            (void)byIndex;
         }
         CallSlot &done = mod.calls[name];
         done.expansion = std::move(x);
         done.unknownReason = unknownReason;
         done.instances = std::move(instances);
-        done.ref = ref;
         done.state = State::Done;
         return true;
     }
