@@ -6,6 +6,8 @@
 #include "core/fileio.h"
 #include "diff/linediff.h"
 #include "hcl/hcldocument.h"
+#include "platform/demoworkspace.h"
+#include "terraform/tfimpact.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +26,7 @@
 // kanri tf remove FILE MAP.KEY [--dry-run]
 // kanri tf rename FILE MAP.KEY NEWKEY [--dry-run]
 // kanri tf fmt [--check] [--recursive] FILE|DIR...
+// kanri tf impact [--base REF] [DIR] [--format text|json]
 //
 // Values (hcl::Value): `get` prints a literal as JSON (numbers with all their digits) and any
 // other value (a reference, a call, a template...) as its HCL source text; `get --typed` prints
@@ -283,6 +286,87 @@ int runFmt(QStringList args, const BeforeWrite &beforeWrite)
     return status;
 }
 
+// --name VALUE or --name=VALUE, removed from args. nullopt when absent; `bad` when the value is
+// missing.
+std::optional<QString> takeValue(QStringList &args, const QString &name, bool *bad)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == name) {
+            if (i + 1 >= args.size()) {
+                *bad = true;
+                return std::nullopt;
+            }
+            const QString v = args[i + 1];
+            args.remove(i, 2);
+            return v;
+        }
+        if (args[i].startsWith(name + u'=')) {
+            const QString v = args[i].mid(name.size() + 1);
+            args.removeAt(i);
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+// kanri tf impact: the instances an edit adds, removes, moves and changes. Without --base the
+// working tree of DIR is compared with its HEAD commit; with it, with REF. DIR defaults to the
+// accounts repository of the default workspace.
+int runImpact(QStringList args)
+{
+    bool bad = false;
+    const auto base = takeValue(args, QStringLiteral("--base"), &bad);
+    const auto format = takeValue(args, QStringLiteral("--format"), &bad);
+    if (bad)
+        return usage(tr("--base and --format need a value"));
+    if (format && *format != u"text" && *format != u"json")
+        return usage(tr("--format is text or json, not %1").arg(*format));
+    for (const QString &a : std::as_const(args))
+        if (a.startsWith(u"--"))
+            return usage(tr("unknown option %1").arg(a));
+    if (args.size() > 1)
+        return usage(tr("impact takes at most one DIR"));
+    QString dir;
+    QString label;
+    if (!args.isEmpty()) {
+        dir = args.front();
+        label = QFileInfo(QDir::cleanPath(QFileInfo(dir).absoluteFilePath())).fileName();
+    } else {
+        auto ws = platform::openWorkspace(platform::defaultWorkspaceDir());
+        if (!ws) {
+            writeErr(ws.error().toString());
+            return 1;
+        }
+        const platform::RepositorySpec *accounts =
+            ws->repository(platform::RepositoryRole::Accounts);
+        if (!accounts) {
+            writeErr(
+                Error{tr("the workspace has no accounts repository"), ws->fileName()}.toString());
+            return 1;
+        }
+        dir = ws->repositoryPath(*accounts);
+        label = accounts->name;
+    }
+    auto after = terraform::readModuleFiles(dir);
+    if (!after)
+        return report(after.error(), dir);
+    auto before = terraform::readModuleFilesAtRef(dir, base.value_or(QStringLiteral("HEAD")));
+    if (!before)
+        return report(before.error(), dir);
+    auto impact = terraform::computeImpact(*before, *after);
+    if (!impact) {
+        Error e = impact.error();
+        if (!e.file.isEmpty() && QFileInfo(e.file).isRelative())
+            e.file = QDir(dir).filePath(e.file);
+        return report(e, dir);
+    }
+    if (format.value_or(QStringLiteral("text")) == u"json")
+        writeOut(QJsonDocument(terraform::impactToJson(*impact)).toJson(QJsonDocument::Indented));
+    else
+        writeOut(terraform::formatImpactText(*impact, label).toUtf8());
+    return 0;
+}
+
 } // namespace
 
 int runTf(const QStringList &args)
@@ -298,6 +382,8 @@ int runTfWith(const QStringList &argsIn, const BeforeWrite &beforeWrite)
     const QString sub = args.takeFirst();
     if (sub == u"fmt")
         return runFmt(args, beforeWrite);
+    if (sub == u"impact")
+        return runImpact(args);
     const bool dryRun = args.removeAll(QStringLiteral("--dry-run")) > 0;
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
     const bool typed = args.removeAll(QStringLiteral("--typed")) > 0;

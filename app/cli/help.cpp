@@ -38,6 +38,7 @@ constexpr const char *kTfSynopsis[] = {
     "tf remove FILE MAP.KEY [--dry-run]",
     "tf rename FILE MAP.KEY NEWKEY [--dry-run]",
     "tf fmt [--check] [--recursive] FILE|DIR...",
+    "tf impact [--base REF] [DIR] [--format text|json]",
 };
 constexpr Option kTfOptions[] = {
     {"--json", nullptr, "maps: print the maps, their entries and schema as JSON", nullptr,
@@ -53,6 +54,10 @@ constexpr Option kTfOptions[] = {
     {"--check", nullptr, "fmt: list the files that are not formatted instead of rewriting them",
      nullptr, C::Nothing},
     {"--recursive", nullptr, "fmt: also format the files in subfolders", nullptr, C::Nothing},
+    {"--base", "REF",
+     "impact: compare with the files at REF (default: HEAD, against the working tree)", nullptr,
+     C::Nothing},
+    {"--format", "FORMAT", "impact: text (default) or json", "text json", C::Choices},
 };
 constexpr Example kTfExamples[] = {
     {"tf maps accounts/developers.tf", "list the map variables of a file"},
@@ -60,6 +65,7 @@ constexpr Example kTfExamples[] = {
     {"tf set accounts/developers.tf developers.alice.github_approver true --dry-run",
      "show what setting a field would change"},
     {"tf fmt --check --recursive accounts", "list the files terraform fmt would change"},
+    {"tf impact --base origin/main", "what a change adds, removes and changes"},
 };
 
 constexpr const char *kCloneSynopsis[] = {"clone URL DIR"};
@@ -191,16 +197,22 @@ constexpr Command kCommands[] = {
      "0 success; 1 the build failed; 2 bad usage; 3 --verify found a difference (or the external "
      "kustomize failed)",
      runRender},
-    {"tf", kTfSynopsis, "read, edit and format Terraform map variables",
+    {"tf", kTfSynopsis, "read, edit and format Terraform map variables; an edit's impact",
      "Reads and edits the map variables of a Terraform file (locals, variable defaults, .tfvars "
      "and their JSON forms) and writes only what changed, aligned as terraform fmt aligns it.\n\n"
      "PATH is MAP, MAP.KEY or MAP.KEY.FIELD (a key that is not a name is written as a JSON "
      "string). VALUE is JSON (a literal), HCL source text with --expr, or the typed form with "
      "--typed: what `get --typed` prints, `set --typed` writes back unchanged. A file that "
-     "changed on disk after it was read is not written.",
-     "maps get set unset add remove rename fmt", kTfOptions, C::File, kTfExamples,
-     "0 success; 1 PATH does not exist (fmt --check: a file is not formatted); 2 a syntax error, "
-     "bad usage or a file that changed meanwhile",
+     "changed on disk after it was read is not written.\n\n"
+     "impact evaluates the Terraform module in DIR (default: the workspace's accounts "
+     "repository) and its local modules offline, at REF (default: HEAD) and in the working tree, "
+     "and lists the resource instances the change adds (+), removes (-), moves (moved blocks) "
+     "and changes (~, with the arguments whose values differ). It promises addresses, not a "
+     "plan: what a provider computes is (known after apply), and what the evaluator cannot "
+     "compute is listed under Not evaluated, never guessed.",
+     "maps get set unset add remove rename fmt impact", kTfOptions, C::File, kTfExamples,
+     "0 success; 1 PATH does not exist (fmt --check: a file is not formatted; impact: no "
+     "workspace); 2 a syntax error, bad usage or a file that changed meanwhile",
      runTf},
     {"clone",
      kCloneSynopsis,

@@ -23,6 +23,7 @@ constexpr qint64 kStepBudget = 4'000'000;  // expression nodes evaluated per sid
 constexpr qint64 kBuildBudget = 2'000'000; // elements functions may build per side
 constexpr int kMaxDepth = 400;             // nested evaluations (references, locals, modules)
 constexpr int kMaxModuleDepth = 16;
+constexpr qint64 kMaxModuleInstances = 5'000; // per side, all levels together
 constexpr qint64 kMaxInstances = 100'000;
 
 struct Attr
@@ -113,7 +114,8 @@ struct Expansion
     enum class Mode { Single, Count, ForEach };
     Mode mode = Mode::Single;
     bool known = true;
-    QString reason;                            // when not known
+    QString reason;       // when not known: why, or the error Terraform would report...
+    bool isError = false; // ...with its position
     std::vector<std::pair<Value, Value>> keys; // key, each.value
 };
 
@@ -132,7 +134,6 @@ struct CallSlot
     Expansion expansion;
     QString unknownReason; // remote source, missing directory...
     std::vector<std::pair<Value, std::unique_ptr<ModuleInstance>>> instances;
-    Value ref;
 };
 
 struct LocalSlot
@@ -146,6 +147,7 @@ struct ModuleInstance
     const ModuleConfig *cfg = nullptr;
     QString prefix; // "" or `module.x["k"].`
     int depth = 0;
+    const ModuleInstance *parent = nullptr;
     std::map<QString, Value> vars;
     std::map<QString, LocalSlot> locals;
     std::map<QString, ResourceSlot> resources;
@@ -698,7 +700,7 @@ private:
         return v;
     }
 
-    Expansion expand(const BlockCfg &b, Scope &parent, const QString &what)
+    Expansion expand(const BlockCfg &b, Scope &parent)
     {
         Expansion x;
         const Attr *fe = b.attr(QStringLiteral("for_each"));
@@ -708,8 +710,15 @@ private:
             x.reason = reason;
             return x;
         };
+        auto failed = [&](const QString &error) {
+            x.known = false;
+            x.reason = error;
+            x.isError = true;
+            return x;
+        };
         if (fe && ct)
-            return unknown(tr("count and for_each cannot be used together"));
+            return failed(QStringLiteral("%1: %2").arg(
+                b.position(), tr("count and for_each cannot be used together")));
         if (!fe && !ct) {
             x.keys.push_back({Value(), Value()});
             return x;
@@ -717,26 +726,25 @@ private:
         const Attr &a = fe ? *fe : *ct;
         x.mode = fe ? Expansion::Mode::ForEach : Expansion::Mode::Count;
         if (!a.expr)
-            return unknown(a.parseError);
+            return failed(a.parseError);
         auto v = eval(*a.expr, parent);
         if (!v)
-            return unknown(v.error());
+            return failed(v.error());
         if (v->isUnknown())
-            return unknown(
-                tr("the %1 of %2 is not known offline")
-                    .arg(fe ? QStringLiteral("for_each") : QStringLiteral("count"), what));
+            return unknown(fe ? tr("its for_each depends on values known only after apply")
+                              : tr("its count depends on values known only after apply"));
         if (v->isNull())
-            return unknown(
+            return failed(
                 tr("%1: the %2 value must not be null")
                     .arg(a.position(), fe ? QStringLiteral("for_each") : QStringLiteral("count")));
         if (ct) {
             auto n = toNumberValue(*v);
             if (!n || n->isNull() || n->toNumber() < 0 ||
                 n->toNumber() != std::floor(n->toNumber()))
-                return unknown(
+                return failed(
                     tr("%1: count must be a whole number, not negative").arg(a.position()));
             if (n->toNumber() > double(kMaxInstances))
-                return unknown(tr("%1: count is larger than can be listed").arg(a.position()));
+                return failed(tr("%1: count is larger than can be listed").arg(a.position()));
             for (int i = 0; i < int(n->toNumber()); ++i)
                 x.keys.push_back({Value::number(i), Value()});
             return x;
@@ -749,23 +757,22 @@ private:
         if (v->kind() == K::Set) {
             for (const Value &e : v->items()) {
                 if (e.isUnknown())
-                    return unknown(
-                        tr("the for_each set of %1 holds values not known offline").arg(what));
+                    return unknown(tr("its for_each set holds values known only after apply"));
                 if (e.kind() != K::String)
-                    return unknown(tr("%1: for_each supports maps and sets of strings, but you "
-                                      "have provided a set containing type %2")
-                                       .arg(a.position(), e.kind() == K::Number
-                                                              ? QStringLiteral("number")
-                                                              : QStringLiteral("a non-string")));
+                    return failed(tr("%1: for_each supports maps and sets of strings, but you "
+                                     "have provided a set containing type %2")
+                                      .arg(a.position(), e.kind() == K::Number
+                                                             ? QStringLiteral("number")
+                                                             : QStringLiteral("a non-string")));
                 x.keys.push_back({e, e});
             }
             return x;
         }
-        return unknown(tr("%1: for_each supports maps and sets of strings, but you have provided "
-                          "a %2")
-                           .arg(a.position(), v->kind() == K::List
-                                                  ? QStringLiteral("list or tuple")
-                                                  : QStringLiteral("single value")));
+        return failed(tr("%1: for_each supports maps and sets of strings, but you have provided "
+                         "a %2")
+                          .arg(a.position(), v->kind() == K::List
+                                                 ? QStringLiteral("list or tuple")
+                                                 : QStringLiteral("single value")));
     }
 
     // A block's arguments as an object (nested blocks: lists of objects; dynamic blocks
@@ -877,7 +884,7 @@ private:
         slot.cfg = &b;
         Scope s;
         s.mod = &mod;
-        Expansion x = expand(b, s, mod.prefix + key);
+        Expansion x = expand(b, s);
         std::vector<Instance> instances;
         Value ref;
         if (x.known) {
@@ -953,7 +960,7 @@ private:
         Scope s;
         s.mod = &mod;
         const QString address = mod.prefix + QStringLiteral("module.") + name;
-        Expansion x = expand(b, s, address);
+        Expansion x = expand(b, s);
         QString unknownReason;
         const ModuleConfig *child = nullptr;
         const Attr *src = b.attr(QStringLiteral("source"));
@@ -979,16 +986,26 @@ private:
             else
                 child = &it->second;
         }
-        if (mod.depth + 1 > kMaxModuleDepth)
+        for (const ModuleInstance *up = &mod; child && up && unknownReason.isEmpty();
+             up = up->parent)
+            if (up->cfg == child)
+                unknownReason = tr("module %1 calls the module it is in (a cycle); Terraform "
+                                   "refuses it")
+                                    .arg(address);
+        if (unknownReason.isEmpty() && mod.depth + 1 > kMaxModuleDepth)
             unknownReason = tr("module %1: modules nested deeper than %2 levels are not "
                                "evaluated")
                                 .arg(address)
                                 .arg(kMaxModuleDepth);
+        if (unknownReason.isEmpty() && x.known &&
+            m_moduleInstances + qint64(x.keys.size()) > kMaxModuleInstances)
+            unknownReason = tr("module %1: more than %2 module instances are not evaluated")
+                                .arg(address)
+                                .arg(kMaxModuleInstances);
+        if (unknownReason.isEmpty() && x.known)
+            m_moduleInstances += qint64(x.keys.size());
         std::vector<std::pair<Value, std::unique_ptr<ModuleInstance>>> instances;
-        Value ref = Value::unknown();
         if (x.known && unknownReason.isEmpty()) {
-            Value::Members byKey;
-            std::vector<Value> byIndex;
             for (const auto &k : x.keys) {
                 Scope is;
                 is.mod = &mod;
@@ -1004,6 +1021,7 @@ private:
                 auto inst = std::make_unique<ModuleInstance>();
                 inst->cfg = child;
                 inst->depth = mod.depth + 1;
+                inst->parent = &mod;
                 inst->prefix =
                     address +
                     (x.mode == Expansion::Mode::Single ? QString() : instanceKeyText(k.first)) +
@@ -1011,14 +1029,11 @@ private:
                 inst->vars = variableValues(*child, given, b.position());
                 instances.push_back({k.first, std::move(inst)});
             }
-            (void)byKey;
-            (void)byIndex;
         }
         CallSlot &done = mod.calls[name];
         done.expansion = std::move(x);
         done.unknownReason = unknownReason;
         done.instances = std::move(instances);
-        done.ref = ref;
         done.state = State::Done;
         return true;
     }
@@ -1676,6 +1691,15 @@ private:
 
     // --- listing ------------------------------------------------------------------------
 
+    void noteExpansion(const BlockCfg &b, const QString &address, const Expansion &x)
+    {
+        if (x.isError)
+            m_notes.insert(tr("%1 (the instances of %2 are not listed)").arg(x.reason, address));
+        else
+            note(b.position(),
+                 tr("the instances of %1 are not known offline: %2").arg(address, x.reason));
+    }
+
     void walk(ModuleInstance &mod, Evaluation &out)
     {
         if (m_stopped)
@@ -1689,8 +1713,7 @@ private:
             const ResourceSlot &slot = mod.resources[key];
             if (!slot.expansion.known) {
                 out.unknownPrefixes << address;
-                note(b.position(), tr("the instances of %1 are not known offline: %2")
-                                       .arg(address, slot.expansion.reason));
+                noteExpansion(b, address, slot.expansion);
                 continue;
             }
             for (const Instance &inst : slot.instances) {
@@ -1711,10 +1734,10 @@ private:
             const BlockCfg &b = mod.cfg->calls.at(name);
             if (!slot.expansion.known || !slot.unknownReason.isEmpty()) {
                 out.unknownPrefixes << address;
-                note(b.position(), slot.unknownReason.isEmpty()
-                                       ? tr("the instances of %1 are not known offline: %2")
-                                             .arg(address, slot.expansion.reason)
-                                       : slot.unknownReason);
+                if (slot.unknownReason.isEmpty())
+                    noteExpansion(b, address, slot.expansion);
+                else
+                    note(b.position(), slot.unknownReason);
                 continue;
             }
             for (auto &[key, inst] : slot.instances)
@@ -1739,6 +1762,7 @@ private:
     std::vector<const SourceFile *> m_tfvarFiles;
     std::set<QString> m_notes;
     qint64 m_steps = 0;
+    qint64 m_moduleInstances = 0;
     qint64 m_buildBudget = kBuildBudget;
     int m_depth = 0;
     bool m_stopped = false;

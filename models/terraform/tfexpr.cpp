@@ -811,9 +811,8 @@ private:
                         ++n;
                     const bool blank =
                         n == p.text.size() || p.text[n] == u'\n' || p.text[n] == u'\r';
-                    if (!blank || n < p.text.size() - 1)
-                        if (!blank)
-                            minIndent = std::min<int>(minIndent, int(n));
+                    if (!blank)
+                        minIndent = std::min<int>(minIndent, int(n));
                 }
                 lineStart = p.text.endsWith(u'\n');
             }

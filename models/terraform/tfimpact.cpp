@@ -8,9 +8,11 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace kanri::terraform {
 
@@ -204,6 +206,16 @@ Result<Impact> computeImpact(const TfFiles &before, const TfFiles &after,
     // Notes of the old side that the new side no longer has still explain missing changes.
     notes.insert(b->notes.begin(), b->notes.end());
     impact.notEvaluated = QStringList(notes.begin(), notes.end());
+    // By file, then line and column as numbers (main.tf:6 before main.tf:25).
+    static const QRegularExpression pos(QStringLiteral("^([^:]*):(\\d+):(\\d+): "));
+    auto key = [](const QString &n) {
+        const auto m = pos.match(n);
+        return m.hasMatch()
+                   ? std::make_tuple(m.captured(1), m.captured(2).toInt(), m.captured(3).toInt(), n)
+                   : std::make_tuple(n.section(u':', 0, 0), 0, 0, n);
+    };
+    std::stable_sort(impact.notEvaluated.begin(), impact.notEvaluated.end(),
+                     [&](const QString &x, const QString &y) { return key(x) < key(y); });
     return impact;
 }
 

@@ -55,7 +55,8 @@ struct Impact
 {
     // Sorted by address, as terraform plan lists them.
     QList<InstanceChange> changes;
-    // "file:line:col: what could not be evaluated", sorted, without duplicates: a for_each or
+    // "file:line:col: what could not be evaluated", by file and position, without duplicates
+    // (of both sides: what the old side could not evaluate also hides changes): a for_each or
     // count that is not known offline (its instances are then missing from `changes`), a
     // function or construct the evaluator does not implement, an error Terraform would report.
     QStringList notEvaluated;

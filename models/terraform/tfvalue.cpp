@@ -223,9 +223,22 @@ QString Value::render() const
         return quoted(m_string);
     case Kind::List:
     case Kind::Set: {
+        // A run of unknown elements is counted, not repeated: a list of 30 computed ids reads
+        // as one item.
         QStringList parts;
-        for (const Value &v : items())
-            parts << v.render();
+        const std::vector<Value> &all = items();
+        for (std::size_t i = 0; i < all.size();) {
+            std::size_t j = i;
+            while (j < all.size() && all[j].isUnknown())
+                ++j;
+            if (j - i >= 2) {
+                parts << QStringLiteral("(%1 values known after apply)").arg(j - i);
+                i = j;
+                continue;
+            }
+            parts << all[i].render();
+            ++i;
+        }
         return u'[' + parts.join(QStringLiteral(", ")) + u']';
     }
     case Kind::Map: {

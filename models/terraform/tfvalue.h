@@ -51,7 +51,8 @@ public:
     qsizetype length() const; // elements, members, or characters of a string
 
     // HCL as terraform plan shows values: "text" quoted and escaped, [1, 2], { a = 1, b = "x" },
-    // null, (known after apply) for what is unknown.
+    // null, (known after apply) for what is unknown; two or more unknown elements in a row of a
+    // list as one "(N values known after apply)".
     QString render() const;
     // jsonencode's text; only for wholly known values.
     QByteArray toJsonText() const;

@@ -112,6 +112,8 @@ void TestHelpOptions::everyListedOptionIsTaken_data()
     row("--dry-run", {"tf", "set", tf, "m.k.f", "1", "--dry-run"});
     row("--check", {"tf", "fmt", "--check", tf});
     row("--recursive", {"tf", "fmt", "--recursive", tf});
+    row("--base", {"tf", "impact", "--base", "HEAD", none});
+    row("--format", {"tf", "impact", "--format", "json", none});
     row("-m", {"commit", "-m", "x", "--all"});
     row("--message", {"commit", "--message", "x"});
     row("-a", {"commit", "-m", "x", "-a"});
