@@ -1,5 +1,8 @@
 #include "platform/codeowners.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace kanri::platform {
 
 namespace {
@@ -132,6 +135,8 @@ CodeOwners CodeOwners::parse(const QByteArray &text, QString fileName)
             rule.pattern.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
         rule.ownsContents = rule.folderOnly ||
                             !(last.contains(QLatin1Char('*')) || last.contains(QLatin1Char('?')));
+        const QString root = matchRoot(rule);
+        (root.isEmpty() ? co.m_anywhere : co.m_byRoot[root]).append(co.m_rules.size());
         co.m_rules.append(rule);
     }
     return co;
@@ -157,11 +162,54 @@ bool CodeOwners::ruleMatches(const Rule &rule, const QString &path, bool isFolde
     return false;
 }
 
+QString CodeOwners::matchRoot(const Rule &rule)
+{
+    // As globToRegex reads the pattern: the regular expression starts with the pattern's text
+    // up to its first wildcard, so everything it matches starts with that text.
+    QString p = rule.pattern;
+    while (p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    if (!p.contains(QLatin1Char('/')))
+        return {}; // not anchored: any depth
+    if (p.startsWith(QLatin1Char('/')))
+        p.remove(0, 1);
+    qsizetype wildcard = 0;
+    while (wildcard < p.size() && p.at(wildcard) != QLatin1Char('*') &&
+           p.at(wildcard) != QLatin1Char('?'))
+        ++wildcard;
+    if (wildcard == p.size())
+        return p; // all literal: matches exactly this path or folder
+    // The complete components before the one with the wildcard.
+    const qsizetype slash = p.lastIndexOf(QLatin1Char('/'), wildcard);
+    return slash > 0 ? p.left(slash) : QString();
+}
+
 const CodeOwners::Rule *CodeOwners::ruleFor(const QString &path, bool isFolder) const
 {
-    for (auto it = m_rules.crbegin(); it != m_rules.crend(); ++it) {
-        if (ruleMatches(*it, path, isFolder))
-            return &*it;
+    // Only the rules whose matchRoot() is one of the path's leading folders (or the path) can
+    // match; the last of them that does wins. matchRoot() holds for clean paths: anything else
+    // tries every rule.
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.join(QLatin1Char('/')) != path) {
+        for (auto it = m_rules.crbegin(); it != m_rules.crend(); ++it) {
+            if (ruleMatches(*it, path, isFolder))
+                return &*it;
+        }
+        return nullptr;
+    }
+    QList<qsizetype> candidates = m_anywhere;
+    if (!m_byRoot.isEmpty()) {
+        QString prefix;
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            prefix += (i ? QStringLiteral("/") : QString()) + parts.at(i);
+            if (auto it = m_byRoot.constFind(prefix); it != m_byRoot.constEnd())
+                candidates += *it;
+        }
+    }
+    std::sort(candidates.begin(), candidates.end(), std::greater<>());
+    for (const qsizetype i : std::as_const(candidates)) {
+        if (ruleMatches(m_rules.at(i), path, isFolder))
+            return &m_rules.at(i);
     }
     return nullptr;
 }

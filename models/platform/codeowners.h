@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -41,9 +42,17 @@ public:
     QString fileName() const { return m_fileName; }
 
     static bool ruleMatches(const Rule &rule, const QString &path, bool isFolder);
+    // The folder every path that `rule` matches is, or lies in, as its literal leading path
+    // components ("services/a" for "/services/a/" and "/services/a/*.yaml"); empty when the
+    // rule may match anywhere. Holds for clean relative paths (no empty or leading component).
+    static QString matchRoot(const Rule &rule);
 
 private:
     QList<Rule> m_rules;
+    // ruleFor() without trying every rule: the rules by matchRoot(), and those that may match
+    // anywhere (indexes into m_rules).
+    QHash<QString, QList<qsizetype>> m_byRoot;
+    QList<qsizetype> m_anywhere;
     QList<Error> m_problems;
     QString m_fileName;
 };

@@ -5,6 +5,7 @@
 #include "rules/ruledeprecations.h"
 #include "rules/rulesources.h"
 #include "yaml/yamldocument.h"
+#include "yaml/yamlvalue.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +19,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kanri::platform {
@@ -47,6 +49,75 @@ YAML::Node dig(const YAML::Node &node, std::initializer_list<const char *> path)
         current.reset(next); // rebinds; `=` would overwrite the node it refers to
     }
     return current;
+}
+
+// The rendered-output rules read documents through these, as yaml-cpp nodes or as yaml::Value
+// (a null pointer: absent), with the same answers: a scalar's text ("" for null), a missing
+// step of a path is absent, a sequence's items.
+bool isMap(const YAML::Node &node)
+{
+    return node.IsMap();
+}
+
+bool isSequence(const YAML::Node &node)
+{
+    return node.IsSequence();
+}
+
+bool isDefined(const YAML::Node &node)
+{
+    return node.IsDefined();
+}
+
+std::vector<YAML::Node> items(const YAML::Node &node)
+{
+    std::vector<YAML::Node> out;
+    for (const YAML::Node &item : node)
+        out.push_back(item);
+    return out;
+}
+
+using ValueRef = const yaml::Value *;
+
+QString str(ValueRef value)
+{
+    return value && value->isScalar() && !value->isNull() ? QString::fromStdString(value->text)
+                                                          : QString();
+}
+
+ValueRef dig(ValueRef value, std::initializer_list<const char *> path)
+{
+    for (const char *key : path) {
+        if (!value || !value->isMap())
+            return nullptr;
+        value = value->get(key);
+    }
+    return value;
+}
+
+bool isMap(ValueRef value)
+{
+    return value && value->isMap();
+}
+
+bool isSequence(ValueRef value)
+{
+    return value && value->isSeq();
+}
+
+bool isDefined(ValueRef value)
+{
+    return value != nullptr;
+}
+
+std::vector<ValueRef> items(ValueRef value)
+{
+    std::vector<ValueRef> out;
+    if (value && value->isSeq()) {
+        for (const yaml::Value &item : value->items)
+            out.push_back(&item);
+    }
+    return out;
 }
 
 Finding makeFinding(const FindingPlace &place, const QString &rule, Severity severity,
@@ -87,30 +158,30 @@ QString formatMemory(double bytes)
     return QString::number(bytes, 'g', 4) + QString::fromLatin1(units[u]);
 }
 
-struct PodSpec
+template<class Node> struct PodSpec
 {
-    YAML::Node spec;
+    Node spec;
     QString prefix; // field path of the pod spec in the resource
 };
 
-std::optional<PodSpec> podSpecOf(const QString &kind, const YAML::Node &doc)
+template<class Node> std::optional<PodSpec<Node>> podSpecOf(const QString &kind, const Node &doc)
 {
     static const QSet<QString> templated{
         QStringLiteral("Deployment"), QStringLiteral("StatefulSet"),
         QStringLiteral("DaemonSet"),  QStringLiteral("ReplicaSet"),
         QStringLiteral("Job"),        QStringLiteral("ReplicationController")};
     if (templated.contains(kind)) {
-        const YAML::Node s = dig(doc, {"spec", "template", "spec"});
-        if (s && s.IsMap())
-            return PodSpec{s, QStringLiteral("spec.template.spec")};
+        const Node s = dig(doc, {"spec", "template", "spec"});
+        if (isMap(s))
+            return PodSpec<Node>{s, QStringLiteral("spec.template.spec")};
     } else if (kind == QLatin1String("CronJob")) {
-        const YAML::Node s = dig(doc, {"spec", "jobTemplate", "spec", "template", "spec"});
-        if (s && s.IsMap())
-            return PodSpec{s, QStringLiteral("spec.jobTemplate.spec.template.spec")};
+        const Node s = dig(doc, {"spec", "jobTemplate", "spec", "template", "spec"});
+        if (isMap(s))
+            return PodSpec<Node>{s, QStringLiteral("spec.jobTemplate.spec.template.spec")};
     } else if (kind == QLatin1String("Pod")) {
-        const YAML::Node s = doc["spec"];
-        if (s && s.IsMap())
-            return PodSpec{s, QStringLiteral("spec")};
+        const Node s = dig(doc, {"spec"});
+        if (isMap(s))
+            return PodSpec<Node>{s, QStringLiteral("spec")};
     }
     return std::nullopt;
 }
@@ -170,7 +241,7 @@ bool isClusterScoped(const QString &kind)
     return kinds.contains(kind);
 }
 
-class RenderedChecker
+template<class Node> class RenderedChecker
 {
     Q_DECLARE_TR_FUNCTIONS(kanri::platform::RenderedChecker)
 
@@ -184,24 +255,24 @@ public:
 
     QList<Finding> findings;
 
-    void check(const YAML::Node &doc)
+    void check(const Node &doc)
     {
-        if (!doc.IsMap())
+        if (!isMap(doc))
             return;
-        const QString apiVersion = str(doc["apiVersion"]);
-        const QString kind = str(doc["kind"]);
+        const QString apiVersion = str(dig(doc, {"apiVersion"}));
+        const QString kind = str(dig(doc, {"kind"}));
         const QString name = str(dig(doc, {"metadata", "name"}));
         checkDeprecation(apiVersion, kind, name);
         checkTenancy(doc, kind, name);
         if (auto pod = podSpecOf(kind, doc)) {
             for (const char *list : {"containers", "initContainers"}) {
-                const YAML::Node containers = pod->spec[list];
-                if (!containers || !containers.IsSequence())
+                const Node containers = dig(pod->spec, {list});
+                if (!isSequence(containers))
                     continue;
-                for (const YAML::Node &c : containers) {
+                for (const Node &c : items(containers)) {
                     const QString path =
                         QStringLiteral("%1.%2[name=%3]")
-                            .arg(pod->prefix, QString::fromLatin1(list), str(c["name"]));
+                            .arg(pod->prefix, QString::fromLatin1(list), str(dig(c, {"name"})));
                     if (std::strcmp(list, "containers") == 0)
                         checkResources(kind, name, c, path);
                     checkImage(kind, name, c, path);
@@ -211,7 +282,7 @@ public:
         if (kind == QLatin1String("HorizontalPodAutoscaler"))
             checkHpa(doc, name);
         if (kind == QLatin1String("Deployment") || kind == QLatin1String("StatefulSet"))
-            scaled.append({kind, name, dig(doc, {"spec", "replicas"}).IsDefined()});
+            scaled.append({kind, name, isDefined(dig(doc, {"spec", "replicas"}))});
     }
 
     void finish()
@@ -280,7 +351,7 @@ private:
             message, hint, sources.resourceKey(kind, name, QStringLiteral("apiVersion")));
     }
 
-    void checkTenancy(const YAML::Node &doc, const QString &kind, const QString &name)
+    void checkTenancy(const Node &doc, const QString &kind, const QString &name)
     {
         if (t.platform)
             return;
@@ -363,11 +434,11 @@ private:
             report("below", Severity::Warning, *range.warningBelow);
     }
 
-    void checkResources(const QString &kind, const QString &name, const YAML::Node &c,
+    void checkResources(const QString &kind, const QString &name, const Node &c,
                         const QString &path)
     {
-        const QString container = str(c["name"]);
-        const YAML::Node res = dig(c, {"resources"});
+        const QString container = str(dig(c, {"name"}));
+        const Node res = dig(c, {"resources"});
         QStringList missing;
         std::optional<double> values[2][2]; // [requests, limits][cpu, memory]
         const char *sections[] = {"requests", "limits"};
@@ -426,10 +497,9 @@ private:
         }
     }
 
-    void checkImage(const QString &kind, const QString &name, const YAML::Node &c,
-                    const QString &path)
+    void checkImage(const QString &kind, const QString &name, const Node &c, const QString &path)
     {
-        const QString image = str(c["image"]);
+        const QString image = str(dig(c, {"image"}));
         if (image.isEmpty())
             return;
         const ImageRef ref = parseImage(image);
@@ -442,8 +512,9 @@ private:
         if (ref.digest.isEmpty() && (ref.tag.isEmpty() || ref.tag == QLatin1String("latest"))) {
             add(QStringLiteral("image/latest-tag"), Severity::Error,
                 ref.tag.isEmpty()
-                    ? tr("image %1 of container %2 has no tag").arg(image, str(c["name"]))
-                    : tr("image %1 of container %2 is tagged latest").arg(image, str(c["name"])),
+                    ? tr("image %1 of container %2 has no tag").arg(image, str(dig(c, {"name"})))
+                    : tr("image %1 of container %2 is tagged latest")
+                          .arg(image, str(dig(c, {"name"}))),
                 tr("pin a version (newTag in the overlay's images: entry, or the tag in image:) so "
                    "that a rollout is reproducible"),
                 imageLoc("newTag"));
@@ -459,10 +530,23 @@ private:
             if (ref.name == allowed || ref.name.startsWith(allowed + QLatin1Char('/')))
                 return;
         }
+        // The other service's repository among the folders; with several, the last one listed.
         QString other;
-        for (const QString &repo : t.otherRepositories) {
-            if (segments.contains(repo))
-                other = repo;
+        if (t.repositoryOrder) {
+            qsizetype last = -1;
+            for (const QString &segment : segments) {
+                const auto it = t.repositoryOrder->constFind(segment);
+                if (it != t.repositoryOrder->constEnd() && segment != t.ownRepository &&
+                    *it > last) {
+                    last = *it;
+                    other = segment;
+                }
+            }
+        } else {
+            for (const QString &repo : t.otherRepositories) {
+                if (segments.contains(repo))
+                    other = repo;
+            }
         }
         if (other.isEmpty() && config.registries.isEmpty())
             return; // a third-party image and no list of allowed registries to judge it by
@@ -479,17 +563,17 @@ private:
             imageLoc("newName"));
     }
 
-    void checkHpa(const YAML::Node &doc, const QString &name)
+    void checkHpa(const Node &doc, const QString &name)
     {
-        const YAML::Node spec = dig(doc, {"spec"});
+        const Node spec = dig(doc, {"spec"});
         const QString targetKind = str(dig(spec, {"scaleTargetRef", "kind"}));
         const QString targetName = str(dig(spec, {"scaleTargetRef", "name"}));
         if (!targetKind.isEmpty())
             hpaTargets.insert(targetKind + QLatin1Char('/') + targetName);
         bool okMin = true, okMax = false;
-        const QString minText = str(spec["minReplicas"]);
+        const QString minText = str(dig(spec, {"minReplicas"}));
         const int minReplicas = minText.isEmpty() ? 1 : minText.toInt(&okMin);
-        const int maxReplicas = str(spec["maxReplicas"]).toInt(&okMax);
+        const int maxReplicas = str(dig(spec, {"maxReplicas"})).toInt(&okMax);
         const QString hpa = QStringLiteral("HorizontalPodAutoscaler");
         if (okMin && !minText.isEmpty() && minReplicas < 1) {
             add(QStringLiteral("hpa/min-below-one"), Severity::Error,
@@ -517,7 +601,21 @@ private:
 QList<Finding> checkRendered(const RenderTarget &target, const QByteArray &rendered,
                              const RuleConfig &config, const KustomizeSources &sources)
 {
-    RenderedChecker checker(target, config, sources);
+    // yaml::Value reads the output in less than half the time yaml-cpp nodes take, within the
+    // limits yaml::loadAll keeps. It refuses some streams yaml-cpp reads (a key twice in one
+    // mapping): those are read, and their errors reported, with yaml-cpp as before.
+    yaml::ParseLimits limits;
+    limits.maxBytes = yaml::YamlDocument::MaxBytes;
+    limits.maxDepth = yaml::YamlDocument::MaxDepth;
+    limits.maxNodes = yaml::YamlDocument::MaxExpandedNodes;
+    if (const auto values = yaml::parseDocuments(rendered, {}, limits)) {
+        RenderedChecker<ValueRef> checker(target, config, sources);
+        for (const yaml::Value &doc : *values)
+            checker.check(&doc);
+        checker.finish();
+        return checker.findings;
+    }
+    RenderedChecker<YAML::Node> checker(target, config, sources);
     if (auto docs = yaml::loadAll(rendered)) {
         for (const YAML::Node &doc : *docs)
             checker.check(doc);
@@ -654,24 +752,41 @@ void checkCodeOwners(const CodeOwners &owners, const QString &root, const QStrin
         files = QStringList(edited.cbegin(), edited.cend());
         files.sort();
     }
-    QStringList folders;
-    for (const QString &f : files) {
+    QSet<QString> folderSet;
+    bool clean = true; // every path as CodeOwners::matchRoot() assumes
+    for (const QString &f : std::as_const(files)) {
+        clean = clean && !f.isEmpty() && !f.startsWith(QLatin1Char('/')) &&
+                !f.endsWith(QLatin1Char('/')) && !f.contains(QLatin1String("//"));
         QString dir = f.section(QLatin1Char('/'), 0, -2);
-        while (!dir.isEmpty() && !folders.contains(dir)) {
-            folders << dir;
+        while (!dir.isEmpty() && !folderSet.contains(dir)) {
+            folderSet.insert(dir);
             dir = dir.section(QLatin1Char('/'), 0, -2);
         }
     }
+    QStringList folders(folderSet.cbegin(), folderSet.cend());
+    folders.sort();
+    // The paths a rule can match: those at or below its matchRoot() (both lists are sorted,
+    // so they are one range), or all of them.
+    const auto within = [clean](const QStringList &sorted, const QString &root) {
+        if (!clean || root.isEmpty())
+            return std::pair{sorted.cbegin(), sorted.cend()};
+        auto begin = std::lower_bound(sorted.cbegin(), sorted.cend(), root);
+        auto end = begin;
+        if (end != sorted.cend() && *end == root)
+            ++end;
+        const QString below = root + QLatin1Char('/');
+        end = std::lower_bound(end, sorted.cend(), below);
+        while (end != sorted.cend() && end->startsWith(below))
+            ++end;
+        return std::pair{begin, end};
+    };
     for (const CodeOwners::Rule &rule : owners.rules()) {
+        const QString root = CodeOwners::matchRoot(rule);
         bool matched = false;
-        for (const QString &f : files) {
-            if (CodeOwners::ruleMatches(rule, f, false)) {
-                matched = true;
-                break;
-            }
-        }
-        for (qsizetype i = 0; !matched && i < folders.size(); ++i)
-            matched = CodeOwners::ruleMatches(rule, folders.at(i), true);
+        for (auto [it, end] = within(files, root); !matched && it != end; ++it)
+            matched = CodeOwners::ruleMatches(rule, *it, false);
+        for (auto [it, end] = within(folders, root); !matched && it != end; ++it)
+            matched = CodeOwners::ruleMatches(rule, *it, true);
         if (!matched) {
             out << makeFinding(place, QStringLiteral("codeowners/no-match"), Severity::Warning,
                                tr("the CODEOWNERS pattern %1 matches no file").arg(rule.pattern),
@@ -788,8 +903,11 @@ QList<Finding> checkCatalog(const Catalog &catalog, const RuleConfig &config,
 
     // Microservice entries against the manifests' service folders.
     if (!catalog.manifestsRoot.isEmpty()) {
+        QSet<QString> serviceNames; // Catalog::service() for each entry would be quadratic
+        for (const Service &s : catalog.services)
+            serviceNames.insert(s.name);
         for (const MapEntryRef &m : catalog.microservices) {
-            if (catalog.service(m.key))
+            if (serviceNames.contains(m.key))
                 continue;
             out << makeFinding(
                 accounts, QStringLiteral("catalog/entry-without-manifests"), Severity::Warning,

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace kanri::platform {
@@ -35,6 +36,10 @@ struct RenderTarget
     bool platform = false;         // a platform folder: reserved kinds are allowed
     QString ownRepository;         // the service's image repository; empty: unknown
     QStringList otherRepositories; // the other services' image repositories
+    // The same for many services at once: every service's image repository → its position in
+    // the catalog (the last one counts); ownRepository is left out. When set, it is used
+    // instead of otherRepositories.
+    std::shared_ptr<const QHash<QString, qsizetype>> repositoryOrder;
 };
 
 // The rules on rendered output: deprecated APIs, container resources and their ranges, HPAs,

@@ -13,10 +13,16 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <map>
+#include <memory>
+#include <thread>
 
 #include <yaml-cpp/yaml.h>
 
@@ -141,10 +147,14 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
     if (!catalog.manifestsRoot.isEmpty()) {
         const FindingPlace place{displayRoot, catalog.manifestsRoot};
         QList<RenderTarget> targets;
-        QStringList repositories;
-        for (const MapEntryRef &m : catalog.microservices)
-            repositories << imageRepositoryOf(m, config);
-        repositories.removeAll(QString());
+        // Every service's image repository → its last position in the catalog's order: what
+        // RenderTarget::otherRepositories would list, without a list per service.
+        auto repositories = std::make_shared<QHash<QString, qsizetype>>();
+        qsizetype position = 0;
+        for (const MapEntryRef &m : catalog.microservices) {
+            if (const QString r = imageRepositoryOf(m, config); !r.isEmpty())
+                repositories->insert(r, position++);
+        }
         for (const Service &s : catalog.services) {
             QString ns = s.name;
             QString own;
@@ -155,8 +165,6 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
                     ns = v;
                 own = imageRepositoryOf(entry, config);
             }
-            QStringList others = repositories;
-            others.removeAll(own);
             QList<Environment> environments = s.environments;
             if (environments.isEmpty()) {
                 // The catalog found no overlays (a layout it does not read, such as
@@ -182,11 +190,14 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
                 t.environment = env.name;
                 t.expectedNamespace = ns;
                 t.ownRepository = own;
-                t.otherRepositories = others;
+                t.repositoryOrder = repositories;
                 targets << t;
             }
         }
         // Platform folders: every folder with a kustomization that a platform glob names.
+        QList<QRegularExpression> platformGlobs;
+        for (const QString &glob : config.platformFolders)
+            platformGlobs << globRegularExpression(glob);
         QDirIterator it(catalog.manifestsRoot, QDir::Dirs | QDir::NoDotAndDotDot,
                         QDirIterator::Subdirectories);
         QStringList platformDirs;
@@ -194,8 +205,8 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
             const QString rel = QDir(catalog.manifestsRoot).relativeFilePath(it.next());
             if (rel.startsWith(QLatin1String(".git")))
                 continue;
-            for (const QString &glob : config.platformFolders) {
-                if (globMatches(glob, rel) && !kustomizationIn(it.filePath()).isEmpty()) {
+            for (const QRegularExpression &glob : std::as_const(platformGlobs)) {
+                if (glob.match(rel).hasMatch() && !kustomizationIn(it.filePath()).isEmpty()) {
                     platformDirs << rel;
                     break;
                 }
@@ -209,16 +220,32 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
             t.platform = true;
             targets << t;
         }
-        for (const RenderTarget &t : std::as_const(targets)) {
+        // Each target on its own: rendered (the render function shares parsed files between
+        // targets) and checked on the worker threads, its findings kept in target order so that
+        // the report does not depend on the threads.
+        // One cache of parsed sources per worker thread: the overlays of one service, checked
+        // one after the other, share their base's files.
+        QMutex parsedMutex;
+        std::map<std::thread::id, std::unique_ptr<ParsedSources>> parsedByThread;
+        const auto parsedHere = [&]() -> ParsedSources * {
+            const QMutexLocker lock(&parsedMutex);
+            auto &parsed = parsedByThread[std::this_thread::get_id()];
+            if (!parsed)
+                parsed = std::make_unique<ParsedSources>();
+            return parsed.get();
+        };
+        const auto check = [&](const RenderTarget &t) -> QList<Finding> {
             auto rendered = m_render(t.dir);
-            ++result.renderedTargets;
-            if (!rendered) {
-                findings << renderFailure(place, t.dir, rendered.error(), t.service, t.environment);
-                continue;
-            }
-            const KustomizeSources sources(t.dir, m_read);
-            findings << checkRendered(t, *rendered, config, sources);
-        }
+            if (!rendered)
+                return {renderFailure(place, t.dir, rendered.error(), t.service, t.environment)};
+            const KustomizeSources sources(t.dir, m_read, parsedHere());
+            return checkRendered(t, *rendered, config, sources);
+        };
+        const QList<QList<Finding>> perTarget =
+            QtConcurrent::blockingMapped<QList<QList<Finding>>>(targets, check);
+        result.renderedTargets = int(targets.size());
+        for (const QList<Finding> &f : perTarget)
+            findings << f;
     }
     result.findings = sortedUnique(applyConfig(findings, config));
     result.notes << catalog.assumptions;

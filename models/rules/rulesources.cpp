@@ -5,10 +5,12 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 
 #include <yaml-cpp/yaml.h>
 
+#include <mutex>
 #include <vector>
 
 namespace kanri::platform {
@@ -50,13 +52,60 @@ struct Item
     QString targetKind, targetName; // a patch's explicit target
 };
 
+struct ParsedSources::Private
+{
+    // Enough for the files of a few services; more would keep a whole repository's nodes.
+    static constexpr qsizetype kCapacity = 64;
+    struct Entry
+    {
+        QByteArray bytes;
+        Result<std::vector<YAML::Node>> docs;
+    };
+    QHash<QString, Entry> entries;
+    QList<QString> order; // oldest first
+
+    Result<std::vector<YAML::Node>> loadAll(const QString &path, const QByteArray &bytes)
+    {
+        if (auto it = entries.constFind(path); it != entries.constEnd() && it->bytes == bytes)
+            return it->docs;
+        auto docs = yaml::loadAll(bytes, path);
+        if (!entries.contains(path)) {
+            order.append(path);
+            if (order.size() > kCapacity)
+                entries.remove(order.takeFirst());
+        }
+        entries.insert(path, Entry{bytes, docs});
+        return docs;
+    }
+};
+
+ParsedSources::ParsedSources()
+    : d(std::make_unique<Private>())
+{}
+
+ParsedSources::~ParsedSources() = default;
+
 struct KustomizeSources::Private
 {
     std::vector<Item> items;
     QSet<QString> visited;
     QStringList files;
     SourceReader read;
+    ParsedSources *parsed = nullptr;
 
+    Result<std::vector<YAML::Node>> loadAll(const QString &path, const QByteArray &bytes)
+    {
+        return parsed ? parsed->d->loadAll(path, bytes) : yaml::loadAll(bytes, path);
+    }
+    // The tree is read on the first question: most rendered targets raise no finding, and
+    // then nothing needs pointing into their sources.
+    QString root;
+    std::once_flag walked;
+
+    void walkOnce()
+    {
+        std::call_once(walked, [this] { walk(root, 0); });
+    }
     void walk(const QString &dir, int depth);
     void addFile(const QString &path, Item::Type type, const QString &targetKind = {},
                  const QString &targetName = {});
@@ -72,7 +121,7 @@ void KustomizeSources::Private::addFile(const QString &path, Item::Type type,
         return;
     files << path;
     // A file that does not parse cannot be pointed into; rendering reports it.
-    const auto docs = yaml::loadAll(*bytes, path);
+    const auto docs = loadAll(path, *bytes);
     if (!docs)
         return;
     for (const YAML::Node &doc : *docs) {
@@ -122,10 +171,11 @@ void KustomizeSources::Private::walk(const QString &dir, int depth)
     auto bytes = read(file);
     if (!bytes)
         return;
-    const auto loaded = yaml::load(*bytes, file);
+    // The first document, as yaml::load reads it.
+    const auto loaded = loadAll(file, *bytes);
     if (!loaded)
         return;
-    const YAML::Node k = *loaded;
+    const YAML::Node k = loaded->empty() ? YAML::Node() : loaded->front();
     if (!k.IsMap())
         return;
     const QDir base(dir);
@@ -197,18 +247,21 @@ void KustomizeSources::Private::walk(const QString &dir, int depth)
     }
 }
 
-KustomizeSources::KustomizeSources(const QString &kustomizationDir, SourceReader read)
+KustomizeSources::KustomizeSources(const QString &kustomizationDir, SourceReader read,
+                                   ParsedSources *parsed)
     : d(std::make_unique<Private>())
 {
+    d->parsed = parsed;
     d->read =
         read ? std::move(read) : SourceReader([](const QString &path) { return readFile(path); });
-    d->walk(QDir::cleanPath(kustomizationDir), 0);
+    d->root = QDir::cleanPath(kustomizationDir);
 }
 
 KustomizeSources::~KustomizeSources() = default;
 
 QStringList KustomizeSources::files() const
 {
+    d->walkOnce();
     return d->files;
 }
 
@@ -307,6 +360,7 @@ QString jsonPointer(const FieldPath &path)
 std::optional<SourcePlace> KustomizeSources::field(const QString &kind, const QString &name,
                                                    const FieldPath &path, bool *exact) const
 {
+    d->walkOnce();
     const QString pointer = jsonPointer(path);
     std::optional<SourcePlace> partial;
     int partialDepth = -1;
@@ -350,6 +404,7 @@ std::optional<SourcePlace> KustomizeSources::field(const QString &kind, const QS
 std::optional<SourcePlace> KustomizeSources::resourceKey(const QString &kind, const QString &name,
                                                          const QString &key) const
 {
+    d->walkOnce();
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         const Item &item = *it;
         if (item.type != Item::Type::Resource || !documentIs(item, kind, name))
@@ -366,6 +421,7 @@ std::optional<SourcePlace> KustomizeSources::resourceKey(const QString &kind, co
 std::optional<SourcePlace> KustomizeSources::imageSetting(const QString &imageName,
                                                           const QString &fieldName) const
 {
+    d->walkOnce();
     // Names as rewritten by earlier entries: an overlay's entry may match a base's newName.
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         const Item &item = *it;
@@ -388,6 +444,7 @@ std::optional<SourcePlace> KustomizeSources::imageSetting(const QString &imageNa
 
 std::optional<SourcePlace> KustomizeSources::replicasSetting(const QString &name) const
 {
+    d->walkOnce();
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         const Item &item = *it;
         if (item.type == Item::Type::Replicas && item.node.IsMap() &&
@@ -400,6 +457,7 @@ std::optional<SourcePlace> KustomizeSources::replicasSetting(const QString &name
 
 std::optional<SourcePlace> KustomizeSources::namespaceSetting() const
 {
+    d->walkOnce();
     for (auto it = d->items.rbegin(); it != d->items.rend(); ++it) {
         if (it->type == Item::Type::Namespace)
             return locationOf(*it, it->node.Mark());

@@ -37,12 +37,17 @@ using FieldPath = QList<FieldStep>;
 // patches, images, replicas, namespace), in the order kustomize applies them, and searches
 // backwards so that the last writer wins: an overlay patch before the base resource it patches.
 // Remote resources and generators are skipped. Resource names are matched ignoring
-// namePrefix/nameSuffix.
+// namePrefix/nameSuffix. The tree is read when the first question is asked, so one that is
+// never asked costs nothing.
+class ParsedSources;
+
 class KustomizeSources
 {
 public:
     // `read` (optional) replaces reading the disk, so that unsaved edits are pointed into.
-    explicit KustomizeSources(const QString &kustomizationDir, SourceReader read = {});
+    // `parsed` (optional) shares parsed files with the other KustomizeSources of its thread.
+    explicit KustomizeSources(const QString &kustomizationDir, SourceReader read = {},
+                              ParsedSources *parsed = nullptr);
     ~KustomizeSources();
     KustomizeSources(const KustomizeSources &) = delete;
     KustomizeSources &operator=(const KustomizeSources &) = delete;
@@ -66,6 +71,24 @@ public:
     struct Private;
 
 private:
+    std::unique_ptr<Private> d;
+};
+
+// The files the KustomizeSources of one thread parsed last, by path and content: a base that
+// three overlays include is parsed once when they are checked one after the other. Not
+// thread-safe: one per thread.
+class ParsedSources
+{
+public:
+    ParsedSources();
+    ~ParsedSources();
+    ParsedSources(const ParsedSources &) = delete;
+    ParsedSources &operator=(const ParsedSources &) = delete;
+
+    struct Private;
+
+private:
+    friend class KustomizeSources;
     std::unique_ptr<Private> d;
 };
 

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void ruleLinesAreKept();
     void runsOfStarsDoNotBacktrack();
     void aHugePatternIsQuickAndQuiet();
+    void lookupAgreesWithTryingEveryRule();
 };
 
 // The example file from GitHub's documentation ("About code owners"), in its order.
@@ -149,6 +150,79 @@ void TestCodeOwners::aHugePatternIsQuickAndQuiet()
              qPrintable(co.problems().constFirst().message.left(200)));
     // About 0.4 s of CPU here; the margin is for a loaded machine and the sanitizers.
     QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+}
+
+// ruleFor() only tries the rules whose literal leading folders (matchRoot) the path starts
+// with; it must answer exactly as trying every rule from the last line up does.
+void TestCodeOwners::lookupAgreesWithTryingEveryRule()
+{
+    const QByteArray file = R"(* @all
+/services/ @sre
+/services/a/ @team-a
+/services/a @team-a2
+/services/b/base/ @team-b
+/services/b*/overlays/ @b-star
+/services/c/overlays/*.yaml @c-yaml
+/services/?/prd/ @one-letter
+services/a/base/x.yaml @exact
+/services/**/kustomization.yaml @kustomizations
+**/prd/ @prd
+*.md @docs
+docs/* @docs-direct
+/docs/ 
+/services/a/overlays/dev/ @dev-a
+/services/a/overlays/dev/kustomization.yaml
+//weird/ @weird
+/services//a/ @double
+)";
+    const CodeOwners co = CodeOwners::parse(file);
+    QVERIFY(co.problems().isEmpty());
+    QCOMPARE(CodeOwners::matchRoot(co.rules().at(2)), QStringLiteral("services/a"));
+    QCOMPARE(CodeOwners::matchRoot(co.rules().at(5)), QStringLiteral("services"));
+    QCOMPARE(CodeOwners::matchRoot(co.rules().at(6)), QStringLiteral("services/c/overlays"));
+    QCOMPARE(CodeOwners::matchRoot(co.rules().at(10)), QString());
+    const QStringList paths{
+        QStringLiteral("README.md"),
+        QStringLiteral("services"),
+        QStringLiteral("services/a"),
+        QStringLiteral("services/a/base/x.yaml"),
+        QStringLiteral("services/a/base/y.yaml"),
+        QStringLiteral("services/a/overlays/dev/kustomization.yaml"),
+        QStringLiteral("services/a/overlays/dev/patch.yaml"),
+        QStringLiteral("services/a/overlays/prd/kustomization.yaml"),
+        QStringLiteral("services/ab/base/x.yaml"),
+        QStringLiteral("services/b/base/deployment.yaml"),
+        QStringLiteral("services/b2/overlays/stg/kustomization.yaml"),
+        QStringLiteral("services/c/overlays/a.yaml"),
+        QStringLiteral("services/c/overlays/stg/a.yaml"),
+        QStringLiteral("services/x/prd/a.yaml"),
+        QStringLiteral("services/xy/prd/a.yaml"),
+        QStringLiteral("docs/a.md"),
+        QStringLiteral("docs/sub/b.txt"),
+        QStringLiteral("weird/a"),
+        QStringLiteral("services//a/x"),
+        QStringLiteral("/services/a/x"),
+        QStringLiteral("services/a/"),
+        QString(),
+    };
+    for (const QString &path : paths) {
+        for (const bool folder : {false, true}) {
+            const CodeOwners::Rule *expected = nullptr;
+            for (auto it = co.rules().crbegin(); it != co.rules().crend(); ++it) {
+                if (CodeOwners::ruleMatches(*it, path, folder)) {
+                    expected = &*it;
+                    break;
+                }
+            }
+            const CodeOwners::Rule *got = co.ruleFor(path, folder);
+            QVERIFY2(got == expected,
+                     qPrintable(QStringLiteral("%1 (folder %2): line %3, expected line %4")
+                                    .arg(path)
+                                    .arg(folder)
+                                    .arg(got ? got->line : 0)
+                                    .arg(expected ? expected->line : 0)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCodeOwners)
