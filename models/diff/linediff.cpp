@@ -1,5 +1,6 @@
 #include "diff/linediff.h"
 
+#include <QHash>
 #include <QString>
 
 #include <vector>
@@ -28,18 +29,58 @@ namespace {
 
 enum class Op { Keep, Insert, Delete };
 
-// Myers' greedy algorithm with the V arrays kept for backtracking; the inputs here are
-// rendered resources (hundreds of lines), for which O((N+M)·D) time and space is fine.
-std::vector<Op> shortestEditScript(const QList<QByteArray> &a, const QList<QByteArray> &b)
+// Each line from `from` on as a number, equal lines the same number: the comparisons of the
+// search are then integer comparisons.
+std::array<std::vector<int>, 2> lineIds(const QList<QByteArray> &a, const QList<QByteArray> &b,
+                                        int from)
 {
+    QHash<QByteArrayView, int> ids;
+    ids.reserve(a.size() + b.size());
+    std::array<std::vector<int>, 2> out;
+    const QList<QByteArray> *sides[2] = {&a, &b};
+    for (int side = 0; side < 2; ++side) {
+        out[size_t(side)].reserve(size_t(sides[side]->size() - from));
+        for (qsizetype i = from; i < sides[side]->size(); ++i) {
+            const QByteArray &line = sides[side]->at(i);
+            auto it = ids.constFind(QByteArrayView(line));
+            if (it == ids.cend())
+                it = ids.insert(QByteArrayView(line), int(ids.size()));
+            out[size_t(side)].push_back(*it);
+        }
+    }
+    return out;
+}
+
+// Myers' greedy algorithm, forward, with what each round reached kept for backtracking.
+//
+// The script is exactly the one of the textbook version (which kept the whole V array of every
+// round): the common prefix is the snake of round 0, which every later path starts from, so it
+// is taken before the search; a round d keeps only its diagonals -d..d (O(D²) space rather than
+// O((N+M)·D)); a side with no lines is all insertions or all deletions. The common suffix is not
+// cut off: it would change which of several equally short scripts is found.
+std::vector<Op> shortestEditScript(const QList<QByteArray> &aLines, const QList<QByteArray> &bLines)
+{
+    const int n0 = int(aLines.size()), m0 = int(bLines.size());
+    int prefix = 0;
+    while (prefix < n0 && prefix < m0 && aLines[prefix] == bLines[prefix])
+        ++prefix;
+    std::vector<Op> ops(size_t(prefix), Op::Keep);
+    if (prefix == n0 || prefix == m0) {
+        ops.insert(ops.end(), size_t(n0 - prefix), Op::Delete);
+        ops.insert(ops.end(), size_t(m0 - prefix), Op::Insert);
+        return ops;
+    }
+    const auto ids = lineIds(aLines, bLines, prefix);
+    const std::vector<int> &a = ids[0], &b = ids[1];
     const int n = int(a.size()), m = int(b.size());
     const int max = n + m;
     const int offset = max + 1;
     std::vector<int> v(size_t(2 * max + 3), 0);
+    // trace[d] holds v[-d..d] as it was when round d began (v[k] for k in -d..d).
     std::vector<std::vector<int>> trace;
     int found = -1;
     for (int d = 0; d <= max && found < 0; ++d) {
-        trace.push_back(v);
+        trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
         for (int k = -d; k <= d; k += 2) {
             int x;
             if (k == -d || (k != d && v[size_t(offset + k - 1)] < v[size_t(offset + k + 1)]))
@@ -47,7 +88,7 @@ std::vector<Op> shortestEditScript(const QList<QByteArray> &a, const QList<QByte
             else
                 x = v[size_t(offset + k - 1)] + 1;
             int y = x - k;
-            while (x < n && y < m && a[x] == b[y]) {
+            while (x < n && y < m && a[size_t(x)] == b[size_t(y)]) {
                 ++x;
                 ++y;
             }
@@ -58,33 +99,35 @@ std::vector<Op> shortestEditScript(const QList<QByteArray> &a, const QList<QByte
             }
         }
     }
-    std::vector<Op> ops;
+    std::vector<Op> tail;
     int x = n, y = m;
     for (int d = found; d > 0; --d) {
         const std::vector<int> &pv = trace[size_t(d)];
+        auto at = [&](int k) { return pv[size_t(k + d)]; }; // v[k] when round d began
         const int k = x - y;
         int prevK;
-        if (k == -d || (k != d && pv[size_t(offset + k - 1)] < pv[size_t(offset + k + 1)]))
+        if (k == -d || (k != d && at(k - 1) < at(k + 1)))
             prevK = k + 1;
         else
             prevK = k - 1;
-        const int prevX = pv[size_t(offset + prevK)];
+        const int prevX = at(prevK);
         const int prevY = prevX - prevK;
         while (x > prevX && y > prevY) {
-            ops.push_back(Op::Keep);
+            tail.push_back(Op::Keep);
             --x;
             --y;
         }
-        ops.push_back(x == prevX ? Op::Insert : Op::Delete);
+        tail.push_back(x == prevX ? Op::Insert : Op::Delete);
         x = prevX;
         y = prevY;
     }
     while (x > 0 && y > 0) {
-        ops.push_back(Op::Keep);
+        tail.push_back(Op::Keep);
         --x;
         --y;
     }
-    return {ops.rbegin(), ops.rend()};
+    ops.insert(ops.end(), tail.rbegin(), tail.rend());
+    return ops;
 }
 
 QList<Hunk> hunksOf(const QList<QByteArray> &a, const QList<QByteArray> &b, int context)

@@ -120,6 +120,13 @@ ResourceText masked(const ResourceText &r, const std::optional<ResourceText> &ot
     return copy;
 }
 
+// Most objects of two renders are the same, often the very same bytes (a render answered from
+// the cache, an object the renderer did not emit again): those need no comparison.
+bool sameBytes(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size() && (a.constData() == b.constData() || a == b);
+}
+
 QString renameKey(const ResourceText &r)
 {
     const auto base = stripHashSuffix(r.name);
@@ -180,7 +187,7 @@ RenderDiff diffRenders(const QList<ResourceText> &before, const QList<ResourceTe
         auto it = beforeByKey.constFind(now.key());
         if (it != beforeByKey.constEnd() && !matched[*it]) {
             matched[*it] = true;
-            if (before[*it].yaml != now.yaml)
+            if (!sameBytes(before[*it].yaml, now.yaml))
                 add(ResourceDiff::Change::Modified, before[*it], now);
             continue;
         }

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QWaitCondition>
 
 #include <sys/stat.h>
 
@@ -123,6 +124,35 @@ struct RenderPipeline::Entry
     }
 };
 
+// A render running now, for callers that ask for the same one meanwhile.
+struct RenderPipeline::InFlight
+{
+    QString dir;
+    kustomize::FileOverlay layer;
+    quint64 generation = 0;
+    QMutex mutex;
+    QWaitCondition finished;
+    std::optional<Result<Output>> result; // set when done
+
+    // Waits for the result, polling `cancel`; nullopt when cancelled meanwhile.
+    std::optional<Result<Output>> wait(const std::atomic_bool *cancel)
+    {
+        QMutexLocker lock(&mutex);
+        while (!result) {
+            if (cancel && cancel->load())
+                return std::nullopt;
+            finished.wait(&mutex, QDeadlineTimer(10));
+        }
+        return result;
+    }
+    void publish(const Result<Output> &r)
+    {
+        QMutexLocker lock(&mutex);
+        result = r;
+        finished.wakeAll();
+    }
+};
+
 RenderPipeline::RenderPipeline() = default;
 RenderPipeline::~RenderPipeline() = default;
 
@@ -154,6 +184,52 @@ Result<RenderPipeline::Output> RenderPipeline::render(const QString &dirIn,
         }
     }
 
+    // The same render in flight: wait for it. One that its owner cancelled is started again.
+    std::shared_ptr<InFlight> mine;
+    while (!mine) {
+        std::shared_ptr<InFlight> running;
+        {
+            QMutexLocker lock(&m_mutex);
+            for (const auto &f : m_inFlight) {
+                if (f->generation == m_generation && f->dir == dir &&
+                    f->layer.files == layer.files) {
+                    running = f;
+                    break;
+                }
+            }
+            if (!running) {
+                mine = std::make_shared<InFlight>();
+                mine->dir = dir;
+                mine->layer = layer;
+                mine->generation = m_generation;
+                m_inFlight.push_back(mine);
+            }
+        }
+        if (running) {
+            auto result = running->wait(cancel);
+            if (!result)
+                return fail(Error::Code::Cancelled, QStringLiteral("cancelled"));
+            if (*result || result->error().code != Error::Code::Cancelled) {
+                ++m_shared;
+                return *result;
+            }
+            if (cancel && cancel->load())
+                return *result;
+        }
+    }
+    auto output = renderAndKeep(dir, layer, cancel);
+    {
+        QMutexLocker lock(&m_mutex);
+        std::erase(m_inFlight, mine);
+    }
+    mine->publish(output);
+    return output;
+}
+
+Result<RenderPipeline::Output> RenderPipeline::renderAndKeep(const QString &dir,
+                                                             const kustomize::FileOverlay &layer,
+                                                             const std::atomic_bool *cancel)
+{
     const qint64 start = nowNs();
     auto rendered = m_renderer.render(dir, {}, &layer, cancel);
     ++m_renders;
@@ -205,6 +281,7 @@ void RenderPipeline::clear()
     QMutexLocker lock(&m_mutex);
     m_entries.clear();
     m_count = 0;
+    ++m_generation;
 }
 
 } // namespace kanri::platform

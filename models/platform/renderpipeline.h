@@ -26,8 +26,12 @@ namespace kanri::platform {
 // both make a new render, and an edit of one service leaves the others' entries valid. HEAD
 // and working renders of one overlay are both kept (a few variants per overlay).
 //
-// Thread-safe: render() may run concurrently on workers (two workers asking for the same
-// overlay at once may both render it). Failed and cancelled renders are not kept.
+// Thread-safe: render() may run concurrently on workers. A render asked for while the same
+// overlay is being rendered with the same layer waits for that render and shares its output
+// (after an edit the live diff, the services table, the tree and the linter all ask for the
+// same render at once: it runs once, not four times on two cores). Failed and cancelled
+// renders are not kept; a render cancelled by the one that started it is started again by a
+// caller that still waits for it.
 class RenderPipeline
 {
 public:
@@ -49,16 +53,25 @@ public:
 
     // Renders actually run so far (not answered from the cache): for tests and benchmarks.
     quint64 renderCount() const { return m_renders.load(); }
+    // Renders answered by waiting for the same render in flight: for tests and benchmarks.
+    quint64 sharedCount() const { return m_shared.load(); }
 
 private:
+    // Renders (not from the cache) and keeps the output when its inputs allow.
+    Result<Output> renderAndKeep(const QString &dir, const kustomize::FileOverlay &layer,
+                                 const std::atomic_bool *cancel);
+
     struct Input;
     struct Entry;
+    struct InFlight;
     kustomize::Renderer m_renderer; // parses each file once per content (thread-safe)
     mutable QMutex m_mutex;
     QHash<QString, std::vector<std::shared_ptr<const Entry>>>
         m_entries; // dir → most recently used first
     qsizetype m_count = 0;
-    std::atomic<quint64> m_renders = 0;
+    std::vector<std::shared_ptr<InFlight>> m_inFlight;
+    quint64 m_generation = 0; // clear() counts: a render started before one is not joined
+    std::atomic<quint64> m_renders = 0, m_shared = 0;
 };
 
 } // namespace kanri::platform

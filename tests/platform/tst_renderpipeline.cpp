@@ -10,6 +10,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <thread>
 
 using namespace kanri;
 using platform::RenderPipeline;
@@ -32,6 +35,8 @@ private Q_SLOTS:
     void headAndWorkingVariantsAreBothKept();
     void aFailedRenderIsNotKept();
     void consumersShareOneRenderPerOverlay();
+    void theSameRenderAskedTwiceAtOnceRunsOnce();
+    void aCancelledRenderIsStartedAgainForTheOneWaiting();
 
 private:
     QString overlay(int service, const char *env) const
@@ -58,6 +63,20 @@ private:
         return test::writeText(path, text) && f.open(QIODevice::ReadWrite) &&
                f.setFileTime(QDateTime::currentDateTime().addSecs(-3600),
                              QFileDevice::FileModificationTime);
+    }
+
+    // A layer that makes service 0's base a megabyte: its render takes a while.
+    kustomize::FileOverlay heavyLayer() const
+    {
+        QByteArray big = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n";
+        for (int i = 0; i < 30000; ++i)
+            big +=
+                "  key" + QByteArray::number(i) + ": value number " + QByteArray::number(i) + '\n';
+        kustomize::FileOverlay layer;
+        layer.files.insert(base(0, "big.yaml"), big);
+        const QString k = base(0, "kustomization.yaml");
+        layer.files.insert(k, read(k).replace("resources:\n", "resources:\n  - big.yaml\n"));
+        return layer;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -289,6 +308,59 @@ void TestRenderPipeline::consumersShareOneRenderPerOverlay()
     QCOMPARE(pipeline->renderCount(), start + 10);
     QCOMPARE(session->values(1, 2).replicas, std::optional<int>(5));
     QCOMPARE(pipeline->renderCount(), start + 10); // the linter's render answers the table
+}
+
+void TestRenderPipeline::theSameRenderAskedTwiceAtOnceRunsOnce()
+{
+    // The live diff and the services table ask for the same render right after an edit: the
+    // second waits for the first one's output instead of rendering it again.
+    const kustomize::FileOverlay layer = heavyLayer();
+    QVERIFY(read(base(0, "kustomization.yaml")).contains("resources:"));
+    RenderPipeline pipeline;
+    std::optional<Result<RenderPipeline::Output>> first;
+    std::thread worker([&] { first = pipeline.render(overlay(0, "prd"), layer); });
+    QThread::msleep(20); // the first render is under way (it takes far longer than this)
+    auto second = pipeline.render(overlay(0, "prd"), layer);
+    worker.join();
+    QVERIFY2(first && first->has_value(), qPrintable(first->error().toString()));
+    QVERIFY(second.has_value());
+    QVERIFY((*second)->text.contains("key29999: value number 29999"));
+    QCOMPARE(second->get(), first->value().get()); // one output, shared
+    QCOMPARE(pipeline.renderCount(), quint64(1));
+    // Another layer is another render, even for the same overlay.
+    kustomize::FileOverlay other = layer;
+    other.files[base(0, "big.yaml")]->append("  extra: one\n");
+    auto third = pipeline.render(overlay(0, "prd"), other);
+    QVERIFY(third.has_value());
+    QVERIFY((*third)->text.contains("extra: one"));
+    QCOMPARE(pipeline.renderCount(), quint64(2));
+}
+
+void TestRenderPipeline::aCancelledRenderIsStartedAgainForTheOneWaiting()
+{
+    const kustomize::FileOverlay layer = heavyLayer();
+    RenderPipeline pipeline;
+    std::atomic_bool cancelFirst = false;
+    std::optional<Result<RenderPipeline::Output>> first, second;
+    std::thread one([&] { first = pipeline.render(overlay(0, "prd"), layer, &cancelFirst); });
+    QThread::msleep(20);
+    std::thread two([&] { second = pipeline.render(overlay(0, "prd"), layer); });
+    QThread::msleep(20);
+    cancelFirst = true; // the first caller lost interest; the second still waits
+    one.join();
+    two.join();
+    QVERIFY(first && second);
+    QVERIFY2(second->has_value(), qPrintable(second->error().toString()));
+    QVERIFY((**second)->text.contains("key29999: value number 29999"));
+    if (!first->has_value())
+        QCOMPARE(first->error().code, Error::Code::Cancelled);
+    // A waiting caller that is cancelled itself returns at once.
+    std::atomic_bool cancelled = true;
+    kustomize::FileOverlay fresh = layer;
+    fresh.files[base(0, "big.yaml")]->append("  extra: two\n");
+    auto none = pipeline.render(overlay(0, "prd"), fresh, &cancelled);
+    QVERIFY(!none.has_value());
+    QCOMPARE(none.error().code, Error::Code::Cancelled);
 }
 
 QTEST_GUILESS_MAIN(TestRenderPipeline)

@@ -12,9 +12,10 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QSyntaxHighlighter>
 #include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace kanri::ui {
 
@@ -27,7 +28,7 @@ QPlainTextEdit *makeView(const QString &name)
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view->setAccessibleName(name);
-    new DiffHighlighter(view->document());
+    new DiffViewHighlighter(view);
     return view;
 }
 
@@ -41,7 +42,12 @@ DiffPanel::DiffPanel(QWidget *parent)
     , m_unified(makeView(tr("Rendered diff")))
     , m_left(makeView(tr("Rendered YAML at HEAD")))
     , m_right(makeView(tr("Rendered YAML with your changes")))
+    , m_building(new QFutureWatcher<std::array<QString, 3>>(this))
+    , m_applyLater(new QTimer(this))
 {
+    m_applyLater->setSingleShot(true);
+    m_applyLater->setInterval(0);
+    connect(m_applyLater, &QTimer::timeout, this, &DiffPanel::applyPending);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(tr("Diff summary"));
@@ -88,6 +94,8 @@ void DiffPanel::setResults(const QString &service,
 
 void DiffPanel::setAccountsDiffs(const QList<platform::LiveDiff::FileDiff> &files)
 {
+    if (files.isEmpty() && m_accounts.isEmpty())
+        return; // nothing before, nothing now (the window sets both after every edit)
     m_accounts = files;
     render();
 }
@@ -99,11 +107,17 @@ void DiffPanel::setBusy(bool busy)
 
 QString DiffPanel::unifiedText() const
 {
+    const_cast<DiffPanel *>(this)->finishPending();
     return m_unified->toPlainText();
 }
 QString DiffPanel::summaryText() const
 {
     return m_summary->text();
+}
+
+bool DiffPanel::isUpToDate() const
+{
+    return !m_buildPending && m_shown == m_target;
 }
 
 namespace {
@@ -148,15 +162,14 @@ void appendSideBySide(const QString &header, const QList<diff::Hunk> &hunks, QSt
 
 } // namespace
 
-void DiffPanel::render()
+namespace {
+
+// The unified text and the two side-by-side columns of the results.
+std::array<QString, 3> buildTexts(const QList<platform::LiveDiff::EnvironmentDiff> &results,
+                                  const QList<platform::LiveDiff::FileDiff> &accounts)
 {
-    QStringList summary;
     QString unified, left, right;
-    for (const auto &env : std::as_const(m_results)) {
-        QString line = env.environment + QStringLiteral(": ") + env.diff.summary();
-        if (!env.error.isEmpty())
-            line += QStringLiteral(" — ") + env.error;
-        summary << line;
+    for (const auto &env : results) {
         const QByteArray text =
             diff::formatRenderDiff(env.diff, env.environment + QStringLiteral(" ·"));
         unified += QString::fromUtf8(text);
@@ -165,20 +178,162 @@ void DiffPanel::render()
                 QStringLiteral("=== %1 · %2").arg(env.environment, r.any().displayName()), r.hunks,
                 left, right);
     }
-    for (const auto &file : std::as_const(m_accounts)) {
+    for (const auto &file : accounts) {
         const QString header = QStringLiteral("=== accounts · %1").arg(file.file);
         unified += header + QLatin1Char('\n') + QString::fromUtf8(diff::formatHunks(file.hunks));
         appendSideBySide(header, file.hunks, left, right);
-        summary << tr("accounts: %1 changed").arg(file.file);
     }
+    return {unified, left, right};
+}
+
+qsizetype lineCount(const QList<platform::LiveDiff::EnvironmentDiff> &results,
+                    const QList<platform::LiveDiff::FileDiff> &accounts)
+{
+    qsizetype lines = 0;
+    for (const auto &env : results)
+        for (const auto &r : env.diff.resources)
+            for (const auto &h : r.hunks)
+                lines += h.lines.size() + 1;
+    for (const auto &file : accounts)
+        for (const auto &h : file.hunks)
+            lines += h.lines.size() + 1;
+    return lines;
+}
+
+// What a piece of the text put in at once holds at most (characters): about 10 ms of the GUI
+// thread's time on the 2-core development machine.
+constexpr qsizetype kPiece = 64 * 1024;
+
+// Characters QTextDocument does not keep one for one (a CR LF becomes one block break): a text
+// with them is put in whole, not spliced.
+bool spliceable(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'\r' || u == QChar::ParagraphSeparator || u == 0xfdd0 || u == 0xfdd1)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void DiffPanel::render()
+{
+    QStringList summary;
+    for (const auto &env : std::as_const(m_results)) {
+        QString line = env.environment + QStringLiteral(": ") + env.diff.summary();
+        if (!env.error.isEmpty())
+            line += QStringLiteral(" — ") + env.error;
+        summary << line;
+    }
+    for (const auto &file : std::as_const(m_accounts))
+        summary << tr("accounts: %1 changed").arg(file.file);
     if (m_results.isEmpty() && m_accounts.isEmpty())
         summary << (m_service.isEmpty() ? tr("Select a service to see its rendered diff.")
                                         : tr("%1: rendering…").arg(m_service));
     m_summary->setText(summary.join(QLatin1Char('\n')));
-    m_unified->setPlainText(unified);
-    m_left->setPlainText(left);
-    m_right->setPlainText(right);
+
+    // A large diff is built on a worker: the GUI thread only puts it in, a piece at a time.
+    const quint64 generation = ++m_generation;
+    if (lineCount(m_results, m_accounts) < kLargeLines) {
+        m_buildPending = false;
+        textsBuilt(buildTexts(m_results, m_accounts));
+        return;
+    }
+    m_building->disconnect(this);
+    connect(m_building, &QFutureWatcher<std::array<QString, 3>>::finished, this,
+            [this, generation] {
+                if (generation == m_generation && m_buildPending) {
+                    m_buildPending = false;
+                    textsBuilt(m_building->result());
+                }
+            });
+    m_buildPending = true;
+    m_building->setFuture(QtConcurrent::run(buildTexts, m_results, m_accounts));
+}
+
+void DiffPanel::textsBuilt(const std::array<QString, 3> &texts)
+{
+    m_target = texts;
+    applyPending();
+}
+
+void DiffPanel::applyPending()
+{
+    bool more = false;
+    for (int view = 0; view < 3; ++view)
+        more = applyStep(view, true) || more;
+    if (more) {
+        m_applyLater->start();
+        return;
+    }
     highlightChangedCharacters(m_left, m_right);
+}
+
+void DiffPanel::finishPending()
+{
+    if (m_buildPending) {
+        m_building->waitForFinished();
+        m_buildPending = false;
+        m_target = m_building->result();
+    }
+    if (m_shown == m_target)
+        return;
+    m_applyLater->stop();
+    for (int view = 0; view < 3; ++view)
+        applyStep(view, false);
+    highlightChangedCharacters(m_left, m_right);
+}
+
+// Puts the view's target text in by replacing only what differs from what it shows (its
+// common beginning and end stay, and with them the scroll position, the cursor and the
+// colouring of the lines around). `bounded`: at most a piece is removed or inserted, and the
+// result tells whether more is left.
+bool DiffPanel::applyStep(int index, bool bounded)
+{
+    QPlainTextEdit *view =
+        std::array<QPlainTextEdit *, 3>{m_unified, m_left, m_right}[size_t(index)];
+    QString &shown = m_shown[size_t(index)];
+    const QString &target = m_target[size_t(index)];
+    if (shown == target)
+        return false;
+    if ((shown.isEmpty() && (!bounded || target.size() <= kPiece)) || !spliceable(target) ||
+        !spliceable(shown)) {
+        view->setPlainText(target);
+        shown = target;
+        return false;
+    }
+    const qsizetype common = std::min(shown.size(), target.size());
+    const QChar *a = shown.constData();
+    const QChar *b = target.constData();
+    const qsizetype prefix = std::mismatch(a, a + common, b).first - a;
+    const QChar *shownEnd = a + shown.size();
+    const auto back = std::mismatch(std::make_reverse_iterator(shownEnd),
+                                    std::make_reverse_iterator(shownEnd - (common - prefix)),
+                                    std::make_reverse_iterator(b + target.size()));
+    const qsizetype suffix = shownEnd - back.first.base();
+    qsizetype removed = shown.size() - prefix - suffix;
+    QString inserted = target.mid(prefix, target.size() - prefix - suffix);
+    if (bounded && removed > kPiece) {
+        // A large removal first, a piece (ending at a line break) at a time.
+        const qsizetype cut = shown.indexOf(QLatin1Char('\n'), prefix + kPiece);
+        removed =
+            (cut < 0 ? shown.size() - suffix : std::min(cut + 1, shown.size() - suffix)) - prefix;
+        inserted.clear();
+    } else if (bounded && inserted.size() > kPiece) {
+        const qsizetype cut = inserted.indexOf(QLatin1Char('\n'), kPiece);
+        if (cut >= 0)
+            inserted.truncate(cut + 1);
+    }
+    QTextCursor cursor(view->document());
+    cursor.beginEditBlock();
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(prefix + removed), QTextCursor::KeepAnchor);
+    cursor.insertText(inserted);
+    cursor.endEditBlock();
+    shown.replace(prefix, removed, inserted);
+    return shown != target;
 }
 
 void DiffPanel::changeEvent(QEvent *event)
@@ -186,8 +341,8 @@ void DiffPanel::changeEvent(QEvent *event)
     // A theme change: the highlighters pick the theme's colours again.
     if (event->type() == QEvent::PaletteChange) {
         for (QPlainTextEdit *view : {m_unified, m_left, m_right}) {
-            if (auto *h = view->document()->findChild<QSyntaxHighlighter *>())
-                h->rehighlight();
+            if (auto *h = view->findChild<DiffViewHighlighter *>())
+                h->invalidateAll();
         }
     }
     QWidget::changeEvent(event);
