@@ -89,11 +89,11 @@ int runCatalog(const QStringList &arguments)
     }
     for (const QString &a : std::as_const(catalog->assumptions))
         writeErr(QStringLiteral("note: assumed %1").arg(a));
-    // Where each overlay goes: the Argo CD objects of the working tree (not read with --at,
-    // whose files are a commit's). Broken objects are problems like the catalog's.
+    // Where each overlay goes (--json only): the Argo CD objects of the working tree (not read
+    // with --at, whose files are a commit's). Broken objects are problems like the catalog's.
     std::optional<argocd::DeploymentMap> deployments;
     QList<Error> problems = catalog->problems;
-    if (!catalog->manifestsRoot.isEmpty() && catalog->manifestsCommit.isEmpty()) {
+    if (json && !catalog->manifestsRoot.isEmpty() && catalog->manifestsCommit.isEmpty()) {
         auto map = platform::catalogDeployments(*catalog);
         if (map) {
             for (const QString &a : std::as_const(map->assumptions))
