@@ -101,7 +101,7 @@
     <name>kanri::items::ClusterTreeModel</name>
     <message numerus="yes">
         <source>%n service(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n service</numerusform>
             <numerusform>%n services</numerusform>
         </translation>
@@ -201,30 +201,30 @@
     <name>kanri::terraform::ImpactText</name>
     <message numerus="yes">
         <source>%n to add</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n to add</numerusform>
+            <numerusform>%n to add</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n to change</numerusform>
+            <numerusform>%n to change</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to move</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n to move</numerusform>
+            <numerusform>%n to move</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to remove</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n to remove</numerusform>
+            <numerusform>%n to remove</numerusform>
         </translation>
     </message>
 </context>
@@ -388,9 +388,9 @@
     <name>kanri::ui::TfImpactView</name>
     <message numerus="yes">
         <source>%n not evaluated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not evaluated</numerusform>
+            <numerusform>%n not evaluated</numerusform>
         </translation>
     </message>
 </context>
