@@ -194,6 +194,14 @@ bool fuzzyBefore(const FuzzyMatch &a, QStringView textA, const FuzzyMatch &b, QS
 {
     if (a.score != b.score)
         return a.score > b.score;
+    // Equally good: a match that begins a path's file name ("deploy" in .../deployment.yaml)
+    // before one inside a longer name ("argocd/duplicate-deployment").
+    const auto beginsFileName = [](const FuzzyMatch &m, QStringView text) {
+        const qsizetype slash = text.lastIndexOf(QLatin1Char('/'));
+        return slash >= 0 && !m.positions.empty() && m.positions.front() == slash + 1;
+    };
+    if (const bool fa = beginsFileName(a, textA), fb = beginsFileName(b, textB); fa != fb)
+        return fa;
     if (textA.size() != textB.size())
         return textA.size() < textB.size();
     return textA.compare(textB, Qt::CaseInsensitive) < 0;

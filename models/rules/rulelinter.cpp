@@ -18,6 +18,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <map>
@@ -241,8 +243,13 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
             const KustomizeSources sources(t.dir, m_read, parsedHere());
             return checkRendered(t, *rendered, config, sources);
         };
+        // A pool of this lint's own: the live linter runs lint() on a thread of the global pool,
+        // and two of them waiting there for map tasks queued behind them in that same pool (two
+        // threads on two cores) would wait for ever.
+        QThreadPool pool;
+        pool.setMaxThreadCount(QThread::idealThreadCount());
         const QList<QList<Finding>> perTarget =
-            QtConcurrent::blockingMapped<QList<QList<Finding>>>(targets, check);
+            QtConcurrent::blockingMapped<QList<QList<Finding>>>(&pool, targets, check);
         result.renderedTargets = int(targets.size());
         for (const QList<Finding> &f : perTarget)
             findings << f;

@@ -285,6 +285,11 @@ void TestWizardFlow::newDeveloperCommitsPushesAndOpensThePullRequest()
     const QString body = dialog->bodyEdit(0)->toPlainText();
     QVERIFY2(body.contains(QStringLiteral("Merging this grants")), qPrintable(body));
     QVERIFY2(body.contains(QStringLiteral("developers.auto.tfvars")), qPrintable(body));
+    // ... and which Terraform instances the new entry adds (issue 23), evaluated offline.
+    QVERIFY2(body.contains(QStringLiteral("**Terraform impact (accounts")) &&
+                 body.contains(QStringLiteral("+ ")) &&
+                 body.contains(QStringLiteral("[\"atanaka\"]")),
+             qPrintable(body));
     QVERIFY(dialog->pullRequestBox()->isChecked());
     // A wrong branch name is said before anything runs.
     dialog->branchEdit(0)->setText(QStringLiteral("kanri/a b"));
@@ -489,6 +494,11 @@ void TestWizardFlow::newMicroserviceOpensTwoPullRequestsThatLinkToEachOther()
     QVERIFY2(manifestsBody.contains(QStringLiteral("Rendered")) &&
                  manifestsBody.contains(QStringLiteral("Deployment/coupon-api")) &&
                  manifestsBody.contains(QStringLiteral("(namespace coupon-api)")),
+             qPrintable(manifestsBody));
+    // ... and where Argo CD deploys them (issue 24): the wizard's new Applications, read with
+    // the wizard's unsaved files in the map.
+    QVERIFY2(manifestsBody.contains(QStringLiteral("**Deploys to:**")) &&
+                 manifestsBody.contains(QStringLiteral("coupon-api-prd")),
              qPrintable(manifestsBody));
     const auto patch = requestsTo("PATCH", QStringLiteral("/repos/remotes/accounts/pulls/3"));
     QCOMPARE(patch.size(), 1);
