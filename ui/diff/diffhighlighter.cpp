@@ -133,6 +133,7 @@ QList<QTextLayout::FormatRange> flatten(const QList<QTextLayout::FormatRange> &r
 DiffViewHighlighter::DiffViewHighlighter(QPlainTextEdit *view)
     : QObject(view)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_later(new QTimer(this))
 {
     m_later->setSingleShot(true);
@@ -142,13 +143,12 @@ DiffViewHighlighter::DiffViewHighlighter(QPlainTextEdit *view)
             &DiffViewHighlighter::highlightVisible);
     connect(view->document(), &QTextDocument::contentsChange, this,
             &DiffViewHighlighter::contentsChanged);
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 bool DiffViewHighlighter::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() &&
-        (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+    if (watched == m_viewport && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
         m_later->start();
     return QObject::eventFilter(watched, event);
 }

@@ -58,6 +58,9 @@ private:
     int languageBefore(const QTextBlock &block) const;
 
     QPlainTextEdit *m_view;
+    // The view's viewport, kept: its events still arrive while the view is being destroyed,
+    // when m_view is no longer a QPlainTextEdit to ask.
+    QWidget *m_viewport;
     QTimer *m_later;
     bool m_headerChanged = false;
 };
