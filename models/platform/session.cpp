@@ -241,9 +241,10 @@ Session::~Session()
     m_buffers.blockSignals(true);
 }
 
+// An edit of `service`'s files: what is rendering now is out of date, its services join the
+// next batch.
 void Session::requestValues(int service)
 {
-    // What is rendering now is out of date: its services join the next batch.
     if (m_valuesRun.isPending()) {
         m_valuesRun.cancel();
         for (const ValuesJob &job : std::as_const(m_valuesJobs))
@@ -255,6 +256,20 @@ void Session::requestValues(int service)
         return;
     m_refreshQueued = true;
     QMetaObject::invokeMethod(this, &Session::refreshValues, Qt::QueuedConnection);
+}
+
+// A table asks for values an edit made stale. A run in flight renders the buffers as they are
+// (every edit cancels it): it answers for its services, and any other waits for it to end
+// rather than cancel it, so that a worker never throws away a render of the current buffers.
+void Session::askValues(int service)
+{
+    if (!m_valuesRun.isPending()) {
+        requestValues(service);
+        return;
+    }
+    if (std::none_of(m_valuesJobs.cbegin(), m_valuesJobs.cend(),
+                     [service](const ValuesJob &job) { return job.service == service; }))
+        m_refreshServices.insert(service);
 }
 
 void Session::refreshValues()
@@ -273,6 +288,7 @@ void Session::refreshValues()
     if (jobs.isEmpty())
         return;
     m_valuesJobs = jobs;
+    ++m_valuesRunCount;
     m_valuesRun.start(
         [pipeline = m_pipeline, root = m_catalog.manifestsRoot, jobs,
          layer = kustomize::FileOverlay{m_buffers.overlay()}](const std::atomic_bool &cancel) {
@@ -300,6 +316,11 @@ void Session::valuesRendered(const QList<ValuesJob> &jobs, const QList<Environme
         m_staleValues.remove(job.overlay);
         if (!changed.contains(job.service))
             changed.append(job.service);
+    }
+    // Services asked for meanwhile.
+    if (!m_refreshServices.isEmpty() && !m_refreshQueued) {
+        m_refreshQueued = true;
+        QMetaObject::invokeMethod(this, &Session::refreshValues, Qt::QueuedConnection);
     }
     for (int service : std::as_const(changed))
         Q_EMIT serviceChanged(service);
@@ -418,7 +439,7 @@ EnvironmentValues Session::values(int service, int environment)
     if (auto stale = m_staleValues.constFind(overlay); stale != m_staleValues.constEnd()) {
         // An edit made these out of date: show them (with the edit itself patched in) while
         // the service renders again on a worker, so that typing never waits for a render.
-        requestValues(service);
+        askValues(service);
         return *stale;
     }
     const kustomize::FileOverlay layer{m_buffers.overlay()};

@@ -115,6 +115,8 @@ public:
     // After an edit, values() answers with the previous values (the edit patched in) while the
     // service renders again on a worker; serviceChanged() follows when the new ones are in.
     bool valuesPending() const;
+    // Worker runs started for such values so far: for tests and benchmarks.
+    quint64 valuesRuns() const { return m_valuesRunCount; }
 
     // Edits.
     // A null value removes the field. An hcl::Value expression is written as its HCL source.
@@ -199,6 +201,7 @@ private:
         QString overlay;
     };
     void requestValues(int service);
+    void askValues(int service);
     void refreshValues();
     void valuesRendered(const QList<ValuesJob> &jobs, const QList<EnvironmentValues> &results);
 
@@ -215,7 +218,8 @@ private:
     bool m_refreshQueued = false;
     // The values of edited services, rendered again on a worker; an edit supersedes it.
     LatestResult<QList<EnvironmentValues>> m_valuesRun;
-    QList<ValuesJob> m_valuesJobs;                           // what m_valuesRun renders
+    QList<ValuesJob> m_valuesJobs; // what m_valuesRun renders
+    quint64 m_valuesRunCount = 0;
     QHash<QString, std::optional<QByteArray>> m_headContent; // absolute path → HEAD bytes
     std::optional<QStringList> m_changedOnDisk;              // vs HEAD, absolute paths
     QStringList m_userTeams;

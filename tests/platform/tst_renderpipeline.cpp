@@ -37,6 +37,7 @@ private Q_SLOTS:
     void consumersShareOneRenderPerOverlay();
     void theSameRenderAskedTwiceAtOnceRunsOnce();
     void aCancelledRenderIsStartedAgainForTheOneWaiting();
+    void aTableAskingAgainLetsTheValuesRunFinish();
 
 private:
     QString overlay(int service, const char *env) const
@@ -361,6 +362,46 @@ void TestRenderPipeline::aCancelledRenderIsStartedAgainForTheOneWaiting()
     auto none = pipeline.render(overlay(0, "prd"), fresh, &cancelled);
     QVERIFY(!none.has_value());
     QCOMPARE(none.error().code, Error::Code::Cancelled);
+}
+
+// After an edit the services table asks for the edited service's values on every paint while
+// they render on a worker: the asking answers with the stale values and never restarts the run
+// (a restarted run threw its render away and rendered the same buffers again, once per edit).
+void TestRenderPipeline::aTableAskingAgainLetsTheValuesRunFinish()
+{
+    auto ws = platform::Workspace::load(m_dir->path());
+    QVERIFY2(ws.has_value(), qPrintable(ws ? QString() : ws.error().toString()));
+    auto opened = platform::Session::open(*ws);
+    QVERIFY2(opened.has_value(), qPrintable(opened ? QString() : opened.error().toString()));
+    std::unique_ptr<platform::Session> session = std::move(*opened);
+    for (int env = 0; env < 3; ++env)
+        QVERIFY(session->values(0, env).error.isEmpty());
+    for (int env = 0; env < 3; ++env)
+        QVERIFY(session->values(1, env).error.isEmpty());
+    const quint64 renders = session->renderer()->renderCount();
+    const quint64 runs = session->valuesRuns();
+
+    // Service 0's base becomes a megabyte (its renders take a while).
+    const kustomize::FileOverlay heavy = heavyLayer();
+    for (auto it = heavy.files.cbegin(); it != heavy.files.cend(); ++it)
+        QVERIFY(session->buffers()->edit(it.key(), **it, QStringLiteral("big")));
+    QVERIFY(session->valuesPending());
+    // The table paints while the run renders: every cell of both services, many times.
+    int asked = 0;
+    while (session->valuesPending() && asked < 2000) {
+        for (int service = 0; service < 2; ++service) {
+            for (int env = 0; env < 3; ++env)
+                session->values(service, env);
+        }
+        ++asked;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!session->valuesPending(), 30000);
+    QVERIFY(asked > 1);
+    QCOMPARE(session->valuesRuns(), runs + 1);
+    QCOMPARE(session->renderer()->renderCount(), renders + 3); // service 0's three overlays
+    QVERIFY(session->hasValues(0, 2));
+    QVERIFY(session->hasValues(1, 2));
 }
 
 QTEST_GUILESS_MAIN(TestRenderPipeline)
