@@ -258,6 +258,7 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
     QByteArray oldBytes;
     std::shared_ptr<const std::vector<Value>> oldDocs;
     std::shared_ptr<yaml::ParseIndex> oldIndex;
+    bool edited = false;
     {
         // The same content as when it was parsed (the same shared buffer, or equal bytes).
         QMutexLocker lock(&priv.mutex);
@@ -276,6 +277,10 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
             oldIndex = std::move(it->second.index);
             it->second.decoded.reset();
         }
+        // A file parsed before with other text is being edited: its next parse records where
+        // its scalars are, so that the following edits splice. A file parsed once (a cold
+        // render) does not pay for the index.
+        edited = it != priv.cache.end() && (it->second.docs || oldDocs);
     }
     yaml::ParseLimits limits;
     limits.kioSplit = dialect != Dialect::Yaml11;
@@ -301,7 +306,8 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
         }
     }
     if (!shared) {
-        index = std::make_shared<yaml::ParseIndex>();
+        if (edited)
+            index = std::make_shared<yaml::ParseIndex>();
         auto docs = yaml::parseDocuments(*bytes, path, limits, index.get());
         if (!docs)
             return std::unexpected(docs.error());

@@ -886,7 +886,12 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
     const size_t scalarsBefore = index ? index->scalars.size() : 0;
     // libyaml's marks count characters: the byte offset of a mark, walking forwards.
     size_t markChars = 0, markBytes = 0;
+    const bool ascii = !index || std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+    });
     auto byteOf = [&](size_t chars) {
+        if (ascii)
+            return std::min(chars, text.size());
         if (chars < markChars)
             markChars = markBytes = 0;
         for (; markChars < chars && markBytes < text.size(); ++markChars) {
@@ -963,9 +968,17 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
                     builder.valueSlot(parent, at)) {
                     const size_t b = byteOf(ev.start_mark.index);
                     const size_t e = byteOf(ev.end_mark.index);
-                    const auto v = tokenValue(text.substr(b, e - b), sc.style);
-                    if (v && v->size() == sc.length &&
-                        std::memcmp(v->data(), sc.value, sc.length) == 0)
+                    const std::string_view token = text.substr(b, e - b);
+                    const std::string_view value(reinterpret_cast<const char *>(sc.value),
+                                                 sc.length);
+                    // The token's value is the one libyaml gave (a one-line plain token is
+                    // its own value; others are decoded).
+                    const bool same =
+                        sc.style == YAML_PLAIN_SCALAR_STYLE &&
+                                token.find_first_of("\n\r\t") == std::string_view::npos
+                            ? !token.empty() && token == value
+                            : tokenValue(token, sc.style) == value;
+                    if (same)
                         index->scalars.push_back({std::uint32_t(byteBase + b),
                                                   std::uint32_t(byteBase + e), parent, at,
                                                   std::uint8_t(sc.style)});
