@@ -201,7 +201,7 @@ private Q_SLOTS:
         for (const QString &f : files) {
             QFile in(f);
             QVERIFY(in.open(QIODevice::ReadOnly));
-            checkEdits(in.readAll(), limits, 2500, tally);
+            checkEdits(in.readAll(), limits, 5000, tally);
             if (QTest::currentTestFailed())
                 return;
         }
