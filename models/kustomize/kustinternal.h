@@ -273,8 +273,11 @@ struct ParseCache
         QByteArray hash;  // content hash (inline entries)
         FileSig sig;      // stat signature (disk entries)
         QByteArray bytes; // the raw content (a file's, parsed or read; shared, not copied)
+        // Created non-const: a render that holds the only reference may splice an edit into
+        // them (yaml::reparseEdited) instead of parsing the file again.
         std::shared_ptr<const std::vector<Value>> docs;
-        std::shared_ptr<const Value> decoded; // a kustomization: the decoded document
+        std::shared_ptr<yaml::ParseIndex> index; // where the scalar values of `docs` are
+        std::shared_ptr<const Value> decoded;    // a kustomization: the decoded document
     };
     std::unordered_map<std::string, Entry> cache;
 };

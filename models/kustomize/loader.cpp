@@ -253,6 +253,12 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
     auto bytes = readRaw(path);
     if (!bytes)
         return std::unexpected(bytes.error());
+    // The previous parse of this path, taken out of the cache when its text differs: an edit
+    // inside one scalar is spliced into it rather than parsed again.
+    QByteArray oldBytes;
+    std::shared_ptr<const std::vector<Value>> oldDocs;
+    std::shared_ptr<yaml::ParseIndex> oldIndex;
+    bool edited = false;
     {
         // The same content as when it was parsed (the same shared buffer, or equal bytes).
         QMutexLocker lock(&priv.mutex);
@@ -265,6 +271,16 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
                 it->second.sig = statOf(path).sig;
             return it->second.docs;
         }
+        if (it != priv.cache.end() && it->second.docs && it->second.index) {
+            oldBytes = it->second.bytes;
+            oldDocs = std::move(it->second.docs);
+            oldIndex = std::move(it->second.index);
+            it->second.decoded.reset();
+        }
+        // A file parsed before with other text is being edited: its next parse records where
+        // its scalars are, so that the following edits splice. A file parsed once (a cold
+        // render) does not pay for the index.
+        edited = it != priv.cache.end() && (it->second.docs || oldDocs);
     }
     yaml::ParseLimits limits;
     limits.kioSplit = dialect != Dialect::Yaml11;
@@ -274,17 +290,37 @@ Result<std::shared_ptr<const std::vector<Value>>> Build::parseFile(const QString
         limits.yaml11 = true;
         limits.duplicateKeys = yaml::ParseLimits::DuplicateKeys::KeepLast;
     }
-    auto docs = yaml::parseDocuments(*bytes, path, limits);
-    if (!docs)
-        return std::unexpected(docs.error());
-    auto shared = std::make_shared<const std::vector<Value>>(std::move(*docs));
+    std::shared_ptr<std::vector<Value>> shared;
+    std::shared_ptr<yaml::ParseIndex> index;
+    if (oldDocs) {
+        // Spliced in place when nobody else holds the documents (they were made non-const),
+        // else into a copy.
+        auto docs = oldDocs.use_count() == 1
+                        ? std::const_pointer_cast<std::vector<Value>>(std::move(oldDocs))
+                        : std::make_shared<std::vector<Value>>(*oldDocs);
+        auto idx = oldIndex.use_count() == 1 ? std::move(oldIndex)
+                                             : std::make_shared<yaml::ParseIndex>(*oldIndex);
+        if (yaml::reparseEdited(oldBytes, *bytes, limits, *docs, *idx)) {
+            shared = std::move(docs);
+            index = std::move(idx);
+        }
+    }
+    if (!shared) {
+        if (edited)
+            index = std::make_shared<yaml::ParseIndex>();
+        auto docs = yaml::parseDocuments(*bytes, path, limits, index.get());
+        if (!docs)
+            return std::unexpected(docs.error());
+        shared = std::make_shared<std::vector<Value>>(std::move(*docs));
+    }
     QMutexLocker lock(&priv.mutex);
     ParseCache::Entry &e = priv.cache[key];
     e.bytes = *bytes;
     e.sig = fromOverlay ? FileSig{} : statOf(path).sig;
     e.docs = shared;
+    e.index = std::move(index);
     e.decoded.reset();
-    return shared;
+    return std::shared_ptr<const std::vector<Value>>(std::move(shared));
 }
 
 // Inline YAML (patches, plugin configs written in the kustomization) parsed through the

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -363,10 +364,10 @@ struct BadText
 
 // libyaml's reader: the input must be UTF-8 (a BOM at the start is skipped) made of printable
 // characters, tab, line feed and carriage return. Returns the offset of the first bad byte.
-std::optional<BadText> checkText(const QByteArray &bytes)
+std::optional<BadText> checkText(std::string_view bytes)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
-    const qsizetype n = bytes.size();
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto n = qsizetype(bytes.size());
     qsizetype i = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
     while (i < n) {
         const unsigned char c = p[i];
@@ -467,6 +468,7 @@ public:
 
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        irregular = true;
         // An alias inside the collection its anchor names: go-yaml refuses it ("anchor value
         // contains itself"; kyaml recurses until its stack overflows). The one exception is a
         // mapping merging itself (`a: &a {<<: *a}`), which adds nothing.
@@ -531,6 +533,27 @@ public:
     }
     void OnMapEnd() override { pop(); }
 
+    // ParseIndex recording (libyaml only): where nodes go, and whether what was recorded holds
+    // (no alias, merge or repeated key since recording started).
+    ParseIndex *index = nullptr;
+    size_t docBase = 0; // documents before this piece
+    bool irregular = false;
+    // The collection and place of the next scalar when it is a value (an item, or the value of
+    // a key that is not a merge key).
+    bool valueSlot(std::uint32_t &parent, std::uint32_t &at) const
+    {
+        if (m_stack.empty())
+            return false;
+        const Frame &top = m_stack.back();
+        if (top.node == ParseIndex::root)
+            return false;
+        if (top.value.isMap() && (!top.haveKey || (top.key == "<<" && !top.keyQuoted)))
+            return false;
+        parent = top.node;
+        at = childIndex(top);
+        return true;
+    }
+
 private:
     // yaml-cpp 0.7 accepts a quoted scalar that the end of the stream cuts off; go-yaml reports
     // "found unexpected end of stream". The scalar's token starts at `mark`.
@@ -570,6 +593,7 @@ private:
         std::vector<int> keyLines; // 1-based line of each entry's key (duplicate messages)
         YAML::Mark mark;           // where the collection starts
         std::unordered_map<std::string, size_t> index = {}; // key -> entry, in large mappings
+        std::uint32_t node = ParseIndex::root;              // its ParseIndex::Node
     };
 
     void push(Value v, YAML::anchor_t anchor, const YAML::Mark &mark)
@@ -579,7 +603,22 @@ private:
                 tr("document is nested too deeply (more than %1 levels)").arg(m_limits.maxDepth),
                 mark};
         countNode(mark);
+        std::uint32_t node = ParseIndex::root;
+        if (index) {
+            // Its place: the entry or item it becomes (a repeated key makes the place wrong,
+            // and `irregular` then drops what was recorded).
+            node = std::uint32_t(index->nodes.size());
+            if (m_stack.empty())
+                index->nodes.push_back({ParseIndex::root, std::uint32_t(docBase + docs.size())});
+            else
+                index->nodes.push_back({m_stack.back().node, childIndex(m_stack.back())});
+        }
         m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, false, {}, {}, {}, mark});
+        m_stack.back().node = node;
+    }
+    static std::uint32_t childIndex(const Frame &f)
+    {
+        return std::uint32_t(f.value.isSeq() ? f.value.items.size() : f.value.entries.size());
     }
     void pop()
     {
@@ -642,6 +681,7 @@ private:
                             top.keyLines.push_back(0); // merged: a key written later wins
                         }
                 };
+                irregular = true;
                 if (v.isMap())
                     mergeOne(v);
                 else
@@ -680,6 +720,7 @@ private:
                         top.keyLines[i] = m_lineOffset + top.keyMark.line + 1;
                 }
                 replaced = true;
+                irregular = true;
                 break;
             }
             if (!replaced) {
@@ -764,8 +805,73 @@ std::optional<StartError> checkStreamStart(std::string_view s)
 // libyaml (the C parser go-yaml is a port of) feeding the same Builder as yaml-cpp, 6-7x faster
 // than yaml-cpp on large CRDs. Returns false, leaving `docs` as it was, on any error or limit:
 // the caller then parses with yaml-cpp, whose verdicts and messages are the reference.
+// The value a single-line scalar token (quotes included) of `style` has, when it is certain:
+// no escape, no line folding. Used to check what parseWithLibyaml records in a ParseIndex and
+// to read the new token in reparseEdited.
+// A plain token may span lines (libyaml's scan_plain_scalar folds them): a line break between
+// two runs of text is a space, n > 1 breaks are n - 1 newlines, blanks around breaks go.
+std::optional<std::string> plainValue(std::string_view t)
+{
+    std::string v;
+    v.reserve(t.size());
+    size_t i = 0;
+    while (i < t.size()) {
+        size_t j = i;
+        while (j < t.size() && t[j] != ' ' && t[j] != '\t' && t[j] != '\n')
+            ++j;
+        v.append(t.substr(i, j - i));
+        if (j == t.size())
+            break;
+        size_t k = j;
+        size_t breaks = 0;
+        while (k < t.size() && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n'))
+            breaks += t[k++] == '\n';
+        if (k == t.size())
+            return std::nullopt; // a token ends with text
+        if (breaks == 0)
+            v.append(t.substr(j, k - j));
+        else if (breaks == 1)
+            v += ' ';
+        else
+            v.append(breaks - 1, '\n');
+        i = k;
+    }
+    return v;
+}
+
+std::optional<std::string> tokenValue(std::string_view token, int style)
+{
+    if (token.empty() || token.find('\r') != std::string_view::npos)
+        return std::nullopt;
+    if (style == YAML_PLAIN_SCALAR_STYLE)
+        return plainValue(token);
+    if (token.find('\n') != std::string_view::npos)
+        return std::nullopt;
+    const char q = style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? '\'' : '"';
+    if (token.size() < 2 || token.front() != q || token.back() != q)
+        return std::nullopt;
+    const std::string_view body = token.substr(1, token.size() - 2);
+    if (q == '"') {
+        if (body.find_first_of("\\\"") != std::string_view::npos)
+            return std::nullopt;
+        return std::string(body);
+    }
+    std::string v;
+    v.reserve(body.size());
+    for (size_t i = 0; i < body.size(); ++i) {
+        if (body[i] == '\'') {
+            if (i + 1 >= body.size() || body[i + 1] != '\'')
+                return std::nullopt; // the quote ends the scalar before the token's end
+            ++i;
+        }
+        v += body[i];
+    }
+    return v;
+}
+
 bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int lineOffset,
-                      bool firstOnly, std::vector<Value> &docs)
+                      bool firstOnly, std::vector<Value> &docs, ParseIndex *index = nullptr,
+                      size_t byteBase = 0)
 {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
@@ -774,6 +880,28 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
                                  text.size());
     Builder builder(limits, text, lineOffset);
     builder.checkQuotes = false;
+    builder.index = index;
+    builder.docBase = docs.size();
+    const size_t nodesBefore = index ? index->nodes.size() : 0;
+    const size_t scalarsBefore = index ? index->scalars.size() : 0;
+    // libyaml's marks count characters: the byte offset of a mark, walking forwards.
+    size_t markChars = 0, markBytes = 0;
+    const bool ascii = !index || std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+    });
+    auto byteOf = [&](size_t chars) {
+        if (ascii)
+            return std::min(chars, text.size());
+        if (chars < markChars)
+            markChars = markBytes = 0;
+        for (; markChars < chars && markBytes < text.size(); ++markChars) {
+            const auto c = static_cast<unsigned char>(text[markBytes]);
+            markBytes += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        }
+        return std::min(markBytes, text.size());
+    };
+    int flowDepth = 0; // scalars inside flow collections are not recorded
+    std::vector<bool> flowStack;
     std::unordered_map<std::string, YAML::anchor_t> anchors;
     YAML::anchor_t nextAnchor = 0;
     auto mark = [](const yaml_mark_t &m) {
@@ -832,6 +960,29 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
             }
             case YAML_SCALAR_EVENT: {
                 const auto &sc = ev.data.scalar;
+                std::uint32_t parent = 0, at = 0;
+                if (index && !sc.anchor && !sc.tag && flowDepth == 0 &&
+                    (sc.style == YAML_PLAIN_SCALAR_STYLE ||
+                     sc.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                     sc.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+                    builder.valueSlot(parent, at)) {
+                    const size_t b = byteOf(ev.start_mark.index);
+                    const size_t e = byteOf(ev.end_mark.index);
+                    const std::string_view token = text.substr(b, e - b);
+                    const std::string_view value(reinterpret_cast<const char *>(sc.value),
+                                                 sc.length);
+                    // The token's value is the one libyaml gave (a one-line plain token is
+                    // its own value; others are decoded).
+                    const bool same =
+                        sc.style == YAML_PLAIN_SCALAR_STYLE &&
+                                token.find_first_of("\n\r\t") == std::string_view::npos
+                            ? !token.empty() && token == value
+                            : tokenValue(token, sc.style) == value;
+                    if (same)
+                        index->scalars.push_back({std::uint32_t(byteBase + b),
+                                                  std::uint32_t(byteBase + e), parent, at,
+                                                  std::uint8_t(sc.style)});
+                }
                 const YAML::anchor_t anchor = defineAnchor(sc.anchor);
                 std::string value(reinterpret_cast<const char *>(sc.value), sc.length);
                 if (!sc.tag) {
@@ -851,17 +1002,29 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
                 break;
             }
             case YAML_SEQUENCE_START_EVENT:
+                flowStack.push_back(ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+                flowDepth += flowStack.back();
                 builder.OnSequenceStart(m, {}, defineAnchor(ev.data.sequence_start.anchor),
                                         YAML::EmitterStyle::Default);
                 break;
             case YAML_SEQUENCE_END_EVENT:
+                if (!flowStack.empty()) {
+                    flowDepth -= flowStack.back();
+                    flowStack.pop_back();
+                }
                 builder.OnSequenceEnd();
                 break;
             case YAML_MAPPING_START_EVENT:
+                flowStack.push_back(ev.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+                flowDepth += flowStack.back();
                 builder.OnMapStart(m, {}, defineAnchor(ev.data.mapping_start.anchor),
                                    YAML::EmitterStyle::Default);
                 break;
             case YAML_MAPPING_END_EVENT:
+                if (!flowStack.empty()) {
+                    flowDepth -= flowStack.back();
+                    flowStack.pop_back();
+                }
                 builder.OnMapEnd();
                 break;
             default:
@@ -874,6 +1037,11 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
         ok = false;
     }
     yaml_parser_delete(&parser);
+    if (index && (!ok || builder.irregular || index->nodes.size() >= ParseIndex::root ||
+                  byteBase + text.size() >= ParseIndex::root)) {
+        index->nodes.resize(nodesBefore);
+        index->scalars.resize(scalarsBefore);
+    }
     if (!ok)
         return false;
     for (Value &v : builder.docs)
@@ -884,11 +1052,12 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
 // Parses `text` (a whole stream, or one piece of it whose first byte is on 0-based line
 // `lineOffset` of the file) into `docs`: every document, or only the first.
 Result<void> parseStream(std::string_view text, const QString &file, const ParseLimits &limits,
-                         int lineOffset, bool firstOnly, std::vector<Value> &docs)
+                         int lineOffset, bool firstOnly, std::vector<Value> &docs,
+                         ParseIndex *index, size_t byteBase)
 {
     if (const auto bad = checkStreamStart(text))
         return failAt(Error::Code::Syntax, bad->message, file, lineOffset + bad->line + 1, 1);
-    if (parseWithLibyaml(text, limits, lineOffset, firstOnly, docs))
+    if (parseWithLibyaml(text, limits, lineOffset, firstOnly, docs, index, byteBase))
         return {};
     // libyaml refused the text (or a limit was hit): yaml-cpp parses it again, so that what is
     // refused and the message that says why stay what they have always been.
@@ -921,14 +1090,16 @@ Result<void> parseStream(std::string_view text, const QString &file, const Parse
 } // namespace
 
 Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString &file,
-                                          const ParseLimits &limits)
+                                          const ParseLimits &limits, ParseIndex *index)
 {
+    if (index)
+        *index = ParseIndex();
     if (bytes.size() > limits.maxBytes)
         return failAt(
             Error::Code::Syntax,
             tr("document is too large (%1 bytes, limit %2)").arg(bytes.size()).arg(limits.maxBytes),
             file);
-    if (const auto bad = checkText(bytes)) {
+    if (const auto bad = checkText(std::string_view(bytes.constData(), size_t(bytes.size())))) {
         int line = 1, column = 1;
         for (qsizetype i = 0; i < bad->offset; ++i) {
             if (bytes[i] == '\n') {
@@ -955,7 +1126,7 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
     }
     std::vector<Value> docs;
     if (!limits.kioSplit) {
-        if (auto r = parseStream(text, file, limits, 0, false, docs); !r)
+        if (auto r = parseStream(text, file, limits, 0, false, docs, index, 0); !r)
             return std::unexpected(r.error());
         return docs;
     }
@@ -993,13 +1164,132 @@ Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString
                 file, lineOf(nl + 1) + 1, 1);
         // The piece with its line end back: text[nl] is that '\n'.
         const std::string_view piece = text.substr(prev, nl + 1 - prev);
-        if (auto r = parseStream(piece, file, limits, lineOf(prev), true, docs); !r)
+        if (auto r = parseStream(piece, file, limits, lineOf(prev), true, docs, index, prev); !r)
             return std::unexpected(r.error());
         prev = pos = end + 1;
     }
-    if (auto r = parseStream(text.substr(prev), file, limits, lineOf(prev), true, docs); !r)
+    if (auto r =
+            parseStream(text.substr(prev), file, limits, lineOf(prev), true, docs, index, prev);
+        !r)
         return std::unexpected(r.error());
     return docs;
+}
+
+bool reparseEdited(const QByteArray &oldBytes, const QByteArray &newBytes,
+                   const ParseLimits &limits, std::vector<Value> &docs, ParseIndex &index)
+{
+    if (newBytes.size() > limits.maxBytes || newBytes.size() >= qsizetype(ParseIndex::root) ||
+        index.scalars.empty())
+        return false;
+    const std::string_view o(oldBytes.constData(), size_t(oldBytes.size()));
+    const std::string_view n(newBytes.constData(), size_t(newBytes.size()));
+    // The changed bytes: o[prefix, o.size() - suffix) became n[prefix, n.size() - suffix).
+    const size_t most = std::min(o.size(), n.size());
+    size_t prefix = 0;
+    while (prefix < most && o[prefix] == n[prefix])
+        ++prefix;
+    if (prefix == o.size() && prefix == n.size())
+        return true; // the same text
+    size_t suffix = 0;
+    while (suffix < most - prefix && o[o.size() - 1 - suffix] == n[n.size() - 1 - suffix])
+        ++suffix;
+    // The scalar whose token holds the change (touching its ends included: the token is read
+    // again whole).
+    auto it = std::upper_bound(
+        index.scalars.begin(), index.scalars.end(), prefix,
+        [](size_t at, const ParseIndex::Scalar &sc) { return at < size_t(sc.start); });
+    if (it == index.scalars.begin())
+        return false;
+    --it;
+    ParseIndex::Scalar &sc = *it;
+    if (o.size() - suffix > size_t(sc.end) || size_t(sc.end) > o.size())
+        return false;
+    // Not on a line of its own at column 0 (a document marker's place).
+    if (sc.start == 0 || o[sc.start - 1] == '\n' || o[sc.start - 1] == '\r')
+        return false;
+    const std::ptrdiff_t delta = std::ptrdiff_t(n.size()) - std::ptrdiff_t(o.size());
+    const std::string_view token =
+        n.substr(sc.start, size_t(std::ptrdiff_t(sc.end) + delta) - size_t(sc.start));
+    if (token.empty() || checkText(token))
+        return false;
+    // No line break but LF (CR, NEL, LS, PS), no tab or byte order mark.
+    if (token.find_first_of("\r\t") != std::string_view::npos ||
+        token.find("\xC2\x85") != std::string_view::npos ||
+        token.find("\xE2\x80\xA8") != std::string_view::npos ||
+        token.find("\xE2\x80\xA9") != std::string_view::npos ||
+        token.find("\xEF\xBB\xBF") != std::string_view::npos)
+        return false;
+    if (sc.style == YAML_PLAIN_SCALAR_STYLE) {
+        // Still one plain scalar, ending where it ended: no indicator first, no blank at either
+        // end, no ": " (a key) or " #" (a comment) inside, no ':' last.
+        if (std::string_view("-?:,[]{}#&*!|>'\"%@` ").find(token.front()) !=
+                std::string_view::npos ||
+            token.back() == ' ' || token.back() == ':' ||
+            token.find(": ") != std::string_view::npos ||
+            token.find(":\n") != std::string_view::npos ||
+            token.find(" #") != std::string_view::npos ||
+            token.find("\n#") != std::string_view::npos)
+            return false;
+        // Over several lines: the same lines, each indented as before and as empty as before,
+        // so that every line still continues the scalar (libyaml compares its indentation).
+        const std::string_view was(o.data() + sc.start, sc.end - sc.start);
+        size_t a = 0, b = 0;
+        while (true) {
+            const size_t ae = was.find('\n', a), be = token.find('\n', b);
+            if ((ae == std::string_view::npos) != (be == std::string_view::npos))
+                return false;
+            if (ae == std::string_view::npos)
+                break;
+            a = ae + 1;
+            b = be + 1;
+            const size_t ai = was.find_first_not_of(' ', a), bi = token.find_first_not_of(' ', b);
+            if (ai - a != bi - b || (was[ai] == '\n') != (token[bi] == '\n'))
+                return false;
+        }
+    } else if (token.find('\n') != std::string_view::npos) {
+        return false;
+    }
+    const auto value = tokenValue(token, sc.style);
+    if (!value)
+        return false;
+    // The value's place in the documents.
+    std::vector<std::uint32_t> path{sc.index};
+    std::uint32_t node = sc.parent;
+    while (node != ParseIndex::root) {
+        if (node >= index.nodes.size() || path.size() > size_t(limits.maxDepth) + 1)
+            return false;
+        path.push_back(index.nodes[node].index);
+        node = index.nodes[node].parent;
+    }
+    if (path.back() >= docs.size())
+        return false;
+    Value *at = &docs[path.back()];
+    for (size_t i = path.size() - 1; i-- > 0;) {
+        const std::uint32_t k = path[i];
+        if (at->isMap() && k < at->entries.size())
+            at = &at->entries[k].value;
+        else if (at->isSeq() && k < at->items.size())
+            at = &at->items[k];
+        else
+            return false;
+    }
+    // What was parsed there is the old token's value (a check of the index).
+    const auto was = tokenValue(o.substr(sc.start, sc.end - sc.start), sc.style);
+    if (!was || !at->isScalar() || at->text != *was)
+        return false;
+    if (sc.style == YAML_PLAIN_SCALAR_STYLE) {
+        *at = Value::plain(*value);
+        if (limits.yaml11)
+            at->type = resolvePlain11(*value);
+    } else {
+        *at = Value::string(*value);
+    }
+    sc.end = std::uint32_t(std::ptrdiff_t(sc.end) + delta);
+    for (auto later = it + 1; later != index.scalars.end(); ++later) {
+        later->start = std::uint32_t(std::ptrdiff_t(later->start) + delta);
+        later->end = std::uint32_t(std::ptrdiff_t(later->end) + delta);
+    }
+    return true;
 }
 
 } // namespace kanri::yaml

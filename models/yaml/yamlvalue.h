@@ -95,12 +95,47 @@ struct ParseLimits
     bool kioSplit = false;
 };
 
+// Where the single-line scalar values of a parsed stream are, so that an edit inside one of
+// them can be applied to the parsed documents without parsing the stream again
+// (reparseEdited). Only what is provably local is recorded: values (not keys) written plain,
+// single- or double-quoted on one line, in block collections of documents without aliases,
+// merge keys or repeated keys. Byte offsets are into the parsed bytes.
+struct ParseIndex
+{
+    static constexpr std::uint32_t root = 0xFFFFFFFFu;
+    // A collection: its parent collection (`root`: it is document number `index`) and its
+    // place there (entry or item).
+    struct Node
+    {
+        std::uint32_t parent, index;
+    };
+    // A scalar value: its bytes [start, end) (quotes included), its collection and place.
+    struct Scalar
+    {
+        std::uint32_t start, end, parent, index;
+        std::uint8_t style; // 1 plain, 2 single-quoted, 3 double-quoted
+    };
+    std::vector<Node> nodes;
+    std::vector<Scalar> scalars; // by start
+};
+
 // Parses every document of a YAML (or JSON) stream as go-yaml does. Empty documents are
 // returned as Null values. Refused as go-yaml refuses them: invalid UTF-8, control characters
 // (NUL, ESC, ...), a key twice in one mapping (unless allowed), and whatever yaml-cpp cannot
 // parse. Errors carry `file` and the line/column of the offending byte or token.
+// `index` (optional) receives the places of the scalar values (ParseIndex).
 Result<std::vector<Value>> parseDocuments(const QByteArray &bytes, const QString &file = {},
-                                          const ParseLimits &limits = {});
+                                          const ParseLimits &limits = {},
+                                          ParseIndex *index = nullptr);
+
+// Applies the change from `oldBytes` to `newBytes` to `docs` (what parseDocuments made of
+// `oldBytes` with `limits`, and `index` its ParseIndex) when the two texts differ inside one
+// indexed scalar value and the new text of that scalar is again one scalar of the same kind
+// whose value is certain (no line break, no comment, no `: `, no indicator, no escape):
+// then `docs` and `index` become exactly what parseDocuments would make of `newBytes`, and
+// true is returned. Otherwise nothing is changed and false is returned (parse it again).
+bool reparseEdited(const QByteArray &oldBytes, const QByteArray &newBytes,
+                   const ParseLimits &limits, std::vector<Value> &docs, ParseIndex &index);
 
 // yaml.v3's resolution of a plain scalar (what `Value::plain` uses).
 Value::Type resolvePlain(std::string_view text);

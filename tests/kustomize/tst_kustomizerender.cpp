@@ -197,6 +197,67 @@ private Q_SLOTS:
         QCOMPARE(render(overlays[0], nullptr), first[0]);
     }
 
+    // Typing into a field one keystroke at a time (the renderer splices most keystrokes into
+    // the parsed file, yaml::reparseEdited): every state prints what a fresh renderer prints,
+    // also when a keystroke makes the text a key, a comment, a quote or a number, and when the
+    // kustomization itself is edited.
+    void keystrokesRenderAsAFreshRenderer()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.path();
+        const QString crdFile = QDir::cleanPath(dir + QStringLiteral("/crd.yaml"));
+        const QString kustFile = QDir::cleanPath(dir + QStringLiteral("/kustomization.yaml"));
+        const QByteArray crd =
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n"
+            "  name: things.example.com\nspec:\n  versions:\n  - name: v1\n    schema:\n"
+            "      description: A thing that is folded\n        over two lines\n"
+            "      properties:\n        size:\n          description: 'How big'\n"
+            "          default: 3\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
+            "  name: app\nspec:\n  replicas: 1\n";
+        QVERIFY(writeFile(crdFile, crd));
+        const QByteArray kust = "resources:\n- crd.yaml\nnamePrefix: dev-\n";
+        QVERIFY(writeFile(kustFile, kust));
+        Renderer cached;
+        auto check = [&](const QByteArray &crdText, const QByteArray &kustText) {
+            FileOverlay o;
+            o.files.insert(crdFile, crdText);
+            o.files.insert(kustFile, kustText);
+            Renderer fresh;
+            auto a = cached.render(dir, {}, &o);
+            auto b = fresh.render(dir, {}, &o);
+            QCOMPARE(a.has_value(), b.has_value());
+            if (a)
+                QCOMPARE(a->text, b->text);
+            else
+                QCOMPARE(a.error().toString(), b.error().toString());
+        };
+        QVERIFY(cached.render(dir).has_value());
+        const qsizetype at = crd.indexOf("folded") + 6;
+        const QByteArray typed = " and: more # words' 42";
+        for (qsizetype i = 0; i <= typed.size(); ++i) {
+            QByteArray c = crd;
+            c.insert(at, typed.left(i));
+            check(c, kust);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        for (const char *v : {"'How big it is'", "'How''s'", "12", "\"q\"", "x: y"}) {
+            QByteArray c = crd;
+            c.replace("'How big'", v);
+            check(c, kust);
+            check(c, QByteArray(kust).replace("dev-", QByteArray("dev") + QByteArray(v).left(1)));
+            if (QTest::currentTestFailed())
+                return;
+        }
+        for (const char *r : {"2", "20", "2", "true", "2"}) {
+            check(QByteArray(crd).replace("replicas: 1", QByteArray("replicas: ") + r),
+                  QByteArray(kust).replace("dev-", QByteArray("d") + r + "-"));
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
     // Renderer::render is thread-safe: two threads rendering edited and unedited states of the
     // same overlays at once each get what a fresh renderer prints.
     void concurrentRendersGetTheirOwnOutput()
