@@ -1,5 +1,7 @@
 #include "hcl/hclparser.h"
 
+#include "hcl/hclparsesupport.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -14,33 +16,6 @@
 namespace kanri::hcl {
 
 namespace {
-
-int precedence(Tok t)
-{
-    switch (t) {
-    case Tok::Or:
-        return 1;
-    case Tok::And:
-        return 2;
-    case Tok::EqualOp:
-    case Tok::NotEqual:
-        return 3;
-    case Tok::Lt:
-    case Tok::Le:
-    case Tok::Gt:
-    case Tok::Ge:
-        return 4;
-    case Tok::Plus:
-    case Tok::Minus:
-        return 5;
-    case Tok::Star:
-    case Tok::Slash:
-    case Tok::Percent:
-        return 6;
-    default:
-        return 0;
-    }
-}
 
 // How many literal tokens hclsyntax's scanner makes of a template's literal text: it cuts
 // before and after every '$' and '%' ("$${" and "%%{" stay whole). A quoted string or heredoc
@@ -112,17 +87,6 @@ public:
 private:
     using R = Result<void>;
 
-    // Counts nesting levels; the parser recurses once or more per level.
-    struct DepthGuard
-    {
-        explicit DepthGuard(int &d)
-            : depth(d)
-        {
-            ++depth;
-        }
-        ~DepthGuard() { --depth; }
-        int &depth;
-    };
     std::optional<std::unexpected<Error>> tooDeep(int tok) const
     {
         if (m_depth <= MaxNestingDepth)
@@ -151,13 +115,7 @@ private:
     int peekFrom(int pos) const
     {
         const bool skipNl = m_ignoreNewlines.empty() ? false : m_ignoreNewlines.back();
-        while (true) {
-            const Tok t = type(pos);
-            if (t == Tok::Comment || t == Tok::BlockComment || (skipNl && t == Tok::Newline))
-                ++pos;
-            else
-                return pos;
-        }
+        return nextSignificant(m_toks, pos, int(m_toks.size()) - 1, skipNl);
     }
     int peek() const { return peekFrom(m_pos); }
     int next()
@@ -169,17 +127,6 @@ private:
             m_pos = i;
         return i;
     }
-
-    struct NewlineMode
-    {
-        NewlineMode(std::vector<bool> &s, bool ignore)
-            : stack(s)
-        {
-            stack.push_back(ignore);
-        }
-        ~NewlineMode() { stack.pop_back(); }
-        std::vector<bool> &stack;
-    };
 
     R expectLineEnd(const char *what)
     {
@@ -342,7 +289,7 @@ private:
             return r;
         while (true) {
             const int op = peek();
-            const int prec = precedence(type(op));
+            const int prec = binaryPrecedence(type(op));
             if (prec == 0 || prec < minPrec)
                 return {};
             m_pos = op + 1;

@@ -1,6 +1,7 @@
 #include "terraform/tfexpr.h"
 
 #include "hcl/hcllexer.h"
+#include "hcl/hclparsesupport.h"
 
 #include <QCoreApplication>
 
@@ -18,33 +19,6 @@ QString SourceFile::position(int offset) const
 }
 
 namespace {
-
-int precedence(Tok t)
-{
-    switch (t) {
-    case Tok::Or:
-        return 1;
-    case Tok::And:
-        return 2;
-    case Tok::EqualOp:
-    case Tok::NotEqual:
-        return 3;
-    case Tok::Lt:
-    case Tok::Le:
-    case Tok::Gt:
-    case Tok::Ge:
-        return 4;
-    case Tok::Plus:
-    case Tok::Minus:
-        return 5;
-    case Tok::Star:
-    case Tok::Slash:
-    case Tok::Percent:
-        return 6;
-    default:
-        return 0;
-    }
-}
 
 bool isSpace(QChar c)
 {
@@ -78,27 +52,6 @@ public:
 private:
     using R = Result<NodePtr>;
 
-    struct NlMode
-    {
-        NlMode(std::vector<bool> &s, bool ignore)
-            : stack(s)
-        {
-            stack.push_back(ignore);
-        }
-        ~NlMode() { stack.pop_back(); }
-        std::vector<bool> &stack;
-    };
-    struct Depth
-    {
-        explicit Depth(int &d)
-            : depth(d)
-        {
-            ++depth;
-        }
-        ~Depth() { --depth; }
-        int &depth;
-    };
-
     std::unexpected<Error> error(int tok, const QString &message) const
     {
         const int off = m_toks[std::size_t(std::min<int>(tok, int(m_toks.size()) - 1))].start;
@@ -117,17 +70,7 @@ private:
     {
         return type(i) == Tok::Ident && m_tree.tokenView(i) == QByteArrayView(w);
     }
-    int peekFrom(int pos) const
-    {
-        const bool skipNl = m_nl.back();
-        while (true) {
-            const Tok t = type(pos);
-            if (t == Tok::Comment || t == Tok::BlockComment || (skipNl && t == Tok::Newline))
-                ++pos;
-            else
-                return pos;
-        }
-    }
+    int peekFrom(int pos) const { return hcl::nextSignificant(m_toks, pos, m_last, m_nl.back()); }
     int peek() const { return peekFrom(m_pos); }
     int next()
     {
@@ -147,7 +90,7 @@ private:
 
     R expression()
     {
-        Depth d(m_depth);
+        hcl::DepthGuard d(m_depth);
         if (m_depth > hcl::MaxNestingDepth)
             return error(peek(), tr("nesting too deep"));
         auto cond = binary(1);
@@ -182,7 +125,7 @@ private:
         NodePtr out = *lhs;
         while (true) {
             const int op = peek();
-            const int prec = precedence(type(op));
+            const int prec = hcl::binaryPrecedence(type(op));
             if (prec == 0 || prec < minPrec)
                 return out;
             m_pos = op + 1;
@@ -201,7 +144,7 @@ private:
     {
         const int op = peek();
         if (type(op) == Tok::Minus || type(op) == Tok::Bang) {
-            Depth d(m_depth);
+            hcl::DepthGuard d(m_depth);
             if (m_depth > hcl::MaxNestingDepth)
                 return error(op, tr("nesting too deep"));
             m_pos = op + 1;
@@ -249,7 +192,7 @@ private:
                 if (type(s) == Tok::Star)
                     return onto;
                 m_pos = t + 1;
-                NlMode mode(m_nl, true);
+                hcl::NewlineMode mode(m_nl, true);
                 auto idx = expression();
                 if (!idx)
                     return idx;
@@ -328,7 +271,7 @@ private:
                     continue;
                 }
                 m_pos = t + 1;
-                NlMode mode(m_nl, true);
+                hcl::NewlineMode mode(m_nl, true);
                 auto idx = expression();
                 if (!idx)
                     return idx;
@@ -390,7 +333,7 @@ private:
         case Tok::OHeredoc:
             return heredoc();
         case Tok::OParen: {
-            NlMode mode(m_nl, true);
+            hcl::NewlineMode mode(m_nl, true);
             m_pos = t + 1;
             auto inner = expression();
             if (!inner)
@@ -413,7 +356,7 @@ private:
 
     R call(int nameTok, const QString &name, int open)
     {
-        NlMode mode(m_nl, true);
+        hcl::NewlineMode mode(m_nl, true);
         m_pos = open + 1;
         auto n = make(Node::Kind::Call, nameTok);
         n->name = name;
@@ -444,7 +387,7 @@ private:
 
     bool startsFor(int open)
     {
-        NlMode mode(m_nl, true);
+        hcl::NewlineMode mode(m_nl, true);
         return identIs(peekFrom(open + 1), "for");
     }
 
@@ -476,7 +419,7 @@ private:
 
     R forExpr(int open, bool object)
     {
-        NlMode mode(m_nl, true);
+        hcl::NewlineMode mode(m_nl, true);
         m_pos = open + 1;
         auto n = make(Node::Kind::For, open);
         n->object = object;
@@ -522,7 +465,7 @@ private:
         const int open = next();
         if (startsFor(open))
             return forExpr(open, false);
-        NlMode mode(m_nl, true);
+        hcl::NewlineMode mode(m_nl, true);
         auto n = make(Node::Kind::Tuple, open);
         while (true) {
             const int c = peek();
@@ -547,7 +490,7 @@ private:
         const int open = next();
         if (startsFor(open))
             return forExpr(open, true);
-        NlMode mode(m_nl, false);
+        hcl::NewlineMode mode(m_nl, false);
         auto n = make(Node::Kind::Object, open);
         while (true) {
             int c = peek();
@@ -631,7 +574,7 @@ private:
                 Piece p;
                 p.isLiteral = false;
                 p.stripBefore = m_tree.tokenView(i).endsWith("~");
-                NlMode mode(m_nl, true);
+                hcl::NewlineMode mode(m_nl, true);
                 m_pos = i + 1;
                 if (t == Tok::TemplateInterp) {
                     auto e = expression();

@@ -12,6 +12,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QHeaderView>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void cleanup();
     void catalogGroupsByCluster();
     void servicesTableNamesTheClusters();
+    void servicesRowsAreOneLineOfText();
     void diffPanelNamesTheClustersAPrdEditReaches();
 
 private:
@@ -127,6 +130,42 @@ void TestClusterViews::servicesTableNamesTheClusters()
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(QLatin1String("Deployed to gke-prd by payment-api-prd")));
+}
+
+// The Clusters column holds a list: the rows stay one line of text high and the list is
+// elided in its cell, whole in the cell's tooltip (it once wrapped every row to two lines).
+void TestClusterViews::servicesRowsAreOneLineOfText()
+{
+    QTableView *table = m_window->servicesTable();
+    QVERIFY(table);
+    QVERIFY(!table->wordWrap());
+    QCOMPARE(table->textElideMode(), Qt::ElideRight);
+    const QFontMetrics fm = table->fontMetrics();
+    auto *frozen = table->findChild<QTableView *>(QStringLiteral("frozenColumn"));
+    QVERIFY(frozen);
+    QVERIFY(!frozen->wordWrap());
+    QAbstractItemModel *model = table->model();
+    QVERIFY(model->rowCount() > 0);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QString what = QStringLiteral("row %1 is %2 px high, a line of text %3 px")
+                                 .arg(r)
+                                 .arg(table->rowHeight(r))
+                                 .arg(fm.height());
+        QVERIFY2(table->rowHeight(r) >= fm.height(), qPrintable(what));
+        QVERIFY2(table->rowHeight(r) < 2 * fm.lineSpacing(), qPrintable(what));
+        QCOMPARE(frozen->rowHeight(r), table->rowHeight(r));
+    }
+
+    const QModelIndexList hits = model->match(model->index(0, 0), items::ServicesModel::ServiceRole,
+                                              QStringLiteral("payment-api"), 1, Qt::MatchExactly);
+    QCOMPARE(hits.size(), 1);
+    const QModelIndex cell = hits.first().siblingAtColumn(items::ServicesModel::Clusters);
+    // Narrower than its text: one line, elided; the tooltip names every environment's clusters.
+    table->setColumnWidth(cell.column(), fm.horizontalAdvance(QStringLiteral("gke-dev")));
+    QVERIFY(fm.horizontalAdvance(cell.data().toString()) > table->columnWidth(cell.column()));
+    const QString tip = cell.data(Qt::ToolTipRole).toString();
+    for (const char *line : {"dev: gke-dev", "stg: gke-stg", "prd: gke-prd"})
+        QVERIFY2(tip.split(QLatin1Char('\n')).contains(QLatin1String(line)), qPrintable(tip));
 }
 
 void TestClusterViews::diffPanelNamesTheClustersAPrdEditReaches()

@@ -383,6 +383,11 @@ TableView *makeTable(QAbstractItemModel *model, const QString &name)
     view->setAlternatingRowColors(true);
     view->horizontalHeader()->setHighlightSections(false);
     view->verticalHeader()->setVisible(false);
+    // One line of text a row: a long cell (the services' Clusters) is elided, its whole text in
+    // its tooltip, rather than wrapped into two lines; rows as high as that line and its margins.
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideRight);
+    view->verticalHeader()->setDefaultSectionSize(view->verticalHeader()->minimumSectionSize());
     view->setAccessibleName(name);
     return view;
 }

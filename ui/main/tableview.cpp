@@ -107,6 +107,8 @@ void TableView::setFirstColumnFrozen(bool frozen)
     m_frozen->setAlternatingRowColors(alternatingRowColors());
     m_frozen->setSelectionBehavior(selectionBehavior());
     m_frozen->setSelectionMode(selectionMode());
+    m_frozen->setWordWrap(wordWrap());
+    m_frozen->setTextElideMode(textElideMode());
     m_frozen->verticalHeader()->hide();
     m_frozen->verticalHeader()->setDefaultSectionSize(verticalHeader()->defaultSectionSize());
     m_frozen->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);

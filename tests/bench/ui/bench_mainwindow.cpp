@@ -18,6 +18,7 @@
 //   under 50 ms on a 2,000-service workspace). The debounce (120 ms while typing) is a choice
 //   of when to start; this measures the work after it.
 #include "app/appcontext.h"
+#include "benchwindow.h"
 #include "items/servicesmodel.h"
 #include "platform/catalog.h"
 #include "platform/demoworkspace.h"
@@ -34,98 +35,15 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTimer>
 
-#include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 using namespace kanri;
-
-namespace {
-
-double cpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-}
-
-double msSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-// Notes when a widget of interest has been painted.
-class PaintWatch : public QObject
-{
-public:
-    QObject *target = nullptr; // a widget, or any widget of `window` when null
-    QWidget *window = nullptr;
-    bool painted = false;
-
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !painted) {
-            auto *w = qobject_cast<QWidget *>(watched);
-            if (target ? watched == target : (w && w->window() == window))
-                painted = true;
-        }
-        return false;
-    }
-};
-
-// The longest time between two turns of the GUI thread's event loop.
-class StallWatch : public QObject
-{
-public:
-    StallWatch()
-    {
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            maxGapMs = std::max(maxGapMs, msSince(m_last));
-            m_last.start();
-        });
-    }
-    void start()
-    {
-        maxGapMs = 0;
-        m_last.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double maxGapMs = 0;
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_last;
-};
-
-// Runs the event loop (sleeping in it) until `done` or a timeout.
-template<typename F> bool waitFor(F done, int timeoutMs = 120000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
-
-} // namespace
+using namespace kanri::bench;
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    preferOffscreen();
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // AppContext remembers the workspace: not here
     QStringList args = app.arguments().mid(1);
@@ -194,7 +112,7 @@ int main(int argc, char **argv)
         const double setSessionMs = msSince(phase);
         phase.start();
         PaintWatch paint;
-        paint.window = &window;
+        paint.within = &window;
         app.installEventFilter(&paint);
         window.resize(1400, 900);
         window.show();
@@ -213,7 +131,7 @@ int main(int argc, char **argv)
     ui::MainWindow window;
     app::AppContext context(&window);
     PaintWatch firstPaint, loadedPaint;
-    firstPaint.window = &window;
+    firstPaint.within = &window;
     StallWatch stalls;
     QElapsedTimer open;
     const double cpu0 = cpuMs();
@@ -223,8 +141,8 @@ int main(int argc, char **argv)
         finished = true;
         ok = success;
         loadedMs = msSince(open);
-        loadedPaint.target = window.servicesTable() ? window.servicesTable()->viewport() : nullptr;
-        if (loadedPaint.target)
+        loadedPaint.within = window.servicesTable() ? window.servicesTable()->viewport() : nullptr;
+        if (loadedPaint.within)
             app.installEventFilter(&loadedPaint);
     });
     app.installEventFilter(&firstPaint);

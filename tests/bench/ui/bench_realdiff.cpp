@@ -24,6 +24,7 @@
 //   and is painted; the panel is then scrolled top to bottom in 40 steps in the unified and the
 //   side-by-side layout, each step painted. A 1 ms timer on the GUI thread measures the longest
 //   stretch the event loop did not turn meanwhile (target under 50 ms).
+#include "benchwindow.h"
 #include "platform/catalog.h"
 #include "platform/livediff.h"
 #include "platform/manifestedit.h"
@@ -44,97 +45,21 @@
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 using namespace kanri;
+using namespace kanri::bench;
 
 namespace {
-
-double cpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-}
-
-double msSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
 
 double loadAverage()
 {
     QFile f(QStringLiteral("/proc/loadavg"));
     return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(0).toDouble() : -1;
-}
-
-// Notes when any widget inside `panel` has been painted.
-class PaintWatch : public QObject
-{
-public:
-    QWidget *panel = nullptr;
-    bool painted = false;
-
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !painted) {
-            auto *w = qobject_cast<QWidget *>(watched);
-            if (w && (w == panel || panel->isAncestorOf(w)))
-                painted = true;
-        }
-        return false;
-    }
-};
-
-// The longest time between two turns of the GUI thread's event loop.
-class StallWatch : public QObject
-{
-public:
-    StallWatch()
-    {
-        m_timer.setInterval(1);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            maxGapMs = std::max(maxGapMs, msSince(m_last));
-            m_last.start();
-        });
-    }
-    void start()
-    {
-        maxGapMs = 0;
-        m_last.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double maxGapMs = 0;
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_last;
-};
-
-template<typename F> bool waitFor(F done, int timeoutMs = 120000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
 }
 
 struct Case
@@ -279,8 +204,7 @@ std::optional<EditTarget> editTarget(const kustomize::RenderOutput &out, const Q
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    preferOffscreen();
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QStringList args = app.arguments().mid(1);
@@ -370,7 +294,7 @@ int main(int argc, char **argv)
     platform::LiveDiff *live = window.liveDiff();
     live->setDebounce(0);
     PaintWatch paint;
-    paint.panel = panel;
+    paint.within = panel;
     app.installEventFilter(&paint);
     QEventLoop loop;
     QObject::connect(live, &platform::LiveDiff::updated, &loop, [&loop, live] {
