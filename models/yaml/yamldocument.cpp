@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <span>
 #include <sstream>
 #include <string_view>
 
@@ -50,7 +51,7 @@ struct YamlDocument::Tree
         YAML::anchor_t anchor = 0; // the anchor defined here / the anchor an alias refers to
         std::string value;
         std::string tag;
-        std::vector<int> children; // mappings: key, value, key, value, ...
+        std::span<const int> children; // mappings: key, value, key, value, ... (in childPool)
     };
     struct Doc
     {
@@ -61,6 +62,9 @@ struct YamlDocument::Tree
 
     std::vector<Node> nodes;
     std::vector<Doc> docs;
+    // Every node's children, which an in-place edit never changes: shared by the copies, so
+    // copying the tree copies no lists.
+    std::shared_ptr<const std::vector<int>> childPool;
     edit::Layout layout;
     bool unitFound = false;
     bool seqOffsetFound = false;
@@ -147,11 +151,12 @@ private:
         if (!m_stack.empty()) {
             n.parent = m_stack.back();
             n.inFlow = m_tree.nodes[size_t(n.parent)].flow || m_tree.nodes[size_t(n.parent)].inFlow;
-            m_tree.nodes[size_t(n.parent)].children.push_back(i);
+            m_children[size_t(n.parent)].push_back(i);
         } else {
             m_tree.docs.back().root = i;
         }
         m_tree.nodes.push_back(std::move(n));
+        m_children.emplace_back();
         return i;
     }
     void open(int i, YAML::EmitterStyle::value style, const YAML::Mark &mark)
@@ -167,7 +172,7 @@ private:
         m_stack.pop_back();
         Node &n = m_tree.nodes[size_t(i)];
         qsizetype total = 1;
-        for (int c : n.children)
+        for (int c : m_children[size_t(i)])
             total = std::min(total + m_tree.nodes[size_t(c)].expanded,
                              YamlDocument::MaxExpandedNodes + 1);
         n.expanded = total;
@@ -189,6 +194,28 @@ private:
     Tree &m_tree;
     qsizetype m_offset;
     std::vector<int> m_stack;
+    std::vector<std::vector<int>> m_children; // while building: each node's children
+
+public:
+    // Moves the children lists into the tree's pool.
+    void finish()
+    {
+        size_t total = 0;
+        for (const auto &c : m_children)
+            total += c.size();
+        auto pool = std::make_shared<std::vector<int>>();
+        pool->reserve(total);
+        for (const auto &c : m_children)
+            pool->insert(pool->end(), c.begin(), c.end());
+        size_t at = 0;
+        for (size_t i = 0; i < m_children.size(); ++i) {
+            m_tree.nodes[i].children =
+                std::span<const int>(pool->data() + at, m_children[i].size());
+            at += m_children[i].size();
+        }
+        m_tree.childPool = std::move(pool);
+        m_children.clear();
+    }
 };
 
 // Computes where each node's text ends, from yaml-cpp's start marks and the text itself.
@@ -523,7 +550,7 @@ private:
         const bool flow = node(i).flow;
         node(i).content = skipProperties(node(i).start, true);
         const int indent = flow ? node(i).parentIndent : column(node(i).content);
-        const std::vector<int> children = node(i).children;
+        const std::span<const int> children = node(i).children;
         qsizetype end = node(i).content + (flow ? 1 : 0);
         for (size_t k = 0; k + 1 < children.size(); k += 2) {
             const int key = children[k];
@@ -558,7 +585,7 @@ private:
         const bool flow = node(i).flow;
         node(i).content = skipProperties(node(i).start, true);
         const int indent = flow ? node(i).parentIndent : column(node(i).content);
-        const std::vector<int> children = node(i).children;
+        const std::span<const int> children = node(i).children;
         qsizetype end = node(i).content;
         for (int item : children) {
             if (flow) {
@@ -641,6 +668,7 @@ Result<std::shared_ptr<Tree>> buildTree(const QByteArray &text, const QString &f
         Builder builder(*tree, bom);
         while (parser.HandleNextDocument(builder)) {
         }
+        builder.finish();
     } catch (const YAML::Exception &e) {
         return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), fileName,
                       e.mark.is_null() ? 0 : e.mark.line + 1,
