@@ -67,7 +67,7 @@ struct YamlLocation
 // `replicas` is a one-line diff. After each splice the text is parsed again and the edited path
 // is checked; if either fails the edit returns an error and the text stays as it was. (A scalar
 // replaced by a scalar, and its undo, parse only the new token in its context and shift the
-// layout: under 1 ms for a 650 KB file instead of yaml-cpp's 35 ms; see replaceScalarInPlace.)
+// layout: about 1 ms for a 650 KB file instead of yaml-cpp's 35 ms; see replaceScalarInPlace.)
 //
 // Refused on parse: more than MaxBytes, nesting deeper than MaxDepth, aliases that would expand
 // to more than MaxExpandedNodes nodes and ten times the nodes written (a "billion laughs" file).
