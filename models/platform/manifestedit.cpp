@@ -43,25 +43,38 @@ ScalarStyle scalarStyle(ValueStyle style)
     return style == ValueStyle::Integer ? ScalarStyle::Auto : ScalarStyle::String;
 }
 
-// The documents parsed last, by path and content: an edit of one cell parses the overlay's
-// files again for every keystroke, and yaml-cpp's parse was most of the edit's time. Parsing is
-// pure, so a copy of an earlier parse of the same bytes is the same document.
+// The documents parsed or edited last, by path and content: an edit of one cell loads the
+// overlay's files again for every keystroke, and yaml-cpp's parse was most of the edit's time.
+// Parsing is pure, so a copy of an earlier parse of the same bytes is the same document; an
+// edited document is remembered with its new bytes, which the next keystroke reads back.
+struct Parsed
+{
+    QString path;
+    QByteArray bytes;
+    YamlDocument doc;
+};
+QMutex recentMutex;
+std::deque<Parsed> recent; // most recent first
+
+void rememberDocument(const QString &path, const YamlDocument &doc)
+{
+    constexpr std::size_t keep = 32, keepPerFile = 4; // versions of one large file are large
+    const QMutexLocker lock(&recentMutex);
+    recent.push_front(Parsed{path, doc.text(), doc});
+    std::size_t versions = 0;
+    std::erase_if(recent,
+                  [&](const Parsed &p) { return p.path == path && ++versions > keepPerFile; });
+    if (recent.size() > keep)
+        recent.pop_back();
+}
+
 Result<YamlDocument> loadDocument(const FileReader &read, const QString &path)
 {
     auto bytes = read(path);
     if (!bytes)
         return std::unexpected(bytes.error());
-    struct Parsed
     {
-        QString path;
-        QByteArray bytes;
-        YamlDocument doc;
-    };
-    static QMutex mutex;
-    static std::deque<Parsed> recent; // most recent first
-    constexpr std::size_t keep = 32;
-    {
-        const QMutexLocker lock(&mutex);
+        const QMutexLocker lock(&recentMutex);
         for (auto it = recent.begin(); it != recent.end(); ++it) {
             if (it->path == path && it->bytes == *bytes) {
                 YamlDocument doc = it->doc;
@@ -72,13 +85,16 @@ Result<YamlDocument> loadDocument(const FileReader &read, const QString &path)
         }
     }
     auto doc = YamlDocument::parse(*bytes, path);
-    if (doc) {
-        const QMutexLocker lock(&mutex);
-        recent.push_front(Parsed{path, *bytes, *doc});
-        if (recent.size() > keep)
-            recent.pop_back();
-    }
+    if (doc)
+        rememberDocument(path, *doc);
     return doc;
+}
+
+// Records the edited document's bytes as a change, and remembers the document for the next edit.
+void changed(QHash<QString, QByteArray> &changes, const QString &path, const YamlDocument &doc)
+{
+    changes.insert(path, doc.text());
+    rememberDocument(path, doc);
 }
 
 // "/spec/template/spec/containers/0/image" for a JSON 6902 op; only paths without
@@ -201,7 +217,7 @@ Result<QHash<QString, QByteArray>> setObjectField(const FileReader &read, const 
     if (auto r = doc->setScalar(field.path, value, scalarStyle(style), d); !r)
         return std::unexpected(r.error());
     QHash<QString, QByteArray> changes;
-    changes.insert(file, doc->text());
+    changed(changes, file, *doc);
     return changes;
 }
 
@@ -236,7 +252,7 @@ Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
             if (kustomization->contains(entry)) {
                 if (auto r = kustomization->setScalar(entry, value, ScalarStyle::Auto); !r)
                     return std::unexpected(r.error());
-                changes.insert(kPath, kustomization->text());
+                changed(changes, kPath, *kustomization);
                 return changes;
             }
         }
@@ -262,7 +278,7 @@ Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
                     (op == QLatin1String("replace") || op == QLatin1String("add"))) {
                     if (auto r = doc->setScalar({i, "value"}, value, scalarStyle(style)); !r)
                         return std::unexpected(r.error());
-                    changes.insert(p.path, doc->text());
+                    changed(changes, p.path, *doc);
                     return changes;
                 }
             }
@@ -278,7 +294,7 @@ Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
             if (doc->contains(field.path, d)) {
                 if (auto r = doc->setScalar(field.path, value, scalarStyle(style), d); !r)
                     return std::unexpected(r.error());
-                changes.insert(p.path, doc->text());
+                changed(changes, p.path, *doc);
                 return changes;
             }
             if (!sameObject)
@@ -295,7 +311,7 @@ Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
             return std::unexpected(r.error());
         if (auto r = doc->setScalar(field.path, value, scalarStyle(style), sameObject->second); !r)
             return std::unexpected(r.error());
-        changes.insert(sameObject->first, doc->text());
+        changed(changes, sameObject->first, *doc);
         return changes;
     }
 
@@ -315,7 +331,7 @@ Result<QHash<QString, QByteArray>> setOverlayField(const FileReader &read,
     if (auto r = appendPatch(*kustomization, fileName); !r)
         return std::unexpected(r.error());
     changes.insert(QDir(overlayDir).filePath(fileName), patch->text());
-    changes.insert(kPath, kustomization->text());
+    changed(changes, kPath, *kustomization);
     return changes;
 }
 
@@ -349,7 +365,7 @@ Result<QHash<QString, QByteArray>> setOverlayImageTag(const FileReader &read,
         }
     }
     QHash<QString, QByteArray> changes;
-    changes.insert(kPath, kustomization->text());
+    changed(changes, kPath, *kustomization);
     return changes;
 }
 

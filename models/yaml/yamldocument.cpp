@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <span>
 #include <sstream>
 #include <string_view>
 
@@ -50,7 +51,7 @@ struct YamlDocument::Tree
         YAML::anchor_t anchor = 0; // the anchor defined here / the anchor an alias refers to
         std::string value;
         std::string tag;
-        std::vector<int> children; // mappings: key, value, key, value, ...
+        std::span<const int> children; // mappings: key, value, key, value, ... (in childPool)
     };
     struct Doc
     {
@@ -61,6 +62,9 @@ struct YamlDocument::Tree
 
     std::vector<Node> nodes;
     std::vector<Doc> docs;
+    // Every node's children, which an in-place edit never changes: shared by the copies, so
+    // copying the tree copies no lists.
+    std::shared_ptr<const std::vector<int>> childPool;
     edit::Layout layout;
     bool unitFound = false;
     bool seqOffsetFound = false;
@@ -147,11 +151,12 @@ private:
         if (!m_stack.empty()) {
             n.parent = m_stack.back();
             n.inFlow = m_tree.nodes[size_t(n.parent)].flow || m_tree.nodes[size_t(n.parent)].inFlow;
-            m_tree.nodes[size_t(n.parent)].children.push_back(i);
+            m_children[size_t(n.parent)].push_back(i);
         } else {
             m_tree.docs.back().root = i;
         }
         m_tree.nodes.push_back(std::move(n));
+        m_children.emplace_back();
         return i;
     }
     void open(int i, YAML::EmitterStyle::value style, const YAML::Mark &mark)
@@ -167,7 +172,7 @@ private:
         m_stack.pop_back();
         Node &n = m_tree.nodes[size_t(i)];
         qsizetype total = 1;
-        for (int c : n.children)
+        for (int c : m_children[size_t(i)])
             total = std::min(total + m_tree.nodes[size_t(c)].expanded,
                              YamlDocument::MaxExpandedNodes + 1);
         n.expanded = total;
@@ -189,6 +194,28 @@ private:
     Tree &m_tree;
     qsizetype m_offset;
     std::vector<int> m_stack;
+    std::vector<std::vector<int>> m_children; // while building: each node's children
+
+public:
+    // Moves the children lists into the tree's pool.
+    void finish()
+    {
+        size_t total = 0;
+        for (const auto &c : m_children)
+            total += c.size();
+        auto pool = std::make_shared<std::vector<int>>();
+        pool->reserve(total);
+        for (const auto &c : m_children)
+            pool->insert(pool->end(), c.begin(), c.end());
+        size_t at = 0;
+        for (size_t i = 0; i < m_children.size(); ++i) {
+            m_tree.nodes[i].children =
+                std::span<const int>(pool->data() + at, m_children[i].size());
+            at += m_children[i].size();
+        }
+        m_tree.childPool = std::move(pool);
+        m_children.clear();
+    }
 };
 
 // Computes where each node's text ends, from yaml-cpp's start marks and the text itself.
@@ -523,7 +550,7 @@ private:
         const bool flow = node(i).flow;
         node(i).content = skipProperties(node(i).start, true);
         const int indent = flow ? node(i).parentIndent : column(node(i).content);
-        const std::vector<int> children = node(i).children;
+        const std::span<const int> children = node(i).children;
         qsizetype end = node(i).content + (flow ? 1 : 0);
         for (size_t k = 0; k + 1 < children.size(); k += 2) {
             const int key = children[k];
@@ -558,7 +585,7 @@ private:
         const bool flow = node(i).flow;
         node(i).content = skipProperties(node(i).start, true);
         const int indent = flow ? node(i).parentIndent : column(node(i).content);
-        const std::vector<int> children = node(i).children;
+        const std::span<const int> children = node(i).children;
         qsizetype end = node(i).content;
         for (int item : children) {
             if (flow) {
@@ -641,6 +668,7 @@ Result<std::shared_ptr<Tree>> buildTree(const QByteArray &text, const QString &f
         Builder builder(*tree, bom);
         while (parser.HandleNextDocument(builder)) {
         }
+        builder.finish();
     } catch (const YAML::Exception &e) {
         return failAt(Error::Code::Syntax, QString::fromStdString(e.msg), fileName,
                       e.mark.is_null() ? 0 : e.mark.line + 1,
@@ -1079,6 +1107,7 @@ Result<YamlSplice> YamlDocument::commit(const YamlSplice &splice,
         YamlDocument candidate = *this;
         if (candidate.replaceScalarInPlace(scalarNode, splice) && check(candidate)) {
             *this = std::move(candidate);
+            m_lastEditInPlace = true;
             return splice;
         }
     }
@@ -1098,16 +1127,21 @@ Result<YamlSplice> YamlDocument::commit(const YamlSplice &splice,
             m_fileName);
     }
     *this = std::move(*parsed);
+    m_lastEditInPlace = false;
     return splice;
 }
 
-// The fast path for the most frequent edit, one single-line scalar replaced by another: instead
-// of parsing the whole file again (yaml-cpp needs ~10 ms for 500 lines), the new token is parsed
-// on its own in the same context (block, or inside a flow collection) and the layout of the
-// following nodes is shifted. It only applies where that is provably equivalent: the old and
-// new tokens are single-line plain or quoted scalars of a mapping value or sequence item, and the
-// new one is a complete token (a quoted string closes exactly at its end; a plain one has no
-// indicator that could end it early or start a comment).
+// The fast path for the most frequent edit, one scalar replaced by another: instead of parsing
+// the whole file again (yaml-cpp needs ~35 ms for a 650 KB CRD), only the new token is parsed, in
+// a small document that reproduces its context, and the layout of the following nodes is
+// shifted. It applies where that is provably equivalent:
+// - block context (a mapping value or sequence item of a block collection): the new token, with
+//   the text between its indicator and it (properties, line breaks) and the blank and comment
+//   lines after it, is parsed under a key or dash at the same columns, so the indentation that
+//   bounds plain and block scalars is the same; the token must parse as one scalar (or null)
+//   that ends exactly where the token ends. Multi-line plain, quoted and block scalars qualify.
+// - flow context: single-line plain or quoted tokens only, parsed inside `[...]`, the separators
+//   around them unchanged.
 bool YamlDocument::replaceScalarInPlace(int scalarNode, const YamlSplice &splice)
 {
     const Tree &old = *m_tree;
@@ -1115,91 +1149,194 @@ bool YamlDocument::replaceScalarInPlace(int scalarNode, const YamlSplice &splice
         return false;
     const Node &x = old.nodes[size_t(scalarNode)];
     if ((x.kind != YamlNodeKind::Scalar && x.kind != YamlNodeKind::Null) || x.implicit ||
-        x.parent < 0 || x.indicator < 0 || (x.style != 0 && x.style != '"' && x.style != '\''))
+        x.parent < 0 || x.indicator < 0)
         return false;
     if (splice.offset != x.content || splice.offset + splice.removed.size() != x.end ||
         x.end <= x.content)
         return false;
     const QByteArray &ins = splice.inserted;
-    if (ins.isEmpty() || ins.contains('\n') || ins.contains('\r') ||
-        splice.removed.contains('\n') || splice.removed.contains('\r'))
+    if (ins.isEmpty())
         return false;
-    // What surrounds the token must separate it the same way for any scalar.
-    const char before = m_text[x.content - 1];
-    if (before != ' ' && before != '\t' &&
-        !(x.inFlow && (before == '[' || before == '{' || before == ',')))
-        return false;
-    if (x.end < m_text.size()) {
-        const char after = m_text[x.end];
-        if (after != ' ' && after != '\t' && after != '\n' && after != '\r' &&
-            !(x.inFlow && (after == ',' || after == ']' || after == '}')))
-            return false;
-    }
-    const char first = ins.front();
-    std::string_view token(ins.constData(), size_t(ins.size()));
-    if (first == '"' || first == '\'') {
-        // The closing quote must be the last character.
-        qsizetype i = 1;
-        for (; i < ins.size(); ++i) {
-            if (first == '"' && ins[i] == '\\') {
-                ++i;
-            } else if (ins[i] == first) {
-                if (first == '\'' && i + 1 < ins.size() && ins[i + 1] == '\'')
-                    ++i;
-                else
-                    break;
-            }
+    // A lone carriage return would be a line break that the line count below does not see.
+    auto loneCr = [](const QByteArray &b) {
+        for (qsizetype i = 0; i < b.size(); ++i) {
+            if (b[i] == '\r' && (i + 1 >= b.size() || b[i + 1] != '\n'))
+                return true;
         }
-        if (i != ins.size() - 1)
-            return false;
-    } else if (!edit::plainSyntaxAllowed(token, x.inFlow)) {
         return false;
-    }
-    YAML::Node parsed;
-    try {
-        const std::string source = x.inFlow ? "[" + std::string(token) + "]" : std::string(token);
-        parsed = YAML::Load(source);
-        if (x.inFlow) {
-            if (!parsed.IsSequence() || parsed.size() != 1)
+    };
+    if (loneCr(ins) || loneCr(splice.removed))
+        return false;
+
+    Node parsed; // kind, style, tag and value of the new token
+    if (x.inFlow) {
+        if ((x.style != 0 && x.style != '"' && x.style != '\'') || ins.contains('\n') ||
+            ins.contains('\r') || splice.removed.contains('\n') || splice.removed.contains('\r'))
+            return false;
+        // What surrounds the token must separate it the same way for any scalar.
+        const char before = m_text[x.content - 1];
+        if (before != ' ' && before != '\t' && before != '[' && before != '{' && before != ',')
+            return false;
+        if (x.end < m_text.size()) {
+            const char after = m_text[x.end];
+            if (after != ' ' && after != '\t' && after != '\n' && after != '\r' && after != ',' &&
+                after != ']' && after != '}')
                 return false;
-            parsed.reset(parsed[0]);
         }
-    } catch (const YAML::Exception &) {
-        return false;
+        const char first = ins.front();
+        std::string_view token(ins.constData(), size_t(ins.size()));
+        if (first == '"' || first == '\'') {
+            // The closing quote must be the last character.
+            qsizetype i = 1;
+            for (; i < ins.size(); ++i) {
+                if (first == '"' && ins[i] == '\\') {
+                    ++i;
+                } else if (ins[i] == first) {
+                    if (first == '\'' && i + 1 < ins.size() && ins[i + 1] == '\'')
+                        ++i;
+                    else
+                        break;
+                }
+            }
+            if (i != ins.size() - 1)
+                return false;
+        } else if (!edit::plainSyntaxAllowed(token, true)) {
+            return false;
+        }
+        YAML::Node value;
+        try {
+            value = YAML::Load("[" + std::string(token) + "]");
+            if (!value.IsSequence() || value.size() != 1)
+                return false;
+            value.reset(value[0]);
+        } catch (const YAML::Exception &) {
+            return false;
+        }
+        if (!value.IsScalar() && !value.IsNull())
+            return false;
+        // A specific tag (`!!str`) would read the token differently than it reads alone.
+        if (x.tag != "?" && x.tag != "!" && !x.tag.empty())
+            return false;
+        parsed.style = (first == '"' || first == '\'') ? first : 0;
+        // Non-specific tags follow the quoting; yaml-cpp gives a null no tag.
+        parsed.tag = value.IsNull() ? "" : parsed.style ? "!" : "?";
+        parsed.kind = value.IsNull() ? YamlNodeKind::Null : YamlNodeKind::Scalar;
+        parsed.value = value.IsNull() ? std::string() : value.Scalar();
+    } else {
+        const Node &p = old.nodes[size_t(x.parent)];
+        if (p.flow || (p.kind != YamlNodeKind::Mapping && p.kind != YamlNodeKind::Sequence))
+            return false;
+        const int indent = x.parentIndent;
+        const char indicator = m_text[x.indicator];
+        const int indicatorColumn = columnOf(m_text, x.indicator);
+        if (indent < 0 || (indicator == ':' && indicatorColumn <= indent) ||
+            (indicator == '-' && indicatorColumn != indent) ||
+            (indicator != ':' && indicator != '-'))
+            return false;
+        // The lines after the token up to the next one with content: its comment and blank lines.
+        const qsizetype n = m_text.size();
+        qsizetype tailEnd = lineEndOf(m_text, x.end);
+        while (tailEnd < n) {
+            const qsizetype next = nextLineStart(m_text, tailEnd);
+            qsizetype q = next;
+            while (q < n && (m_text[q] == ' ' || m_text[q] == '\t'))
+                ++q;
+            if (q < n && m_text[q] != '#' && m_text[q] != '\n' && m_text[q] != '\r') {
+                // The next content must belong to a parent or sibling, not continue the value.
+                if (columnOf(m_text, q) > indent || m_text[q] == '\t')
+                    return false;
+                tailEnd = next;
+                break;
+            }
+            tailEnd = q >= n ? n : lineEndOf(m_text, q);
+            if (tailEnd >= n)
+                break;
+        }
+        QByteArray context = spaces(indent);
+        // An indentless sequence (`key:` then `- item` at the key's column) stays one.
+        const bool indentless = indicator == '-' && p.parent >= 0 &&
+                                old.nodes[size_t(p.parent)].kind == YamlNodeKind::Mapping &&
+                                !old.nodes[size_t(p.parent)].flow &&
+                                columnOf(m_text, old.nodes[size_t(p.parent)].content) == indent;
+        if (indentless)
+            context += "k:\n" + spaces(indent);
+        if (indicator == ':')
+            context += 'k' + spaces(indicatorColumn - indent - 1);
+        context += indicator;
+        const qsizetype base = context.size(); // the original's x.indicator + 1
+        context += QByteArrayView(m_text).sliced(x.indicator + 1, x.content - x.indicator - 1);
+        context += ins;
+        context += QByteArrayView(m_text).sliced(x.end, tailEnd - x.end);
+        auto tree = buildTree(context, {});
+        if (!tree)
+            return false;
+        Tree &t = **tree;
+        Layouter(t, context, 0).run();
+        if (t.docs.size() != 1 || t.docs[0].root < 0)
+            return false;
+        int owner = t.docs[0].root;
+        if (indentless) {
+            const Node &m = t.nodes[size_t(owner)];
+            if (m.kind != YamlNodeKind::Mapping || m.children.size() != 2)
+                return false;
+            owner = m.children[1];
+        }
+        const Node &o = t.nodes[size_t(owner)];
+        const size_t count = indicator == ':' ? 2 : 1;
+        if (o.kind != (indicator == ':' ? YamlNodeKind::Mapping : YamlNodeKind::Sequence) ||
+            o.flow || o.children.size() != count)
+            return false;
+        const Node &v = t.nodes[size_t(o.children.back())];
+        const qsizetype shift = x.indicator + 1 - base; // context offset to text offset
+        if ((v.kind != YamlNodeKind::Scalar && v.kind != YamlNodeKind::Null) || v.implicit ||
+            v.indicator + shift != x.indicator || v.start + shift != x.start ||
+            v.content + shift != x.content || v.end + shift != x.content + ins.size() ||
+            v.parentIndent != indent || (v.anchor != 0) != (x.anchor != 0))
+            return false;
+        parsed.kind = v.kind;
+        parsed.style = v.style;
+        parsed.tag = v.tag;
+        parsed.value = v.value;
     }
-    if (!parsed.IsScalar() && !parsed.IsNull())
-        return false;
 
     auto tree = std::make_shared<Tree>(old);
     const qsizetype delta = ins.size() - splice.removed.size();
     const qsizetype oldEnd = x.end;
-    auto shift = [&](qsizetype &offset) {
+    const qsizetype newEnd = x.content + ins.size();
+    const int lines = int(ins.count('\n') - splice.removed.count('\n'));
+    const int oldEndLine =
+        x.line + int(QByteArrayView(m_text).sliced(x.start, oldEnd - x.start).count('\n'));
+    QByteArray text = m_text;
+    text.replace(splice.offset, splice.removed.size(), ins);
+    // Nodes after the token on its last line move by the change of its end column.
+    const int columns = columnOf(text, newEnd) - columnOf(m_text, oldEnd);
+    auto move = [&](qsizetype &offset) {
         if (offset >= oldEnd)
             offset += delta;
     };
     for (Node &n : tree->nodes) {
-        if (n.start >= oldEnd && n.line == x.line)
-            n.column += int(delta);
-        shift(n.start);
-        shift(n.content);
-        shift(n.end);
-        shift(n.indicator);
+        if (n.start >= oldEnd) {
+            if (n.line == oldEndLine)
+                n.column += columns;
+            n.line += lines;
+        }
+        move(n.start);
+        move(n.content);
+        move(n.end);
+        move(n.indicator);
     }
     for (Tree::Doc &d : tree->docs)
-        shift(d.start);
+        move(d.start);
     Node &y = tree->nodes[size_t(scalarNode)];
-    y.end = y.content + ins.size();
-    y.style = (first == '"' || first == '\'') ? first : 0;
-    if (y.tag == "?" || y.tag == "!" || y.tag.empty()) // non-specific: follows the quoting
-        y.tag = y.style ? "!" : "?";
-    if (parsed.IsNull()) {
-        y.kind = YamlNodeKind::Null;
-        y.value.clear();
-    } else {
-        y.kind = YamlNodeKind::Scalar;
-        y.value = parsed.Scalar();
-    }
-    m_text.replace(splice.offset, splice.removed.size(), ins);
+    y.end = newEnd;
+    y.kind = parsed.kind;
+    y.style = parsed.style;
+    y.tag = std::move(parsed.tag);
+    y.value = std::move(parsed.value);
+    // The line break style is the first line's: an edit there may change it.
+    const qsizetype firstBreak = text.indexOf('\n');
+    tree->layout.eol = firstBreak > 0 && text.at(firstBreak - 1) == '\r' ? "\r\n" : "\n";
+    m_text = std::move(text);
     m_tree = std::move(tree);
     return true;
 }
@@ -1647,6 +1784,38 @@ Result<YamlSplice> YamlDocument::insertItem(const YamlPath &sequencePath, int in
                    sameValue(*d.m_tree, document, nw.node, value);
         },
         sequencePath.toString());
+}
+
+QByteArray YamlDocument::layoutDump() const
+{
+    const Tree &t = *m_tree;
+    QByteArray out = "unit " + QByteArray::number(t.layout.unit) + " seqOffset " +
+                     QByteArray::number(t.layout.seqOffset) + " eol " +
+                     QByteArray::number(t.layout.eol.size()) + '\n';
+    for (size_t d = 0; d < t.docs.size(); ++d) {
+        out += "doc " + QByteArray::number(t.docs[d].root) + " at " +
+               QByteArray::number(t.docs[d].start) + " anchors";
+        for (const auto &[anchor, node] : t.docs[d].anchors)
+            out += ' ' + QByteArray::number(node);
+        out += '\n';
+    }
+    for (size_t i = 0; i < t.nodes.size(); ++i) {
+        const Node &x = t.nodes[i];
+        out += QByteArray::number(qulonglong(i)) + ": kind " + QByteArray::number(int(x.kind)) +
+               (x.flow ? " flow" : "") + (x.inFlow ? " inFlow" : "") +
+               (x.implicit ? " implicit" : "") + " style " + QByteArray::number(int(x.style)) +
+               " parent " + QByteArray::number(x.parent) + " indent " +
+               QByteArray::number(x.parentIndent) + " at " + QByteArray::number(x.start) + '/' +
+               QByteArray::number(x.content) + '-' + QByteArray::number(x.end) + " indicator " +
+               QByteArray::number(x.indicator) + " expanded " + QByteArray::number(x.expanded) +
+               " line " + QByteArray::number(x.line) + ':' + QByteArray::number(x.column) +
+               " anchor " + (x.anchor ? "yes" : "no") + " tag " + QByteArray::fromStdString(x.tag) +
+               " children";
+        for (int c : x.children)
+            out += ' ' + QByteArray::number(c);
+        out += " value " + QByteArray::fromStdString(x.value).toPercentEncoding() + '\n';
+    }
+    return out;
 }
 
 Result<void> YamlDocument::apply(const YamlSplice &splice)
