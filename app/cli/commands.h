@@ -20,4 +20,8 @@ int runCatalog(const QStringList &args); // cmd_catalog.cpp kanri catalog [--wor
 int runDiff(const QStringList &args); // cmd_catalog.cpp kanri diff [--workspace DIR] [--base REF]
 int runPr(const QStringList &args);   // cmd_pr.cpp      kanri pr create|list|fetch|show|review|sync
 
+// In the program kanri, the run of every command but render (help.cpp): main.cpp replaces the
+// process with kanri-commands, which runs it. Never called.
+int runElsewhere(const QStringList &args);
+
 } // namespace kanri::cli

@@ -2,6 +2,15 @@
 
 #include "app/cli/commands.h"
 
+// The program `kanri` (app/main.cpp, built with KANRI_CLI_FRONT) runs only `render` in
+// process: the other commands need libgit2, Qt Network, Qt Gui (the models' undo stacks) or the
+// keychain, and run in kanri-commands, which it becomes for them (runElsewhere is the mark).
+#ifdef KANRI_CLI_FRONT
+#define KANRI_RUN(function) runElsewhere
+#else
+#define KANRI_RUN(function) function
+#endif
+
 namespace kanri::cli::help {
 
 namespace {
@@ -213,7 +222,7 @@ constexpr Command kCommands[] = {
      "maps get set unset add remove rename fmt impact", kTfOptions, C::File, kTfExamples,
      "0 success; 1 PATH does not exist (fmt --check: a file is not formatted; impact: no "
      "workspace); 2 a syntax error, bad usage or a file that changed meanwhile",
-     runTf},
+     KANRI_RUN(runTf)},
     {"clone",
      kCloneSynopsis,
      "clone a repository",
@@ -223,7 +232,7 @@ constexpr Command kCommands[] = {
      C::Directory,
      kCloneExamples,
      kGitExit,
-     runClone},
+     KANRI_RUN(runClone)},
     {"status",
      kStatusSynopsis,
      "show the branch and the changed files",
@@ -234,7 +243,7 @@ constexpr Command kCommands[] = {
      C::Nothing,
      kStatusExamples,
      kGitExit,
-     runStatus},
+     KANRI_RUN(runStatus)},
     {"branch",
      kBranchSynopsis,
      "switch to a branch, creating it if needed",
@@ -244,20 +253,20 @@ constexpr Command kCommands[] = {
      C::Nothing,
      kBranchExamples,
      kGitExit,
-     runBranch},
+     KANRI_RUN(runBranch)},
     {"commit", kCommitSynopsis, "commit changes",
      "Commits the given paths (relative to the current folder), every change with --all, or what "
      "is staged. The author and committer are git's: GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, "
      "GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL, then user.name and user.email.",
-     nullptr, kCommitOptions, C::File, kCommitExamples, kGitExit, runCommit},
+     nullptr, kCommitOptions, C::File, kCommitExamples, kGitExit, KANRI_RUN(runCommit)},
     {"push", kPushSynopsis, "push a branch",
      "Pushes BRANCH (default: the current one) to REMOTE (default: its upstream's remote) and "
      "checks that the remote accepted every ref.",
-     nullptr, kPushOptions, C::Nothing, kPushExamples, kGitExit, runPush},
+     nullptr, kPushOptions, C::Nothing, kPushExamples, kGitExit, KANRI_RUN(runPush)},
     {"pull", kPullSynopsis, "bring the branch up to date with its upstream",
      "Fetches the upstream and fast-forwards, merges or rebases. When the result would have "
      "conflicts nothing is changed.",
-     nullptr, kPullOptions, C::Nothing, kPullExamples, kGitExit, runPull},
+     nullptr, kPullOptions, C::Nothing, kPullExamples, kGitExit, KANRI_RUN(runPull)},
     {"pr", kPrSynopsis, "create, read offline and review GitHub pull requests",
      "Works with the pull requests of the GitHub repository of the remote origin. create opens "
      "one for the current branch (it must be pushed) with a description generated from the "
@@ -267,24 +276,25 @@ constexpr Command kCommands[] = {
      "create list fetch show review sync", kPrOptions, C::Nothing, kPrExamples,
      "0 success; 1 the operation failed; 2 bad usage; 3 sync was stopped by the network (the "
      "queue keeps the rest)",
-     runPr},
+     KANRI_RUN(runPr)},
     {"catalog", kCatalogSynopsis, "print the catalog of a workspace",
      "Prints the teams, services with their environments and namespaces, developers and "
      "microservices of a workspace; a broken file is named on stderr and the rest is printed.",
      nullptr, kCatalogOptions, C::Nothing, kCatalogExamples,
-     "0 success; 1 the workspace or a file could not be read; 2 bad usage", runCatalog},
+     "0 success; 1 the workspace or a file could not be read; 2 bad usage", KANRI_RUN(runCatalog)},
     {"diff", kDiffSynopsis, "diff the rendered manifests against a commit",
      "Renders every environment of every service at REF and now, and prints the differences per "
      "resource; Secret data is masked. A summary per overlay goes to stderr.",
      nullptr, kDiffOptions, C::Nothing, kDiffExamples,
      "0 success (with or without differences); 1 something could not be rendered; 2 bad usage",
-     runDiff},
+     KANRI_RUN(runDiff)},
     {"lint", kLintSynopsis, "check the platform's rules",
      "Renders the workspace or repository DIR (default: the current folder) and checks the "
      "platform's rules: deprecated and removed apiVersions, requests and limits, namespaces, kinds "
      "reserved to SRE, image tags, HPAs, the developers map and CODEOWNERS.",
      nullptr, kLintOptions, C::Directory, kLintExamples,
-     "0 no error-level finding; 1 at least one; 2 bad usage or unreadable input", runLint},
+     "0 no error-level finding; 1 at least one; 2 bad usage or unreadable input",
+     KANRI_RUN(runLint)},
     {"help",
      kHelpSynopsis,
      "print the help of a subcommand",

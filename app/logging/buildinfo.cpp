@@ -4,8 +4,6 @@
 #include <QStandardPaths>
 #include <QtGlobal>
 
-#include "gitcommit.h"
-
 #include <git2/common.h>
 
 #ifndef KANRI_VERSION
@@ -18,8 +16,7 @@ BuildInfo buildInfo()
 {
     int major = 0, minor = 0, revision = 0;
     git_libgit2_version(&major, &minor, &revision);
-    return {QStringLiteral(KANRI_VERSION), QStringLiteral(KANRI_GIT_COMMIT),
-            QString::fromLatin1(qVersion()),
+    return {QStringLiteral(KANRI_VERSION), buildCommit(), QString::fromLatin1(qVersion()),
             QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(revision),
             QStringLiteral(KANRI_YAML_CPP_VERSION)};
 }

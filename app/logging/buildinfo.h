@@ -17,6 +17,9 @@ struct BuildInfo
 };
 
 BuildInfo buildInfo();
+// BuildInfo::commit alone (buildcommit.cpp): no libgit2 call, for the programs that do not load
+// it (the command line's `kanri`).
+QString buildCommit();
 // "kanri 0.1.0 (commit abc1234)\nQt 6.4.2 (runtime)\n..." as --version prints it.
 QString versionText();
 

@@ -63,7 +63,7 @@ pass "control: $(field Package) $(field Version), $(field Section)/$(field Prior
 # 3. The files, in a scratch root.
 root=$scratch/root
 dpkg -x "$deb" "$root"
-for f in usr/bin/kanri \
+for f in usr/bin/kanri usr/libexec/kanri/kanri-commands usr/libexec/kanri/kanri-gui \
     usr/share/applications/$id.desktop \
     usr/share/metainfo/$id.metainfo.xml \
     usr/share/icons/hicolor/scalable/apps/$id.svg \
@@ -91,14 +91,21 @@ if grep -qs 'man1' "$build/app/cmake_install.cmake"; then
 else
     skip "this tree installs no man page or completions yet (app/CMakeLists.txt)"
 fi
-# Stripped, and no RUNPATH into the build tree: it must run from any root.
-if readelf -S "$root/usr/bin/kanri" | grep -qE '\.debug_info|\.symtab'; then
-    fail "/usr/bin/kanri is not stripped"
+# Stripped, and no RUNPATH into the build tree: they must run from any root.
+for program in usr/bin/kanri usr/libexec/kanri/kanri-commands usr/libexec/kanri/kanri-gui; do
+    [ -f "$root/$program" ] || continue
+    if readelf -S "$root/$program" | grep -qE '\.debug_info|\.symtab'; then
+        fail "/$program is not stripped"
+    fi
+    if readelf -d "$root/$program" | grep -qE 'RUNPATH|RPATH'; then
+        fail "/$program has a RUNPATH: $(readelf -d "$root/$program" | grep -E 'RUNPATH|RPATH')"
+    fi
+done
+# The command line never needs the GUI libraries (app/CMakeLists.txt): kanri does not link them.
+if readelf -d "$root/usr/bin/kanri" | grep -qE 'NEEDED.*(libQt6Gui|libQt6Widgets|libgit2)'; then
+    fail "/usr/bin/kanri links a GUI or git library: $(readelf -d "$root/usr/bin/kanri" | grep NEEDED)"
 fi
-if readelf -d "$root/usr/bin/kanri" | grep -qE 'RUNPATH|RPATH'; then
-    fail "/usr/bin/kanri has a RUNPATH: $(readelf -d "$root/usr/bin/kanri" | grep -E 'RUNPATH|RPATH')"
-fi
-pass "files unpacked, binary stripped, $(du -k "$root/usr/bin/kanri" | cut -f1) KiB"
+pass "files unpacked, programs stripped, $(du -k "$root/usr/bin/kanri" | cut -f1) KiB"
 
 # 4. The kanri in the scratch root runs there: --version, and render of a demo overlay.
 export QT_QPA_PLATFORM=offscreen
@@ -111,7 +118,12 @@ out=$("$root/usr/bin/kanri" render "$overlay" 2>"$scratch/render.err")
 status=$?
 [ $status -eq 0 ] || fail "kanri render exited $status: $(cat "$scratch/render.err")"
 case "$out" in *"kind: Deployment"*"name: payment-api"*) ;; *) fail "kanri render printed no payment-api Deployment" ;; esac
-pass "the unpacked kanri runs: --version and render"
+# The window's program, found from the installed layout: only kanri-gui knows the views.
+out=$("$root/usr/bin/kanri" --view no-such-view 2>&1)
+status=$?
+[ $status -eq 2 ] || fail "kanri --view no-such-view exited $status (not 2): $out"
+case "$out" in *"unknown view 'no-such-view'"*) ;; *) fail "kanri did not start kanri-gui: $out" ;; esac
+pass "the unpacked kanri runs: --version, render and the window's program"
 
 # 5. The distribution's validators.
 if command -v desktop-file-validate >/dev/null; then
