@@ -600,7 +600,7 @@ void TestCatalogModels::servicesFollowTheirMicroserviceEntries()
         return i < 0 ? QString() : c.microservices.at(i).key;
     };
     QCOMPARE(entryOf(QStringLiteral("svc-0002")), QStringLiteral("svc-0002"));
-    QCOMPARE(entryOf(QStringLiteral("svc-0003")), QStringLiteral("svc-0003"));
+    QCOMPARE(entryOf(QStringLiteral("svc-0001")), QStringLiteral("svc-0001"));
     const QString file = QDir(c.accountsRoot).filePath(c.microservices.constFirst().file);
     QByteArray text = bytes(file);
     const qsizetype entry = text.indexOf("\"svc-0002\" = {");
@@ -618,7 +618,7 @@ void TestCatalogModels::servicesFollowTheirMicroserviceEntries()
     text.replace("\"svc-0002\" = {", "\"svc-0002-old\" = {");
     QVERIFY(m_session->buffers()->edit(file, text, QStringLiteral("rename")));
     QCOMPARE(serviceNamed(QStringLiteral("svc-0002")).microservice, -1);
-    QCOMPARE(entryOf(QStringLiteral("svc-0003")), QStringLiteral("svc-0003"));
+    QCOMPARE(entryOf(QStringLiteral("svc-0001")), QStringLiteral("svc-0001"));
     bool teamListsTheNewKey = false;
     for (const platform::Team &t : c.teams)
         teamListsTheNewKey =
@@ -627,7 +627,7 @@ void TestCatalogModels::servicesFollowTheirMicroserviceEntries()
 
     m_session->buffers()->undoStack()->undo();
     QCOMPARE(entryOf(QStringLiteral("svc-0002")), QStringLiteral("svc-0002"));
-    QCOMPARE(entryOf(QStringLiteral("svc-0003")), QStringLiteral("svc-0003"));
+    QCOMPARE(entryOf(QStringLiteral("svc-0001")), QStringLiteral("svc-0001"));
 }
 
 // A wizard's new service exists only in the buffers until it is saved: the tables and the tree
