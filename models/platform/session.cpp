@@ -931,21 +931,16 @@ void Session::fileChanged(const QString &path)
     if (isKustomizationFile(rel)) {
         const QString folder = m_catalog.serviceFolderOf(rel);
         const QString dir = rel.section(QLatin1Char('/'), 0, -2);
-        const Service *known = nullptr;
-        for (const Service &s : std::as_const(m_catalog.services)) {
-            if (s.path == folder)
-                known = &s;
-        }
+        const QList<int> &rows = servicesAt(folder);
+        const Service *known = rows.isEmpty() ? nullptr : &m_catalog.services.at(rows.constLast());
         const bool knownEnvironment =
             known && std::any_of(known->environments.cbegin(), known->environments.cend(),
                                  [&](const Environment &e) { return e.overlay == dir; });
         if (!knownEnvironment || !m_buffers.read(path))
             updateServiceFolder(folder);
     }
-    for (int i = 0; i < m_catalog.services.size(); ++i) {
+    for (const int i : servicesContaining(rel)) {
         const Service &s = m_catalog.services.at(i);
-        if (!rel.startsWith(s.path + QLatin1Char('/')))
-            continue;
         bool stale = false;
         for (const Environment &e : s.environments) {
             if (auto it = m_values.constFind(e.overlay); it != m_values.constEnd()) {
@@ -962,6 +957,30 @@ void Session::fileChanged(const QString &path)
             requestValues(i);
         Q_EMIT serviceChanged(i);
     }
+}
+
+const QList<int> &Session::servicesAt(const QString &folder)
+{
+    if (!m_servicesByPathValid) {
+        m_servicesByPath.clear();
+        for (int i = 0; i < m_catalog.services.size(); ++i)
+            m_servicesByPath[m_catalog.services.at(i).path].append(i);
+        m_servicesByPathValid = true;
+    }
+    static const QList<int> none;
+    const auto it = m_servicesByPath.constFind(folder);
+    return it == m_servicesByPath.constEnd() ? none : *it;
+}
+
+QList<int> Session::servicesContaining(const QString &relativePath)
+{
+    // The services whose folder is one of the path's parent folders, in row order.
+    QList<int> rows;
+    for (qsizetype slash = relativePath.indexOf(QLatin1Char('/')); slash > 0;
+         slash = relativePath.indexOf(QLatin1Char('/'), slash + 1))
+        rows << servicesAt(relativePath.left(slash));
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 void Session::updateServiceFolder(const QString &folder)
@@ -994,6 +1013,7 @@ void Session::updateServiceFolder(const QString &folder)
     } else {
         services.removeAt(index);
     }
+    m_servicesByPathValid = false;
     m_catalog.regroup();
     // Renders in flight name services by row: they are dropped, the tables ask again.
     m_valuesRun.cancel();
@@ -1036,6 +1056,9 @@ void Session::reloadAccountsFile(const QString &relative)
     auto same = [](const QString &a, const QString &b) {
         return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
     };
+    // Whether an entry's key (or the number of entries) changed: what links services to their
+    // microservice entries. A one-field edit changes none.
+    bool keysChanged = false;
     auto refresh = [&](QList<MapEntryRef> &entries) {
         const QList<MapEntryRef> &read = entries; // reading must not detach the list
         qsizetype first = -1;
@@ -1074,6 +1097,8 @@ void Session::reloadAccountsFile(const QString &relative)
                     continue;
                 for (const hcl::MapEntry &e : map.entries) {
                     const MapEntryRef &old = read[i];
+                    if (!same(old.key, e.key))
+                        keysChanged = true;
                     if (!shared || !same(old.key, e.key) || !same(old.map, map.name) ||
                         old.fields != e.fields || old.expressions != e.expressions)
                         entries[i] = MapEntryRef{e.key,  e.fields, relative,     map.name,
@@ -1085,6 +1110,7 @@ void Session::reloadAccountsFile(const QString &relative)
             }
             return true;
         }
+        keysChanged = true;
         entries.removeIf([&](const MapEntryRef &e) { return same(e.file, relative); });
         QList<MapEntryRef> fresh;
         for (const hcl::MapInfo &map : maps) {
@@ -1099,12 +1125,13 @@ void Session::reloadAccountsFile(const QString &relative)
         return true;
     };
     const bool developers = refresh(m_catalog.developers);
+    keysChanged = false;
     const bool microservices = refresh(m_catalog.microservices);
     m_sharedEntries.insert(relative);
-    if (microservices) {
-        for (Service &s : m_catalog.services)
-            s.microservice = m_catalog.microserviceIndex(s.name);
-    }
+    // Services link to entries by position: only entries renamed, added or removed move them
+    // (regroup() links them again through a hash, and groups the renamed ones into teams).
+    if (microservices && keysChanged)
+        m_catalog.regroup();
     if (developers || microservices)
         Q_EMIT developersChanged();
 }

@@ -228,6 +228,12 @@ private:
     // cached tree's maps: comparing an entry with the parsed one then compares pointers. A new
     // parse makes new objects, and the next reload takes them all.
     QSet<QString> m_sharedEntries;
+    // The rows of m_catalog.services by their folder, so that an edit finds its service
+    // without a look at every other; rebuilt after services are added or removed.
+    const QList<int> &servicesAt(const QString &folder);
+    QList<int> servicesContaining(const QString &relativePath);
+    QHash<QString, QList<int>> m_servicesByPath;
+    bool m_servicesByPathValid = false;
 };
 
 } // namespace kanri::platform

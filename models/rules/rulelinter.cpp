@@ -22,6 +22,8 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <thread>
@@ -134,6 +136,57 @@ Result<LintResult> Linter::lint(const Workspace &workspace) const
     return lint(*catalog);
 }
 
+void Linter::setReleaseCaches(std::function<void()> release, int every)
+{
+    m_release = std::move(release);
+    m_releaseEvery = std::max(1, every);
+}
+
+namespace {
+
+// The folders to search for the platform globs: each glob's literal leading folders (those
+// before its first wildcard, the last component excluded), or the whole repository when one
+// glob has none, names a hidden folder (the walk lists no hidden folders) or goes through a
+// symbolic link (the walk does not descend into links).
+QStringList platformRoots(const QString &repositoryRoot, const QStringList &globs)
+{
+    QStringList roots;
+    for (const QString &glob : globs) {
+        QStringList parts = glob.split(QLatin1Char('/'));
+        parts.removeLast();
+        QStringList literal;
+        for (const QString &part : std::as_const(parts)) {
+            if (part.isEmpty() || part.contains(QLatin1Char('*')) ||
+                part.contains(QLatin1Char('?')) || part.contains(QLatin1Char('[')) ||
+                part.contains(QLatin1Char('\\')) || part == QLatin1String(".") ||
+                part == QLatin1String(".."))
+                break;
+            literal << part;
+        }
+        if (literal.isEmpty())
+            return {QString()};
+        QString path = repositoryRoot;
+        for (const QString &part : std::as_const(literal)) {
+            path += QLatin1Char('/') + part;
+            if (part.startsWith(QLatin1Char('.')) || QFileInfo(path).isSymLink())
+                return {QString()};
+        }
+        roots << literal.join(QLatin1Char('/'));
+    }
+    roots.removeDuplicates();
+    // A root inside another is searched with it.
+    std::sort(roots.begin(), roots.end());
+    QStringList outer;
+    for (const QString &r : std::as_const(roots)) {
+        if (outer.isEmpty() ||
+            !(r + QLatin1Char('/')).startsWith(outer.constLast() + QLatin1Char('/')))
+            outer << r;
+    }
+    return outer;
+}
+
+} // namespace
+
 Result<LintResult> Linter::lint(const Catalog &catalog) const
 {
     auto loaded = loadRuleConfig(catalog.workspace);
@@ -143,10 +196,11 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
     const QString displayRoot = catalog.workspace.dir;
 
     LintResult result;
-    QList<Finding> findings = checkCatalog(catalog, config, displayRoot, m_read, m_unsaved);
-    findings << checkArgoCd(catalog, displayRoot, m_unsaved);
-
-    if (!catalog.manifestsRoot.isEmpty()) {
+    QList<Finding> findings;
+    if (catalog.manifestsRoot.isEmpty()) {
+        findings << checkCatalog(catalog, config, displayRoot, m_read, m_unsaved);
+        findings << checkArgoCd(catalog, displayRoot, m_unsaved);
+    } else {
         const FindingPlace place{displayRoot, catalog.manifestsRoot};
         QList<RenderTarget> targets;
         // Every service's image repository → its last position in the catalog's order: what
@@ -196,32 +250,6 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
                 targets << t;
             }
         }
-        // Platform folders: every folder with a kustomization that a platform glob names.
-        QList<QRegularExpression> platformGlobs;
-        for (const QString &glob : config.platformFolders)
-            platformGlobs << globRegularExpression(glob);
-        QDirIterator it(catalog.manifestsRoot, QDir::Dirs | QDir::NoDotAndDotDot,
-                        QDirIterator::Subdirectories);
-        QStringList platformDirs;
-        while (it.hasNext()) {
-            const QString rel = QDir(catalog.manifestsRoot).relativeFilePath(it.next());
-            if (rel.startsWith(QLatin1String(".git")))
-                continue;
-            for (const QRegularExpression &glob : std::as_const(platformGlobs)) {
-                if (glob.match(rel).hasMatch() && !kustomizationIn(it.filePath()).isEmpty()) {
-                    platformDirs << rel;
-                    break;
-                }
-            }
-        }
-        platformDirs.sort();
-        for (const QString &rel : std::as_const(platformDirs)) {
-            RenderTarget t;
-            t.place = place;
-            t.dir = QDir(catalog.manifestsRoot).filePath(rel);
-            t.platform = true;
-            targets << t;
-        }
         // Each target on its own: rendered (the render function shares parsed files between
         // targets) and checked on the worker threads, its findings kept in target order so that
         // the report does not depend on the threads.
@@ -236,23 +264,66 @@ Result<LintResult> Linter::lint(const Catalog &catalog) const
                 parsed = std::make_unique<ParsedSources>();
             return parsed.get();
         };
+        std::atomic_int rendered{0};
         const auto check = [&](const RenderTarget &t) -> QList<Finding> {
-            auto rendered = m_render(t.dir);
-            if (!rendered)
-                return {renderFailure(place, t.dir, rendered.error(), t.service, t.environment)};
+            auto out = m_render(t.dir);
+            if (m_release && (rendered.fetch_add(1) + 1) % m_releaseEvery == 0)
+                m_release();
+            if (!out)
+                return {renderFailure(place, t.dir, out.error(), t.service, t.environment)};
             const KustomizeSources sources(t.dir, m_read, parsedHere());
-            return checkRendered(t, *rendered, config, sources);
+            return checkRendered(t, *out, config, sources);
         };
         // A pool of this lint's own: the live linter runs lint() on a thread of the global pool,
         // and two of them waiting there for map tasks queued behind them in that same pool (two
         // threads on two cores) would wait for ever.
         QThreadPool pool;
         pool.setMaxThreadCount(QThread::idealThreadCount());
-        const QList<QList<Finding>> perTarget =
-            QtConcurrent::blockingMapped<QList<QList<Finding>>>(&pool, targets, check);
-        result.renderedTargets = int(targets.size());
-        for (const QList<Finding> &f : perTarget)
+        // The services' overlays render on the pool while this thread runs the rules that read
+        // no rendered output and finds the platform folders.
+        QFuture<QList<Finding>> services = QtConcurrent::mapped(&pool, targets, check);
+
+        findings << checkCatalog(catalog, config, displayRoot, m_read, m_unsaved);
+        findings << checkArgoCd(catalog, displayRoot, m_unsaved);
+
+        // Platform folders: every folder with a kustomization that a platform glob names.
+        QList<QRegularExpression> platformGlobs;
+        for (const QString &glob : config.platformFolders)
+            platformGlobs << globRegularExpression(glob);
+        QStringList platformDirs;
+        const QDir manifests(catalog.manifestsRoot);
+        for (const QString &root : platformRoots(catalog.manifestsRoot, config.platformFolders)) {
+            const QString top = root.isEmpty() ? catalog.manifestsRoot : manifests.filePath(root);
+            if (!root.isEmpty() && !QFileInfo(top).isDir())
+                continue;
+            QDirIterator it(top, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString rel = manifests.relativeFilePath(it.next());
+                if (rel.startsWith(QLatin1String(".git")))
+                    continue;
+                for (const QRegularExpression &glob : std::as_const(platformGlobs)) {
+                    if (glob.match(rel).hasMatch() && !kustomizationIn(it.filePath()).isEmpty()) {
+                        platformDirs << rel;
+                        break;
+                    }
+                }
+            }
+        }
+        platformDirs.sort();
+        QList<RenderTarget> platformTargets;
+        for (const QString &rel : std::as_const(platformDirs)) {
+            RenderTarget t;
+            t.place = place;
+            t.dir = manifests.filePath(rel);
+            t.platform = true;
+            platformTargets << t;
+        }
+        QFuture<QList<Finding>> platform = QtConcurrent::mapped(&pool, platformTargets, check);
+        for (const QList<Finding> &f : services.results())
             findings << f;
+        for (const QList<Finding> &f : platform.results())
+            findings << f;
+        result.renderedTargets = int(targets.size() + platformTargets.size());
     }
     result.findings = sortedUnique(applyConfig(findings, config));
     result.notes << catalog.assumptions;

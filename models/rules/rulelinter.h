@@ -59,8 +59,16 @@ public:
     // path and message, so that moved lines do not count as new.
     Result<LintResult> lintChange(const Workspace &workspace, const QString &baseRef) const;
 
+    // Called on a worker thread after every `every` rendered kustomizations, while other
+    // renders may be running: the services rendered before no longer need the files the render
+    // function parsed, so it may drop them (kustomize::Renderer::clearCache()). Without it the
+    // render function's caches grow with the workspace. Nothing found depends on it.
+    void setReleaseCaches(std::function<void()> release, int every = 3000);
+
 private:
     RenderFunction m_render;
+    std::function<void()> m_release;
+    int m_releaseEvery = 3000;
     SourceReader m_read;
     QHash<QString, std::optional<QByteArray>> m_unsaved;
 };

@@ -8,6 +8,7 @@
 #include "tests/testsupport/catalogfixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QDirIterator>
 #include <QFont>
 #include <QRandomGenerator>
@@ -46,6 +47,7 @@ private Q_SLOTS:
 
     void servicesPrdReplicasEditChangesOnlyThePrdOverlay();
     void servicesFollowAServiceMadeOfUnsavedFiles();
+    void servicesFollowTheirMicroserviceEntries();
 
     void containersShowEveryEnvironment();
     void containersEditGoesIntoTheOverlay_data();
@@ -578,6 +580,54 @@ void TestCatalogModels::servicesPrdReplicasEditChangesOnlyThePrdOverlay()
     m_session->buffers()->undoStack()->undo();
     QCOMPARE(bytes(prdK), before);
     QVERIFY(m_session->buffers()->modifiedFiles().isEmpty());
+}
+
+// The microservices file edited as text: a changed field keeps every service linked to its
+// entry; a renamed entry leaves its service without one, and undo links it again.
+void TestCatalogModels::servicesFollowTheirMicroserviceEntries()
+{
+    const platform::Catalog &c = m_session->catalog();
+    const auto serviceNamed = [&c](const QString &name) -> const platform::Service & {
+        for (const platform::Service &s : c.services) {
+            if (s.name == name)
+                return s;
+        }
+        static const platform::Service none;
+        return none;
+    };
+    const auto entryOf = [&c, &serviceNamed](const QString &name) {
+        const int i = serviceNamed(name).microservice;
+        return i < 0 ? QString() : c.microservices.at(i).key;
+    };
+    QCOMPARE(entryOf(QStringLiteral("svc-0002")), QStringLiteral("svc-0002"));
+    QCOMPARE(entryOf(QStringLiteral("svc-0001")), QStringLiteral("svc-0001"));
+    const QString file = QDir(c.accountsRoot).filePath(c.microservices.constFirst().file);
+    QByteArray text = bytes(file);
+    const qsizetype entry = text.indexOf("\"svc-0002\" = {");
+    QVERIFY(entry >= 0);
+    const qsizetype team = text.indexOf("team ", entry);
+    const qsizetype quote = text.indexOf('"', team);
+    text.insert(quote + 1, "renamed-");
+    QVERIFY(m_session->buffers()->edit(file, text, QStringLiteral("team")));
+    QCOMPARE(entryOf(QStringLiteral("svc-0002")), QStringLiteral("svc-0002"));
+    QVERIFY(c.microservices.at(serviceNamed(QStringLiteral("svc-0002")).microservice)
+                .fields.value(QStringLiteral("team"))
+                .toString()
+                .startsWith(QStringLiteral("renamed-")));
+
+    text.replace("\"svc-0002\" = {", "\"svc-0002-old\" = {");
+    QVERIFY(m_session->buffers()->edit(file, text, QStringLiteral("rename")));
+    QCOMPARE(serviceNamed(QStringLiteral("svc-0002")).microservice, -1);
+    QCOMPARE(entryOf(QStringLiteral("svc-0001")), QStringLiteral("svc-0001"));
+    bool teamListsTheNewKey = false;
+    for (const platform::Team &t : c.teams)
+        teamListsTheNewKey =
+            teamListsTheNewKey || t.microservices.contains(QStringLiteral("svc-0002-old"));
+    QVERIFY(teamListsTheNewKey);
+
+    m_session->buffers()->undoStack()->undo();
+    QCOMPARE(entryOf(QStringLiteral("svc-0002")), QStringLiteral("svc-0002"));
+    QCOMPARE(entryOf(QStringLiteral("svc-0001")), QStringLiteral("svc-0001"));
 }
 
 // A wizard's new service exists only in the buffers until it is saved: the tables and the tree

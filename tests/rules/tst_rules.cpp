@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+
 using namespace kanri::platform;
 
 using Files = QMap<QString, QByteArray>; // workspace-relative path → content; empty: delete
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void rules_data();
     void rules();
     void sourceLocationsFollowTheLastWriter();
+    void releasingCachesChangesNoFinding();
 };
 
 namespace {
@@ -291,6 +294,34 @@ void TestRules::rules_data()
                  {QStringLiteral("manifests/platform/ns/ns.yaml"),
                   "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n"}}
         << QStringList{};
+    const QByteArray latestPod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
+                                 "  containers:\n    - name: c\n      image: nginx:latest\n"
+                                 "      resources:\n"
+                                 "        requests: {cpu: 100m, memory: 128Mi}\n"
+                                 "        limits: {cpu: 500m, memory: 256Mi}\n";
+    QTest::newRow("a platform folder a nested glob names is linted")
+        << Files{{kManifestsConfig, "rules:\n  platformFolders: [infra/clusters/*]\n"},
+                 {QStringLiteral("manifests/infra/clusters/a/kustomization.yaml"),
+                  "resources:\n  - pod.yaml\n"},
+                 {QStringLiteral("manifests/infra/clusters/a/pod.yaml"), latestPod},
+                 {QStringLiteral("manifests/infra/other/b/kustomization.yaml"),
+                  "resources:\n  - pod.yaml\n"},
+                 {QStringLiteral("manifests/infra/other/b/pod.yaml"), latestPod}}
+        << QStringList{QStringLiteral("manifests/infra/clusters/a/pod.yaml:8 error "
+                                      "[image/latest-tag]")};
+    QTest::newRow("a platform glob starting with a wildcard is searched everywhere")
+        << Files{{kManifestsConfig, "rules:\n  platformFolders: [\"*/clusters/**\"]\n"},
+                 {QStringLiteral("manifests/infra/clusters/a/b/kustomization.yaml"),
+                  "resources:\n  - pod.yaml\n"},
+                 {QStringLiteral("manifests/infra/clusters/a/b/pod.yaml"), latestPod}}
+        << QStringList{QStringLiteral("manifests/infra/clusters/a/b/pod.yaml:8 error "
+                                      "[image/latest-tag]")};
+    QTest::newRow("a platform glob naming a hidden folder finds nothing")
+        << Files{{kManifestsConfig, "rules:\n  platformFolders: [.infra/*]\n"},
+                 {QStringLiteral("manifests/.infra/a/kustomization.yaml"),
+                  "resources:\n  - pod.yaml\n"},
+                 {QStringLiteral("manifests/.infra/a/pod.yaml"), latestPod}}
+        << QStringList{};
     QTest::newRow("an exemption by service silences a reserved kind")
         << Files{{kOverlay, "namespace: app\nresources:\n  - ../../base\n  - ns.yaml\n"},
                  {QStringLiteral("manifests/services/app/overlays/dev/ns.yaml"),
@@ -470,6 +501,50 @@ void TestRules::sourceLocationsFollowTheLastWriter()
     QCOMPARE(loc->line, 2);
     QVERIFY(!sources.resourceKey(QStringLiteral("Service"), QStringLiteral("app"),
                                  QStringLiteral("kind")));
+}
+
+// Linter::setReleaseCaches: called after every N renders while the others go on; the findings
+// are those of a lint that keeps every cache.
+void TestRules::releasingCachesChangesNoFinding()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    Files files = cleanWorkspace();
+    for (const char *env : {"stg", "prd", "qa"}) {
+        files[QStringLiteral("manifests/services/app/overlays/%1/kustomization.yaml")
+                  .arg(QLatin1String(env))] =
+            "namespace: elsewhere\nresources:\n  - ../../base\nimages:\n  - name: "
+            "registry.example/proj/app/app\n    newTag: latest\n";
+    }
+    for (auto it = files.cbegin(); it != files.cend(); ++it)
+        QVERIFY(kanri::test::writeFile(tmp.filePath(it.key()), it.value()));
+    auto ws = workspaceForDirectory(tmp.path());
+    QVERIFY(ws.has_value());
+
+    const auto kept = Linter(kanri::test::kustomizeRenderer()).lint(*ws);
+    QVERIFY(kept.has_value());
+    QCOMPARE(kept->renderedTargets, 4);
+    QVERIFY(kept->findings.size() >= 6); // namespace and tag in each of three overlays
+
+    auto renderer = std::make_shared<kanri::kustomize::Renderer>();
+    std::atomic_int released{0};
+    Linter linter([renderer](const QString &dir) -> kanri::Result<QByteArray> {
+        auto out = renderer->render(dir);
+        if (!out)
+            return std::unexpected(out.error());
+        return out->text;
+    });
+    linter.setReleaseCaches(
+        [&] {
+            renderer->clearCache();
+            ++released;
+        },
+        1);
+    const auto released1 = linter.lint(*ws);
+    QVERIFY(released1.has_value());
+    QCOMPARE(released.load(), 4);
+    QCOMPARE(formatFindings(released1->findings, ReportFormat::Json),
+             formatFindings(kept->findings, ReportFormat::Json));
 }
 
 QTEST_GUILESS_MAIN(TestRules)

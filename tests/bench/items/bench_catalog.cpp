@@ -7,7 +7,8 @@
 //
 // Prints wall and CPU time and peak RSS (VmHWM) of the load, then p50/p95 of one-cell edits
 // through the item models: setData until the model has announced the change, and the same
-// plus reading the new value back (which renders the edited overlay again).
+// plus reading the new value back (which renders the edited overlay again); then edits of the
+// microservices file as text.
 
 #include "items/containersmodel.h"
 #include "items/developersmodel.h"
@@ -16,6 +17,7 @@
 #include "tests/testsupport/catalogfixture.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -210,6 +212,59 @@ int main(int argc, char **argv)
                                     .toUtf8();
     print(devLabel.constData(), stats(devEdits), int(devEdits.size()));
     print("  the same, CPU time of the GUI thread", stats(devCpu), int(devCpu.size()));
+
+    // The microservices file edited as text (in an editor, by a wizard): one entry's team
+    // changed, the file parsed again and its entries compared, the services linked to them.
+    if (!c.microservices.isEmpty()) {
+        const QString msFile = QDir(c.accountsRoot).filePath(c.microservices.constFirst().file);
+        const int msEdits = std::min(edits, 50);
+        std::vector<double> msCpu;
+        for (int i = 0; i < msEdits; ++i) {
+            auto bytes = session.buffers()->read(msFile);
+            if (!bytes) {
+                std::fprintf(stderr, "error: %s\n", qPrintable(bytes.error().toString()));
+                return 1;
+            }
+            // The entry's `team =` field: its value gains or loses a suffix.
+            qsizetype at = -1;
+            for (int k = 0; k <= (i * 97) % int(c.microservices.size()); ++k) {
+                at = bytes->indexOf("team ", at + 1);
+                if (at < 0)
+                    break;
+            }
+            const qsizetype quote = at < 0 ? -1 : bytes->indexOf('"', at);
+            const qsizetype end = quote < 0 ? -1 : bytes->indexOf('"', quote + 1);
+            if (end < 0) {
+                std::fprintf(stderr, "error: no team field to edit in %s\n", qPrintable(msFile));
+                return 1;
+            }
+            QByteArray text = *bytes;
+            if (text.mid(end - 2, 2) == "-x")
+                text.remove(end - 2, 2);
+            else
+                text.insert(end, "-x");
+            const double cpuStart = threadCpuMs();
+            session.buffers()->edit(msFile, text, QStringLiteral("bench"));
+            msCpu.push_back(threadCpuMs() - cpuStart);
+            const int entry = (i * 97) % int(c.microservices.size());
+            const qsizetype close = text.indexOf('"', quote + 1);
+            const QString team = QString::fromUtf8(text.mid(quote + 1, close - quote - 1));
+            const QString now = session.catalog()
+                                    .microservices.at(entry)
+                                    .fields.value(QStringLiteral("team"))
+                                    .toString();
+            if (now != team) {
+                std::fprintf(stderr, "error: entry %d reads team %s after the edit\n", entry,
+                             qPrintable(now));
+                return 1;
+            }
+        }
+        const QByteArray label = QStringLiteral("microservices file (%1 entries) edited as text")
+                                     .arg(c.microservices.size())
+                                     .toUtf8();
+        print(label.constData(), stats(msCpu), msEdits);
+        std::printf("  (CPU time of the GUI thread: parse, compare, link)\n");
+    }
     std::printf("peak RSS at the end: %.1f MB\n", double(statusKb("VmHWM")) / 1024);
     return 0;
 }

@@ -3,7 +3,10 @@
 // process exactly as the command line does it (one kustomize::Renderer, every rule, the text
 // report).
 //
-//   bench_lint [SERVICES [DEVELOPERS]] [--repeat N] [--keep DIR]
+//   bench_lint [SERVICES [DEVELOPERS]] [--repeat N] [--keep DIR] [--keep-caches]
+//
+// The renderer's parsed files are dropped every 3,000 renders (Linter::setReleaseCaches), as
+// `kanri lint` is meant to; --keep-caches keeps them all (memory then grows with the workspace).
 //
 // Defaults: 2,000 services, 5,000 developers, one run. --keep DIR writes the workspace into
 // DIR (reused when it already holds one) so that `time kanri lint --workspace DIR` can be run
@@ -68,9 +71,12 @@ int main(int argc, char **argv)
     QList<int> numbers;
     int repeat = 1;
     QString keep;
+    bool keepCaches = false;
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--repeat") && i + 1 < args.size())
             repeat = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--keep-caches"))
+            keepCaches = true;
         else if (args[i] == QLatin1String("--keep") && i + 1 < args.size())
             keep = args[++i];
         else
@@ -105,15 +111,16 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "%s\n", qPrintable(workspace.error().toString()));
             return 1;
         }
-        // As app/cli/cmd_lint.cpp: one renderer for the whole run.
+        // As app/cli/cmd_lint.cpp: one renderer for the whole run, its caches released as it goes.
         auto renderer = std::make_shared<kustomize::Renderer>();
-        const platform::Linter linter(
-            [renderer](const QString &kustomizationDir) -> Result<QByteArray> {
-                auto out = renderer->render(kustomizationDir);
-                if (!out)
-                    return std::unexpected(out.error());
-                return out->text;
-            });
+        platform::Linter linter([renderer](const QString &kustomizationDir) -> Result<QByteArray> {
+            auto out = renderer->render(kustomizationDir);
+            if (!out)
+                return std::unexpected(out.error());
+            return out->text;
+        });
+        if (!keepCaches)
+            linter.setReleaseCaches([renderer] { renderer->clearCache(); });
         auto result = linter.lint(*workspace);
         if (!result) {
             std::fprintf(stderr, "%s\n", qPrintable(result.error().toString()));
