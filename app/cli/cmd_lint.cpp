@@ -89,13 +89,14 @@ int runLint(const QStringList &args)
         return 2;
     }
     auto renderer = std::make_shared<kustomize::Renderer>();
-    const platform::Linter linter(
-        [renderer](const QString &kustomizationDir) -> Result<QByteArray> {
-            auto out = renderer->render(kustomizationDir);
-            if (!out)
-                return std::unexpected(out.error());
-            return out->text;
-        });
+    platform::Linter linter([renderer](const QString &kustomizationDir) -> Result<QByteArray> {
+        auto out = renderer->render(kustomizationDir);
+        if (!out)
+            return std::unexpected(out.error());
+        return out->text;
+    });
+    // A large workspace's parsed files are dropped as the services are done with them.
+    linter.setReleaseCaches([renderer] { renderer->clearCache(); });
     auto result = base.isEmpty() ? linter.lint(*workspace) : linter.lintChange(*workspace, base);
     if (!result) {
         writeErr(result.error().toString());
