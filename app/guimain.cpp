@@ -68,29 +68,14 @@ int main(int argc, char **argv)
 
     // The window's options are those of the help table (help.cpp), described there.
     QCommandLineParser parser;
-    for (const help::Option &o : help::windowOptions()) {
-        QStringList names;
-        for (const QString &n : help::longNames(o) + help::shortNames(o))
-            names << QString(n).remove(QLatin1Char('-'));
-        parser.addOption(QCommandLineOption(names, QString::fromUtf8(o.description),
-                                            o.value ? QString::fromUtf8(o.value) : QString()));
-    }
     const QString workspaceOption = QStringLiteral("workspace");
     const QString screenshotOption = QStringLiteral("screenshot");
     const QString sizeOption = QStringLiteral("size");
     const QString selectOption = QStringLiteral("select");
     const QString editOption = QStringLiteral("edit");
     const QString viewOption = QStringLiteral("view");
-    if (!parser.parse(QApplication::arguments())) {
-        kanri::cli::writeErr(
-            QStringLiteral("kanri: error: %1 (see kanri --help)").arg(parser.errorText()));
-        kanri::cli::writeErr(help::mainUsage());
-        return 2;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        kanri::cli::writeErr(
-            QStringLiteral("kanri: error: unknown subcommand '%1' (see kanri --help)")
-                .arg(parser.positionalArguments().first()));
+    if (const auto wrong = help::parseWindowOptions(parser, QApplication::arguments())) {
+        kanri::cli::writeErr(*wrong);
         kanri::cli::writeErr(help::mainUsage());
         return 2;
     }

@@ -139,23 +139,8 @@ int checkWindowOptions(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     QCommandLineParser parser;
-    for (const help::Option &o : help::windowOptions()) {
-        QStringList names;
-        for (const QString &n : help::longNames(o) + help::shortNames(o))
-            names << QString(n).remove(QLatin1Char('-'));
-        parser.addOption(QCommandLineOption(names, QString::fromUtf8(o.description),
-                                            o.value ? QString::fromUtf8(o.value) : QString()));
-    }
-    if (!parser.parse(arguments)) {
-        kanri::cli::writeErr(
-            QStringLiteral("kanri: error: %1 (see kanri --help)").arg(parser.errorText()));
-        kanri::cli::writeErr(help::mainUsage());
-        return 2;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        kanri::cli::writeErr(
-            QStringLiteral("kanri: error: unknown subcommand '%1' (see kanri --help)")
-                .arg(parser.positionalArguments().first()));
+    if (const auto wrong = help::parseWindowOptions(parser, arguments)) {
+        kanri::cli::writeErr(*wrong);
         kanri::cli::writeErr(help::mainUsage());
         return 2;
     }

@@ -2,6 +2,8 @@
 
 #include "app/cli/commands.h"
 
+#include <QCommandLineParser>
+
 // The program `kanri` (app/main.cpp, built with KANRI_CLI_FRONT) runs only `render` in
 // process: the other commands need libgit2, Qt Network, Qt Gui (the models' undo stacks) or the
 // keychain, and run in kanri-commands, which it becomes for them (runElsewhere is the mark).
@@ -924,6 +926,23 @@ QString zshCompletion()
                           "}\n\n"
                           "_kanri \"$@\"\n");
     return out;
+}
+
+std::optional<QString> parseWindowOptions(QCommandLineParser &parser, const QStringList &argv)
+{
+    for (const Option &o : windowOptions()) {
+        QStringList names;
+        for (const QString &n : longNames(o) + shortNames(o))
+            names << QString(n).remove(QLatin1Char('-'));
+        parser.addOption(QCommandLineOption(names, QString::fromUtf8(o.description),
+                                            o.value ? QString::fromUtf8(o.value) : QString()));
+    }
+    if (!parser.parse(argv))
+        return QStringLiteral("kanri: error: %1 (see kanri --help)").arg(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("kanri: error: unknown subcommand '%1' (see kanri --help)")
+            .arg(parser.positionalArguments().first());
+    return std::nullopt;
 }
 
 } // namespace kanri::cli::help

@@ -13,6 +13,8 @@
 // (the last three at build time, by `kanri --generate man|bash|zsh`), and the dispatch in main()
 // refuses a long option the table does not list for the subcommand, so a command cannot accept
 // an option its help does not describe.
+class QCommandLineParser;
+
 namespace kanri::cli::help {
 
 // What a value or a positional argument is, for the completions.
@@ -68,6 +70,9 @@ QString commandHelp(const Command &command);
 // `kanri --help`, and its usage lines ("usage: kanri [--workspace DIR] ...").
 QString mainHelp();
 QString mainUsage();
+// Parses argv (the program first) into `parser` with the window's options; what is wrong with
+// them as kanri says it ("kanri: error: ... (see kanri --help)"), or nothing.
+std::optional<QString> parseWindowOptions(QCommandLineParser &parser, const QStringList &argv);
 
 // Whether the arguments of `command` ask for its help (-h or --help as an option, not as the
 // value of another option, before any "--").
