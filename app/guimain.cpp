@@ -1,6 +1,7 @@
 #include "app/appcontext.h"
 #include "app/cli/help.h"
 #include "app/cli/output.h"
+#include "app/cli/programs.h"
 #include "app/controllers.h"
 #include "app/gitcontroller.h"
 #include "app/logging/buildinfo.h"
@@ -28,13 +29,6 @@
 
 namespace {
 
-void setApplicationIdentity()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("Kanri"));
-    QCoreApplication::setApplicationName(QStringLiteral("kanri"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(KANRI_VERSION));
-}
-
 namespace help = kanri::cli::help;
 
 } // namespace
@@ -59,7 +53,7 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
-    setApplicationIdentity();
+    kanri::cli::setApplicationIdentity();
     // The window speaks the system's language (Japanese or English); Qt's own dialogs follow it.
     kanri::app::installTranslations(kanri::app::Interface::Gui);
     // The AppStream id names the .desktop file and the icon (packaging/CMakeLists.txt).

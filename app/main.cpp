@@ -25,13 +25,6 @@
 // and the window's options are checked here with the messages and status kanri-gui gives.
 namespace {
 
-void setApplicationIdentity()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("Kanri"));
-    QCoreApplication::setApplicationName(QStringLiteral("kanri"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(KANRI_VERSION));
-}
-
 namespace help = kanri::cli::help;
 
 void print(const QString &text)
@@ -163,7 +156,7 @@ int main(int argc, char **argv)
                     return kanri::cli::execProgram(QStringLiteral("kanri-commands"), argv);
 #endif
                 QCoreApplication app(argc, argv);
-                setApplicationIdentity();
+                kanri::cli::setApplicationIdentity();
                 // The command line speaks English whatever the locale, so that scripts can
                 // read it (only the English plural forms are loaded).
                 kanri::app::installTranslations(kanri::app::Interface::CommandLine);

@@ -2,6 +2,7 @@
 
 #include "app/cli/output.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,6 +16,13 @@
 #endif
 
 namespace kanri::cli {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Kanri"));
+    QCoreApplication::setApplicationName(QStringLiteral("kanri"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KANRI_HELP_VERSION));
+}
 
 QString executableDir()
 {

@@ -10,6 +10,10 @@
 // tree (KANRI_PROGRAMS_RELATIVE: the way from bin to there, set by app/cli/CMakeLists.txt).
 namespace kanri::cli {
 
+// The organisation, name and version every program of Kanri gives QCoreApplication (settings
+// live under Kanri/kanri whichever program reads them).
+void setApplicationIdentity();
+
 // The folder of the running executable (/proc/self/exe), empty when it cannot be read.
 QString executableDir();
 
