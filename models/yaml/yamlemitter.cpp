@@ -185,13 +185,13 @@ bool v2Timestamp(std::string_view s)
 
 bool v2ResolvesNonString(std::string_view s)
 {
-    static const char *const mapped[] = {
+    static constexpr std::string_view mapped[] = {
         "",      "~",    "null", "Null",  "NULL",  "y",     "Y",     "yes",   "Yes",   "YES",
         "n",     "N",    "no",   "No",    "NO",    "true",  "True",  "TRUE",  "false", "False",
         "FALSE", "on",   "On",   "ON",    "off",   "Off",   "OFF",   ".nan",  ".NaN",  ".NAN",
         ".inf",  ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
     if (s.size() <= 5) // the longest of them
-        for (const char *m : mapped)
+        for (const std::string_view m : mapped)
             if (s == m)
                 return true;
     const char c = s[0];
@@ -544,10 +544,22 @@ template<bool Ascii> Analysis analyzeText(std::string_view value)
 
 Analysis analyze(std::string_view value)
 {
-    for (const char c : value)
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return analyzeText<false>(value);
-    return analyzeText<true>(value);
+    // Most strings (keys, names, prose) are ASCII text that starts with a letter or digit,
+    // does not end with a space and holds no control character, ':' or '#': nothing in them
+    // can be an indicator, a break or a special character, so analyzeText would allow every
+    // style. The rest is analysed character by character.
+    const auto alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    bool ascii = true, plain = !value.empty() && alnum(value.front()) && value.back() != ' ';
+    for (const char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        ascii = ascii && u < 0x80;
+        plain = plain && u >= 0x20 && u < 0x7F && u != ':' && u != '#';
+    }
+    if (plain)
+        return Analysis{};
+    return ascii ? analyzeText<true>(value) : analyzeText<false>(value);
 }
 
 // Structural hashes of the large sub-trees of a value (EmitMemo).
