@@ -20,6 +20,7 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -55,6 +56,11 @@ void prepareHeapForRender()
 #if defined(__GLIBC__)
     constexpr size_t kReserve = 64u << 20;
     constexpr size_t kHugePage = 2u << 20;
+    // Under a tight address-space limit, malloc's own growth is the safer one.
+    struct rlimit limit = {};
+    if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+        limit.rlim_cur < 16 * kReserve)
+        return;
     mallopt(M_MMAP_THRESHOLD, 32 << 20); // large buffers from the heap as well (glibc's most)
     mallopt(M_TRIM_THRESHOLD, int(kReserve * 8)); // never shrink the heap
     mallopt(M_TOP_PAD, int(kReserve));            // grow it by kReserve at a time
