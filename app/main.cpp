@@ -13,7 +13,16 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 // The command line, built twice (app/CMakeLists.txt):
 //  - kanri (KANRI_CLI_FRONT): runs `render`, answers --help and --generate and checks the
@@ -26,6 +35,41 @@
 namespace {
 
 namespace help = kanri::cli::help;
+
+// `kanri render` is one short process that builds a few megabytes of small allocations (the
+// trees of the YAML it reads and prints) and ends. Touching fresh memory costs a page fault per
+// 4 KiB page, and a page fault is expensive in a virtual machine (20-40 us measured here, where
+// the render of a 1.4 MB CRD build touched 2,900 pages). So before anything is allocated the
+// heap is grown at once by `kReserve` and the kernel is asked to back it with 2 MiB pages
+// (transparent huge pages in "madvise" mode: one fault per 2 MiB); every allocation, large
+// buffers included, comes from that heap and nothing is given back before the process ends.
+// Where the kernel or the C library does not play along, the render works as before.
+void prepareHeapForRender()
+{
+#if defined(__GLIBC__)
+    constexpr size_t kReserve = 64u << 20;
+    constexpr size_t kHugePage = 2u << 20;
+    // Under a tight address-space limit, malloc's own growth is the safer one.
+    struct rlimit limit = {};
+    if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+        limit.rlim_cur < 16 * kReserve)
+        return;
+    mallopt(M_MMAP_THRESHOLD, 32 << 20); // large buffers from the heap as well (glibc's most)
+    mallopt(M_TRIM_THRESHOLD, int(kReserve * 8)); // never shrink the heap
+    mallopt(M_TOP_PAD, int(kReserve));            // grow it by kReserve at a time
+    // One allocation larger than the heap's free top makes malloc grow the heap (by the request
+    // and M_TOP_PAD); freed, it leaves a top of about kReserve that the render allocates from.
+    void *grow = std::malloc(mallinfo2().keepcost + 4096);
+    asm volatile("" : : "r"(grow) : "memory"); // the compiler may not drop the pair
+    std::free(grow);
+    const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
+    if (end == uintptr_t(-1) || end < kReserve)
+        return;
+    const uintptr_t from = (end - kReserve + kHugePage - 1) & ~uintptr_t(kHugePage - 1);
+    if (from < end)
+        madvise(reinterpret_cast<void *>(from), end - from, MADV_HUGEPAGE);
+#endif
+}
 
 void print(const QString &text)
 {
@@ -155,6 +199,11 @@ int main(int argc, char **argv)
                 if (command.run == &kanri::cli::runElsewhere)
                     return kanri::cli::execProgram(QStringLiteral("kanri-commands"), argv);
 #endif
+                help::Command run = command;
+                if (command.run == &kanri::cli::runRender) {
+                    prepareHeapForRender();
+                    run.run = &kanri::cli::runRenderThenEnd;
+                }
                 QCoreApplication app(argc, argv);
                 kanri::cli::setApplicationIdentity();
                 // The command line speaks English whatever the locale, so that scripts can
@@ -163,7 +212,7 @@ int main(int argc, char **argv)
                 QStringList args = QCoreApplication::arguments().mid(first + 1);
                 if (first > 1)
                     args.prepend(QStringLiteral("--verbose"));
-                return runSubcommand(command, args);
+                return runSubcommand(run, args);
             }
         }
     }

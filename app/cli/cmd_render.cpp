@@ -8,7 +8,12 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <unistd.h>
 
 namespace kanri::cli {
 
@@ -26,12 +31,43 @@ int usage(const QString &problem)
     return 2;
 }
 
-} // namespace
+// Writes all of `bytes` to stdout (after what stdio holds), across short writes; 0 or the errno.
+int writeAllOut(const QByteArray &bytes)
+{
+    if (std::fflush(stdout) != 0)
+        return errno ? errno : EIO;
+    const char *p = bytes.constData();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(STDOUT_FILENO, p, size_t(left));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        p += n;
+        left -= n;
+    }
+    return 0;
+}
+
+// What a render made, and the renderer with its caches.
+struct RenderState
+{
+    kustomize::Renderer renderer;
+    std::optional<Result<kustomize::RenderOutput>> result;
+};
+
+enum class AtReturn { Free, Keep };
+
+// AtReturn::Keep: a render's trees are hundreds of thousands of small allocations; the process
+// ends when the command returns and the system takes the memory back at once.
+RenderState *kept = nullptr;
 
 // kanri render [--reorder legacy|none] [--load-restrictor ...] [--verify] DIR
 // Prints what `kustomize build DIR` prints. Exit codes: 0 success, 1 the build failed,
 // 2 usage error, 3 --verify found a difference from the external kustomize (or it failed).
-int runRender(const QStringList &args)
+int render(const QStringList &args, AtReturn atReturn)
 {
     kustomize::RenderOptions options;
     bool verify = false;
@@ -86,16 +122,24 @@ int runRender(const QStringList &args)
     if (dir.isEmpty())
         dir = QStringLiteral(".");
 
-    kustomize::Renderer renderer;
-    auto result = renderer.render(dir, options);
+    auto *state = new RenderState;
+    std::unique_ptr<RenderState> owner;
+    if (atReturn == AtReturn::Free)
+        owner.reset(state);
+    else
+        kept = state; // reachable until the process ends, never freed
+    const auto &result = state->result.emplace(state->renderer.render(dir, options));
     if (!result) {
         writeErr(result.error().toString());
         return 1;
     }
     for (const QString &w : result->warnings)
         writeErr(w);
-    std::fwrite(result->text.constData(), 1, size_t(result->text.size()), stdout);
-    std::fflush(stdout);
+    if (const int err = writeAllOut(result->text)) {
+        writeErr(tr("kanri render: error: cannot write the output: %1")
+                     .arg(QString::fromLocal8Bit(std::strerror(err))));
+        return 1;
+    }
 
     if (!verify)
         return 0;
@@ -118,6 +162,18 @@ int runRender(const QStringList &args)
     }
     writeErr(tr("kanri render: verify: identical to %1").arg(ext->program));
     return 0;
+}
+
+} // namespace
+
+int runRender(const QStringList &args)
+{
+    return render(args, AtReturn::Free);
+}
+
+int runRenderThenEnd(const QStringList &args)
+{
+    return render(args, AtReturn::Keep);
 }
 
 } // namespace kanri::cli

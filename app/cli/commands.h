@@ -8,7 +8,10 @@ namespace kanri::cli {
 
 int runTf(
     const QStringList &args); // cmd_tf.cpp      kanri tf maps|get|set|unset|add|remove|rename|fmt
-int runRender(const QStringList &args);  // cmd_render.cpp  kanri render [--verify] DIR
+int runRender(const QStringList &args); // cmd_render.cpp  kanri render [--verify] DIR
+// runRender in a process that ends when it returns (main.cpp): the render's trees are left to
+// the system to take back rather than freed one allocation at a time.
+int runRenderThenEnd(const QStringList &args);
 int runClone(const QStringList &args);   // cmd_git.cpp     kanri clone URL DIR
 int runStatus(const QStringList &args);  // cmd_git.cpp     kanri status
 int runBranch(const QStringList &args);  // cmd_git.cpp     kanri branch NAME

@@ -331,12 +331,18 @@ Result<QByteArray> readFile(const QString &path, qint64 maxBytes)
         return std::unexpected(notRegular(path, st.st_mode));
 
     // Read to the end rather than trusting st_size: the file may grow while it is read (the cap
-    // still holds) and some file systems (procfs) report 0.
-    QByteArray bytes;
-    bytes.reserve(qsizetype(qMin<qint64>(st.st_size, maxBytes)) + 1);
-    char buffer[65536];
+    // still holds) and some file systems (procfs) report 0. The bytes go straight into the
+    // buffer that is returned, sized for the whole file and one byte more (so that the read
+    // that finds the end needs no growth).
+    QByteArray bytes(qsizetype(qMin<qint64>(st.st_size, maxBytes)) + 1, Qt::Uninitialized);
+    qsizetype size = 0;
     for (;;) {
-        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+        if (size == bytes.size()) {
+            if (size > maxBytes)
+                return std::unexpected(tooLarge(path, -1, maxBytes));
+            bytes.resize(qMin<qint64>(qint64(size) * 2 + 65536, maxBytes + 1));
+        }
+        const ssize_t n = ::read(fd.get(), bytes.data() + size, size_t(bytes.size() - size));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -344,10 +350,11 @@ Result<QByteArray> readFile(const QString &path, qint64 maxBytes)
         }
         if (n == 0)
             break;
-        if (bytes.size() + n > maxBytes)
-            return std::unexpected(tooLarge(path, -1, maxBytes));
-        bytes.append(buffer, n);
+        size += n;
     }
+    if (size > maxBytes)
+        return std::unexpected(tooLarge(path, -1, maxBytes));
+    bytes.truncate(size);
     return bytes;
 }
 

@@ -117,12 +117,12 @@ struct EmitCache
         }
         QByteArray y;
         if (!seen) {
-            y = QByteArray::fromStdString(yaml::emitKustomizeYaml(v));
+            y = yaml::emitKustomizeYamlBytes(v);
             QMutexLocker lock(&mutex);
             memos.emplace(identity, std::make_shared<const yaml::EmitMemo>());
         } else {
             auto record = std::make_shared<yaml::EmitMemo>();
-            y = QByteArray::fromStdString(yaml::emitKustomizeYaml(v, previous.get(), record.get()));
+            y = yaml::emitKustomizeYamlBytes(v, previous.get(), record.get());
             QMutexLocker lock(&mutex);
             auto &slot = memos[identity];
             memoBytes += record->bytes;

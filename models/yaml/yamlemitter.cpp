@@ -185,13 +185,13 @@ bool v2Timestamp(std::string_view s)
 
 bool v2ResolvesNonString(std::string_view s)
 {
-    static const char *const mapped[] = {
+    static constexpr std::string_view mapped[] = {
         "",      "~",    "null", "Null",  "NULL",  "y",     "Y",     "yes",   "Yes",   "YES",
         "n",     "N",    "no",   "No",    "NO",    "true",  "True",  "TRUE",  "false", "False",
         "FALSE", "on",   "On",   "ON",    "off",   "Off",   "OFF",   ".nan",  ".NaN",  ".NAN",
         ".inf",  ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
     if (s.size() <= 5) // the longest of them
-        for (const char *m : mapped)
+        for (const std::string_view m : mapped)
             if (s == m)
                 return true;
     const char c = s[0];
@@ -419,7 +419,8 @@ struct Analysis
     bool blockAllowed = true;
 };
 
-Analysis analyze(std::string_view value)
+// `Ascii`: every byte of `value` is below 0x80, so each is a character of its own.
+template<bool Ascii> Analysis analyzeText(std::string_view value)
 {
     Analysis a;
     if (value.empty()) {
@@ -434,19 +435,25 @@ Analysis analyze(std::string_view value)
     if (value.size() >= 3 && (value.starts_with("---") || value.starts_with("...")))
         blockIndicators = true;
     for (size_t i = 0; i < value.size();) {
-        const int w = utf8Width(static_cast<unsigned char>(value[i]));
-        const char32_t c = decodeAt(value, i, w);
+        int w = 1;
+        char32_t c = static_cast<unsigned char>(value[i]);
+        if constexpr (!Ascii) {
+            w = utf8Width(static_cast<unsigned char>(value[i]));
+            c = decodeAt(value, i, w);
+        }
         const size_t next = i + size_t(w);
         bool followedByWs = next >= value.size();
         if (!followedByWs) {
             const char n = value[next];
-            followedByWs = n == ' ' || n == '\t' || n == '\r' || n == '\n' ||
-                           (static_cast<unsigned char>(n) == 0xC2 && next + 1 < value.size() &&
-                            static_cast<unsigned char>(value[next + 1]) == 0x85) ||
-                           (static_cast<unsigned char>(n) == 0xE2 && next + 2 < value.size() &&
-                            static_cast<unsigned char>(value[next + 1]) == 0x80 &&
-                            (static_cast<unsigned char>(value[next + 2]) == 0xA8 ||
-                             static_cast<unsigned char>(value[next + 2]) == 0xA9));
+            followedByWs = n == ' ' || n == '\t' || n == '\r' || n == '\n';
+            if constexpr (!Ascii)
+                followedByWs = followedByWs ||
+                               (static_cast<unsigned char>(n) == 0xC2 && next + 1 < value.size() &&
+                                static_cast<unsigned char>(value[next + 1]) == 0x85) ||
+                               (static_cast<unsigned char>(n) == 0xE2 && next + 2 < value.size() &&
+                                static_cast<unsigned char>(value[next + 1]) == 0x80 &&
+                                (static_cast<unsigned char>(value[next + 2]) == 0xA8 ||
+                                 static_cast<unsigned char>(value[next + 2]) == 0xA9));
         }
         if (i == 0) {
             switch (c) {
@@ -533,6 +540,26 @@ Analysis analyze(std::string_view value)
     if (blockIndicators)
         a.blockPlainAllowed = false;
     return a;
+}
+
+Analysis analyze(std::string_view value)
+{
+    // Most strings (keys, names, prose) are ASCII text that starts with a letter or digit,
+    // does not end with a space and holds no control character, ':' or '#': nothing in them
+    // can be an indicator, a break or a special character, so analyzeText would allow every
+    // style. The rest is analysed character by character.
+    const auto alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    bool ascii = true, plain = !value.empty() && alnum(value.front()) && value.back() != ' ';
+    for (const char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        ascii = ascii && u < 0x80;
+        plain = plain && u >= 0x20 && u < 0x7F && u != ':' && u != '#';
+    }
+    if (plain)
+        return Analysis{};
+    return ascii ? analyzeText<true>(value) : analyzeText<false>(value);
 }
 
 // Structural hashes of the large sub-trees of a value (EmitMemo).
@@ -662,24 +689,43 @@ private:
         column = indent;
     }
 
-    // Keys in go-yaml order.
-    static std::vector<const MapEntry *> sorted(const Value &m)
+    // The entries of the maps being printed, each map's in go-yaml key order (a stack: a map's
+    // entries are pushed above its parent's and dropped when it is printed).
+    std::vector<const MapEntry *> m_keys;
+
+    // Pushes `m`'s entries in go-yaml order and returns where they start.
+    size_t pushSorted(const Value &m)
     {
-        std::vector<const MapEntry *> v;
-        v.reserve(m.entries.size());
+        const size_t base = m_keys.size();
         for (const MapEntry &e : m.entries)
-            v.push_back(&e);
-        std::stable_sort(v.begin(), v.end(), [](const MapEntry *a, const MapEntry *b) {
+            m_keys.push_back(&e);
+        const auto first = m_keys.begin() + std::ptrdiff_t(base);
+        const auto less = [](const MapEntry *a, const MapEntry *b) {
             return goYamlKeyLess(a->key, b->key);
-        });
-        // JSON objects cannot hold duplicate keys: the last one wins.
-        std::vector<const MapEntry *> r;
-        for (size_t i = 0; i < v.size(); ++i) {
-            if (i + 1 < v.size() && v[i + 1]->key == v[i]->key)
-                continue;
-            r.push_back(v[i]);
+        };
+        if (m.entries.size() <= 32) {
+            // Stable insertion sort: maps are small, and often written in order already.
+            for (auto it = first + 1; it < m_keys.end(); ++it) {
+                const MapEntry *e = *it;
+                auto at = it;
+                while (at != first && less(e, *(at - 1))) {
+                    *at = *(at - 1);
+                    --at;
+                }
+                *at = e;
+            }
+        } else {
+            std::stable_sort(first, m_keys.end(), less);
         }
-        return r;
+        // JSON objects cannot hold duplicate keys: the last one wins.
+        size_t kept = base;
+        for (size_t i = base; i < m_keys.size(); ++i) {
+            if (i + 1 < m_keys.size() && m_keys[i + 1]->key == m_keys[i]->key)
+                continue;
+            m_keys[kept++] = m_keys[i];
+        }
+        m_keys.resize(kept);
+        return base;
     }
 
     // `inlineFirst`: the first key goes on the current line (after "- ").
@@ -695,7 +741,9 @@ private:
     void emitMapEntries(const Value &m, int indent, bool inlineFirst)
     {
         bool first = true;
-        for (const MapEntry *e : sorted(m)) {
+        const size_t base = pushSorted(m), end = m_keys.size();
+        for (size_t k = base; k < end; ++k) {
+            const MapEntry *e = m_keys[k]; // by index: printing a value pushes above `end`
             if (!(first && inlineFirst)) {
                 if (!out.empty() && out.back() != '\n')
                     out += '\n';
@@ -721,6 +769,7 @@ private:
                 column = 0;
             }
         }
+        m_keys.resize(base);
     }
 
     void emitSeq(const Value &s, int indent, bool inlineFirst)
@@ -1104,16 +1153,16 @@ std::string jsonScalarText(const Value &v)
     return v.text;
 }
 
-std::string emitKustomizeYaml(const Value &value)
-{
-    Emitter e;
-    e.emitTop(value);
-    return std::move(e.out);
-}
+namespace {
 
-std::string emitKustomizeYaml(const Value &value, const EmitMemo *previous, EmitMemo *record)
+// Prints into a buffer of the thread's that keeps its capacity from one resource to the next,
+// so that the text is copied once, at its final size, instead of growing with each line.
+template<typename Text> Text emitAs(const Value &value, const EmitMemo *previous, EmitMemo *record)
 {
+    thread_local std::string buffer;
     Emitter e;
+    e.out = std::move(buffer);
+    e.out.clear();
     e.previous = previous;
     e.record = record;
     if (previous || record) {
@@ -1121,7 +1170,28 @@ std::string emitKustomizeYaml(const Value &value, const EmitMemo *previous, Emit
         e.hashes.hash(value, root);
     }
     e.emitTop(value);
-    return std::move(e.out);
+    Text text(e.out.data(), decltype(text.size())(e.out.size()));
+    buffer = std::move(e.out);
+    if (buffer.capacity() > (16u << 20)) // one huge resource does not stay on a thread
+        buffer = std::string();
+    return text;
+}
+
+} // namespace
+
+std::string emitKustomizeYaml(const Value &value)
+{
+    return emitAs<std::string>(value, nullptr, nullptr);
+}
+
+std::string emitKustomizeYaml(const Value &value, const EmitMemo *previous, EmitMemo *record)
+{
+    return emitAs<std::string>(value, previous, record);
+}
+
+QByteArray emitKustomizeYamlBytes(const Value &value, const EmitMemo *previous, EmitMemo *record)
+{
+    return emitAs<QByteArray>(value, previous, record);
 }
 
 } // namespace kanri::yaml

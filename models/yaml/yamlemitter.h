@@ -41,6 +41,9 @@ struct EmitMemo
 // emitKustomizeYaml, taking large unchanged sub-trees from `previous` (optional) and recording
 // the large sub-trees of this emission in `record` (optional). The text is the same as without.
 std::string emitKustomizeYaml(const Value &value, const EmitMemo *previous, EmitMemo *record);
+// The same text as a QByteArray (what the renderer keeps), without a copy through std::string.
+QByteArray emitKustomizeYamlBytes(const Value &value, const EmitMemo *previous = nullptr,
+                                  EmitMemo *record = nullptr);
 
 // go-yaml v2's map key order (letters by code point, non-letters first, digit runs as numbers).
 bool goYamlKeyLess(std::string_view a, std::string_view b);

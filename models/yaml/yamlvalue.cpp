@@ -494,27 +494,33 @@ public:
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   const std::string &value) override
     {
+        scalar(mark, tag, anchor, value);
+    }
+    // OnScalar taking the value's text, which becomes the node's (libyaml's events give it
+    // in a string that is not needed afterwards).
+    void scalar(const YAML::Mark &mark, std::string_view tag, YAML::anchor_t anchor,
+                std::string value)
+    {
         if (tag == "!" && checkQuotes)
             checkQuoteClosed(mark);
         Value v;
         if (tag == "?" || tag.empty()) {
-            v = Value::plain(value);
-            if (m_limits.yaml11)
-                v.type = resolvePlain11(value);
+            v.type = m_limits.yaml11 ? resolvePlain11(value) : resolvePlain(value);
+            v.text = std::move(value);
         } else if (tag == "!" || tag == "tag:yaml.org,2002:str") {
-            v = Value::string(value);
+            v = Value::string(std::move(value));
         } else if (tag == "tag:yaml.org,2002:int") {
             v.type = Value::Type::Int;
-            v.text = value;
+            v.text = std::move(value);
         } else if (tag == "tag:yaml.org,2002:float") {
             v.type = Value::Type::Float;
-            v.text = value;
+            v.text = std::move(value);
         } else if (tag == "tag:yaml.org,2002:bool") {
-            v = Value::plain(value);
+            v = Value::plain(std::move(value));
         } else if (tag == "tag:yaml.org,2002:null") {
             v = Value();
         } else {
-            v = Value::string(value);
+            v = Value::string(std::move(value));
         }
         m_quoted = tag == "!";
         add(std::move(v), anchor, mark);
@@ -584,8 +590,8 @@ private:
     struct Frame
     {
         Value value;
-        YAML::anchor_t anchor;
-        qsizetype startNodes;
+        YAML::anchor_t anchor = 0;
+        qsizetype startNodes = 0;
         bool haveKey = false;
         bool keyQuoted = false; // a quoted "<<" is a plain key, not a merge
         std::string key;
@@ -613,8 +619,24 @@ private:
             else
                 index->nodes.push_back({m_stack.back().node, childIndex(m_stack.back())});
         }
-        m_stack.push_back(Frame{std::move(v), anchor, m_nodes, false, false, {}, {}, {}, mark});
-        m_stack.back().node = node;
+        // The frames of a depth are reused, with the capacity of their vectors: a collection's
+        // children gather there and move into a vector of the exact size when it ends, so that
+        // a parsed tree is built without the reallocations of growing vectors.
+        Frame &f = m_stack.push();
+        f.value.type = v.type;
+        f.value.entries.clear();
+        f.value.items.clear();
+        f.anchor = anchor;
+        f.startNodes = m_nodes;
+        f.haveKey = false;
+        f.keyQuoted = false;
+        f.key.clear();
+        f.keyMark = {};
+        f.keyLines.clear();
+        f.mark = mark;
+        if (!f.index.empty())
+            f.index.clear();
+        f.node = node;
     }
     static std::uint32_t childIndex(const Frame &f)
     {
@@ -622,11 +644,25 @@ private:
     }
     void pop()
     {
-        Frame f = std::move(m_stack.back());
-        m_stack.pop_back();
-        if (f.anchor)
-            m_anchors[f.anchor] = {f.value, m_nodes - f.startNodes + 1};
-        attach(std::move(f.value), f.mark);
+        Frame &f = m_stack.back();
+        Value v;
+        v.type = f.value.type;
+        if (f.value.isMap()) {
+            v.entries.assign(std::make_move_iterator(f.value.entries.begin()),
+                             std::make_move_iterator(f.value.entries.end()));
+            f.value.entries.clear();
+        } else {
+            v.items.assign(std::make_move_iterator(f.value.items.begin()),
+                           std::make_move_iterator(f.value.items.end()));
+            f.value.items.clear();
+        }
+        const YAML::anchor_t anchor = f.anchor;
+        const qsizetype startNodes = f.startNodes;
+        const YAML::Mark mark = f.mark;
+        m_stack.pop();
+        if (anchor)
+            m_anchors[anchor] = {v, m_nodes - startNodes + 1};
+        attach(std::move(v), mark);
     }
     void countNode(const YAML::Mark &mark)
     {
@@ -651,7 +687,6 @@ private:
         if (top.value.isSeq()) {
             top.value.items.push_back(std::move(v));
         } else if (!top.haveKey) {
-            top.key = v.isScalar() ? v.text : std::string();
             if (m_limits.yaml11 && v.type == Value::Type::Bool) {
                 // sigs.k8s.io/yaml writes a boolean key (yes, on, y) as "true" or "false".
                 const char c = char(std::tolower(static_cast<unsigned char>(v.text[0])));
@@ -659,6 +694,10 @@ private:
                     (c == 't' || c == 'y' || v.text == "on" || v.text == "On" || v.text == "ON")
                         ? "true"
                         : "false";
+            } else if (v.isScalar()) {
+                top.key = std::move(v.text);
+            } else {
+                top.key.clear();
             }
             top.keyMark = mark;
             top.keyQuoted = m_quoted;
@@ -735,7 +774,29 @@ private:
     const ParseLimits &m_limits;
     std::string_view m_source;
     int m_lineOffset = 0;
-    std::vector<Frame> m_stack;
+    // The open collections, innermost last; frames past the depth keep their capacity.
+    class FrameStack
+    {
+    public:
+        size_t size() const { return m_depth; }
+        bool empty() const { return m_depth == 0; }
+        Frame &back() { return m_frames[m_depth - 1]; }
+        const Frame &back() const { return m_frames[m_depth - 1]; }
+        Frame &operator[](size_t i) { return m_frames[i]; }
+        void clear() { m_depth = 0; }
+        Frame &push()
+        {
+            if (m_depth == m_frames.size())
+                m_frames.emplace_back();
+            return m_frames[m_depth++];
+        }
+        void pop() { --m_depth; }
+
+    private:
+        std::vector<Frame> m_frames;
+        size_t m_depth = 0;
+    };
+    FrameStack m_stack;
     std::map<YAML::anchor_t, std::pair<Value, qsizetype>> m_anchors;
     qsizetype m_nodes = 0;
     bool m_haveRoot = false;
@@ -992,12 +1053,13 @@ bool parseWithLibyaml(std::string_view text, const ParseLimits &limits, int line
                             value == "NULL")
                             builder.addNull(m, anchor, std::move(value));
                         else
-                            builder.OnScalar(m, "?", anchor, value);
+                            builder.scalar(m, "?", anchor, std::move(value));
                     } else {
-                        builder.OnScalar(m, "!", anchor, value);
+                        builder.scalar(m, "!", anchor, std::move(value));
                     }
                 } else {
-                    builder.OnScalar(m, reinterpret_cast<const char *>(sc.tag), anchor, value);
+                    builder.scalar(m, reinterpret_cast<const char *>(sc.tag), anchor,
+                                   std::move(value));
                 }
                 break;
             }

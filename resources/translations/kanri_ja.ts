@@ -1074,6 +1074,10 @@ Trust it only if this fingerprint is the one the server&apos;s administrators pu
         <source>the workspace has no accounts repository</source>
         <translation>ワークスペースに accounts リポジトリがありません</translation>
     </message>
+    <message>
+        <source>kanri render: error: cannot write the output: %1</source>
+        <translation>kanri render: error: cannot write the output: %1</translation>
+    </message>
 </context>
 <context>
     <name>kanri::cli::pr</name>

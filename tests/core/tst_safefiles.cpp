@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void tfSaysWhenTheOwnerCannotBeKept();
     void controlCharactersAreEscapedOnTheCommandLine();
     void yamlKeyControlCharactersAreEscapedOnTheCommandLine();
+    void renderSaysWhenItsOutputCannotBeWritten();
 };
 
 void TestSafeFiles::readRefusesWhatIsNotARegularFile_data()
@@ -366,6 +368,43 @@ void TestSafeFiles::yamlKeyControlCharactersAreEscapedOnTheCommandLine()
         QVERIFY2(c == u'\n' || (c.unicode() >= 0x20 && c.unicode() != 0x7f &&
                                 c.unicode() != 0x202e && c.unicode() != 0x9b),
                  qPrintable(run.err));
+}
+
+void TestSafeFiles::renderSaysWhenItsOutputCannotBeWritten()
+{
+    // stdout on a full device: the write fails, and `kanri render` says so and exits 1 rather
+    // than leaving a truncated stream behind a success.
+    if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full here");
+    QTemporaryDir dir;
+    QVERIFY(write(dir.filePath(QStringLiteral("kustomization.yaml")), "resources:\n- cm.yaml\n"));
+    QVERIFY(write(dir.filePath(QStringLiteral("cm.yaml")),
+                  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: full\n"));
+    QFile full(QStringLiteral("/dev/full"));
+    QVERIFY(full.open(QIODevice::WriteOnly));
+    QTemporaryFile err;
+    QVERIFY(err.open());
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const int savedOut = ::dup(1), savedErr = ::dup(2);
+    ::dup2(full.handle(), 1);
+    ::dup2(err.handle(), 2);
+    const int status = cli::runRender({dir.path()});
+    std::fflush(stderr);
+    ::dup2(savedOut, 1);
+    ::dup2(savedErr, 2);
+    ::close(savedOut);
+    ::close(savedErr);
+    err.seek(0);
+    const QString message = QString::fromUtf8(err.readAll());
+    QCOMPARE(status, 1);
+    QVERIFY2(message.contains(QStringLiteral("kanri render: error: cannot write the output: ")),
+             qPrintable(message));
+
+    // The same render into a file succeeds (the failure above was the write's).
+    const Run run = capture([&] { return cli::runRender({dir.path()}); });
+    QCOMPARE(run.status, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("name: full")), qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestSafeFiles)

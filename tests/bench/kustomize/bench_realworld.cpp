@@ -1,6 +1,7 @@
 // Real-world rendering benchmark (issue 22): the builds of ../shared/conformance/kustomize-real.
 //
 //   bench_realworld [--cases DIR] [--kanri PATH] [--no-kubectl] [--runs N] [--edits N]
+//                   [--cold-only]
 //
 // 1. every case, cold: a fresh Renderer per render (no parse or emit cache; the files are in
 //    the OS page cache), the best of --runs renders; MB/s of rendered output; whole corpus MB/s
@@ -15,6 +16,7 @@
 //    build (not a kustomization) gets one plain scalar field (description, image, replicas,
 //    name...) changed, a different value per edit, on a Renderer that rendered it before;
 //    p50/p95 wall of --edits edits. The engine half of keystroke-to-diff.
+// --cold-only stops after 1 (to profile the cold path alone).
 
 #include "kustomize/renderer.h"
 #include "tests/testsupport/testutil.h"
@@ -26,6 +28,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -95,6 +99,14 @@ double threadCpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Minor page faults of this process so far (fresh memory touched, mapped files).
+long minorFaults()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_minflt;
 }
 
 double median(std::vector<double> v)
@@ -223,6 +235,7 @@ int main(int argc, char *argv[])
         cases.push_back(loadCase(root + QLatin1Char('/') + n));
     double totalMs = 0, totalCpuMs = 0;
     qsizetype totalBytes = 0;
+    long faults = 0; // during the best-of renders' runs, all of them
     int failures = 0;
     say(QStringLiteral("%1 cases in %2, best of %3 cold renders each (fresh Renderer)")
             .arg(cases.size())
@@ -240,7 +253,9 @@ int main(int argc, char *argv[])
             QElapsedTimer t;
             t.start();
             const double c0 = threadCpuMs();
+            const long f0 = minorFaults();
             auto out = r.render(c.buildDir, c.options);
+            faults += minorFaults() - f0;
             cpu.push_back(threadCpuMs() - c0);
             times.push_back(double(t.nsecsElapsed()) / 1e6);
             if (i == 0) {
@@ -268,6 +283,27 @@ int main(int argc, char *argv[])
                 .arg(c.coldMs, 8, 'f', 2)
                 .arg(double(c.bytes) / 1e6 / (c.coldMs / 1e3), 7, 'f', 1)
                 .arg(c.ok ? QString() : QStringLiteral("  FAIL: ") + c.why));
+    }
+
+    const bool coldOnly = args.contains(QStringLiteral("--cold-only"));
+    auto sayCorpus = [&] {
+        say(QString());
+        say(QStringLiteral("whole corpus, cold: %1 MB in %2 ms wall -> %3 MB/s (CPU %4 ms -> %5 "
+                           "MB/s); %6 of %7 cases identical to expected.yaml; %8 page faults "
+                           "per cold render")
+                .arg(double(totalBytes) / 1e6, 0, 'f', 2)
+                .arg(totalMs, 0, 'f', 1)
+                .arg(double(totalBytes) / 1e6 / (totalMs / 1e3), 0, 'f', 1)
+                .arg(totalCpuMs, 0, 'f', 1)
+                .arg(double(totalBytes) / 1e6 / (totalCpuMs / 1e3), 0, 'f', 1)
+                .arg(cases.size() - size_t(failures))
+                .arg(cases.size())
+                .arg(double(faults) / double(std::max<size_t>(1, cases.size() * size_t(runs))), 0,
+                     'f', 0));
+    };
+    if (coldOnly) {
+        sayCorpus();
+        return failures ? 1 : 0;
     }
 
     // 2-4. the five heaviest
@@ -363,16 +399,7 @@ int main(int argc, char *argv[])
         row.editCpuP95 = percentile(cpu, 0.95);
     }
 
-    say(QString());
-    say(QStringLiteral("whole corpus, cold: %1 MB in %2 ms wall -> %3 MB/s (CPU %4 ms -> %5 "
-                       "MB/s); %6 of %7 cases identical to expected.yaml")
-            .arg(double(totalBytes) / 1e6, 0, 'f', 2)
-            .arg(totalMs, 0, 'f', 1)
-            .arg(double(totalBytes) / 1e6 / (totalMs / 1e3), 0, 'f', 1)
-            .arg(totalCpuMs, 0, 'f', 1)
-            .arg(double(totalBytes) / 1e6 / (totalCpuMs / 1e3), 0, 'f', 1)
-            .arg(cases.size() - size_t(failures))
-            .arg(cases.size()));
+    sayCorpus();
     say(QString());
     say(QStringLiteral("five heaviest (peak memory: child process, VmHWM after reset minus VmRSS "
                        "before the render; processes: median wall of %1; edit: p50/p95 of %2)")
