@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QString>
 
+#include <cstring>
+#include <optional>
 #include <vector>
 
 namespace kanri::diff {
@@ -29,50 +31,65 @@ namespace {
 
 enum class Op { Keep, Insert, Delete };
 
+// The lines of a text as splitLines() cuts them, as views into it (no copies: a diff of two
+// large objects copies only the lines of its hunks).
+using Lines = std::vector<QByteArrayView>;
+
+Lines lineViews(const QByteArray &text)
+{
+    Lines lines;
+    const char *p = text.constData();
+    const char *end = p + text.size();
+    lines.reserve(size_t(text.size() / 32) + 1);
+    while (p < end) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (!nl) {
+            lines.emplace_back(p, end - p);
+            break;
+        }
+        lines.emplace_back(p, nl - p);
+        p = nl + 1;
+    }
+    return lines;
+}
+
+Lines lineViews(const QList<QByteArray> &lines)
+{
+    Lines views;
+    views.reserve(size_t(lines.size()));
+    for (const QByteArray &l : lines)
+        views.emplace_back(l);
+    return views;
+}
+
 // Each line from `from` on as a number, equal lines the same number: the comparisons of the
 // search are then integer comparisons.
-std::array<std::vector<int>, 2> lineIds(const QList<QByteArray> &a, const QList<QByteArray> &b,
-                                        int from)
+std::array<std::vector<int>, 2> lineIds(const Lines &a, const Lines &b, int from)
 {
     QHash<QByteArrayView, int> ids;
-    ids.reserve(a.size() + b.size());
+    ids.reserve(qsizetype(a.size() + b.size()) - 2 * from);
     std::array<std::vector<int>, 2> out;
-    const QList<QByteArray> *sides[2] = {&a, &b};
+    const Lines *sides[2] = {&a, &b};
     for (int side = 0; side < 2; ++side) {
-        out[size_t(side)].reserve(size_t(sides[side]->size() - from));
-        for (qsizetype i = from; i < sides[side]->size(); ++i) {
-            const QByteArray &line = sides[side]->at(i);
-            auto it = ids.constFind(QByteArrayView(line));
+        out[size_t(side)].reserve(sides[side]->size() - size_t(from));
+        for (size_t i = size_t(from); i < sides[side]->size(); ++i) {
+            const QByteArrayView line = (*sides[side])[i];
+            auto it = ids.constFind(line);
             if (it == ids.cend())
-                it = ids.insert(QByteArrayView(line), int(ids.size()));
+                it = ids.insert(line, int(ids.size()));
             out[size_t(side)].push_back(*it);
         }
     }
     return out;
 }
 
-// Myers' greedy algorithm, forward, with what each round reached kept for backtracking.
-//
-// The script is exactly the one of the textbook version (which kept the whole V array of every
-// round): the common prefix is the snake of round 0, which every later path starts from, so it
-// is taken before the search; a round d keeps only its diagonals -d..d (O(D²) space rather than
-// O((N+M)·D)); a side with no lines is all insertions or all deletions. The common suffix is not
-// cut off: it would change which of several equally short scripts is found.
-std::vector<Op> shortestEditScript(const QList<QByteArray> &aLines, const QList<QByteArray> &bLines)
+// Myers' greedy algorithm, forward, with what each round reached kept for backtracking, over
+// the lines from `from` on (the common prefix before them is kept). `equal(x, y)` compares the
+// x-th line after `from` of the old side with the y-th of the new. nullopt when the script
+// needs more than `maxD` insertions and deletions.
+template<typename Equal>
+std::optional<std::vector<Op>> searchScript(int n, int m, const Equal &equal, int maxD)
 {
-    const int n0 = int(aLines.size()), m0 = int(bLines.size());
-    int prefix = 0;
-    while (prefix < n0 && prefix < m0 && aLines[prefix] == bLines[prefix])
-        ++prefix;
-    std::vector<Op> ops(size_t(prefix), Op::Keep);
-    if (prefix == n0 || prefix == m0) {
-        ops.insert(ops.end(), size_t(n0 - prefix), Op::Delete);
-        ops.insert(ops.end(), size_t(m0 - prefix), Op::Insert);
-        return ops;
-    }
-    const auto ids = lineIds(aLines, bLines, prefix);
-    const std::vector<int> &a = ids[0], &b = ids[1];
-    const int n = int(a.size()), m = int(b.size());
     const int max = n + m;
     const int offset = max + 1;
     std::vector<int> v(size_t(2 * max + 3), 0);
@@ -80,6 +97,8 @@ std::vector<Op> shortestEditScript(const QList<QByteArray> &aLines, const QList<
     std::vector<std::vector<int>> trace;
     int found = -1;
     for (int d = 0; d <= max && found < 0; ++d) {
+        if (d > maxD)
+            return std::nullopt;
         trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
         for (int k = -d; k <= d; k += 2) {
             int x;
@@ -88,7 +107,7 @@ std::vector<Op> shortestEditScript(const QList<QByteArray> &aLines, const QList<
             else
                 x = v[size_t(offset + k - 1)] + 1;
             int y = x - k;
-            while (x < n && y < m && a[size_t(x)] == b[size_t(y)]) {
+            while (x < n && y < m && equal(x, y)) {
                 ++x;
                 ++y;
             }
@@ -126,40 +145,87 @@ std::vector<Op> shortestEditScript(const QList<QByteArray> &aLines, const QList<
         --x;
         --y;
     }
-    ops.insert(ops.end(), tail.rbegin(), tail.rend());
+    return std::vector<Op>(tail.rbegin(), tail.rend());
+}
+
+// A search needing more edits than this compares lines as numbers (one hash of every line
+// first); one needing fewer, the usual case of an edit, compares the lines it meets as bytes.
+constexpr int kDirectCompareEdits = 64;
+
+// The script is exactly the one of the textbook version (which kept the whole V array of every
+// round): the common prefix is the snake of round 0, which every later path starts from, so it
+// is taken before the search; a round d keeps only its diagonals -d..d (O(D²) space rather than
+// O((N+M)·D)); a side with no lines is all insertions or all deletions; lines compared as bytes
+// or as numbers compare the same. The common suffix is not cut off: it would change which of
+// several equally short scripts is found.
+std::vector<Op> shortestEditScript(const Lines &aLines, const Lines &bLines)
+{
+    const int n0 = int(aLines.size()), m0 = int(bLines.size());
+    int prefix = 0;
+    while (prefix < n0 && prefix < m0 && aLines[size_t(prefix)] == bLines[size_t(prefix)])
+        ++prefix;
+    std::vector<Op> ops(size_t(prefix), Op::Keep);
+    if (prefix == n0 || prefix == m0) {
+        ops.insert(ops.end(), size_t(n0 - prefix), Op::Delete);
+        ops.insert(ops.end(), size_t(m0 - prefix), Op::Insert);
+        return ops;
+    }
+    const int n = n0 - prefix, m = m0 - prefix;
+    const QByteArrayView *a0 = aLines.data() + prefix, *b0 = bLines.data() + prefix;
+    auto script = searchScript(
+        n, m, [a0, b0](int x, int y) { return a0[x] == b0[y]; }, kDirectCompareEdits);
+    if (!script) {
+        const auto ids = lineIds(aLines, bLines, prefix);
+        const int *a = ids[0].data(), *b = ids[1].data();
+        script = searchScript(
+            n, m, [a, b](int x, int y) { return a[x] == b[y]; }, n + m);
+    }
+    ops.insert(ops.end(), script->begin(), script->end());
     return ops;
 }
 
-QList<Hunk> hunksOf(const QList<QByteArray> &a, const QList<QByteArray> &b, int context)
+QList<Hunk> hunksOf(const Lines &a, const Lines &b, int context)
 {
     const std::vector<Op> ops = shortestEditScript(a, b);
 
-    // Every line with its numbers, then cut into hunks around the changes.
-    QList<DiffLine> all;
+    // Every line's kind and numbers (its text is copied only into a hunk), then cut into hunks
+    // around the changes.
+    struct Step
+    {
+        DiffLine::Kind kind;
+        int oldLine, newLine;
+    };
+    std::vector<Step> all;
+    all.reserve(ops.size());
     int i = 0, j = 0;
     for (Op op : ops) {
         switch (op) {
         case Op::Keep:
-            all.append({DiffLine::Kind::Context, a[i], i + 1, j + 1});
+            all.push_back({DiffLine::Kind::Context, i + 1, j + 1});
             ++i;
             ++j;
             break;
         case Op::Delete:
-            all.append({DiffLine::Kind::Removed, a[i], i + 1, 0});
+            all.push_back({DiffLine::Kind::Removed, i + 1, 0});
             ++i;
             break;
         case Op::Insert:
-            all.append({DiffLine::Kind::Added, b[j], 0, j + 1});
+            all.push_back({DiffLine::Kind::Added, 0, j + 1});
             ++j;
             break;
         }
     }
+    auto textOf = [&](const Step &s) {
+        return (s.kind == DiffLine::Kind::Added ? b[size_t(s.newLine - 1)]
+                                                : a[size_t(s.oldLine - 1)])
+            .toByteArray();
+    };
 
     QList<Hunk> hunks;
     const int total = int(all.size());
     int pos = 0;
     while (pos < total) {
-        while (pos < total && all[pos].kind == DiffLine::Kind::Context)
+        while (pos < total && all[size_t(pos)].kind == DiffLine::Kind::Context)
             ++pos;
         if (pos >= total)
             break;
@@ -167,12 +233,12 @@ QList<Hunk> hunksOf(const QList<QByteArray> &a, const QList<QByteArray> &b, int 
         int end = pos;
         // Extend while the next change is within 2*context lines.
         while (end < total) {
-            if (all[end].kind != DiffLine::Kind::Context) {
+            if (all[size_t(end)].kind != DiffLine::Kind::Context) {
                 ++end;
                 continue;
             }
             int next = end;
-            while (next < total && all[next].kind == DiffLine::Kind::Context)
+            while (next < total && all[size_t(next)].kind == DiffLine::Kind::Context)
                 ++next;
             if (next < total && next - end <= 2 * context) {
                 end = next;
@@ -182,9 +248,10 @@ QList<Hunk> hunksOf(const QList<QByteArray> &a, const QList<QByteArray> &b, int 
             break;
         }
         Hunk h;
+        h.lines.reserve(end - start);
         for (int k = start; k < end; ++k) {
-            const DiffLine &l = all[k];
-            h.lines.append(l);
+            const Step &l = all[size_t(k)];
+            h.lines.append({l.kind, textOf(l), l.oldLine, l.newLine});
             if (l.kind != DiffLine::Kind::Added) {
                 if (!h.oldStart)
                     h.oldStart = l.oldLine;
@@ -200,13 +267,13 @@ QList<Hunk> hunksOf(const QList<QByteArray> &a, const QList<QByteArray> &b, int 
         if (!h.oldStart) {
             int before = 0;
             for (int k = start - 1; k >= 0 && !before; --k)
-                before = all[k].oldLine;
+                before = all[size_t(k)].oldLine;
             h.oldStart = before;
         }
         if (!h.newStart) {
             int before = 0;
             for (int k = start - 1; k >= 0 && !before; --k)
-                before = all[k].newLine;
+                before = all[size_t(k)].newLine;
             h.newStart = before;
         }
         hunks.append(h);
@@ -219,7 +286,10 @@ QList<Hunk> hunksOf(const QList<QByteArray> &a, const QList<QByteArray> &b, int 
 
 QList<Hunk> diffLines(const std::array<QByteArray, 2> &sides, int context)
 {
-    return hunksOf(splitLines(sides[0]), splitLines(sides[1]), context);
+    if (sides[0].size() == sides[1].size() &&
+        (sides[0].constData() == sides[1].constData() || sides[0] == sides[1]))
+        return {}; // equal texts: no hunks, nothing to split
+    return hunksOf(lineViews(sides[0]), lineViews(sides[1]), context);
 }
 
 QByteArray unifiedDiff(const QString &path, const std::array<QByteArray, 2> &sides, int context)
@@ -238,7 +308,8 @@ QByteArray unifiedDiff(const QString &path, const std::array<QByteArray, 2> &sid
     while (name.startsWith('/'))
         name.remove(0, 1);
     QByteArray out = "--- a/" + name + "\n+++ b/" + name + "\n";
-    for (const Hunk &h : hunksOf(lines(sides[0]), lines(sides[1]), context)) {
+    const QList<QByteArray> before = lines(sides[0]), after = lines(sides[1]);
+    for (const Hunk &h : hunksOf(lineViews(before), lineViews(after), context)) {
         out += h.header() + '\n';
         for (const DiffLine &l : h.lines) {
             out += l.kind == DiffLine::Kind::Added     ? '+'

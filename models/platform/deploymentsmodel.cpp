@@ -115,12 +115,14 @@ void DeploymentsModel::fileChanged(const QString &path)
         }
     }
     // A new Argo CD object (Application, ApplicationSet, AppProject, a cluster Secret's label):
-    // all of them name argoproj.io. The buffers hold the content: no disk read.
+    // all of them hold "argoproj.io/", as the map's reader asks of a file before it parses it
+    // (a CRD of the group argoproj.io, typed into, is no reason to read the map again). The
+    // buffers hold the content: no disk read.
     if (!path.endsWith(QLatin1String(".yaml")) && !path.endsWith(QLatin1String(".yml")) &&
         !path.endsWith(QLatin1String(".json")))
         return;
     if (auto content = m_session->buffers()->read(path);
-        content && content->contains("argoproj.io"))
+        content && content->contains("argoproj.io/"))
         refresh();
 }
 

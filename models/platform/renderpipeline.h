@@ -55,6 +55,9 @@ public:
     quint64 renderCount() const { return m_renders.load(); }
     // Renders answered by waiting for the same render in flight: for tests and benchmarks.
     quint64 sharedCount() const { return m_shared.load(); }
+    // Input files read (not only stat'ed) to check that a kept render still holds: only files
+    // that were young when rendered, until they are found the same once old. For tests.
+    quint64 inputReadCount() const { return m_inputReads.load(); }
 
 private:
     // Renders (not from the cache) and keeps the output when its inputs allow.
@@ -64,6 +67,8 @@ private:
     struct Input;
     struct Entry;
     struct InFlight;
+    // Frees dropped entries on a worker, after the work queued there.
+    static void releaseLater(std::vector<std::shared_ptr<const Entry>> dropped);
     kustomize::Renderer m_renderer; // parses each file once per content (thread-safe)
     mutable QMutex m_mutex;
     QHash<QString, std::vector<std::shared_ptr<const Entry>>>
@@ -71,7 +76,7 @@ private:
     qsizetype m_count = 0;
     std::vector<std::shared_ptr<InFlight>> m_inFlight;
     quint64 m_generation = 0; // clear() counts: a render started before one is not joined
-    std::atomic<quint64> m_renders = 0, m_shared = 0;
+    std::atomic<quint64> m_renders = 0, m_shared = 0, m_inputReads = 0;
 };
 
 } // namespace kanri::platform

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void mapReadsTheApplicationsAndClusters();
     void anEditOfAnApplicationIsSeenUnsaved();
     void anEditOfAnOverlayDoesNotReadTheMapAgain();
+    void anEditOfAnArgoCrdDoesNotReadTheMapAgain();
     void clusterTreeGroupsServicesByCluster();
     void servicesTableNamesTheClusters();
     void pullRequestBodyListsTheClusters();
@@ -180,6 +181,25 @@ void TestDeployments::anEditOfAnOverlayDoesNotReadTheMapAgain()
     QVERIFY(m_session->setServiceSetting(0, 2, platform::ServiceSetting::Replicas,
                                          QStringLiteral("9")));
     QVERIFY(!m_deployments->isBusy());
+}
+
+// A CustomResourceDefinition of the group argoproj.io (Argo Workflows' CRDs in a base) names
+// argoproj.io but holds no Argo CD object: typing into it does not read the map again (the map
+// was once read again on every keystroke).
+void TestDeployments::anEditOfAnArgoCrdDoesNotReadTheMapAgain()
+{
+    const QString crd = manifests(QStringLiteral("services/svc-0000/base/workflows-crd.yaml"));
+    const QByteArray text = "apiVersion: apiextensions.k8s.io/v1\n"
+                            "kind: CustomResourceDefinition\n"
+                            "metadata:\n  name: workflows.argoproj.io\n"
+                            "spec:\n  group: argoproj.io\n  names:\n    kind: Workflow\n";
+    QVERIFY(m_session->buffers()->edit(crd, text, QStringLiteral("crd")));
+    QVERIFY(!m_deployments->isBusy());
+    // An Application in the same file is read.
+    QVERIFY(m_session->buffers()->edit(
+        crd, text + "---\napiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+        QStringLiteral("crd")));
+    QVERIFY(m_deployments->isBusy());
 }
 
 void TestDeployments::clusterTreeGroupsServicesByCluster()

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void theSameRenderAskedTwiceAtOnceRunsOnce();
     void aCancelledRenderIsStartedAgainForTheOneWaiting();
     void aTableAskingAgainLetsTheValuesRunFinish();
+    void aKeptRenderIsCheckedWithoutReadingSettledFiles();
+    void everyEditRendersEachOverlayOnceForTheDiffAndTheTable();
 
 private:
     QString overlay(int service, const char *env) const
@@ -67,10 +69,10 @@ private:
     }
 
     // A layer that makes service 0's base a megabyte: its render takes a while.
-    kustomize::FileOverlay heavyLayer() const
+    kustomize::FileOverlay heavyLayer(int keys = 30000) const
     {
         QByteArray big = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n";
-        for (int i = 0; i < 30000; ++i)
+        for (int i = 0; i < keys; ++i)
             big +=
                 "  key" + QByteArray::number(i) + ": value number " + QByteArray::number(i) + '\n';
         kustomize::FileOverlay layer;
@@ -402,6 +404,78 @@ void TestRenderPipeline::aTableAskingAgainLetsTheValuesRunFinish()
     QCOMPARE(session->renderer()->renderCount(), renders + 3); // service 0's three overlays
     QVERIFY(session->hasValues(0, 2));
     QVERIFY(session->hasValues(1, 2));
+}
+
+// Checking that a kept render still holds costs a stat per input file: the files are read only
+// when they were written just before the render (a change within the file system's timestamp
+// granularity shows only in the bytes), and only until they are found the same once old. (A
+// check once read every input file whole: a megabyte and more per keystroke on real overlays.)
+void TestRenderPipeline::aKeptRenderIsCheckedWithoutReadingSettledFiles()
+{
+    RenderPipeline pipeline;
+    QVERIFY(pipeline.render(overlay(0, "prd"), {}).has_value());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(pipeline.render(overlay(0, "prd"), {}).has_value());
+    QCOMPARE(pipeline.renderCount(), quint64(1));
+    QCOMPARE(pipeline.inputReadCount(), quint64(0)); // every input is old: stat'ed, not read
+
+    // A file written 1.9 s ago is young when rendered: kept with its bytes, read on each check
+    // while it is young; once old and found the same, it is trusted on its signature.
+    const QString service = base(0, "service.yaml");
+    QVERIFY(test::writeText(service, read(service).replace("port: 80", "port: 8080")));
+    {
+        QFile f(service);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTime().addMSecs(-1900),
+                              QFileDevice::FileModificationTime));
+    }
+    auto out = pipeline.render(overlay(0, "prd"), {});
+    QVERIFY(out.has_value());
+    QVERIFY((*out)->text.contains("port: 8080"));
+    QCOMPARE(pipeline.renderCount(), quint64(2));
+    QThread::msleep(200); // now older than the two seconds a signature is trusted after
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(pipeline.render(overlay(0, "prd"), {}).has_value());
+    QCOMPARE(pipeline.renderCount(), quint64(2));
+    QCOMPARE(pipeline.inputReadCount(), quint64(1)); // read once, then settled
+}
+
+// After an edit the live diff and the services table both render the edited service's
+// overlays with the same buffers: each overlay renders once per edit, whichever asks first
+// (a render that ended while the other one checked the cache was once run again).
+void TestRenderPipeline::everyEditRendersEachOverlayOnceForTheDiffAndTheTable()
+{
+    auto ws = platform::Workspace::load(m_dir->path());
+    QVERIFY2(ws.has_value(), qPrintable(ws ? QString() : ws.error().toString()));
+    auto opened = platform::Session::open(*ws);
+    QVERIFY2(opened.has_value(), qPrintable(opened ? QString() : opened.error().toString()));
+    std::unique_ptr<platform::Session> session = std::move(*opened);
+    for (int env = 0; env < 3; ++env)
+        QVERIFY(session->values(0, env).error.isEmpty());
+    platform::LiveDiff diff(session.get());
+    diff.setDebounce(0);
+    diff.setService(0);
+    diff.computeNow();
+    QCOMPARE(diff.results().size(), 3);
+
+    // Service 0's base grows by a ConfigMap of 3,000 keys (its renders take a moment).
+    const kustomize::FileOverlay heavy = heavyLayer(3000);
+    for (auto it = heavy.files.cbegin(); it != heavy.files.cend(); ++it)
+        QVERIFY(session->buffers()->edit(it.key(), **it, QStringLiteral("big")));
+    QTRY_VERIFY_WITH_TIMEOUT(!diff.isBusy() && !session->valuesPending(), 30000);
+    const QString big = base(0, "big.yaml");
+    const quint64 renders = session->renderer()->renderCount();
+    constexpr int kEdits = 12;
+    for (int i = 0; i < kEdits; ++i) {
+        QByteArray text = *heavy.files.value(big);
+        text.replace("  key7: value number 7\n", "  key7: edited " + QByteArray::number(i) + '\n');
+        QVERIFY(session->buffers()->edit(big, text, QStringLiteral("value")));
+        QVERIFY(session->valuesPending());
+        QTRY_VERIFY_WITH_TIMEOUT(!diff.isBusy() && !session->valuesPending(), 30000);
+        QCOMPARE(diff.results().size(), 3);
+        QVERIFY(diff.results().at(2).diff.changed > 0 || diff.results().at(2).diff.added > 0);
+    }
+    QCOMPARE(session->renderer()->renderCount(), renders + 3 * kEdits);
 }
 
 QTEST_GUILESS_MAIN(TestRenderPipeline)

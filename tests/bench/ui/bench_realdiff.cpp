@@ -2,6 +2,7 @@
 // in the diff panel:
 //
 //   bench_realdiff [--cases DIR] [--heaviest N] [--edits N] [--keep DIR] [--skip-big]
+//                  [--slowest]
 //
 // The cases are the builds of ../shared/conformance/kustomize-real/cases ($KANRI_SHARED, or
 // --cases); without them the benchmark says so and exits 0. The N heaviest (by the size of their
@@ -17,9 +18,11 @@
 //   build has one, else the description of its largest CustomResourceDefinition's first version.
 //   Measured from the start of the edit until the live diff is in the diff panel and the panel
 //   has painted, debounce off; p50/p95/max over --edits edits (200), and the part the edit's YAML
-//   computation takes. The renders of the working side are counted (RenderPipeline::
-//   renderCount) and timed alone (the same render, cold in the pipeline's cache but with the
-//   parsed files warm): the share of a keystroke that is the renderer.
+//   computation takes (--slowest: the slowest edits of each case with the times when the
+//   buffers held the edit, the live diff came in and the panel had painted). The renders of the
+//   working side are counted (RenderPipeline::renderCount) and timed alone (the same render,
+//   cold in the pipeline's cache but with the parsed files warm): the share of a keystroke that
+//   is the renderer.
 // - a megabyte diff: the uncommitted service is selected, its diff (every object added) comes in
 //   and is painted; the panel is then scrolled top to bottom in 40 steps in the unified and the
 //   side-by-side layout, each step painted. A 1 ms timer on the GUI thread measures the longest
@@ -219,7 +222,7 @@ int main(int argc, char **argv)
     }
     int heaviest = 5, edits = 200;
     QString keep;
-    bool big = true;
+    bool big = true, slowest = false;
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--cases") && i + 1 < args.size())
             casesDir = args[++i];
@@ -231,9 +234,11 @@ int main(int argc, char **argv)
             keep = args[++i];
         else if (args[i] == QLatin1String("--skip-big"))
             big = false;
+        else if (args[i] == QLatin1String("--slowest"))
+            slowest = true;
         else {
             std::fprintf(stderr, "usage: bench_realdiff [--cases DIR] [--heaviest N] [--edits N] "
-                                 "[--keep DIR] [--skip-big]\n");
+                                 "[--keep DIR] [--skip-big] [--slowest]\n");
             return 2;
         }
     }
@@ -333,6 +338,13 @@ int main(int argc, char **argv)
         row.what = target->what;
         row.mb = double(rendered->text.size()) / 1e6;
         std::vector<double> wall, editMs, renderMs, cpu;
+        // Per edit: the buffers hold the edit, the live diff is in, the panel has painted.
+        struct Phases
+        {
+            int edit;
+            double buffered, diffed, painted;
+        };
+        std::vector<Phases> phases;
         const platform::FileReader read = session->reader();
         const quint64 renders0 = session->renderer()->renderCount();
         for (int i = 0; i < edits; ++i) {
@@ -351,15 +363,27 @@ int main(int argc, char **argv)
             for (auto it = changes->cbegin(); it != changes->cend(); ++it)
                 session->buffers()->edit(it.key(), it.value(), QStringLiteral("bench"),
                                          QStringLiteral("bench"));
+            const double buffered = msSince(t);
             loop.exec();
+            const double diffed = msSince(t);
             if (!waitFor([&] { return paint.painted; }, 500))
                 ++row.unpainted;
             wall.push_back(msSince(t));
+            phases.push_back({i, buffered, diffed, wall.back()});
             cpu.push_back(cpuMs() - c0);
             // The services table's values follow on a worker: let them land first.
             waitFor([&] { return !session->valuesPending(); });
         }
         row.renders = session->renderer()->renderCount() - renders0;
+        if (slowest) {
+            std::sort(phases.begin(), phases.end(),
+                      [](const Phases &a, const Phases &b) { return a.painted > b.painted; });
+            std::printf("%s, slowest edits (ms from the edit's start): ", qPrintable(c.name));
+            for (size_t k = 0; k < std::min<size_t>(phases.size(), 8); ++k)
+                std::printf("#%d buffered %.1f diff %.1f painted %.1f; ", phases[k].edit,
+                            phases[k].buffered, phases[k].diffed, phases[k].painted);
+            std::printf("\n");
+        }
         // The render alone: the working side once more, with a value not in the cache.
         for (int i = 0; i < std::min(edits, 20); ++i) {
             auto changes = platform::setObjectField(read, target->file, target->field,
