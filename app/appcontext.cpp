@@ -1,5 +1,6 @@
 #include "app/appcontext.h"
 
+#include "core/workerpool.h"
 #include "git/gitrepository.h"
 #include "platform/catalog.h"
 #include "platform/demoworkspace.h"
@@ -481,7 +482,7 @@ void AppContext::refreshRepositoryStatus()
         if (generation == m_statusGeneration && m_status.future().resultCount() > 0)
             m_window->setRepositoryStatus(m_status.result());
     });
-    m_status.setFuture(QtConcurrent::run(repositoryStatus, repositories));
+    m_status.setFuture(QtConcurrent::run(scanPool(), repositoryStatus, repositories));
 }
 
 void AppContext::addView(const QString &name, ViewOpener open)

@@ -1,6 +1,7 @@
 #include "app/screenshotdriver.h"
 
 #include "app/appcontext.h"
+#include "core/workerpool.h"
 #include "platform/livediff.h"
 #include "ui/main/mainwindow.h"
 
@@ -79,7 +80,8 @@ bool ScreenshotDriver::settle(std::chrono::milliseconds limit)
         QApplication::processEvents(QEventLoop::AllEvents, 20);
         QApplication::sendPostedEvents();
         const bool busy =
-            m_context->isBusy() || QThreadPool::globalInstance()->activeThreadCount() > 0;
+            m_context->isBusy() || QThreadPool::globalInstance()->activeThreadCount() > 0 ||
+            workerPool()->activeThreadCount() > 0 || scanPool()->activeThreadCount() > 0;
         quietRounds = busy ? 0 : quietRounds + 1;
         if (clock.elapsed() > limit.count())
             return false;

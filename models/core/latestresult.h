@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/workerpool.h"
+
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QList>
@@ -14,8 +16,9 @@
 
 namespace kanri {
 
-// "Latest result wins": runs work on a thread pool and hands back only the result of the most
-// recent request, on the thread that owns this object (its event loop).
+// "Latest result wins": runs work on a thread pool (workerPool() unless told otherwise) and
+// hands back only the result of the most recent request, on the thread that owns this object
+// (its event loop).
 //
 // - start() supersedes the request before it: that request's cancel flag is set, and its
 //   result is never delivered, even when its work had already finished.
@@ -33,7 +36,7 @@ public:
     using Work = std::function<T(const std::atomic_bool &cancelled)>;
     using Deliver = std::function<void(T result)>;
 
-    explicit LatestResult(QThreadPool *pool = QThreadPool::globalInstance())
+    explicit LatestResult(QThreadPool *pool = workerPool())
         : m_pool(pool)
     {}
     ~LatestResult() { cancel(); }

@@ -99,11 +99,21 @@ QString deploymentDetail(const argocd::Deployment &d)
 
 } // namespace
 
+void ClusterTreeModel::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (m_active && !m_built)
+        rebuild();
+}
+
 void ClusterTreeModel::rebuild()
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
-    if (!m_session || !m_deployments) {
+    m_built = m_active;
+    if (!m_active || !m_session || !m_deployments) {
         endResetModel();
         return;
     }
@@ -115,11 +125,14 @@ void ClusterTreeModel::rebuild()
     {
         QString service, environment, team;
         QString error;
+        int rank = 0; // the environment's place in its service (dev, stg, prd)
     };
     QHash<QString, Place> overlays;
     for (const platform::Service &s : catalog.services) {
-        for (const platform::Environment &e : s.environments)
-            overlays.insert(QDir::cleanPath(e.overlay), {s.name, e.name, s.team, e.error});
+        for (int i = 0; i < s.environments.size(); ++i) {
+            const platform::Environment &e = s.environments.at(i);
+            overlays.insert(QDir::cleanPath(e.overlay), {s.name, e.name, s.team, e.error, i});
+        }
     }
 
     std::map<QString, Node *> clusters;
@@ -153,22 +166,18 @@ void ClusterTreeModel::rebuild()
     QList<argocd::Deployment> all; // services by name, their overlays in the catalog's order
     for (auto it = map.byPath.cbegin(); it != map.byPath.cend(); ++it)
         all << it.value();
-    // The environments of a service in the catalog's order (dev, stg, prd).
-    auto environmentRank = [&](const Place &p) {
-        const platform::Service *s = catalog.service(p.service);
-        if (!s)
-            return 0;
-        for (int i = 0; i < s->environments.size(); ++i) {
-            if (s->environments.at(i).name == p.environment)
-                return i;
-        }
-        return 0;
+    // The environments of a service in the catalog's order (dev, stg, prd): each overlay's
+    // place looked up once, not a search of the services per comparison.
+    const Place nowhere;
+    auto placeOf = [&](const QString &path) -> const Place & {
+        const auto it = overlays.constFind(path);
+        return it == overlays.cend() ? nowhere : *it;
     };
     std::sort(all.begin(), all.end(),
               [&](const argocd::Deployment &a, const argocd::Deployment &b) {
-                  const Place pa = overlays.value(a.path), pb = overlays.value(b.path);
-                  return std::tuple(pa.service, environmentRank(pa), a.path, a.application) <
-                         std::tuple(pb.service, environmentRank(pb), b.path, b.application);
+                  const Place &pa = placeOf(a.path), &pb = placeOf(b.path);
+                  return std::tie(pa.service, pa.rank, a.path, a.application) <
+                         std::tie(pb.service, pb.rank, b.path, b.application);
               });
     for (const argocd::Deployment &d : std::as_const(all)) {
         const QString clusterName = d.cluster.isEmpty() ? d.server : d.cluster;

@@ -24,7 +24,9 @@ namespace kanri::items {
 // Overlays no application of this repository deploys are under "Not deployed" (last).
 // The roles are CatalogTreeModel's (ServiceRole, EnvironmentRole, SearchTextRole, ...), so the
 // window's filter, selection and delegate treat both trees alike; KindRole holds NodeKind.
-// Rebuilt when the deployments change or services come and go.
+// Rebuilt when the deployments change or services come and go, while it is active: an inactive
+// model (nobody shows it) is empty and rebuilds when it becomes active again, so that a window
+// grouping its catalog otherwise does not build a tree of every overlay at each change.
 class ClusterTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -40,6 +42,9 @@ public:
 
     // Both may be null; the deployments must be the session's.
     void setSources(platform::Session *session, const platform::DeploymentsModel *deployments);
+    // Active by default.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -68,6 +73,8 @@ private:
     QPointer<platform::Session> m_session;
     QPointer<const platform::DeploymentsModel> m_deployments;
     std::unique_ptr<Node> m_root;
+    bool m_active = true;
+    bool m_built = false; // m_root is the tree of the current sources
 };
 
 } // namespace kanri::items

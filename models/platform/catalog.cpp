@@ -4,6 +4,7 @@
 
 #include "core/fileio.h"
 #include "core/glob.h"
+#include "core/workerpool.h"
 #include "git/gitsnapshot.h"
 #include "yaml/yamldocument.h"
 
@@ -555,7 +556,9 @@ QList<Service> readServices(const RepoFiles &repo, const ManifestsLayout &layout
     };
     QList<Environment> environments;
     if (repo.concurrentReads() && pending.size() > 1) {
-        environments = QtConcurrent::blockingMapped<QList<Environment>>(pending, read);
+        // Kanri's pool, not Qt's global one: the window paints meanwhile (see workerPool()).
+        environments =
+            QtConcurrent::blockingMapped<QList<Environment>>(workerPool(), pending, read);
     } else {
         for (const Pending &p : std::as_const(pending))
             environments.append(read(p));

@@ -75,7 +75,7 @@ private:
     // there may change the map even when the new content names no Argo CD object.
     QSet<QString> m_watchedFiles; // absolute
     QStringList m_watchedFolders; // absolute, with a trailing slash
-    LatestResult<std::shared_ptr<const Outcome>> m_run;
+    LatestResult<std::shared_ptr<const Outcome>> m_run{scanPool()}; // reads the whole repository
 };
 
 } // namespace kanri::platform

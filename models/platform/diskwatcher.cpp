@@ -1,5 +1,7 @@
 #include "platform/diskwatcher.h"
 
+#include "core/workerpool.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
@@ -69,7 +71,7 @@ DiskWatcher::DiskWatcher(const QStringList &roots, QObject *parent)
         if (m_initial.future().resultCount() > 0)
             adopt(m_initial.result());
     });
-    m_initial.setFuture(QtConcurrent::run([roots] {
+    m_initial.setFuture(QtConcurrent::run(scanPool(), [roots] {
         Tree tree;
         for (const QString &root : roots) {
             if (QFileInfo(root).isDir())
@@ -87,13 +89,17 @@ DiskWatcher::~DiskWatcher()
 void DiskWatcher::adopt(Tree tree)
 {
     m_files = std::move(tree);
-    QStringList paths, files;
-    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
+    // Folders, then files, as far as the budget goes: not a list of every file of a large
+    // workspace (hundreds of thousands of strings, a second of the GUI thread) cut short.
+    const int room = maxWatches - watchedPaths();
+    QStringList paths;
+    for (auto it = m_files.cbegin(); it != m_files.cend() && paths.size() < room; ++it)
         paths << it.key();
-        for (auto f = it->keyBegin(); f != it->keyEnd(); ++f)
-            files << it.key() + QLatin1Char('/') + *f;
+    for (auto it = m_files.cbegin(); it != m_files.cend() && paths.size() < room; ++it) {
+        for (auto f = it->keyBegin(); f != it->keyEnd() && paths.size() < room; ++f)
+            paths << it.key() + QLatin1Char('/') + *f;
     }
-    watch(paths + files);
+    watch(paths);
     m_ready = true;
     Q_EMIT ready();
 }

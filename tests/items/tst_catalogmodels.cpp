@@ -1,4 +1,6 @@
 #include "core/fileio.h"
+#include "core/latestresult.h"
+#include "core/workerpool.h"
 #include "items/catalogtreemodel.h"
 #include "items/containersmodel.h"
 #include "items/developersmodel.h"
@@ -10,8 +12,12 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFont>
+#include <QImage>
+#include <QPainter>
 #include <QRandomGenerator>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -58,6 +64,8 @@ private Q_SLOTS:
 
     void quantityValidator_data();
     void quantityValidator();
+
+    void backgroundWorkLeavesQtsPoolToPainting();
 
 private:
     QString manifests(const QString &rel) const
@@ -911,6 +919,40 @@ void TestCatalogModels::quantityValidator()
     int pos = 0;
     QCOMPARE(int(v.validate(input, pos)), state);
     QCOMPARE(platform::isQuantity(input), state == QValidator::Acceptable);
+}
+
+// Qt's raster engine (6.4) fills large translucent areas in jobs on QThreadPool::globalInstance()
+// and waits for them on the GUI thread: Kanri's renders and scans, every thread of both of its
+// pools busy, must leave that pool free, or the window does not paint until they end.
+void TestCatalogModels::backgroundWorkLeavesQtsPoolToPainting()
+{
+    QSemaphore done;
+    auto busy = [&done](const std::atomic_bool &) { return done.tryAcquire(1, 10000) ? 1 : 0; };
+    std::vector<std::unique_ptr<LatestResult<int>>> renders;
+    const int workers =
+        std::max(workerPool()->maxThreadCount(), QThreadPool::globalInstance()->maxThreadCount());
+    for (int i = 0; i < workers; ++i) {
+        renders.push_back(std::make_unique<LatestResult<int>>());
+        renders.back()->start(busy, [](int) {});
+    }
+    LatestResult<int> scan(scanPool());
+    scan.start(busy, [](int) {});
+    QTRY_COMPARE(workerPool()->activeThreadCount(), workerPool()->maxThreadCount());
+
+    QImage image(1200, 1200, QImage::Format_ARGB32_Premultiplied);
+    QElapsedTimer painting;
+    painting.start();
+    {
+        QPainter painter(&image);
+        for (int i = 0; i < 5; ++i)
+            painter.fillRect(image.rect(), QColor(200, 30, 30, 100));
+    }
+    const qint64 ms = painting.elapsed();
+    done.release(workers + 1);
+    for (auto &render : renders)
+        render->waitForDone();
+    scan.waitForDone();
+    QVERIFY2(ms < 5000, qPrintable(QStringLiteral("painting waited %1 ms").arg(ms)));
 }
 
 QTEST_MAIN(TestCatalogModels)

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void anEditOfAnOverlayDoesNotReadTheMapAgain();
     void anEditOfAnArgoCrdDoesNotReadTheMapAgain();
     void clusterTreeGroupsServicesByCluster();
+    void anInactiveClusterTreeBuildsNothingUntilShown();
     void servicesTableNamesTheClusters();
     void pullRequestBodyListsTheClusters();
 
@@ -241,6 +242,38 @@ void TestDeployments::clusterTreeGroupsServicesByCluster()
              (QStringList{QStringLiteral("svc-0000"), QStringLiteral("svc-0001")}));
     QCOMPARE(childNames(model, child(model, {}, QStringLiteral("eks-prd"))),
              QStringList{QStringLiteral("svc-0000")});
+}
+
+// The window keeps the cluster tree inactive while the catalog is grouped otherwise: opening
+// 20,000 services built a tree of every overlay twice (before and after the map was read).
+void TestDeployments::anInactiveClusterTreeBuildsNothingUntilShown()
+{
+    items::ClusterTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setActive(false);
+    model.setSources(m_session.get(), m_deployments.get());
+    QCOMPARE(model.rowCount(), 0);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(m_session->buffers()->edit(manifests(QStringLiteral("argocd/applications.yaml")),
+                                       applications("gke-prd"), QStringLiteral("move")));
+    m_deployments->refreshNow();
+    QCOMPARE(model.rowCount(), 0);
+
+    // Shown: the tree of the map as it is now (svc-0001 prd on gke-prd).
+    model.setActive(true);
+    QVERIFY(!resets.isEmpty());
+    QCOMPARE(childNames(model),
+             (QStringList{QStringLiteral("eks-prd"), QStringLiteral("gke-dev"),
+                          QStringLiteral("gke-prd"), QStringLiteral("Not deployed")}));
+    QCOMPARE(childNames(model, child(model, {}, QStringLiteral("gke-prd"))),
+             (QStringList{QStringLiteral("svc-0000"), QStringLiteral("svc-0001")}));
+    // Active again after being hidden: built once, not again while nothing changes.
+    model.setActive(false);
+    resets.clear();
+    model.setActive(true);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(childNames(model, child(model, {}, QStringLiteral("gke-prd"))),
+             (QStringList{QStringLiteral("svc-0000"), QStringLiteral("svc-0001")}));
 }
 
 void TestDeployments::servicesTableNamesTheClusters()

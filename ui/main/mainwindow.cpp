@@ -402,6 +402,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Kanri"));
     m_clusterTree = new items::ClusterTreeModel(this);
+    m_clusterTree->setActive(false); // built while View ▸ Group Catalog by Cluster shows it
     createActions();
 
     auto *treePane = new QWidget;
@@ -575,6 +576,7 @@ void MainWindow::createActions()
     m_byCluster->setCheckable(true);
     connect(m_byCluster, &QAction::toggled, this, [this, byNamespace](bool on) {
         byNamespace->setEnabled(!on);
+        m_clusterTree->setActive(on);
         m_treeFilter->setSourceModel(on ? static_cast<QAbstractItemModel *>(m_clusterTree)
                                         : m_treeModel);
         m_tree->expandToDepth(0);

@@ -39,16 +39,32 @@ StallWatch::StallWatch()
 {
     m_timer.setInterval(1);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        maxGapMs = std::max(maxGapMs, msSince(m_last));
-        m_last.start();
-    });
+    connect(&m_timer, &QTimer::timeout, this, &StallWatch::turn);
+}
+
+void StallWatch::turn()
+{
+    const double gap = msSince(m_last);
+    maxGapMs = std::max(maxGapMs, gap);
+    if (gap > longMs)
+        longStalls.emplace_back(msSince(m_started), gap);
+    m_last.start();
+}
+
+void StallWatch::stop()
+{
+    if (!m_timer.isActive())
+        return;
+    turn();
+    m_timer.stop();
 }
 
 void StallWatch::start()
 {
     maxGapMs = 0;
+    longStalls.clear();
     m_last.start();
+    m_started.start();
     m_timer.start();
 }
 

@@ -49,12 +49,18 @@ class StallWatch : public QObject
 public:
     StallWatch();
     void start();
-    void stop() { m_timer.stop(); }
+    // Counts the stretch since the last turn too (a stall that ends the measurement).
+    void stop();
     double maxGapMs = 0;
+    // Each stall over longMs: when it ended (ms since start()) and how long it was.
+    double longMs = 50;
+    std::vector<std::pair<double, double>> longStalls;
 
 private:
+    void turn();
+
     QTimer m_timer;
-    QElapsedTimer m_last;
+    QElapsedTimer m_last, m_started;
 };
 
 // Sets QT_QPA_PLATFORM to offscreen unless it is set: call before the QApplication.
