@@ -1,6 +1,7 @@
 #include "platform/renderpipeline.h"
 
 #include "core/fileio.h"
+#include "core/workerpool.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -342,9 +343,10 @@ void RenderPipeline::releaseLater(std::vector<std::shared_ptr<const Entry>> drop
     if (dropped.empty())
         return;
     // After the work already queued (the live diff, the values of the table): freeing memory
-    // is never what someone waits for.
+    // is never what someone waits for. Not on Qt's global pool, where painting waits for its
+    // own jobs (core/workerpool.h).
     auto holder = std::make_shared<std::vector<std::shared_ptr<const Entry>>>(std::move(dropped));
-    QThreadPool::globalInstance()->start([holder] { holder->clear(); }, -1);
+    workerPool()->start([holder] { holder->clear(); }, -1);
 }
 
 void RenderPipeline::clear()

@@ -3,6 +3,8 @@
 #include "ui/diff/diffhighlighter.h"
 #include "ui/diff/intralinehighlight.h"
 
+#include "core/workerpool.h"
+
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -250,7 +252,9 @@ void DiffPanel::render()
                 }
             });
     m_buildPending = true;
-    m_building->setFuture(QtConcurrent::run(buildTexts, m_results, m_accounts));
+    // Never on Qt's global pool: the raster engine waits there for its own fill jobs
+    // (core/workerpool.h), and a megabyte's texts would hold up the panel's paint.
+    m_building->setFuture(QtConcurrent::run(workerPool(), buildTexts, m_results, m_accounts));
 }
 
 void DiffPanel::textsBuilt(const std::array<QString, 3> &texts)
