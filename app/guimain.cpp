@@ -9,6 +9,7 @@
 #include "app/screenshotdriver.h"
 #include "app/terminationguard.h"
 #include "app/translations.h"
+#include "core/heap.h"
 #include "credentials/tokenstore.h"
 #include "items/servicesmodel.h"
 #include "platform/demoworkspace.h"
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
+    kanri::keepFreedMemoryForReuse(); // the window renders and diffs the same files again and again
     QApplication app(argc, argv);
     kanri::cli::setApplicationIdentity();
     // The window speaks the system's language (Japanese or English); Qt's own dialogs follow it.

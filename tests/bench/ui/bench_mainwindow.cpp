@@ -21,6 +21,7 @@
 //   of when to start; this measures the work after it.
 #include "app/appcontext.h"
 #include "benchwindow.h"
+#include "core/heap.h"
 #include "items/servicesmodel.h"
 #include "platform/catalog.h"
 #include "platform/demoworkspace.h"
@@ -46,6 +47,7 @@ using namespace kanri::bench;
 int main(int argc, char **argv)
 {
     preferOffscreen();
+    kanri::keepFreedMemoryForReuse(); // as kanri-gui (app/guimain.cpp) does
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // AppContext remembers the workspace: not here
     QStringList args = app.arguments().mid(1);
