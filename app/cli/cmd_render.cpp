@@ -2,6 +2,7 @@
 #include "app/cli/help.h"
 #include "app/cli/output.h"
 
+#include "core/fileio.h"
 #include "kustomize/externalkustomize.h"
 #include "kustomize/renderer.h"
 
@@ -31,24 +32,12 @@ int usage(const QString &problem)
     return 2;
 }
 
-// Writes all of `bytes` to stdout (after what stdio holds), across short writes; 0 or the errno.
+// Writes all of `bytes` to stdout (after what stdio holds); 0 or the errno.
 int writeAllOut(const QByteArray &bytes)
 {
     if (std::fflush(stdout) != 0)
         return errno ? errno : EIO;
-    const char *p = bytes.constData();
-    qsizetype left = bytes.size();
-    while (left > 0) {
-        const ssize_t n = ::write(STDOUT_FILENO, p, size_t(left));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return errno;
-        }
-        p += n;
-        left -= n;
-    }
-    return 0;
+    return writeAll(STDOUT_FILENO, bytes);
 }
 
 // What a render made, and the renderer with its caches.

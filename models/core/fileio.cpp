@@ -130,26 +130,6 @@ Result<QString> resolveLinks(const QString &path)
     return failAt(Error::Code::Io, systemError(ELOOP), path);
 }
 
-// Writes all of data to fd, across short writes and interruptions; 0 or the errno.
-int writeAll(int fd, const QByteArray &data)
-{
-    const char *p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(left));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return errno;
-        }
-        if (n == 0)
-            return EIO;
-        p += n;
-        left -= n;
-    }
-    return 0;
-}
-
 QString ownerText(uid_t uid, gid_t gid)
 {
     return QStringLiteral("%1:%2").arg(uid).arg(gid);
@@ -368,6 +348,25 @@ Result<void> writeFileAtomicIfUnchanged(const QString &path,
                                         const QByteArray &data, WriteReport *report)
 {
     return writeAtomic(path, &expected, data, report);
+}
+
+int writeAll(int fd, const QByteArray &data)
+{
+    const char *p = data.constData();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, size_t(left));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        if (n == 0)
+            return EIO;
+        p += n;
+        left -= n;
+    }
+    return 0;
 }
 
 } // namespace kanri

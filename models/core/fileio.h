@@ -20,6 +20,9 @@ inline constexpr qint64 kReadFileCap = 64 * 1024 * 1024;
 // Qt resource paths (":/...") are read through QFile under the same cap.
 Result<QByteArray> readFile(const QString &path, qint64 maxBytes = kReadFileCap);
 
+// Writes all of data to the descriptor fd, across short writes and interruptions; 0 or the errno.
+int writeAll(int fd, const QByteArray &data);
+
 // What a write that succeeded could not keep, for the caller to tell the user (the command line
 // prints each warning on stderr). The content was written all the same.
 struct WriteReport
