@@ -6,6 +6,7 @@
 #include "app/githubreviewcontroller.h"
 #include "app/githubsignincontroller.h"
 #include "app/tokensettings.h"
+#include "core/workerpool.h"
 #include "git/gitrepository.h"
 #include "github/githubremote.h"
 #include "platform/session.h"
@@ -49,7 +50,7 @@ GitHubController::~GitHubController()
 {
     m_queue->stopOffline(); // a running git fetch stops at its next progress step
     // Workers only touch their own copies and the repository; let the running ones finish.
-    QThreadPool::globalInstance()->waitForDone();
+    taskPool()->waitForDone();
 }
 
 void GitHubController::registerViews()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/workerpool.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QtConcurrentRun>
@@ -8,7 +10,7 @@
 
 namespace kanri::app {
 
-// Runs `work` on a worker of the global pool (which a screenshot waits for) and `done` with its
+// Runs `work` on a thread of kanri::taskPool() (which a screenshot waits for) and `done` with its
 // result on `context`'s thread; nothing is called back once `context` is gone.
 template<typename T, typename Work, typename Done>
 void runOffThread(QObject *context, Work work, Done done)
@@ -18,7 +20,7 @@ void runOffThread(QObject *context, Work work, Done done)
         watcher->deleteLater();
         done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(QtConcurrent::run(taskPool(), std::move(work)));
 }
 
 } // namespace kanri::app

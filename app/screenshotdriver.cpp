@@ -81,7 +81,8 @@ bool ScreenshotDriver::settle(std::chrono::milliseconds limit)
         QApplication::sendPostedEvents();
         const bool busy =
             m_context->isBusy() || QThreadPool::globalInstance()->activeThreadCount() > 0 ||
-            workerPool()->activeThreadCount() > 0 || scanPool()->activeThreadCount() > 0;
+            workerPool()->activeThreadCount() > 0 || scanPool()->activeThreadCount() > 0 ||
+            taskPool()->activeThreadCount() > 0;
         quietRounds = busy ? 0 : quietRounds + 1;
         if (clock.elapsed() > limit.count())
             return false;

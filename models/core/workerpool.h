@@ -39,4 +39,19 @@ inline QThreadPool *scanPool()
     return pool;
 }
 
+// Work the user started and goes on without waiting for: git's clones, fetches, pushes, commits
+// and worktree reads, publishing, pull-request syncs, the reviews' and wizards' local work. It
+// mostly waits on the network or the disk, so it has threads of its own: a slow push never
+// takes a worker from a render, and a render never holds up a push.
+inline QThreadPool *taskPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
+        p->setObjectName(QStringLiteral("kanri-tasks"));
+        return p;
+    }();
+    return pool;
+}
+
 } // namespace kanri

@@ -1,5 +1,6 @@
 #include "git/gitasync.h"
 
+#include "core/workerpool.h"
 #include <QPromise>
 #include <QtConcurrentRun>
 
@@ -19,7 +20,7 @@ template<typename T> NetworkOptions withPromise(NetworkOptions options, const QP
 
 template<typename T, typename Work> QFuture<Result<T>> runAsync(Work work)
 {
-    return QtConcurrent::run([work = std::move(work)](QPromise<Result<T>> &promise) {
+    return QtConcurrent::run(taskPool(), [work = std::move(work)](QPromise<Result<T>> &promise) {
         promise.addResult(work(promise));
     });
 }

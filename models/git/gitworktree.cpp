@@ -1,6 +1,7 @@
 #include "git/gitworktree.h"
 
 #include "core/fileio.h"
+#include "core/workerpool.h"
 
 #include "diff/linediff.h"
 #include "git/giterrors.h"
@@ -191,7 +192,7 @@ QFuture<QList<WorktreeStatus>> readWorktreeStatusAsync(const QList<WorktreeRef> 
                                                        const QSet<QString> &unsaved,
                                                        const QStringList &secrets)
 {
-    return QtConcurrent::run([repositories, unsaved, secrets] {
+    return QtConcurrent::run(taskPool(), [repositories, unsaved, secrets] {
         return readWorktreeStatus(repositories, unsaved, secrets);
     });
 }
@@ -251,7 +252,7 @@ WorktreeFileDiff diffWorktreeFile(const WorktreeDiffRequest &request)
 
 QFuture<WorktreeFileDiff> diffWorktreeFileAsync(const WorktreeDiffRequest &request)
 {
-    return QtConcurrent::run([request] { return diffWorktreeFile(request); });
+    return QtConcurrent::run(taskPool(), [request] { return diffWorktreeFile(request); });
 }
 
 Result<void> stage(const QString &repositoryPath, const QStringList &paths, Staging staging)
@@ -265,8 +266,9 @@ Result<void> stage(const QString &repositoryPath, const QStringList &paths, Stag
 QFuture<Result<void>> stageAsync(const QString &repositoryPath, const QStringList &paths,
                                  Staging staging)
 {
-    return QtConcurrent::run(
-        [repositoryPath, paths, staging] { return stage(repositoryPath, paths, staging); });
+    return QtConcurrent::run(taskPool(), [repositoryPath, paths, staging] {
+        return stage(repositoryPath, paths, staging);
+    });
 }
 
 Result<QString> switchBranch(const QString &repositoryPath, const QString &branch,
@@ -286,8 +288,9 @@ Result<QString> switchBranch(const QString &repositoryPath, const QString &branc
 QFuture<Result<QString>> switchBranchAsync(const QString &repositoryPath, const QString &branch,
                                            BranchSource source)
 {
-    return QtConcurrent::run(
-        [repositoryPath, branch, source] { return switchBranch(repositoryPath, branch, source); });
+    return QtConcurrent::run(taskPool(), [repositoryPath, branch, source] {
+        return switchBranch(repositoryPath, branch, source);
+    });
 }
 
 Result<CommitDone> commitChecked(const QString &repositoryPath, const QStringList &checked,
@@ -318,7 +321,7 @@ QFuture<Result<CommitDone>> commitCheckedAsync(const QString &repositoryPath,
                                                const QStringList &checked, const QString &message,
                                                const Signature &author)
 {
-    return QtConcurrent::run([repositoryPath, checked, message, author] {
+    return QtConcurrent::run(taskPool(), [repositoryPath, checked, message, author] {
         return commitChecked(repositoryPath, checked, message, author);
     });
 }

@@ -1,5 +1,6 @@
 #include "publish/publishflow.h"
 
+#include "core/workerpool.h"
 #include "github/githubremote.h"
 #include "platform/session.h"
 #include "platform/workspace.h"
@@ -233,7 +234,7 @@ void PublishFlow::runPreflight()
         options << networkOptions(step.repository, tr("fetching origin"));
     m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &PublishFlow::preflightDone);
-    m_watcher->setFuture(QtConcurrent::run([steps, contents, options] {
+    m_watcher->setFuture(QtConcurrent::run(taskPool(), [steps, contents, options] {
         GitResult out;
         const auto failAt = [&out](const PublishStep &step, Error error, GitResult::Stage stage) {
             out.error = std::move(error);
@@ -436,7 +437,8 @@ void PublishFlow::runGitStep(bool pushOnly)
     const git::NetworkOptions options = networkOptions(step.repository, tr("pushing"));
     m_watcher = std::make_unique<QFutureWatcher<GitResult>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &PublishFlow::gitStepDone);
-    m_watcher->setFuture(QtConcurrent::run([step, plan, author, options, pushOnly, committed] {
+    m_watcher->setFuture(QtConcurrent::run(taskPool(), [step, plan, author, options, pushOnly,
+                                                        committed] {
         GitResult out;
         auto repo = git::Repository::open(step.path);
         if (!repo) {

@@ -1,5 +1,6 @@
 #include "review/pullsync.h"
 
+#include "core/workerpool.h"
 #include "git/gitnetwork.h"
 #include "review/reviewchange.h"
 
@@ -289,7 +290,7 @@ void PullSync::fetchRefs(const PullTarget &target, const github::OfflinePull &pu
                 ++m_run->index;
                 next();
             });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(QtConcurrent::run(taskPool(), std::move(work)));
 }
 
 } // namespace kanri::review

@@ -6,6 +6,7 @@
 #include "git/gitrepository.h"
 #include "tests/testsupport/githttpserver.h"
 #include "tests/testsupport/gittestrepo.h"
+#include "tests/testsupport/holdqtpool.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void droppedConnectionDuringFetchIsANetworkError();
     void cancelledCloneLeavesNoFolder();
     void cancelledAsyncCloneLeavesNoFolder();
+    void asyncCloneAndFetchLeaveQtsPoolToPainting();
     void pullWithConflictListsFilesAndChangesNothing();
     void tokenInTheUrlIsNeverWritten();
     void theEnvironmentTokenGoesOnlyToTheConfiguredGitHubHost();
@@ -328,6 +330,28 @@ void TestGitHttp::cancelledAsyncCloneLeavesNoFolder()
     future.cancel();
     future.waitForFinished();
     QVERIFY(!QFileInfo::exists(target));
+}
+
+// Qt's raster engine (6.4) fills large areas in jobs on QThreadPool::globalInstance() and waits
+// for them on the GUI thread: a clone or a fetch must not take that pool's threads, and must not
+// wait for them either (here every one is held until the git work is done).
+void TestGitHttp::asyncCloneAndFetchLeaveQtsPoolToPainting()
+{
+    QTemporaryDir tmp;
+    QVERIFY(makeServerRepository(tmp.path()));
+    GitHttpServer server(tmp.path(), token);
+    QVERIFY(server.start());
+    test::HoldQtPool qtPool;
+    QVERIFY(qtPool.holdsAll());
+
+    const QString target = tmp.filePath("clone");
+    QFuture<Result<void>> clone = cloneAsync(server.url("repo.git"), target, withToken(token));
+    QTRY_VERIFY_WITH_TIMEOUT(clone.isFinished(), 30000);
+    QVERIFY2(clone.result(), why(clone.result()));
+    QFuture<Result<void>> fetch = fetchAsync(target, QStringLiteral("origin"), withToken(token));
+    QTRY_VERIFY_WITH_TIMEOUT(fetch.isFinished(), 30000);
+    QVERIFY2(fetch.result(), why(fetch.result()));
+    QVERIFY(qtPool.stillHeld()); // the git work ran elsewhere
 }
 
 void TestGitHttp::pullWithConflictListsFilesAndChangesNothing()

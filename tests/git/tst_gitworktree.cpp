@@ -8,6 +8,7 @@
 #include "git/gitworktree.h"
 
 #include "tests/testsupport/gittestrepo.h"
+#include "tests/testsupport/holdqtpool.h"
 
 #include <QDir>
 #include <QFutureWatcher>
@@ -343,9 +344,14 @@ void TestGitWorktree::stagingAndUnstagingRunOnAWorker()
     QVERIFY(writeFile(file("shared.txt"), "changed\n"));
     QVERIFY(QFile::remove(file("README.md")));
     const QStringList paths{QStringLiteral("shared.txt"), QStringLiteral("README.md")};
-    QFuture<Result<void>> staging = git::stageAsync(repo(), paths, git::Staging::Stage);
-    const Result<void> staged = await(staging);
-    QVERIFY2(staged, why(staged));
+    {
+        test::HoldQtPool qtPool; // not on Qt's pool, where painting waits for its own jobs
+        QVERIFY(qtPool.holdsAll());
+        QFuture<Result<void>> staging = git::stageAsync(repo(), paths, git::Staging::Stage);
+        const Result<void> staged = await(staging);
+        QVERIFY2(staged, why(staged));
+        QVERIFY(qtPool.stillHeld());
+    }
     QCOMPARE(git({"diff", "--cached", "--name-status"}),
              QStringLiteral("D\tREADME.md\nM\tshared.txt"));
 
