@@ -340,8 +340,8 @@ private:
     // once per path.
     struct StatInfo
     {
-        bool exists = false, isDir = false;
-        FileSig sig;
+        bool exists = false, isDir = false, isLink = false;
+        FileSig sig; // of what a link leads to
     };
     mutable QHash<QString, StatInfo> statCache;
     mutable QHash<QString, QString> canonicalCache; // per render: symlinks resolved once

@@ -1,3 +1,4 @@
+#include "core/fileio.h"
 #include "kustomize/renderer.h"
 #include "tests/testsupport/testutil.h"
 
@@ -395,6 +396,37 @@ private Q_SLOTS:
             renderer.render(dataDir() + QStringLiteral("/overlay/prod"), {}, nullptr, &cancel);
         QVERIFY(!out.has_value());
         QCOMPARE(out.error().code, kanri::Error::Code::Cancelled);
+    }
+
+    // A cold render costs five system calls per resource file (lstat, open, fstat, read,
+    // close): each path's existence, kind and link status is asked once, and the read trusts
+    // that lstat. Counted as the difference between builds of 30 and 10 files, so that what a
+    // build costs once (the kustomization's lookup) does not count.
+    void coldRenderCostsFiveSystemCallsPerFile()
+    {
+        auto callsFor = [](int files) -> quint64 {
+            QTemporaryDir tmp;
+            QByteArray kust = "resources:\n";
+            for (int i = 0; i < files; ++i) {
+                const QByteArray name = "cm" + QByteArray::number(i) + ".yaml";
+                kust += "- " + name + "\n";
+                if (!writeFile(tmp.filePath(QString::fromLatin1(name)),
+                               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c" +
+                                   QByteArray::number(i) + "\ndata:\n  k: v\n"))
+                    return 0;
+            }
+            if (!writeFile(tmp.filePath(QStringLiteral("kustomization.yaml")), kust))
+                return 0;
+            Renderer renderer;
+            const quint64 before = kanri::fileSystemCalls();
+            auto out = renderer.render(tmp.path());
+            const quint64 calls = kanri::fileSystemCalls() - before;
+            return out && out->resources.size() == size_t(files) ? calls : 0;
+        };
+        const quint64 ten = callsFor(10), thirty = callsFor(30);
+        QVERIFY(ten > 0 && thirty > ten);
+        QCOMPARE((thirty - ten) / 20, quint64(5));
+        QCOMPARE((thirty - ten) % 20, quint64(0));
     }
 
     void fileOutsideTheRootIsRefused()
