@@ -166,6 +166,17 @@ private Q_SLOTS:
             << QByteArray("a: \x1b\n") << "control characters are not allowed" << 1 << 4;
         QTest::newRow("DEL is a control character")
             << QByteArray("a: \x7f\n") << "control characters are not allowed" << 1 << 4;
+        // Long ASCII text is checked eight bytes at a time: a bad byte inside such a word, with
+        // or without a line feed beside it, is still found where it is.
+        QTest::newRow("a NUL in a long line is found at its byte")
+            << QByteArray("key: abcdefghijklmnopqr\0stuvwxyz\n", 33)
+            << "control characters are not allowed" << 1 << 24;
+        QTest::newRow("an escape after a line feed in the same word is found")
+            << QByteArray("key: abcdefghijklmnop\nq: r\x1bstuvwxyz\n")
+            << "control characters are not allowed" << 2 << 5;
+        QTest::newRow("DEL in a long line is found at its byte")
+            << QByteArray("key: abcdefghijklmnopqrstuv\x7fwxyz\n")
+            << "control characters are not allowed" << 1 << 28;
         QTest::newRow("a C1 control character (U+0080) is refused")
             << QByteArray("a: \xc2\x80\n") << "control characters are not allowed" << 1 << 4;
         QTest::newRow("a lone continuation byte is an invalid leading octet")
