@@ -14,7 +14,7 @@ namespace {
 
 bool fsMatches(const FieldSpec &fs, const Resource &r)
 {
-    return r.gvk().selectedBy(fs.gvk);
+    return r.selectedBy(fs.gvk);
 }
 
 Result<void> setLabels(Resource &r, const std::vector<FieldSpec> &specs,
@@ -394,7 +394,7 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
         bool found = false;
         for (const FieldSpec &fs : specs) {
             for (Resource &r : acc.res) {
-                bool match = r.name() == name && r.gvk().selectedBy(fs.gvk);
+                bool match = r.name() == name && r.selectedBy(fs.gvk);
                 for (const ResId &p : r.prevIds)
                     match = match || (p.name == name && p.gvk.selectedBy(fs.gvk));
                 if (!match)
