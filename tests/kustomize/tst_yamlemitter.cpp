@@ -45,6 +45,19 @@ private Q_SLOTS:
         QTest::newRow("multi-line strings become literal blocks")
             << QByteArray("a: \"l1\\nl2\\n\"\nb: \"l1\\nl2\"\n")
             << QByteArray("a: |\n  l1\n  l2\nb: |-\n  l1\n  l2\n");
+        // Decided in one pass for ASCII text (kubectl kustomize prints the same).
+        QTest::newRow("a multi-line string with a space before a break is double-quoted")
+            << QByteArray("a: \"l1 \\nl2\"\n") << QByteArray("a: \"l1 \\nl2\"\n");
+        QTest::newRow("a multi-line string with a tab is double-quoted")
+            << QByteArray("b: \"x\\ty\\nz\"\n") << QByteArray("b: \"x\\ty\\nz\"\n");
+        QTest::newRow("a multi-line string with a trailing space is double-quoted")
+            << QByteArray("c: \"l1\\nl2 \"\n") << QByteArray("c: \"l1\\nl2 \"\n");
+        QTest::newRow("a multi-line string with a carriage return is double-quoted")
+            << QByteArray("k: \"l1\\r\\nl2\"\n") << QByteArray("k: \"l1\\r\\nl2\"\n");
+        QTest::newRow("':' and '#' inside a word stay plain, before or after a space quoted")
+            << QByteArray("e: \"a:b\"\nf: \"x #y\"\ng: \"x:\"\nh: \"x#y\"\ni: \"http://a.b/c d\"\n"
+                          "j: \"x: y\"\n")
+            << QByteArray("e: a:b\nf: 'x #y'\ng: 'x:'\nh: x#y\ni: http://a.b/c d\nj: 'x: y'\n");
         QTest::newRow("empty collections stay in flow style")
             << QByteArray("a: {}\nb: []\n") << QByteArray("a: {}\nb: []\n");
         QTest::newRow("sequences are not indented under their key")
