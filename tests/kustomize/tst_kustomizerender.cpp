@@ -429,6 +429,31 @@ private Q_SLOTS:
         QCOMPARE((thirty - ten) % 20, quint64(0));
     }
 
+    // Two resources that the namespace transformer gives one id are refused (as kubectl
+    // kustomize refuses them); a third, distinct one is no conflict.
+    void namespaceThatMergesTwoIdsIsRefused()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("kustomization.yaml")),
+                          "namespace: x\nresources:\n- a.yaml\n"));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("a.yaml")),
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n  namespace: b\n"
+                          "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
+                          "  namespace: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                          "  name: c\n  namespace: b\n"));
+        Renderer renderer;
+        auto out = renderer.render(tmp.path());
+        QVERIFY(!out.has_value());
+        QVERIFY2(out.error().message.contains(
+                     QLatin1String("namespace transformation produces ID conflict")),
+                 qPrintable(out.error().message));
+        QVERIFY(out.error().message.contains(QLatin1String("ConfigMap.v1.[noGrp]/c.x")));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("a.yaml")),
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n  namespace: b\n"
+                          "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"));
+        QVERIFY(Renderer().render(tmp.path()).has_value());
+    }
+
     void fileOutsideTheRootIsRefused()
     {
         QTemporaryDir tmp;
