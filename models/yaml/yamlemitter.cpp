@@ -191,7 +191,9 @@ bool v2ResolvesNonString(std::string_view s)
         "n",     "N",    "no",   "No",    "NO",    "true",  "True",  "TRUE",  "false", "False",
         "FALSE", "on",   "On",   "ON",    "off",   "Off",   "OFF",   ".nan",  ".NaN",  ".NAN",
         ".inf",  ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
-    if (s.size() <= 5) // the longest of them
+    // The longest of them has five characters, and each starts with one of these.
+    if (s.size() <= 5 &&
+        (s.empty() || std::string_view("~nNyYtTfFoO.+-<").find(s[0]) != std::string_view::npos))
         for (const std::string_view m : mapped)
             if (s == m)
                 return true;
