@@ -277,12 +277,78 @@ Result<void> writeAtomic(const QString &path, const std::optional<QByteArray> *e
 
 } // namespace
 
+namespace {
+
+thread_local quint64 t_systemCalls = 0;
+
+// The open, fstat, read and close of a read whose path was found to be a regular file (by
+// readFile's stat, or the caller's). O_NONBLOCK: should the file have been swapped for a FIFO
+// since that stat, open does not wait for a writer; the fstat then refuses it.
+Result<QByteArray> readOpened(const QString &path, const QByteArray &name, qint64 maxBytes)
+{
+    struct stat st = {};
+    int opened;
+    do {
+        ++t_systemCalls;
+        opened = ::open(name.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    } while (opened < 0 && errno == EINTR);
+    if (opened < 0) {
+        if (errno == ENOENT)
+            return failAt(Error::Code::NotFound, tr("no such file"), path);
+        return failAt(Error::Code::Io, systemError(errno), path);
+    }
+    const Fd fd(opened);
+    t_systemCalls += 2; // fstat, and the close when fd goes
+    if (::fstat(fd.get(), &st) != 0)
+        return failAt(Error::Code::Io, systemError(errno), path);
+    if (!S_ISREG(st.st_mode))
+        return std::unexpected(notRegular(path, st.st_mode));
+    if (st.st_size > maxBytes)
+        return std::unexpected(tooLarge(path, st.st_size, maxBytes));
+
+    // Read to the end rather than trusting st_size: the file may grow while it is read (the cap
+    // still holds) and some file systems (procfs) report 0. The bytes go straight into the
+    // buffer that is returned, sized for the whole file and one byte more. A first read that
+    // returns exactly the size fstat gave, short of that extra byte, met the end of a regular
+    // file: the read that would return 0 is not made. Anything else (a file that grew, shrank
+    // or reported 0) is read until a read returns 0.
+    QByteArray bytes(qsizetype(qMin<qint64>(st.st_size, maxBytes)) + 1, Qt::Uninitialized);
+    qsizetype size = 0;
+    for (;;) {
+        if (size == bytes.size()) {
+            if (size > maxBytes)
+                return std::unexpected(tooLarge(path, -1, maxBytes));
+            bytes.resize(qMin<qint64>(qint64(size) * 2 + 65536, maxBytes + 1));
+        }
+        ++t_systemCalls;
+        const ssize_t n = ::read(fd.get(), bytes.data() + size, size_t(bytes.size() - size));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return failAt(Error::Code::Io, systemError(errno), path);
+        }
+        if (n == 0)
+            break;
+        const bool whole = size == 0 && st.st_size > 0 && n == st.st_size;
+        size += n;
+        if (whole)
+            break;
+    }
+    if (size > maxBytes)
+        return std::unexpected(tooLarge(path, -1, maxBytes));
+    bytes.truncate(size);
+    return bytes;
+}
+
+} // namespace
+
 Result<QByteArray> readFile(const QString &path, qint64 maxBytes)
 {
     if (isResource(path))
         return readResource(path, maxBytes);
     const QByteArray name = encoded(path);
     struct stat st = {};
+    ++t_systemCalls;
     if (::stat(name.constData(), &st) != 0) {
         if (errno == ENOENT)
             return failAt(Error::Code::NotFound, tr("no such file"), path);
@@ -292,50 +358,27 @@ Result<QByteArray> readFile(const QString &path, qint64 maxBytes)
         return std::unexpected(notRegular(path, st.st_mode));
     if (st.st_size > maxBytes)
         return std::unexpected(tooLarge(path, st.st_size, maxBytes));
+    return readOpened(path, name, maxBytes);
+}
 
-    // O_NONBLOCK: should the file have been swapped for a FIFO since the stat, open does not
-    // wait for a writer; the fstat below then refuses it.
-    int opened;
-    do
-        opened = ::open(name.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    while (opened < 0 && errno == EINTR);
-    if (opened < 0) {
-        if (errno == ENOENT)
-            return failAt(Error::Code::NotFound, tr("no such file"), path);
-        return failAt(Error::Code::Io, systemError(errno), path);
-    }
-    const Fd fd(opened);
-    if (::fstat(fd.get(), &st) != 0)
-        return failAt(Error::Code::Io, systemError(errno), path);
-    if (!S_ISREG(st.st_mode))
-        return std::unexpected(notRegular(path, st.st_mode));
+Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes)
+{
+    if (isResource(path))
+        return readResource(path, maxBytes);
+    return readOpened(path, encoded(path), maxBytes);
+}
 
-    // Read to the end rather than trusting st_size: the file may grow while it is read (the cap
-    // still holds) and some file systems (procfs) report 0. The bytes go straight into the
-    // buffer that is returned, sized for the whole file and one byte more (so that the read
-    // that finds the end needs no growth).
-    QByteArray bytes(qsizetype(qMin<qint64>(st.st_size, maxBytes)) + 1, Qt::Uninitialized);
-    qsizetype size = 0;
-    for (;;) {
-        if (size == bytes.size()) {
-            if (size > maxBytes)
-                return std::unexpected(tooLarge(path, -1, maxBytes));
-            bytes.resize(qMin<qint64>(qint64(size) * 2 + 65536, maxBytes + 1));
-        }
-        const ssize_t n = ::read(fd.get(), bytes.data() + size, size_t(bytes.size() - size));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return failAt(Error::Code::Io, systemError(errno), path);
-        }
-        if (n == 0)
-            break;
-        size += n;
-    }
-    if (size > maxBytes)
-        return std::unexpected(tooLarge(path, -1, maxBytes));
-    bytes.truncate(size);
-    return bytes;
+int statPath(const QString &path, struct stat *st, FollowLinks follow)
+{
+    ++t_systemCalls;
+    const QByteArray name = encoded(path);
+    return follow == FollowLinks::Yes ? ::stat(name.constData(), st)
+                                      : ::lstat(name.constData(), st);
+}
+
+quint64 fileSystemCalls()
+{
+    return t_systemCalls;
 }
 
 Result<void> writeFileAtomic(const QString &path, const QByteArray &data, WriteReport *report)

@@ -8,6 +8,8 @@
 
 #include <optional>
 
+#include <sys/stat.h>
+
 namespace kanri {
 
 // The most readFile reads unless told otherwise: far above any Terraform or kustomize file, far
@@ -19,6 +21,21 @@ inline constexpr qint64 kReadFileCap = 64 * 1024 * 1024;
 // opened, so a read cannot block), and a file larger than maxBytes is refused with its size.
 // Qt resource paths (":/...") are read through QFile under the same cap.
 Result<QByteArray> readFile(const QString &path, qint64 maxBytes = kReadFileCap);
+
+// readFile for a caller that has just stat'ed `path` itself and seen a regular file (a loader
+// that needs the stat anyway): the file is opened without readFile's stat first. Should it have
+// been swapped for something else since, the open does not block (O_NONBLOCK) and the fstat
+// after it refuses anything but a regular file, with readFile's errors. Costs four system calls
+// (open, fstat, read, close) for a file that does not change while it is read.
+Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes = kReadFileCap);
+
+enum class FollowLinks { No, Yes };
+// stat(2) (FollowLinks::Yes) or lstat(2) of a path: 0, or -1 with errno set.
+int statPath(const QString &path, struct stat *st, FollowLinks follow);
+
+// The system calls this thread made through readFile, readRegularFile and statPath (what a
+// test counts to keep a loader's cost per file from growing).
+quint64 fileSystemCalls();
 
 // Writes all of data to the descriptor fd, across short writes and interruptions; 0 or the errno.
 int writeAll(int fd, const QByteArray &data);

@@ -11,10 +11,17 @@ namespace kanri::kustomize::detail {
 
 Result<void> Build::appendResources(Acc &acc, ResList list)
 {
+    // Two resources with one id have one name: the names are compared in place first, and
+    // only a resource of the same name has its whole id made (resources arrive a file at a
+    // time, so an id per pair would make accumulation quadratic in id allocations).
+    const auto nameOf = [](const Resource &r) -> std::string_view {
+        const Value *v = r.obj.at({"metadata", "name"});
+        return v && v->isScalar() && !v->isNull() ? std::string_view(v->text) : std::string_view();
+    };
     for (Resource &r : list) {
         const ResId id = r.curId();
         for (const Resource &e : acc.res)
-            if (idEquals(e.curId(), id))
+            if (nameOf(e) == id.name && idEquals(e.curId(), id))
                 return fail(Error::Code::Conflict,
                             tr("may not add resource with an already registered id: %1")
                                 .arg(qs(id.toString())));

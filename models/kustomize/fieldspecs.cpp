@@ -1,6 +1,7 @@
 #include "kustomize/kustinternal.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 // Field specs and transformer configurations: kustomize's builtin field specs
 // (api/internal/konfig/builtinpluginconsts), `configurations:` files and CRD-derived specs.
@@ -88,7 +89,17 @@ Result<void> walkPath(Value &node, const std::vector<std::string> &segs, size_t 
 
 Result<void> applyFieldSpec(Value &obj, const FieldSpec &fs, const NodeFn &fn)
 {
-    return walkPath(obj, splitPath(fs.path), 0, fs.create, fn);
+    // A few hundred field-spec paths are applied to every resource of every render: each is
+    // split once per thread. Entries are never removed (a walk may nest another), and past
+    // the bound a path is split per call.
+    thread_local std::unordered_map<std::string, std::vector<std::string>> split;
+    auto it = split.find(fs.path);
+    if (it == split.end()) {
+        if (split.size() >= 4096)
+            return walkPath(obj, splitPath(fs.path), 0, fs.create, fn);
+        it = split.emplace(fs.path, splitPath(fs.path)).first;
+    }
+    return walkPath(obj, it->second, 0, fs.create, fn);
 }
 
 Result<void> applyFieldSpec(Resource &r, const FieldSpec &fs, const NodeFn &fn)

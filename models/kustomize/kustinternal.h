@@ -72,6 +72,8 @@ struct Resource
     std::vector<std::string> transformations;
 
     Gvk gvk() const;
+    // gvk().selectedBy(selector), read in place (field specs ask it of every resource).
+    bool selectedBy(const Gvk &selector) const;
     std::string name() const { return obj.str({"metadata", "name"}); }
     std::string ns() const { return obj.str({"metadata", "namespace"}); }
     std::string kind() const { return obj.str({"kind"}); }
@@ -340,8 +342,8 @@ private:
     // once per path.
     struct StatInfo
     {
-        bool exists = false, isDir = false;
-        FileSig sig;
+        bool exists = false, isDir = false, isLink = false;
+        FileSig sig; // of what a link leads to
     };
     mutable QHash<QString, StatInfo> statCache;
     mutable QHash<QString, QString> canonicalCache; // per render: symlinks resolved once

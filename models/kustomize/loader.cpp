@@ -62,24 +62,32 @@ std::vector<std::pair<std::string, std::string>> strMap(const Value *v)
     return out;
 }
 
-FileSig statFile(const QString &path, bool *exists, bool *isDir)
+namespace {
+
+FileSig sigOf(const struct stat &st)
 {
     FileSig sig;
-    struct stat st;
-    const QByteArray native = QFile::encodeName(path);
-    if (::stat(native.constData(), &st) != 0) {
-        *exists = false;
-        *isDir = false;
-        return sig;
-    }
-    *exists = true;
-    *isDir = S_ISDIR(st.st_mode);
     sig.dev = qint64(st.st_dev);
     sig.ino = qint64(st.st_ino);
     sig.size = qint64(st.st_size);
     sig.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     sig.ctimeNs = qint64(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
     return sig;
+}
+
+} // namespace
+
+FileSig statFile(const QString &path, bool *exists, bool *isDir)
+{
+    struct stat st;
+    if (statPath(path, &st, FollowLinks::Yes) != 0) {
+        *exists = false;
+        *isDir = false;
+        return {};
+    }
+    *exists = true;
+    *isDir = S_ISDIR(st.st_mode);
+    return sigOf(st);
 }
 
 // Records on every resource that a transformer configured in `configuredIn` ran
@@ -115,13 +123,24 @@ void Build::warn(const QString &w)
     }
 }
 
+// One lstat per path and render; a stat more only for a symbolic link (what it leads to).
 const Build::StatInfo &Build::statOf(const QString &path) const
 {
     auto it = statCache.constFind(path);
     if (it != statCache.constEnd())
         return *it;
     StatInfo info;
-    info.sig = statFile(path, &info.exists, &info.isDir);
+    struct stat st;
+    if (statPath(path, &st, FollowLinks::No) == 0) {
+        info.isLink = S_ISLNK(st.st_mode);
+        if (info.isLink)
+            info.sig = statFile(path, &info.exists, &info.isDir);
+        else {
+            info.exists = true;
+            info.isDir = S_ISDIR(st.st_mode);
+            info.sig = sigOf(st);
+        }
+    }
     return *statCache.insert(path, info);
 }
 
@@ -171,9 +190,10 @@ Result<QByteArray> Build::readRaw(const QString &path) const
             if (c != priv.cache.end() && c->second.sig == info.sig && info.sig.settled(startNs))
                 return c->second.bytes;
         }
-        // readFile refuses what is not a regular file (a FIFO, a link to /dev/zero) and what
-        // is larger than its cap, before reading.
-        auto bytes = readFile(path);
+        // statOf saw a regular file: readRegularFile opens it without a stat of its own, and
+        // still refuses what is not a regular file (a FIFO swapped in since) and what is larger
+        // than its cap, before reading.
+        auto bytes = readRegularFile(path);
         if (bytes) {
             QMutexLocker lock(&priv.mutex);
             ParseCache::Entry &e = priv.cache[key];
@@ -196,11 +216,10 @@ QString Build::canonical(const QString &path) const
     if (it != canonicalCache.constEnd())
         return *it;
     QString real;
-    struct stat st;
-    const QByteArray native = QFile::encodeName(path);
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    const bool missing = ::lstat(native.constData(), &st) != 0;
-    if (slash > 0 && (missing || !S_ISLNK(st.st_mode))) {
+    // statOf's lstat, which the render asks for this path anyway.
+    const StatInfo &info = statOf(path);
+    if (slash > 0 && !info.isLink) {
         // A path that does not exist (yet: an unsaved file) lives in its parent's place.
         const QString parent = canonical(path.left(slash));
         real = parent + path.mid(slash);

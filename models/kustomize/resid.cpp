@@ -167,6 +167,24 @@ Gvk Resource::gvk() const
     return Gvk::fromApiVersion(obj.str({"apiVersion"}), obj.str({"kind"}));
 }
 
+bool Resource::selectedBy(const Gvk &s) const
+{
+    const auto text = [&](std::string_view key) {
+        const Value *v = obj.get(key);
+        return v && v->isScalar() && !v->isNull() ? std::string_view(v->text) : std::string_view();
+    };
+    if (!s.kind.empty() && text("kind") != s.kind)
+        return false;
+    if (s.group.empty() && s.version.empty())
+        return true;
+    const std::string_view api = text("apiVersion");
+    const auto slash = api.rfind('/');
+    const std::string_view group =
+        slash == std::string_view::npos ? std::string_view() : api.substr(0, slash);
+    const std::string_view version = slash == std::string_view::npos ? api : api.substr(slash + 1);
+    return (s.group.empty() || s.group == group) && (s.version.empty() || s.version == version);
+}
+
 ResId Resource::curId() const
 {
     return ResId{gvk(), name(), ns()};

@@ -14,7 +14,7 @@ namespace {
 
 bool fsMatches(const FieldSpec &fs, const Resource &r)
 {
-    return r.gvk().selectedBy(fs.gvk);
+    return r.selectedBy(fs.gvk);
 }
 
 Result<void> setLabels(Resource &r, const std::vector<FieldSpec> &specs,
@@ -264,12 +264,17 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
                     return x;
             }
         }
-        for (size_t i = 0; i < acc.res.size(); ++i)
-            for (size_t j = i + 1; j < acc.res.size(); ++j)
-                if (idEquals(acc.res[i].curId(), acc.res[j].curId()))
+        // Each id made once, then compared pairwise.
+        std::vector<ResId> ids;
+        ids.reserve(acc.res.size());
+        for (const Resource &r : acc.res)
+            ids.push_back(r.curId());
+        for (size_t i = 0; i < ids.size(); ++i)
+            for (size_t j = i + 1; j < ids.size(); ++j)
+                if (idEquals(ids[i], ids[j]))
                     return fail(Error::Code::Conflict,
                                 tr("namespace transformation produces ID conflict: %1")
-                                    .arg(qs(acc.res[i].curId().toString())));
+                                    .arg(qs(ids[i].toString())));
         for (Resource &r : acc.res) {
             const std::string k = r.kind();
             if ((k == "RoleBinding" || k == "ClusterRoleBinding") && mode != "none") {
@@ -394,7 +399,7 @@ Result<void> Build::applyBuiltin(const QString &dir, const Value &cfgIn, Acc &ac
         bool found = false;
         for (const FieldSpec &fs : specs) {
             for (Resource &r : acc.res) {
-                bool match = r.name() == name && r.gvk().selectedBy(fs.gvk);
+                bool match = r.name() == name && r.selectedBy(fs.gvk);
                 for (const ResId &p : r.prevIds)
                     match = match || (p.name == name && p.gvk.selectedBy(fs.gvk));
                 if (!match)

@@ -298,7 +298,7 @@ Result<void> Build::resolveVars(Acc &acc)
     };
     for (Resource &r : acc.res) {
         for (const FieldSpec &fs : acc.tc().varReference) {
-            if (!r.gvk().selectedBy(fs.gvk))
+            if (!r.selectedBy(fs.gvk))
                 continue;
             if (auto x = applyFieldSpec(r, FieldSpec{fs.gvk, fs.path, false}, setNode); !x)
                 return x;

@@ -1,6 +1,7 @@
 #include "yaml/yamlemitter.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -190,7 +191,9 @@ bool v2ResolvesNonString(std::string_view s)
         "n",     "N",    "no",   "No",    "NO",    "true",  "True",  "TRUE",  "false", "False",
         "FALSE", "on",   "On",   "ON",    "off",   "Off",   "OFF",   ".nan",  ".NaN",  ".NAN",
         ".inf",  ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
-    if (s.size() <= 5) // the longest of them
+    // The longest of them has five characters, and each starts with one of these.
+    if (s.size() <= 5 &&
+        (s.empty() || std::string_view("~nNyYtTfFoO.+-<").find(s[0]) != std::string_view::npos))
         for (const std::string_view m : mapped)
             if (s == m)
                 return true;
@@ -493,7 +496,10 @@ template<bool Ascii> Analysis analyzeText(std::string_view value)
             if (c == '#' && precededByWs)
                 blockIndicators = true;
         }
-        if (!isPrintable(c))
+        // In ASCII text only a line feed or carriage return breaks, and only 0x20-0x7E and
+        // the line feed print.
+        const bool brk = Ascii ? c == '\r' || c == '\n' : isBreak(c);
+        if (Ascii ? c != 0x0A && (c < 0x20 || c > 0x7E) : !isPrintable(c))
             special = true;
         if (c == ' ') {
             if (i == 0)
@@ -504,7 +510,7 @@ template<bool Ascii> Analysis analyzeText(std::string_view value)
                 breakSpace = true;
             previousSpace = true;
             previousBreak = false;
-        } else if (isBreak(c)) {
+        } else if (brk) {
             lineBreaks = true;
             if (i == 0)
                 leadingBreak = true;
@@ -518,7 +524,7 @@ template<bool Ascii> Analysis analyzeText(std::string_view value)
             previousSpace = false;
             previousBreak = false;
         }
-        precededByWs = c == ' ' || c == '\t' || isBreak(c);
+        precededByWs = c == ' ' || c == '\t' || brk;
         i = next;
     }
     a.multiline = lineBreaks;
@@ -544,18 +550,25 @@ template<bool Ascii> Analysis analyzeText(std::string_view value)
 
 Analysis analyze(std::string_view value)
 {
-    // Most strings (keys, names, prose) are ASCII text that starts with a letter or digit,
-    // does not end with a space and holds no control character, ':' or '#': nothing in them
-    // can be an indicator, a break or a special character, so analyzeText would allow every
-    // style. The rest is analysed character by character.
+    // Most strings (keys, names, prose, URLs) are ASCII text that starts with a letter or
+    // digit, does not end with a space and holds no control character, no ':' before a space
+    // or at the end and no '#' after a space: nothing in them can be an indicator, a break or
+    // a special character, so analyzeText would allow every style. The rest is analysed
+    // character by character.
     const auto alnum = [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     };
     bool ascii = true, plain = !value.empty() && alnum(value.front()) && value.back() != ' ';
-    for (const char c : value) {
-        const auto u = static_cast<unsigned char>(c);
+    const size_t n = value.size();
+    for (size_t i = 0; i < n; ++i) {
+        const auto u = static_cast<unsigned char>(value[i]);
         ascii = ascii && u < 0x80;
-        plain = plain && u >= 0x20 && u < 0x7F && u != ':' && u != '#';
+        if (u < 0x20 || u >= 0x7F)
+            plain = false;
+        else if (u == ':')
+            plain = plain && i + 1 < n && value[i + 1] != ' ';
+        else if (u == '#')
+            plain = plain && i > 0 && value[i - 1] != ' ';
     }
     if (plain)
         return Analysis{};
@@ -678,9 +691,17 @@ private:
     void put(std::string_view s)
     {
         out += s;
-        // One column per character: count the bytes that do not continue a UTF-8 sequence.
-        for (const char c : s)
-            column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        // One column per character: count the bytes that do not continue a UTF-8 sequence
+        // (10xxxxxx), eight at a time.
+        size_t i = 0;
+        column += int(s.size());
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            column -= std::popcount(w & ~(w << 1) & 0x8080808080808080ULL);
+        }
+        for (; i < s.size(); ++i)
+            column -= (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
     }
     void newline(int indent)
     {
@@ -833,6 +854,30 @@ private:
 
     void emitString(std::string_view s, int indent, bool simpleKey)
     {
+        if (!simpleKey && s.find('\n') != std::string_view::npos) {
+            // A multi-line value (a CRD's description) prints literally unless analyze would
+            // forbid the block styles: a trailing space, a space before a break, or a
+            // character that does not print (in ASCII: a control character other than the
+            // line feed, a carriage return or tab included). ASCII text is decided here in
+            // one pass; other text is analysed below.
+            bool ascii = true, literal = s.back() != ' ';
+            for (size_t i = 0; i < s.size() && ascii; ++i) {
+                const auto u = static_cast<unsigned char>(s[i]);
+                if (u >= 0x80)
+                    ascii = false;
+                else if ((u < 0x20 && u != '\n') || u == 0x7F)
+                    literal = false;
+                else if (u == '\n' && i > 0 && s[i - 1] == ' ')
+                    literal = false;
+            }
+            if (ascii) {
+                if (literal)
+                    writeLiteral(s, indent);
+                else
+                    writeDouble(s, indent, true);
+                return;
+            }
+        }
         Style style;
         if (s.find('\n') != std::string_view::npos)
             style = Style::Literal;

@@ -369,7 +369,25 @@ std::optional<BadText> checkText(std::string_view bytes)
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
     const auto n = qsizetype(bytes.size());
     qsizetype i = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     while (i < n) {
+        // Eight ASCII bytes at a time (most of a YAML file): none has its high bit set and none
+        // is DEL; a word with a byte below 0x20 (a line feed, usually) checks those bytes.
+        if (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            const std::uint64_t del = w ^ (ones * 0x7F);
+            if (!(w & highs) && !((del - ones) & ~del & highs)) {
+                if ((w - ones * 0x20) & ~w & highs)
+                    for (int k = 0; k < 8; ++k) {
+                        const unsigned char c = p[i + k];
+                        if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D)
+                            return BadText{tr("control characters are not allowed"), i + k};
+                    }
+                i += 8;
+                continue;
+            }
+        }
         const unsigned char c = p[i];
         if (c < 0x80) {
             if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D)

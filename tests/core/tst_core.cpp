@@ -25,6 +25,8 @@ private Q_SLOTS:
     void atomicWriteReplacesContent();
     void atomicWriteFailureKeepsOldContent();
     void readMissingFileIsNotFound();
+    void readCostsFewSystemCalls();
+    void readRegularFileRefusesWhatIsNotAFile();
     void writeIfUnchangedWritesOverWhatWasRead();
     void writeIfUnchangedCreatesWhenNothingWasThere();
     void writeIfUnchangedRefusesAChangedFile_data();
@@ -136,6 +138,57 @@ void TestCore::readMissingFileIsNotFound()
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, Error::Code::NotFound);
     QVERIFY(!writeFileAtomic(QStringLiteral("/nonexistent/kanri/file"), "x").has_value());
+}
+
+// A file read whole: stat, open, fstat, one read (the size fstat gave, no read that returns 0),
+// close; readRegularFile, for a loader that stat'ed it itself, without the stat. A file larger
+// than its first buffer still reads whole.
+void TestCore::readCostsFewSystemCalls()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("f.yaml"));
+    const QByteArray content(100000, 'x');
+    QVERIFY(writeFileAtomic(path, content).has_value());
+    quint64 before = fileSystemCalls();
+    QCOMPARE(readFile(path).value(), content);
+    QCOMPARE(fileSystemCalls() - before, quint64(5));
+    before = fileSystemCalls();
+    QCOMPARE(readRegularFile(path).value(), content);
+    QCOMPARE(fileSystemCalls() - before, quint64(4));
+    struct stat st = {};
+    before = fileSystemCalls();
+    QCOMPARE(statPath(path, &st, FollowLinks::No), 0);
+    QCOMPARE(fileSystemCalls() - before, quint64(1));
+    QCOMPARE(qint64(st.st_size), qint64(content.size()));
+    // An empty file: the read that returns 0 is the only way to know.
+    const QString empty = dir.filePath(QStringLiteral("empty"));
+    QVERIFY(writeFileAtomic(empty, {}).has_value());
+    QCOMPARE(readRegularFile(empty).value(), QByteArray());
+}
+
+void TestCore::readRegularFileRefusesWhatIsNotAFile()
+{
+    QTemporaryDir dir;
+    const auto folder = readRegularFile(dir.path());
+    QVERIFY(!folder.has_value());
+    QCOMPARE(folder.error().code, Error::Code::Io);
+    QVERIFY(folder.error().message.contains(QStringLiteral("not a regular file")));
+    // A FIFO (swapped in after the caller's stat) is opened without blocking and refused.
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const auto r = readRegularFile(fifo);
+    QVERIFY(!r.has_value());
+    QVERIFY(r.error().message.contains(QStringLiteral("FIFO")));
+    const auto missing = readRegularFile(dir.filePath(QStringLiteral("none")));
+    QVERIFY(!missing.has_value());
+    QCOMPARE(missing.error().code, Error::Code::NotFound);
+    QVERIFY(readRegularFile(dir.path() + QStringLiteral("/none"), 10).error().code ==
+            Error::Code::NotFound);
+    const QString big = dir.filePath(QStringLiteral("big"));
+    QVERIFY(writeFileAtomic(big, QByteArray(100, 'y')).has_value());
+    const auto capped = readRegularFile(big, 10);
+    QVERIFY(!capped.has_value());
+    QVERIFY(capped.error().message.contains(QStringLiteral("more than the limit")));
 }
 
 void TestCore::writeIfUnchangedWritesOverWhatWasRead()

@@ -45,6 +45,19 @@ private Q_SLOTS:
         QTest::newRow("multi-line strings become literal blocks")
             << QByteArray("a: \"l1\\nl2\\n\"\nb: \"l1\\nl2\"\n")
             << QByteArray("a: |\n  l1\n  l2\nb: |-\n  l1\n  l2\n");
+        // Decided in one pass for ASCII text (kubectl kustomize prints the same).
+        QTest::newRow("a multi-line string with a space before a break is double-quoted")
+            << QByteArray("a: \"l1 \\nl2\"\n") << QByteArray("a: \"l1 \\nl2\"\n");
+        QTest::newRow("a multi-line string with a tab is double-quoted")
+            << QByteArray("b: \"x\\ty\\nz\"\n") << QByteArray("b: \"x\\ty\\nz\"\n");
+        QTest::newRow("a multi-line string with a trailing space is double-quoted")
+            << QByteArray("c: \"l1\\nl2 \"\n") << QByteArray("c: \"l1\\nl2 \"\n");
+        QTest::newRow("a multi-line string with a carriage return is double-quoted")
+            << QByteArray("k: \"l1\\r\\nl2\"\n") << QByteArray("k: \"l1\\r\\nl2\"\n");
+        QTest::newRow("':' and '#' inside a word stay plain, before or after a space quoted")
+            << QByteArray("e: \"a:b\"\nf: \"x #y\"\ng: \"x:\"\nh: \"x#y\"\ni: \"http://a.b/c d\"\n"
+                          "j: \"x: y\"\n")
+            << QByteArray("e: a:b\nf: 'x #y'\ng: 'x:'\nh: x#y\ni: http://a.b/c d\nj: 'x: y'\n");
         QTest::newRow("empty collections stay in flow style")
             << QByteArray("a: {}\nb: []\n") << QByteArray("a: {}\nb: []\n");
         QTest::newRow("sequences are not indented under their key")
@@ -166,6 +179,17 @@ private Q_SLOTS:
             << QByteArray("a: \x1b\n") << "control characters are not allowed" << 1 << 4;
         QTest::newRow("DEL is a control character")
             << QByteArray("a: \x7f\n") << "control characters are not allowed" << 1 << 4;
+        // Long ASCII text is checked eight bytes at a time: a bad byte inside such a word, with
+        // or without a line feed beside it, is still found where it is.
+        QTest::newRow("a NUL in a long line is found at its byte")
+            << QByteArray("key: abcdefghijklmnopqr\0stuvwxyz\n", 33)
+            << "control characters are not allowed" << 1 << 24;
+        QTest::newRow("an escape after a line feed in the same word is found")
+            << QByteArray("key: abcdefghijklmnop\nq: r\x1bstuvwxyz\n")
+            << "control characters are not allowed" << 2 << 5;
+        QTest::newRow("DEL in a long line is found at its byte")
+            << QByteArray("key: abcdefghijklmnopqrstuv\x7fwxyz\n")
+            << "control characters are not allowed" << 1 << 28;
         QTest::newRow("a C1 control character (U+0080) is refused")
             << QByteArray("a: \xc2\x80\n") << "control characters are not allowed" << 1 << 4;
         QTest::newRow("a lone continuation byte is an invalid leading octet")
