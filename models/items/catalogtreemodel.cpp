@@ -242,7 +242,7 @@ void CatalogTreeModel::finishBuild()
     if (!m_building.isPending())
         return;
     const std::shared_ptr<BuildJob> job = std::exchange(m_buildJob, nullptr);
-    if (job->taken.exchange(true)) {
+    if (!job || job->taken.exchange(true)) {
         m_building.waitForDone(); // a worker builds it: delivered from here
         return;
     }

@@ -381,8 +381,10 @@ TableView *makeTable(QAbstractItemModel *model, const QString &name)
     auto *sort = new QSortFilterProxyModel(view);
     sort->setSourceModel(model);
     view->setModel(sort);
+    // Unsorted, and never sorted on the way: enabling sorting sorts by the header's indicator,
+    // column 0 by default (50,000 developers: a second on the GUI thread).
+    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     view->setSortingEnabled(true);
-    view->sortByColumn(-1, Qt::AscendingOrder);
     view->setAlternatingRowColors(true);
     view->horizontalHeader()->setHighlightSections(false);
     view->verticalHeader()->setVisible(false);
