@@ -981,7 +981,12 @@ void Session::fileChanged(const QString &path)
                 stale = true;
             }
         }
-        if (stale)
+        // A run in flight for the service (a table's fetchValues) renders the files as they
+        // were: it starts again with the edit.
+        const bool inFlight = m_valuesRun.isPending() &&
+                              std::any_of(m_valuesJobs.cbegin(), m_valuesJobs.cend(),
+                                          [i](const ValuesJob &job) { return job.service == i; });
+        if (stale || inFlight)
             requestValues(i);
         Q_EMIT serviceChanged(i);
     }

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void servicesFollowTheirMicroserviceEntries();
     void servicesRenderPaintedValuesOnAWorker();
     void servicesValuesThatAgreeWithTheEditSignalNothing();
+    void servicesFetchedValuesFollowAnEditMadeMeanwhile();
 
     void containersShowEveryEnvironment();
     void containersEditGoesIntoTheOverlay_data();
@@ -852,6 +853,29 @@ void TestCatalogModels::servicesValuesThatAgreeWithTheEditSignalNothing()
     QCOMPARE(changed.count(), afterTyping + 1);
     QCOMPARE(changed.last().at(0).toInt(), row);
     QCOMPARE(model.index(row, col).data().toInt(), 6);
+}
+
+// An edit while a worker renders a row's values (asked while painting) starts that render
+// again: the files it read are out of date (the table showed the old value until the next
+// edit, after restoring a journal's edits at start-up).
+void TestCatalogModels::servicesFetchedValuesFollowAnEditMadeMeanwhile()
+{
+    items::ServicesModel model(m_session.get());
+    model.setRendering(items::ServicesModel::Rendering::InBackground);
+    const int row = model.rowOf(QStringLiteral("svc-0002"));
+    const int col = model.column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    const quint64 runs = m_session->valuesRuns();
+    QCOMPARE(model.index(row, col).data().toString(), QStringLiteral("…"));
+    QTRY_COMPARE(m_session->valuesRuns(), runs + 1); // started, not delivered yet
+    QVERIFY(m_session->valuesPending());
+    const QString prdK =
+        manifests(QStringLiteral("services/svc-0002/overlays/prd/kustomization.yaml"));
+    QByteArray text = bytes(prdK);
+    QVERIFY2(text.contains("count: 3\n"), text.constData());
+    text.replace("count: 3\n", "count: 4\n");
+    QVERIFY(m_session->buffers()->edit(prdK, text, QStringLiteral("typed")));
+    QTRY_VERIFY(!m_session->valuesPending());
+    QCOMPARE(model.index(row, col).data().toInt(), 4);
 }
 
 void TestCatalogModels::containersShowEveryEnvironment()
