@@ -816,7 +816,7 @@ void MainWindow::setSession(platform::Session *session)
     connect(details, &ServiceDetailsPanel::editFailed, this, &MainWindow::showEditError);
     // Column widths from the first screenful of rows, not the first thousand. The services'
     // values are not there yet (asking for them here starts their render on a worker): their
-    // columns are sized again once they are in.
+    // columns, and only theirs, are sized again once they are in.
     for (QTableView *table : {m_services, m_developers}) {
         table->horizontalHeader()->setResizeContentsPrecision(kSizingRows); // rows per column
         table->resizeColumnsToContents();
@@ -826,7 +826,8 @@ void MainWindow::setSession(platform::Session *session)
         if (m_session->valuesPending())
             return;
         disconnect(*sizing); // once
-        m_services->resizeColumnsToContents();
+        for (int c = items::ServicesModel::FixedColumns; c < m_servicesModel->columnCount(); ++c)
+            m_services->resizeColumnToContents(c);
     });
     services->setFirstColumnFrozen(true);
     connect(m_services->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
