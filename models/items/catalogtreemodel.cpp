@@ -1,5 +1,6 @@
 #include "items/catalogtreemodel.h"
 
+#include "core/workerpool.h"
 #include "platform/renderpipeline.h"
 #include "platform/session.h"
 
@@ -30,13 +31,36 @@ bool CatalogTreeModel::Node::awaitsRender() const
     return render && render->isPending();
 }
 
+// What a build reads: the catalog's services (an implicitly shared copy), and the texts a
+// worker must not translate itself.
+struct CatalogTreeModel::Snapshot
+{
+    QList<platform::Service> services;
+    Grouping grouping = Grouping::TeamFirst;
+    bool withSession = false; // environments get their resources rendered on expansion
+    QString noOwner, noNamespace;
+};
+
+struct CatalogTreeModel::Tree
+{
+    std::unique_ptr<Node> root = std::make_unique<Node>();
+    QHash<int, std::vector<Node *>> environments; // service index → its environment nodes
+};
+
+// A background build: the worker builds it unless finishBuild() took it first.
+struct CatalogTreeModel::BuildJob
+{
+    Snapshot snapshot;
+    std::atomic_bool taken = false;
+};
+
 void CatalogTreeModel::setCatalog(const platform::Catalog *catalog)
 {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = nullptr;
     m_catalog = catalog;
-    rebuild();
+    rebuild(KeepShown::No);
 }
 
 void CatalogTreeModel::setSession(platform::Session *session)
@@ -49,15 +73,16 @@ void CatalogTreeModel::setSession(platform::Session *session)
     if (m_session) {
         connect(m_session, &platform::Session::serviceChanged, this,
                 &CatalogTreeModel::serviceChanged);
-        connect(m_session, &platform::Session::servicesChanged, this, &CatalogTreeModel::rebuild);
+        connect(m_session, &platform::Session::servicesChanged, this,
+                [this] { rebuild(KeepShown::Yes); });
         connect(m_session, &QObject::destroyed, this, [this] {
             m_session = nullptr;
             m_catalog = nullptr;
             m_pipeline.reset();
-            rebuild();
+            rebuild(KeepShown::No);
         });
     }
-    rebuild();
+    rebuild(KeepShown::No);
 }
 
 void CatalogTreeModel::setGrouping(Grouping grouping)
@@ -65,7 +90,7 @@ void CatalogTreeModel::setGrouping(Grouping grouping)
     if (grouping == m_grouping)
         return;
     m_grouping = grouping;
-    rebuild();
+    rebuild(KeepShown::Yes);
     Q_EMIT groupingChanged(grouping);
 }
 
@@ -85,87 +110,163 @@ NodeT *addChild(NodeT *parent, CatalogTreeModel::NodeKind kind, QString name)
 
 } // namespace
 
-CatalogTreeModel::Node *CatalogTreeModel::addEnvironment(Node *service, int serviceIndex,
-                                                         int environmentIndex,
-                                                         const QString &teamName)
+CatalogTreeModel::Tree CatalogTreeModel::buildTree(const Snapshot &snapshot,
+                                                   const std::atomic_bool *cancel)
 {
-    const platform::Service &s = m_catalog->services.at(serviceIndex);
-    const platform::Environment &e = s.environments.at(environmentIndex);
-    Node *env = addChild(service, NodeKind::Environment, e.name);
-    env->service = s.name;
-    env->detail = e.namespaceName;
-    env->error = e.error;
-    env->serviceIndex = serviceIndex;
-    env->environmentIndex = environmentIndex;
-    env->fetched = env->rendered = !m_session || !e.error.isEmpty();
-    env->search = s.name + QLatin1Char(' ') + teamName + QLatin1Char(' ') + e.name +
-                  QLatin1Char(' ') + e.namespaceName;
-    m_environmentNodes[serviceIndex].push_back(env);
-    return env;
-}
-
-void CatalogTreeModel::rebuild()
-{
-    beginResetModel();
-    m_root = std::make_unique<Node>(); // renders in flight go with their nodes
-    m_environmentNodes.clear();
-    m_pendingRefetch.clear();
-    if (m_catalog) {
-        const auto &services = m_catalog->services;
-        if (m_grouping == Grouping::TeamFirst) {
-            std::map<QString, Node *> teams;
-            for (int i = 0; i < services.size(); ++i) {
-                const platform::Service &s = services.at(i);
-                const QString teamName = s.team.isEmpty() ? tr("(no owner)") : s.team;
-                Node *&team = teams[teamName];
-                if (!team) {
-                    team = addChild(m_root.get(), NodeKind::Team, teamName);
-                    team->search = teamName;
-                }
-                Node *service = addChild(team, NodeKind::Service, s.name);
-                service->service = s.name;
-                service->serviceIndex = i;
-                service->error = s.error;
-                service->search = s.name + QLatin1Char(' ') + teamName;
-                for (int e = 0; e < s.environments.size(); ++e) {
-                    addEnvironment(service, i, e, teamName);
-                    service->search += QLatin1Char(' ') + s.environments.at(e).namespaceName;
-                }
+    Tree tree;
+    Node *root = tree.root.get();
+    const auto &services = snapshot.services;
+    auto addEnvironment = [&](Node *service, int serviceIndex, int environmentIndex,
+                              const QString &teamName) {
+        const platform::Service &s = services.at(serviceIndex);
+        const platform::Environment &e = s.environments.at(environmentIndex);
+        Node *env = addChild(service, NodeKind::Environment, e.name);
+        env->service = s.name;
+        env->detail = e.namespaceName;
+        env->error = e.error;
+        env->serviceIndex = serviceIndex;
+        env->environmentIndex = environmentIndex;
+        env->fetched = env->rendered = !snapshot.withSession || !e.error.isEmpty();
+        env->search = s.name + QLatin1Char(' ') + teamName + QLatin1Char(' ') + e.name +
+                      QLatin1Char(' ') + e.namespaceName;
+        tree.environments[serviceIndex].push_back(env);
+    };
+    auto cancelled = [cancel](int i) { return cancel && i % 256 == 0 && cancel->load(); };
+    if (snapshot.grouping == Grouping::TeamFirst) {
+        std::map<QString, Node *> teams;
+        for (int i = 0; i < services.size(); ++i) {
+            if (cancelled(i))
+                return {};
+            const platform::Service &s = services.at(i);
+            const QString teamName = s.team.isEmpty() ? snapshot.noOwner : s.team;
+            Node *&team = teams[teamName];
+            if (!team) {
+                team = addChild(root, NodeKind::Team, teamName);
+                team->search = teamName;
             }
-        } else {
-            // Namespaces in order of first appearance would depend on the service order;
-            // sorted reads better and is stable.
-            std::map<QString, Node *> namespaces;
-            const QString none = tr("(no namespace)");
-            for (int i = 0; i < services.size(); ++i) {
-                const platform::Service &s = services.at(i);
-                const QString teamName = s.team.isEmpty() ? tr("(no owner)") : s.team;
-                std::map<QString, Node *> serviceNodes; // namespace → this service's node
-                for (int e = 0; e < s.environments.size(); ++e) {
-                    const QString nsName = s.environments.at(e).namespaceName.isEmpty()
-                                               ? none
-                                               : s.environments.at(e).namespaceName;
-                    Node *&ns = namespaces[nsName];
-                    if (!ns) {
-                        ns = addChild(m_root.get(), NodeKind::Namespace, nsName);
-                        ns->search = nsName;
-                    }
-                    Node *&service = serviceNodes[nsName];
-                    if (!service) {
-                        service = addChild(ns, NodeKind::Service, s.name);
-                        service->service = s.name;
-                        service->serviceIndex = i;
-                        service->detail = teamName;
-                        service->error = s.error;
-                        service->search =
-                            s.name + QLatin1Char(' ') + teamName + QLatin1Char(' ') + nsName;
-                    }
-                    addEnvironment(service, i, e, teamName);
+            Node *service = addChild(team, NodeKind::Service, s.name);
+            service->service = s.name;
+            service->serviceIndex = i;
+            service->error = s.error;
+            service->search = s.name + QLatin1Char(' ') + teamName;
+            for (int e = 0; e < s.environments.size(); ++e) {
+                addEnvironment(service, i, e, teamName);
+                service->search += QLatin1Char(' ') + s.environments.at(e).namespaceName;
+            }
+        }
+    } else {
+        // Namespaces in order of first appearance would depend on the service order;
+        // sorted reads better and is stable.
+        std::map<QString, Node *> namespaces;
+        for (int i = 0; i < services.size(); ++i) {
+            if (cancelled(i))
+                return {};
+            const platform::Service &s = services.at(i);
+            const QString teamName = s.team.isEmpty() ? snapshot.noOwner : s.team;
+            std::map<QString, Node *> serviceNodes; // namespace → this service's node
+            for (int e = 0; e < s.environments.size(); ++e) {
+                const QString nsName = s.environments.at(e).namespaceName.isEmpty()
+                                           ? snapshot.noNamespace
+                                           : s.environments.at(e).namespaceName;
+                Node *&ns = namespaces[nsName];
+                if (!ns) {
+                    ns = addChild(root, NodeKind::Namespace, nsName);
+                    ns->search = nsName;
                 }
+                Node *&service = serviceNodes[nsName];
+                if (!service) {
+                    service = addChild(ns, NodeKind::Service, s.name);
+                    service->service = s.name;
+                    service->serviceIndex = i;
+                    service->detail = teamName;
+                    service->error = s.error;
+                    service->search =
+                        s.name + QLatin1Char(' ') + teamName + QLatin1Char(' ') + nsName;
+                }
+                addEnvironment(service, i, e, teamName);
             }
         }
     }
+    return tree;
+}
+
+void CatalogTreeModel::rebuild(KeepShown keep)
+{
+    m_building.cancel(); // what it builds is out of date
+    m_buildJob.reset();
+    m_pendingRefetch.clear();
+    if (!m_catalog) {
+        install(Tree());
+        return;
+    }
+    Snapshot snapshot{m_catalog->services, m_grouping, m_session != nullptr, tr("(no owner)"),
+                      tr("(no namespace)")};
+    if (m_build == Build::Now) {
+        ++m_buildsHere;
+        install(buildTree(snapshot, nullptr));
+        return;
+    }
+    if (keep == KeepShown::No) {
+        install(Tree());
+    } else {
+        // The shown nodes stay until the new ones are in; their service and environment
+        // numbers may no longer match the catalog, so none of them renders meanwhile.
+        for (const std::vector<Node *> &envs : std::as_const(m_environmentNodes)) {
+            for (Node *env : envs)
+                env->render.reset();
+        }
+    }
+    auto job = std::make_shared<BuildJob>();
+    job->snapshot = std::move(snapshot);
+    m_buildJob = job;
+    m_building.start(
+        [job](const std::atomic_bool &cancel) -> std::shared_ptr<Tree> {
+            if (job->taken.exchange(true))
+                return nullptr; // finishBuild() built it
+            return std::make_shared<Tree>(buildTree(job->snapshot, &cancel));
+        },
+        [this](const std::shared_ptr<Tree> &tree) {
+            m_buildJob.reset();
+            if (tree)
+                install(std::move(*tree));
+        });
+}
+
+bool CatalogTreeModel::isBuilding() const
+{
+    return m_building.isPending();
+}
+
+void CatalogTreeModel::finishBuild()
+{
+    if (!m_building.isPending())
+        return;
+    const std::shared_ptr<BuildJob> job = std::exchange(m_buildJob, nullptr);
+    if (!job || job->taken.exchange(true)) {
+        m_building.waitForDone(); // a worker builds it: delivered from here
+        return;
+    }
+    m_building.cancel();
+    ++m_buildsHere;
+    install(buildTree(job->snapshot, nullptr));
+}
+
+void CatalogTreeModel::install(Tree tree)
+{
+    beginResetModel();
+    std::unique_ptr<Node> old = std::exchange(m_root, std::move(tree.root));
+    const QHash<int, std::vector<Node *>> oldEnvironments =
+        std::exchange(m_environmentNodes, std::move(tree.environments));
+    m_pendingRefetch.clear();
     endResetModel();
+    // Renders in flight go with their nodes, here; the rest of a large tree (tens of
+    // thousands of nodes, tens of milliseconds) is freed on a worker.
+    for (const std::vector<Node *> &envs : oldEnvironments) {
+        for (Node *env : envs)
+            env->render.reset();
+    }
+    if (!old->children.empty())
+        workerPool()->start([doomed = std::shared_ptr<Node>(std::move(old))] {});
 }
 
 void CatalogTreeModel::setChildren(Node *env, std::vector<std::unique_ptr<Node>> children)
@@ -274,6 +375,9 @@ void CatalogTreeModel::renderFinished(Node *env, const RenderResult &result)
 
 void CatalogTreeModel::serviceChanged(int service)
 {
+    if (isBuilding())
+        return; // the nodes shown are on their way out; the new ones have rendered nothing
+
     // What was rendered is out of date: the expanded environments show "Rendering…" at once
     // and render again on the next turn, so the edit itself stays fast and a burst of edits
     // renders once.
@@ -299,7 +403,7 @@ void CatalogTreeModel::serviceChanged(int service)
 
 void CatalogTreeModel::scheduleRender(int service)
 {
-    if (m_pendingRefetch.contains(service))
+    if (isBuilding() || m_pendingRefetch.contains(service))
         return;
     m_pendingRefetch.insert(service);
     QTimer::singleShot(0, this, [this, service] { refetch(service); });
@@ -308,7 +412,7 @@ void CatalogTreeModel::scheduleRender(int service)
 void CatalogTreeModel::refetch(int service)
 {
     // A rebuild in between cleared m_pendingRefetch: nothing to do then.
-    if (!m_pendingRefetch.remove(service) || !m_session)
+    if (!m_pendingRefetch.remove(service) || !m_session || isBuilding())
         return;
     for (Node *env : m_environmentNodes.value(service)) {
         if (env->fetched && !env->rendered && !env->awaitsRender())

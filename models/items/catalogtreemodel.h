@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -33,6 +34,15 @@ namespace kanri::items {
 // dropped (each environment node owns its LatestResult). Renders go through the session's
 // render pipeline, shared with the tables, the live diff and the linter.
 // Broken services and environments carry the error as tooltip, BrokenRole and an icon.
+//
+// The nodes (four per service on a team-first tree: 80,000 on 20,000 services, ~0.2 s) are
+// built where setBuild() says. Build::Now (the default) builds them inside setSession(),
+// setCatalog(), setGrouping() and on the session's servicesChanged(). Build::InBackground
+// builds them on workerPool() from a copy of the catalog's services (implicitly shared, so
+// the copy costs nothing) and swaps them in with a model reset: setSession() and setCatalog()
+// empty the tree at once; a rebuild keeps showing the old nodes meanwhile, but starts no
+// render for them and drops what their renders deliver. finishBuild() makes a pending build
+// land now (it builds on this thread if no worker has taken it yet, or waits for the worker).
 class CatalogTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -42,6 +52,7 @@ public:
     enum class NodeKind { Team, Service, Environment, Resource, Namespace, Rendering, RenderError };
     enum class Grouping { TeamFirst, NamespaceFirst };
     Q_ENUM(Grouping)
+    enum class Build { Now, InBackground };
     enum Role {
         KindRole = Qt::UserRole + 1,
         NameRole,
@@ -63,6 +74,15 @@ public:
     Grouping grouping() const { return m_grouping; }
     void setGrouping(Grouping grouping);
 
+    Build build() const { return m_build; }
+    void setBuild(Build build) { m_build = build; }
+    // A background build has been started and its nodes are not in yet.
+    bool isBuilding() const;
+    void finishBuild();
+    // Nodes built on this thread so far (Build::Now, or finishBuild() before a worker took
+    // the build): for tests and benchmarks.
+    int buildsOnThisThread() const { return m_buildsHere; }
+
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -79,6 +99,10 @@ Q_SIGNALS:
 
 private:
     struct RenderResult;
+    struct Node;
+    struct Snapshot;
+    struct Tree;
+    struct BuildJob;
     struct Node
     {
         NodeKind kind = NodeKind::Team;
@@ -100,9 +124,13 @@ private:
     };
     Node *nodeFor(const QModelIndex &index) const;
     QModelIndex indexFor(Node *node) const;
-    void rebuild();
-    Node *addEnvironment(Node *service, int serviceIndex, int environmentIndex,
-                         const QString &teamName);
+    // Builds the nodes again (Build::Now) or starts building them (Build::InBackground);
+    // KeepShown::No empties the tree meanwhile (its catalog is going away).
+    enum class KeepShown { No, Yes };
+    void rebuild(KeepShown keep = KeepShown::Yes);
+    // The whole tree from a snapshot, on any thread; an empty tree once `cancel` is set.
+    static Tree buildTree(const Snapshot &snapshot, const std::atomic_bool *cancel);
+    void install(Tree tree);
     void startRender(Node *environment);
     void renderFinished(Node *environment, const RenderResult &result);
     void setChildren(Node *environment, std::vector<std::unique_ptr<Node>> children);
@@ -113,6 +141,12 @@ private:
     const platform::Catalog *m_catalog = nullptr;
     platform::Session *m_session = nullptr;
     Grouping m_grouping = Grouping::TeamFirst;
+    Build m_build = Build::Now;
+    int m_buildsHere = 0;
+    // The background build in flight: its job (shared with the worker, which builds it unless
+    // finishBuild() took it first) and its delivery.
+    std::shared_ptr<BuildJob> m_buildJob;
+    LatestResult<std::shared_ptr<Tree>> m_building;
     std::unique_ptr<Node> m_root;
     QHash<int, std::vector<Node *>> m_environmentNodes; // service index → its environment nodes
     QSet<int> m_pendingRefetch; // services whose asked-for environments wait to be rendered

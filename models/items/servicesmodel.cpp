@@ -170,14 +170,21 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
         const int env = environmentIndex(index.row(), ec->environment);
         if (env < 0)
             return {};
-        const platform::EnvironmentValues v = m_session->values(index.row(), env);
-        if (!v.error.isEmpty())
-            return role == Qt::ToolTipRole ? QVariant(v.error) : QVariant(tr("error"));
-        if (role == Qt::ToolTipRole) {
+        auto overlayText = [&] {
             const QString overlay = s.environments.at(env).overlay;
             const QString deployed = deployedText(overlay);
             return deployed.isEmpty() ? overlay : overlay + QLatin1Char('\n') + deployed;
+        };
+        if (m_rendering == Rendering::InBackground && role != Qt::EditRole &&
+            !m_session->valuesKnown(index.row(), env)) {
+            m_session->fetchValues(index.row()); // serviceChanged() brings them
+            return role == Qt::ToolTipRole ? QVariant(overlayText()) : QVariant(tr("…"));
         }
+        const platform::EnvironmentValues v = m_session->values(index.row(), env);
+        if (!v.error.isEmpty())
+            return role == Qt::ToolTipRole ? QVariant(v.error) : QVariant(tr("error"));
+        if (role == Qt::ToolTipRole)
+            return overlayText();
         auto number = [](const std::optional<int> &n) { return n ? QVariant(*n) : QVariant(); };
         switch (ec->setting) {
         case platform::ServiceSetting::Replicas:

@@ -26,6 +26,12 @@ public:
     enum Column { Name, Team, Namespace, Entry, Clusters, FixedColumns };
     enum Role { ServiceRole = Qt::UserRole + 1, EnvironmentRole, SettingRole, OwnedRole };
 
+    // Where the values of the environment columns are rendered when a cell is painted that has
+    // none yet: Now, on this thread (Session::values); InBackground, on a worker
+    // (Session::fetchValues), the cell shows "…" until they are in. EditRole always answers
+    // with the values (an editor opens on what is there).
+    enum class Rendering { Now, InBackground };
+
     explicit ServicesModel(platform::Session *session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -42,6 +48,7 @@ public:
 
     // Applies to all environments instead of the cell's own (the "all environments" choice).
     void setScope(platform::EnvScope scope) { m_scope = scope; }
+    void setRendering(Rendering rendering) { m_rendering = rendering; }
     // Where the overlays are deployed (null: the Clusters column stays empty).
     void setDeployments(const platform::DeploymentsModel *deployments);
 
@@ -63,6 +70,7 @@ private:
     platform::Session *m_session;
     QList<EnvColumn> m_envColumns;
     platform::EnvScope m_scope = platform::EnvScope::ThisEnvironment;
+    Rendering m_rendering = Rendering::Now;
     QPointer<const platform::DeploymentsModel> m_deployments;
 };
 

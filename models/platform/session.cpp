@@ -279,10 +279,14 @@ void Session::refreshValues()
     for (int service : std::as_const(m_refreshServices)) {
         if (service < 0 || service >= m_catalog.services.size())
             continue;
+        const bool fetch = m_fetchServices.contains(service);
+        const qsizetype before = jobs.size();
         for (const Environment &e : m_catalog.services.at(service).environments) {
-            if (!m_values.contains(e.overlay) && m_staleValues.contains(e.overlay))
+            if (!m_values.contains(e.overlay) && (fetch || m_staleValues.contains(e.overlay)))
                 jobs.append({service, e.overlay});
         }
+        if (jobs.size() == before)
+            m_fetchServices.remove(service); // values() rendered them meanwhile
     }
     m_refreshServices.clear();
     if (jobs.isEmpty())
@@ -310,11 +314,16 @@ void Session::valuesRendered(const QList<ValuesJob> &jobs, const QList<Environme
     QList<int> changed;
     for (qsizetype i = 0; i < jobs.size() && i < results.size(); ++i) {
         const ValuesJob &job = jobs.at(i);
+        m_fetchServices.remove(job.service);
         if (m_values.contains(job.overlay))
             continue;
+        // What the views showed meanwhile: the stale values with the edit patched in. When the
+        // render agrees (an edit through a table, mostly), nothing changed for them.
+        const auto stale = m_staleValues.constFind(job.overlay);
+        const bool same = stale != m_staleValues.constEnd() && *stale == results.at(i);
         m_values.insert(job.overlay, results.at(i));
         m_staleValues.remove(job.overlay);
-        if (!changed.contains(job.service))
+        if (!same && !changed.contains(job.service))
             changed.append(job.service);
     }
     // Services asked for meanwhile.
@@ -423,6 +432,25 @@ bool Session::hasValues(int service, int environment) const
     const Service &s = m_catalog.services.at(service);
     return environment >= 0 && environment < s.environments.size() &&
            m_values.contains(s.environments.at(environment).overlay);
+}
+
+bool Session::valuesKnown(int service, int environment) const
+{
+    if (hasValues(service, environment))
+        return true;
+    if (service < 0 || service >= m_catalog.services.size())
+        return false;
+    const Service &s = m_catalog.services.at(service);
+    return environment >= 0 && environment < s.environments.size() &&
+           m_staleValues.contains(s.environments.at(environment).overlay);
+}
+
+void Session::fetchValues(int service)
+{
+    if (service < 0 || service >= m_catalog.services.size() || m_fetchServices.contains(service))
+        return;
+    m_fetchServices.insert(service);
+    askValues(service);
 }
 
 EnvironmentValues Session::values(int service, int environment)
@@ -953,7 +981,12 @@ void Session::fileChanged(const QString &path)
                 stale = true;
             }
         }
-        if (stale)
+        // A run in flight for the service (a table's fetchValues) renders the files as they
+        // were: it starts again with the edit.
+        const bool inFlight = m_valuesRun.isPending() &&
+                              std::any_of(m_valuesJobs.cbegin(), m_valuesJobs.cend(),
+                                          [i](const ValuesJob &job) { return job.service == i; });
+        if (stale || inFlight)
             requestValues(i);
         Q_EMIT serviceChanged(i);
     }
@@ -1019,6 +1052,7 @@ void Session::updateServiceFolder(const QString &folder)
     m_valuesRun.cancel();
     m_valuesJobs.clear();
     m_refreshServices.clear();
+    m_fetchServices.clear();
     Q_EMIT servicesChanged();
 }
 

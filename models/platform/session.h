@@ -34,6 +34,7 @@ struct EnvVarValue
     QString name;
     QString value;
     QString source; // set for valueFrom: "secretKeyRef my-secret/key", ...; not editable
+    bool operator==(const EnvVarValue &) const = default;
 };
 
 // One container of the first Deployment, as rendered for one environment.
@@ -45,12 +46,14 @@ struct ContainerValues
     QString baseImage; // as the base writes it (what `images:` matches)
     QList<EnvVarValue> env;
     QString cpuRequest, cpuLimit, memoryRequest, memoryLimit; // "" when unset
+    bool operator==(const ContainerValues &) const = default;
 };
 
 // One rendered object, for the tree.
 struct ResourceSummary
 {
     QString apiVersion, kind, nameSpace, name;
+    bool operator==(const ResourceSummary &) const = default;
 };
 
 // What the services table shows for one environment, read from its rendered output.
@@ -66,6 +69,7 @@ struct EnvironmentValues
     QString deploymentFile; // absolute path of the file that defines the Deployment
     QList<ContainerValues> containers;
     QList<ResourceSummary> resources; // every rendered object, in kustomize's order
+    bool operator==(const EnvironmentValues &) const = default;
 };
 
 // An open workspace: the catalog, the unsaved edits over both repositories, and the renderer.
@@ -110,8 +114,15 @@ public:
 
     // Values per environment from the working render (rendered and cached on first use).
     EnvironmentValues values(int service, int environment);
-    // Whether values() would answer without rendering.
+    // Whether values() has the values of the working render (it renders them otherwise).
     bool hasValues(int service, int environment) const;
+    // Whether values() answers without rendering: it has them, or the ones an edit made stale
+    // (while the service renders again on a worker).
+    bool valuesKnown(int service, int environment) const;
+    // Values without rendering on this thread, for views that ask while they paint: the
+    // service's environments not known yet render on a worker (with the other services asked
+    // for in the same turn), and serviceChanged() follows when they are in.
+    void fetchValues(int service);
     // After an edit, values() answers with the previous values (the edit patched in) while the
     // service renders again on a worker; serviceChanged() follows when the new ones are in.
     bool valuesPending() const;
@@ -215,6 +226,7 @@ private:
     // What the edit in progress changes, applied to the stale values it leaves behind.
     std::function<void(const QString &overlay, EnvironmentValues &)> m_patch;
     QSet<int> m_refreshServices;
+    QSet<int> m_fetchServices; // asked by fetchValues(), until their values are in
     bool m_refreshQueued = false;
     // The values of edited services, rendered again on a worker; an edit supersedes it.
     LatestResult<QList<EnvironmentValues>> m_valuesRun;

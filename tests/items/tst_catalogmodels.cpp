@@ -43,6 +43,8 @@ private Q_SLOTS:
     void treeRendersAgainAfterAnEdit();
     void treeShowsARenderErrorAsAnErrorChild();
     void treeDropsStaleRenders();
+    void treeBuildsItsNodesOnAWorker();
+    void treeFinishBuildLandsThePendingBuildNow();
 
     void developersTypesAreRespected();
     void developersNewRowGetsDefaultsAndAPlaceholderKey();
@@ -54,6 +56,9 @@ private Q_SLOTS:
     void servicesPrdReplicasEditChangesOnlyThePrdOverlay();
     void servicesFollowAServiceMadeOfUnsavedFiles();
     void servicesFollowTheirMicroserviceEntries();
+    void servicesRenderPaintedValuesOnAWorker();
+    void servicesValuesThatAgreeWithTheEditSignalNothing();
+    void servicesFetchedValuesFollowAnEditMadeMeanwhile();
 
     void containersShowEveryEnvironment();
     void containersEditGoesIntoTheOverlay_data();
@@ -112,6 +117,20 @@ static QStringList childNames(const QAbstractItemModel &m, const QModelIndex &pa
     QStringList names;
     for (int r = 0; r < m.rowCount(parent); ++r)
         names << m.index(r, 0, parent).data().toString();
+    return names;
+}
+
+// Every node's name, depth first, indented by its depth.
+static QStringList treeNames(const QAbstractItemModel &m, const QModelIndex &parent = {},
+                             const QString &indent = {})
+{
+    QStringList names;
+    for (int r = 0; r < m.rowCount(parent); ++r) {
+        const QModelIndex child = m.index(r, 0, parent);
+        names << indent + child.data().toString() + QLatin1Char('|') +
+                     m.index(r, 1, parent).data().toString();
+        names << treeNames(m, child, indent + QLatin1Char(' '));
+    }
     return names;
 }
 
@@ -329,6 +348,67 @@ void TestCatalogModels::treeDropsStaleRenders()
     QCOMPARE(model.rowCount(), 0);
     QTest::qWait(300);
     QCOMPARE(model.rowCount(), 0);
+}
+
+// The nodes (80,000 on 20,000 services) are built on a worker and come in with a reset;
+// setSession() builds none. A rebuild shows the old nodes until the new ones are in.
+void TestCatalogModels::treeBuildsItsNodesOnAWorker()
+{
+    items::CatalogTreeModel here;
+    here.setSession(m_session.get());
+    QCOMPARE(here.buildsOnThisThread(), 1);
+    QVERIFY(!here.isBuilding());
+
+    items::CatalogTreeModel model;
+    model.setBuild(items::CatalogTreeModel::Build::InBackground);
+    // No QAbstractItemModelTester here: it fetches (renders) every environment it checks.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setSession(m_session.get());
+    QVERIFY(model.isBuilding());
+    QCOMPARE(model.rowCount(), 0);
+    QTRY_VERIFY(!model.isBuilding());
+    QCOMPARE(model.buildsOnThisThread(), 0);
+    QCOMPARE(reset.count(), 2); // emptied at once, filled when the worker's nodes came
+    QCOMPARE(treeNames(model), treeNames(here));
+
+    const QStringList teams = childNames(model, {});
+    model.setGrouping(items::CatalogTreeModel::Grouping::NamespaceFirst);
+    QVERIFY(model.isBuilding());
+    QCOMPARE(childNames(model, {}), teams);
+    // Expanding an old node meanwhile renders nothing (its numbers may be out of date).
+    const QModelIndex env = model.index(0, 0, model.index(0, 0, model.index(0, 0)));
+    QVERIFY(model.canFetchMore(env));
+    const quint64 renders = m_session->renderer()->renderCount();
+    model.fetchMore(env);
+    QTRY_VERIFY(!model.isBuilding());
+    here.setGrouping(items::CatalogTreeModel::Grouping::NamespaceFirst);
+    QCOMPARE(treeNames(model), treeNames(here));
+    QCOMPARE(model.buildsOnThisThread(), 0);
+    QTest::qWait(50);
+    QCOMPARE(m_session->renderer()->renderCount(), renders);
+
+    // The session goes: empty at once, nothing left to build.
+    m_session.reset();
+    QVERIFY(!model.isBuilding());
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestCatalogModels::treeFinishBuildLandsThePendingBuildNow()
+{
+    items::CatalogTreeModel here;
+    here.setSession(m_session.get());
+    items::CatalogTreeModel model;
+    model.setBuild(items::CatalogTreeModel::Build::InBackground);
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    QVERIFY(model.isBuilding());
+    model.finishBuild();
+    QVERIFY(!model.isBuilding());
+    QCOMPARE(treeNames(model), treeNames(here));
+    // Nothing more comes from the worker.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QTest::qWait(50);
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestCatalogModels::developersTypesAreRespected()
@@ -710,6 +790,92 @@ void TestCatalogModels::servicesFollowAServiceMadeOfUnsavedFiles()
     QCOMPARE(containers.rowCount(), 0);
     stack->redo();
     QCOMPARE(services.rowOf(QStringLiteral("svc-new")), rows);
+}
+
+// A table that asks for values while it paints does not render on the GUI thread: the cell
+// shows "…" until a worker's render is in (opening 20,000 services, sizing the columns from
+// the first screen rendered 120 overlays here).
+void TestCatalogModels::servicesRenderPaintedValuesOnAWorker()
+{
+    items::ServicesModel model(m_session.get());
+    model.setRendering(items::ServicesModel::Rendering::InBackground);
+    const int row = model.rowOf(QStringLiteral("svc-0002"));
+    const int col = model.column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    const quint64 renders = m_session->renderer()->renderCount();
+    QCOMPARE(model.index(row, col).data().toString(), QStringLiteral("…"));
+    QVERIFY(model.index(row, col)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("overlays/prd")));
+    QCOMPARE(m_session->renderer()->renderCount(), renders);
+    QVERIFY(m_session->valuesPending());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QTRY_VERIFY(!m_session->valuesPending());
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), row);
+    QCOMPARE(m_session->renderer()->renderCount(), renders + 3); // the row's three overlays
+    QCOMPARE(model.index(row, col).data().toInt(), 3);
+    // An editor opens on the value: EditRole answers at once.
+    const int other = model.rowOf(QStringLiteral("svc-0001"));
+    QCOMPARE(model.index(other, col).data(Qt::EditRole).toInt(), 3);
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+}
+
+// When the worker's render of an edited service agrees with what the table already shows (the
+// edit patched into the previous values), nothing is signalled: the table painted twice per
+// keystroke. A change the patch could not know (typed into the file) still comes.
+void TestCatalogModels::servicesValuesThatAgreeWithTheEditSignalNothing()
+{
+    items::ServicesModel model(m_session.get());
+    const int row = model.rowOf(QStringLiteral("svc-0002"));
+    const int col = model.column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QCOMPARE(model.index(row, col).data().toInt(), 3);
+    QSignalSpy changed(m_session.get(), &platform::Session::serviceChanged);
+    QVERIFY(model.setData(model.index(row, col), 5));
+    const qsizetype afterEdit = changed.count();
+    QVERIFY(afterEdit > 0);
+    QVERIFY(m_session->valuesPending());
+    QTRY_VERIFY(!m_session->valuesPending());
+    QCOMPARE(changed.count(), afterEdit);
+    QCOMPARE(model.index(row, col).data().toInt(), 5);
+
+    const QStringList files = m_session->buffers()->modifiedFiles();
+    QCOMPARE(files.size(), 1);
+    QByteArray text = bytes(files.first());
+    const qsizetype at = text.indexOf(": 5\n");
+    QVERIFY2(at > 0, text.constData());
+    text.replace(at, 4, ": 6\n");
+    QVERIFY(m_session->buffers()->edit(files.first(), text, QStringLiteral("typed")));
+    const qsizetype afterTyping = changed.count();
+    QVERIFY(afterTyping > afterEdit);
+    QCOMPARE(model.index(row, col).data().toInt(), 5); // the stale values, until the render
+    QTRY_VERIFY(!m_session->valuesPending());
+    QCOMPARE(changed.count(), afterTyping + 1);
+    QCOMPARE(changed.last().at(0).toInt(), row);
+    QCOMPARE(model.index(row, col).data().toInt(), 6);
+}
+
+// An edit while a worker renders a row's values (asked while painting) starts that render
+// again: the files it read are out of date (the table showed the old value until the next
+// edit, after restoring a journal's edits at start-up).
+void TestCatalogModels::servicesFetchedValuesFollowAnEditMadeMeanwhile()
+{
+    items::ServicesModel model(m_session.get());
+    model.setRendering(items::ServicesModel::Rendering::InBackground);
+    const int row = model.rowOf(QStringLiteral("svc-0002"));
+    const int col = model.column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    const quint64 runs = m_session->valuesRuns();
+    QCOMPARE(model.index(row, col).data().toString(), QStringLiteral("…"));
+    QTRY_COMPARE(m_session->valuesRuns(), runs + 1); // started, not delivered yet
+    QVERIFY(m_session->valuesPending());
+    const QString prdK =
+        manifests(QStringLiteral("services/svc-0002/overlays/prd/kustomization.yaml"));
+    QByteArray text = bytes(prdK);
+    QVERIFY2(text.contains("count: 3\n"), text.constData());
+    text.replace("count: 3\n", "count: 4\n");
+    QVERIFY(m_session->buffers()->edit(prdK, text, QStringLiteral("typed")));
+    QTRY_VERIFY(!m_session->valuesPending());
+    QCOMPARE(model.index(row, col).data().toInt(), 4);
 }
 
 void TestCatalogModels::containersShowEveryEnvironment()

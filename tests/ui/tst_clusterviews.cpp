@@ -61,6 +61,7 @@ void TestClusterViews::init()
     new QAbstractItemModelTester(m_window->catalogTree()->model(),
                                  QAbstractItemModelTester::FailureReportingMode::QtTest, this);
     m_window->show();
+    QTRY_VERIFY(m_window->catalogTree()->model()->rowCount() > 0); // built on a worker
     QVERIFY(m_window->deployments());
     m_window->deployments()->refreshNow();
     QVERIFY(m_window->deployments()->isReady());

@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -50,8 +51,12 @@ private Q_SLOTS:
     void sourceEditOfAnOverlayReachesTheTable();
     void liveDiffFollowsSaveAndCommit();
     void ownershipFollowsAnUnsavedCodeOwnersEdit();
+    void settingTheSessionBuildsAndRendersNothingHere();
+    void selectingRightAfterSetSessionLandsOnTheService();
+    void treeKeepsItsPlaceWhenBuiltAgain();
 
 private:
+    static items::CatalogTreeModel *treeModel(ui::MainWindow *window);
     int treeRows(QAbstractItemModel *model, const QModelIndex &parent = {});
     void editPrdReplicas(const QString &service, const QString &value);
 
@@ -82,6 +87,9 @@ void TestMainWindow::init()
     new QAbstractItemModelTester(m_window->catalogTree()->model(),
                                  QAbstractItemModelTester::FailureReportingMode::QtTest, this);
     m_window->show();
+    // The tree's nodes and the table's values come from workers a moment later.
+    QTRY_VERIFY(!treeModel(m_window.get())->isBuilding());
+    QTRY_VERIFY(!m_session->valuesPending());
 }
 
 void TestMainWindow::cleanup()
@@ -527,15 +535,131 @@ void TestMainWindow::ownershipFollowsAnUnsavedCodeOwnersEdit()
     QVERIFY(m_session->buffers()->edit(owners, text, QStringLiteral("Give payment-api away")));
     QCOMPARE(m_session->catalog().service(QStringLiteral("payment-api"))->team,
              QStringLiteral("@demo-org/growth"));
-    QCOMPARE(teamInTree(QStringLiteral("payment-api")), QStringLiteral("@demo-org/growth"));
+    // The tree is built again on a worker.
+    QTRY_COMPARE(teamInTree(QStringLiteral("payment-api")), QStringLiteral("@demo-org/growth"));
     QVERIFY(!m_session->ownsFile(overlay));
     QVERIFY2(title->text().contains(QStringLiteral("owned by @demo-org/growth")),
              qPrintable(title->text()));
 
     m_session->buffers()->undoStack()->undo();
-    QCOMPARE(teamInTree(QStringLiteral("payment-api")), QStringLiteral("@demo-org/payments"));
+    QTRY_COMPARE(teamInTree(QStringLiteral("payment-api")), QStringLiteral("@demo-org/payments"));
     QVERIFY(m_session->ownsFile(overlay));
     QVERIFY2(!title->text().contains(QStringLiteral("owned by")), qPrintable(title->text()));
+}
+
+items::CatalogTreeModel *TestMainWindow::treeModel(ui::MainWindow *window)
+{
+    auto *proxy = static_cast<QSortFilterProxyModel *>(window->catalogTree()->model());
+    return qobject_cast<items::CatalogTreeModel *>(proxy->sourceModel());
+}
+
+// Opening 20,000 services once stalled the GUI thread a quarter of a second here: the tree's
+// 80,000 nodes were built and the first screen of the services table rendered inside
+// setSession(). Both happen on workers now, and the window fills in when they are in.
+void TestMainWindow::settingTheSessionBuildsAndRendersNothingHere()
+{
+    auto opened = platform::Session::open(*m_demo);
+    QVERIFY(opened.has_value());
+    std::unique_ptr<platform::Session> session = std::move(*opened);
+    const quint64 renders = session->renderer()->renderCount();
+    ui::MainWindow window;
+    window.setSession(session.get());
+    items::CatalogTreeModel *tree = treeModel(&window);
+    QVERIFY(tree->isBuilding());
+    QCOMPARE(tree->rowCount(), 0);
+    QCOMPARE(session->renderer()->renderCount(), renders); // the table's sizing rendered nothing
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(!tree->isBuilding());
+    QCOMPARE(tree->buildsOnThisThread(), 0);
+    QVERIFY(tree->rowCount() > 0);
+    QVERIFY(window.catalogTree()->isExpanded(window.catalogTree()->model()->index(0, 0)));
+
+    // The first screen of the services table fills in as its values come from a worker.
+    items::ServicesModel *model = window.servicesModel();
+    const int row = model->rowOf(QStringLiteral("payment-api"));
+    const int prd = model->column(QStringLiteral("prd"), platform::ServiceSetting::Replicas);
+    QTRY_VERIFY(!session->valuesPending());
+    int prdEnv = -1;
+    for (int e = 0; e < session->catalog().services.at(row).environments.size(); ++e) {
+        if (session->catalog().services.at(row).environments.at(e).name == QLatin1String("prd"))
+            prdEnv = e;
+    }
+    QVERIFY(session->hasValues(row, prdEnv));
+    QCOMPARE(model->index(row, prd).data().toInt(), *session->values(row, prdEnv).replicas);
+    window.setSession(nullptr);
+}
+
+// Selecting (a finding, the palette, --select) right after the session is set does not wait
+// for the worker's nodes to come by themselves: they are made to land first.
+void TestMainWindow::selectingRightAfterSetSessionLandsOnTheService()
+{
+    auto opened = platform::Session::open(*m_demo);
+    QVERIFY(opened.has_value());
+    std::unique_ptr<platform::Session> session = std::move(*opened);
+    ui::MainWindow window;
+    window.setSession(session.get());
+    QVERIFY(treeModel(&window)->isBuilding());
+    window.selectService(QStringLiteral("payment-api"));
+    QVERIFY(!treeModel(&window)->isBuilding());
+    const QModelIndex current = window.catalogTree()->currentIndex();
+    QCOMPARE(current.data(items::CatalogTreeModel::ServiceRole).toString(),
+             QStringLiteral("payment-api"));
+    QCOMPARE(window.liveDiff()->service(),
+             window.servicesModel()->rowOf(QStringLiteral("payment-api")));
+    window.setSession(nullptr);
+}
+
+// A service made of unsaved files builds the tree again (on a worker): meanwhile the old nodes
+// stay; then the current item and what was expanded are where they were.
+void TestMainWindow::treeKeepsItsPlaceWhenBuiltAgain()
+{
+    QTreeView *view = m_window->catalogTree();
+    items::CatalogTreeModel *tree = treeModel(m_window.get());
+    m_window->selectService(QStringLiteral("payment-api"));
+    const QModelIndex service = view->currentIndex();
+    view->expand(service);
+    QModelIndex prd;
+    for (int r = 0; r < view->model()->rowCount(service); ++r) {
+        if (view->model()->index(r, 0, service).data().toString() == QLatin1String("prd"))
+            prd = view->model()->index(r, 0, service);
+    }
+    QVERIFY(prd.isValid());
+    view->setCurrentIndex(prd);
+    const int liveService = m_window->liveDiff()->service();
+
+    const platform::Catalog &c = m_session->catalog();
+    const platform::Service *s = c.service(QStringLiteral("payment-api"));
+    QVERIFY(s);
+    const QString from = QDir(c.manifestsRoot).filePath(s->path);
+    const QString to = QDir(c.manifestsRoot).filePath(QStringLiteral("services/payment-copy"));
+    QUndoStack *stack = m_session->buffers()->undoStack();
+    stack->beginMacro(QStringLiteral("New microservice payment-copy"));
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QByteArray text = m_session->buffers()->read(file).value_or(QByteArray());
+        text.replace("payment-api", "payment-copy");
+        QVERIFY(m_session->buffers()->edit(to + file.mid(from.size()), text,
+                                           QStringLiteral("new file")));
+    }
+    stack->endMacro();
+    QVERIFY(c.service(QStringLiteral("payment-copy")));
+    QVERIFY(tree->isBuilding());
+    QCOMPARE(view->currentIndex().data(items::CatalogTreeModel::EnvironmentRole).toString(),
+             QStringLiteral("prd")); // the old nodes, still shown
+
+    QTRY_VERIFY(!tree->isBuilding());
+    const QModelIndex current = view->currentIndex();
+    QCOMPARE(current.data(items::CatalogTreeModel::ServiceRole).toString(),
+             QStringLiteral("payment-api"));
+    QCOMPARE(current.data(items::CatalogTreeModel::EnvironmentRole).toString(),
+             QStringLiteral("prd"));
+    QVERIFY(view->isExpanded(current.parent()));
+    QCOMPARE(m_window->liveDiff()->service(), liveService);
+    m_window->selectService(QStringLiteral("payment-copy"));
+    QCOMPARE(view->currentIndex().data(items::CatalogTreeModel::ServiceRole).toString(),
+             QStringLiteral("payment-copy"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,6 +2,8 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
+#include <QStringList>
 
 class QActionGroup;
 class QDockWidget;
@@ -145,6 +147,10 @@ private:
     void openDiffLine(const DiffLineActivation &activation);
     void updateAllEnvironmentsText();
     void updateReach();
+    // The catalog tree's names from the top down to `index`, and back (in the filtered tree).
+    static QStringList treePath(const QModelIndex &index);
+    QModelIndex treeIndexAt(const QStringList &path) const;
+    void treeRebuilt();
 
     platform::Session *m_session = nullptr;
     platform::LiveDiff *m_liveDiff = nullptr;
@@ -186,6 +192,10 @@ private:
     QByteArray m_defaultLayout;
     QByteArray m_savedLayout; // a saved layout waiting for the first show
     QHash<int, QMenu *> m_menus;
+    QSet<QStringList> m_expandedTreePaths; // what the user expanded in the catalog tree
+    QStringList m_currentTreePath;         // the tree's current item before a rebuild
+    bool m_newSessionTree = false; // the tree's next nodes are a new session's: size its column
+    bool m_restoringTree = false;  // the current item is put back after a rebuild
     CommandPalette *m_palette = nullptr;
     QList<QAction *> m_paletteActions; // what the palette's Action entries number
 };
