@@ -8,6 +8,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 namespace kanri::platform {
 
 namespace {
@@ -99,7 +101,25 @@ void DiskWatcher::adopt(Tree tree)
         for (auto f = it->keyBegin(); f != it->keyEnd() && paths.size() < room; ++f)
             paths << it.key() + QLatin1Char('/') + *f;
     }
-    watch(paths);
+    m_toWatch = std::move(paths);
+    m_toWatchNext = 0;
+    watchSome();
+}
+
+// The system's watches are set a slice per event-loop turn: one inotify_add_watch and a stat
+// per path on the GUI thread, 6,000 of them at once held the window for ~140 ms. ready() is
+// emitted with the last slice. A change in a folder not watched yet is found by rescan(), as
+// beyond the budget.
+void DiskWatcher::watchSome()
+{
+    const qsizetype end = std::min(m_toWatch.size(), m_toWatchNext + watchesPerTurn);
+    watch(m_toWatch.mid(m_toWatchNext, end - m_toWatchNext));
+    m_toWatchNext = end;
+    if (m_toWatchNext < m_toWatch.size()) {
+        QTimer::singleShot(0, this, &DiskWatcher::watchSome);
+        return;
+    }
+    m_toWatch = {};
     m_ready = true;
     Q_EMIT ready();
 }
@@ -108,7 +128,7 @@ void DiskWatcher::adopt(Tree tree)
 void DiskWatcher::watch(const QStringList &paths)
 {
     const int room = maxWatches - watchedPaths();
-    if (room <= 0)
+    if (room <= 0 || paths.isEmpty())
         return;
     m_watcher.addPaths(paths.mid(0, room));
 }

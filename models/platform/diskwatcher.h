@@ -24,6 +24,8 @@ public:
     // At most this many folders and files are watched (the system's inotify limit is shared
     // with every other program); beyond it, rescan() still finds changes in known folders.
     static constexpr int maxWatches = 6000;
+    // At most this many are set per event-loop turn (each is a system call on the GUI thread).
+    static constexpr int watchesPerTurn = 500;
 
     // The folders are read on a worker: changes are reported once isReady().
     explicit DiskWatcher(const QStringList &roots, QObject *parent = nullptr);
@@ -55,6 +57,7 @@ public:
 private:
     void adopt(Tree tree);
     void watch(const QStringList &paths);
+    void watchSome();
     void scanFolder(const QString &dir);
     void flush();
 
@@ -62,6 +65,8 @@ private:
     QFutureWatcher<Tree> m_initial;
 
     QFileSystemWatcher m_watcher;
+    QStringList m_toWatch; // adopt()'s paths, set watchesPerTurn at a time
+    qsizetype m_toWatchNext = 0;
     Tree m_files;
     QSet<QString> m_pending; // folders to compare at the next flush
     QSet<QString> m_changed; // files to report

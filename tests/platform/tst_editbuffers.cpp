@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void journalThatCannotBeWrittenSaysSo();
     void workspaceLockNamesItsHolderAndStaleLocksAreTaken();
     void watcherReportsFilesChangedCreatedAndRemoved();
+    void watcherSetsItsWatchesASliceAtATime();
 };
 
 namespace {
@@ -521,6 +523,49 @@ void TestEditBuffers::watcherReportsFilesChangedCreatedAndRemoved()
     watcher.rescan();
     QVERIFY(!changed.isEmpty());
     QVERIFY(changed.last().first().toStringList().contains(g));
+}
+
+// Each watch is a system call on the GUI thread: thousands at once held the window. They are
+// set at most DiskWatcher::watchesPerTurn per event-loop turn, and ready() comes with the last.
+void TestEditBuffers::watcherSetsItsWatchesASliceAtATime()
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("repo"));
+    const int folders = 3;
+    const int filesPerFolder = 400;
+    for (int d = 0; d < folders; ++d) {
+        const QString folder = root + QStringLiteral("/f%1").arg(d);
+        QVERIFY(QDir().mkpath(folder));
+        for (int f = 0; f < filesPerFolder; ++f) {
+            QFile file(folder + QStringLiteral("/%1.yaml").arg(f));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+    }
+    const int expected = 1 + folders + folders * filesPerFolder; // the root too
+    QVERIFY(expected > 2 * DiskWatcher::watchesPerTurn);
+
+    DiskWatcher watcher({root});
+    // A zero timer fires once per event-loop turn: what was added between two of its ticks was
+    // added in one turn.
+    int last = 0;
+    int largestStep = 0;
+    int turnsWatching = 0;
+    QTimer turns;
+    turns.setInterval(0);
+    connect(&turns, &QTimer::timeout, this, [&] {
+        const int now = watcher.watchedPaths();
+        largestStep = std::max(largestStep, now - last);
+        if (now > 0 && !watcher.isReady())
+            ++turnsWatching;
+        last = now;
+    });
+    turns.start();
+    QTRY_VERIFY(watcher.isReady());
+    turns.stop();
+    QCOMPARE(watcher.watchedPaths(), expected);
+    QVERIFY2(largestStep <= DiskWatcher::watchesPerTurn,
+             qPrintable(QStringLiteral("%1 watches set in one turn").arg(largestStep)));
+    QVERIFY(turnsWatching >= 2);
 }
 
 void TestEditBuffers::journalThatCannotBeWrittenSaysSo()
