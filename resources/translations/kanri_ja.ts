@@ -2702,6 +2702,10 @@ Hint: %2</source>
         <source>Clusters</source>
         <translation>クラスター</translation>
     </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
 </context>
 <context>
     <name>kanri::kustomize</name>
