@@ -2109,7 +2109,8 @@ const QHash<QString, Function> &functions()
             NEED(1, "int");
             return toInt(a[0]);
         };
-        f[QStringLiteral("int64")] = f[QStringLiteral("int")];
+        // Copies: f[a] = f[b] would keep a reference to b's entry while inserting a moves it.
+        f[QStringLiteral("int64")] = f.value(QStringLiteral("int"));
         f[QStringLiteral("atoi")] = [need](const Args &a) -> Result<QVariant> {
             NEED(1, "atoi");
             bool ok = false;
@@ -2134,7 +2135,7 @@ const QHash<QString, Function> &functions()
             NEED(1, "toJson");
             return jsonText(a[0], false);
         };
-        f[QStringLiteral("toRawJson")] = f[QStringLiteral("toJson")];
+        f[QStringLiteral("toRawJson")] = f.value(QStringLiteral("toJson"));
         f[QStringLiteral("toPrettyJson")] = [need](const Args &a) -> Result<QVariant> {
             NEED(1, "toPrettyJson");
             return jsonText(a[0], true);
